@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { downloadText, toCsv } from '@/lib/export/csv';
+
+export interface Column<Row> {
+  header: string;
+  /** The cell's value: shown, and written to the CSV export. */
+  value(row: Row): string | number;
+  numeric?: boolean;
+  render?(row: Row): ReactNode;
+}
+
+interface Props<Row> {
+  title: string;
+  testId: string;
+  rows: readonly Row[];
+  columns: ReadonlyArray<Column<Row>>;
+  rowKey(row: Row): string;
+  empty: string;
+  csvName: string;
+  description?: ReactNode;
+}
+
+/** A titled table with an "Export CSV" button, for the weekly sales–marketing meeting. */
+export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, csvName, description }: Props<Row>) {
+  const exportCsv = () =>
+    downloadText(
+      `${csvName}.csv`,
+      toCsv(
+        columns.map((column) => column.header),
+        rows.map((row) => columns.map((column) => column.value(row))),
+      ),
+    );
+  const headingId = `${testId}-title`;
+  return (
+    <section className="card section" aria-labelledby={headingId} data-testid={testId}>
+      <div className="spread">
+        <h2 id={headingId}>{title}</h2>
+        <button type="button" className="btn" onClick={exportCsv} disabled={rows.length === 0}>
+          Export CSV
+        </button>
+      </div>
+      {description && <p className="small muted">{description}</p>}
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
+                    {column.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={rowKey(row)}>
+                  {columns.map((column) => (
+                    <td key={column.header} className={column.numeric ? 'num' : undefined}>
+                      {column.render ? column.render(row) : column.value(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

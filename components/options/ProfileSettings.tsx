@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '@/lib/settings';
+
+/** The rep's display name (carried on their feedback) and how long a brief stays cached. */
+export function ProfileSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
+  const [repName, setRepName] = useState(settings.repName);
+  const [ttl, setTtl] = useState(String(settings.cacheTtlMinutes));
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    setRepName(settings.repName);
+    setTtl(String(settings.cacheTtlMinutes));
+  }, [settings]);
+
+  return (
+    <form
+      className="card section"
+      aria-labelledby="profile-title"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const error = await save({ repName, cacheTtlMinutes: Number(ttl) });
+        setStatus(error ? `Not saved: ${error}` : '✓ Saved');
+      }}
+    >
+      <h2 id="profile-title">You</h2>
+      <label className="field">
+        <span>Your display name</span>
+        <input value={repName} maxLength={80} onChange={(event) => setRepName(event.target.value)} placeholder="e.g. Dana Whitfield" />
+        <span className="small muted">Shown to marketing with your feedback.</span>
+      </label>
+      <label className="field">
+        <span>Keep briefs cached for (minutes)</span>
+        <input type="number" min={1} max={10080} value={ttl} onChange={(event) => setTtl(event.target.value)} />
+      </label>
+      <div className="row">
+        <button type="submit" className="btn btn-primary">
+          Save
+        </button>
+        <span role="status" aria-live="polite" className="small" data-testid="profile-status">
+          {status}
+        </span>
+      </div>
+    </form>
+  );
+}

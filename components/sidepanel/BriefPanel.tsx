@@ -1,0 +1,53 @@
+import { CRM_LABELS } from '@/lib/schema/record';
+import { Spinner } from '@/components/ui/Spinner';
+import { DetectedCard } from './DetectedCard';
+import { FoundBrief } from './FoundBrief';
+import type { BriefView } from './use-brief';
+
+/** One state of the brief at a time, each with words that say what is going on and what to do. */
+export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefined; brief: BriefView; onRetry(): void }) {
+  if (tabId === undefined || brief.state === 'waiting') return <Spinner label="Looking at this tab…" />;
+  switch (brief.state) {
+    case 'no-record':
+      return (
+        <div className="card section" data-testid="state-no-record">
+          <h1>Not a record page</h1>
+          <p>Open a lead or contact in your CRM and its marketing brief appears here.</p>
+          <p className="small muted">Supported: {CRM_LABELS.salesforce} Lightning lead and contact pages.</p>
+        </div>
+      );
+    case 'loading':
+      return (
+        <div className="stack">
+          <DetectedCard record={brief.record} />
+          <Spinner label="Looking up marketing data…" />
+        </div>
+      );
+    case 'not-found':
+      return (
+        <div className="stack">
+          <DetectedCard record={brief.record} />
+          <div className="notice notice-warn" data-testid="state-not-found">
+            <strong>Not in marketing data.</strong> Marketing has no record of this person
+            {brief.record.email ? ` under ${brief.record.email}` : ''}. They may have come in through sales directly.
+          </div>
+        </div>
+      );
+    case 'error':
+      return (
+        <div className="stack">
+          <DetectedCard record={brief.record} />
+          <div className="notice notice-danger" role="alert" data-testid="state-error">
+            <p>
+              <strong>Marketing data unreachable.</strong> {brief.error}
+            </p>
+            <button type="button" className="btn" onClick={onRetry}>
+              Retry
+            </button>
+          </div>
+        </div>
+      );
+    case 'found':
+      return <FoundBrief key={brief.record.recordId} tabId={tabId} brief={brief} />;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Brief } from '@/lib/schema';
+import { recordKey } from '@/lib/schema/record';
+import { relativeTime } from '@/lib/time';
+import { ContactSection } from './ContactSection';
+import { DetectedCard } from './DetectedCard';
+import { DoNotContactAlert } from './DoNotContactAlert';
+import { PagesSection } from './PagesSection';
+import { ProblemSection } from './ProblemSection';
+import { SourceSection } from './SourceSection';
+import { Suggestions } from './Suggestions';
+import { TellMarketing } from './TellMarketing';
+import { useLeadFeedback } from './use-lead-feedback';
+import { VerdictBar } from './VerdictBar';
+import { WarmthSection } from './WarmthSection';
+
+/**
+ * The brief in the order a rep reads it with the phone ringing: who, what not to do, their own
+ * words, how to reach them, where they came from, how warm, what to send, what they read.
+ */
+export function FoundBrief({ tabId, brief }: { tabId: number; brief: Extract<Brief, { state: 'found' }> }) {
+  const { record, profile } = brief;
+  const { feedback, submit } = useLeadFeedback(tabId, recordKey(record));
+  return (
+    <div className="stack" data-testid="brief" data-lead-id={profile.id}>
+      <DetectedCard record={record} profile={profile} />
+      <DoNotContactAlert contact={profile.contact} />
+      <ProblemSection problems={profile.problems} />
+      <ContactSection contact={profile.contact} />
+      <SourceSection source={profile.source} />
+      <WarmthSection profile={profile} />
+      <Suggestions tabId={tabId} suggestions={brief.suggestions} feedback={feedback} submit={submit} />
+      <VerdictBar feedback={feedback} submit={submit} />
+      <PagesSection pageViews={profile.pageViews} />
+      <TellMarketing submit={submit} />
+      <p className="small muted" data-testid="fetched-at">
+        Marketing data updated {relativeTime(brief.fetchedAt, new Date())}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { PageView } from '@/lib/schema';
+import { formatDateTime, formatDuration } from '@/lib/time';
+import { groupVisits, intentOf } from '@/lib/visits';
+import { Section } from '@/components/ui/Section';
+import { SafeLink } from '@/components/ui/SafeLink';
+
+/** What they read: visits newest first, each page with time on page and any buying signal. */
+export function PagesSection({ pageViews }: { pageViews: readonly PageView[] }) {
+  const visits = groupVisits(pageViews);
+  return (
+    <Section title="Pages viewed" testId="brief-pages" aside={<span className="small muted">{pageViews.length} pages</span>}>
+      {visits.length === 0 ? (
+        <p className="muted">No tracked page views.</p>
+      ) : (
+        <ol className="visits">
+          {visits.map((visit, index) => (
+            <li key={visit.visitId} data-testid="visit">
+              <div className="small muted">
+                Visit {visits.length - index} · {formatDateTime(visit.startedAt)}
+              </div>
+              <ul className="plain-list">
+                {visit.pages.map((page) => {
+                  const intent = intentOf(page);
+                  return (
+                    <li key={`${page.url}-${page.viewedAt}`} className="page-view">
+                      <SafeLink href={page.url}>{page.title}</SafeLink>
+                      {page.durationSec !== undefined && <span className="small muted"> · {formatDuration(page.durationSec)}</span>}
+                      {intent && <span className="badge badge-warn small">{intent}</span>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { request, type FeedbackView } from '@/lib/messages';
+import type { ContentType, FeedbackPayload, Suggestion } from '@/lib/schema';
+import { Section } from '@/components/ui/Section';
+
+const TYPE_LABELS: Record<ContentType, string> = {
+  case_study: 'Case study',
+  one_pager: 'One-pager',
+  battlecard: 'Battlecard',
+  whitepaper: 'Whitepaper',
+  ebook: 'Ebook',
+  webinar: 'Webinar',
+  video: 'Video',
+  deck: 'Deck',
+  blog_post: 'Blog post',
+  datasheet: 'Datasheet',
+  guide: 'Guide',
+  checklist: 'Checklist',
+  roi_calculator: 'ROI calculator',
+};
+
+interface Props {
+  tabId: number;
+  suggestions: readonly Suggestion[];
+  feedback: readonly FeedbackView[];
+  submit(payload: FeedbackPayload): Promise<FeedbackView>;
+}
+
+/** What to send: the best-fitting content, each with its reason, one click to open, copy or rate. */
+export function Suggestions({ tabId, suggestions, feedback, submit }: Props) {
+  return (
+    <Section title="Suggested content" testId="suggestions">
+      {suggestions.length === 0 ? (
+        <p className="muted">Nothing in the catalog fits this lead yet that they have not already read.</p>
+      ) : (
+        <ul className="plain-list stack">
+          {suggestions.map((suggestion) => (
+            <SuggestionRow
+              key={suggestion.item.id}
+              tabId={tabId}
+              suggestion={suggestion}
+              rating={latestRating(feedback, suggestion.item.id)}
+              submit={submit}
+            />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function latestRating(feedback: readonly FeedbackView[], contentId: string): boolean | undefined {
+  for (const item of feedback) {
+    if (item.payload.kind === 'content_rating' && item.payload.contentId === contentId) return item.payload.useful;
+  }
+  return undefined;
+}
+
+function SuggestionRow({
+  tabId,
+  suggestion,
+  rating,
+  submit,
+}: {
+  tabId: number;
+  suggestion: Suggestion;
+  rating: boolean | undefined;
+  submit: Props['submit'];
+}) {
+  const { item } = suggestion;
+  const [status, setStatus] = useState<string>('');
+  const record = (eventType: 'opened' | 'link_copied') =>
+    request({ type: 'record-content-event', tabId, eventType, contentId: item.id });
+
+  const open = async () => {
+    await record('opened');
+    await browser.tabs.create({ url: item.url });
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(item.url);
+      await record('link_copied');
+      setStatus('Link copied');
+    } catch {
+      setStatus('Could not copy: the browser refused clipboard access');
+    }
+  };
+  const rate = async (useful: boolean) => {
+    setStatus('Saving…');
+    try {
+      await submit({ kind: 'content_rating', contentId: item.id, useful });
+      setStatus(useful ? 'Saved: useful' : 'Saved: not useful');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const titleId = `suggestion-${item.id}`;
+  return (
+    <li className="suggestion" data-testid="suggestion" data-content-id={item.id} aria-labelledby={titleId}>
+      <div className="row">
+        <span className="badge">{TYPE_LABELS[item.type]}</span>
+        <h3 id={titleId}>{item.title}</h3>
+      </div>
+      <p className="small reason" data-testid="suggestion-reason">{suggestion.reason}</p>
+      <div className="spread">
+        <div className="row">
+          <button type="button" className="btn btn-primary" onClick={() => void open()} aria-describedby={titleId}>
+            Open
+          </button>
+          <button type="button" className="btn" onClick={() => void copy()} aria-describedby={titleId}>
+            Copy link
+          </button>
+        </div>
+        <div className="row" role="group" aria-label={`Rate ${item.title}`}>
+          <button type="button" className="btn btn-quiet" aria-pressed={rating === true} onClick={() => void rate(true)}>
+            👍 Useful
+          </button>
+          <button type="button" className="btn btn-quiet" aria-pressed={rating === false} onClick={() => void rate(false)}>
+            👎 Not useful
+          </button>
+        </div>
+      </div>
+      <p className="small muted" role="status" aria-live="polite">
+        {status}
+      </p>
+    </li>
+  );
+}

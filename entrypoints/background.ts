@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { installActionMenu, openActionMenuPage } from '@/lib/background/action-menu';
+import { routeMessage } from '@/lib/background/router';
+import { forgetTab } from '@/lib/tab-records';
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener(routeMessage);
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onInstalled.addListener(() => void installActionMenu());
+  browser.contextMenus.onClicked.addListener(openActionMenuPage);
+  // The toolbar icon (and its keyboard shortcut) opens the side panel directly.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
+});

@@ -1,0 +1,59 @@
+import type { Glance } from '@/lib/schema/glance';
+
+export interface GlancePill {
+  show(glance: Glance): void;
+  hide(): void;
+  remove(): void;
+}
+
+const STYLE = `
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; }
+.pill { display: flex; align-items: center; gap: 8px; max-width: 420px; padding: 6px 6px 6px 12px;
+  border-radius: 999px; background: #0f2a44; color: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.25);
+  font: 500 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.text { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.signal { color: #ffd58a; }
+button { font: inherit; border: 0; border-radius: 999px; cursor: pointer; }
+.open { background: #2e8cf0; color: #fff; padding: 4px 10px; }
+.close { background: transparent; color: #c9d6e3; width: 24px; height: 24px; }
+button:focus-visible { outline: 2px solid #ffd58a; outline-offset: 2px; }
+`;
+
+/**
+ * The small pill on the CRM page that offers the brief. Plain DOM in a shadow root: no framework on
+ * the CRM page, and the page's CSS cannot reach in (nor ours out). Text only, never HTML.
+ */
+export function createGlancePill(doc: Document, onOpen: () => void): GlancePill {
+  const host = doc.createElement('leadside-glance');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const pill = doc.createElement('div');
+  pill.className = 'pill';
+  pill.setAttribute('role', 'status');
+  const text = doc.createElement('span');
+  text.className = 'text';
+  const open = doc.createElement('button');
+  open.className = 'open';
+  open.textContent = 'Open brief';
+  open.addEventListener('click', onOpen);
+  const close = doc.createElement('button');
+  close.className = 'close';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Hide Leadside for this record');
+  close.addEventListener('click', () => host.remove());
+  pill.append(text, open, close);
+  root.append(style, pill);
+
+  return {
+    show(glance) {
+      text.replaceChildren(
+        [glance.name, glance.source].filter(Boolean).join(' · '),
+        ...(glance.signal ? [' · ', Object.assign(doc.createElement('span'), { className: 'signal', textContent: glance.signal })] : []),
+      );
+      if (!host.isConnected) doc.documentElement.append(host);
+    },
+    hide: () => host.remove(),
+    remove: () => host.remove(),
+  };
+}

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { DataSourceSettings } from '@/components/options/DataSourceSettings';
+import { LocalDataSettings } from '@/components/options/LocalDataSettings';
+import { ProfileSettings } from '@/components/options/ProfileSettings';
+import { useSettings } from '@/components/options/use-settings';
+import { Spinner } from '@/components/ui/Spinner';
+
+export function App() {
+  const { settings, save } = useSettings();
+  return (
+    <main className="page options">
+      <header className="page-header">
+        <div>
+          <h1>Leadside Options</h1>
+          <p className="muted">Connect marketing's data and set up how Leadside works for you.</p>
+        </div>
+        <a className="btn" href={browser.runtime.getURL('/insights.html')}>
+          Open Insights
+        </a>
+      </header>
+      {!settings ? (
+        <Spinner label="Loading settings…" />
+      ) : (
+        <>
+          <DataSourceSettings settings={settings} />
+          <ProfileSettings settings={settings} save={save} />
+          <LocalDataSettings />
+        </>
+      )}
+    </main>
+  );
+}

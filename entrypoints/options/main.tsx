@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import '@/components/theme.css';
+import '@/components/insights/insights.css';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(<App />);

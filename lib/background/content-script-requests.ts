@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { glanceFor } from '@/lib/glance';
+import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messages';
+import { lookupProfile } from '@/lib/profiles';
+import { recordKey, type DetectedRecord } from '@/lib/schema/record';
+import { connectorFor } from '@/lib/connectors';
+import { loadSettings } from '@/lib/settings';
+import { getTabRecord, setTabRecord } from '@/lib/tab-records';
+import { openSidePanel } from './side-panel';
+
+/** Handles what a CRM tab's content script reports. `tabId` comes from the sender, never the message. */
+export async function handleContentScriptRequest(request: ContentScriptRequest, tabId: number, windowId?: number) {
+  switch (request.type) {
+    case 'record-detected': {
+      const change = await setTabRecord(tabId, request.record);
+      if (change !== 'none') {
+        await broadcast({ type: 'tab-record-changed', tabId });
+        void prefetch(tabId, request.record);
+      }
+      return { ok: true };
+    }
+    case 'record-cleared': {
+      if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId });
+      return { ok: true };
+    }
+    case 'open-side-panel':
+      await openSidePanel(tabId, windowId);
+      return { ok: true };
+  }
+}
+
+/**
+ * Looks the lead up as soon as the record is detected, so the brief is cached by the time the rep
+ * opens the panel, then gives the tab its glance pill, unless the tab has moved on meanwhile.
+ */
+async function prefetch(tabId: number, record: DetectedRecord): Promise<void> {
+  try {
+    const settings = await loadSettings();
+    const cached = await lookupProfile(record, { connector: connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes });
+    const current = await getTabRecord(tabId);
+    if (!cached.profile || !current || recordKey(current) !== recordKey(record)) return;
+    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, cached.profile) };
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // The side panel shows lookup errors with a retry; the pill simply stays hidden.
+  }
+}

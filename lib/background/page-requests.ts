@@ -1,0 +1,60 @@
+import { clearLocalData } from '@/lib/db';
+import { briefForTab } from '@/lib/brief';
+import { recordContentEvent } from '@/lib/content-events';
+import { listFeedback, storeFeedback, toFeedbackView } from '@/lib/feedback';
+import { broadcast, type PageRequest, type PageResponse } from '@/lib/messages';
+import { getCachedProfile } from '@/lib/profiles';
+import { recordKey } from '@/lib/schema/record';
+import { loadSettings } from '@/lib/settings';
+import { sourceSnapshot } from '@/lib/source-snapshot';
+import { getTabRecord } from '@/lib/tab-records';
+
+/** Handles requests from Leadside's own pages. */
+export async function handlePageRequest(request: PageRequest): Promise<PageResponse<PageRequest['type']>> {
+  switch (request.type) {
+    case 'get-tab-record':
+      return { record: await getTabRecord(request.tabId) };
+
+    case 'get-brief':
+      return briefForTab(request.tabId, request.refresh);
+
+    case 'record-content-event': {
+      const record = await requireRecord(request.tabId);
+      const cached = await getCachedProfile(record);
+      await recordContentEvent({
+        type: request.eventType,
+        contentId: request.contentId,
+        leadKey: recordKey(record),
+        source: sourceSnapshot(cached?.profile),
+      });
+      return { ok: true };
+    }
+
+    case 'submit-feedback': {
+      const record = await requireRecord(request.tabId);
+      const [cached, settings] = await Promise.all([getCachedProfile(record), loadSettings()]);
+      const stored = await storeFeedback({
+        id: request.id,
+        payload: request.payload,
+        lead: { key: recordKey(record), crm: record.crm, recordId: record.recordId, email: record.email, name: record.name },
+        source: sourceSnapshot(cached?.profile),
+        rep: settings.repName,
+      });
+      await broadcast({ type: 'feedback-changed', leadKey: recordKey(record) });
+      return { ok: true, feedback: toFeedbackView(stored) };
+    }
+
+    case 'list-feedback':
+      return { feedback: (await listFeedback(request.leadKey)).map(toFeedbackView) };
+
+    case 'clear-local-data':
+      await clearLocalData();
+      return { ok: true };
+  }
+}
+
+async function requireRecord(tabId: number) {
+  const record = await getTabRecord(tabId);
+  if (!record) throw new Error('This tab no longer shows a CRM record.');
+  return record;
+}

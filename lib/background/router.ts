@@ -1,0 +1,44 @@
+import { browser, type Browser } from 'wxt/browser';
+import { BroadcastSchema, ContentScriptRequestSchema, PageRequestSchema } from '@/lib/messages';
+import { handleContentScriptRequest } from './content-script-requests';
+import { handlePageRequest } from './page-requests';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** True for the extension's own pages (side panel, options, Insights), which content scripts are not. */
+function isExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(browser.runtime.getURL('/')));
+}
+
+/** Our content script in a CRM tab's top frame (the pages we detect records on). */
+function isOwnContentScript(sender: Sender): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab?.id !== undefined &&
+    sender.frameId === 0 &&
+    Boolean(sender.url?.startsWith('https:'))
+  );
+}
+
+/**
+ * Parses every incoming message against the schema for its sender and answers through
+ * `sendResponse` (the one style both Chrome and Firefox support). Anything else is dropped: another
+ * extension, a subframe, or a malformed message has no business with Leadside's data.
+ */
+export function routeMessage(raw: unknown, sender: Sender, sendResponse: (response: unknown) => void): boolean {
+  let work: Promise<unknown> | undefined;
+  if (isExtensionPage(sender)) {
+    const parsed = PageRequestSchema.safeParse(raw);
+    if (parsed.success) work = handlePageRequest(parsed.data);
+    // Broadcasts between pages are not requests; they are expected here and need no answer.
+    else if (!BroadcastSchema.safeParse(raw).success) console.warn('Leadside: dropped a malformed page message', parsed.error.issues[0]);
+  } else if (isOwnContentScript(sender)) {
+    const parsed = ContentScriptRequestSchema.safeParse(raw);
+    if (parsed.success) work = handleContentScriptRequest(parsed.data, sender.tab!.id!, sender.tab!.windowId);
+  }
+  if (!work) return false;
+  work.then(sendResponse, (error: unknown) =>
+    sendResponse({ error: error instanceof Error ? error.message : 'Something went wrong in Leadside.' }),
+  );
+  return true;
+}

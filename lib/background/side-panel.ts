@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Opens Leadside beside the tab: Chrome's side panel, Firefox's sidebar, or, where neither may be
+ * opened from here (no user gesture reached us), a small window pinned to the tab.
+ */
+export async function openSidePanel(tabId: number, windowId?: number): Promise<void> {
+  try {
+    if (browser.sidePanel?.open) {
+      await browser.sidePanel.open(windowId !== undefined ? { windowId } : { tabId });
+      return;
+    }
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) {
+      await sidebar.open();
+      return;
+    }
+  } catch {
+    // Fall through to the pinned window.
+  }
+  await browser.windows.create({
+    url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`),
+    type: 'popup',
+    width: 420,
+    height: 760,
+  });
+}

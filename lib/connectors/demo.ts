@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type LeadProfile } from '@/lib/schema';
+import { ConnectorError, type Connector, type LookupQuery } from './types';
+
+export const DemoLeadsFileSchema = z.object({ label: z.string(), leads: z.array(LeadProfileSchema) });
+export const DemoContentFileSchema = z.object({ label: z.string(), items: z.array(ContentItemSchema) });
+
+export type DemoFile = 'leads' | 'content';
+
+/** Reads a file of the dataset bundled in the extension (public/demo/). */
+async function fetchBundledFile(file: DemoFile): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(`/demo/${file}.json`));
+  return response.json();
+}
+
+/**
+ * The bundled demo marketing system: fictional leads and content, so the whole loop works on a fresh
+ * install with no account anywhere. Looks leads up the way real connectors do: by the CRM record id
+ * when marketing knows it, else by e-mail.
+ */
+export function createDemoConnector(load: (file: DemoFile) => Promise<unknown> = fetchBundledFile): Connector {
+  let leads: Promise<LeadProfile[]> | undefined;
+  const loadLeads = () =>
+    (leads ??= load('leads').then((raw) => parseFile(DemoLeadsFileSchema, raw, 'leads').leads)).catch((error) => {
+      leads = undefined; // a failed read is retried next time, not remembered
+      throw error;
+    });
+
+  return {
+    id: 'demo',
+    label: 'Demo data',
+    async findProfile(query: LookupQuery) {
+      const all = await loadLeads();
+      const email = query.email?.toLowerCase();
+      return (
+        all.find((lead) => lead.crmIds[query.crm] === query.recordId) ??
+        (email ? all.find((lead) => lead.email?.toLowerCase() === email) : undefined) ??
+        null
+      );
+    },
+    async listContent() {
+      return parseFile(DemoContentFileSchema, await load('content'), 'content').items;
+    },
+  };
+}
+
+function parseFile<T>(schema: z.ZodType<T>, raw: unknown, file: DemoFile): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConnectorError('malformed', `Demo ${file} file did not validate: ${summarizeZodError(parsed.error)}`);
+  }
+  return parsed.data;
+}

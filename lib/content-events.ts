@@ -1,0 +1,37 @@
+import { db } from '@/lib/db';
+import type { ContentEventType, SourceSnapshot } from '@/lib/schema';
+
+interface EventInput {
+  type: ContentEventType;
+  contentId: string;
+  leadKey?: string;
+  source: SourceSnapshot;
+}
+
+/** Records that a rep opened or copied a content item. Each event is its own row. */
+export async function recordContentEvent(input: EventInput): Promise<void> {
+  await db.contentEvents.put({ ...input, id: crypto.randomUUID(), at: new Date().toISOString() });
+}
+
+/**
+ * Records that items were suggested for a lead: once per lead, item and day, however often the
+ * panel re-renders, so "suggested" counts what reps were shown, not how often they switched tabs.
+ */
+export async function recordSuggested(contentIds: readonly string[], leadKey: string, source: SourceSnapshot): Promise<void> {
+  const now = new Date();
+  const day = now.toISOString().slice(0, 10);
+  const rows = contentIds.map((contentId) => ({
+    id: `suggested:${leadKey}:${contentId}:${day}`,
+    type: 'suggested' as const,
+    contentId,
+    leadKey,
+    source,
+    at: now.toISOString(),
+  }));
+  await db.transaction('rw', db.contentEvents, async () => {
+    const existing = new Set(
+      (await db.contentEvents.bulkGet(rows.map((row) => row.id))).flatMap((row) => (row ? [row.id] : [])),
+    );
+    await db.contentEvents.bulkPut(rows.filter((row) => !existing.has(row.id)));
+  });
+}

@@ -1,0 +1,16 @@
+import type { CrmDetector, RecordMatch } from './types';
+import { salesforceLightning } from './salesforce';
+
+/** Every built-in detector. Adding a CRM means adding its file and one line here. */
+export const DETECTORS: readonly CrmDetector[] = [salesforceLightning];
+
+/** Manifest match patterns of the built-in CRMs: the only hosts Leadside may read by default. */
+export const BUILT_IN_CRM_MATCHES: readonly string[] = DETECTORS.flatMap((detector) => detector.matches);
+
+export function matchRecord(url: URL): { detector: CrmDetector; match: RecordMatch } | null {
+  for (const detector of DETECTORS) {
+    const match = detector.matchUrl(url);
+    if (match) return { detector, match };
+  }
+  return null;
+}

@@ -1,0 +1,159 @@
+import { matchRecord } from './registry';
+import type { PageIdentity, RecordMatch } from './types';
+
+export interface WatchedRecord extends RecordMatch, PageIdentity {
+  url: string;
+}
+
+export interface WatchOptions {
+  /** Called at once with the record from the URL, then again each time more of the person is read. */
+  onRecord(record: WatchedRecord): void;
+  /** Called when the tab moves from a record to a page that is not one. */
+  onNoRecord(): void;
+  signal: AbortSignal;
+  /** How long to keep watching a record page for its person to render. */
+  identityTimeoutMs?: number;
+  /**
+   * How long to distrust a page that still shows the previous record's person after a switch (a
+   * CRM re-rendering slowly); past it, two records may really share a person (duplicates).
+   */
+  staleGraceMs?: number;
+}
+
+const READ_THROTTLE_MS = 50;
+
+/**
+ * Follows the tab through the CRM's in-app navigation and reports which record is open. URL changes
+ * come from the Navigation API where the browser has it (no polling lag); each change aborts the
+ * previous record's page watch, so a slow page for A can never report for B.
+ */
+export function watchRecords(win: Window, options: WatchOptions): void {
+  const { signal } = options;
+  let currentUrl: string | undefined;
+  let pageWatch: AbortController | undefined;
+  let hadRecord = false;
+  let previous: { key: string; identity: PageIdentity } | undefined;
+
+  const check = () => {
+    const href = win.location.href;
+    if (href === currentUrl || signal.aborted) return;
+    currentUrl = href;
+    pageWatch?.abort();
+    pageWatch = new AbortController();
+    signal.addEventListener('abort', () => pageWatch?.abort(), { once: true, signal: pageWatch.signal });
+
+    const found = matchRecord(new URL(href));
+    if (!found) {
+      if (hadRecord) options.onNoRecord();
+      hadRecord = false;
+      return;
+    }
+    hadRecord = true;
+    const { detector, match } = found;
+    const key = `${match.crm}:${match.recordId}`;
+    const base: WatchedRecord = { ...match, url: href };
+    options.onRecord(base);
+
+    // What the last record's page showed; a read that still shows exactly that is the old page.
+    const staleIdentity = previous && previous.key !== key ? previous.identity : undefined;
+    const startedAt = Date.now();
+    let reported: PageIdentity = {};
+    const staleGraceMs = options.staleGraceMs ?? 1500;
+    const readSoon = followPage(win.document, pageWatch.signal, options.identityTimeoutMs ?? 10_000, () => {
+      const identity = detector.readIdentity(win.document, match);
+      if (!identity.name && !identity.email) return false;
+      const looksStale =
+        staleIdentity !== undefined &&
+        identity.name === staleIdentity.name &&
+        identity.email === staleIdentity.email &&
+        Date.now() - startedAt < staleGraceMs;
+      if (looksStale) {
+        // If the page never changes again, accept what it shows once the grace period is over.
+        readSoon(staleGraceMs - (Date.now() - startedAt) + 1);
+        return false;
+      }
+      previous = { key, identity };
+      if (!sameIdentity(identity, reported)) {
+        reported = identity;
+        options.onRecord({ ...base, ...identity });
+      }
+      return Boolean(identity.name && identity.email && identity.company);
+    });
+  };
+
+  const nav = (win as Window & { navigation?: EventTarget }).navigation;
+  if (nav) {
+    nav.addEventListener('currententrychange', check, { signal });
+  } else {
+    // Without the Navigation API (older Firefox) pushState is invisible to a content script's
+    // events; a short poll is the fallback there, and only there.
+    const timer = win.setInterval(check, 200);
+    signal.addEventListener('abort', () => win.clearInterval(timer), { once: true });
+  }
+  win.addEventListener('popstate', check, { signal });
+  win.addEventListener('hashchange', check, { signal });
+  check();
+}
+
+function sameIdentity(a: PageIdentity, b: PageIdentity): boolean {
+  return a.name === b.name && a.email === b.email && a.company === b.company;
+}
+
+/**
+ * Calls `read` now and after DOM changes (throttled) until it returns true, the time runs out or the
+ * signal aborts. Observes open shadow roots as they appear, since late-rendered fields often live
+ * inside web components whose mutations a document-level observer never sees.
+ */
+function followPage(
+  doc: Document,
+  signal: AbortSignal,
+  timeoutMs: number,
+  read: () => boolean,
+): (delayMs: number) => void {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observed = new WeakSet<Node>();
+  const observer = new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach(observeShadowRoots);
+    if (timer === undefined) timer = setTimeout(runRead, READ_THROTTLE_MS);
+  });
+  const observe = (root: Node) => {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // Visibility flips (hidden old page, shown new one) are attribute changes.
+      attributeFilter: ['hidden', 'style', 'class', 'href'],
+    });
+  };
+  const observeShadowRoots = (node: Node) => {
+    if (!(node instanceof Element)) return;
+    if (node.shadowRoot) observe(node.shadowRoot);
+    for (const child of node.querySelectorAll('*')) if (child.shadowRoot) observe(child.shadowRoot);
+  };
+  const stop = () => {
+    done = true;
+    observer.disconnect();
+    clearTimeout(extraRead);
+    clearTimeout(timer);
+    clearTimeout(deadline);
+  };
+  const runRead = () => {
+    timer = undefined;
+    if (!done && read()) stop();
+  };
+  let extraRead: ReturnType<typeof setTimeout> | undefined;
+  const readSoon = (delayMs: number) => {
+    clearTimeout(extraRead);
+    extraRead = setTimeout(runRead, delayMs);
+  };
+  const deadline = setTimeout(stop, timeoutMs);
+  signal.addEventListener('abort', stop, { once: true });
+  observe(doc);
+  observeShadowRoots(doc.documentElement);
+  // A microtask, not now: the caller's `read` may call the returned `readSoon`, not yet assigned.
+  queueMicrotask(runRead);
+  return readSoon;
+}

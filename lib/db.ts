@@ -1,0 +1,75 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
+import type { DetectedRecord } from '@/lib/schema/record';
+
+/** A marketing lookup's answer for one CRM record, found or not, with when it was fetched. */
+export interface CachedProfile {
+  /** recordKey(): "salesforce:00Q…" */
+  key: string;
+  /** The e-mail the lookup used; a later lookup with a different e-mail must not reuse a miss. */
+  email?: string;
+  profile: LeadProfile | null;
+  fetchedAt: string;
+}
+
+export interface Delivery {
+  state: DeliveryState;
+  attempts: number;
+  lastError?: string;
+}
+
+export type StoredFeedback = FeedbackItem & { delivery: Delivery };
+
+/** The record a tab shows. Kept here, not in memory, because the service worker is killed when idle. */
+export interface TabRecord {
+  tabId: number;
+  record: DetectedRecord | null;
+  updatedAt: string;
+}
+
+export interface CatalogMeta {
+  id: 'catalog';
+  fetchedAt: string;
+  sourceId: string;
+}
+
+/**
+ * The one module that owns IndexedDB. Each schema change adds a version below (never edit an old
+ * one) so installed copies upgrade in place without losing unsent feedback.
+ */
+export class LeadsideDb extends Dexie {
+  profiles!: EntityTable<CachedProfile, 'key'>;
+  content!: EntityTable<ContentItem, 'id'>;
+  catalogMeta!: EntityTable<CatalogMeta, 'id'>;
+  feedback!: EntityTable<StoredFeedback, 'id'>;
+  contentEvents!: EntityTable<ContentEvent, 'id'>;
+  tabs!: EntityTable<TabRecord, 'tabId'>;
+
+  constructor(name = 'leadside') {
+    super(name);
+    this.version(1).stores({
+      profiles: 'key, fetchedAt',
+      content: 'id',
+      catalogMeta: 'id',
+      feedback: 'id, createdAt, lead.key, kind, delivery.state',
+      contentEvents: 'id, contentId, type, at, leadKey',
+      tabs: 'tabId',
+    });
+  }
+}
+
+export const db = new LeadsideDb();
+
+/** Deletes everything Leadside stored locally except settings (the admin's connection). */
+export async function clearLocalData(): Promise<void> {
+  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs], () =>
+    Promise.all([
+      db.profiles.clear(),
+      db.content.clear(),
+      db.catalogMeta.clear(),
+      db.feedback.clear(),
+      db.contentEvents.clear(),
+      db.tabs.clear(),
+    ]),
+  );
+}

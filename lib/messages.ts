@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import {
+  BriefSchema,
+  ContentEventTypeSchema,
+  DetectedRecordSchema,
+  FeedbackPayloadSchema,
+} from '@/lib/schema';
+import { DeliveryStateSchema } from '@/lib/schema/feedback';
+
+/**
+ * Every runtime message, as a discriminated union. Receivers parse `unknown` against these schemas
+ * and drop what does not fit: a message is data from another context, never trusted by its type.
+ */
+
+/** Sent by the content script; the tab comes from the sender, never from the message. */
+export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema }),
+  z.object({ type: z.literal('record-cleared') }),
+  z.object({ type: z.literal('open-side-panel') }),
+]);
+export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
+
+export const FeedbackViewSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  payload: FeedbackPayloadSchema,
+  state: DeliveryStateSchema,
+  lastError: z.string().optional(),
+});
+export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
+
+/** Sent by the extension's own pages (side panel, options, Insights). */
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-tab-record'), tabId: z.number().int() }),
+  z.object({ type: z.literal('get-brief'), tabId: z.number().int(), refresh: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('record-content-event'),
+    tabId: z.number().int(),
+    eventType: ContentEventTypeSchema,
+    contentId: z.string().min(1),
+  }),
+  z.object({ type: z.literal('submit-feedback'), tabId: z.number().int(), id: z.uuid(), payload: FeedbackPayloadSchema }),
+  z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
+  z.object({ type: z.literal('clear-local-data') }),
+]);
+export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+/** What each page request answers; parsed by the page, as every message is. */
+export const PageResponseSchemas = {
+  'get-tab-record': z.object({ record: DetectedRecordSchema.nullable() }),
+  'get-brief': BriefSchema,
+  'record-content-event': z.object({ ok: z.literal(true) }),
+  'submit-feedback': z.object({ ok: z.literal(true), feedback: FeedbackViewSchema }),
+  'list-feedback': z.object({ feedback: z.array(FeedbackViewSchema) }),
+  'clear-local-data': z.object({ ok: z.literal(true) }),
+} satisfies Record<PageRequest['type'], z.ZodType>;
+
+export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;
+
+/** Errors cross the message boundary as data, since thrown errors lose their text on the way. */
+export const ErrorResponseSchema = z.object({ error: z.string() });
+
+/** Pushed by the background to the extension's pages when something they show has changed. */
+export const BroadcastSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tab-record-changed'), tabId: z.number().int() }),
+  z.object({ type: z.literal('brief-updated'), leadKey: z.string() }),
+  z.object({ type: z.literal('feedback-changed'), leadKey: z.string() }),
+]);
+export type Broadcast = z.infer<typeof BroadcastSchema>;
+
+export { GlanceMessageSchema, type GlanceMessage } from '@/lib/schema/glance';
+
+type PageRequestInput = z.input<typeof PageRequestSchema>;
+
+/** Sends a request from an extension page and parses the answer. Throws with the background's words. */
+export async function request<T extends PageRequest['type']>(
+  message: Extract<PageRequestInput, { type: T }>,
+): Promise<PageResponse<T>> {
+  const raw: unknown = await browser.runtime.sendMessage(message);
+  const failure = ErrorResponseSchema.safeParse(raw);
+  if (failure.success) throw new Error(failure.data.error);
+  return PageResponseSchemas[message.type as T].parse(raw) as PageResponse<T>;
+}
+
+/** Tells every open extension page; nobody listening (no page open) is normal, not an error. */
+export async function broadcast(message: Broadcast): Promise<void> {
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+}

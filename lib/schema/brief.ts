@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { SuggestionSchema } from './content';
+import { LeadProfileSchema } from './lead';
+import { DetectedRecordSchema } from './record';
+import { TimestampSchema } from './common';
+
+/**
+ * Everything the side panel shows for one tab. The record is always present once detected, so the
+ * panel can say who was detected even when marketing has no match or the source is down.
+ */
+export const BriefSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('no-record') }),
+  z.object({ state: z.literal('loading'), record: DetectedRecordSchema }),
+  z.object({ state: z.literal('not-found'), record: DetectedRecordSchema }),
+  z.object({ state: z.literal('error'), record: DetectedRecordSchema, error: z.string() }),
+  z.object({
+    state: z.literal('found'),
+    record: DetectedRecordSchema,
+    profile: LeadProfileSchema,
+    suggestions: z.array(SuggestionSchema),
+    fetchedAt: TimestampSchema,
+  }),
+]);
+export type Brief = z.infer<typeof BriefSchema>;

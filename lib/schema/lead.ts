@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { HttpUrlSchema, TimestampSchema, TimeZoneSchema } from './common';
+
+export const ChannelSchema = z.enum([
+  'paid_search',
+  'organic_search',
+  'paid_social',
+  'organic_social',
+  'email',
+  'referral',
+  'event',
+  'webinar',
+  'partner',
+  'direct',
+  'other',
+]);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const LifecycleStageSchema = z.enum([
+  'subscriber',
+  'lead',
+  'mql',
+  'sql',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'other',
+]);
+export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
+
+export const UtmSchema = z.object({
+  source: z.string().optional(),
+  medium: z.string().optional(),
+  campaign: z.string().optional(),
+  term: z.string().optional(),
+  content: z.string().optional(),
+});
+export type Utm = z.infer<typeof UtmSchema>;
+
+export const LeadSourceSchema = z.object({
+  channel: ChannelSchema,
+  campaign: z.string().optional(),
+  utm: UtmSchema.default({}),
+  firstPage: HttpUrlSchema.optional(),
+  referrer: z.string().optional(),
+  firstSeen: TimestampSchema.optional(),
+  /** The most recent touch, when it differs from the first one. */
+  latest: z
+    .object({ channel: ChannelSchema, campaign: z.string().optional(), at: TimestampSchema.optional() })
+    .optional(),
+});
+export type LeadSource = z.infer<typeof LeadSourceSchema>;
+
+export const PageViewSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.string(),
+  viewedAt: TimestampSchema,
+  durationSec: z.number().nonnegative().optional(),
+  /** Page views with the same visit id belong to one session on the site. */
+  visitId: z.string(),
+});
+export type PageView = z.infer<typeof PageViewSchema>;
+
+export const StatedProblemSchema = z.object({
+  text: z.string().min(1),
+  form: z.string(),
+  submittedAt: TimestampSchema,
+});
+export type StatedProblem = z.infer<typeof StatedProblemSchema>;
+
+export const ContactChannelSchema = z.enum(['email', 'phone', 'sms', 'linkedin', 'video_call']);
+export type ContactChannel = z.infer<typeof ContactChannelSchema>;
+
+const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM (24-hour)');
+
+export const ContactPreferencesSchema = z.object({
+  preferredChannel: ContactChannelSchema.optional(),
+  /** A window in the lead's own time zone, e.g. 09:00–11:00 on weekdays. */
+  bestTime: z
+    .object({ start: ClockTimeSchema, end: ClockTimeSchema, weekdaysOnly: z.boolean().default(false) })
+    .optional(),
+  timeZone: TimeZoneSchema.optional(),
+  doNotCall: z.boolean().default(false),
+  doNotEmail: z.boolean().default(false),
+});
+export type ContactPreferences = z.infer<typeof ContactPreferencesSchema>;
+
+export const HighIntentMomentSchema = z.object({ label: z.string(), at: TimestampSchema });
+
+export const LeadProfileSchema = z.object({
+  id: z.string().min(1),
+  email: z.email().optional(),
+  name: z.string().optional(),
+  company: z.string().optional(),
+  title: z.string().optional(),
+  industry: z.string().optional(),
+  persona: z.string().optional(),
+  /** CRM record ids this lead is known by, keyed by CRM id ("salesforce": "00Q…"). */
+  crmIds: z.record(z.string(), z.string()).default({}),
+  source: LeadSourceSchema,
+  pageViews: z.array(PageViewSchema).default([]),
+  problems: z.array(StatedProblemSchema).default([]),
+  contact: ContactPreferencesSchema.default({ doNotCall: false, doNotEmail: false }),
+  score: z.number().optional(),
+  stage: LifecycleStageSchema.optional(),
+  highIntent: z.array(HighIntentMomentSchema).default([]),
+});
+export type LeadProfile = z.infer<typeof LeadProfileSchema>;
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  paid_search: 'Paid search',
+  organic_search: 'Organic search',
+  paid_social: 'Paid social',
+  organic_social: 'Organic social',
+  email: 'Email',
+  referral: 'Referral',
+  event: 'Event',
+  webinar: 'Webinar',
+  partner: 'Partner',
+  direct: 'Direct',
+  other: 'Other',
+};
+
+export const STAGE_LABELS: Record<LifecycleStage, string> = {
+  subscriber: 'Subscriber',
+  lead: 'Lead',
+  mql: 'MQL',
+  sql: 'SQL',
+  opportunity: 'Opportunity',
+  customer: 'Customer',
+  evangelist: 'Evangelist',
+  other: 'Other',
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { HttpUrlSchema } from './common';
+
+export const CrmIdSchema = z.enum([
+  'salesforce',
+  'hubspot',
+  'pipedrive',
+  'zoho',
+  'dynamics',
+  'twenty',
+  'capsule',
+  'close',
+  'freshsales',
+  'custom',
+]);
+export type CrmId = z.infer<typeof CrmIdSchema>;
+
+export const CRM_LABELS: Record<CrmId, string> = {
+  salesforce: 'Salesforce',
+  hubspot: 'HubSpot',
+  pipedrive: 'Pipedrive',
+  zoho: 'Zoho CRM',
+  dynamics: 'Dynamics 365',
+  twenty: 'Twenty',
+  capsule: 'Capsule',
+  close: 'Close',
+  freshsales: 'Freshsales',
+  custom: 'Custom CRM',
+};
+
+/** What the content script found on the page: the record from the URL, the person from the page. */
+export const DetectedRecordSchema = z.object({
+  crm: CrmIdSchema,
+  objectType: z.string().min(1),
+  recordId: z.string().min(1).max(200),
+  url: HttpUrlSchema,
+  // What a page shows is read as-is; an odd value is dropped rather than losing the whole record.
+  name: z.string().max(300).optional().catch(undefined),
+  email: z.email().max(320).optional().catch(undefined),
+  company: z.string().max(300).optional().catch(undefined),
+});
+export type DetectedRecord = z.infer<typeof DetectedRecordSchema>;
+
+/** Stable key for one CRM record: what the cache, the feedback and the Insights join on. */
+export function recordKey(record: Pick<DetectedRecord, 'crm' | 'recordId'>): string {
+  return `${record.crm}:${record.recordId}`;
+}

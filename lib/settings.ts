@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+
+export const DataSourceSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('demo') })]);
+export type DataSource = z.infer<typeof DataSourceSchema>;
+
+export const SettingsSchema = z.object({
+  source: DataSourceSchema,
+  repName: z.string().trim().max(80, 'Display name is at most 80 characters'),
+  /** How long a cached brief counts as fresh before it is fetched again. */
+  cacheTtlMinutes: z.number().int().min(1).max(7 * 24 * 60),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60 };
+
+const STORAGE_KEY = 'settings';
+
+/**
+ * Reads settings field by field: one bad or outdated value falls back to its default on its own and
+ * never throws away the rest of an admin's settings.
+ */
+export function parseStoredSettings(stored: unknown): Settings {
+  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const settings: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
+    const parsed = schema.safeParse(raw[field]);
+    settings[field] = parsed.success ? parsed.data : DEFAULT_SETTINGS[field as keyof Settings];
+  }
+  return settings as Settings;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(STORAGE_KEY);
+  return parseStoredSettings(stored[STORAGE_KEY]);
+}
+
+/** Validates before writing: a bad value is refused with zod's message and nothing is stored. */
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  return next;
+}

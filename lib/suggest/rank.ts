@@ -1,0 +1,120 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { STAGE_LABELS, type ContentItem, type LeadProfile, type Suggestion } from '@/lib/schema';
+import { STOP_WORDS } from './stop-words';
+
+
+/** How much each signal weighs; the stated problem is the strongest evidence of what they care about. */
+const WEIGHTS = { problem: 1, pages: 0.45, industry: 0.35, persona: 0.25, stage: 0.1, mismatch: -0.6 };
+
+const indexes = new WeakMap<readonly ContentItem[], MiniSearch<ContentItem>>();
+
+function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+}
+
+function indexFor(catalog: readonly ContentItem[]): MiniSearch<ContentItem> {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = new MiniSearch<ContentItem>({
+      fields: ['title', 'topicText', 'summary'],
+      extractField: (item, field) => (field === 'topicText' ? item.topics.join(' · ') : String(item[field as keyof ContentItem] ?? '')),
+      processTerm,
+      searchOptions: { boost: { topicText: 3, title: 1.5 }, fuzzy: 0.15, prefix: (term) => term.length > 4 },
+    });
+    index.addAll(catalog);
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
+/** Scores of a free-text query against the catalog, scaled so the best item scores 1. */
+function relativeScores(index: MiniSearch<ContentItem>, text: string): Map<string, SearchResult> {
+  const results = text.trim() ? index.search(text, { combineWith: 'OR' }) : [];
+  const best = results[0]?.score ?? 1;
+  return new Map(results.map((result) => [String(result.id), { ...result, score: result.score / best }]));
+}
+
+/** Page identity without tracking noise, so a page read with UTMs still counts as read. */
+function pageKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}${parsed.pathname.replace(/\/+$/, '')}`.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+function includesIgnoringCase(list: readonly string[], value: string | undefined): boolean {
+  return value !== undefined && list.some((entry) => entry.toLowerCase() === value.toLowerCase());
+}
+
+/** The item topic sharing the most matched terms with the query: the words to quote in the reason. */
+function bestMatchingTopic(item: ContentItem, result: SearchResult): string | undefined {
+  const matched = new Set(result.terms);
+  let best: { topic: string; hits: number } | undefined;
+  for (const topic of item.topics) {
+    const hits = topic
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => matched.has(word)).length;
+    if (hits > 0 && (!best || hits > best.hits)) best = { topic, hits };
+  }
+  return best?.topic ?? result.terms[0];
+}
+
+/**
+ * The content that best fits this lead, with the reason for each: what they said they need first,
+ * then what they read, then industry, persona and stage. Items they already read are skipped.
+ */
+export function suggestContent(profile: LeadProfile, catalog: readonly ContentItem[], limit = 3): Suggestion[] {
+  if (catalog.length === 0) return [];
+  const index = indexFor(catalog);
+  const problemHits = relativeScores(index, profile.problems.map((problem) => problem.text).join(' '));
+  const pageHits = relativeScores(index, profile.pageViews.map((view) => view.title).join(' '));
+  const alreadyRead = new Set(profile.pageViews.map((view) => pageKey(view.url)));
+
+  const ranked = catalog
+    .filter((item) => !alreadyRead.has(pageKey(item.url)))
+    .map((item) => {
+      const problem = problemHits.get(item.id);
+      const pages = pageHits.get(item.id);
+      const industryFit = item.industries.length === 0 ? 0 : includesIgnoringCase(item.industries, profile.industry) ? 1 : -1;
+      const personaFit = item.personas.length === 0 ? 0 : includesIgnoringCase(item.personas, profile.persona) ? 1 : -1;
+      const stageFit = profile.stage && item.stages.includes(profile.stage) ? 1 : 0;
+      const score =
+        WEIGHTS.problem * (problem?.score ?? 0) +
+        WEIGHTS.pages * (pages?.score ?? 0) +
+        (industryFit > 0 ? WEIGHTS.industry : industryFit < 0 ? WEIGHTS.mismatch : 0) +
+        (personaFit > 0 ? WEIGHTS.persona : personaFit < 0 ? WEIGHTS.mismatch / 2 : 0) +
+        WEIGHTS.stage * stageFit;
+      return { item, score, reason: explain(profile, item, { problem, pages, industryFit, personaFit, stageFit }) };
+    })
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || a.item.title.localeCompare(b.item.title));
+  return ranked.slice(0, limit);
+}
+
+interface Evidence {
+  problem?: SearchResult;
+  pages?: SearchResult;
+  industryFit: number;
+  personaFit: number;
+  stageFit: number;
+}
+
+function explain(profile: LeadProfile, item: ContentItem, evidence: Evidence): string {
+  const parts: string[] = [];
+  if (evidence.problem) {
+    parts.push(`Matches “${bestMatchingTopic(item, evidence.problem)}” in the stated problem`);
+  } else if (evidence.pages) {
+    parts.push(`Follows up on what they read about “${bestMatchingTopic(item, evidence.pages)}”`);
+  }
+  if (evidence.industryFit > 0) parts.push(`made for ${profile.industry}`);
+  if (evidence.personaFit > 0) parts.push(`written for a ${profile.persona}`);
+  if (parts.length === 0 && evidence.stageFit > 0 && profile.stage) {
+    parts.push(`Fits a lead at ${STAGE_LABELS[profile.stage]} stage`);
+  }
+  const sentence = parts.join(', ');
+  return sentence ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : 'Fits this lead’s profile';
+}

@@ -1,0 +1,73 @@
+/** Date and time formatting for the brief, always in the rep's locale and the lead's time zone. */
+
+export interface ClockWindow {
+  start: string;
+  end: string;
+  weekdaysOnly: boolean;
+}
+
+function partsIn(zone: string, now: Date) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return { weekday: get('weekday'), hour: Number(get('hour')), minute: Number(get('minute')) };
+}
+
+/** "Tue 14:05" in the lead's zone, in the rep's locale. */
+export function localTimeIn(zone: string, now: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(now);
+}
+
+/** Whether `now`, seen in the lead's zone, falls inside their best-time window (which may cross midnight). */
+export function isWithinWindow(window: ClockWindow, zone: string, now: Date): boolean {
+  const { weekday, hour, minute } = partsIn(zone, now);
+  if (window.weekdaysOnly && (weekday === 'Sat' || weekday === 'Sun')) return false;
+  const minutes = hour * 60 + minute;
+  const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  const start = toMinutes(window.start);
+  const end = toMinutes(window.end);
+  return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+/** "12 Nov 2026" */
+export function formatDate(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+}
+
+/** "12 Nov, 14:05" */
+export function formatDateTime(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
+/** "3 days ago", "just now". */
+export function relativeTime(iso: string, now: Date, locale?: string): string {
+  const seconds = (Date.parse(iso) - now.getTime()) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['year', 365 * 86400],
+    ['month', 30 * 86400],
+    ['week', 7 * 86400],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+/** "2 min 5 s", "45 s". */
+export function formatDuration(totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = Math.round(totalSeconds % 60);
+  if (minutes === 0) return `${seconds} s`;
+  return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
+}

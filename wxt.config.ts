@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import { BUILT_IN_CRM_MATCHES } from './lib/crm/registry';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Leadside',
+    description: "Marketing's brief on the lead you have open in your CRM, and your verdict back to marketing in one click.",
+    // Least privilege: the built-in CRM hosts only. Other hosts are asked for at runtime.
+    host_permissions: [...BUILT_IN_CRM_MATCHES],
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'Open Leadside' },
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Leadside' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Leadside' } },
+    browser_specific_settings:
+      browser === 'firefox' ? { gecko: { id: 'leadside@leadside.example', strict_min_version: '115.0' } } : undefined,
+  }),
+});
