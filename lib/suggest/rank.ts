@@ -4,7 +4,7 @@ import { STOP_WORDS } from './stop-words';
 
 
 /** How much each signal weighs; the stated problem is the strongest evidence of what they care about. */
-const WEIGHTS = { problem: 1, pages: 0.45, industry: 0.35, persona: 0.25, stage: 0.1, mismatch: -0.6 };
+const WEIGHTS = { problem: 1, pages: 0.45, industry: 0.35, persona: 0.25, stage: 0.1, personaMismatch: -0.3 };
 
 const indexes = new WeakMap<readonly ContentItem[], MiniSearch<ContentItem>>();
 
@@ -85,12 +85,14 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
       const score =
         WEIGHTS.problem * (problem?.score ?? 0) +
         WEIGHTS.pages * (pages?.score ?? 0) +
-        (industryFit > 0 ? WEIGHTS.industry : industryFit < 0 ? WEIGHTS.mismatch : 0) +
-        (personaFit > 0 ? WEIGHTS.persona : personaFit < 0 ? WEIGHTS.mismatch / 2 : 0) +
+        (industryFit > 0 ? WEIGHTS.industry : 0) +
+        (personaFit > 0 ? WEIGHTS.persona : personaFit < 0 ? WEIGHTS.personaMismatch : 0) +
         WEIGHTS.stage * stageFit;
+      // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
+      if (industryFit < 0) return undefined;
       return { item, score, reason: explain(profile, item, { problem, pages, industryFit, personaFit, stageFit }) };
     })
-    .filter((entry) => entry.score > 0)
+    .filter((entry): entry is Suggestion => entry !== undefined && entry.score > 0)
     .sort((a, b) => b.score - a.score || a.item.title.localeCompare(b.item.title));
   return ranked.slice(0, limit);
 }
