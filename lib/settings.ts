@@ -8,7 +8,11 @@ export const SettingsSchema = z.object({
   source: DataSourceSchema,
   repName: z.string().trim().max(80, 'Display name is at most 80 characters'),
   /** How long a cached brief counts as fresh before it is fetched again. */
-  cacheTtlMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  cacheTtlMinutes: z
+    .number('Cache time must be a number of minutes')
+    .int('Cache time must be whole minutes')
+    .min(1, 'Cache time must be at least 1 minute')
+    .max(7 * 24 * 60, 'Cache time can be at most 7 days (10080 minutes)'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -43,7 +43,8 @@ export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, cs
       {rows.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <div className="table-scroll">
+        // Focusable so keyboard users can scroll a long table too.
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
           <table className="data">
             <thead>
               <tr>

@@ -14,6 +14,8 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
   return (
     <form
       className="card section"
+      // Our own validation speaks for itself; the browser's bubble would hide which field and why.
+      noValidate
       aria-labelledby="profile-title"
       onSubmit={async (event) => {
         event.preventDefault();

@@ -115,10 +115,10 @@ function SuggestionRow({
         </div>
         <div className="row" role="group" aria-label={`Rate ${item.title}`}>
           <button type="button" className="btn btn-quiet" aria-pressed={rating === true} onClick={() => void rate(true)}>
-            👍 Useful
+            Useful
           </button>
           <button type="button" className="btn btn-quiet" aria-pressed={rating === false} onClick={() => void rate(false)}>
-            👎 Not useful
+            Not useful
           </button>
         </div>
       </div>

@@ -58,8 +58,7 @@ export function App() {
             empty="No content has been suggested yet. Open a lead in your CRM with Leadside's side panel open."
             csvName={`leadside-content-usage-${period}`}
           />
-          <div className="grid-2">
-            <DataTable
+          <DataTable
               title="Lead quality by source"
               testId="quality-by-channel"
               rows={insights.byChannel}
@@ -78,7 +77,6 @@ export function App() {
               empty="No lead verdicts yet."
               csvName={`leadside-lead-quality-by-campaign-${period}`}
             />
-          </div>
           <DataTable
             title="Never used"
             testId="never-used"
@@ -87,7 +85,7 @@ export function App() {
             rowKey={(row) => row.contentId}
             empty={insights.totals.catalog === 0 ? 'The content catalog has not been loaded yet.' : 'Every item has been used. Nice.'}
             csvName={`leadside-never-used-${period}`}
-            description="Catalog items no rep opened, copied or rated in this period."
+            description={`${insights.neverUsed.length} of ${insights.totals.catalog} catalog items were not opened, copied or rated in this period.`}
           />
           <DataTable
             title="Requests and questions from the field"

@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests drive the system Chromium with the built extension; the browser
+ * is launched by test/e2e/fixtures.ts, not by Playwright's own `browser` fixture.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  // Each test runs a whole persistent Chromium; the CI machine has 2 cores.
+  workers: 1,
+  fullyParallel: false,
+  // No retries, on CI either: a flaky test must show up as a failure.
+  retries: 0,
+  // A stray test.only must not silently skip the rest of the suite on CI.
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,106 @@
+/**
+ * `npm test` (run with tsx): type-check, unit tests, then end-to-end tests against a
+ * fresh build. Streams each step's output and ends with exactly one summary line,
+ * `N passed, N failed[, N skipped]`, totalled from the runners' JSON reports.
+ *
+ * Every step runs even after a failure, so the total is complete. A step that fails
+ * without reporting a failed test (crash, config error, no report) counts as one
+ * failure; the exit code is non-zero whenever anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureChromium } from '../test/support/chromium';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const UNIT_REPORT = 'test-results/unit.json';
+const E2E_REPORT = 'test-results/e2e.json'; // set in playwright.config.ts
+
+const steps: { name: string; tally: Tally }[] = [];
+
+/** Runs a local binary with inherited stdio (live output); true when it exits 0. */
+function run(bin: string, args: string[]): boolean {
+  console.log(`\n▶ ${bin} ${args.join(' ')}`);
+  const result = spawnSync(path.join('node_modules', '.bin', bin), args, { stdio: 'inherit' });
+  if (result.error) console.error(`Could not start ${bin}: ${result.error.message}`);
+  return result.status === 0;
+}
+
+function record(name: string, tally: Tally, exitedOk: boolean): void {
+  if (!exitedOk && tally.failed === 0) tally.failed = 1;
+  steps.push({ name, tally });
+}
+
+/** Runs a test runner whose JSON report is `report`; a stale report must never be counted. */
+function runWithReport(name: string, bin: string, args: string[], report: string, read: (json: Record<string, unknown>) => Tally): void {
+  rmSync(report, { force: true });
+  const ok = run(bin, args);
+  let tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(report)) {
+    try {
+      tally = read(JSON.parse(readFileSync(report, 'utf8')) as Record<string, unknown>);
+    } catch (error) {
+      console.error(`${name}: unreadable report ${report}: ${String(error)}`);
+    }
+  } else {
+    console.error(`${name}: no report at ${report}`);
+  }
+  record(name, tally, ok);
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+// (a) Type-check: one check.
+const typesOk = run('tsc', ['--noEmit']);
+record('typecheck', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1, skipped: 0 }, typesOk);
+
+// (b) Unit tests.
+runWithReport(
+  'unit',
+  'vitest',
+  ['run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT_REPORT}`],
+  UNIT_REPORT,
+  (json) => ({
+    passed: num(json.numPassedTests),
+    failed: num(json.numFailedTests),
+    skipped: num(json.numPendingTests) + num(json.numTodoTests),
+  }),
+);
+
+// (c) End-to-end: needs Chromium and a fresh build; without either, it is one failure.
+let e2eReady = false;
+try {
+  console.log(`\n▶ Chromium: ${ensureChromium()}`);
+  e2eReady = run('wxt', ['build']);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+}
+if (e2eReady) {
+  runWithReport('e2e', 'playwright', ['test'], E2E_REPORT, (json) => {
+    const stats = (json.stats ?? {}) as Record<string, unknown>;
+    return {
+      passed: num(stats.expected),
+      // retries are 0, so "flaky" should not occur; if it does, it is not a pass.
+      failed: num(stats.unexpected) + num(stats.flaky),
+      skipped: num(stats.skipped),
+    };
+  });
+} else {
+  record('e2e', { passed: 0, failed: 1, skipped: 0 }, false);
+}
+
+const total = steps.reduce<Tally>(
+  (sum, { tally }) => ({ passed: sum.passed + tally.passed, failed: sum.failed + tally.failed, skipped: sum.skipped + tally.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log('');
+for (const { name, tally } of steps) {
+  console.log(`  ${name.padEnd(10)} ✓ ${tally.passed}  ✗ ${tally.failed}${tally.skipped ? `  – ${tally.skipped}` : ''}`);
+}
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,99 @@
+import { expect, test } from './fixtures';
+import { navigateInApp, salesforceRecordUrl, SidePanel } from '../support/pages';
+import { nativeSidePanelUrls } from '../support/launch';
+
+const PRIYA = salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF');
+const MARCUS_PATH = '/lightning/r/Lead/00Q8d00000XyZ2bEAF/view';
+
+test('the side panel shows the open lead’s marketing brief', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const panel = new SidePanel(await openSidePanel(crm));
+
+  await expect(panel.detectedName).toHaveText('Priya Raman');
+  await expect(panel.detectedEmail).toHaveText('priya.raman@ledgerly.io');
+  await expect(panel.detectedRecordId).toContainText('00Q8d00000XyZ1aEAF');
+  await expect(panel.page.getByTestId('do-not-contact')).toContainText('Do not call');
+  await expect(panel.section('brief-source')).toContainText('Paid search');
+  await expect(panel.section('brief-source')).toContainText('Q3 SOC 2 Readiness – Google Ads');
+  await expect(panel.section('brief-source')).toContainText('soc 2 audit software');
+  await expect(panel.section('brief-problem')).toContainText('first SOC 2 Type II audit in March');
+  await expect(panel.section('brief-problem')).toContainText('Demo request');
+  await expect(panel.section('brief-contact')).toContainText('Email');
+  await expect(panel.section('brief-contact')).toContainText('09:00–11:00, weekdays');
+  await expect(panel.page.getByTestId('lead-local-time')).toContainText('America/New York');
+  await expect(panel.section('brief-pages').getByTestId('visit').first()).toBeVisible();
+  await expect(panel.section('brief-pages')).toContainText('Pricing');
+  await expect(panel.suggestions).toHaveCount(3);
+  await expect(panel.suggestions.first().getByTestId('suggestion-reason')).not.toBeEmpty();
+});
+
+test('an in-app switch to another lead switches the brief and never shows the first lead’s data for it', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.section('brief-problem')).toContainText('SOC 2 Type II');
+
+  // Record every state the panel passes through, so a flash of Priya's brief under Marcus's name fails.
+  await panel.page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const id = document.querySelector('[data-testid="detected-record-id"]')?.textContent ?? '';
+      const problem = document.querySelector('[data-testid="brief-problem"]')?.textContent ?? '';
+      const campaign = document.querySelector('[data-testid="source-campaign"]')?.textContent ?? '';
+      seen.push(`${id}|${problem}|${campaign}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
+  const reloadMarker = await crm.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
+  await navigateInApp(crm, MARCUS_PATH);
+  await expect(panel.detectedName).toHaveText('Marcus Oyelaran');
+  await expect(panel.section('brief-source')).toContainText('HIPAA Access Controls Webinar – Oct');
+  expect(await crm.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(reloadMarker);
+
+  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const mixed = seen.filter((state) => state.includes('00Q8d00000XyZ2bEAF') && (state.includes('SOC 2 Type II') || state.includes('Q3 SOC 2 Readiness')));
+  expect(mixed, 'Marcus’s record shown with Priya’s brief').toEqual([]);
+  expect(seen.some((state) => state.includes('00Q8d00000XyZ2bEAF'))).toBe(true);
+});
+
+test('a page that is not a record shows the “not a record page” state', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.detectedName).toHaveText('Priya Raman');
+
+  await navigateInApp(crm, '/lightning/o/Lead/list');
+  await expect(panel.page.getByTestId('state-no-record')).toContainText('Not a record page');
+  await expect(panel.detectedName).toHaveCount(0);
+});
+
+test('a lead marketing does not know shows who was detected and “not in marketing data”', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000NoMaTCH9'));
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.detectedName).toHaveText('Jordan Blake');
+  await expect(panel.detectedEmail).toHaveText('jordan.blake@unknown-co.example');
+  await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
+});
+
+test('a record whose e-mail the page does not show still shows the name and record id', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000NoEmaiL1'));
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.detectedName).toHaveText('Alex Moreno');
+  await expect(panel.detectedRecordId).toContainText('00Q8d00000NoEmaiL1');
+  await expect(panel.detectedEmail).toContainText('not shown on the page');
+  await expect(panel.page.getByTestId('state-not-found')).toBeVisible();
+});
+
+test('the glance pill on the record page names the lead, their source and the signal not to miss', async ({ extension }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const pill = crm.locator('leadside-glance');
+  await expect(pill).toContainText('Priya Raman · Paid search · Do not call');
+  await pill.getByRole('button', { name: 'Open brief' }).click();
+  // Chrome's own side panel is not a Playwright page; the worker can list it.
+  await expect.poll(() => nativeSidePanelUrls(extension.serviceWorker)).toContainEqual(expect.stringContaining('sidepanel.html'));
+});
