@@ -16,6 +16,15 @@ export default defineConfig({
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Leadside' } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Leadside' } },
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'leadside@leadside.example', strict_min_version: '115.0' } } : undefined,
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'leadside@leadside.example',
+              strict_min_version: '140.0',
+              // This build sends nothing anywhere: the demo data is bundled and feedback stays local.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
   }),
 });

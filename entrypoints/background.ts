@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { installActionMenu, openActionMenuPage } from '@/lib/background/action-menu';
 import { routeMessage } from '@/lib/background/router';
+import { openSidePanelFromToolbar } from '@/lib/background/side-panel';
 import { forgetTab } from '@/lib/tab-records';
 
 export default defineBackground(() => {
@@ -9,6 +10,5 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.runtime.onInstalled.addListener(() => void installActionMenu());
   browser.contextMenus.onClicked.addListener(openActionMenuPage);
-  // The toolbar icon (and its keyboard shortcut) opens the side panel directly.
-  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
+  openSidePanelFromToolbar();
 });

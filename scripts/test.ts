@@ -1,5 +1,5 @@
 /**
- * `npm test` (run with tsx): type-check, unit tests, then end-to-end tests against a
+ * `npm test` (run with tsx): type-check, unit tests, the Firefox build's lint, then end-to-end tests against a
  * fresh build. Streams each step's output and ends with exactly one summary line,
  * `N passed, N failed[, N skipped]`, totalled from the runners' JSON reports.
  *
@@ -72,7 +72,13 @@ runWithReport(
   }),
 );
 
-// (c) End-to-end: needs Chromium and a fresh build; without either, it is one failure.
+// (c) The Firefox build: it must build and pass `web-ext lint` (errors fail it; warnings are shown).
+const firefoxOk =
+  run('wxt', ['build', '-b', 'firefox']) &&
+  run('web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-config-discovery']);
+record('firefox', { passed: firefoxOk ? 1 : 0, failed: firefoxOk ? 0 : 1, skipped: 0 }, firefoxOk);
+
+// (d) End-to-end: needs Chromium and a fresh build; without either, it is one failure.
 let e2eReady = false;
 try {
   console.log(`\n▶ Chromium: ${ensureChromium()}`);

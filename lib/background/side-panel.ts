@@ -25,3 +25,17 @@ export async function openSidePanel(tabId: number, windowId?: number): Promise<v
     height: 760,
   });
 }
+
+/** The toolbar icon (and its keyboard shortcut) opens Leadside beside the page. */
+export function openSidePanelFromToolbar(): void {
+  if (browser.sidePanel?.setPanelBehavior) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+    return;
+  }
+  // Firefox: the toolbar button toggles the sidebar (a user action, so Firefox allows it).
+  const firefox = browser as unknown as {
+    browserAction?: { onClicked: { addListener(listener: () => void): void } };
+    sidebarAction?: { toggle(): Promise<void> };
+  };
+  firefox.browserAction?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
+}
