@@ -5,6 +5,11 @@ export interface RecordMatch {
   crm: CrmId;
   objectType: string;
   recordId: string;
+  /**
+   * The URL names a record that is not the person (a Pipedrive deal, a Close lead): the person's
+   * record comes from the page (`PageIdentity.record`), so nothing is reported until it is read.
+   */
+  personFromPage?: boolean;
 }
 
 /** Who the page shows. Any part may be missing (not rendered yet, hidden field, no email on file). */
@@ -12,6 +17,8 @@ export interface PageIdentity {
   name?: string;
   email?: string;
   company?: string;
+  /** The person's own record, when the URL's record is not the person (see `personFromPage`). */
+  record?: { objectType: string; recordId: string };
 }
 
 export interface CrmDetector {
@@ -22,6 +29,11 @@ export interface CrmDetector {
   matchUrl(url: URL): RecordMatch | null;
   /** Reads the visible record's person from the page; never throws. */
   readIdentity(doc: Document, match: RecordMatch): PageIdentity;
+  /**
+   * Asks the CRM's own same-origin API (with the rep's session) for the person, for CRMs that offer
+   * one; used to fill what the page does not show, such as a hidden e-mail field.
+   */
+  fetchIdentity?(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity>;
   /**
    * URLs that must and must not match. A test turns every row into a case and fails when a detector
    * ships without them, so a detector cannot grow without its evidence.

@@ -1,5 +1,4 @@
-import { matchRecord } from './registry';
-import type { PageIdentity, RecordMatch } from './types';
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 
 export interface WatchedRecord extends RecordMatch, PageIdentity {
   url: string;
@@ -27,7 +26,7 @@ const READ_THROTTLE_MS = 50;
  * come from the Navigation API where the browser has it (no polling lag); each change aborts the
  * previous record's page watch, so a slow page for A can never report for B.
  */
-export function watchRecords(win: Window, options: WatchOptions): void {
+export function watchRecords(win: Window, detectors: readonly CrmDetector[], options: WatchOptions): void {
   const { signal } = options;
   let currentUrl: string | undefined;
   let pageWatch: AbortController | undefined;
@@ -42,26 +41,41 @@ export function watchRecords(win: Window, options: WatchOptions): void {
     pageWatch = new AbortController();
     signal.addEventListener('abort', () => pageWatch?.abort(), { once: true, signal: pageWatch.signal });
 
-    const found = matchRecord(new URL(href));
-    if (!found) {
+    const url = new URL(href);
+    const found = detectors.map((detector) => ({ detector, match: detector.matchUrl(url) })).find((entry) => entry.match);
+    if (!found?.match) {
       if (hadRecord) options.onNoRecord();
       hadRecord = false;
       return;
     }
     hadRecord = true;
-    const { detector, match } = found;
+    const { detector } = found;
+    const match = found.match;
     const key = `${match.crm}:${match.recordId}`;
-    const base: WatchedRecord = { ...match, url: href };
-    options.onRecord(base);
+    const watch = pageWatch.signal;
+    if (!match.personFromPage) options.onRecord({ ...match, url: href });
 
     // What the last record's page showed; a read that still shows exactly that is the old page.
     const staleIdentity = previous && previous.key !== key ? previous.identity : undefined;
     const startedAt = Date.now();
-    let reported: PageIdentity = {};
     const staleGraceMs = options.staleGraceMs ?? 1500;
-    const readSoon = followPage(win.document, pageWatch.signal, options.identityTimeoutMs ?? 10_000, () => {
+    let fromPage: PageIdentity = {};
+    let fromApi: PageIdentity = {};
+    let reported: PageIdentity = {};
+
+    // The page and the CRM's API each fill in what they know; the page wins where both do.
+    const report = () => {
+      const identity: PageIdentity = { ...fromApi, ...definedOnly(fromPage) };
+      const record = identity.record ?? (match.personFromPage ? undefined : match);
+      if (!record || watch.aborted || sameIdentity(identity, reported)) return;
+      reported = identity;
+      const { record: _resolved, ...person } = identity;
+      options.onRecord({ ...match, ...record, ...person, url: href });
+    };
+
+    const readSoon = followPage(win.document, watch, options.identityTimeoutMs ?? 10_000, () => {
       const identity = detector.readIdentity(win.document, match);
-      if (!identity.name && !identity.email) return false;
+      if (!identity.name && !identity.email && !identity.record) return false;
       const looksStale =
         staleIdentity !== undefined &&
         identity.name === staleIdentity.name &&
@@ -73,12 +87,18 @@ export function watchRecords(win: Window, options: WatchOptions): void {
         return false;
       }
       previous = { key, identity };
-      if (!sameIdentity(identity, reported)) {
-        reported = identity;
-        options.onRecord({ ...base, ...identity });
-      }
+      fromPage = identity;
+      report();
       return Boolean(identity.name && identity.email && identity.company);
     });
+
+    detector
+      .fetchIdentity?.(match, watch)
+      .then((identity) => {
+        fromApi = identity;
+        report();
+      })
+      .catch(() => undefined); // the page's own reading stands
   };
 
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
@@ -96,7 +116,17 @@ export function watchRecords(win: Window, options: WatchOptions): void {
 }
 
 function sameIdentity(a: PageIdentity, b: PageIdentity): boolean {
-  return a.name === b.name && a.email === b.email && a.company === b.company;
+  return (
+    a.name === b.name &&
+    a.email === b.email &&
+    a.company === b.company &&
+    a.record?.recordId === b.record?.recordId &&
+    a.record?.objectType === b.record?.objectType
+  );
+}
+
+function definedOnly(identity: PageIdentity): PageIdentity {
+  return Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== undefined));
 }
 
 /**

@@ -1,10 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestServer } from './https-server';
 
+const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/crm');
+/** Each fixture names the hosts it plays in its first lines: `<!-- leadside-fixture-hosts: a.com, *.b.com -->`. */
+const HOSTS_LINE = /<!--\s*leadside-fixture-hosts:\s*([^>]*?)\s*-->/;
+
 /**
- * Serves each CRM's fixture record page at the CRM's real hostnames, so the content script's real
- * match patterns fire. Shared by the end-to-end tests and the `npm start` demo.
+ * Serves each CRM's fixture record page at the CRM's real hostnames, so the content scripts' real
+ * match patterns fire. A fixture file is found by the hosts line at its top; no list to keep in step.
+ * Shared by the end-to-end tests and the `npm start` demo.
  */
 export function registerCrmFixtures(server: TestServer): void {
-  // Any org's host, acme.lightning.force.com included, gets the Lightning app shell.
-  server.serveFixture('*.lightning.force.com', 'salesforce-lightning.html');
+  for (const file of readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.html'))) {
+    const hosts = HOSTS_LINE.exec(readFileSync(path.join(FIXTURES_DIR, file), 'utf8'))?.[1];
+    if (!hosts) throw new Error(`${file} has no "<!-- leadside-fixture-hosts: … -->" line`);
+    for (const host of hosts.split(',').map((entry) => entry.trim()).filter(Boolean)) server.serveFixture(host, file);
+  }
 }

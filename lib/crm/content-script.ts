@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptRequest } from '@/lib/messages';
+import { GlanceMessageSchema } from '@/lib/schema/glance';
+import { createGlancePill } from './glance-pill';
+import type { CrmDetector } from './types';
+import { watchRecords, type WatchedRecord } from './watch';
+
+/**
+ * What every CRM content script does: detect which record is open, and who, report it to the
+ * background worker, and show the glance pill the worker answers with. Each CRM has its own tiny
+ * content script that passes only its own detectors, so no CRM page loads the others' code.
+ */
+export function runRecordDetection(ctx: ContentScriptContext, detectors: readonly CrmDetector[]): void {
+  const send = (message: ContentScriptRequest) => browser.runtime.sendMessage(message).catch(() => undefined);
+  const pill = createGlancePill(document, () => void send({ type: 'open-side-panel' }));
+  ctx.onInvalidated(() => pill.remove());
+  let currentKey: string | undefined;
+
+  watchRecords(window, detectors, {
+    signal: ctx.signal,
+    onRecord(record: WatchedRecord) {
+      const key = `${record.crm}:${record.recordId}`;
+      if (key !== currentKey) pill.hide();
+      currentKey = key;
+      void send({ type: 'record-detected', record });
+    },
+    onNoRecord() {
+      currentKey = undefined;
+      pill.hide();
+      void send({ type: 'record-cleared' });
+    },
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const parsed = GlanceMessageSchema.safeParse(raw);
+    // A glance for a record this tab has already left is stale: drop it.
+    if (parsed.success && parsed.data.recordKey === currentKey) pill.show(parsed.data.glance);
+  });
+}
