@@ -3,12 +3,18 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { installActionMenu, openActionMenuPage } from '@/lib/background/action-menu';
 import { routeMessage } from '@/lib/background/router';
 import { openSidePanelFromToolbar } from '@/lib/background/side-panel';
+import { syncCustomSiteScripts } from '@/lib/background/custom-sites';
 import { forgetTab } from '@/lib/tab-records';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(routeMessage);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.runtime.onInstalled.addListener(() => void installActionMenu());
+  browser.runtime.onInstalled.addListener(() => {
+    void installActionMenu();
+    void syncCustomSiteScripts();
+  });
+  // A host revoked in the browser's own UI must stop being read at once.
+  browser.permissions.onRemoved.addListener(() => void syncCustomSiteScripts());
   browser.contextMenus.onClicked.addListener(openActionMenuPage);
   openSidePanelFromToolbar();
 });

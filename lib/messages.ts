@@ -18,6 +18,7 @@ export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema }),
   z.object({ type: z.literal('record-cleared') }),
   z.object({ type: z.literal('open-side-panel') }),
+  z.object({ type: z.literal('get-custom-site') }),
 ]);
 export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
 
@@ -43,6 +44,7 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit-feedback'), tabId: z.number().int(), id: z.uuid(), payload: FeedbackPayloadSchema }),
   z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
   z.object({ type: z.literal('clear-local-data') }),
+  z.object({ type: z.literal('sync-custom-sites') }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -54,6 +56,7 @@ export const PageResponseSchemas = {
   'submit-feedback': z.object({ ok: z.literal(true), feedback: FeedbackViewSchema }),
   'list-feedback': z.object({ feedback: z.array(FeedbackViewSchema) }),
   'clear-local-data': z.object({ ok: z.literal(true) }),
+  'sync-custom-sites': z.object({ ok: z.literal(true) }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { CustomSiteSchema } from '@/lib/schema/custom-site';
 
 export const DataSourceSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('demo') })]);
 export type DataSource = z.infer<typeof DataSourceSchema>;
@@ -13,10 +14,12 @@ export const SettingsSchema = z.object({
     .int('Cache time must be whole minutes')
     .min(1, 'Cache time must be at least 1 minute')
     .max(7 * 24 * 60, 'Cache time can be at most 7 days (10080 minutes)'),
+  /** CRM sites added at runtime; each has its own optional host permission. */
+  customSites: z.array(CustomSiteSchema).max(50, 'At most 50 custom CRM sites'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60 };
+export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60, customSites: [] };
 
 const STORAGE_KEY = 'settings';
 

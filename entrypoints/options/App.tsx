@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CrmSitesSettings } from '@/components/options/CrmSitesSettings';
 import { DataSourceSettings } from '@/components/options/DataSourceSettings';
 import { LocalDataSettings } from '@/components/options/LocalDataSettings';
 import { ProfileSettings } from '@/components/options/ProfileSettings';
@@ -23,6 +24,7 @@ export function App() {
       ) : (
         <>
           <DataSourceSettings settings={settings} />
+          <CrmSitesSettings settings={settings} save={save} />
           <ProfileSettings settings={settings} save={save} />
           <LocalDataSettings />
         </>

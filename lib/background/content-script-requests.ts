@@ -6,10 +6,18 @@ import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { connectorFor } from '@/lib/connectors';
 import { loadSettings } from '@/lib/settings';
 import { getTabRecord, setTabRecord } from '@/lib/tab-records';
+import { customSiteFor } from './custom-sites';
 import { openSidePanel } from './side-panel';
 
-/** Handles what a CRM tab's content script reports. `tabId` comes from the sender, never the message. */
-export async function handleContentScriptRequest(request: ContentScriptRequest, tabId: number, windowId?: number) {
+/** Where a content-script message came from, as the browser (not the message) says. */
+export interface ContentScriptSender {
+  tabId: number;
+  windowId?: number;
+  url?: string;
+}
+
+/** Handles what a CRM tab's content script reports. The tab comes from the sender, never the message. */
+export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url }: ContentScriptSender) {
   switch (request.type) {
     case 'record-detected': {
       const change = await setTabRecord(tabId, request.record);
@@ -26,6 +34,8 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
     case 'open-side-panel':
       await openSidePanel(tabId, windowId);
       return { ok: true };
+    case 'get-custom-site':
+      return { site: await customSiteFor(url) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { clearLocalData } from '@/lib/db';
+import { syncCustomSiteScripts } from './custom-sites';
 import { briefForTab } from '@/lib/brief';
 import { recordContentEvent } from '@/lib/content-events';
 import { listFeedback, storeFeedback, toFeedbackView } from '@/lib/feedback';
@@ -49,6 +50,10 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
 
     case 'clear-local-data':
       await clearLocalData();
+      return { ok: true };
+
+    case 'sync-custom-sites':
+      await syncCustomSiteScripts();
       return { ok: true };
   }
 }

@@ -34,7 +34,9 @@ export function routeMessage(raw: unknown, sender: Sender, sendResponse: (respon
     else if (!BroadcastSchema.safeParse(raw).success) console.warn('Leadside: dropped a malformed page message', parsed.error.issues[0]);
   } else if (isOwnContentScript(sender)) {
     const parsed = ContentScriptRequestSchema.safeParse(raw);
-    if (parsed.success) work = handleContentScriptRequest(parsed.data, sender.tab!.id!, sender.tab!.windowId);
+    if (parsed.success) {
+      work = handleContentScriptRequest(parsed.data, { tabId: sender.tab!.id!, windowId: sender.tab!.windowId, url: sender.url });
+    }
   }
   if (!work) return false;
   work.then(sendResponse, (error: unknown) =>

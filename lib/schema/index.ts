@@ -5,3 +5,4 @@ export * from './record';
 export * from './feedback';
 export * from './brief';
 export * from './glance';
+export * from './custom-site';

@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { siteOrigin, type CustomSite } from '@/lib/schema/custom-site';
+import { loadSettings } from '@/lib/settings';
+
+const SCRIPT_PREFIX = 'custom-site-';
+
+/**
+ * Makes the registered content scripts match the custom sites in settings: one per site whose host
+ * permission is granted, none for a site removed or revoked. Idempotent, so it can run on every
+ * start, settings change and permission change.
+ */
+export async function syncCustomSiteScripts(): Promise<void> {
+  const { customSites } = await loadSettings();
+  const granted = await Promise.all(
+    customSites.map(async (site) => ((await browser.permissions.contains({ origins: [siteOrigin(site.host)] })) ? site : undefined)),
+  );
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ours = registered.filter((script) => script.id.startsWith(SCRIPT_PREFIX)).map((script) => script.id);
+  if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours });
+  const scripts = granted
+    .filter((site): site is CustomSite => site !== undefined)
+    .map((site) => ({
+      id: `${SCRIPT_PREFIX}${site.id}`,
+      matches: [siteOrigin(site.host)],
+      js: ['content-scripts/custom.js'],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    }));
+  if (scripts.length) await browser.scripting.registerContentScripts(scripts);
+}
+
+/** The custom site configured for a page's host, for that page's content script. */
+export async function customSiteFor(pageUrl: string | undefined): Promise<CustomSite | null> {
+  if (!pageUrl) return null;
+  const host = new URL(pageUrl).hostname;
+  return (await loadSettings()).customSites.find((site) => site.host === host) ?? null;
+}
