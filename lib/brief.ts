@@ -30,7 +30,14 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
       recordKey(record),
       sourceSnapshot(cached.profile),
     );
-    return { state: 'found', record, profile: cached.profile, suggestions, fetchedAt: cached.fetchedAt };
+    return {
+      state: 'found',
+      record,
+      profile: cached.profile,
+      suggestions,
+      fetchedAt: cached.fetchedAt,
+      chosenByRep: Boolean(cached.chosenByRep),
+    };
   } catch (error) {
     return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };
   }

@@ -10,6 +10,8 @@ export interface CachedProfile {
   email?: string;
   profile: LeadProfile | null;
   fetchedAt: string;
+  /** The profile is the one the rep picked for this record, not the automatic match. */
+  chosenByRep?: boolean;
 }
 
 export interface Delivery {
@@ -25,6 +27,14 @@ export interface TabRecord {
   tabId: number;
   record: DetectedRecord | null;
   updatedAt: string;
+}
+
+/** The rep's correction of a wrong match: this CRM record is this marketing profile. */
+export interface MatchOverride {
+  /** recordKey() of the CRM record. */
+  key: string;
+  profileId: string;
+  chosenAt: string;
 }
 
 export interface CatalogMeta {
@@ -44,6 +54,7 @@ export class LeadsideDb extends Dexie {
   feedback!: EntityTable<StoredFeedback, 'id'>;
   contentEvents!: EntityTable<ContentEvent, 'id'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
+  matchOverrides!: EntityTable<MatchOverride, 'key'>;
 
   constructor(name = 'leadside') {
     super(name);
@@ -55,6 +66,7 @@ export class LeadsideDb extends Dexie {
       contentEvents: 'id, contentId, type, at, leadKey',
       tabs: 'tabId',
     });
+    this.version(2).stores({ matchOverrides: 'key' });
   }
 }
 
@@ -62,8 +74,9 @@ export const db = new LeadsideDb();
 
 /** Deletes everything Leadside stored locally except settings (the admin's connection). */
 export async function clearLocalData(): Promise<void> {
-  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs], () =>
+  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs, db.matchOverrides], () =>
     Promise.all([
+      db.matchOverrides.clear(),
       db.profiles.clear(),
       db.content.clear(),
       db.catalogMeta.clear(),

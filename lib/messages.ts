@@ -45,6 +45,8 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
   z.object({ type: z.literal('clear-local-data') }),
   z.object({ type: z.literal('sync-custom-sites') }),
+  z.object({ type: z.literal('search-profiles'), text: z.string().max(200) }),
+  z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), profileId: z.string().min(1).nullable() }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -57,6 +59,12 @@ export const PageResponseSchemas = {
   'list-feedback': z.object({ feedback: z.array(FeedbackViewSchema) }),
   'clear-local-data': z.object({ ok: z.literal(true) }),
   'sync-custom-sites': z.object({ ok: z.literal(true) }),
+  'search-profiles': z.object({
+    results: z.array(
+      z.object({ id: z.string(), name: z.string().optional(), email: z.string().optional(), company: z.string().optional() }),
+    ),
+  }),
+  'choose-profile': z.object({ ok: z.literal(true) }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;

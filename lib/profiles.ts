@@ -37,19 +37,33 @@ export async function getCachedProfile(record: DetectedRecord): Promise<CachedPr
 }
 
 function isFresh(cached: CachedProfile, record: DetectedRecord, ttlMinutes: number): boolean {
+  if (cached.chosenByRep) return Date.now() - Date.parse(cached.fetchedAt) < ttlMinutes * 60_000;
   // A miss looked up without the e-mail (or with another one) says nothing about this e-mail.
   if (cached.profile === null && record.email && cached.email !== record.email) return false;
   return Date.now() - Date.parse(cached.fetchedAt) < ttlMinutes * 60_000;
 }
 
+/**
+ * Remembers the rep's choice of marketing profile for a CRM record (null forgets it), and drops the
+ * cached lookup so the next brief uses the choice.
+ */
+export async function chooseProfile(record: DetectedRecord, profileId: string | null): Promise<void> {
+  const key = recordKey(record);
+  await db.transaction('rw', db.matchOverrides, db.profiles, async () => {
+    if (profileId) await db.matchOverrides.put({ key, profileId, chosenAt: new Date().toISOString() });
+    else await db.matchOverrides.delete(key);
+    await db.profiles.delete(key);
+  });
+}
+
 async function fetchAndCache(record: DetectedRecord, connector: Connector): Promise<CachedProfile> {
   const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);
   let profile;
+  const override = await db.matchOverrides.get(recordKey(record));
   try {
-    profile = await connector.findProfile(
-      { crm: record.crm, recordId: record.recordId, email: record.email, name: record.name },
-      signal,
-    );
+    profile = override
+      ? await connector.getProfile(override.profileId, signal)
+      : await connector.findProfile({ crm: record.crm, recordId: record.recordId, email: record.email, name: record.name }, signal);
   } catch (error) {
     if (signal.aborted) {
       throw new ConnectorError('timeout', `${connector.label} did not answer within ${LOOKUP_TIMEOUT_MS / 1000} s`);
@@ -59,6 +73,7 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector): Prom
   const entry: CachedProfile = {
     key: recordKey(record),
     email: record.email,
+    chosenByRep: Boolean(override),
     profile,
     fetchedAt: new Date().toISOString(),
   };

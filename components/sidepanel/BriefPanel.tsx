@@ -2,6 +2,7 @@ import { CRM_LABELS } from '@/lib/schema/record';
 import { Spinner } from '@/components/ui/Spinner';
 import { DetectedCard } from './DetectedCard';
 import { FoundBrief } from './FoundBrief';
+import { MatchPicker } from './MatchPicker';
 import type { BriefView } from './use-brief';
 
 /** One state of the brief at a time, each with words that say what is going on and what to do. */
@@ -31,6 +32,7 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
             <strong>Not in marketing data.</strong> Marketing has no record of this person
             {brief.record.email ? ` under ${brief.record.email}` : ''}. They may have come in through sales directly.
           </div>
+          <MatchPicker tabId={tabId} chosenByRep={false} found={false} />
         </div>
       );
     case 'error':

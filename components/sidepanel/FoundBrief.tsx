@@ -4,6 +4,7 @@ import { relativeTime } from '@/lib/time';
 import { ContactSection } from './ContactSection';
 import { DetectedCard } from './DetectedCard';
 import { DoNotContactAlert } from './DoNotContactAlert';
+import { MatchPicker } from './MatchPicker';
 import { PagesSection } from './PagesSection';
 import { ProblemSection } from './ProblemSection';
 import { SourceSection } from './SourceSection';
@@ -23,6 +24,7 @@ export function FoundBrief({ tabId, brief }: { tabId: number; brief: Extract<Bri
   return (
     <div className="stack" data-testid="brief" data-lead-id={profile.id}>
       <DetectedCard record={record} profile={profile} />
+      <MatchPicker tabId={tabId} chosenByRep={brief.chosenByRep} found />
       <DoNotContactAlert contact={profile.contact} />
       <ProblemSection problems={profile.problems} />
       <ContactSection contact={profile.contact} />

@@ -4,7 +4,8 @@ import { briefForTab } from '@/lib/brief';
 import { recordContentEvent } from '@/lib/content-events';
 import { listFeedback, storeFeedback, toFeedbackView } from '@/lib/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messages';
-import { getCachedProfile } from '@/lib/profiles';
+import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/profiles';
+import { connectorFor } from '@/lib/connectors';
 import { recordKey } from '@/lib/schema/record';
 import { loadSettings } from '@/lib/settings';
 import { sourceSnapshot } from '@/lib/source-snapshot';
@@ -51,6 +52,17 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     case 'clear-local-data':
       await clearLocalData();
       return { ok: true };
+
+    case 'search-profiles': {
+      const connector = connectorFor((await loadSettings()).source);
+      return { results: await connector.searchProfiles(request.text, AbortSignal.timeout(LOOKUP_TIMEOUT_MS)) };
+    }
+
+    case 'choose-profile': {
+      await chooseProfile(await requireRecord(request.tabId), request.profileId);
+      await broadcast({ type: 'tab-record-changed', tabId: request.tabId });
+      return { ok: true };
+    }
 
     case 'sync-custom-sites':
       await syncCustomSiteScripts();

@@ -39,6 +39,20 @@ export function createDemoConnector(load: (file: DemoFile) => Promise<unknown> =
         null
       );
     },
+    async getProfile(id: string) {
+      return (await loadLeads()).find((lead) => lead.id === id) ?? null;
+    },
+    async searchProfiles(text: string) {
+      const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+      if (words.length === 0) return [];
+      return (await loadLeads())
+        .filter((lead) => {
+          const haystack = [lead.name, lead.email, lead.company].join(' ').toLowerCase();
+          return words.every((word) => haystack.includes(word));
+        })
+        .slice(0, 20)
+        .map(({ id, name, email, company }) => ({ id, name, email, company }));
+    },
     async listContent() {
       return parseFile(DemoContentFileSchema, await load('content'), 'content').items;
     },

@@ -19,6 +19,8 @@ export const BriefSchema = z.discriminatedUnion('state', [
     profile: LeadProfileSchema,
     suggestions: z.array(SuggestionSchema),
     fetchedAt: TimestampSchema,
+    /** The rep picked this profile for the record, correcting the automatic match. */
+    chosenByRep: z.boolean().default(false),
   }),
 ]);
 export type Brief = z.infer<typeof BriefSchema>;
