@@ -25,11 +25,12 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
     if (!cached.profile) return { state: 'not-found', record };
     const catalog = await getCatalog(connector, settings.cacheTtlMinutes);
     const suggestions = suggestContent(cached.profile, catalog);
-    await recordSuggested(
+    // Not awaited: counting what was suggested must not delay the brief the rep is waiting for.
+    void recordSuggested(
       suggestions.map((suggestion) => suggestion.item.id),
       recordKey(record),
       sourceSnapshot(cached.profile),
-    );
+    ).catch((error: unknown) => console.warn('Leadside: could not count suggestions', error));
     return {
       state: 'found',
       record,

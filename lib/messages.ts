@@ -74,7 +74,8 @@ export const ErrorResponseSchema = z.object({ error: z.string() });
 
 /** Pushed by the background to the extension's pages when something they show has changed. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('tab-record-changed'), tabId: z.number().int() }),
+  // Carries the record, so the panel can say who was detected without asking back.
+  z.object({ type: z.literal('tab-record-changed'), tabId: z.number().int(), record: DetectedRecordSchema.nullable() }),
   z.object({ type: z.literal('brief-updated'), leadKey: z.string() }),
   z.object({ type: z.literal('feedback-changed'), leadKey: z.string() }),
 ]);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { request } from '@/lib/messages';
 import type { Brief } from '@/lib/schema';
-import { recordKey } from '@/lib/schema/record';
+import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { useBroadcast } from '@/components/use-broadcast';
 
 export type BriefView = Brief | { state: 'waiting' };
@@ -17,13 +17,14 @@ export function useBrief(tabId: number | undefined) {
   const sequence = useRef(0);
   const shownKey = useRef<string | undefined>(undefined);
 
+  /** `known` is the tab's record when the caller already has it (a broadcast carries it). */
   const load = useCallback(
-    async (refresh = false) => {
+    async (refresh = false, known?: { record: DetectedRecord | null }) => {
       if (tabId === undefined) return;
       const mine = ++sequence.current;
       const isCurrent = () => mine === sequence.current;
       try {
-        const { record } = await request({ type: 'get-tab-record', tabId });
+        const { record } = known ?? (await request({ type: 'get-tab-record', tabId }));
         if (!isCurrent()) return;
         const key = record ? recordKey(record) : undefined;
         if (!record) {
@@ -62,7 +63,7 @@ export function useBrief(tabId: number | undefined) {
   }, [load]);
 
   useBroadcast((message) => {
-    if (message.type === 'tab-record-changed' && message.tabId === tabId) void load();
+    if (message.type === 'tab-record-changed' && message.tabId === tabId) void load(false, { record: message.record });
   });
 
   return { brief, refreshing, reload: load };

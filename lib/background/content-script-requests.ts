@@ -22,13 +22,13 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
     case 'record-detected': {
       const change = await setTabRecord(tabId, request.record);
       if (change !== 'none') {
-        await broadcast({ type: 'tab-record-changed', tabId });
+        await broadcast({ type: 'tab-record-changed', tabId, record: request.record });
         void prefetch(tabId, request.record);
       }
       return { ok: true };
     }
     case 'record-cleared': {
-      if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId });
+      if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId, record: null });
       return { ok: true };
     }
     case 'open-side-panel':

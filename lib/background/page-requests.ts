@@ -59,8 +59,9 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     }
 
     case 'choose-profile': {
-      await chooseProfile(await requireRecord(request.tabId), request.profileId);
-      await broadcast({ type: 'tab-record-changed', tabId: request.tabId });
+      const record = await requireRecord(request.tabId);
+      await chooseProfile(record, request.profileId);
+      await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
       return { ok: true };
     }
 

@@ -21,7 +21,12 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
     signal: ctx.signal,
     onRecord(record: WatchedRecord) {
       const key = `${record.crm}:${record.recordId}`;
-      if (key !== currentKey) pill.hide();
+      if (key !== currentKey) {
+        pill.hide();
+        // A user-timing mark costs nothing and lets the benchmark (and a curious engineer in
+        // DevTools) see exactly when each record was detected.
+        performance.mark('leadside:record-detected', { detail: key });
+      }
       currentKey = key;
       void send({ type: 'record-detected', record });
     },
