@@ -1,9 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runRecordDetection } from '@/lib/crm/content-script';
-import { salesforceLightning } from '@/lib/crm/salesforce';
+import { salesforceClassic, salesforceLightning } from '@/lib/crm/salesforce';
 
 export default defineContentScript({
-  matches: [...salesforceLightning.matches],
+  matches: [...salesforceLightning.matches, ...salesforceClassic.matches],
   runAt: 'document_idle',
-  main: (ctx) => runRecordDetection(ctx, [salesforceLightning]),
+  main: (ctx) => runRecordDetection(ctx, [salesforceLightning, salesforceClassic]),
 });

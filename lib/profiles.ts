@@ -24,10 +24,12 @@ export async function lookupProfile(record: DetectedRecord, options: LookupOptio
   const cached = await db.profiles.get(key);
   if (cached && !options.refresh && isFresh(cached, record, options.ttlMinutes)) return cached;
 
-  let pending = inFlight.get(key);
+  // Keyed by the e-mail too: a lookup begun before the e-mail was read cannot answer for it.
+  const flightKey = `${key}\n${record.email ?? ''}`;
+  let pending = inFlight.get(flightKey);
   if (!pending) {
-    pending = fetchAndCache(record, options.connector).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
+    pending = fetchAndCache(record, options.connector).finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, pending);
   }
   return pending;
 }

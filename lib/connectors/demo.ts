@@ -56,6 +56,19 @@ export function createDemoConnector(load: (file: DemoFile) => Promise<unknown> =
     async listContent() {
       return parseFile(DemoContentFileSchema, await load('content'), 'content').items;
     },
+    // The demo has no marketing system behind it: feedback stays in this browser (and in Insights).
+    async deliver(entries) {
+      return entries.map((entry) => ({ id: entry.id, outcome: 'unsupported' as const }));
+    },
+    async testConnection() {
+      const [leadCount, itemCount] = await Promise.all([loadLeads().then((all) => all.length), this.listContent(new AbortController().signal).then((all) => all.length)]);
+      return [
+        { capability: 'auth' as const, ok: true, message: 'No account needed: the demo data ships with Leadside.' },
+        { capability: 'lookup' as const, ok: true, message: `${leadCount} demo leads` },
+        { capability: 'content' as const, ok: true, message: `${itemCount} demo content items` },
+        { capability: 'write' as const, ok: true, message: 'Feedback stays in this browser; nothing is sent.' },
+      ];
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ContentItem, LeadProfile } from '@/lib/schema';
+import type { ContentEvent, ContentItem, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
 
 /** What a connector gets to find a lead: the CRM record, and whatever of the person the page showed. */
@@ -27,10 +27,52 @@ export interface Connector {
   getProfile(id: string, signal: AbortSignal): Promise<LeadProfile | null>;
   /** Profiles whose name, e-mail or company match the text, best first. */
   searchProfiles(text: string, signal: AbortSignal): Promise<ProfileSummary[]>;
+  /** The whole content catalog (connectors page through the vendor's API themselves). */
   listContent(signal: AbortSignal): Promise<ContentItem[]>;
+  /**
+   * Delivers a batch from the outbox. Answers one result per entry, in any order; throws only when
+   * the whole batch failed the same way (auth, network, rate limit), which the outbox retries.
+   */
+  deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]>;
+  /** Checks each capability separately, reporting the vendor's own error text. */
+  testConnection(signal: AbortSignal): Promise<CapabilityCheck[]>;
 }
 
-export type ConnectorErrorKind = 'auth' | 'rate-limited' | 'timeout' | 'network' | 'malformed' | 'server';
+/** One item waiting in the outbox, as a connector sees it. */
+export type OutboxEntry = (
+  | { kind: 'feedback'; item: FeedbackItem }
+  | { kind: 'event'; item: ContentEvent }
+) & {
+  /** The idempotency id (the item's own id): the receiver must never store it twice. */
+  id: string;
+  attempts: number;
+  /**
+   * The last attempt ended without an answer (timeout, dropped connection): it may have been stored.
+   * Connectors that cannot dedup by id (vendor notes) look for it before sending again.
+   */
+  unclear: boolean;
+  /** The vendor's id for it, when an earlier attempt got that far. */
+  remoteId?: string;
+};
+
+export type DeliveryResult =
+  | { id: string; outcome: 'delivered'; remoteId?: string }
+  /** Worth trying again later (a 5xx for this item, a lock). */
+  | { id: string; outcome: 'retry'; error: string }
+  /** Never worth retrying as it is (a 400 for this item): kept, shown as failed, with the reason. */
+  | { id: string; outcome: 'rejected'; error: string }
+  /** This system has no place for this kind of item (content events in a CRM-style tool). */
+  | { id: string; outcome: 'unsupported' };
+
+export type Capability = 'auth' | 'lookup' | 'content' | 'write';
+export interface CapabilityCheck {
+  capability: Capability;
+  ok: boolean;
+  /** What worked, or the vendor's own error text. */
+  message: string;
+}
+
+export type ConnectorErrorKind = 'auth' | 'not-found' | 'rate-limited' | 'timeout' | 'network' | 'malformed' | 'server' | 'rejected';
 
 /** A failure worded for the rep or admin who sees it, with the kind the caller can act on. */
 export class ConnectorError extends Error {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { pathPatternDetector } from './path-pattern';
+import { twentyOnHost } from './twenty';
 import type { CrmDetector } from './types';
 
 /**
@@ -18,6 +19,8 @@ export function detectorForSite(site: NonNullable<CustomSiteReply['site']>): Crm
   switch (site.kind) {
     case 'pattern':
       return site.pathPattern ? pathPatternDetector(site.host, site.pathPattern) : undefined;
+    case 'twenty':
+      return twentyOnHost(site.host);
     default:
       return undefined;
   }

@@ -1,10 +1,20 @@
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
-import { deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Salesforce record ids: 15 case-sensitive characters, or 18 with the case-safe suffix. */
 const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
-const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(Lead|Contact)/(${RECORD_ID})/view/?$`);
-const LIGHTNING_HOST = /^[a-z0-9-]+(?:--[a-z0-9-]+\.sandbox)?\.lightning\.force\.com$/;
+/**
+ * Lead and Contact pages always show a person. Account pages show one only for a Person Account,
+ * which the URL cannot tell from a business Account (both are `001…`), so the page decides.
+ */
+const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(Lead|Contact|Account)/(${RECORD_ID})/view/?$`);
+/**
+ * `<MyDomain>.lightning.force.com`, plus the partitioned domains Salesforce gives non-production
+ * orgs: `<MyDomain>--<sandbox>.sandbox.`, and `.develop.` (Developer Edition), `.scratch.`,
+ * `.trailblaze.` (Trailhead playgrounds), `.demo.`, `.patch.`, `.free.`.
+ */
+const LIGHTNING_HOST =
+  /^[a-z0-9-]+(?:--[a-z0-9-]+\.sandbox|\.(?:develop|scratch|trailblaze|demo|patch|free))?\.lightning\.force\.com$/;
 
 /** Field labels whose value is the person's company, by object type. */
 const COMPANY_LABELS: Record<string, readonly string[]> = {
@@ -12,32 +22,60 @@ const COMPANY_LABELS: Record<string, readonly string[]> = {
   contact: ['Account Name', 'Account'],
 };
 
+/** The objectType reported for a Person Account: an Account, but one that is a person. */
+export const PERSON_ACCOUNT = 'person-account';
+
+/*
+ * Why no `fetchIdentity` for Salesforce: the REST and UI APIs (`/services/data/vXX.X/ui-api/records/
+ * {id}`) accept only an `Authorization: Bearer <session id>` header, never the browser's cookies.
+ * On `*.lightning.force.com` the session the page runs with is not valid for the API at all
+ * (Salesforce documents Lightning's session as API-less; extensions like Salesforce Inspector
+ * instead read the `sid` cookie of `*.my.salesforce.com` with the `cookies` permission and call that
+ * host). On Classic's `*.my.salesforce.com` the `sid` cookie is unreadable whenever the org enforces
+ * HttpOnly session cookies, and reading a session token into a content script is not something
+ * Leadside should do. So Salesforce is read from the page only; a hidden Email field means no email.
+ */
+
 export const salesforceLightning: CrmDetector = {
   crm: 'salesforce',
   matches: ['https://*.lightning.force.com/*'],
 
   matchUrl(url: URL): RecordMatch | null {
     if (url.protocol !== 'https:' || !LIGHTNING_HOST.test(url.hostname)) return null;
+    // In the Lightning console the path is the focused (sub)tab's record and `ws=` names the
+    // workspace around it, so the path alone is what the rep is looking at.
     const found = LIGHTNING_RECORD_PATH.exec(url.pathname);
     if (!found) return null;
-    return { crm: 'salesforce', objectType: found[1]!.toLowerCase(), recordId: found[2]! };
+    const objectType = found[1]!.toLowerCase();
+    const recordId = found[2]!;
+    if (objectType === 'account') {
+      // Account ids always start with 001; anything else under /Account/ is not an account page.
+      if (!recordId.startsWith('001')) return null;
+      return { crm: 'salesforce', objectType, recordId, personFromPage: true };
+    }
+    return { crm: 'salesforce', objectType, recordId };
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
-    // Lightning keeps earlier records' pages in the DOM (hidden); only the shown one is this record.
+    // Lightning keeps earlier records' pages (and the console's other tabs) in the DOM, hidden;
+    // only the shown one is this record.
     const header = deepQueryAll(doc, 'records-highlights2, records-lwc-highlights-panel, .slds-page-header')
       .find(isShown);
+    if (match.objectType === 'account' && !showsPersonAccount(doc, header)) return {};
     const name = header
       ? firstShownText(header, ['lightning-formatted-name', 'slot[name="primaryField"]', 'h1'])
       : undefined;
-    return {
+    const identity: PageIdentity = {
       name,
       email: firstShownEmail(doc, [
         'records-record-layout-item[field-label="Email"] a[href^="mailto:"]',
+        'records-record-layout-item[data-target-selection-name$=".PersonEmail"] a[href^="mailto:"]',
         'lightning-formatted-email a[href^="mailto:"]',
       ]),
       company: fieldValue(doc, COMPANY_LABELS[match.objectType] ?? []),
     };
+    if (match.objectType === 'account') identity.record = { objectType: PERSON_ACCOUNT, recordId: match.recordId };
+    return identity;
   },
 
   testUrls: {
@@ -45,8 +83,13 @@ export const salesforceLightning: CrmDetector = {
       ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
       ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1a/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1a' }],
       ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view?ws=%2Flightning%2Fr', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
+      // Console: a Contact subtab focused inside an Account workspace; the path is what is shown.
+      ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Dk4MxAAR/view?ws=%2Flightning%2Fr%2FAccount%2F0018d00000Tn5NtAAR%2Fview', { objectType: 'contact', recordId: '0038d00000Dk4MxAAR' }],
       ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
+      ['https://acme-dev-ed.develop.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
       ['https://my-org-42.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view/', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
+      // Any Account may be a Person Account: the page decides (see readIdentity).
+      ['https://acme.lightning.force.com/lightning/r/Account/0018d00000Pa7KcAAR/view', { objectType: 'account', recordId: '0018d00000Pa7KcAAR', personFromPage: true }],
     ],
     noMatch: [
       'https://acme.lightning.force.com/lightning/page/home',
@@ -54,12 +97,28 @@ export const salesforceLightning: CrmDetector = {
       'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
       'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/related/Histories/view',
       'https://acme.lightning.force.com/lightning/r/Lead/short/view',
+      'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/edit',
+      // An Account URL whose id is not an account's (001) is not an account page.
+      'https://acme.lightning.force.com/lightning/r/Account/0038d00000Qw3rTAAR/view',
       'http://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
       'https://lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+      'https://acme.lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
       'https://acme.my.salesforce.com/00Q8d00000XyZ1aEAF',
     ],
   },
 };
+
+/**
+ * A Person Account's page says so: its highlights carry the person-account icon, and its fields are
+ * the person fields (`Account.PersonEmail`, `PersonMobilePhone`, …) that business Accounts lack.
+ * The record type's name is not used: orgs rename it and may have several person record types.
+ */
+function showsPersonAccount(doc: Document, header: Element | undefined): boolean {
+  if (header && deepQueryAll(header, '.slds-icon-standard-person-account').some(isShown)) return true;
+  return deepQueryAll(doc, 'records-record-layout-item[data-target-selection-name^="sfdc:RecordField.Account.Person"]').some(
+    isShown,
+  );
+}
 
 /** The shown value of a record-detail field, found by its label as Lightning renders it. */
 function fieldValue(doc: Document, labels: readonly string[]): string | undefined {
@@ -70,6 +129,87 @@ function fieldValue(doc: Document, labels: readonly string[]): string | undefine
       `records-record-layout-item[field-label="${label}"] a`,
     ]);
     if (value) return value;
+  }
+  return undefined;
+}
+
+// ---- Salesforce Classic ---------------------------------------------------------------------------
+
+/**
+ * Classic record URLs are the bare id at the root: `/<id>`, optionally with a query (`?srPos=0`).
+ * The object is known only by the id's 3-character key prefix, which is fixed across all orgs:
+ * 00Q is Lead, 003 is Contact. (`/<id>/e` is the edit page, `/00Q/o` the Leads tab.)
+ */
+const CLASSIC_RECORD_PATH = /^\/((00Q|003)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)$/;
+const CLASSIC_OBJECTS: Record<string, string> = { '00Q': 'lead', '003': 'contact' };
+/**
+ * `<MyDomain>.my.salesforce.com`, with the partitioned-domain label (`.sandbox.`, `.develop.`, …) or a
+ * legacy sandbox instance (`acme--uat.cs42.`) in between.
+ */
+const CLASSIC_HOST =
+  /^[a-z0-9-]+(?:\.(?:sandbox|develop|scratch|trailblaze|demo|patch|free|cs\d+))?\.my\.salesforce\.com$/;
+/** Classic prefixes names with the salutation field; marketing knows the person without it. */
+const SALUTATION = /^(?:mr|mrs|ms|mx|dr|prof)\.?\s+/i;
+
+export const salesforceClassic: CrmDetector = {
+  crm: 'salesforce',
+  matches: ['https://*.my.salesforce.com/*'],
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:' || !CLASSIC_HOST.test(url.hostname)) return null;
+    const found = CLASSIC_RECORD_PATH.exec(url.pathname);
+    if (!found) return null;
+    return { crm: 'salesforce', objectType: CLASSIC_OBJECTS[found[2]!]!, recordId: found[1]! };
+  },
+
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // Classic reloads the page per record, so nothing stale is kept; the title's h2 is the name.
+    const title = firstShownText(doc, ['.bPageTitle h2.pageDescription']);
+    const emailCell = classicField(doc, ['Email']);
+    return {
+      name: title?.replace(SALUTATION, ''),
+      // The value is a link: mailto:, or Classic's own e-mail composer with the address as its text.
+      email: emailCell ? firstShownEmail(emailCell, ['a', 'div']) : undefined,
+      company: cleanText(classicField(doc, match.objectType === 'lead' ? ['Company'] : ['Account Name'])?.textContent),
+    };
+  },
+
+  testUrls: {
+    match: [
+      ['https://acme.my.salesforce.com/00Q5j00000Lm7Qk', { objectType: 'lead', recordId: '00Q5j00000Lm7Qk' }],
+      ['https://acme.my.salesforce.com/00Q8d00000XyZ1aEAF', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
+      ['https://acme.my.salesforce.com/0038d00000Qw3rT?srPos=0&srKp=003', { objectType: 'contact', recordId: '0038d00000Qw3rT' }],
+      ['https://acme--uat.sandbox.my.salesforce.com/00Q8d00000XyZ2b', { objectType: 'lead', recordId: '00Q8d00000XyZ2b' }],
+      ['https://acme--uat.cs42.my.salesforce.com/0038d00000Qw3rTAAR', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
+    ],
+    noMatch: [
+      'https://acme.my.salesforce.com/00Q/o',
+      'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk',
+      'https://acme.my.salesforce.com/0068d00000AbCdE',
+      'https://acme.my.salesforce.com/0018d00000Nv8kL',
+      'https://acme.my.salesforce.com/00Q5j00000Lm7',
+      'https://acme.my.salesforce.com/home/home.jsp',
+      'https://acme.my.salesforce.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+      'http://acme.my.salesforce.com/00Q5j00000Lm7Qk',
+      'https://my.salesforce.com.evil.example/00Q5j00000Lm7Qk',
+      'https://acme.my.salesforce.com.evil.example/00Q5j00000Lm7Qk',
+    ],
+  },
+};
+
+/**
+ * The value cell of a Classic detail-page field: `td.labelCol` holds the label and the next
+ * `td.dataCol` the value. Only the record's own detail block (`.bDetailBlock`) is read, because
+ * Classic's hover popups for related records use the same table markup.
+ */
+function classicField(doc: Document, labels: readonly string[]): Element | undefined {
+  const cells = [...doc.querySelectorAll('.bDetailBlock td.labelCol')];
+  for (const label of labels) {
+    for (const cell of cells) {
+      const value = cell.nextElementSibling;
+      if (cleanText(cell.textContent) !== label || !value?.matches('td.dataCol') || !isShown(value)) continue;
+      return value;
+    }
   }
   return undefined;
 }

@@ -35,6 +35,12 @@ export interface CrmDetector {
    */
   fetchIdentity?(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity>;
   /**
+   * The page can switch to another person while the URL stays the same (a Close lead: the rep expands
+   * another of its contacts), so the page is followed for as long as the URL stays, not only until
+   * the person is complete.
+   */
+  personChangesInPlace?: boolean;
+  /**
    * URLs that must and must not match. A test turns every row into a case and fails when a detector
    * ships without them, so a detector cannot grow without its evidence.
    */

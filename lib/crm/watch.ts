@@ -48,6 +48,9 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       hadRecord = false;
       return;
     }
+    // A page whose person is read from it (a Close lead, a Capsule party) must not keep the last
+    // record's brief up until then, or for good when it shows no person (a Capsule organisation).
+    if (found.match.personFromPage && hadRecord) options.onNoRecord();
     hadRecord = true;
     const { detector } = found;
     const match = found.match;
@@ -73,7 +76,9 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       options.onRecord({ ...match, ...record, ...person, url: href });
     };
 
-    const readSoon = followPage(win.document, watch, options.identityTimeoutMs ?? 10_000, () => {
+    // A page whose person can change in place is followed for as long as its URL stays.
+    const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
+    const readSoon = followPage(win.document, watch, followMs, () => {
       const identity = detector.readIdentity(win.document, match);
       if (!identity.name && !identity.email && !identity.record) return false;
       const looksStale =
@@ -89,7 +94,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       previous = { key, identity };
       fromPage = identity;
       report();
-      return Boolean(identity.name && identity.email && identity.company);
+      return !detector.personChangesInPlace && Boolean(identity.name && identity.email && identity.company);
     });
 
     detector
@@ -179,7 +184,7 @@ function followPage(
     clearTimeout(extraRead);
     extraRead = setTimeout(runRead, delayMs);
   };
-  const deadline = setTimeout(stop, timeoutMs);
+  const deadline = Number.isFinite(timeoutMs) ? setTimeout(stop, timeoutMs) : undefined;
   signal.addEventListener('abort', stop, { once: true });
   observe(doc);
   observeShadowRoots(doc.documentElement);

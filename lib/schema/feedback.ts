@@ -80,6 +80,9 @@ export const ContentEventSchema = z.object({
 });
 export type ContentEvent = z.infer<typeof ContentEventSchema>;
 
-/** Where an item stands on its way to marketing's system. */
-export const DeliveryStateSchema = z.enum(['queued', 'sent', 'failed']);
+/**
+ * Where an item stands on its way to marketing's system. `local`: the source has no place for it
+ * (the demo data), so it stays in this browser and in Insights.
+ */
+export const DeliveryStateSchema = z.enum(['queued', 'sent', 'failed', 'local']);
 export type DeliveryState = z.infer<typeof DeliveryStateSchema>;

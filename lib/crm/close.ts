@@ -1,0 +1,103 @@
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { cleanText, deepQueryAll, firstShownText, isShown } from './dom';
+
+/**
+ * `app.close.com/lead/<lead_id>/`: Close links leads with the trailing slash (its API's `html_url`),
+ * and ids are `lead_` + ~43 base62 characters. `/leads/` is the list (and `/leads/save_…/` a smart
+ * view); deeper paths under a lead are not claimed, as nothing says they show the lead's contacts.
+ */
+const LEAD_PATH = /^\/lead\/(lead_[A-Za-z0-9]{16,64})\/?$/;
+const CONTACT_ID = /\b(cont_[A-Za-z0-9]{16,64})\b/;
+
+/**
+ * Close's markup uses CSS-module class names (`ContactCard_card__x1Y2z`): the stable part is the
+ * prefix before the hash, so elements are found by it.
+ */
+const CONTACT_CARD = '[class*="ContactCard_card"]';
+const CONTACT_TOGGLE = '[aria-expanded]';
+const CONTACT_NAME = '[class*="ContactCard_name"]';
+const LEAD_NAME = ['[class*="LeadHeader_name"]', '[class*="LeadHeader"] h1'];
+
+/** Which contact of the lead the rep last expanded: expanding is the rep saying "this one". */
+let lastSeen: { leadId: string; expanded: string[]; chosen?: string } | undefined;
+
+export const closeCrm: CrmDetector = {
+  crm: 'close',
+  matches: ['https://app.close.com/*'],
+  // Expanding another contact changes the person without changing the URL.
+  personChangesInPlace: true,
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:' || url.hostname !== 'app.close.com') return null;
+    const found = LEAD_PATH.exec(url.pathname);
+    // A Close lead is a company; the person is one of its contacts, read from the page.
+    return found ? { crm: 'close', objectType: 'lead', recordId: found[1]!, personFromPage: true } : null;
+  },
+
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    const cards = deepQueryAll(doc, CONTACT_CARD).filter(isShown);
+    const card = chosenContact(match.recordId, cards);
+    if (!card) return {};
+    const email = emailsOf(card)[0];
+    const contactId = CONTACT_ID.exec(card.outerHTML)?.[1];
+    return {
+      // The record id names the contact too: the lead id alone would give every contact of the lead
+      // one cache entry and one feedback thread (the background keys both by crm + record id), so
+      // the second contact would be shown the first one's cached brief. Should the page carry no
+      // cont_ id, the contact's e-mail (or its place in the list) stands in for it.
+      record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email ?? cards.indexOf(card)}` },
+      name: firstShownText(card, [CONTACT_NAME]) ?? cleanText(card.querySelector(CONTACT_TOGGLE)?.textContent),
+      email,
+      company: firstShownText(doc, LEAD_NAME),
+    };
+  },
+
+  testUrls: {
+    match: [
+      ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
+      ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
+      ['https://app.close.com/lead/lead_ZjSBiGlAJLoSiNLT6y4QizimovIGbUvcfPlpHYfgqh3/?tab=activity', { objectType: 'lead', recordId: 'lead_ZjSBiGlAJLoSiNLT6y4QizimovIGbUvcfPlpHYfgqh3', personFromPage: true }],
+      ['https://app.close.com/lead/lead_g4AZCOW7Kpc3tithNBrr9aXPbDHsZ72KJUR55Qjzd6f/#activity', { objectType: 'lead', recordId: 'lead_g4AZCOW7Kpc3tithNBrr9aXPbDHsZ72KJUR55Qjzd6f', personFromPage: true }],
+      ['https://app.close.com/lead/lead_lKJosXmlzl9PUmVix7Wm715Y9N6ABZC3tsvy3ihM01v/', { objectType: 'lead', recordId: 'lead_lKJosXmlzl9PUmVix7Wm715Y9N6ABZC3tsvy3ihM01v', personFromPage: true }],
+    ],
+    noMatch: [
+      'https://app.close.com/leads/',
+      'https://app.close.com/leads/save_9NOOd8EC1ljG0n6Pq1J1aryvsjYrGoFfSpu2mLBPvok/',
+      'https://app.close.com/lead/cont_CG0iZyQaGU8w9ghyKrkRwvNqAE5Ye3ZAGO0j6DONlET/',
+      'https://app.close.com/lead/lead_abc123/',
+      'https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/opportunity/',
+      'https://app.close.com/opportunities/',
+      'http://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+      'https://app.close.com.evil.example/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+      'https://api.close.com/api/v1/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+      'https://close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+    ],
+  },
+};
+
+/**
+ * The contact the rep expanded, else the first. When several are expanded, the one expanded last
+ * wins: it is the newly expanded one since the previous read, or else the one chosen before.
+ */
+function chosenContact(leadId: string, cards: Element[]): Element | undefined {
+  const keyOf = (card: Element, index: number) => CONTACT_ID.exec(card.outerHTML)?.[1] ?? String(index);
+  const keys = cards.map(keyOf);
+  const expanded = keys.filter((_key, index) => cards[index]!.querySelector(CONTACT_TOGGLE)?.getAttribute('aria-expanded') === 'true');
+  const before = lastSeen?.leadId === leadId ? lastSeen : undefined;
+  // On the first read of a lead nothing was expanded "since": Close's own default is not a choice.
+  const newlyExpanded = before ? expanded.filter((key) => !before.expanded.includes(key)) : [];
+  const chosen =
+    newlyExpanded.at(-1) ?? (before?.chosen && expanded.includes(before.chosen) ? before.chosen : undefined) ?? expanded[0] ?? keys[0];
+  lastSeen = { leadId, expanded, chosen };
+  return chosen === undefined ? undefined : cards[keys.indexOf(chosen)];
+}
+
+/**
+ * The contact's addresses, primary first. Read whether or not the card is expanded: a collapsed
+ * card still belongs to this person, and only the card itself has to be shown.
+ */
+function emailsOf(card: Element): string[] {
+  return [...card.querySelectorAll('a[href^="mailto:"]')]
+    .map((link) => decodeURIComponent((link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '').trim().toLowerCase())
+    .filter((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email));
+}

@@ -1,0 +1,144 @@
+// zod/mini, not zod: the content script must stay tiny on the CRM page (see lib/schema/glance.ts).
+import * as z from 'zod/mini';
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { cleanText, deepQueryAll, firstShownEmail, isShown } from './dom';
+
+/**
+ * Dynamics 365 / Dataverse online: `<org>.crm.dynamics.com` (North America) and one `crmN` host per
+ * region (crm2 South America … crm4 EMEA … crm11 UK … crm21). Listed one by one rather than
+ * `*.dynamics.com`, which would also take in Finance & Operations, Business Central and others.
+ */
+const REGIONS = ['', ...Array.from({ length: 20 }, (_, index) => String(index + 2))];
+const HOST = /^[a-z0-9-]+\.crm(?:[2-9]|1[0-9]|2[01])?\.dynamics\.com$/;
+
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+/** Legacy links name the table by its type code instead of its name; these two codes are fixed. */
+const TYPE_CODES: Record<string, string> = { '2': 'contact', '4': 'lead' };
+const PEOPLE = new Set(['lead', 'contact']);
+
+/** Web API entity set and query per table: the person's name, e-mail and company in one GET. */
+const WEB_API_QUERIES: Record<string, string> = {
+  lead: 'leads($id)?$select=fullname,emailaddress1,companyname',
+  // A contact's company is its parent customer when that is an account (it may be a contact).
+  contact: 'contacts($id)?$select=fullname,emailaddress1&$expand=parentcustomerid_account($select=name)',
+};
+
+const optionalText = z.optional(z.nullable(z.string()));
+/** The fields Leadside asks for; Dataverse adds `@odata.*` annotations and the key, ignored here. */
+const DataverseRecordSchema = z.object({
+  fullname: optionalText,
+  emailaddress1: optionalText,
+  companyname: optionalText,
+  parentcustomerid_account: z.optional(z.nullable(z.object({ name: optionalText }))),
+});
+
+export const dynamics: CrmDetector = {
+  crm: 'dynamics',
+  matches: REGIONS.map((region) => `https://*.crm${region}.dynamics.com/*`),
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
+    if (url.pathname.toLowerCase() !== '/main.aspx') return null;
+    // The record is named by query parameters in any order, and older links and in-app navigation
+    // put them in the hash (`main.aspx#etn=lead&id=…`); the hash is what changed last, so it wins.
+    const params = new URLSearchParams(url.search);
+    new URLSearchParams(url.hash.replace(/^#/, '')).forEach((value, key) => params.set(key, value));
+    if (params.get('pagetype')?.toLowerCase() !== 'entityrecord') return null;
+    const objectType = params.get('etn')?.toLowerCase() ?? TYPE_CODES[params.get('etc') ?? ''];
+    // A record form without an id is the "new record" form: nobody to look up yet.
+    const guid = GUID.exec(params.get('id') ?? '')?.[1];
+    if (!objectType || !PEOPLE.has(objectType) || !guid) return null;
+    // Dataverse prints ids as `{8E3C…}` or `8e3c…` depending on the caller; one spelling for one record.
+    return { crm: 'dynamics', objectType, recordId: guid.toLowerCase() };
+  },
+
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // The Unified Interface keeps the previous form in the DOM while the next one renders (and
+    // multi-session apps keep one per session), so only shown controls count.
+    return {
+      name: headerTitle(doc),
+      email: firstShownEmail(doc, ['input[data-id="emailaddress1.fieldControl-mail-text-input"]', '[data-id="emailaddress1.fieldControl-mail-text-input"]']),
+      company:
+        match.objectType === 'lead'
+          ? shownValue(doc, '[data-id="companyname.fieldControl-text-box-text"]')
+          : shownValue(doc, '[data-id="parentcustomerid.fieldControl-LookupResultsDropdown_parentcustomerid_selected_tag_text"]'),
+    };
+  },
+
+  /**
+   * Dataverse's Web API answers the app's own origin with the rep's session cookies, exactly as
+   * the Unified Interface itself calls it, so a form that hides the e-mail field still yields one.
+   */
+  async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
+    const query = WEB_API_QUERIES[match.objectType];
+    if (!query || !/^[0-9a-f-]{36}$/.test(match.recordId)) return {};
+    // Firefox runs content-script fetch() as the extension; `content.fetch` is the page's own,
+    // which is what a same-origin, cookie-authenticated call needs. Chrome has only the page's.
+    const page = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+    const pageFetch = typeof page?.fetch === 'function' ? page.fetch.bind(page) : fetch;
+    const response = await pageFetch(`${location.origin}/api/data/v9.2/${query.replace('$id', match.recordId)}`, {
+      signal,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' },
+    });
+    if (!response.ok) return {};
+    const parsed = DataverseRecordSchema.safeParse(await response.json());
+    if (!parsed.success) return {};
+    const record = parsed.data;
+    return {
+      name: cleanText(record.fullname),
+      email: cleanText(record.emailaddress1)?.toLowerCase(),
+      company: cleanText(record.companyname ?? record.parentcustomerid_account?.name),
+    };
+  },
+
+  testUrls: {
+    match: [
+      ['https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+      // Any parameter order, braces and upper case in the id (as Dataverse itself prints it).
+      ['https://contoso.crm4.dynamics.com/main.aspx?id=%7B8E3C2A71-5B4D-4F0E-9A6C-1D2E3F4A5B6C%7D&etn=lead&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+      ['https://contoso.crm11.dynamics.com/main.aspx?etn=contact&pagetype=entityrecord&id={0A1B2C3D-4E5F-4a6b-8c9d-0e1f2a3b4c5d}&appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
+      // The record in the hash.
+      ['https://contoso.crm.dynamics.com/main.aspx#etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+      ['https://contoso.crm21.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44#pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
+      // Legacy links: the table by type code (4 = lead).
+      ['https://contoso.crm2.dynamics.com/main.aspx?etc=4&id=%7b8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c%7d&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    ],
+    noMatch: [
+      // A list view, a new-record form, another table, a malformed id.
+      'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004',
+      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
+      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c',
+      'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      // Not a Dataverse region, http:, lookalike hosts, another page of the app.
+      'https://contoso.crm22.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      'https://contoso.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      'http://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      'https://crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+      'https://contoso.crm.dynamics.com/api/data/v9.2/leads(8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c)',
+    ],
+  },
+};
+
+/**
+ * The record's name from the form header. The header's h1 also holds the save state ("- Saved",
+ * "- Unsaved") in a child span; its `title` is the bare name where the app sets one.
+ */
+function headerTitle(doc: Document): string | undefined {
+  const heading = deepQueryAll(doc, 'h1[data-id="header_title"]').find(isShown);
+  if (!heading) return undefined;
+  const text = cleanText(heading.getAttribute('title')) ?? cleanText(heading.firstChild?.textContent) ?? cleanText(heading.textContent);
+  return text?.replace(/\s+-\s+(?:Saved|Unsaved|Read-only)$/i, '') || undefined;
+}
+
+/** A shown control's value: inputs hold it in `.value`, read-only controls as text. */
+function shownValue(doc: Document, selector: string): string | undefined {
+  for (const element of deepQueryAll(doc, selector)) {
+    if (!isShown(element)) continue;
+    const value = cleanText(element instanceof HTMLInputElement ? element.value : element.textContent);
+    if (value && value !== '---') return value;
+  }
+  return undefined;
+}

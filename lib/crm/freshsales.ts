@@ -1,0 +1,84 @@
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+
+/** Freshsales ids are numbers (402174876038 on myfreshworks.com, 5022967942 on freshsales.io). */
+const CONTACT_ID = '(\\d{1,20})';
+/**
+ * Freshworks CRM (`<account>.myfreshworks.com`): the CRM lives under `/crm/sales/`; the same host
+ * also serves Freshmarketer (`/crm/marketing/`), whose contacts are not this detector's. List views
+ * are `/crm/sales/contacts/view/<viewId>` and `/crm/sales/contacts`, so only a bare number matches.
+ */
+const FRESHWORKS_PATH = new RegExp(`^/crm/sales/contacts/${CONTACT_ID}/?$`);
+const FRESHWORKS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.myfreshworks\.com$/;
+/**
+ * Classic Freshsales (`<account>.freshsales.io`, accounts not yet moved to myfreshworks.com) links a
+ * contact as `/contacts/<id>` (its API docs and integrations do). Its older builds routed in the hash
+ * (`/#/leads/view/<id>` shows up in tools made for it), so `/#/contacts/<id>` is taken as well.
+ */
+const CLASSIC_PATH = new RegExp(`^/contacts/${CONTACT_ID}/?$`);
+const CLASSIC_HASH = new RegExp(`^#/contacts/${CONTACT_ID}/?(?:\\?.*)?$`);
+const CLASSIC_HOST = /^(?!(?:www|api)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.freshsales\.io$/;
+
+/** The shown contact page (Freshsales keeps the contact it leaves in the DOM while it animates away). */
+const CONTACT_PAGE = '.contact-details-page';
+
+export const freshsales: CrmDetector = {
+  crm: 'freshsales',
+  matches: ['https://*.myfreshworks.com/*', 'https://*.freshsales.io/*'],
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:') return null;
+    let found: RegExpExecArray | null = null;
+    if (FRESHWORKS_HOST.test(url.hostname)) found = FRESHWORKS_PATH.exec(url.pathname);
+    else if (CLASSIC_HOST.test(url.hostname)) {
+      found = CLASSIC_PATH.exec(url.pathname) ?? (url.pathname === '/' ? CLASSIC_HASH.exec(url.hash) : null);
+    }
+    return found ? { crm: 'freshsales', objectType: 'contact', recordId: found[1]! } : null;
+  },
+
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    const page = deepQueryAll(doc, `${CONTACT_PAGE}[data-contact-id="${match.recordId}"]`).find(isShown)
+      ?? deepQueryAll(doc, CONTACT_PAGE).find(isShown);
+    if (!page) return {};
+    return {
+      name: firstShownText(page, ['.contact-summary .entity-name', 'h1']),
+      // Display mode shows a mailto: link; clicking the field swaps in an input that holds the value.
+      email: firstShownEmail(page, [
+        '[data-field-name="emails"] input',
+        '[data-field-name="emails"] a[href^="mailto:"]',
+        '.contact-summary a[href^="mailto:"]',
+      ]),
+      // A contact's company is its (primary) sales account, a link to that account's page.
+      company: firstShownText(page, [
+        '[data-field-name="sales_accounts"] a[href*="/accounts/"]',
+        '.contact-summary a[href*="/accounts/"]',
+      ]),
+    };
+  },
+
+  testUrls: {
+    match: [
+      ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038', { objectType: 'contact', recordId: '402174876038' }],
+      ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038/', { objectType: 'contact', recordId: '402174876038' }],
+      ['https://genwise-crm.myfreshworks.com/crm/sales/contacts/402000123456?tab=activities', { objectType: 'contact', recordId: '402000123456' }],
+      ['https://appscode.freshsales.io/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
+      ['https://acme.freshsales.io/#/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
+    ],
+    noMatch: [
+      'https://acme.myfreshworks.com/crm/sales/contacts',
+      'https://acme.myfreshworks.com/crm/sales/contacts/view/31000123',
+      'https://acme.myfreshworks.com/crm/sales/contacts/recycle_bin',
+      'https://acme.myfreshworks.com/crm/sales/accounts/402000123456',
+      'https://acme.myfreshworks.com/crm/sales/deals/402000123456',
+      'https://acme.myfreshworks.com/crm/marketing/contacts/402000123456',
+      'https://acme.myfreshworks.com/crm/sales/api/contacts/402000123456',
+      'https://acme.myfreshworks.com/crm/sales/contacts/40200abc3456',
+      'https://acme.freshsales.io/contacts/view/4',
+      'https://acme.freshsales.io/#/leads/view/5000123456',
+      'http://acme.myfreshworks.com/crm/sales/contacts/402174876038',
+      'https://acme.myfreshworks.com.evil.example/crm/sales/contacts/402174876038',
+      'https://myfreshworks.com/crm/sales/contacts/402174876038',
+      'https://acme.freshdesk.com/crm/sales/contacts/402174876038',
+    ],
+  },
+};

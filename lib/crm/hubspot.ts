@@ -1,0 +1,113 @@
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+
+/**
+ * The HubSpot app: `app.hubspot.com` (NA1) and one host per data centre, `app-<region>.hubspot.com`
+ * (eu1, na2, na3, ap1 so far; the account API names it `uiDomain`). The marketing site, the
+ * knowledge base and `api.hubapi.com` are other hosts, never a contact page.
+ */
+const APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
+
+/** Contact ids are HubSpot object ids: plain integers (older portals 5–6 digits, newer up to 12). */
+const CONTACT_ID = '[1-9]\\d{0,15}';
+
+/**
+ * `/contacts/<portal>/record/0-1/<id>`: every CRM object lives under `/contacts/`, and the object
+ * type id says which one; 0-1 is the contact (0-2 company, 0-3 deal, 0-5 ticket, 2-… custom).
+ * `/contacts/<portal>/contact/<id>` is the URL older links and bookmarks still use.
+ * Trailing segments (`/view/1`, a tab) are views of the same record, so they still match.
+ */
+const RECORD_PATH = new RegExp(`^/contacts/\\d+/(?:record/0-1|contact)/(${CONTACT_ID})(?:/[^?#]*)?$`);
+
+export const hubspot: CrmDetector = {
+  crm: 'hubspot',
+  // Listed one by one rather than `*.hubspot.com`, which would also run on the marketing site, the
+  // blog and the knowledge base. A new data centre needs its host added here.
+  matches: [
+    'https://app.hubspot.com/*',
+    'https://app-eu1.hubspot.com/*',
+    'https://app-na2.hubspot.com/*',
+    'https://app-na3.hubspot.com/*',
+    'https://app-ap1.hubspot.com/*',
+  ],
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:' || !APP_HOST.test(url.hostname)) return null;
+    const found = RECORD_PATH.exec(url.pathname);
+    if (!found) return null;
+    return { crm: 'hubspot', objectType: 'contact', recordId: found[1]! };
+  },
+
+  readIdentity(doc: Document): PageIdentity {
+    // HubSpot keeps the record's own cards in the left sidebar; the middle pane's timeline quotes
+    // other people's names and addresses (replies, CCs), so nothing is read from there.
+    const sidebar = deepQueryAll(doc, '[data-test-id="left-sidebar"], #record-page-left-sidebar').find(isShown);
+    if (!sidebar) return {};
+    const highlight = deepQueryAll(sidebar, '[data-selenium-test="contact-highlight-details"]').find(isShown);
+    const name = highlight
+      ? firstShownText(highlight, [
+          '[data-selenium-test="highlightTitle"]',
+          '[data-test-id="highlight-record-label"]',
+          'h3',
+        ])
+      : undefined;
+    const email = firstShownEmail(sidebar, [
+      // The "About this contact" card: a read-only value, or an input while the rep edits it.
+      '[data-selenium-test="property-input-email"]',
+      'input[data-field="email"]',
+      // The highlight card shows the primary address under the name.
+      '[data-selenium-test="contact-highlight-details"] a[href^="mailto:"]',
+      '[data-selenium-test="contact-highlight-details"] [data-test-id="highlight-email"]',
+    ]);
+    // The primary associated company, from the association card in the right sidebar; failing
+    // that, the contact's own "Company name" property.
+    const company =
+      firstShownText(doc, [
+        '[data-test-id="records-right-sidebar"] [data-selenium-test="company-chicklet-title-link"]',
+      ]) ?? propertyValue(sidebar, 'company');
+    return { name, email, company };
+  },
+
+  testUrls: {
+    match: [
+      ['https://app.hubspot.com/contacts/4815162/record/0-1/51001', { objectType: 'contact', recordId: '51001' }],
+      ['https://app.hubspot.com/contacts/4815162/record/0-1/51001/view/1', { objectType: 'contact', recordId: '51001' }],
+      ['https://app-eu1.hubspot.com/contacts/26401337/record/0-1/53817?interaction=note', { objectType: 'contact', recordId: '53817' }],
+      ['https://app-na2.hubspot.com/contacts/243381751/record/0-1/434381295294', { objectType: 'contact', recordId: '434381295294' }],
+      ['https://app-na3.hubspot.com/contacts/343328749/record/0-1/273899549679/', { objectType: 'contact', recordId: '273899549679' }],
+      ['https://app-ap1.hubspot.com/contacts/22617666/record/0-1/8801', { objectType: 'contact', recordId: '8801' }],
+      ['https://app.hubspot.com/contacts/4815162/contact/51003', { objectType: 'contact', recordId: '51003' }],
+      ['https://app.hubspot.com/contacts/4815162/contact/51003/', { objectType: 'contact', recordId: '51003' }],
+    ],
+    noMatch: [
+      // List views, and other object types (companies, deals, tickets, custom objects).
+      'https://app.hubspot.com/contacts/4815162/objects/0-1/views/all/list',
+      'https://app.hubspot.com/contacts/4815162/record/0-2/7001',
+      'https://app.hubspot.com/contacts/4815162/record/0-3/301724818164',
+      'https://app.hubspot.com/contacts/4815162/record/0-5/789',
+      'https://app.hubspot.com/contacts/4815162/record/2-11223344/51001',
+      'https://app.hubspot.com/contacts/4815162/company/7001',
+      // Malformed ids and portals.
+      'https://app.hubspot.com/contacts/4815162/record/0-1/',
+      'https://app.hubspot.com/contacts/4815162/record/0-1/abc123',
+      'https://app.hubspot.com/contacts/4815162/record/0-1/0',
+      'https://app.hubspot.com/contacts/acme/record/0-1/51001',
+      // Not the app: plain http, lookalike hosts, other HubSpot hosts.
+      'http://app.hubspot.com/contacts/4815162/record/0-1/51001',
+      'https://app.hubspot.com.evil.example/contacts/4815162/record/0-1/51001',
+      'https://evil-app.hubspot.com.example/contacts/4815162/record/0-1/51001',
+      'https://www.hubspot.com/contacts/4815162/record/0-1/51001',
+      'https://api.hubapi.com/contacts/4815162/record/0-1/51001',
+    ],
+  },
+};
+
+/** A property's shown value in the "About this contact" card (read-only text or edit input). */
+function propertyValue(root: Element, property: string): string | undefined {
+  for (const element of deepQueryAll(root, `[data-selenium-test="property-input-${property}"]`)) {
+    if (!isShown(element)) continue;
+    const value = cleanText(element.tagName === 'INPUT' ? (element as HTMLInputElement).value : element.textContent);
+    if (value) return value;
+  }
+  return undefined;
+}

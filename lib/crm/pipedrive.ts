@@ -1,0 +1,137 @@
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+
+/**
+ * Each Pipedrive company has its own subdomain (`acme.pipedrive.com`, sandboxes `acme-sandbox.…`).
+ * The other subdomains are Pipedrive's own sites and services, never a company's app.
+ */
+const COMPANY_HOST = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.pipedrive\.com$/;
+const NOT_A_COMPANY = new Set(['www', 'api', 'developers', 'oauth', 'marketplace', 'webforms', 'support', 'status', 'community', 'campaigns', 'learn']);
+
+/** Person and deal ids are positive integers; ignore any query string or hash the app adds. */
+const RECORD_PATH = /^\/(person|deal)\/([1-9]\d{0,11})\/?$/;
+const PERSON_HREF = /\/person\/([1-9]\d{0,11})\/?(?:[?#].*)?$/;
+
+/**
+ * Pipedrive keeps every view the rep opened in the DOM, each in its own `.viewContainer`, and hides
+ * all but the current one with an inline `display: none`.
+ */
+const SHOWN_VIEW = '.viewContainer';
+
+export const pipedrive: CrmDetector = {
+  crm: 'pipedrive',
+  matches: ['https://*.pipedrive.com/*'],
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:') return null;
+    const host = COMPANY_HOST.exec(url.hostname);
+    if (!host || NOT_A_COMPANY.has(host[1]!)) return null;
+    const found = RECORD_PATH.exec(url.pathname);
+    if (!found) return null;
+    // A deal is not a person: its person is read from the deal's sidebar (see readIdentity).
+    if (found[1] === 'deal') return { crm: 'pipedrive', objectType: 'deal', recordId: found[2]!, personFromPage: true };
+    return { crm: 'pipedrive', objectType: 'person', recordId: found[2]! };
+  },
+
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    return match.objectType === 'deal' ? readDealPerson(doc) : readPerson(doc);
+  },
+
+  testUrls: {
+    match: [
+      ['https://acme.pipedrive.com/person/1207', { objectType: 'person', recordId: '1207' }],
+      ['https://acme.pipedrive.com/person/1207/', { objectType: 'person', recordId: '1207' }],
+      ['https://acme-sandbox.pipedrive.com/person/3?tab=activities', { objectType: 'person', recordId: '3' }],
+      ['https://keyline-sales.pipedrive.com/person/884213#notes', { objectType: 'person', recordId: '884213' }],
+      ['https://acme.pipedrive.com/deal/311', { objectType: 'deal', recordId: '311', personFromPage: true }],
+      ['https://app.pipedrive.com/deal/98765/', { objectType: 'deal', recordId: '98765', personFromPage: true }],
+    ],
+    noMatch: [
+      // Lists, other object types, the leads inbox.
+      'https://acme.pipedrive.com/persons/list/user/everyone',
+      'https://acme.pipedrive.com/pipeline/1/user/everyone',
+      'https://acme.pipedrive.com/organization/42',
+      'https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000',
+      'https://acme.pipedrive.com/person/1207/edit',
+      // Malformed ids.
+      'https://acme.pipedrive.com/person/',
+      'https://acme.pipedrive.com/person/abc',
+      'https://acme.pipedrive.com/person/0',
+      'https://acme.pipedrive.com/deal/-3',
+      // Not a company's app: http, lookalikes, Pipedrive's own sites.
+      'http://acme.pipedrive.com/person/1207',
+      'https://acme.pipedrive.com.evil.example/person/1207',
+      'https://pipedrive.com/person/1207',
+      'https://www.pipedrive.com/person/1207',
+      'https://developers.pipedrive.com/person/1207',
+      'https://a.b.pipedrive.com/person/1207',
+    ],
+  },
+};
+
+function shownView(doc: Document, selector: string): Element | undefined {
+  return deepQueryAll(doc, `${SHOWN_VIEW} ${selector}`).find(isShown);
+}
+
+const EMAIL_FIELDS = ['[data-test="email-label"]', 'a[href^="mailto:"]', 'input[type="email"]'];
+const ORGANIZATION_LINKS = ['[data-test="organization-link"]', 'a[href*="/organization/"]'];
+
+/** A person page: the header names the person; the sidebar's details hold email and organization. */
+function readPerson(doc: Document): PageIdentity {
+  const view = shownView(doc, '.detailView.personDetails');
+  if (!view) return {};
+  return {
+    name: firstShownText(view, ['.infoBlock h1', '.infoBlock .title']),
+    email: firstShownEmail(view, EMAIL_FIELDS.map((selector) => `.fieldsList ${selector}`)),
+    company: firstShownText(view, ORGANIZATION_LINKS.map((selector) => `.fieldsList ${selector}`)),
+  };
+}
+
+/**
+ * Where a deal lists its other people. They are on the deal but are not its contact person, and an
+ * organization-only deal may list participants and no person at all.
+ */
+const PARTICIPANTS = '[class*="participant" i], [data-test*="participant" i]';
+
+/**
+ * A deal page: the deal's contact person is the person linked in the deal view (the header's
+ * contact line and the sidebar's Person block) outside the Participants block. The link carries the
+ * person's own id, which is the record reported. Labels are localized, so nothing here depends on a
+ * heading's text.
+ */
+function readDealPerson(doc: Document): PageIdentity {
+  const view = shownView(doc, '.detailView.dealDetails');
+  if (!view) return {};
+  const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest(PARTICIPANTS));
+  const personId = links.map(personIdOf).find(Boolean);
+  if (!personId) return {};
+  const own = links.filter((link) => personIdOf(link) === personId);
+  return {
+    record: { objectType: 'person', recordId: personId },
+    name: own.map((link) => cleanText(link.textContent)).find(Boolean),
+    // The e-mail shown beside this person's link, never one from another person's block.
+    email: own.map((link) => firstShownEmail(ownRegion(link, view, personId), EMAIL_FIELDS)).find(Boolean),
+    company: firstShownText(view, ORGANIZATION_LINKS),
+  };
+}
+
+/**
+ * The largest region around a person's link that shows no other person: the link's ancestors up
+ * to, not including, the first one that also links someone else (or the view itself).
+ */
+function ownRegion(link: Element, view: Element, personId: string): Element {
+  let region = link;
+  for (let parent = link.parentElement; parent && parent !== view; parent = parent.parentElement) {
+    const others = [...parent.querySelectorAll('a[href*="/person/"]')].some((anchor) => {
+      const id = personIdOf(anchor);
+      return id !== undefined && id !== personId;
+    });
+    if (others) break;
+    region = parent;
+  }
+  return region;
+}
+
+function personIdOf(anchor: Element): string | undefined {
+  return PERSON_HREF.exec(anchor.getAttribute('href') ?? '')?.[1];
+}

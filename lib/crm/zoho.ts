@@ -1,0 +1,106 @@
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+
+/**
+ * Zoho CRM's web app, one host per data centre: US `crm.zoho.com`, EU `.eu`, India `.in`,
+ * Australia `.com.au`, Japan `.jp`, Saudi Arabia `.sa`, UK `.uk`, and Canada `crm.zohocloud.ca`
+ * (the Canadian DC is not under zoho.*; `crm.zoho.ca` does not resolve). China (zoho.com.cn) is a
+ * separately run service and is left out until someone needs it.
+ */
+const HOSTS = [
+  'crm.zoho.com',
+  'crm.zoho.eu',
+  'crm.zoho.in',
+  'crm.zoho.com.au',
+  'crm.zoho.jp',
+  'crm.zoho.sa',
+  'crm.zoho.uk',
+  'crm.zohocloud.ca',
+] as const;
+
+/**
+ * `/crm/<org>/tab/<Module>/<id>`, where `<org>` is the org's domain name (`org20089364`, or a
+ * portal name the org chose) and may be missing (`/crm/tab/Leads/<id>`). Only the person modules:
+ * Leads and Contacts (Deals are `Potentials`, Accounts are companies). List views live at
+ * `/tab/Leads/custom-view/<cvid>/list`, edit and create pages under `/<id>/edit` and `/create`.
+ * Record ids are 64-bit numbers, in practice 18–19 digits.
+ */
+const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts)\/(\d{12,20})\/?$/;
+const OBJECT_TYPE = { Leads: 'lead', Contacts: 'contact' } as const;
+
+/** Zoho prefixes the header name with the record's Salutation picklist value. */
+const SALUTATION = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+/i;
+
+export const zoho: CrmDetector = {
+  crm: 'zoho',
+  matches: HOSTS.map((host) => `https://${host}/*`),
+
+  matchUrl(url: URL): RecordMatch | null {
+    if (url.protocol !== 'https:' || !(HOSTS as readonly string[]).includes(url.hostname)) return null;
+    const found = RECORD_PATH.exec(url.pathname);
+    if (!found) return null;
+    return { crm: 'zoho', objectType: OBJECT_TYPE[found[1] as keyof typeof OBJECT_TYPE], recordId: found[2]! };
+  },
+
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // Zoho's Lyte components render in the light DOM; deepQueryAll still looks into shadow roots
+    // should a component grow one. The record page is crm-detailview > crux-detailpage-wrapper.
+    const page = deepQueryAll(doc, 'crux-detailpage-wrapper').find(isShown);
+    if (!page || !sameRecord(page, match.recordId)) return {};
+    const header = deepQueryAll(page, 'crux-detailpage-header').find(isShown);
+    const rawName = header ? firstShownText(header, ['#recHeader1', '.cxDvRecordHeader1']) : undefined;
+    return {
+      name: rawName?.replace(SALUTATION, '') || undefined,
+      email: firstShownEmail(page, [
+        // The business card under the name shows the primary e-mail.
+        'crux-detailpage-header .cxDvRecordEmail',
+        'crux-email-component a[href^="mailto:"]',
+        // Inline edit turns the field into a lyte-input.
+        'crux-email-component input',
+      ]),
+      // The header's second field is the lead's Company, or the contact's Account Name.
+      company: header ? firstShownText(header, ['#recHeader2', '.cxDvRecordHeader2']) : undefined,
+    };
+  },
+
+  testUrls: {
+    match: [
+      ['https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001', { objectType: 'lead', recordId: '5725767000000411001' }],
+      ['https://crm.zoho.eu/crm/org20089364/tab/Leads/5725767000000411001/', { objectType: 'lead', recordId: '5725767000000411001' }],
+      ['https://crm.zoho.com/crm/tab/Contacts/5725767000000522017', { objectType: 'contact', recordId: '5725767000000522017' }],
+      ['https://crm.zoho.in/crm/zylker/tab/Contacts/4876876000000333001?sub_module=Timeline', { objectType: 'contact', recordId: '4876876000000333001' }],
+      ['https://crm.zoho.com.au/crm/org7001234/tab/Leads/110000402423001', { objectType: 'lead', recordId: '110000402423001' }],
+      ['https://crm.zoho.jp/crm/org90001/tab/Leads/3201000004217119', { objectType: 'lead', recordId: '3201000004217119' }],
+      ['https://crm.zohocloud.ca/crm/org110001007505/tab/Contacts/110001007505000123', { objectType: 'contact', recordId: '110001007505000123' }],
+    ],
+    noMatch: [
+      // List views, create/edit pages, other modules.
+      'https://crm.zoho.com/crm/org20089364/tab/Leads/custom-view/5725767000000087501/list',
+      'https://crm.zoho.com/crm/org20089364/tab/Leads/create',
+      'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit',
+      'https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001',
+      'https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001',
+      'https://crm.zoho.com/crm/org20089364/tab/Home/begin',
+      // Malformed ids.
+      'https://crm.zoho.com/crm/org20089364/tab/Leads/123',
+      'https://crm.zoho.com/crm/org20089364/tab/Leads/57257670000004110x1',
+      'https://crm.zoho.com/crm/org20089364/tab/leads/5725767000000411001',
+      // Not Zoho CRM: http, lookalikes, other Zoho apps, a host that does not exist.
+      'http://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
+      'https://crm.zoho.com.evil.example/crm/org20089364/tab/Leads/5725767000000411001',
+      'https://evilcrm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
+      'https://crm.zoho.ca/crm/org20089364/tab/Leads/5725767000000411001',
+      'https://one.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
+    ],
+  },
+};
+
+/**
+ * Lyte re-renders the same components in place when the rep steps to another record, so for a
+ * moment the page shows the previous record. The wrapper names its record (`cx-prop-entity-id`);
+ * where it does, a page for another record is not read.
+ */
+function sameRecord(page: Element, recordId: string): boolean {
+  const shown = cleanText(page.getAttribute('cx-prop-entity-id'));
+  return !shown || shown === recordId;
+}

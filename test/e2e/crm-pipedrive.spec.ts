@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { navigateInApp, SidePanel } from '../support/pages';
+
+/** See test/fixtures/crm/pipedrive.html: any <company>.pipedrive.com serves the same company. */
+const ORIGIN = 'https://keyline.pipedrive.com';
+const SOFIA = '1207';
+const AMARA = '1208';
+const NORDVIK_DEAL = '311'; // Sofia's deal, with Erik Holm (1210) as a participant
+const ORG_ONLY_DEAL = '313'; // no contact person, one participant
+
+test('a person page shows the person and their brief', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(`${ORIGIN}/person/${SOFIA}`);
+  const panel = new SidePanel(await openSidePanel(crm));
+
+  await expect(panel.detectedName).toHaveText('Sofia Lindqvist');
+  await expect(panel.detectedEmail).toHaveText('sofia.lindqvist@nordvik.se');
+  await expect(panel.detectedRecordId).toHaveText(`person ${SOFIA}`);
+  await expect(panel.page.getByTestId('detected')).toContainText('Nordvik Logistics');
+  await expect(panel.section('brief-source')).toContainText('Nordic Security Summit 2026');
+});
+
+test('a deal page shows the deal’s person, under the person’s own record id', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(`${ORIGIN}/deal/${NORDVIK_DEAL}`);
+  const panel = new SidePanel(await openSidePanel(crm));
+
+  await expect(panel.detectedName).toHaveText('Sofia Lindqvist');
+  // The person, not the participant on the same deal.
+  await expect(panel.detectedEmail).toHaveText('sofia.lindqvist@nordvik.se');
+  await expect(panel.detectedRecordId).toHaveText(`person ${SOFIA}`);
+  await expect(panel.detectedRecordId).not.toContainText(NORDVIK_DEAL);
+  await expect(panel.section('brief-source')).toContainText('Nordic Security Summit 2026');
+});
+
+test('moving in-app from a person to a deal and to a deal without a person follows along', async ({ extension, openSidePanel }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(`${ORIGIN}/person/${AMARA}`);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.detectedName).toHaveText('Amara Okafor');
+  await expect(panel.section('brief-source')).toContainText('Partner: Auditwise referrals');
+
+  // Amara's view stays in the DOM, hidden, while the deal shows: it must not be read.
+  await navigateInApp(crm, `/deal/${NORDVIK_DEAL}`);
+  await expect(panel.detectedName).toHaveText('Sofia Lindqvist');
+  await expect(panel.detectedRecordId).toHaveText(`person ${SOFIA}`);
+  await expect(panel.section('brief-source')).toContainText('Nordic Security Summit 2026');
+  await expect(panel.section('brief-source')).not.toContainText('Auditwise');
+
+  // An organization-only deal has no person; its participant (Diego Ramírez, 1209) is not one.
+  await recordPanelStates(panel.page);
+  await navigateInApp(crm, `/deal/${ORG_ONLY_DEAL}`);
+  await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
+  await expect(panel.detectedName).toHaveCount(0);
+
+  // Once the rep links a person to that deal, the same URL shows them.
+  await crm.getByTestId('link-person').click();
+  await expect(panel.detectedName).toHaveText('Robin Vale');
+  await expect(panel.detectedRecordId).toHaveText('person 1213');
+  await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
+  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.filter((state) => state.includes('1209') || state.includes('Diego')), 'the participant taken for the deal’s person').toEqual([]);
+});
+
+/** Records every state the panel passes through, so a person shown even briefly is caught. */
+async function recordPanelStates(panel: Page): Promise<void> {
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+      seen.push(`${text('detected-record-id')}|${text('detected-name')}|${text('brief-source')}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
