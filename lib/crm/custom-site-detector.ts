@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { pathPatternDetector } from './path-pattern';
+import { dynamicsOnHost } from './dynamics';
 import { twentyOnHost } from './twenty';
 import type { CrmDetector } from './types';
 
@@ -21,7 +22,7 @@ export function detectorForSite(site: NonNullable<CustomSiteReply['site']>): Crm
       return site.pathPattern ? pathPatternDetector(site.host, site.pathPattern) : undefined;
     case 'twenty':
       return twentyOnHost(site.host);
-    default:
-      return undefined;
+    case 'dynamics':
+      return dynamicsOnHost(site.host);
   }
 }

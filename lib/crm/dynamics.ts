@@ -37,19 +37,7 @@ export const dynamics: CrmDetector = {
   matches: REGIONS.map((region) => `https://*.crm${region}.dynamics.com/*`),
 
   matchUrl(url: URL): RecordMatch | null {
-    if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
-    if (url.pathname.toLowerCase() !== '/main.aspx') return null;
-    // The record is named by query parameters in any order, and older links and in-app navigation
-    // put them in the hash (`main.aspx#etn=lead&id=…`); the hash is what changed last, so it wins.
-    const params = new URLSearchParams(url.search);
-    new URLSearchParams(url.hash.replace(/^#/, '')).forEach((value, key) => params.set(key, value));
-    if (params.get('pagetype')?.toLowerCase() !== 'entityrecord') return null;
-    const objectType = params.get('etn')?.toLowerCase() ?? TYPE_CODES[params.get('etc') ?? ''];
-    // A record form without an id is the "new record" form: nobody to look up yet.
-    const guid = GUID.exec(params.get('id') ?? '')?.[1];
-    if (!objectType || !PEOPLE.has(objectType) || !guid) return null;
-    // Dataverse prints ids as `{8E3C…}` or `8e3c…` depending on the caller; one spelling for one record.
-    return { crm: 'dynamics', objectType, recordId: guid.toLowerCase() };
+    return HOST.test(url.hostname) ? matchDynamicsRecord(url) : null;
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
@@ -141,4 +129,39 @@ function shownValue(doc: Document, selector: string): string | undefined {
     if (value && value !== '---') return value;
   }
   return undefined;
+}
+
+/** The lead or contact a Dynamics URL names, whatever the host (the cloud's or the organisation's own). */
+function matchDynamicsRecord(url: URL): RecordMatch | null {
+  if (url.protocol !== 'https:') return null;
+  if (url.pathname.toLowerCase() !== '/main.aspx') return null;
+  // The record is named by query parameters in any order, and older links and in-app navigation
+  // put them in the hash (`main.aspx#etn=lead&id=…`); the hash is what changed last, so it wins.
+  const params = new URLSearchParams(url.search);
+  new URLSearchParams(url.hash.replace(/^#/, '')).forEach((value, key) => params.set(key, value));
+  if (params.get('pagetype')?.toLowerCase() !== 'entityrecord') return null;
+  const objectType = params.get('etn')?.toLowerCase() ?? TYPE_CODES[params.get('etc') ?? ''];
+  // A record form without an id is the "new record" form: nobody to look up yet.
+  const guid = GUID.exec(params.get('id') ?? '')?.[1];
+  if (!objectType || !PEOPLE.has(objectType) || !guid) return null;
+  // Dataverse prints ids as `{8E3C…}` or `8e3c…` depending on the caller; one spelling for one record.
+  return { crm: 'dynamics', objectType, recordId: guid.toLowerCase() };
+}
+
+/**
+ * Dynamics 365 on an organisation's own domain, added in Options: the same forms, Web API and URL
+ * rules as the cloud hosts, on that host only.
+ */
+export function dynamicsOnHost(host: string): CrmDetector {
+  const hostname = host.toLowerCase();
+  const example = `https://${hostname}/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c`;
+  return {
+    ...dynamics,
+    matches: [`https://${hostname}/*`],
+    matchUrl: (url) => (url.hostname === hostname ? matchDynamicsRecord(url) : null),
+    testUrls: {
+      match: [[example, { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }]],
+      noMatch: [example.replace('https:', 'http:'), example.replace(hostname, `${hostname}.evil.example`), `https://${hostname}/main.aspx?pagetype=entitylist&etn=lead`],
+    },
+  };
 }

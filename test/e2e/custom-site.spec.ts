@@ -3,6 +3,8 @@ import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
 
 const HOST = 'crm.acme.example';
+/** A person in the Twenty fixture (test/fixtures/crm/twenty.html). */
+const TWENTY_HANNAH = '5b0e6a2c-8d41-4f3e-9c7a-2e1f0d9b8a71';
 
 /**
  * Grants Leadside access to a host through the browser's own extension settings (chrome://extensions,
@@ -64,4 +66,24 @@ test('a custom CRM host added in options detects its records; removing it revoke
   await expect(after.getByRole('heading', { name: 'Priya Raman' })).toBeVisible();
   const afterPanel = new SidePanel(await openSidePanel(after));
   await expect(afterPanel.page.getByTestId('state-no-record')).toBeVisible();
+});
+
+test('a self-hosted Twenty added in options is read like Twenty Cloud', async ({ extension, server, openSidePanel }) => {
+  const host = 'crm.northwind.example';
+  server.serveFixture(host, 'twenty.html');
+  await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, host);
+
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByLabel('Add a site: host').fill(host);
+  await options.getByLabel('Kind').selectOption('twenty');
+  await expect(options.getByLabel('Record path pattern')).toHaveCount(0);
+  await options.getByRole('button', { name: 'Add site' }).click();
+  await expect(options.getByTestId('sites-status')).toHaveText(`✓ Added ${host}`);
+
+  const crm = await extension.context.newPage();
+  await crm.goto(`https://${host}/object/person/${TWENTY_HANNAH}`);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.detectedName).toHaveText('Hannah Keller');
+  await expect(panel.detectedRecordId).toContainText(TWENTY_HANNAH);
 });
