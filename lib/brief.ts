@@ -20,7 +20,7 @@ export async function briefForTab(tabId: number, refresh = false): Promise<Brief
 export async function briefForRecord(record: DetectedRecord, refresh = false): Promise<Brief> {
   try {
     const settings = await loadSettings();
-    const connector = connectorFor(settings.source);
+    const connector = await connectorFor(settings.source);
     const cached = await lookupProfile(record, { connector, ttlMinutes: settings.cacheTtlMinutes, refresh });
     if (!cached.profile) return { state: 'not-found', record };
     const catalog = await getCatalog(connector, settings.cacheTtlMinutes);

@@ -37,6 +37,12 @@ export interface MatchOverride {
   chosenAt: string;
 }
 
+/** A source's secrets (tokens, passwords), readable only by Leadside's own pages and worker. */
+export interface StoredSecrets {
+  source: string;
+  values: Record<string, string>;
+}
+
 export interface CatalogMeta {
   id: 'catalog';
   fetchedAt: string;
@@ -55,6 +61,7 @@ export class LeadsideDb extends Dexie {
   contentEvents!: EntityTable<ContentEvent, 'id'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
   matchOverrides!: EntityTable<MatchOverride, 'key'>;
+  secrets!: EntityTable<StoredSecrets, 'source'>;
 
   constructor(name = 'leadside') {
     super(name);
@@ -67,6 +74,8 @@ export class LeadsideDb extends Dexie {
       tabs: 'tabId',
     });
     this.version(2).stores({ matchOverrides: 'key' });
+    // Secrets live here rather than in browser.storage.local, which content scripts can read.
+    this.version(3).stores({ secrets: 'source' });
   }
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { CustomSiteSchema } from '@/lib/schema/custom-site';
+import { DataSourceSchema } from '@/lib/schema/sources';
 
-export const DataSourceSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('demo') })]);
-export type DataSource = z.infer<typeof DataSourceSchema>;
+export { DataSourceSchema, type DataSource } from '@/lib/schema/sources';
 
 export const SettingsSchema = z.object({
   source: DataSourceSchema,

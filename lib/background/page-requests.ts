@@ -54,7 +54,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       return { ok: true };
 
     case 'search-profiles': {
-      const connector = connectorFor((await loadSettings()).source);
+      const connector = await connectorFor((await loadSettings()).source);
       return { results: await connector.searchProfiles(request.text, AbortSignal.timeout(LOOKUP_TIMEOUT_MS)) };
     }
 

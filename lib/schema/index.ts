@@ -6,3 +6,4 @@ export * from './feedback';
 export * from './brief';
 export * from './glance';
 export * from './custom-site';
+export * from './sources';

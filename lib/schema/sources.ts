@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const TimeoutSchema = z.number().int().min(1, 'Timeout must be at least 1 second').max(60, 'Timeout can be at most 60 seconds');
+/** An https base URL without a trailing slash: the only host the connector may call. */
+const BaseUrlSchema = z
+  .url({ protocol: /^https$/, message: 'Enter the https:// address of the service' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+/** The bundled demo dataset. */
+export const DemoSourceSchema = z.object({ kind: z.literal('demo') });
+
+/** A team's own service implementing Leadside's REST contract (docs/api/openapi.json). Secret: `token`. */
+export const RestSourceSchema = z.object({
+  kind: z.literal('rest'),
+  baseUrl: BaseUrlSchema,
+  timeoutSeconds: TimeoutSchema.default(8),
+});
+
+/**
+ * HubSpot with a private-app token (secret: `token`). Contact properties that hold what HubSpot has
+ * no standard property for are mapped by the admin; empty means "not available".
+ */
+export const HubSpotSourceSchema = z.object({
+  kind: z.literal('hubspot'),
+  apiBase: BaseUrlSchema.default('https://api.hubapi.com'),
+  mappings: z
+    .object({
+      /** The form field where leads describe their problem, e.g. `message`. */
+      problem: z.string().trim().default('message'),
+      preferredChannel: z.string().trim().default(''),
+      bestTime: z.string().trim().default(''),
+      timeZone: z.string().trim().default('hs_timezone'),
+      /** Filled by the HubSpot–Salesforce sync, e.g. `salesforceleadid` / `salesforcecontactid`. */
+      salesforceId: z.string().trim().default('salesforceleadid'),
+    })
+    .default({ problem: 'message', preferredChannel: '', bestTime: '', timeZone: 'hs_timezone', salesforceId: 'salesforceleadid' }),
+  /** A HubDB table listing the sales content (one row per item); empty means no catalog from HubSpot. */
+  contentTableId: z.string().trim().default(''),
+  timeoutSeconds: TimeoutSchema.default(8),
+});
+
+/** Mautic (open source) with basic auth (secret: `password`) or OAuth2 client credentials (secret: `clientSecret`). */
+export const MauticSourceSchema = z.object({
+  kind: z.literal('mautic'),
+  baseUrl: BaseUrlSchema,
+  auth: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('basic'), username: z.string().trim().min(1, 'Enter the Mautic user name') }),
+    z.object({ method: z.literal('oauth2'), clientId: z.string().trim().min(1, 'Enter the OAuth2 client id') }),
+  ]),
+  timeoutSeconds: TimeoutSchema.default(8),
+});
+
+/** Profiles, page views and content imported from CSV or JSON files into this browser. */
+export const FileSourceSchema = z.object({ kind: z.literal('file') });
+
+export const DataSourceSchema = z.discriminatedUnion('kind', [
+  DemoSourceSchema,
+  RestSourceSchema,
+  HubSpotSourceSchema,
+  MauticSourceSchema,
+  FileSourceSchema,
+]);
+export type DataSource = z.infer<typeof DataSourceSchema>;
+export type RestSource = z.infer<typeof RestSourceSchema>;
+export type HubSpotSource = z.infer<typeof HubSpotSourceSchema>;
+export type MauticSource = z.infer<typeof MauticSourceSchema>;
+
+export const SOURCE_LABELS: Record<DataSource['kind'], string> = {
+  demo: 'Demo data',
+  rest: 'REST gateway (recommended)',
+  hubspot: 'HubSpot',
+  mautic: 'Mautic',
+  file: 'File import (CSV / JSON)',
+};
+
+/** The secrets each source needs: kept in IndexedDB, where content scripts and pages of sites cannot read. */
+export const SourceSecretsSchema = z.record(z.string(), z.string());
+export type SourceSecrets = z.infer<typeof SourceSecretsSchema>;
