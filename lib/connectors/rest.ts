@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  ContentPageSchema,
+  DeliveryResponseSchema,
+  ErrorBodySchema,
+  ProfileResponseSchema,
+  ProfileSearchResponseSchema,
+} from '@/lib/schema/rest-api';
+import type { ContentItem } from '@/lib/schema';
+import type { RestSource } from '@/lib/schema/sources';
+import { fetchJson, type HttpRequest } from './http';
+import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult } from './types';
+
+const MAX_CONTENT_PAGES = 200;
+
+/**
+ * The REST gateway: a team's own service in front of its warehouse or marketing tools, speaking the
+ * contract in docs/api/openapi.json. It dedups deliveries by id, so delivery here is exactly-once by
+ * construction.
+ */
+export function createRestConnector(source: RestSource, secrets: { token?: string }): Connector {
+  const vendor = `The REST gateway (${new URL(source.baseUrl).host})`;
+  const options = { vendor, errorText: (body: unknown) => ErrorBodySchema.safeParse(body).data?.error };
+  const call = (path: string, signal: AbortSignal, extra: Partial<HttpRequest> = {}): HttpRequest => ({
+    url: `${source.baseUrl}${path}`,
+    headers: secrets.token ? { Authorization: `Bearer ${secrets.token}` } : {},
+    timeoutMs: source.timeoutSeconds * 1000,
+    signal,
+    ...extra,
+  });
+
+  const connector: Connector = {
+    id: `rest:${source.baseUrl}`,
+    label: 'The REST gateway',
+
+    async findProfile(query, signal) {
+      const params = new URLSearchParams({ crm: query.crm, recordId: query.recordId });
+      if (query.email) params.set('email', query.email);
+      const found = await fetchJson(call(`/profiles?${params}`, signal), ProfileResponseSchema, { ...options, notFoundAsNull: true });
+      return found?.profile ?? null;
+    },
+
+    async getProfile(id, signal) {
+      const found = await fetchJson(call(`/profiles/${encodeURIComponent(id)}`, signal), ProfileResponseSchema, {
+        ...options,
+        notFoundAsNull: true,
+      });
+      return found?.profile ?? null;
+    },
+
+    async searchProfiles(text, signal) {
+      const found = await fetchJson(call(`/profiles/search?${new URLSearchParams({ q: text })}`, signal), ProfileSearchResponseSchema, options);
+      return found.results;
+    },
+
+    async listContent(signal) {
+      const items: ContentItem[] = [];
+      let cursor: string | null | undefined;
+      for (let page = 0; page < MAX_CONTENT_PAGES; page++) {
+        const params = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+        const answer = await fetchJson(call(`/content?${params}`, signal), ContentPageSchema, options);
+        items.push(...answer.items);
+        cursor = answer.nextCursor;
+        if (!cursor) return items;
+      }
+      throw new ConnectorError('malformed', `${vendor} kept answering with more content pages after ${MAX_CONTENT_PAGES}.`);
+    },
+
+    async deliver(entries, signal) {
+      const body = { items: entries.map((entry) => ({ kind: entry.kind, id: entry.id, item: entry.item })) };
+      const answer = await fetchJson(call('/deliveries', signal, { method: 'POST', body }), DeliveryResponseSchema, options);
+      const byId = new Map(answer.results.map((result) => [result.id, result]));
+      return entries.map((entry): DeliveryResult => {
+        const result = byId.get(entry.id);
+        if (!result) return { id: entry.id, outcome: 'retry', error: `${vendor} did not answer for this item` };
+        if (result.status === 'rejected') return { id: entry.id, outcome: 'rejected', error: result.error ?? 'rejected' };
+        return { id: entry.id, outcome: 'delivered' };
+      });
+    },
+
+    async testConnection(signal) {
+      return [
+        await check('auth', () => fetchJson(call('/profiles/search?q=', signal), z.unknown(), options), 'Token accepted'),
+        await check('lookup', () => connector.findProfile({ crm: 'custom', recordId: 'leadside-connection-test', email: 'connection-test@leadside.invalid' }, signal), 'Profile lookup answers'),
+        await check('content', async () => `${(await connector.listContent(signal)).length} content items`),
+        await check('write', () => fetchJson(call('/deliveries', signal, { method: 'POST', body: { items: [] } }), DeliveryResponseSchema, options), 'Accepts deliveries'),
+      ];
+    },
+  };
+  return connector;
+}
+
+/** Runs one capability check, turning any failure into its own message. */
+export async function check(capability: CapabilityCheck['capability'], run: () => Promise<unknown>, okMessage?: string): Promise<CapabilityCheck> {
+  try {
+    const result = await run();
+    return { capability, ok: true, message: okMessage ?? String(result) };
+  } catch (error) {
+    return { capability, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

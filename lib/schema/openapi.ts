@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import {
+  ContentPageSchema,
+  DeliveryRequestSchema,
+  DeliveryResponseSchema,
+  ErrorBodySchema,
+  ProfileResponseSchema,
+  ProfileSearchResponseSchema,
+  TeamStatsSchema,
+} from './rest-api';
+
+/** JSON Schema of what Leadside accepts (or sends), for the OpenAPI document. */
+const schema = (type: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(type, { io, unrepresentable: 'any' });
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errors = {
+  '401': { description: 'Missing or wrong bearer token.', content: json('Error') },
+  '403': { description: 'The token lacks access to this.', content: json('Error') },
+  '429': {
+    description: 'Too many requests. Leadside waits for `Retry-After` (seconds or an HTTP date).',
+    headers: { 'Retry-After': { schema: { type: 'string' } } },
+    content: json('Error'),
+  },
+};
+
+/**
+ * The REST gateway contract as an OpenAPI 3.1 document, generated from the same zod schemas
+ * Leadside validates with, so the document cannot drift from what the extension accepts.
+ */
+export function restGatewayOpenApi(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Leadside REST gateway',
+      version,
+      description:
+        "The service a team runs in front of its marketing data so Leadside never holds vendor secrets. Leadside calls it from the rep's browser with a bearer token. See docs/api/README.md.",
+    },
+    servers: [{ url: 'https://leadside-gateway.example.com/v1', description: 'Your gateway; its base URL goes in Leadside Options.' }],
+    security: [{ bearer: [] }],
+    paths: {
+      '/profiles': {
+        get: {
+          summary: "Find a lead's marketing profile for a CRM record",
+          description: 'Match by the CRM record id when marketing knows it, else by e-mail.',
+          parameters: [
+            { name: 'crm', in: 'query', required: true, schema: { type: 'string' }, description: 'salesforce, hubspot, pipedrive, zoho, dynamics, twenty, capsule, close, freshsales or custom' },
+            { name: 'recordId', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'email', in: 'query', required: false, schema: { type: 'string', format: 'email' } },
+          ],
+          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': { description: 'Marketing does not know this person.' }, ...errors },
+        },
+      },
+      '/profiles/{id}': {
+        get: {
+          summary: "A profile by the gateway's own id (a rep's chosen match)",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': { description: 'No such profile.' }, ...errors },
+        },
+      },
+      '/profiles/search': {
+        get: {
+          summary: 'Profiles whose name, e-mail or company match, best first (at most 20)',
+          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Matches, maybe none.', content: json('ProfileSearchResponse') }, ...errors },
+        },
+      },
+      '/content': {
+        get: {
+          summary: 'The sales content catalog, page by page',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`nextCursor` of the previous page.' },
+          ],
+          responses: { '200': { description: 'One page.', content: json('ContentPage') }, ...errors },
+        },
+      },
+      '/deliveries': {
+        post: {
+          summary: 'Store a batch of feedback and content events',
+          description:
+            'Each item has an idempotency id. The gateway must store an id at most once and answer `duplicate` for an id it already has: Leadside resends after timeouts and dropped connections.',
+          requestBody: { required: true, content: json('DeliveryRequest') },
+          responses: { '200': { description: 'One result per item.', content: json('DeliveryResponse') }, ...errors },
+        },
+      },
+      '/stats': {
+        get: {
+          summary: 'Team statistics for Insights (all reps)',
+          parameters: [{ name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+          responses: { '200': { description: 'Content usage and lead quality.', content: json('TeamStats') }, ...errors },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        ProfileResponse: schema(ProfileResponseSchema, 'input'),
+        ProfileSearchResponse: schema(ProfileSearchResponseSchema, 'input'),
+        ContentPage: schema(ContentPageSchema, 'input'),
+        DeliveryRequest: schema(DeliveryRequestSchema, 'output'),
+        DeliveryResponse: schema(DeliveryResponseSchema, 'input'),
+        TeamStats: schema(TeamStatsSchema, 'input'),
+        Error: schema(ErrorBodySchema, 'input'),
+      },
+    },
+  };
+}

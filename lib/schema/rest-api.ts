@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ContentItemSchema } from './content';
+import { ContentEventSchema, FeedbackItemSchema, VerdictSchema } from './feedback';
+import { ChannelSchema, LeadProfileSchema } from './lead';
+
+/**
+ * Leadside's REST gateway contract: what a team's own service answers so Leadside never holds
+ * vendor secrets. docs/api/openapi.json is generated from these schemas (npm run openapi).
+ */
+
+export const ProfileResponseSchema = z.object({ profile: LeadProfileSchema });
+
+export const ProfileSearchResponseSchema = z.object({
+  results: z.array(
+    z.object({ id: z.string(), name: z.string().optional(), email: z.string().optional(), company: z.string().optional() }),
+  ),
+});
+
+export const ContentPageSchema = z.object({
+  items: z.array(ContentItemSchema),
+  /** Pass as `cursor` to get the next page; absent or null on the last page. */
+  nextCursor: z.string().nullish(),
+});
+
+export const DeliveryRequestSchema = z.object({
+  items: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('feedback'), id: z.string(), item: FeedbackItemSchema }),
+        z.object({ kind: z.literal('event'), id: z.string(), item: ContentEventSchema }),
+      ]),
+    )
+    .max(100),
+});
+
+export const DeliveryResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      /** `duplicate`: the id was stored before; the gateway must answer so, never store it twice. */
+      status: z.enum(['stored', 'duplicate', 'rejected']),
+      error: z.string().optional(),
+    }),
+  ),
+});
+
+export const TeamStatsSchema = z.object({
+  content: z.array(
+    z.object({
+      contentId: z.string(),
+      suggested: z.number().int().nonnegative(),
+      opened: z.number().int().nonnegative(),
+      linkCopied: z.number().int().nonnegative(),
+      useful: z.number().int().nonnegative(),
+      notUseful: z.number().int().nonnegative(),
+    }),
+  ),
+  leadQuality: z.array(
+    z.object({
+      channel: ChannelSchema.optional(),
+      campaign: z.string().optional(),
+      leads: z.number().int().nonnegative(),
+      verdicts: z.record(VerdictSchema, z.number().int().nonnegative()),
+    }),
+  ),
+});
+export type TeamStats = z.infer<typeof TeamStatsSchema>;
+
+export const ErrorBodySchema = z.object({ error: z.string() });
