@@ -9,7 +9,7 @@ export default defineConfig({
     description: "Marketing's brief on the lead you have open in your CRM, and your verdict back to marketing in one click.",
     // Least privilege: the built-in CRM hosts only. Other hosts are asked for at runtime.
     host_permissions: [...BUILT_IN_CRM_MATCHES],
-    permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'contextMenus', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Hosts the rep or admin adds (self-hosted Twenty, vanity Dynamics domains, other CRMs) are asked
     // for one at a time from the options page, and given back when removed.
     optional_host_permissions: ['https://*/*'],

@@ -5,6 +5,7 @@ import { routeMessage } from '@/lib/background/router';
 import { openSidePanelFromToolbar } from '@/lib/background/side-panel';
 import { syncCustomSiteScripts } from '@/lib/background/custom-sites';
 import { forgetTab } from '@/lib/tab-records';
+import { DELIVERY_ALARM, deliverDue } from '@/lib/background/delivery';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(routeMessage);
@@ -17,4 +18,9 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncCustomSiteScripts());
   browser.contextMenus.onClicked.addListener(openActionMenuPage);
   openSidePanelFromToolbar();
+
+  // Delivery resumes whenever the worker starts, on its alarm, and when the network comes back.
+  void deliverDue();
+  browser.alarms.onAlarm.addListener((alarm) => alarm.name === DELIVERY_ALARM && void deliverDue());
+  globalThis.addEventListener('online', () => void deliverDue());
 });

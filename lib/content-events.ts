@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { newOutboxRow } from '@/lib/outbox-row';
 import type { ContentEventType, SourceSnapshot } from '@/lib/schema';
 
 interface EventInput {
@@ -8,9 +9,13 @@ interface EventInput {
   source: SourceSnapshot;
 }
 
-/** Records that a rep opened or copied a content item. Each event is its own row. */
+/** Records that a rep opened or copied a content item. Each event is its own row, with its outbox row. */
 export async function recordContentEvent(input: EventInput): Promise<void> {
-  await db.contentEvents.put({ ...input, id: crypto.randomUUID(), at: new Date().toISOString() });
+  const id = crypto.randomUUID();
+  await db.transaction('rw', db.contentEvents, db.outbox, async () => {
+    await db.contentEvents.add({ ...input, id, at: new Date().toISOString() });
+    await db.outbox.add(newOutboxRow(id, 'event'));
+  });
 }
 
 /**
@@ -28,10 +33,12 @@ export async function recordSuggested(contentIds: readonly string[], leadKey: st
     source,
     at: now.toISOString(),
   }));
-  await db.transaction('rw', db.contentEvents, async () => {
+  await db.transaction('rw', db.contentEvents, db.outbox, async () => {
     const existing = new Set(
       (await db.contentEvents.bulkGet(rows.map((row) => row.id))).flatMap((row) => (row ? [row.id] : [])),
     );
-    await db.contentEvents.bulkPut(rows.filter((row) => !existing.has(row.id)));
+    const added = rows.filter((row) => !existing.has(row.id));
+    await db.contentEvents.bulkAdd(added);
+    await db.outbox.bulkAdd(added.map((row) => newOutboxRow(row.id, 'event')));
   });
 }

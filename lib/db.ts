@@ -14,13 +14,25 @@ export interface CachedProfile {
   chosenByRep?: boolean;
 }
 
-export interface Delivery {
+/**
+ * One feedback item or content event on its way to marketing's system. Written in the same
+ * transaction as the item itself, so nothing stored is ever left without a delivery record.
+ */
+export interface OutboxRow {
+  /** The item's idempotency id. */
+  id: string;
+  kind: 'feedback' | 'event';
   state: DeliveryState;
   attempts: number;
+  /** Epoch ms before which no retry is made (backoff, Retry-After). */
+  nextAttemptAt: number;
+  /** Set while a request is out: if the worker dies mid-request, the next attempt knows. */
+  unclear: boolean;
   lastError?: string;
+  remoteId?: string;
 }
 
-export type StoredFeedback = FeedbackItem & { delivery: Delivery };
+export type StoredFeedback = FeedbackItem;
 
 /** The record a tab shows. Kept here, not in memory, because the service worker is killed when idle. */
 export interface TabRecord {
@@ -62,6 +74,7 @@ export class LeadsideDb extends Dexie {
   tabs!: EntityTable<TabRecord, 'tabId'>;
   matchOverrides!: EntityTable<MatchOverride, 'key'>;
   secrets!: EntityTable<StoredSecrets, 'source'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
 
   constructor(name = 'leadside') {
     super(name);
@@ -76,6 +89,29 @@ export class LeadsideDb extends Dexie {
     this.version(2).stores({ matchOverrides: 'key' });
     // Secrets live here rather than in browser.storage.local, which content scripts can read.
     this.version(3).stores({ secrets: 'source' });
+    // Delivery state moves out of the feedback rows into one outbox for feedback and events alike.
+    this.version(5)
+      .stores({ outbox: 'id, state, nextAttemptAt', feedback: 'id, createdAt, lead.key, kind' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('feedback').toArray()) as Array<{ id: string; delivery?: { state: DeliveryState; attempts: number; lastError?: string } }>;
+        await tx.table('outbox').bulkPut(
+          rows.map((row) => ({
+            id: row.id,
+            kind: 'feedback',
+            state: row.delivery?.state ?? 'queued',
+            attempts: row.delivery?.attempts ?? 0,
+            nextAttemptAt: 0,
+            unclear: false,
+            lastError: row.delivery?.lastError,
+          })),
+        );
+        await tx
+          .table('feedback')
+          .toCollection()
+          .modify((row: { delivery?: unknown }) => {
+            delete row.delivery;
+          });
+      });
   }
 }
 
@@ -83,8 +119,9 @@ export const db = new LeadsideDb();
 
 /** Deletes everything Leadside stored locally except settings (the admin's connection). */
 export async function clearLocalData(): Promise<void> {
-  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs, db.matchOverrides], () =>
+  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs, db.matchOverrides, db.outbox], () =>
     Promise.all([
+      db.outbox.clear(),
       db.matchOverrides.clear(),
       db.profiles.clear(),
       db.content.clear(),

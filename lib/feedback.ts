@@ -1,6 +1,7 @@
-import { db, type StoredFeedback } from '@/lib/db';
+import { db, type OutboxRow, type StoredFeedback } from '@/lib/db';
 import { FeedbackItemSchema, type FeedbackPayload, type LeadRef, type SourceSnapshot } from '@/lib/schema';
 import type { FeedbackView } from '@/lib/messages';
+import { newOutboxRow } from '@/lib/outbox-row';
 
 interface FeedbackInput {
   /** Made by the side panel, so a retried submit after a worker restart cannot store it twice. */
@@ -12,10 +13,11 @@ interface FeedbackInput {
 }
 
 /**
- * Stores one piece of feedback durably and returns it once the IndexedDB transaction has committed:
- * the side panel confirms only then. Storing the same id again keeps the first one.
+ * Stores one piece of feedback durably, with its outbox row, and returns once the IndexedDB
+ * transaction has committed: the side panel confirms only then. Storing the same id again keeps
+ * the first one.
  */
-export async function storeFeedback(input: FeedbackInput): Promise<StoredFeedback> {
+export async function storeFeedback(input: FeedbackInput): Promise<FeedbackView> {
   const item = FeedbackItemSchema.parse({
     id: input.id,
     createdAt: new Date().toISOString(),
@@ -24,22 +26,34 @@ export async function storeFeedback(input: FeedbackInput): Promise<StoredFeedbac
     rep: input.rep || undefined,
     ...input.payload,
   });
-  return db.transaction('rw', db.feedback, async () => {
+  const [stored, delivery] = await db.transaction('rw', db.feedback, db.outbox, async () => {
     const existing = await db.feedback.get(item.id);
-    if (existing) return existing;
-    const stored: StoredFeedback = { ...item, delivery: { state: 'queued', attempts: 0 } };
-    await db.feedback.add(stored);
-    return stored;
+    if (existing) return [existing, await db.outbox.get(item.id)] as const;
+    const row = newOutboxRow(item.id, 'feedback');
+    await db.feedback.add(item);
+    await db.outbox.add(row);
+    return [item, row] as const;
   });
+  return toFeedbackView(stored, delivery);
 }
 
-/** A lead's feedback, newest first. */
-export async function listFeedback(leadKey: string): Promise<StoredFeedback[]> {
+/** A lead's feedback, newest first, each with where it stands on its way to marketing. */
+export async function listFeedback(leadKey: string): Promise<FeedbackView[]> {
   const items = await db.feedback.where('lead.key').equals(leadKey).toArray();
-  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const deliveries = await db.outbox.bulkGet(items.map((item) => item.id));
+  return items
+    .map((item, index) => toFeedbackView(item, deliveries[index]))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export function toFeedbackView(item: StoredFeedback): FeedbackView {
-  const { id, createdAt, delivery, lead: _lead, source: _source, rep: _rep, ...payload } = item;
-  return { id, createdAt, payload: payload as FeedbackPayload, state: delivery.state, lastError: delivery.lastError };
+export function toFeedbackView(item: StoredFeedback, delivery: OutboxRow | undefined): FeedbackView {
+  const { id, createdAt, lead: _lead, source: _source, rep: _rep, ...payload } = item;
+  return {
+    id,
+    createdAt,
+    payload: payload as FeedbackPayload,
+    state: delivery?.state ?? 'queued',
+    lastError: delivery?.lastError,
+    attempts: delivery?.attempts ?? 0,
+  };
 }

@@ -28,6 +28,7 @@ export const FeedbackViewSchema = z.object({
   payload: FeedbackPayloadSchema,
   state: DeliveryStateSchema,
   lastError: z.string().optional(),
+  attempts: z.number().int().nonnegative(),
 });
 export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
 
@@ -46,6 +47,7 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clear-local-data') }),
   z.object({ type: z.literal('sync-custom-sites') }),
   z.object({ type: z.literal('search-profiles'), text: z.string().max(200) }),
+  z.object({ type: z.literal('retry-delivery'), ids: z.array(z.string()).max(1000).optional(), leadKey: z.string().optional() }),
   z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), profileId: z.string().min(1).nullable() }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
@@ -65,6 +67,7 @@ export const PageResponseSchemas = {
     ),
   }),
   'choose-profile': z.object({ ok: z.literal(true) }),
+  'retry-delivery': z.object({ ok: z.literal(true) }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;

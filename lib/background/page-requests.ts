@@ -1,8 +1,10 @@
 import { clearLocalData } from '@/lib/db';
 import { syncCustomSiteScripts } from './custom-sites';
+import { deliverDue } from './delivery';
+import { retryFailed } from '@/lib/outbox';
 import { briefForTab } from '@/lib/brief';
 import { recordContentEvent } from '@/lib/content-events';
-import { listFeedback, storeFeedback, toFeedbackView } from '@/lib/feedback';
+import { listFeedback, storeFeedback } from '@/lib/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messages';
 import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/profiles';
 import { connectorFor } from '@/lib/connectors';
@@ -29,6 +31,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
         leadKey: recordKey(record),
         source: sourceSnapshot(cached?.profile),
       });
+      void deliverDue();
       return { ok: true };
     }
 
@@ -43,11 +46,12 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
         rep: settings.repName,
       });
       await broadcast({ type: 'feedback-changed', leadKey: recordKey(record) });
-      return { ok: true, feedback: toFeedbackView(stored) };
+      void deliverDue().then(() => broadcast({ type: 'feedback-changed', leadKey: recordKey(record) }));
+      return { ok: true, feedback: stored };
     }
 
     case 'list-feedback':
-      return { feedback: (await listFeedback(request.leadKey)).map(toFeedbackView) };
+      return { feedback: await listFeedback(request.leadKey) };
 
     case 'clear-local-data':
       await clearLocalData();
@@ -62,6 +66,12 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       const record = await requireRecord(request.tabId);
       await chooseProfile(record, request.profileId);
       await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
+      return { ok: true };
+    }
+
+    case 'retry-delivery': {
+      await retryFailed(request.ids);
+      void deliverDue().then(() => (request.leadKey ? broadcast({ type: 'feedback-changed', leadKey: request.leadKey }) : undefined));
       return { ok: true };
     }
 

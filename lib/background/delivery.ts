@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import { connectorFor } from '@/lib/connectors';
+import { drainOutbox, nextDueAt } from '@/lib/outbox';
+import { loadSettings } from '@/lib/settings';
+
+export const DELIVERY_ALARM = 'leadside-outbox';
+
+/**
+ * Delivers what is due now, then sets an alarm for the next retry: the alarm wakes a stopped worker
+ * (or a restarted browser) so queued feedback always goes out without anyone opening anything.
+ */
+export async function deliverDue(): Promise<void> {
+  try {
+    const connector = await connectorFor((await loadSettings()).source);
+    await drainOutbox(connector);
+  } catch (error) {
+    console.warn('Leadside: delivery paused:', error instanceof Error ? error.message : error);
+  } finally {
+    await scheduleNextAttempt();
+  }
+}
+
+async function scheduleNextAttempt(): Promise<void> {
+  const due = await nextDueAt();
+  if (due === undefined) {
+    await browser.alarms.clear(DELIVERY_ALARM);
+    return;
+  }
+  // Browsers clamp alarms to about 30 s; an earlier retry happens when the worker is awake anyway.
+  await browser.alarms.create(DELIVERY_ALARM, { when: Math.max(due, Date.now() + 1_000) });
+}
