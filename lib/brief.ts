@@ -1,6 +1,7 @@
 import { connectorFor } from '@/lib/connectors';
 import { getCatalog } from '@/lib/catalog';
 import { recordSuggested } from '@/lib/content-events';
+import { broadcast } from '@/lib/messages';
 import { lookupProfile } from '@/lib/profiles';
 import type { Brief } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
@@ -21,7 +22,13 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
   try {
     const settings = await loadSettings();
     const connector = await connectorFor(settings.source);
-    const cached = await lookupProfile(record, { connector, ttlMinutes: settings.cacheTtlMinutes, refresh });
+    const lookup = await lookupProfile(record, {
+      connector,
+      ttlMinutes: settings.cacheTtlMinutes,
+      refresh,
+      onRefreshed: () => void broadcast({ type: 'brief-updated', leadKey: recordKey(record) }),
+    });
+    const cached = lookup.entry;
     if (!cached.profile) return { state: 'not-found', record };
     const catalog = await getCatalog(connector, settings.cacheTtlMinutes);
     const suggestions = suggestContent(cached.profile, catalog);
@@ -38,6 +45,8 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
       suggestions,
       fetchedAt: cached.fetchedAt,
       chosenByRep: Boolean(cached.chosenByRep),
+      refreshing: lookup.refreshing,
+      warning: lookup.warning,
     };
   } catch (error) {
     return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 
 /** A marketing lookup's answer for one CRM record, found or not, with when it was fetched. */
@@ -12,6 +12,9 @@ export interface CachedProfile {
   fetchedAt: string;
   /** The profile is the one the rep picked for this record, not the automatic match. */
   chosenByRep?: boolean;
+  /** The last refresh failed then, saying this; the entry is what the source said before. */
+  refreshFailedAt?: string;
+  refreshError?: string;
 }
 
 /**
@@ -61,6 +64,24 @@ export interface CatalogMeta {
   sourceId: string;
 }
 
+/** A lead imported from a file (lib/import): the profile without page views, and the keys it is found by. */
+export interface ImportedProfile {
+  id: string;
+  profile: LeadProfile;
+  /** Lower-cased: e-mail lookups ignore case. */
+  emailKey?: string;
+  /** recordKey()-style "salesforce:00Q…", one per CRM id (Salesforce ids in both 15- and 18-character forms). */
+  crmKeys: string[];
+  /** Lower-cased words of the name, e-mail and company, for the rep's search. */
+  words: string[];
+}
+
+/** A page view imported from a file: kept apart so page-view files may come before or after the profiles. */
+export interface ImportedPageView extends PageView {
+  /** How the file named the lead: "id:<profile id>" or "email:<lower-cased e-mail>". */
+  profileKey: string;
+}
+
 /**
  * The one module that owns IndexedDB. Each schema change adds a version below (never edit an old
  * one) so installed copies upgrade in place without losing unsent feedback.
@@ -75,6 +96,9 @@ export class LeadsideDb extends Dexie {
   matchOverrides!: EntityTable<MatchOverride, 'key'>;
   secrets!: EntityTable<StoredSecrets, 'source'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
+  importedProfiles!: EntityTable<ImportedProfile, 'id'>;
+  importedPageViews!: Table<ImportedPageView, [string, string, string]>;
+  importedContent!: EntityTable<ContentItem, 'id'>;
 
   constructor(name = 'leadside') {
     super(name);
@@ -89,6 +113,13 @@ export class LeadsideDb extends Dexie {
     this.version(2).stores({ matchOverrides: 'key' });
     // Secrets live here rather than in browser.storage.local, which content scripts can read.
     this.version(3).stores({ secrets: 'source' });
+    // The File import source (lib/import): its data is the source itself, not a cache of one.
+    // Page views are keyed by lead, time and URL so re-importing a file adds nothing.
+    this.version(4).stores({
+      importedProfiles: 'id, emailKey, *crmKeys, *words',
+      importedPageViews: '[profileKey+viewedAt+url], profileKey',
+      importedContent: 'id',
+    });
     // Delivery state moves out of the feedback rows into one outbox for feedback and events alike.
     this.version(5)
       .stores({ outbox: 'id, state, nextAttemptAt', feedback: 'id, createdAt, lead.key, kind' })

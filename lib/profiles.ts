@@ -13,22 +13,55 @@ export interface LookupOptions {
   connector: Connector;
   ttlMinutes: number;
   refresh?: boolean;
+  /** Called when a refresh that went on behind a stale answer has finished (or failed). */
+  onRefreshed?: () => void;
 }
 
-/**
- * The marketing profile for a CRM record: from the Dexie cache while fresh, else from the connector
- * (and cached, misses included, so an unknown lead does not cost a call on every tab switch).
- */
-export async function lookupProfile(record: DetectedRecord, options: LookupOptions): Promise<CachedProfile> {
-  const key = recordKey(record);
-  const cached = await db.profiles.get(key);
-  if (cached && !options.refresh && isFresh(cached, record, options.ttlMinutes)) return cached;
+export interface Lookup {
+  entry: CachedProfile;
+  /** The entry is past its TTL and a refresh is running behind it. */
+  refreshing: boolean;
+  /** The entry is the cached copy because the source failed just now; what it said. */
+  warning?: string;
+}
 
+/** After a failed refresh, the cached copy is answered without retrying for this long. */
+const FAILED_REFRESH_PAUSE_MS = 60_000;
+
+/**
+ * The marketing profile for a CRM record, stale-while-revalidate: a fresh cache entry as it is; a
+ * stale one at once while a refresh runs behind it; else from the connector (misses are cached too,
+ * so an unknown lead does not cost a call on every tab switch). When the source fails and a cached
+ * copy exists, the copy is answered with the failure as a warning.
+ */
+export async function lookupProfile(record: DetectedRecord, options: LookupOptions): Promise<Lookup> {
+  const cached = await db.profiles.get(recordKey(record));
+  const usable = cached && answersFor(cached, record) ? cached : undefined;
+  if (usable && !options.refresh) {
+    if (isFresh(usable, options.ttlMinutes)) return { entry: usable, refreshing: false };
+    if (usable.refreshFailedAt && Date.now() - Date.parse(usable.refreshFailedAt) < FAILED_REFRESH_PAUSE_MS) {
+      return { entry: usable, refreshing: false, warning: usable.refreshError };
+    }
+    void fetchOnce(record, options.connector)
+      .catch(() => undefined)
+      .finally(() => options.onRefreshed?.());
+    return { entry: usable, refreshing: true };
+  }
+  try {
+    return { entry: await fetchOnce(record, options.connector), refreshing: false };
+  } catch (error) {
+    if (!usable) throw error;
+    return { entry: usable, refreshing: false, warning: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** One lookup per record and e-mail at a time, shared by everyone asking meanwhile. */
+function fetchOnce(record: DetectedRecord, connector: Connector): Promise<CachedProfile> {
   // Keyed by the e-mail too: a lookup begun before the e-mail was read cannot answer for it.
-  const flightKey = `${key}\n${record.email ?? ''}`;
+  const flightKey = `${recordKey(record)}\n${record.email ?? ''}`;
   let pending = inFlight.get(flightKey);
   if (!pending) {
-    pending = fetchAndCache(record, options.connector).finally(() => inFlight.delete(flightKey));
+    pending = fetchAndCache(record, connector).finally(() => inFlight.delete(flightKey));
     inFlight.set(flightKey, pending);
   }
   return pending;
@@ -38,10 +71,13 @@ export async function getCachedProfile(record: DetectedRecord): Promise<CachedPr
   return db.profiles.get(recordKey(record));
 }
 
-function isFresh(cached: CachedProfile, record: DetectedRecord, ttlMinutes: number): boolean {
-  if (cached.chosenByRep) return Date.now() - Date.parse(cached.fetchedAt) < ttlMinutes * 60_000;
+/** Whether a cache entry answers for the record as the page shows it now. */
+function answersFor(cached: CachedProfile, record: DetectedRecord): boolean {
   // A miss looked up without the e-mail (or with another one) says nothing about this e-mail.
-  if (cached.profile === null && record.email && cached.email !== record.email) return false;
+  return cached.chosenByRep || cached.profile !== null || !record.email || cached.email === record.email;
+}
+
+function isFresh(cached: CachedProfile, ttlMinutes: number): boolean {
   return Date.now() - Date.parse(cached.fetchedAt) < ttlMinutes * 60_000;
 }
 
@@ -66,10 +102,15 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector): Prom
     profile = override
       ? await connector.getProfile(override.profileId, signal)
       : await connector.findProfile({ crm: record.crm, recordId: record.recordId, email: record.email, name: record.name }, signal);
-  } catch (error) {
-    if (signal.aborted) {
-      throw new ConnectorError('timeout', `${connector.label} did not answer within ${LOOKUP_TIMEOUT_MS / 1000} s`);
-    }
+  } catch (caught) {
+    const error = signal.aborted
+      ? new ConnectorError('timeout', `${connector.label} did not answer within ${LOOKUP_TIMEOUT_MS / 1000} s`)
+      : caught;
+    // Remembered on the cached copy, so the brief can say why it is old without asking again at once.
+    await db.profiles.update(recordKey(record), {
+      refreshFailedAt: new Date().toISOString(),
+      refreshError: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
   const entry: CachedProfile = {

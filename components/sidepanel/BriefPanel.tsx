@@ -50,6 +50,6 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
         </div>
       );
     case 'found':
-      return <FoundBrief key={brief.record.recordId} tabId={tabId} brief={brief} />;
+      return <FoundBrief key={brief.record.recordId} tabId={tabId} brief={brief} onRetry={onRetry} />;
   }
 }

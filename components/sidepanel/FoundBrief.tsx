@@ -4,6 +4,7 @@ import { relativeTime } from '@/lib/time';
 import { ContactSection } from './ContactSection';
 import { DetectedCard } from './DetectedCard';
 import { DoNotContactAlert } from './DoNotContactAlert';
+import { FeedbackLog } from './FeedbackLog';
 import { MatchPicker } from './MatchPicker';
 import { PagesSection } from './PagesSection';
 import { ProblemSection } from './ProblemSection';
@@ -18,12 +19,22 @@ import { WarmthSection } from './WarmthSection';
  * The brief in the order a rep reads it with the phone ringing: who, what not to do, their own
  * words, how to reach them, where they came from, how warm, what to send, what they read.
  */
-export function FoundBrief({ tabId, brief }: { tabId: number; brief: Extract<Brief, { state: 'found' }> }) {
+export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Extract<Brief, { state: 'found' }>; onRetry(): void }) {
   const { record, profile } = brief;
   const { feedback, submit } = useLeadFeedback(tabId, recordKey(record));
   return (
     <div className="stack" data-testid="brief" data-lead-id={profile.id}>
       <DetectedCard record={record} profile={profile} />
+      {brief.warning && (
+        <div className="notice notice-warn" role="status" data-testid="stale-banner">
+          <p>
+            <strong>Showing marketing data from {relativeTime(brief.fetchedAt, new Date())}.</strong> {brief.warning}
+          </p>
+          <button type="button" className="btn" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      )}
       <MatchPicker tabId={tabId} chosenByRep={brief.chosenByRep} found />
       <DoNotContactAlert contact={profile.contact} />
       <ProblemSection problems={profile.problems} />
@@ -34,8 +45,10 @@ export function FoundBrief({ tabId, brief }: { tabId: number; brief: Extract<Bri
       <VerdictBar feedback={feedback} submit={submit} />
       <PagesSection pageViews={profile.pageViews} />
       <TellMarketing submit={submit} />
+      <FeedbackLog feedback={feedback} leadKey={recordKey(record)} />
       <p className="small muted" data-testid="fetched-at">
         Marketing data updated {relativeTime(brief.fetchedAt, new Date())}
+        {brief.refreshing && ' · refreshing…'}
       </p>
     </div>
   );

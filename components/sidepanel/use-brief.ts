@@ -64,6 +64,8 @@ export function useBrief(tabId: number | undefined) {
 
   useBroadcast((message) => {
     if (message.type === 'tab-record-changed' && message.tabId === tabId) void load(false, { record: message.record });
+    // A refresh that ran behind a cached brief has finished: show what it brought.
+    if (message.type === 'brief-updated' && message.leadKey === shownKey.current) void load();
   });
 
   return { brief, refreshing, reload: load };

@@ -46,7 +46,7 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
 async function prefetch(tabId: number, record: DetectedRecord): Promise<void> {
   try {
     const settings = await loadSettings();
-    const cached = await lookupProfile(record, { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes });
+    const { entry: cached } = await lookupProfile(record, { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes });
     const current = await getTabRecord(tabId);
     if (!cached.profile || !current || recordKey(current) !== recordKey(record)) return;
     const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, cached.profile) };

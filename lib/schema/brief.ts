@@ -21,6 +21,10 @@ export const BriefSchema = z.discriminatedUnion('state', [
     fetchedAt: TimestampSchema,
     /** The rep picked this profile for the record, correcting the automatic match. */
     chosenByRep: z.boolean().default(false),
+    /** The brief is the cached copy past its TTL; a refresh is running and will replace it. */
+    refreshing: z.boolean().default(false),
+    /** The brief is the cached copy because the source just failed; what the failure said. */
+    warning: z.string().optional(),
   }),
 ]);
 export type Brief = z.infer<typeof BriefSchema>;
