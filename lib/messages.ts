@@ -47,6 +47,8 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clear-local-data') }),
   z.object({ type: z.literal('sync-custom-sites') }),
   z.object({ type: z.literal('search-profiles'), text: z.string().max(200) }),
+  z.object({ type: z.literal('test-connection') }),
+  z.object({ type: z.literal('source-changed') }),
   z.object({ type: z.literal('retry-delivery'), ids: z.array(z.string()).max(1000).optional(), leadKey: z.string().optional() }),
   z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), profileId: z.string().min(1).nullable() }),
 ]);
@@ -68,6 +70,10 @@ export const PageResponseSchemas = {
   }),
   'choose-profile': z.object({ ok: z.literal(true) }),
   'retry-delivery': z.object({ ok: z.literal(true) }),
+  'test-connection': z.object({
+    checks: z.array(z.object({ capability: z.enum(['auth', 'lookup', 'content', 'write']), ok: z.boolean(), message: z.string() })),
+  }),
+  'source-changed': z.object({ ok: z.literal(true) }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;

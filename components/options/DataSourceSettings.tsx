@@ -1,21 +1,155 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { request, type PageResponse } from '@/lib/messages';
+import { SOURCE_LABELS, type DataSource, type SourceSecrets } from '@/lib/schema';
+import { loadSecrets, saveSecrets } from '@/lib/secrets';
 import type { Settings } from '@/lib/settings';
+import { FileImport } from './FileImport';
+import { draftFrom, newDraft, parseDraft } from './source-config';
+import { Field, SecretField, type SourceDraft } from './source-forms';
 
-/** Where marketing data comes from. The demo dataset ships with Leadside and needs no account. */
-export function DataSourceSettings({ settings }: { settings: Settings }) {
+type Kind = DataSource['kind'];
+type Checks = PageResponse<'test-connection'>['checks'];
+const KINDS = Object.keys(SOURCE_LABELS) as Kind[];
+const CAPABILITY_LABELS = { auth: 'Sign-in', lookup: 'Lead lookup', content: 'Content list', write: 'Feedback delivery' };
+
+interface Props {
+  settings: Settings;
+  save(patch: Partial<Settings>): Promise<string | undefined>;
+}
+
+/**
+ * Where marketing data comes from: the bundled demo, the team's REST gateway, HubSpot, Mautic or
+ * imported files. Saving asks the browser for the source's one host, keeps secrets out of reach of
+ * web pages, and "Test connection" checks each capability on its own.
+ */
+export function DataSourceSettings({ settings, save }: Props) {
+  const [kind, setKind] = useState<Kind>(settings.source.kind);
+  const [draft, setDraft] = useState<SourceDraft>(() => draftFrom(settings.source));
+  const [saved, setSaved] = useState<SourceSecrets>({});
+  const [status, setStatus] = useState('');
+  const [checks, setChecks] = useState<Checks>();
+  const [testing, setTesting] = useState(false);
+
+  useEffect(() => void loadSecrets(kind).then(setSaved), [kind]);
+  const change = (name: string, value: string) => setDraft((current) => ({ ...current, [name]: value }));
+  const choose = (next: Kind) => {
+    setKind(next);
+    setDraft(next === settings.source.kind ? draftFrom(settings.source) : newDraft(next));
+    setChecks(undefined);
+    setStatus('');
+  };
+
+  const connect = () => {
+    const parsed = parseDraft(kind, draft, saved);
+    if (!parsed.ok) return setStatus(`Not saved: ${parsed.error}`);
+    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
+    const granted = parsed.origin ? browser.permissions.request({ origins: [parsed.origin] }) : Promise.resolve(true);
+    void granted.then(async (allowed) => {
+      if (!allowed) return setStatus(`Not saved: the browser did not allow Leadside to reach ${new URL(parsed.origin!.replace('/*', '')).host}.`);
+      if (Object.keys(parsed.secrets).length) await saveSecrets(kind, parsed.secrets);
+      const error = await save({ source: parsed.source });
+      if (error) return setStatus(`Not saved: ${error}`);
+      await request({ type: 'source-changed' });
+      setSaved(parsed.secrets);
+      setDraft((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !(name in parsed.secrets))));
+      setStatus(`✓ Connected to ${SOURCE_LABELS[kind]}`);
+    });
+  };
+
+  const test = async () => {
+    setTesting(true);
+    try {
+      setChecks((await request({ type: 'test-connection' })).checks);
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const active = settings.source.kind === kind;
   return (
-    <section className="card section" aria-labelledby="source-title">
+    <section className="card section" aria-labelledby="source-title" data-testid="data-source">
       <h2 id="source-title">Marketing data source</h2>
-      <fieldset className="stack plain-fieldset">
-        <legend className="visually-hidden">Data source</legend>
-        <label className="row">
-          <input type="radio" name="source" value="demo" checked={settings.source.kind === 'demo'} readOnly />
-          <span>
-            <strong>Demo data</strong>{' '}
-            <span className="muted">— fictional leads and content bundled with Leadside, to try the whole loop.</span>
-          </span>
-        </label>
+      <fieldset className="plain-fieldset row" role="radiogroup" aria-label="Data source">
+        {KINDS.map((option) => (
+          <label key={option} className="row">
+            <input type="radio" name="source" value={option} checked={kind === option} onChange={() => choose(option)} />
+            {SOURCE_LABELS[option]}
+          </label>
+        ))}
       </fieldset>
-      <p className="small muted">Feedback you give on demo leads stays in this browser.</p>
+
+      {kind === 'demo' && <p className="small muted">Fictional leads and content bundled with Leadside, to try the whole loop. Feedback stays in this browser.</p>}
+      {kind === 'rest' && (
+        <div className="stack">
+          <p className="small muted">Your team's own service in front of its marketing data (recommended: vendor secrets stay on your server). Contract: docs/api/openapi.json.</p>
+          <Field name="baseUrl" label="Gateway base URL" type="url" placeholder="https://leadside-gateway.example.com/v1" draft={draft} onChange={change} />
+          <SecretField name="token" label="Access token" saved={Boolean(saved.token)} draft={draft} onChange={change} />
+        </div>
+      )}
+      {kind === 'hubspot' && (
+        <div className="stack">
+          <SecretField name="token" label="Private app access token" saved={Boolean(saved.token)} draft={draft} onChange={change} hint="Scopes: crm.objects.contacts.read, crm.objects.contacts.write (notes), and hubdb for the content table." />
+          <Field name="problem" label="Property with the problem they stated" placeholder="message" draft={draft} onChange={change} />
+          <Field name="preferredChannel" label="Property with their preferred channel" draft={draft} onChange={change} />
+          <Field name="bestTime" label="Property with their best time to call (e.g. 09:00-11:00)" draft={draft} onChange={change} />
+          <Field name="timeZone" label="Time zone property" placeholder="hs_timezone" draft={draft} onChange={change} />
+          <Field name="salesforceId" label="Salesforce id property (HubSpot–Salesforce sync)" placeholder="salesforceleadid" draft={draft} onChange={change} />
+          <Field name="contentTableId" label="HubDB table with sales content (optional)" draft={draft} onChange={change} />
+        </div>
+      )}
+      {kind === 'mautic' && (
+        <div className="stack">
+          <Field name="baseUrl" label="Mautic URL" type="url" placeholder="https://mautic.example.com" draft={draft} onChange={change} />
+          <fieldset className="plain-fieldset row" aria-label="Mautic sign-in">
+            <label className="row">
+              <input type="radio" name="mautic-auth" checked={(draft.method ?? 'basic') === 'basic'} onChange={() => change('method', 'basic')} /> User and password
+            </label>
+            <label className="row">
+              <input type="radio" name="mautic-auth" checked={draft.method === 'oauth2'} onChange={() => change('method', 'oauth2')} /> OAuth2 client
+            </label>
+          </fieldset>
+          {(draft.method ?? 'basic') === 'basic' ? (
+            <>
+              <Field name="username" label="Mautic user" draft={draft} onChange={change} />
+              <SecretField name="password" label="Password" saved={Boolean(saved.password)} draft={draft} onChange={change} />
+            </>
+          ) : (
+            <>
+              <Field name="clientId" label="Client id" draft={draft} onChange={change} />
+              <SecretField name="clientSecret" label="Client secret" saved={Boolean(saved.clientSecret)} draft={draft} onChange={change} />
+            </>
+          )}
+        </div>
+      )}
+      {kind === 'file' && <FileImport />}
+      {(kind === 'rest' || kind === 'hubspot' || kind === 'mautic') && (
+        <Field name="timeoutSeconds" label="Give up after (seconds)" type="number" placeholder="8" draft={draft} onChange={change} />
+      )}
+
+      <div className="row">
+        {(!active || kind !== 'demo') && (
+          <button type="button" className="btn btn-primary" onClick={connect}>
+            {active ? 'Save' : 'Use this source'}
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => void test()} disabled={!active || testing}>
+          {testing ? 'Testing…' : 'Test connection'}
+        </button>
+        <span role="status" aria-live="polite" className="small" data-testid="source-status">
+          {status}
+        </span>
+      </div>
+      {checks && (
+        <ul className="plain-list" data-testid="connection-checks">
+          {checks.map((check) => (
+            <li key={check.capability} className="row small">
+              <span className={check.ok ? 'badge badge-good' : 'badge badge-danger'}>{check.ok ? '✓' : '✗'} {CAPABILITY_LABELS[check.capability]}</span>
+              <span>{check.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

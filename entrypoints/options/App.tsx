@@ -23,7 +23,7 @@ export function App() {
         <Spinner label="Loading settings…" />
       ) : (
         <>
-          <DataSourceSettings settings={settings} />
+          <DataSourceSettings settings={settings} save={save} />
           <CrmSitesSettings settings={settings} save={save} />
           <ProfileSettings settings={settings} save={save} />
           <LocalDataSettings />

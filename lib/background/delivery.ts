@@ -20,12 +20,18 @@ export async function deliverDue(): Promise<void> {
   }
 }
 
+let soon: ReturnType<typeof setTimeout> | undefined;
+
 async function scheduleNextAttempt(): Promise<void> {
   const due = await nextDueAt();
+  clearTimeout(soon);
   if (due === undefined) {
     await browser.alarms.clear(DELIVERY_ALARM);
     return;
   }
-  // Browsers clamp alarms to about 30 s; an earlier retry happens when the worker is awake anyway.
+  // The alarm survives the worker; browsers clamp it to about 30 s. A retry due sooner is also
+  // timed here, for as long as the worker lives.
   await browser.alarms.create(DELIVERY_ALARM, { when: Math.max(due, Date.now() + 1_000) });
+  const wait = due - Date.now();
+  if (wait < 20_000) soon = setTimeout(() => void deliverDue(), Math.max(0, wait));
 }

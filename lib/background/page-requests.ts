@@ -1,6 +1,7 @@
 import { clearLocalData } from '@/lib/db';
 import { syncCustomSiteScripts } from './custom-sites';
 import { deliverDue } from './delivery';
+import { sourceChanged, testConnection } from './source-requests';
 import { retryFailed } from '@/lib/outbox';
 import { briefForTab } from '@/lib/brief';
 import { recordContentEvent } from '@/lib/content-events';
@@ -68,6 +69,13 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
       return { ok: true };
     }
+
+    case 'test-connection':
+      return { checks: await testConnection() };
+
+    case 'source-changed':
+      await sourceChanged();
+      return { ok: true };
 
     case 'retry-delivery': {
       await retryFailed(request.ids);

@@ -1,5 +1,9 @@
 import type { DataSource } from '@/lib/schema/sources';
+import { loadSecrets } from '@/lib/secrets';
 import { createDemoConnector } from './demo';
+import { createHubSpotConnector } from './hubspot';
+import { createMauticConnector } from './mautic';
+import { createRestConnector } from './rest';
 import { ConnectorError, type Connector } from './types';
 
 /** The connector for the configured data source, with its secrets loaded. */
@@ -7,6 +11,12 @@ export async function connectorFor(source: DataSource): Promise<Connector> {
   switch (source.kind) {
     case 'demo':
       return createDemoConnector();
+    case 'rest':
+      return createRestConnector(source, await loadSecrets('rest'));
+    case 'hubspot':
+      return createHubSpotConnector(source, await loadSecrets('hubspot'));
+    case 'mautic':
+      return createMauticConnector(source, await loadSecrets('mautic'));
     default:
       throw new ConnectorError('rejected', `The ${source.kind} connector is not part of this build.`);
   }

@@ -1,31 +1,10 @@
-import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
+import { grantSiteAccessInBrowserSettings } from '../support/site-access';
 
 const HOST = 'crm.acme.example';
 /** A person in the Twenty fixture (test/fixtures/crm/twenty.html). */
 const TWENTY_HANNAH = '5b0e6a2c-8d41-4f3e-9c7a-2e1f0d9b8a71';
-
-/**
- * Grants Leadside access to a host through the browser's own extension settings (chrome://extensions,
- * "Site access → On specific sites → Add a site"), as an admin would. Headless Chromium cannot show
- * the permission prompt, but once the user has granted the host there, `permissions.request` for it
- * resolves true without one, so the options page's own flow runs unchanged.
- */
-async function grantSiteAccessInBrowserSettings(context: BrowserContext, extensionId: string, host: string) {
-  const settings = await context.newPage();
-  await settings.goto('chrome://extensions/');
-  await settings.evaluate(
-    async ([id, origin]) => {
-      const developerPrivate = (window as unknown as { chrome: { developerPrivate: Record<string, (...args: unknown[]) => Promise<void>> } }).chrome
-        .developerPrivate;
-      await developerPrivate.updateExtensionConfiguration!({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
-      await developerPrivate.addHostPermission!(id, origin);
-    },
-    [extensionId, `https://${host}/*`],
-  );
-  await settings.close();
-}
 
 test('a custom CRM host added in options detects its records; removing it revokes access', async ({ extension, openSidePanel }) => {
   const { context, extensionId } = extension;

@@ -1,0 +1,86 @@
+import { DataSourceSchema, HubSpotSourceSchema, siteOrigin, summarizeZodError, type DataSource, type SourceSecrets } from '@/lib/schema';
+import type { SourceDraft } from './source-forms';
+
+/** The secret fields each source kind has, by draft field name. */
+export const SECRET_FIELDS: Record<DataSource['kind'], readonly string[]> = {
+  demo: [],
+  file: [],
+  rest: ['token'],
+  hubspot: ['token'],
+  mautic: ['password', 'clientSecret'],
+};
+
+/** A fresh form draft for a source kind: its defaults where it has them. */
+export function newDraft(kind: DataSource['kind']): SourceDraft {
+  return kind === 'hubspot' ? draftFrom(HubSpotSourceSchema.parse({ kind })) : {};
+}
+
+/** A form draft for a stored source, secrets left empty (they are never shown again). */
+export function draftFrom(source: DataSource): SourceDraft {
+  switch (source.kind) {
+    case 'rest':
+      return { baseUrl: source.baseUrl, timeoutSeconds: String(source.timeoutSeconds) };
+    case 'hubspot':
+      return { ...source.mappings, contentTableId: source.contentTableId, timeoutSeconds: String(source.timeoutSeconds) };
+    case 'mautic':
+      return {
+        baseUrl: source.baseUrl,
+        method: source.auth.method,
+        username: source.auth.method === 'basic' ? source.auth.username : '',
+        clientId: source.auth.method === 'oauth2' ? source.auth.clientId : '',
+        timeoutSeconds: String(source.timeoutSeconds),
+      };
+    default:
+      return {};
+  }
+}
+
+export type ParsedSource = { ok: true; source: DataSource; secrets: SourceSecrets; origin?: string } | { ok: false; error: string };
+
+/**
+ * Validates a draft into a source config, its secrets and the one origin it may call. A secret left
+ * empty keeps the saved one; a source that needs one and has none is refused here, not on first use.
+ */
+export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, savedSecrets: SourceSecrets): ParsedSource {
+  const timeoutSeconds = draft.timeoutSeconds ? Number(draft.timeoutSeconds) : undefined;
+  const raw =
+    kind === 'rest'
+      ? { kind, baseUrl: draft.baseUrl, timeoutSeconds }
+      : kind === 'hubspot'
+        ? {
+            kind,
+            // An empty mapping falls back to HubSpot's usual property (the schema's default).
+            mappings: {
+              problem: draft.problem || undefined,
+              preferredChannel: draft.preferredChannel || undefined,
+              bestTime: draft.bestTime || undefined,
+              timeZone: draft.timeZone || undefined,
+              salesforceId: draft.salesforceId || undefined,
+            },
+            contentTableId: draft.contentTableId ?? '',
+            timeoutSeconds,
+          }
+        : kind === 'mautic'
+          ? {
+              kind,
+              baseUrl: draft.baseUrl,
+              auth: draft.method === 'oauth2' ? { method: 'oauth2', clientId: draft.clientId } : { method: 'basic', username: draft.username },
+              timeoutSeconds,
+            }
+          : { kind };
+  const parsed = DataSourceSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: summarizeZodError(parsed.error) };
+  const source = parsed.data;
+
+  const needed =
+    source.kind === 'mautic' ? [source.auth.method === 'basic' ? 'password' : 'clientSecret'] : SECRET_FIELDS[source.kind];
+  const secrets: SourceSecrets = {};
+  for (const field of needed) {
+    const value = draft[field]?.trim() || savedSecrets[field];
+    if (!value) return { ok: false, error: `${field}: required` };
+    secrets[field] = value;
+  }
+  const base = source.kind === 'rest' || source.kind === 'mautic' ? source.baseUrl : source.kind === 'hubspot' ? source.apiBase : undefined;
+  return { ok: true, source, secrets, origin: base ? siteOrigin(new URL(base).host) : undefined };
+}
+

@@ -1,0 +1,30 @@
+import { connectorFor } from '@/lib/connectors';
+import type { CapabilityCheck } from '@/lib/connectors/types';
+import { db } from '@/lib/db';
+import { retryFailed } from '@/lib/outbox';
+import { loadSettings } from '@/lib/settings';
+import { deliverDue } from './delivery';
+
+/** Runs the configured source's connection test, one line per capability. */
+export async function testConnection(): Promise<CapabilityCheck[]> {
+  try {
+    const connector = await connectorFor((await loadSettings()).source);
+    return await connector.testConnection(AbortSignal.timeout(30_000));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return (['auth', 'lookup', 'content', 'write'] as const).map((capability) => ({ capability, ok: false, message }));
+  }
+}
+
+/**
+ * After the admin changes the source: briefs and catalog cached from the old one no longer hold,
+ * and feedback that failed (a wrong token, say) gets another chance with the new settings.
+ */
+export async function sourceChanged(): Promise<void> {
+  await db.transaction('rw', db.profiles, db.catalogMeta, async () => {
+    await db.profiles.clear();
+    await db.catalogMeta.clear();
+  });
+  await retryFailed();
+  void deliverDue();
+}

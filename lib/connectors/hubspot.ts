@@ -1,0 +1,462 @@
+import type { z } from 'zod';
+import type { ContentItem, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
+import { CRM_LABELS } from '@/lib/schema';
+import type { CrmId } from '@/lib/schema/record';
+import type { HubSpotSource } from '@/lib/schema/sources';
+import { fetchJson, type HttpRequest } from './http';
+import {
+  contactProperties,
+  contentFromRow,
+  CrmListResponseSchema,
+  CrmObjectSchema,
+  CrmSearchResponseSchema,
+  EventsPageSchema,
+  HubDbRowsPageSchema,
+  hubspotErrorText,
+  noteBody,
+  noteMarker,
+  pageViewsFromEvents,
+  ProfileMappingError,
+  summaryPageViews,
+  toLeadProfile,
+  type CrmObject,
+} from './hubspot-map';
+import { check } from './rest';
+import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
+
+const VENDOR = 'HubSpot';
+/** Page views worth showing a rep: the newest 300 are plenty, and each page is one more call. */
+const EVENT_PAGES = 3;
+const EVENT_PAGE_SIZE = 100;
+/** HubDB answers up to 1,000 rows a page; 50 pages is far beyond any sales-content table. */
+const MAX_ROW_PAGES = 50;
+/** HubSpot-defined association type "note to contact" (developers.hubspot.com associations v4 type list). */
+const NOTE_TO_CONTACT = 202;
+/** A contact id is HubSpot's numeric object id; anything else never reaches a URL path. */
+const CONTACT_ID = /^\d{1,20}$/;
+/** Salesforce record ids: 15 characters, or 18 with the case-safe suffix. */
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+/** An address the connection test searches for: valid, and never a real person. */
+const TEST_EMAIL = 'connection-test@leadside.invalid';
+const STANDARD_SALESFORCE_PROPERTIES = ['salesforceleadid', 'salesforcecontactid'];
+
+/**
+ * HubSpot with a private-app access token: contacts (profile, source, stated problem, reachability),
+ * page views from the web-analytics events API (Enterprise) or, failing that, the contact's visit
+ * summary, the sales-content catalog from a HubDB table, and feedback delivered as notes on the
+ * contact. Scopes the private app needs: crm.objects.contacts.read (+ .write for notes), hubdb for
+ * the catalog; the events API needs an Enterprise hub.
+ */
+export function createHubSpotConnector(source: HubSpotSource, secrets: { token?: string }): Connector {
+  const token = secrets.token?.trim() || undefined;
+  const options = { vendor: VENDOR, errorText: hubspotErrorText };
+  /** Why the events API is off for this account, once HubSpot said so (it will not change mid-session). */
+  let eventsUnavailable: string | undefined;
+  /** Dropped if HubSpot refuses it. */
+  let eventSort: string | undefined = '-occurredAt';
+
+  function request(path: string, signal: AbortSignal, init: Pick<HttpRequest, 'method' | 'body'> = {}): HttpRequest {
+    if (!token) {
+      throw new ConnectorError('auth', 'No HubSpot access token is saved: paste the private app’s access token in Options → Data source.');
+    }
+    return {
+      url: `${source.apiBase}${path}`,
+      headers: { Authorization: `Bearer ${token}` },
+      timeoutMs: source.timeoutSeconds * 1000,
+      signal,
+      ...init,
+    };
+  }
+
+  /** HubSpot never echoes the token as far as we know; if an error text ever does, it is cut out. */
+  function redact(error: unknown): unknown {
+    if (token && error instanceof ConnectorError && error.message.includes(token)) {
+      return new ConnectorError(error.kind, error.message.split(token).join('[token]'), error.retryAfterMs);
+    }
+    return error;
+  }
+
+  async function call<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal, init?: Pick<HttpRequest, 'method' | 'body'>): Promise<T> {
+    try {
+      return await fetchJson(request(path, signal, init), schema, options);
+    } catch (error) {
+      throw redact(error);
+    }
+  }
+
+  async function callOrNull<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T | null> {
+    try {
+      return await fetchJson(request(path, signal), schema, { ...options, notFoundAsNull: true });
+    } catch (error) {
+      throw redact(error);
+    }
+  }
+
+  const searchContacts = (body: object, signal: AbortSignal) =>
+    call('/crm/v3/objects/contacts/search', CrmSearchResponseSchema, signal, { method: 'POST', body });
+
+  /** The contact with every property the profile needs, and the history of the stated problem. */
+  async function loadContact(id: string, signal: AbortSignal): Promise<CrmObject | null> {
+    if (!CONTACT_ID.test(id)) return null;
+    // Comma-separated lists, as HubSpot documents them (commas kept literal, names encoded).
+    const list = (names: string[]) => names.map(encodeURIComponent).join(',');
+    let query = `properties=${list(contactProperties(source))}&archived=false`;
+    // Each submission of the problem field is its own dated quote; only the GET can give history.
+    if (source.mappings.problem) query += `&propertiesWithHistory=${list([source.mappings.problem])}`;
+    return callOrNull(`/crm/v3/objects/contacts/${id}?${query}`, CrmObjectSchema, signal);
+  }
+
+  /**
+   * The contact id for a CRM record: on HubSpot the record id is the contact id; otherwise search by
+   * e-mail and, for Salesforce, by the synced Salesforce id property the admin mapped.
+   */
+  async function findContactId(query: { crm: CrmId; recordId: string; email?: string }, signal: AbortSignal): Promise<string | null> {
+    const email = query.email?.trim().toLowerCase();
+    if (query.crm === 'hubspot' && CONTACT_ID.test(query.recordId)) {
+      const contact = await callOrNull(`/crm/v3/objects/contacts/${query.recordId}?properties=email`, CrmObjectSchema, signal);
+      if (contact && sameEmail(contact, email)) return contact.id;
+    }
+    return (await searchContact(query, email, ['email'], signal))?.id ?? null;
+  }
+
+  async function searchContact(
+    query: { crm: CrmId; recordId: string },
+    email: string | undefined,
+    properties: string[],
+    signal: AbortSignal,
+  ): Promise<CrmObject | undefined> {
+    const byEmail = email && email.includes('@') ? { filters: [{ propertyName: 'email', operator: 'EQ', value: email }] } : undefined;
+    const sfProperty = query.crm === 'salesforce' && SALESFORCE_ID.test(query.recordId) ? salesforceIdProperty(source, query.recordId) : '';
+    const bySalesforce = sfProperty ? { filters: [{ propertyName: sfProperty, operator: 'EQ', value: query.recordId }] } : undefined;
+    if (!byEmail && !bySalesforce) return undefined;
+
+    const search = (groups: object[]) =>
+      searchContacts({ filterGroups: groups, properties: [...new Set([...properties, ...(sfProperty ? [sfProperty] : [])])], limit: 10 }, signal);
+    let found;
+    try {
+      // Filter groups are ORed: one search finds the contact by either key.
+      found = await search([byEmail, bySalesforce].filter(Boolean) as object[]);
+    } catch (error) {
+      // A mapped Salesforce property that does not exist in this account makes HubSpot refuse the
+      // whole search (400); the e-mail alone must still find the lead.
+      if (!(error instanceof ConnectorError && error.kind === 'rejected' && bySalesforce && byEmail)) throw error;
+      found = await search([byEmail]);
+    }
+    const results = found.results;
+    return (
+      (sfProperty ? results.find((contact) => sameSalesforceId(contact.properties[sfProperty], query.recordId)) : undefined) ??
+      (email ? results.find((contact) => contact.properties.email?.trim().toLowerCase() === email) : undefined) ??
+      results[0]
+    );
+  }
+
+  async function loadEvents(contactId: string, signal: AbortSignal): Promise<PageView[]> {
+    try {
+      return await loadEventPages(contactId, signal);
+    } catch (error) {
+      // HubSpot's references disagree on the sort syntax ("-occurredAt" in the generated clients,
+      // "DESCENDING" in newer pages): a 400 for the sort must not pass for "no events API".
+      if (!(eventSort && error instanceof ConnectorError && error.kind === 'rejected')) throw error;
+      eventSort = undefined;
+      return loadEventPages(contactId, signal);
+    }
+  }
+
+  async function loadEventPages(contactId: string, signal: AbortSignal): Promise<PageView[]> {
+    const events: unknown[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < EVENT_PAGES; page++) {
+      // GET /events/v3/events (codegen/events/apis/EventsApi.ts: "prefix with - for descending
+      // order; occurredAt is the only field supported for sorting"): newest first, so the page cap
+      // keeps the recent trail. Without the sort the views are still sorted here.
+      const params = new URLSearchParams({
+        objectType: 'contact',
+        objectId: contactId,
+        eventType: 'e_visited_page',
+        limit: String(EVENT_PAGE_SIZE),
+        ...(eventSort ? { sort: eventSort } : {}),
+      });
+      if (after) params.set('after', after);
+      const answer = await call(`/events/v3/events?${params}`, EventsPageSchema, signal);
+      events.push(...answer.results);
+      const next = answer.paging?.next?.after;
+      if (!next || next === after || answer.results.length === 0) break;
+      after = next;
+    }
+    return pageViewsFromEvents(events);
+  }
+
+  /**
+   * Page views from the events API when the account has it; otherwise (403/404: no Enterprise hub
+   * or no scope — the contact call just worked, so it is not the token) the visit summary.
+   */
+  async function pageViewsFor(contact: CrmObject, signal: AbortSignal): Promise<PageView[]> {
+    if (eventsUnavailable === undefined) {
+      try {
+        const views = await loadEvents(contact.id, signal);
+        if (views.length > 0) return views;
+      } catch (error) {
+        if (!(error instanceof ConnectorError) || !['auth', 'not-found', 'rejected', 'malformed'].includes(error.kind)) throw error;
+        // A malformed answer may be a one-off; the others are how this account is set up.
+        if (error.kind !== 'malformed') eventsUnavailable = error.message;
+        console.info(`Leadside: HubSpot page views from the contact's summary, not the events API: ${error.message}`);
+      }
+    }
+    return summaryPageViews(contact.properties);
+  }
+
+  async function profileFor(contact: CrmObject, signal: AbortSignal): Promise<LeadProfile> {
+    const pageViews = await pageViewsFor(contact, signal);
+    try {
+      return toLeadProfile(contact, pageViews, source);
+    } catch (error) {
+      if (error instanceof ProfileMappingError) {
+        throw new ConnectorError('malformed', `HubSpot contact ${contact.id} could not be read: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  async function loadContent(signal: AbortSignal) {
+    const items = new Map<string, ContentItem>();
+    const skipped: string[] = [];
+    if (!source.contentTableId) return { items: [], skipped };
+    const table = encodeURIComponent(source.contentTableId);
+    let after: string | undefined;
+    let offset: number | undefined;
+    for (let page = 0; page < MAX_ROW_PAGES; page++) {
+      const params = new URLSearchParams();
+      if (after) params.set('after', after);
+      else if (offset !== undefined) params.set('offset', String(offset));
+      const query = params.toString();
+      // GET /cms/v3/hubdb/tables/{tableIdOrName}/rows: the published rows (codegen/cms/hubdb/apis/RowsApi.ts).
+      const answer = await call(`/cms/v3/hubdb/tables/${table}/rows${query ? `?${query}` : ''}`, HubDbRowsPageSchema, signal);
+      for (const raw of answer.results) {
+        const row = contentFromRow(raw);
+        if ('item' in row) items.set(row.item.id, row.item);
+        else skipped.push(row.skipped);
+      }
+      const next = answer.paging?.next;
+      // Cursor pages (paging.next.after) or, for random-access answers, offsets; a page that repeats
+      // its cursor or comes back empty ends the list rather than looping.
+      if (answer.results.length > 0 && next?.after && next.after !== after) after = next.after;
+      else if (answer.results.length > 0 && !after && next?.offset !== undefined && next.offset !== offset) offset = next.offset;
+      else return { items: [...items.values()], skipped };
+    }
+    throw new ConnectorError('malformed', `HubSpot kept answering with more HubDB pages after ${MAX_ROW_PAGES}.`);
+  }
+
+  /**
+   * The note a retried item may already have become: found by its marker line, or by its contact and
+   * timestamp (in case HubSpot's tokenizer splits the id). HubSpot's search index lags a few seconds
+   * behind writes, which the outbox's backoff covers.
+   */
+  async function findNote(entryId: string, contactId: string, createdAt: string, signal: AbortSignal): Promise<string | undefined> {
+    const body = {
+      filterGroups: [
+        { filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: entryId }] },
+        {
+          filters: [
+            { propertyName: 'associations.contact', operator: 'EQ', value: contactId },
+            { propertyName: 'hs_timestamp', operator: 'EQ', value: String(Date.parse(createdAt)) },
+          ],
+        },
+      ],
+      properties: ['hs_note_body'],
+      limit: 20,
+    };
+    const found = await call('/crm/v3/objects/notes/search', CrmSearchResponseSchema, signal, { method: 'POST', body });
+    return found.results.find((note) => note.properties.hs_note_body?.includes(noteMarker(entryId)))?.id;
+  }
+
+  async function deliverFeedback(
+    entry: OutboxEntry & { kind: 'feedback' },
+    contactIds: Map<string, Promise<string | null>>,
+    signal: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const item: FeedbackItem = entry.item;
+    const email = item.lead.email?.trim().toLowerCase();
+    const key = email || `${item.lead.crm}:${item.lead.recordId}`;
+    let lookup = contactIds.get(key);
+    if (!lookup) {
+      lookup = findContactId({ crm: item.lead.crm, recordId: item.lead.recordId, email }, signal);
+      contactIds.set(key, lookup);
+      // A failed lookup is not remembered: the next item for this lead tries again.
+      lookup.catch(() => contactIds.delete(key));
+    }
+    const contactId = await lookup;
+    if (!contactId) {
+      const who = email ? `the e-mail ${email}` : `${CRM_LABELS[item.lead.crm]} record ${item.lead.recordId}`;
+      return { id: entry.id, outcome: 'rejected', error: `HubSpot has no contact for ${who}, so the note has nowhere to go.` };
+    }
+    // A note cannot be created idempotently: after any earlier attempt, look for it first.
+    if (entry.unclear || entry.attempts > 0) {
+      const existing = await findNote(entry.id, contactId, item.createdAt, signal);
+      if (existing) return { id: entry.id, outcome: 'delivered', remoteId: existing };
+    }
+    // POST /crm/v3/objects/notes (developers.hubspot.com/docs/api-reference/crm-notes-v3/guide):
+    // hs_timestamp places it on the timeline; the association puts it on the contact.
+    const created = await call('/crm/v3/objects/notes', CrmObjectSchema, signal, {
+      method: 'POST',
+      body: {
+        properties: { hs_timestamp: new Date(item.createdAt).toISOString(), hs_note_body: noteBody(item, entry.id) },
+        associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] }],
+      },
+    });
+    return { id: entry.id, outcome: 'delivered', remoteId: created.id };
+  }
+
+  const connector: Connector = {
+    id: `hubspot:${source.apiBase}`,
+    label: VENDOR,
+
+    async findProfile(query, signal) {
+      const email = query.email?.trim().toLowerCase();
+      // On HubSpot itself the record is the contact: one call, unless the page showed someone else.
+      if (query.crm === 'hubspot' && CONTACT_ID.test(query.recordId)) {
+        const contact = await loadContact(query.recordId, signal);
+        if (contact && sameEmail(contact, email)) return profileFor(contact, signal);
+      }
+      const match = await searchContact(query, email, ['email'], signal);
+      if (!match) return null;
+      const contact = await loadContact(match.id, signal);
+      return contact ? profileFor(contact, signal) : null;
+    },
+
+    async getProfile(id, signal) {
+      const contact = await loadContact(id.trim(), signal);
+      return contact ? profileFor(contact, signal) : null;
+    },
+
+    async searchProfiles(text, signal) {
+      const query = text.trim();
+      if (!query) return [];
+      // The search API's `query` matches HubSpot's default searchable properties (name, e-mail,
+      // phone, company); filters are not needed for a rep's free text.
+      const found = await searchContacts({ query: query.slice(0, 200), limit: 20, properties: ['firstname', 'lastname', 'email', 'company'] }, signal);
+      return found.results.map((contact): ProfileSummary => {
+        const p = contact.properties;
+        const name = [p.firstname?.trim(), p.lastname?.trim()].filter(Boolean).join(' ');
+        return {
+          id: contact.id,
+          ...(name ? { name } : {}),
+          ...(p.email?.trim() ? { email: p.email.trim() } : {}),
+          ...(p.company?.trim() ? { company: p.company.trim() } : {}),
+        };
+      });
+    },
+
+    async listContent(signal) {
+      const { items, skipped } = await loadContent(signal);
+      if (skipped.length) console.warn(`Leadside: ${skipped.length} HubDB rows skipped, e.g. ${skipped[0]}`);
+      return items;
+    },
+
+    async deliver(entries, signal) {
+      const contactIds = new Map<string, Promise<string | null>>();
+      const results: DeliveryResult[] = [];
+      let delivered = 0;
+      for (const [index, entry] of entries.entries()) {
+        if (entry.kind === 'event') {
+          // A CRM timeline has no place for "suggested / opened / link copied".
+          results.push({ id: entry.id, outcome: 'unsupported' });
+          continue;
+        }
+        if (entry.remoteId) {
+          results.push({ id: entry.id, outcome: 'delivered', remoteId: entry.remoteId });
+          continue;
+        }
+        try {
+          const result = await deliverFeedback(entry, contactIds, signal);
+          if (result.outcome === 'delivered') delivered++;
+          results.push(result);
+        } catch (error) {
+          if (!(error instanceof ConnectorError)) throw error;
+          if (['rate-limited', 'auth', 'timeout', 'network'].includes(error.kind)) {
+            // The whole batch would fail the same way: let the outbox back off (Retry-After on 429).
+            // Once notes were created in this batch, throwing would throw away their ids; then the
+            // rest is answered "retry" instead.
+            if (delivered === 0) throw error;
+            for (const rest of entries.slice(index)) {
+              results.push(rest.kind === 'event' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
+            }
+            return results;
+          }
+          results.push(
+            error.kind === 'rejected' || error.kind === 'not-found'
+              ? { id: entry.id, outcome: 'rejected', error: error.message }
+              : { id: entry.id, outcome: 'retry', error: error.message },
+          );
+        }
+      }
+      return results;
+    },
+
+    async testConnection(signal) {
+      let sampleContactId: string | undefined;
+      const auth = await check('auth', async () => {
+        const list = await call('/crm/v3/objects/contacts?limit=1&properties=email', CrmListResponseSchema, signal);
+        sampleContactId = list.results[0]?.id;
+        return 'Token accepted: contacts are readable.';
+      });
+      const lookup = await check('lookup', async () => {
+        await searchContacts(
+          { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: TEST_EMAIL }] }], properties: ['email'], limit: 1 },
+          signal,
+        );
+        return `Contact search by e-mail works. ${await describePageViews(sampleContactId, signal)}`;
+      });
+      const content = await check('content', async () => {
+        if (!source.contentTableId) return 'No HubDB content table is configured, so HubSpot supplies no content catalog.';
+        const { items, skipped } = await loadContent(signal);
+        const note = skipped.length ? ` ${skipped.length} row${skipped.length === 1 ? '' : 's'} skipped, e.g. ${skipped[0]}.` : '';
+        return `${items.length} content item${items.length === 1 ? '' : 's'} from HubDB table ${source.contentTableId}.${note}`;
+      });
+      const write = await check('write', async () => {
+        // Reading notes proves the notes API answers this token without writing anything; creating
+        // one also needs crm.objects.contacts.write, which HubSpot only confirms on the first note.
+        await call('/crm/v3/objects/notes?limit=1', CrmListResponseSchema, signal);
+        return 'Notes are reachable: feedback is logged as a note on the contact (needs the crm.objects.contacts.write scope).';
+      });
+      return [auth, lookup, content, write];
+    },
+  };
+
+  /** Whether page views will come from events or only from the summary, in the admin's words. */
+  async function describePageViews(contactId: string | undefined, signal: AbortSignal): Promise<string> {
+    if (!contactId) return 'Page views: not checked (no contact to try).';
+    try {
+      const params = new URLSearchParams({ objectType: 'contact', objectId: contactId, eventType: 'e_visited_page', limit: '1' });
+      await call(`/events/v3/events?${params}`, EventsPageSchema, signal);
+      return 'Page views come from HubSpot’s web-analytics events API.';
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      return `Page views: only the contact’s visit summary (first and last page, totals), because the events API answered: ${error.message}`;
+    }
+  }
+
+  return connector;
+}
+
+function sameEmail(contact: CrmObject, email: string | undefined): boolean {
+  const known = contact.properties.email?.trim().toLowerCase();
+  return !email || !known || known === email;
+}
+
+/**
+ * The contact property holding this Salesforce record's id. HubSpot's Salesforce sync keeps a lead's
+ * id in salesforceleadid and a contact's in salesforcecontactid; with either standard mapping the
+ * record's key prefix (00Q lead, 003 contact) picks the right one. A custom mapping is used as is.
+ */
+export function salesforceIdProperty(source: HubSpotSource, recordId: string): string {
+  const mapped = source.mappings.salesforceId;
+  if (!STANDARD_SALESFORCE_PROPERTIES.includes(mapped)) return mapped;
+  if (recordId.startsWith('00Q')) return 'salesforceleadid';
+  if (recordId.startsWith('003')) return 'salesforcecontactid';
+  return mapped;
+}
+
+/** Salesforce shows 15- or 18-character ids for the same record; the first 15 are the id. */
+function sameSalesforceId(a: string | undefined, b: string): boolean {
+  return !!a && a.trim().slice(0, 15) === b.slice(0, 15);
+}

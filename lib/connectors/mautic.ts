@@ -1,0 +1,422 @@
+import type { z } from 'zod';
+import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type LeadProfile } from '@/lib/schema';
+import type { MauticSource } from '@/lib/schema/sources';
+import { fetchJson, type HttpRequest } from './http';
+import {
+  MauticActivitySchema,
+  MauticAssetListSchema,
+  MauticContactListSchema,
+  MauticContactResponseSchema,
+  MauticNoteListSchema,
+  MauticNoteResponseSchema,
+  MauticPermissionsSchema,
+  MauticSelfSchema,
+  MauticTokenSchema,
+  mauticErrorText,
+  type MauticContact,
+  type MauticEvent,
+} from './mautic-api';
+import { assetToContent, contactSummary, contactToProfile, fieldValue, noteMarker, noteText } from './mautic-map';
+import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult, type OutboxEntry } from './types';
+
+/** Activity is read newest first; older pages add little to a brief and cost a round trip each. */
+const ACTIVITY_PAGE_SIZE = 100;
+const MAX_ACTIVITY_PAGES = 5;
+/** The timeline event types the brief uses (contacts.rst, "types"). */
+const ACTIVITY_TYPES = ['page.hit', 'form.submitted', 'asset.download', 'email.read'];
+const ASSET_PAGE_SIZE = 100;
+const MAX_ASSET_PAGES = 100;
+const SEARCH_LIMIT = 20;
+/** Renew an OAuth2 token this long before Mautic says it expires, so no call races the expiry. */
+const TOKEN_MARGIN_MS = 60_000;
+/** The permission Mautic's Notes API checks for creating a note (notes.rst, "Permissions"). */
+const NOTE_PERMISSION = 'lead:notes:create';
+
+/**
+ * Mautic (open source marketing automation) through its REST API: contacts with their UTM tags,
+ * points, stage and do-not-contact list; the activity timeline for page views, form answers and
+ * downloads; assets as the content catalog; feedback as notes on the contact.
+ *
+ * Auth is basic auth (a Mautic user and password; basic auth must be enabled in Mautic's API
+ * settings) or OAuth2 client credentials, whose access token is kept in memory until it expires.
+ */
+export function createMauticConnector(source: MauticSource, secrets: { password?: string; clientSecret?: string }): Connector {
+  const host = new URL(source.baseUrl).host;
+  const vendor = `Mautic (${host})`;
+  const options = { vendor, errorText: mauticErrorText };
+  const timeoutMs = source.timeoutSeconds * 1000;
+
+  // --- Secrets never leave in a message -------------------------------------------------------
+  const secretTexts = new Set<string>();
+  const remember = (secret: string | undefined) => {
+    // Very short strings would blank out ordinary words; a real secret is longer.
+    if (secret && secret.length >= 4) secretTexts.add(secret);
+  };
+  remember(secrets.password);
+  remember(secrets.clientSecret);
+  const basicCredentials =
+    source.auth.method === 'basic' && secrets.password ? base64Utf8(`${source.auth.username}:${secrets.password}`) : undefined;
+  remember(basicCredentials);
+  const redact = (text: string) => [...secretTexts].reduce((out, secret) => out.split(secret).join('•••'), text);
+
+  /** Re-throws any failure as a ConnectorError with secrets removed; aborts by the caller pass through. */
+  async function guarded<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      if (error instanceof ConnectorError) throw new ConnectorError(error.kind, redact(error.message), error.retryAfterMs);
+      // Only a bug in the mapping gets here; say so in the same words as any unreadable answer.
+      throw new ConnectorError('malformed', redact(`${vendor} sent data Leadside could not read: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
+  // --- Auth -----------------------------------------------------------------------------------
+  let token: { value: string; expiresAt: number } | undefined;
+  let tokenRequest: Promise<string> | undefined;
+
+  async function fetchToken(clientId: string): Promise<string> {
+    if (!secrets.clientSecret) throw new ConnectorError('auth', `No OAuth2 client secret is saved for ${vendor}: enter it in Leadside's options.`);
+    try {
+      const answer = await fetchJson(
+        {
+          url: `${source.baseUrl}/oauth/v2/token`,
+          method: 'POST',
+          // JSON rather than a form body: Mautic's FOSRest body listener decodes JSON into the
+          // request parameters the token endpoint reads (mautic/mautic app/config/config.php).
+          body: { grant_type: 'client_credentials', client_id: clientId, client_secret: secrets.clientSecret },
+          // No caller's signal: one token request serves every concurrent call, and one caller
+          // navigating away must not fail the others. The timeout still bounds it.
+          timeoutMs,
+        },
+        MauticTokenSchema,
+        options,
+      );
+      remember(answer.access_token);
+      const lifetimeMs = (answer.expires_in ?? 3600) * 1000;
+      token = { value: answer.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - TOKEN_MARGIN_MS) };
+      return answer.access_token;
+    } catch (error) {
+      // The token endpoint answers 400 invalid_client for a wrong id or secret: that is an auth
+      // problem for the admin, not a rejected item.
+      if (error instanceof ConnectorError && error.kind === 'rejected') {
+        throw new ConnectorError('auth', `${error.message}. Check the OAuth2 client id and secret (Mautic → Settings → API Credentials).`);
+      }
+      throw error;
+    }
+  }
+
+  async function authorization(): Promise<string> {
+    if (source.auth.method === 'basic') {
+      if (!basicCredentials) throw new ConnectorError('auth', `No password is saved for the Mautic user ${source.auth.username}: enter it in Leadside's options.`);
+      return `Basic ${basicCredentials}`;
+    }
+    if (token && Date.now() < token.expiresAt) return `Bearer ${token.value}`;
+    tokenRequest ??= fetchToken(source.auth.clientId).finally(() => {
+      tokenRequest = undefined;
+    });
+    return `Bearer ${await tokenRequest}`;
+  }
+
+  /** One API call with auth; an OAuth2 token Mautic no longer accepts (401) is renewed once. */
+  async function call<T>(request: Omit<HttpRequest, 'timeoutMs' | 'url'> & { path: string }, schema: z.ZodType<T>): Promise<T>;
+  async function call<T>(request: Omit<HttpRequest, 'timeoutMs' | 'url'> & { path: string }, schema: z.ZodType<T>, notFoundAsNull: true): Promise<T | null>;
+  async function call<T>(request: Omit<HttpRequest, 'timeoutMs' | 'url'> & { path: string }, schema: z.ZodType<T>, notFoundAsNull = false): Promise<T | null> {
+    const { path, ...rest } = request;
+    for (let attempt = 1; ; attempt++) {
+      // Token failures propagate from here as they are: a new token would fail the same way.
+      const header = await authorization();
+      const http: HttpRequest = { ...rest, url: `${source.baseUrl}${path}`, timeoutMs, headers: { Authorization: header } };
+      try {
+        return notFoundAsNull ? await fetchJson(http, schema, { ...options, notFoundAsNull: true }) : await fetchJson(http, schema, options);
+      } catch (error) {
+        if (source.auth.method === 'oauth2' && attempt === 1 && isUnauthorized(error)) {
+          // Revoked or expired early: drop it (unless a concurrent call already replaced it) and retry once.
+          if (token && header === `Bearer ${token.value}`) token = undefined;
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  // --- Contacts -------------------------------------------------------------------------------
+
+  /**
+   * Contacts whose e-mail is exactly this one, ignoring case. The `where` filter (contacts.rst,
+   * "Advanced filtering") compares the column as a whole, unlike `search=email:…`, which Mautic
+   * runs as a LIKE pattern (`_` and `%` are wildcards there); the answer is still checked here.
+   */
+  async function contactsByEmail(email: string, signal: AbortSignal): Promise<MauticContact[]> {
+    const params = new URLSearchParams({
+      'where[0][col]': 'email',
+      'where[0][expr]': 'eq',
+      'where[0][val]': email,
+      limit: '10',
+    });
+    const answer = await call({ path: `/api/contacts?${params}`, signal }, MauticContactListSchema);
+    const wanted = email.trim().toLowerCase();
+    return answer.contacts.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === wanted);
+  }
+
+  /** The one of several same-e-mail contacts to show: the most recently active, else the newest. */
+  function bestMatch(contacts: MauticContact[]): MauticContact | undefined {
+    const activeAt = (contact: MauticContact) => Date.parse(contact.lastActive ?? '') || 0;
+    return [...contacts].sort((a, b) => activeAt(b) - activeAt(a) || Number(b.id) - Number(a.id))[0];
+  }
+
+  async function activityOf(id: string, signal: AbortSignal): Promise<MauticEvent[]> {
+    const events: MauticEvent[] = [];
+    for (let page = 1; page <= MAX_ACTIVITY_PAGES; page++) {
+      const params = new URLSearchParams({ page: String(page), limit: String(ACTIVITY_PAGE_SIZE) });
+      for (const type of ACTIVITY_TYPES) params.append('filters[includeEvents][]', type);
+      const answer = await call({ path: `/api/contacts/${id}/activity?${params}`, signal }, MauticActivitySchema);
+      events.push(...answer.events);
+      if (answer.events.length === 0 || page >= (answer.maxPages ?? page)) break;
+    }
+    return events;
+  }
+
+  async function profileOf(contact: MauticContact, signal: AbortSignal): Promise<LeadProfile> {
+    const events = await activityOf(contact.id, signal);
+    const parsed = LeadProfileSchema.safeParse(contactToProfile(contact, events));
+    if (!parsed.success) {
+      throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${summarizeZodError(parsed.error)}`);
+    }
+    return parsed.data;
+  }
+
+  // --- Content --------------------------------------------------------------------------------
+
+  async function listAssets(signal: AbortSignal): Promise<ContentItem[]> {
+    const items: ContentItem[] = [];
+    let start = 0;
+    for (let page = 0; page < MAX_ASSET_PAGES; page++) {
+      // Ordered by id so paging by offset neither skips nor repeats an asset.
+      const params = new URLSearchParams({ start: String(start), limit: String(ASSET_PAGE_SIZE), orderBy: 'id', orderByDir: 'asc' });
+      const answer = await call({ path: `/api/assets?${params}`, signal }, MauticAssetListSchema);
+      for (const asset of answer.assets) {
+        const item = ContentItemSchema.safeParse(assetToContent(asset));
+        // An asset without a title or an http(s) link, or unpublished, is not sendable: skipped, not fatal.
+        if (item.success) items.push(item.data);
+      }
+      start += answer.assets.length;
+      const done = answer.assets.length === 0 || (answer.total !== undefined && answer.total !== null ? start >= answer.total : answer.assets.length < ASSET_PAGE_SIZE);
+      if (done) return items;
+    }
+    throw new ConnectorError('malformed', `${vendor} kept answering with more assets after ${MAX_ASSET_PAGES} pages.`);
+  }
+
+  // --- Delivery -------------------------------------------------------------------------------
+
+  /** An earlier attempt's note, found by the marker in its text. */
+  async function existingNote(id: string, signal: AbortSignal): Promise<string | undefined> {
+    const params = new URLSearchParams({ search: id, limit: '10' });
+    const answer = await call({ path: `/api/notes?${params}`, signal }, MauticNoteListSchema);
+    return answer.notes.find((note) => note.text?.includes(noteMarker(id)))?.id;
+  }
+
+  async function deliverOne(
+    entry: OutboxEntry & { kind: 'feedback' },
+    contactIdFor: (email: string) => Promise<string | undefined>,
+    signal: AbortSignal,
+  ): Promise<DeliveryResult> {
+    // An earlier attempt got Mautic's id for the note: it is stored.
+    if (entry.remoteId) return { id: entry.id, outcome: 'delivered', remoteId: entry.remoteId };
+    const email = entry.item.lead.email?.trim();
+    if (!email) return { id: entry.id, outcome: 'rejected', error: 'The lead has no e-mail address, which is how Leadside finds the contact in Mautic.' };
+    const contactId = await contactIdFor(email);
+    if (!contactId) return { id: entry.id, outcome: 'rejected', error: `${vendor} has no contact with the e-mail ${email}.` };
+    // Notes cannot be sent with an idempotency key, so any repeat attempt looks for its marker
+    // first: an unclear one may have been stored, and a retried one may have timed out after Mautic
+    // stored it.
+    if (entry.unclear || entry.attempts > 0) {
+      const found = await existingNote(entry.id, signal).catch((error: unknown) => {
+        // A user allowed to create notes but not to list them: a rare duplicate beats feedback
+        // that never arrives.
+        if (error instanceof ConnectorError && error.kind === 'auth' && !isUnauthorized(error)) return undefined;
+        throw error;
+      });
+      if (found) return { id: entry.id, outcome: 'delivered', remoteId: found };
+    }
+    const answer = await call(
+      { path: '/api/notes/new', method: 'POST', body: { lead: Number(contactId), text: noteText(entry.item), type: 'general' }, signal },
+      MauticNoteResponseSchema,
+    );
+    return { id: entry.id, outcome: 'delivered', remoteId: answer.note.id };
+  }
+
+  async function deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]> {
+    // Within a batch each lead's contact is looked up once.
+    const contactIds = new Map<string, Promise<string | undefined>>();
+    const contactIdFor = (email: string) => {
+      const key = email.toLowerCase();
+      let found = contactIds.get(key);
+      if (!found) {
+        found = contactsByEmail(email, signal).then((contacts) => bestMatch(contacts)?.id);
+        contactIds.set(key, found);
+      }
+      return found;
+    };
+
+    const results: DeliveryResult[] = [];
+    let delivered = 0;
+    for (const [index, entry] of entries.entries()) {
+      // Mautic has no place for content events (suggested, opened, link copied).
+      if (entry.kind === 'event') {
+        results.push({ id: entry.id, outcome: 'unsupported' });
+        continue;
+      }
+      try {
+        const result = await deliverOne(entry, contactIdFor, signal);
+        if (result.outcome === 'delivered') delivered++;
+        results.push(result);
+      } catch (error) {
+        if (signal.aborted || !(error instanceof ConnectorError)) throw error;
+        if (error.kind === 'rejected' || error.kind === 'not-found') {
+          results.push({ id: entry.id, outcome: 'rejected', error: error.message });
+        } else if (error.kind === 'server' || error.kind === 'malformed') {
+          results.push({ id: entry.id, outcome: 'retry', error: error.message });
+        } else {
+          // Auth, network, timeout, rate limit: every remaining item would fail the same way. With
+          // nothing stored yet the whole batch failed (the outbox honours Retry-After); otherwise
+          // what was stored is reported and the rest waits for the next attempt.
+          if (delivered === 0) throw error;
+          for (const rest of entries.slice(index)) {
+            results.push(rest.kind === 'event' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
+          }
+          break;
+        }
+      }
+    }
+    return results.map((result) => ('error' in result ? { ...result, error: redact(result.error) } : result));
+  }
+
+  // --- Connection test ------------------------------------------------------------------------
+
+  async function checkAuth(signal: AbortSignal): Promise<{ check: CapabilityCheck; userId?: string; isAdmin?: boolean }> {
+    try {
+      const self = await call({ path: '/api/users/self', signal }, MauticSelfSchema);
+      const who = self.username ? `${self.username}${self.role?.name ? ` (${self.role.name})` : ''}` : `user ${self.id}`;
+      return { check: { capability: 'auth', ok: true, message: `Signed in to ${vendor} as ${who}` }, userId: self.id, isAdmin: self.role?.isAdmin };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // OAuth2 client-credential tokens may have no user behind them, so users/self can fail for
+      // reasons other than auth: a plain contacts read tells whether the credentials work.
+      if (error instanceof ConnectorError && error.kind !== 'auth' && error.kind !== 'network' && error.kind !== 'timeout') {
+        try {
+          await call({ path: '/api/contacts?limit=1&minimal=1', signal }, MauticContactListSchema);
+          return { check: { capability: 'auth', ok: true, message: `${vendor} accepted the credentials` } };
+        } catch (second) {
+          if (signal.aborted) throw second;
+          return { check: { capability: 'auth', ok: false, message: messageOf(second) } };
+        }
+      }
+      return { check: { capability: 'auth', ok: false, message: messageOf(error) } };
+    }
+  }
+
+  async function checkWrite(signal: AbortSignal, userId: string | undefined, isAdmin: boolean | undefined): Promise<CapabilityCheck> {
+    if (isAdmin) return { capability: 'write', ok: true, message: 'The Mautic user is an administrator: feedback can be added as notes on contacts.' };
+    const unverified: CapabilityCheck = {
+      capability: 'write',
+      ok: true,
+      message: `Not verified: Leadside checks without writing, and ${vendor} did not say whether this user may create notes (${NOTE_PERMISSION}). The first delivery will tell.`,
+    };
+    if (!userId) return unverified;
+    try {
+      // Asks Mautic whether the user holds the permission, without creating anything (users.rst).
+      const answer = await call(
+        { path: `/api/users/${userId}/permissioncheck`, method: 'POST', body: { permissions: [NOTE_PERMISSION] }, signal },
+        MauticPermissionsSchema,
+      );
+      const granted = answer[NOTE_PERMISSION];
+      if (granted === true) return { capability: 'write', ok: true, message: `The Mautic user may create notes (${NOTE_PERMISSION}).` };
+      if (granted === false) {
+        return { capability: 'write', ok: false, message: `The Mautic user may not create notes: give its role the Contacts → Notes "create" permission (${NOTE_PERMISSION}).` };
+      }
+      return unverified;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // Older Mautic has no lead:notes permission set and may fail the check: not a verdict.
+      return unverified;
+    }
+  }
+
+  async function testConnection(signal: AbortSignal): Promise<CapabilityCheck[]> {
+    const auth = await checkAuth(signal);
+    const lookup = await capability('lookup', async () => {
+      await contactsByEmail('connection-test@leadside.invalid', signal);
+      return 'Contacts can be looked up by e-mail';
+    });
+    const content = await capability('content', async () => {
+      const items = await listAssets(signal);
+      return items.length ? `${items.length} published assets with a download link` : 'No published assets with a download link yet: content suggestions will be empty.';
+    });
+    const write = await guarded(signal, () => checkWrite(signal, auth.userId, auth.isAdmin));
+    return [auth.check, lookup, content, write].map((check) => ({ ...check, message: redact(check.message) }));
+
+    async function capability(name: CapabilityCheck['capability'], run: () => Promise<string>): Promise<CapabilityCheck> {
+      try {
+        return { capability: name, ok: true, message: await run() };
+      } catch (error) {
+        if (signal.aborted) throw error;
+        return { capability: name, ok: false, message: messageOf(error) };
+      }
+    }
+  }
+
+  return {
+    id: `mautic:${source.baseUrl}`,
+    label: 'Mautic',
+
+    findProfile: (query, signal) =>
+      guarded(signal, async () => {
+        // Mautic knows no CRM record ids: the e-mail the CRM page showed is the only key.
+        const email = query.email?.trim();
+        if (!email) return null;
+        const contact = bestMatch(await contactsByEmail(email, signal));
+        return contact ? profileOf(contact, signal) : null;
+      }),
+
+    getProfile: (id, signal) =>
+      guarded(signal, async () => {
+        if (!/^\d+$/.test(id)) return null; // not a Mautic contact id (e.g. one from another source)
+        const answer = await call({ path: `/api/contacts/${id}`, signal }, MauticContactResponseSchema, true);
+        return answer ? profileOf(answer.contact, signal) : null;
+      }),
+
+    searchProfiles: (text, signal) =>
+      guarded(signal, async () => {
+        const search = text.trim();
+        if (!search) return [];
+        const params = new URLSearchParams({ search, limit: String(SEARCH_LIMIT) });
+        const answer = await call({ path: `/api/contacts?${params}`, signal }, MauticContactListSchema);
+        return answer.contacts.map(contactSummary);
+      }),
+
+    listContent: (signal) => guarded(signal, () => listAssets(signal)),
+    deliver: (entries, signal) => guarded(signal, () => deliver(entries, signal)),
+    testConnection: (signal) => guarded(signal, () => testConnection(signal)),
+  };
+
+  function messageOf(error: unknown): string {
+    return redact(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * fetchJson words a 401 as "… answered 401: …"; only that status means the token itself is no longer
+ * accepted (a 403 is a missing permission, which a new token does not fix).
+ */
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof ConnectorError && error.kind === 'auth' && / answered 401\b/.test(error.message);
+}
+
+/** Base64 of the UTF-8 bytes: btoa alone throws on user names or passwords outside Latin-1. */
+function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+

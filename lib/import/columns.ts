@@ -1,0 +1,173 @@
+import { CrmIdSchema, CRM_LABELS, type CrmId } from '@/lib/schema/record';
+import type { ImportKind } from './types';
+
+/**
+ * The documented column sets of importable files (docs/file-import.md lists the same, a test keeps
+ * them in step, and public/templates/*.csv are generated from the examples here).
+ */
+export interface ColumnDoc {
+  name: string;
+  /** `true`: every row needs a value. A string names a group of which one column is needed. */
+  required?: true | string;
+  description: string;
+  /** The value shown in the downloadable template. */
+  example: string;
+}
+
+/** The column of each CRM's record id: `salesforce_id`, `hubspot_id`, … */
+export const crmColumn = (crm: CrmId) => `${crm}_id`;
+export const CRM_COLUMNS: ReadonlyArray<{ crm: CrmId; column: string }> = CrmIdSchema.options.map((crm) => ({ crm, column: crmColumn(crm) }));
+
+const CRM_EXAMPLES: Partial<Record<CrmId, string>> = { salesforce: '00Q8d00000AbC1dEAF', hubspot: '51001' };
+
+export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
+  { name: 'id', required: true, description: "The lead's id in marketing's system; re-importing a row with the same id replaces the lead.", example: 'lead-0001' },
+  { name: 'email', description: 'E-mail address; leads are found by it (ignoring case) when no CRM id matches.', example: 'jane.doe@example.com' },
+  { name: 'name', description: 'Full name.', example: 'Jane Doe' },
+  { name: 'company', description: 'Company name.', example: 'Example Corp' },
+  { name: 'title', description: 'Job title.', example: 'VP Security' },
+  { name: 'industry', description: 'Industry, as the content catalog names it.', example: 'Fintech' },
+  { name: 'persona', description: 'Buyer persona, as the content catalog names it.', example: 'CISO' },
+  ...CRM_COLUMNS.map(({ crm, column }) => ({
+    name: column,
+    description: `The lead's record id in ${CRM_LABELS[crm]}${crm === 'salesforce' ? ' (15 or 18 characters; both forms are matched)' : ''}.`,
+    example: CRM_EXAMPLES[crm] ?? '',
+  })),
+  { name: 'channel', description: 'First-touch channel: paid_search, organic_search, paid_social, organic_social, email, referral, event, webinar, partner, direct or other. Empty means other.', example: 'paid_search' },
+  { name: 'campaign', description: 'First-touch campaign name.', example: 'Q3 SOC 2 Readiness - Google Ads' },
+  { name: 'utm_source', description: 'utm_source of the first touch.', example: 'google' },
+  { name: 'utm_medium', description: 'utm_medium of the first touch.', example: 'cpc' },
+  { name: 'utm_campaign', description: 'utm_campaign of the first touch.', example: 'soc2-readiness-q3' },
+  { name: 'utm_term', description: 'utm_term of the first touch.', example: 'soc 2 audit software' },
+  { name: 'utm_content', description: 'utm_content of the first touch.', example: 'rsa-evidence-headline' },
+  { name: 'first_page', description: 'First page seen (an http or https URL).', example: 'https://www.example.com/product/soc-2' },
+  { name: 'referrer', description: 'Referrer of the first visit.', example: 'https://www.google.com/' },
+  { name: 'first_seen', description: 'When the lead was first seen (a date or date-time, see Dates).', example: '2026-09-14T13:22:05Z' },
+  { name: 'latest_channel', description: 'Channel of the most recent touch, when it differs from the first.', example: 'email' },
+  { name: 'latest_campaign', description: 'Campaign of the most recent touch.', example: 'Nurture: SOC 2 Countdown' },
+  { name: 'latest_at', description: 'When the most recent touch happened.', example: '2026-11-12T15:40:00Z' },
+  { name: 'problem_text', description: 'The problem the lead described in a form, in their words.', example: 'Our access reviews still live in spreadsheets.' },
+  { name: 'problem_form', description: 'The form they wrote it in. Empty means "Imported".', example: 'Demo request' },
+  { name: 'problem_date', description: 'When they sent it; needed with problem_text.', example: '2026-11-16T13:09:30Z' },
+  { name: 'preferred_channel', description: 'How they like to be contacted: email, phone, sms, linkedin or video_call.', example: 'email' },
+  { name: 'best_time_start', description: 'Start of the best time to reach them, HH:MM in their time zone.', example: '09:00' },
+  { name: 'best_time_end', description: 'End of that window, HH:MM.', example: '11:00' },
+  { name: 'best_time_weekdays_only', description: 'The window is on weekdays only (yes/no).', example: 'yes' },
+  { name: 'time_zone', description: 'IANA time zone, e.g. America/New_York.', example: 'America/New_York' },
+  { name: 'do_not_call', description: 'Do not call (yes/no, true/false, 1/0). Empty means no.', example: 'no' },
+  { name: 'do_not_email', description: 'Do not e-mail (yes/no). Empty means no.', example: 'no' },
+  { name: 'score', description: 'Lead score (a number).', example: '82' },
+  { name: 'stage', description: 'Lifecycle stage: subscriber, lead, mql, sql, opportunity, customer, evangelist or other.', example: 'mql' },
+];
+
+export const PAGE_VIEW_COLUMNS: readonly ColumnDoc[] = [
+  { name: 'profile_id', required: 'profile_id or email', description: 'The id of the lead (the id column of the profiles file).', example: 'lead-0001' },
+  { name: 'email', required: 'profile_id or email', description: "The lead's e-mail, when the file has no profile id (matched ignoring case).", example: '' },
+  { name: 'url', required: true, description: 'The page (an http or https URL).', example: 'https://www.example.com/pricing' },
+  { name: 'title', description: 'Page title. Empty means the URL is shown.', example: 'Pricing' },
+  { name: 'viewed_at', required: true, description: 'When the page was viewed (a date-time, see Dates).', example: '2026-11-16T13:05:20Z' },
+  { name: 'duration_sec', description: 'Seconds on the page (a number, 0 or more).', example: '88' },
+  { name: 'visit_id', description: 'Views with the same visit id are one visit. Empty means one visit per lead and day.', example: 'v4' },
+];
+
+export const CONTENT_COLUMNS: readonly ColumnDoc[] = [
+  { name: 'id', required: true, description: "The item's id; re-importing a row with the same id replaces the item.", example: 'cs-example-soc2' },
+  { name: 'title', required: true, description: 'Title shown to the rep.', example: 'Example Corp: first SOC 2 Type II in 11 weeks' },
+  { name: 'type', required: true, description: 'case_study, one_pager, battlecard, whitepaper, ebook, webinar, video, deck, blog_post, datasheet, guide, checklist or roi_calculator.', example: 'case_study' },
+  { name: 'url', required: true, description: 'Where the item is (an http or https URL).', example: 'https://www.example.com/resources/soc2-case-study' },
+  { name: 'summary', description: 'One or two sentences for the rep.', example: 'How a 90-person fintech passed its first Type II audit.' },
+  { name: 'topics', description: 'Problems it answers, in prospects\' words, separated by ";".', example: 'SOC 2 audit;evidence collection;access reviews' },
+  { name: 'industries', description: 'Industries it suits, separated by ";". Empty means any.', example: 'Fintech' },
+  { name: 'personas', description: 'Personas it suits, separated by ";". Empty means any.', example: 'CISO;Compliance Manager' },
+  { name: 'stages', description: 'Lifecycle stages it suits, separated by ";". Empty means any.', example: 'mql;sql' },
+  { name: 'updated_at', description: 'When the item was last updated (a date or date-time).', example: '2026-08-20' },
+];
+
+export const COLUMNS: Record<ImportKind, readonly ColumnDoc[]> = {
+  profiles: PROFILE_COLUMNS,
+  pageViews: PAGE_VIEW_COLUMNS,
+  content: CONTENT_COLUMNS,
+};
+
+/** Other spellings accepted for a documented column (after normalizeColumnName). */
+export const COLUMN_ALIASES: Record<ImportKind, Record<string, string>> = {
+  profiles: { e_mail: 'email', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
+  pageViews: { e_mail: 'email', email_address: 'email', lead_id: 'profile_id', page_url: 'url', page_title: 'title' },
+  content: { content_type: 'type' },
+};
+
+export const KIND_LABELS: Record<ImportKind, string> = {
+  profiles: 'Profiles',
+  pageViews: 'Page views',
+  content: 'Content catalog',
+};
+
+/** What one row is, singular and plural, for messages ("Imported 3 profiles"). */
+export const KIND_NOUNS: Record<ImportKind, [string, string]> = {
+  profiles: ['profile', 'profiles'],
+  pageViews: ['page view', 'page views'],
+  content: ['content item', 'content items'],
+};
+
+export const TEMPLATE_FILES: Record<ImportKind, string> = {
+  profiles: 'profiles.csv',
+  pageViews: 'page-views.csv',
+  content: 'content.csv',
+};
+
+export function countOf(kind: ImportKind, count: number): string {
+  const [one, many] = KIND_NOUNS[kind];
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A header or JSON key as the documented name: trimmed, lower case, camelCase and spaces to
+ * snake_case ("Viewed At", "viewedAt" and "viewed-at" all become `viewed_at`).
+ */
+export function normalizeColumnName(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** The documented column a header stands for, or undefined when it is not one. */
+export function resolveColumn(kind: ImportKind, raw: string): string | undefined {
+  const name = normalizeColumnName(raw);
+  const alias = COLUMN_ALIASES[kind][name];
+  if (alias) return alias;
+  return KNOWN[kind].has(name) ? name : undefined;
+}
+
+const KNOWN: Record<ImportKind, ReadonlySet<string>> = {
+  profiles: new Set(PROFILE_COLUMNS.map((column) => column.name)),
+  pageViews: new Set(PAGE_VIEW_COLUMNS.map((column) => column.name)),
+  content: new Set(CONTENT_COLUMNS.map((column) => column.name)),
+};
+
+/** Required columns (or groups) the given columns lack, worded for the user. */
+export function missingColumns(kind: ImportKind, present: ReadonlySet<string>): string[] {
+  const missing: string[] = [];
+  const groups = new Map<string, boolean>();
+  for (const column of COLUMNS[kind]) {
+    if (column.required === true && !present.has(column.name)) missing.push(column.name);
+    if (typeof column.required === 'string') groups.set(column.required, (groups.get(column.required) ?? false) || present.has(column.name));
+  }
+  for (const [group, satisfied] of groups) if (!satisfied) missing.push(group);
+  return missing;
+}
+
+/** The kind whose documented columns the headers match best, to say "this looks like a page views file". */
+export function guessKind(headers: readonly string[]): ImportKind | undefined {
+  let best: { kind: ImportKind; score: number } | undefined;
+  for (const kind of Object.keys(COLUMNS) as ImportKind[]) {
+    const present = new Set(headers.map((header) => resolveColumn(kind, header)).filter((name): name is string => Boolean(name)));
+    if (missingColumns(kind, present).length > 0) continue;
+    const score = present.size / COLUMNS[kind].length;
+    if (!best || score > best.score) best = { kind, score };
+  }
+  return best?.kind;
+}

@@ -1,0 +1,29 @@
+import type { LeadProfile } from '@/lib/schema';
+
+/**
+ * The key a CRM record id is looked up by. Salesforce shows an id with 15 case-sensitive characters
+ * (Classic URLs, reports) or 18 (Lightning URLs, the API: the same 15 plus a case checksum), and
+ * exports use either, so both stand for their first 15.
+ */
+export function crmKey(crm: string, recordId: string): string {
+  return `crm:${crm}:${crm === 'salesforce' && /^[a-zA-Z0-9]{18}$/.test(recordId) ? recordId.slice(0, 15) : recordId}`;
+}
+
+/** E-mail lookups ignore case. */
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+
+/** Every key a profile is found by (in the `keys` store): its CRM record ids, then its e-mail. */
+export function profileLookupKeys(profile: Pick<LeadProfile, 'crmIds' | 'email'>): string[] {
+  const keys = Object.entries(profile.crmIds ?? {}).map(([crm, id]) => crmKey(crm, id));
+  if (profile.email) keys.push(emailKey(profile.email));
+  return keys;
+}
+
+/** How a page-view file names a lead: by profile id, or by e-mail (then matched ignoring case). */
+export const viewsById = (profileId: string) => `id:${profileId}`;
+export const viewsByEmail = (email: string) => `email:${email.trim().toLowerCase()}`;
+
+/** The page-view lists that belong to a profile. */
+export function pageViewOwnerKeys(profile: Pick<LeadProfile, 'id' | 'email'>): string[] {
+  return profile.email ? [viewsById(profile.id), viewsByEmail(profile.email)] : [viewsById(profile.id)];
+}

@@ -1,0 +1,184 @@
+import Papa from 'papaparse';
+import { ImportCollector } from './collect';
+import { COLUMNS, guessKind, KIND_LABELS, missingColumns, normalizeColumnName, resolveColumn } from './columns';
+import type { ImportKind, ParsedImport, ParseOptions } from './types';
+
+/** Characters parsed between two pauses: small enough for the progress bar to move, big enough to be fast. */
+export const CSV_CHUNK_SIZE = 512 * 1024;
+
+/**
+ * Reads a CSV file's text into validated rows. Papa Parse runs on this thread (no worker: an
+ * extension page's CSP and the service worker make workers awkward) in chunks, pausing after each so
+ * the page can paint the progress bar; rows are numbered as a spreadsheet shows them.
+ */
+export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }: ParseOptions = {}): Promise<ParsedImport> {
+  const collector = new ImportCollector(kind, 'csv');
+  const input = text.replace(/^\uFEFF/, '');
+  if (input.trim() === '') return Promise.resolve(collector.fatal('The file is empty.'));
+  const delimiter = detectDelimiter(input);
+
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (result: ParsedImport | Error) => {
+      if (settled) return;
+      settled = true;
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    /** Documented column of each cell position; undefined for ignored columns. */
+    let columns: Array<string | undefined> | undefined;
+    let rowNumber = 0;
+    const values = new Map<string, unknown>();
+
+    Papa.parse<string[]>(input, {
+      delimiter,
+      header: false,
+      skipEmptyLines: false,
+      chunkSize: CSV_CHUNK_SIZE,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        if (settled) return;
+        // Settled before aborting: Papa's abort() calls complete() at once.
+        if (signal?.aborted) {
+          settle(abortError(signal));
+          return parser.abort();
+        }
+        // Papa reports a broken row by its index in this chunk; that row is refused, not guessed at.
+        const broken = new Map<number, string>();
+        for (const error of results.errors) {
+          if (typeof error.row === 'number' && !broken.has(error.row)) broken.set(error.row, describeParseError(error));
+        }
+        for (let index = 0; index < results.data.length; index++) {
+          const cells = results.data[index]!;
+          rowNumber++;
+          if (!columns) {
+            const header = readHeader(kind, cells);
+            if (typeof header === 'string') {
+              settle(collector.fatal(header));
+              return parser.abort();
+            }
+            columns = header.columns;
+            for (const name of header.ignored) collector.ignore(name);
+            continue;
+          }
+          // A blank line is a blank spreadsheet row: counted for numbering, not reported.
+          if (cells.length <= 1 && (cells[0] ?? '').trim() === '') continue;
+          const problem = broken.get(index);
+          if (problem) {
+            collector.reject(rowNumber, '(row)', problem);
+            continue;
+          }
+          if (cells.length > columns.length && cells.slice(columns.length).some((cell: string) => cell.trim() !== '')) {
+            collector.reject(rowNumber, '(row)', `This row has ${cells.length} cells but the header has ${columns.length} columns`);
+            continue;
+          }
+          values.clear(); // one Map for every row: the reader keeps nothing of it
+          for (let position = 0; position < columns.length; position++) {
+            const column = columns[position];
+            if (column !== undefined && position < cells.length) values.set(column, cells[position]);
+          }
+          collector.addCells(rowNumber, values);
+        }
+        onProgress?.({ fraction: Math.min(1, results.meta.cursor / input.length), rows: collector.rows });
+        // Pausing hands the thread back to the page; resuming on a new task lets it paint first.
+        parser.pause();
+        nextTask(() => parser.resume());
+      },
+      complete() {
+        if (settled) return;
+        if (!columns) return settle(collector.fatal('The file has no header row.'));
+        if (collector.rows === 0) return settle(collector.fatal('The file has a header but no rows.'));
+        onProgress?.({ fraction: 1, rows: collector.rows });
+        settle(collector.finish());
+      },
+      error(error: Error) {
+        settle(error);
+      },
+    });
+  });
+}
+
+/** The header's columns, or why the file cannot be imported as this kind. */
+function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string | undefined>; ignored: string[] } | string {
+  const columns: Array<string | undefined> = [];
+  const ignored: string[] = [];
+  const positions = new Map<string, number>();
+  for (const [position, raw] of cells.entries()) {
+    const column = resolveColumn(kind, raw);
+    if (column !== undefined) {
+      const earlier = positions.get(column);
+      if (earlier !== undefined) return `The column ${column} appears twice (columns ${columnLetter(earlier)} and ${columnLetter(position)}).`;
+      positions.set(column, position);
+    } else if (raw.trim() !== '') {
+      ignored.push(raw.trim());
+    }
+    columns.push(column);
+  }
+  const missing = missingColumns(kind, new Set(positions.keys()));
+  if (missing.length > 0) {
+    const noun = KIND_LABELS[kind].toLowerCase();
+    const guess = guessKind(cells);
+    const hint = guess && guess !== kind ? ` It looks like a ${KIND_LABELS[guess].toLowerCase()} file: choose that kind and try again.` : '';
+    const found = cells.map((cell) => normalizeColumnName(cell)).filter(Boolean).slice(0, 8).join(', ');
+    return `Not a ${noun} file: the header row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${found || 'nothing'}).${hint} The template lists every column (${COLUMNS[kind].length}).`;
+  }
+  return { columns, ignored };
+}
+
+/** Spreadsheet column letters, as the user sees them: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * The delimiter from the header line (documented column names contain none): commas, or the
+ * semicolons and tabs that spreadsheets in many locales write. Guessing from data rows instead
+ * would be misled by `;`-separated topic lists.
+ */
+export function detectDelimiter(text: string): string {
+  const end = text.search(/[\r\n]/);
+  const header = end === -1 ? text : text.slice(0, end);
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const count = header.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function describeParseError(error: Papa.ParseError): string {
+  switch (error.code) {
+    case 'MissingQuotes':
+      return 'A quoted cell is never closed (a " is missing); the rest of the file was read into it';
+    case 'InvalidQuotes':
+      return 'A cell has a stray " in it: quote the whole cell and double the " inside';
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * Runs `callback` in a new task. Not setTimeout(0): browsers clamp nested timeouts to 4 ms, which
+ * over the ~60 chunks of a 30 MB file would add a quarter of a second of doing nothing.
+ */
+export function nextTask(callback: () => void): void {
+  if (typeof MessageChannel === 'undefined') {
+    setTimeout(callback, 0);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(undefined);
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The import was cancelled.', 'AbortError');
+}

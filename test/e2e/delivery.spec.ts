@@ -1,0 +1,92 @@
+import { expect, test } from './fixtures';
+import { salesforceRecordUrl, SidePanel } from '../support/pages';
+import { serveRestGateway } from '../support/rest-gateway';
+import { grantSiteAccessInBrowserSettings } from '../support/site-access';
+import { stopServiceWorkers, wakeServiceWorker, getTabId } from '../support/launch';
+import type { BrowserContext, Page } from '@playwright/test';
+
+const GATEWAY = 'gateway.acme.example';
+const TOKEN = 'test-token-5f2c';
+
+async function connectRestGateway(context: BrowserContext, extensionId: string, timeoutSeconds = 8): Promise<Page> {
+  await grantSiteAccessInBrowserSettings(context, extensionId, GATEWAY);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('radio', { name: 'REST gateway (recommended)' }).check();
+  await options.getByLabel('Gateway base URL').fill(`https://${GATEWAY}/v1`);
+  await options.getByLabel('Access token').fill(TOKEN);
+  await options.getByLabel('Give up after (seconds)').fill(String(timeoutSeconds));
+  await options.getByRole('button', { name: 'Use this source' }).click();
+  await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to REST gateway (recommended)');
+  return options;
+}
+
+test('with the REST gateway: test connection, the brief from the gateway, and feedback delivered', async ({ extension, server, openSidePanel }) => {
+  const gateway = serveRestGateway(server, GATEWAY, { token: TOKEN });
+  const options = await connectRestGateway(extension.context, extension.extensionId);
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  const checks = options.getByTestId('connection-checks');
+  await expect(checks).toContainText('✓ Sign-in');
+  await expect(checks).toContainText('✓ Content list');
+  await expect(checks).toContainText('✓ Feedback delivery');
+  // The token never reaches a page's storage a content script could read.
+  const local = await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> } } } }).chrome.storage.local.get());
+  expect(JSON.stringify(local)).not.toContain(TOKEN);
+
+  const crm = await extension.context.newPage();
+  await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000XyZ2bEAF'));
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.section('brief-source')).toContainText('HIPAA Access Controls Webinar – Oct');
+  await panel.giveVerdict('Good fit');
+  await expect(panel.page.getByTestId('feedback-item').first()).toHaveAttribute('data-state', 'sent');
+  expect([...gateway.stored.values()]).toContainEqual(expect.objectContaining({ kind: 'verdict', verdict: 'good_fit', source: expect.objectContaining({ channel: 'webinar' }) }));
+});
+
+test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connections and stopped workers arrive exactly once', async ({
+  extension,
+  server,
+}) => {
+  test.setTimeout(240_000);
+  const gateway = serveRestGateway(server, GATEWAY, { token: TOKEN, faultRate: 0.35, holdMs: 1500, seed: 20261122 });
+  const options = await connectRestGateway(extension.context, extension.extensionId, 1);
+  const crm = await extension.context.newPage();
+  await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF'));
+  const tabId = await getTabId(await wakeServiceWorker(extension.context, extension.extensionId), crm);
+  await expect.poll(() => options.evaluate(() => 1)).toBe(1);
+
+  const startedAt = Date.now();
+  // 600 feedback items and 400 content events, sent the way the side panel sends them.
+  const ids = await options.evaluate(async (tab) => {
+    const send = (message: unknown) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message);
+    const made: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const id = crypto.randomUUID();
+      made.push(id);
+      await send({ type: 'submit-feedback', tabId: tab, id, payload: i % 2 ? { kind: 'verdict', verdict: 'good_fit', reasons: [] } : { kind: 'content_request', text: `request ${i}` } });
+    }
+    for (let i = 0; i < 400; i++) await send({ type: 'record-content-event', tabId: tab, eventType: 'opened', contentId: `cs-${i % 7}` });
+    return made;
+  }, tabId);
+  expect(ids).toHaveLength(600);
+
+  let stops = 0;
+  while (gateway.stored.size < 1000 && Date.now() - startedAt < 200_000) {
+    await options.waitForTimeout(2500);
+    if (stops < 5) {
+      await stopServiceWorkers(extension.context, extension.extensionId);
+      stops++;
+      await wakeServiceWorker(extension.context, extension.extensionId); // a fresh worker, empty globals
+    }
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const faults = Object.values(gateway.faults).reduce((sum, count) => sum + count, 0);
+  console.log(
+    `fault injection: ${gateway.stored.size} unique items stored of 1000; ${gateway.deliveryRequests} delivery requests, ${faults} faults injected ` +
+      `(${JSON.stringify(gateway.faults)}), ${gateway.itemsReceived - gateway.stored.size} items resent (${gateway.duplicatesAnswered} answered as duplicates), ` +
+      `${stops} worker stops, ${seconds} s`,
+  );
+  expect(gateway.stored.size).toBe(1000);
+  for (const id of ids) expect(gateway.stored.has(id)).toBe(true);
+  expect(faults).toBeGreaterThan(5);
+  expect(stops).toBeGreaterThanOrEqual(3);
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import type { TestServer } from './https-server';
+
+const readDemo = <T>(file: string) => JSON.parse(readFileSync(new URL(`../../public/demo/${file}`, import.meta.url), 'utf8')) as T;
+const leadsFile = readDemo<{ leads: Array<{ email: string; crmIds: Record<string, string> }> }>('leads.json');
+const contentFile = readDemo<{ items: unknown[] }>('content.json');
+
+export type Fault = 'error500' | 'rateLimit' | 'timeout' | 'drop';
+
+export interface GatewayOptions {
+  token: string;
+  /** Share of delivery requests that fail, and how (drawn with a seeded generator). */
+  faultRate?: number;
+  /** How long a "timeout" fault holds the request before answering (longer than the client waits). */
+  holdMs?: number;
+  seed?: number;
+}
+
+/**
+ * A REST gateway implementing Leadside's contract (docs/api/openapi.json) on the test server:
+ * profiles and content from the demo dataset, deliveries stored by id exactly once, and, for the
+ * fault-injection test, random 500s, 429s with Retry-After, answers held past the client's timeout
+ * (after storing: the client cannot tell) and dropped connections (before or after storing).
+ */
+export function serveRestGateway(server: TestServer, host: string, options: GatewayOptions) {
+  const stored = new Map<string, unknown>();
+  const faults: Record<Fault, number> = { error500: 0, rateLimit: 0, timeout: 0, drop: 0 };
+  const stats = { deliveryRequests: 0, itemsReceived: 0, duplicatesAnswered: 0, faults, stored };
+  let state = options.seed ?? 7;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const readBody = (req: http.IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => resolve(data));
+    });
+
+  server.route(host, async (req, res, url) => {
+    if (req.headers.authorization !== `Bearer ${options.token}`) return json(res, 401, { error: 'Unknown token' });
+    const path = url.pathname.replace(/^\/v1/, '');
+    if (path === '/profiles') {
+      const email = url.searchParams.get('email')?.toLowerCase();
+      const crm = url.searchParams.get('crm') ?? '';
+      const recordId = url.searchParams.get('recordId');
+      const lead = leadsFile.leads.find((entry) => entry.crmIds[crm] === recordId || (email && entry.email.toLowerCase() === email));
+      return lead ? json(res, 200, { profile: lead }) : json(res, 404, { error: 'No such lead' });
+    }
+    if (path === '/profiles/search') return json(res, 200, { results: [] });
+    if (path === '/content') return json(res, 200, { items: contentFile.items, nextCursor: null });
+    if (path === '/deliveries' && req.method === 'POST') {
+      stats.deliveryRequests++;
+      const body = JSON.parse(await readBody(req)) as { items: Array<{ id: string; item: unknown }> };
+      const store = () =>
+        body.items.map(({ id, item }) => {
+          stats.itemsReceived++;
+          if (stored.has(id)) {
+            stats.duplicatesAnswered++;
+            return { id, status: 'duplicate' };
+          }
+          stored.set(id, item);
+          return { id, status: 'stored' };
+        });
+      const roll = random();
+      const rate = options.faultRate ?? 0;
+      if (roll < rate) {
+        const fault = (['error500', 'rateLimit', 'timeout', 'drop'] as const)[Math.floor((roll / rate) * 4)]!;
+        faults[fault]++;
+        if (fault === 'error500') return json(res, 500, { error: 'Injected failure' });
+        if (fault === 'rateLimit') return json(res, 429, { error: 'Slow down' }, { 'Retry-After': '1' });
+        if (fault === 'timeout') {
+          const results = store(); // stored, but the answer comes after the client has given up
+          await new Promise((resolve) => setTimeout(resolve, options.holdMs ?? 1500));
+          return json(res, 200, { results });
+        }
+        if (random() < 0.5) store(); // dropped after storing, or before: the client cannot tell
+        return void req.socket.destroy();
+      }
+      return json(res, 200, { results: store() });
+    }
+    return json(res, 404, { error: `No route ${path}` });
+  });
+  return stats;
+}
