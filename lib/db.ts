@@ -33,6 +33,12 @@ export interface OutboxRow {
   unclear: boolean;
   lastError?: string;
   remoteId?: string;
+  /**
+   * Where it goes: the configured source (absent) or the team's webhook. A webhook copy's row id is
+   * `webhook:<itemId>`, so both deliveries of one item are tracked apart.
+   */
+  destination?: 'webhook';
+  itemId?: string;
 }
 
 export type StoredFeedback = FeedbackItem;

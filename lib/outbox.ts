@@ -33,35 +33,48 @@ let draining: Promise<DrainReport> | undefined;
  * mid-drain loses nothing: rows sent without an answer are marked unclear and resent (receivers
  * dedup by id, or look for the id first).
  */
-export function drainOutbox(connector: Connector, now: () => number = Date.now): Promise<DrainReport> {
-  draining ??= drain(connector, now).finally(() => (draining = undefined));
+/** Who receives what: the configured source, and the team's webhook when one is set. */
+export interface Destinations {
+  connector: Pick<Connector, 'deliver'>;
+  webhook?: Pick<Connector, 'deliver'>;
+}
+
+export function drainOutbox(destinations: Destinations | Connector, now: () => number = Date.now): Promise<DrainReport> {
+  const to = 'connector' in destinations ? destinations : { connector: destinations };
+  draining ??= drain(to, now).finally(() => (draining = undefined));
   return draining;
 }
 
-async function drain(connector: Connector, now: () => number): Promise<DrainReport> {
+async function drain(to: Destinations, now: () => number): Promise<DrainReport> {
   const report: DrainReport = { delivered: 0, retried: 0, failed: 0, local: 0 };
   const startedAt = now();
-  while (now() - startedAt < DRAIN_BUDGET_MS) {
-    const due = await db.outbox.where('nextAttemptAt').belowOrEqual(now()).filter((row) => row.state === 'queued').limit(BATCH_SIZE).toArray();
-    if (due.length === 0) break;
-    const entries = await toEntries(due);
-    // Marked before sending: if the worker dies before the answer, the next attempt knows it is unclear.
-    await db.outbox.bulkUpdate(due.map((row) => ({ key: row.id, changes: { unclear: true } })));
-    try {
-      const results = await connector.deliver(entries, AbortSignal.timeout(60_000));
-      await applyResults(due, results, now(), report);
-    } catch (error) {
-      await applyBatchFailure(due, error, now(), report);
+  for (const destination of [undefined, 'webhook'] as const) {
+    const receiver = destination === 'webhook' ? to.webhook : to.connector;
+    while (now() - startedAt < DRAIN_BUDGET_MS) {
+      const due = await db.outbox
+        .where('nextAttemptAt')
+        .belowOrEqual(now())
+        .filter((row) => row.state === 'queued' && row.destination === destination)
+        .limit(BATCH_SIZE)
+        .toArray();
+      if (due.length === 0 || !receiver) break;
+      const entries = await toEntries(due);
+      // Marked before sending: if the worker dies before the answer, the next attempt knows it is unclear.
+      await db.outbox.bulkUpdate(due.map((row) => ({ key: row.id, changes: { unclear: true } })));
+      try {
+        const results = await receiver.deliver(entries, AbortSignal.timeout(60_000));
+        await applyResults(due, results, now(), report);
+      } catch (error) {
+        await applyBatchFailure(due, error, now(), report);
+      }
     }
   }
   return report;
 }
 
 async function toEntries(rows: OutboxRow[]): Promise<OutboxEntry[]> {
-  const [feedback, events] = await Promise.all([
-    db.feedback.bulkGet(rows.map((row) => row.id)),
-    db.contentEvents.bulkGet(rows.map((row) => row.id)),
-  ]);
+  const itemIds = rows.map((row) => row.itemId ?? row.id);
+  const [feedback, events] = await Promise.all([db.feedback.bulkGet(itemIds), db.contentEvents.bulkGet(itemIds)]);
   return rows.flatMap((row, index): OutboxEntry[] => {
     const common = { id: row.id, attempts: row.attempts, unclear: row.unclear, remoteId: row.remoteId };
     const item = row.kind === 'feedback' ? feedback[index] : events[index];

@@ -16,10 +16,12 @@ export const SettingsSchema = z.object({
     .max(7 * 24 * 60, 'Cache time can be at most 7 days (10080 minutes)'),
   /** CRM sites added at runtime; each has its own optional host permission. */
   customSites: z.array(CustomSiteSchema).max(50, 'At most 50 custom CRM sites'),
+  /** Feedback also posted to a webhook (its URL is a secret: kept with the secrets, not here). */
+  webhook: z.object({ format: z.enum(['json', 'slack']), host: z.string() }).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60, customSites: [] };
+export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60, customSites: [], webhook: null };
 
 const STORAGE_KEY = 'settings';
 

@@ -4,6 +4,7 @@ import { DataSourceSettings } from '@/components/options/DataSourceSettings';
 import { LocalDataSettings } from '@/components/options/LocalDataSettings';
 import { ProfileSettings } from '@/components/options/ProfileSettings';
 import { useSettings } from '@/components/options/use-settings';
+import { WebhookSettings } from '@/components/options/WebhookSettings';
 import { Spinner } from '@/components/ui/Spinner';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
       ) : (
         <>
           <DataSourceSettings settings={settings} save={save} />
+          <WebhookSettings settings={settings} save={save} />
           <CrmSitesSettings settings={settings} save={save} />
           <ProfileSettings settings={settings} save={save} />
           <LocalDataSettings />

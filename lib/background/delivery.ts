@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { connectorFor } from '@/lib/connectors';
 import { drainOutbox, nextDueAt } from '@/lib/outbox';
 import { loadSettings } from '@/lib/settings';
+import { loadSecrets } from '@/lib/secrets';
+import { createWebhookDelivery } from '@/lib/connectors/webhook';
 
 export const DELIVERY_ALARM = 'leadside-outbox';
 
@@ -11,8 +13,11 @@ export const DELIVERY_ALARM = 'leadside-outbox';
  */
 export async function deliverDue(): Promise<void> {
   try {
-    const connector = await connectorFor((await loadSettings()).source);
-    await drainOutbox(connector);
+    const settings = await loadSettings();
+    const connector = await connectorFor(settings.source);
+    const webhookUrl = settings.webhook ? (await loadSecrets('webhook')).url : undefined;
+    const webhook = settings.webhook && webhookUrl ? createWebhookDelivery(webhookUrl, settings.webhook.format) : undefined;
+    await drainOutbox({ connector, webhook });
   } catch (error) {
     console.warn('Leadside: delivery paused:', error instanceof Error ? error.message : error);
   } finally {

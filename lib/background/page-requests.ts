@@ -45,6 +45,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
         lead: { key: recordKey(record), crm: record.crm, recordId: record.recordId, email: record.email, name: record.name },
         source: sourceSnapshot(cached?.profile),
         rep: settings.repName,
+        alsoToWebhook: settings.webhook !== null,
       });
       await broadcast({ type: 'feedback-changed', leadKey: recordKey(record) });
       void deliverDue().then(() => broadcast({ type: 'feedback-changed', leadKey: recordKey(record) }));

@@ -90,3 +90,29 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
   expect(faults).toBeGreaterThan(5);
   expect(stops).toBeGreaterThanOrEqual(3);
 });
+
+test('feedback is also posted to a Slack webhook, as readable text', async ({ extension, server, openSidePanel }) => {
+  const posted: unknown[] = [];
+  server.route('hooks.slack.example', (req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      posted.push(JSON.parse(body));
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+    });
+  });
+  await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, 'hooks.slack.example');
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByLabel('Webhook URL').fill('https://hooks.slack.example/services/T000/B000/secret');
+  await options.getByRole('button', { name: 'Save webhook' }).click();
+  await expect(options.getByTestId('webhook-status')).toHaveText('✓ Feedback will also be posted to hooks.slack.example');
+
+  const crm = await extension.context.newPage();
+  await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF'));
+  const panel = new SidePanel(await openSidePanel(crm));
+  await panel.giveVerdict('Demo booked');
+  await expect.poll(() => posted).toEqual([{ text: '*Demo booked* for Priya Raman (Paid search · Q3 SOC 2 Readiness – Google Ads)' }]);
+  // The demo source keeps its copy in the browser; the webhook copy is tracked on its own.
+  await expect(panel.page.getByTestId('feedback-item').first()).toHaveAttribute('data-state', 'local');
+});

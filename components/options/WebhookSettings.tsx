@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { request } from '@/lib/messages';
+import { siteOrigin } from '@/lib/schema';
+import { loadSecrets, saveSecrets } from '@/lib/secrets';
+import type { Settings } from '@/lib/settings';
+
+const WebhookUrlSchema = z.url({ protocol: /^https$/, message: 'Enter the https:// address of the webhook' });
+
+/** Feedback posted to a team channel too: plain JSON for any receiver, or a Slack incoming webhook. */
+export function WebhookSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
+  const [url, setUrl] = useState('');
+  const [format, setFormat] = useState<'json' | 'slack'>(settings.webhook?.format ?? 'slack');
+  const [hasSaved, setHasSaved] = useState(false);
+  const [status, setStatus] = useState('');
+  useEffect(() => void loadSecrets('webhook').then((secrets) => setHasSaved(Boolean(secrets.url))), []);
+
+  const saveWebhook = () => {
+    const parsed = WebhookUrlSchema.safeParse(url.trim());
+    if (!parsed.success) return setStatus(`Not saved: ${parsed.error.issues[0]?.message}`);
+    const host = new URL(parsed.data).host;
+    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
+    void browser.permissions.request({ origins: [siteOrigin(host)] }).then(async (granted) => {
+      if (!granted) return setStatus(`Not saved: the browser did not allow Leadside to reach ${host}.`);
+      await saveSecrets('webhook', { url: parsed.data });
+      const error = await save({ webhook: { format, host } });
+      if (error) return setStatus(`Not saved: ${error}`);
+      setUrl('');
+      setHasSaved(true);
+      setStatus(`✓ Feedback will also be posted to ${host}`);
+    });
+  };
+
+  const remove = async () => {
+    if (settings.webhook) await browser.permissions.remove({ origins: [siteOrigin(settings.webhook.host)] }).catch(() => false);
+    await saveSecrets('webhook', {});
+    await save({ webhook: null });
+    await request({ type: 'source-changed' }).catch(() => undefined);
+    setHasSaved(false);
+    setStatus('✓ Webhook removed');
+  };
+
+  return (
+    <section className="card section" aria-labelledby="webhook-title" data-testid="webhook">
+      <h2 id="webhook-title">Also post feedback to a channel</h2>
+      <p className="small muted">Verdicts, content requests and prospect questions, as they are given. Optional.</p>
+      <fieldset className="plain-fieldset row" aria-label="Webhook format">
+        <label className="row">
+          <input type="radio" name="webhook-format" checked={format === 'slack'} onChange={() => setFormat('slack')} /> Slack incoming webhook
+        </label>
+        <label className="row">
+          <input type="radio" name="webhook-format" checked={format === 'json'} onChange={() => setFormat('json')} /> Plain JSON
+        </label>
+      </fieldset>
+      <label className="field">
+        <span>Webhook URL</span>
+        <input type="password" autoComplete="off" value={url} onChange={(event) => setUrl(event.target.value)} placeholder={hasSaved && settings.webhook ? `•••• ${settings.webhook.host}; type to replace` : 'https://hooks.slack.com/services/…'} />
+      </label>
+      <div className="row">
+        <button type="button" className="btn btn-primary" onClick={saveWebhook}>
+          Save webhook
+        </button>
+        {settings.webhook && (
+          <button type="button" className="btn btn-danger" onClick={() => void remove()}>
+            Remove webhook
+          </button>
+        )}
+        <span role="status" aria-live="polite" className="small" data-testid="webhook-status">
+          {status}
+        </span>
+      </div>
+    </section>
+  );
+}

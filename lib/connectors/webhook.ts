@@ -1,0 +1,79 @@
+import { CHANNEL_LABELS, VERDICT_LABELS, type FeedbackItem } from '@/lib/schema';
+import { retryAfterMs } from './http';
+import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from './types';
+
+export type WebhookFormat = 'json' | 'slack';
+
+/** One line a marketing channel can read at a glance. Plain text: Slack's mrkdwn only for bold. */
+export function slackText(item: FeedbackItem): string {
+  const who = item.lead.name ?? item.lead.email ?? item.lead.recordId;
+  const source = [item.source.channel && CHANNEL_LABELS[item.source.channel], item.source.campaign].filter(Boolean).join(' · ');
+  const by = item.rep ? ` — ${item.rep}` : '';
+  const what = (() => {
+    switch (item.kind) {
+      case 'verdict':
+        return `*${VERDICT_LABELS[item.verdict]}*${item.reasons.length ? ` (${item.reasons.join(', ')})` : ''}${item.note ? `: ${item.note}` : ''}`;
+      case 'content_rating':
+        return `Content ${item.contentId} rated *${item.useful ? 'useful' : 'not useful'}*`;
+      case 'content_request':
+        return `*Content request*: ${item.text}`;
+      case 'prospect_question':
+        return `*Prospect question*: ${item.text}`;
+    }
+  })();
+  // Slack treats <, > and & as markup; the text comes from reps and must stay text.
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escape(`${what} for ${who}${source ? ` (${source})` : ''}${by}`);
+}
+
+/**
+ * Posts feedback to the team's webhook as well as to the source: plain JSON (one POST per batch,
+ * each item with its idempotency id so the receiver can drop repeats) or Slack's incoming-webhook
+ * format (one message per item). Content events are not posted.
+ */
+export function createWebhookDelivery(url: string, format: WebhookFormat, timeoutMs = 8_000): Pick<Connector, 'deliver'> {
+  const host = new URL(url).host;
+  const post = async (body: unknown, signal: AbortSignal) => {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        credentials: 'omit',
+      });
+    } catch (error) {
+      throw new ConnectorError('network', `The webhook at ${host} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (response.ok) return;
+    const said = `The webhook at ${host} answered ${response.status}: ${(await response.text().catch(() => '')).slice(0, 120)}`;
+    if (response.status === 429 || response.status >= 500) {
+      throw new ConnectorError(response.status === 429 ? 'rate-limited' : 'server', said, retryAfterMs(response.headers.get('Retry-After')));
+    }
+    throw new ConnectorError(response.status === 401 || response.status === 403 || response.status === 404 ? 'auth' : 'rejected', said);
+  };
+
+  return {
+    async deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]> {
+      const feedback = entries.filter((entry): entry is Extract<OutboxEntry, { kind: 'feedback' }> => entry.kind === 'feedback');
+      const results: DeliveryResult[] = entries.filter((entry) => entry.kind !== 'feedback').map((entry) => ({ id: entry.id, outcome: 'unsupported' }));
+      if (format === 'json') {
+        if (feedback.length) await post({ source: 'leadside', items: feedback.map((entry) => entry.item) }, signal);
+        return [...results, ...feedback.map((entry): DeliveryResult => ({ id: entry.id, outcome: 'delivered' }))];
+      }
+      for (const [index, entry] of feedback.entries()) {
+        try {
+          await post({ text: slackText(entry.item) }, signal);
+          results.push({ id: entry.id, outcome: 'delivered' });
+        } catch (error) {
+          // What was posted stays posted; the rest of the batch waits for the next attempt.
+          if (index === 0) throw error;
+          for (const rest of feedback.slice(index)) results.push({ id: rest.id, outcome: 'retry', error: error instanceof Error ? error.message : String(error) });
+          break;
+        }
+      }
+      return results;
+    },
+  };
+}
