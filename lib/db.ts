@@ -81,7 +81,7 @@ export interface ImportedBucket {
   store: string;
   /** hash(entry key) modulo the store's bucket count. */
   bucket: number;
-  /** JSON of the bucket's [key, value] pairs. */
+  /** JSON of the bucket's keys and values. */
   data: string;
 }
 

@@ -1,6 +1,7 @@
 import { db as defaultDb, type LeadsideDb } from '@/lib/db';
-import { countImported, type SearchLine } from '@/lib/import/import-rows';
+import { countImported, idsOf, type LookupIds, type SearchLine } from '@/lib/import/import-rows';
 import { crmKey, emailKey, pageViewOwnerKeys } from '@/lib/import/keys';
+import { unpackProfile } from '@/lib/import/pack';
 import { readAllEntries, readEntries } from '@/lib/import/store';
 import { ContentItemSchema, LeadProfileSchema, PageViewSchema, summarizeZodError, type ContentItem, type LeadProfile, type PageView } from '@/lib/schema';
 import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery, type ProfileSummary } from './types';
@@ -20,7 +21,7 @@ export function createFileImportConnector(database: LeadsideDb = defaultDb): Con
     signal.throwIfAborted();
     if (stored === undefined) return null;
     // What is stored was valid when imported; it is checked again so nothing invalid leaves.
-    const parsed = LeadProfileSchema.safeParse(stored);
+    const parsed = LeadProfileSchema.safeParse(unpackProfile(stored));
     if (!parsed.success) {
       throw new ConnectorError('malformed', `The imported profile ${id} did not validate: ${summarizeZodError(parsed.error)}. Import it again.`);
     }
@@ -39,7 +40,7 @@ export function createFileImportConnector(database: LeadsideDb = defaultDb): Con
 
   /** The first profile with this lookup key, if any. */
   async function idFor(key: string): Promise<string | undefined> {
-    return (await readEntries<string[]>(database, 'keys', [key])).get(key)?.[0];
+    return idsOf((await readEntries<LookupIds>(database, 'keys', [key])).get(key))[0];
   }
 
   return {

@@ -3,6 +3,7 @@ import type { ContentItem, FeedbackItem, LeadProfile, PageView } from '@/lib/sch
 import { CRM_LABELS } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
 import type { HubSpotSource } from '@/lib/schema/sources';
+import { deliverEach } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
 import {
   contactProperties,
@@ -354,42 +355,10 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
 
     async deliver(entries, signal) {
       const contactIds = new Map<string, Promise<string | null>>();
-      const results: DeliveryResult[] = [];
-      let delivered = 0;
-      for (const [index, entry] of entries.entries()) {
-        if (entry.kind === 'event') {
-          // A CRM timeline has no place for "suggested / opened / link copied".
-          results.push({ id: entry.id, outcome: 'unsupported' });
-          continue;
-        }
-        if (entry.remoteId) {
-          results.push({ id: entry.id, outcome: 'delivered', remoteId: entry.remoteId });
-          continue;
-        }
-        try {
-          const result = await deliverFeedback(entry, contactIds, signal);
-          if (result.outcome === 'delivered') delivered++;
-          results.push(result);
-        } catch (error) {
-          if (!(error instanceof ConnectorError)) throw error;
-          if (['rate-limited', 'auth', 'timeout', 'network'].includes(error.kind)) {
-            // The whole batch would fail the same way: let the outbox back off (Retry-After on 429).
-            // Once notes were created in this batch, throwing would throw away their ids; then the
-            // rest is answered "retry" instead.
-            if (delivered === 0) throw error;
-            for (const rest of entries.slice(index)) {
-              results.push(rest.kind === 'event' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
-            }
-            return results;
-          }
-          results.push(
-            error.kind === 'rejected' || error.kind === 'not-found'
-              ? { id: entry.id, outcome: 'rejected', error: error.message }
-              : { id: entry.id, outcome: 'retry', error: error.message },
-          );
-        }
-      }
-      return results;
+      return deliverEach(entries, signal, (entry) =>
+        // An earlier attempt got as far as HubSpot's note id: it is there.
+        entry.remoteId ? Promise.resolve({ id: entry.id, outcome: 'delivered', remoteId: entry.remoteId }) : deliverFeedback(entry, contactIds, signal),
+      );
     },
 
     async testConnection(signal) {

@@ -1,10 +1,11 @@
 import type { DataSource } from '@/lib/schema/sources';
 import { loadSecrets } from '@/lib/secrets';
 import { createDemoConnector } from './demo';
+import { createFileImportConnector } from './file-import';
 import { createHubSpotConnector } from './hubspot';
 import { createMauticConnector } from './mautic';
 import { createRestConnector } from './rest';
-import { ConnectorError, type Connector } from './types';
+import type { Connector } from './types';
 
 /** The connector for the configured data source, with its secrets loaded. */
 export async function connectorFor(source: DataSource): Promise<Connector> {
@@ -17,7 +18,7 @@ export async function connectorFor(source: DataSource): Promise<Connector> {
       return createHubSpotConnector(source, await loadSecrets('hubspot'));
     case 'mautic':
       return createMauticConnector(source, await loadSecrets('mautic'));
-    default:
-      throw new ConnectorError('rejected', `The ${source.kind} connector is not part of this build.`);
+    case 'file':
+      return createFileImportConnector();
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type LeadProfile } from '@/lib/schema';
 import type { MauticSource } from '@/lib/schema/sources';
+import { deliverEach } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
 import {
   MauticActivitySchema,
@@ -259,36 +260,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       return found;
     };
 
-    const results: DeliveryResult[] = [];
-    let delivered = 0;
-    for (const [index, entry] of entries.entries()) {
-      // Mautic has no place for content events (suggested, opened, link copied).
-      if (entry.kind === 'event') {
-        results.push({ id: entry.id, outcome: 'unsupported' });
-        continue;
-      }
-      try {
-        const result = await deliverOne(entry, contactIdFor, signal);
-        if (result.outcome === 'delivered') delivered++;
-        results.push(result);
-      } catch (error) {
-        if (signal.aborted || !(error instanceof ConnectorError)) throw error;
-        if (error.kind === 'rejected' || error.kind === 'not-found') {
-          results.push({ id: entry.id, outcome: 'rejected', error: error.message });
-        } else if (error.kind === 'server' || error.kind === 'malformed') {
-          results.push({ id: entry.id, outcome: 'retry', error: error.message });
-        } else {
-          // Auth, network, timeout, rate limit: every remaining item would fail the same way. With
-          // nothing stored yet the whole batch failed (the outbox honours Retry-After); otherwise
-          // what was stored is reported and the rest waits for the next attempt.
-          if (delivered === 0) throw error;
-          for (const rest of entries.slice(index)) {
-            results.push(rest.kind === 'event' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
-          }
-          break;
-        }
-      }
-    }
+    const results = await deliverEach(entries, signal, (entry) => deliverOne(entry, contactIdFor, signal));
     return results.map((result) => ('error' in result ? { ...result, error: redact(result.error) } : result));
   }
 

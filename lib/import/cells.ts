@@ -1,5 +1,10 @@
 import type { RowError } from './types';
 
+/** A row's cells by documented column name: a Map for JSON items, a view over the CSV row's array. */
+export interface Cells {
+  get(column: string): unknown;
+}
+
 /** No cell of a marketing export needs more; a larger one is a broken file, not data. */
 export const MAX_CELL_LENGTH = 10_000;
 
@@ -71,7 +76,7 @@ const FALSE = new Set(['false', 'no', 'n', '0']);
 export class RowReader {
   readonly errors: Array<Pick<RowError, 'column' | 'message'>> = [];
 
-  constructor(private readonly cells: ReadonlyMap<string, unknown>) {}
+  constructor(private readonly cells: Cells) {}
 
   fail(column: string, message: string): undefined {
     this.errors.push({ column, message });

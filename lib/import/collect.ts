@@ -1,4 +1,5 @@
 import type { ContentItem, LeadProfile } from '@/lib/schema';
+import type { Cells } from './cells';
 import { resolveColumn } from './columns';
 import { pageViewKey, readContentRow, readPageViewRow, readProfileObject, readProfileRow, splitPageViews, type RowResult } from './validate';
 import type { ImportedPageView, ImportFormat, ImportKind, ParsedImport, RowError } from './types';
@@ -43,7 +44,7 @@ export class ImportCollector {
   }
 
   /** One flat row: documented column → cell value. */
-  addCells(row: number, cells: ReadonlyMap<string, unknown>): void {
+  addCells(row: number, cells: Cells): void {
     this.total++;
     switch (this.kind) {
       case 'profiles':

@@ -42,7 +42,7 @@ export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
   { name: 'utm_content', description: 'utm_content of the first touch.', example: 'rsa-evidence-headline' },
   { name: 'first_page', description: 'First page seen (an http or https URL).', example: 'https://www.example.com/product/soc-2' },
   { name: 'referrer', description: 'Referrer of the first visit.', example: 'https://www.google.com/' },
-  { name: 'first_seen', description: 'When the lead was first seen (a date or date-time, see Dates).', example: '2026-09-14T13:22:05Z' },
+  { name: 'first_seen', description: 'When the lead was first seen: 2026-09-14, or a date-time such as 2026-09-14T13:22:05Z.', example: '2026-09-14T13:22:05Z' },
   { name: 'latest_channel', description: 'Channel of the most recent touch, when it differs from the first.', example: 'email' },
   { name: 'latest_campaign', description: 'Campaign of the most recent touch.', example: 'Nurture: SOC 2 Countdown' },
   { name: 'latest_at', description: 'When the most recent touch happened.', example: '2026-11-12T15:40:00Z' },
@@ -65,7 +65,7 @@ export const PAGE_VIEW_COLUMNS: readonly ColumnDoc[] = [
   { name: 'email', required: 'profile_id or email', description: "The lead's e-mail, when the file has no profile id (matched ignoring case).", example: '' },
   { name: 'url', required: true, description: 'The page (an http or https URL).', example: 'https://www.example.com/pricing' },
   { name: 'title', description: 'Page title. Empty means the URL is shown.', example: 'Pricing' },
-  { name: 'viewed_at', required: true, description: 'When the page was viewed (a date-time, see Dates).', example: '2026-11-16T13:05:20Z' },
+  { name: 'viewed_at', required: true, description: 'When the page was viewed: a date-time such as 2026-11-16T13:05:20Z (no offset means UTC).', example: '2026-11-16T13:05:20Z' },
   { name: 'duration_sec', description: 'Seconds on the page (a number, 0 or more).', example: '88' },
   { name: 'visit_id', description: 'Views with the same visit id are one visit. Empty means one visit per lead and day.', example: 'v4' },
 ];
@@ -137,8 +137,9 @@ export function normalizeColumnName(raw: string): string {
 /** The documented column a header stands for, or undefined when it is not one. */
 export function resolveColumn(kind: ImportKind, raw: string): string | undefined {
   const name = normalizeColumnName(raw);
-  const alias = COLUMN_ALIASES[kind][name];
-  if (alias) return alias;
+  // Own properties only: a header named "constructor" is data, not Object.prototype's.
+  const aliases = COLUMN_ALIASES[kind];
+  if (Object.hasOwn(aliases, name)) return aliases[name];
   return KNOWN[kind].has(name) ? name : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { db as defaultDb, type LeadsideDb } from '@/lib/db';
 import type { ContentItem, LeadProfile, PageView } from '@/lib/schema';
 import { profileLookupKeys } from './keys';
+import { packedKeys, packProfile, type PackedProfile } from './pack';
 import { BucketSession, hashKey, readEntries } from './store';
 import type { ImportedCounts, ImportedPageView, ImportOutcome, ParsedImport } from './types';
 
@@ -17,6 +18,14 @@ export interface SearchLine {
 }
 
 type Counted = Omit<ImportOutcome, 'kind'>;
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The profiles a lookup key (CRM record id, e-mail) leads to: nearly always one, stored as a plain
+ * string; an array only when several leads share the key (two leads with one e-mail).
+ */
+export type LookupIds = string | string[];
+export const idsOf = (value: LookupIds | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value);
 const NO_CHANGE: Counted = { added: 0, updated: 0, unchanged: 0 };
 const EMPTY_COUNTS: ImportedCounts = { profiles: 0, pageViews: 0, content: 0 };
 
@@ -63,7 +72,7 @@ export async function saveImport(parsed: ParsedImport, { onProgress, database = 
 
 async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], progress: (fraction: number) => void): Promise<Counted> {
   const counted = { added: 0, updated: 0, unchanged: 0 };
-  const profiles = new BucketSession<LeadProfile>(database, 'profiles');
+  const profiles = new BucketSession<PackedProfile>(database, 'profiles');
   const hashes = rows.map((row) => hashKey(row.id));
   await profiles.load(hashes);
   progress(0.2);
@@ -78,9 +87,10 @@ async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], 
     const row = rows[index]!;
     const hash = hashes[index]!;
     const stored = profiles.get(row.id, hash);
+    const compact = packProfile(row);
     if (stored) {
       // Both sides are built by the same code in the same key order, so equal data is equal JSON.
-      if (JSON.stringify(stored) === JSON.stringify(row)) {
+      if (JSON.stringify(stored) === JSON.stringify(compact)) {
         counted.unchanged++;
         continue;
       }
@@ -88,11 +98,11 @@ async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], 
     } else {
       counted.added++;
     }
-    profiles.set(row.id, row, hash);
+    profiles.set(row.id, compact, hash);
     changed.push(row);
     changedHashes.push(hash);
-    const before = stored ? profileLookupKeys(stored) : [];
     const after = profileLookupKeys(row);
+    const before = stored ? profileLookupKeys(packedKeys(stored)) : NO_KEYS;
     for (const key of before) {
       if (after.includes(key)) continue;
       editKeys.push(key);
@@ -100,7 +110,7 @@ async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], 
       editAdds.push(false);
     }
     for (const key of after) {
-      if (before.includes(key)) continue;
+      if (before !== NO_KEYS && before.includes(key)) continue;
       editKeys.push(key);
       editIds.push(row.id);
       editAdds.push(true);
@@ -111,7 +121,7 @@ async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], 
     return counted;
   }
 
-  const keys = new BucketSession<string[]>(database, 'keys');
+  const keys = new BucketSession<LookupIds>(database, 'keys');
   const search = new BucketSession<SearchLine>(database, 'search');
   const keyHashes = editKeys.map(hashKey);
   await keys.load(keyHashes);
@@ -121,14 +131,15 @@ async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], 
     const key = editKeys[index]!;
     const hash = keyHashes[index]!;
     const id = editIds[index]!;
-    const ids = keys.get(key, hash);
+    const current = keys.get(key, hash);
     if (editAdds[index]) {
-      if (!ids) keys.set(key, [id], hash);
-      else if (!ids.includes(id)) keys.set(key, [...ids, id], hash);
-    } else if (ids) {
-      const remaining = ids.filter((other) => other !== id);
-      if (remaining.length > 0) keys.set(key, remaining, hash);
-      else keys.delete(key, hash);
+      // The usual case, a key no other lead has, allocates nothing.
+      if (current === undefined) keys.set(key, id, hash);
+      else if (!idsOf(current).includes(id)) keys.set(key, [...idsOf(current), id], hash);
+    } else if (current !== undefined && idsOf(current).includes(id)) {
+      const remaining = idsOf(current).filter((other) => other !== id);
+      if (remaining.length === 0) keys.delete(key, hash);
+      else keys.set(key, remaining.length === 1 ? remaining[0]! : remaining, hash);
     }
   }
   changed.forEach((row, index) => search.set(row.id, line(row), changedHashes[index]));
@@ -137,9 +148,7 @@ async function saveProfiles(database: LeadsideDb, rows: readonly LeadProfile[], 
   const total = profiles.changedBuckets + keys.changedBuckets + search.changedBuckets;
   let written = 0;
   const onBatch = (count: number) => progress(0.4 + (0.6 * (written += count)) / total);
-  await profiles.flush(onBatch);
-  await keys.flush(onBatch);
-  await search.flush(onBatch);
+  await Promise.all([profiles.flush(onBatch), keys.flush(onBatch), search.flush(onBatch)]);
   return counted;
 }
 

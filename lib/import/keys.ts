@@ -6,15 +6,17 @@ import type { LeadProfile } from '@/lib/schema';
  * exports use either, so both stand for their first 15.
  */
 export function crmKey(crm: string, recordId: string): string {
-  return `crm:${crm}:${crm === 'salesforce' && /^[a-zA-Z0-9]{18}$/.test(recordId) ? recordId.slice(0, 15) : recordId}`;
+  return `crm:${crm}:${crm === 'salesforce' && recordId.length === 18 && SALESFORCE_ID.test(recordId) ? recordId.slice(0, 15) : recordId}`;
 }
+const SALESFORCE_ID = /^[a-zA-Z0-9]{18}$/;
 
 /** E-mail lookups ignore case. */
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 
 /** Every key a profile is found by (in the `keys` store): its CRM record ids, then its e-mail. */
 export function profileLookupKeys(profile: Pick<LeadProfile, 'crmIds' | 'email'>): string[] {
-  const keys = Object.entries(profile.crmIds ?? {}).map(([crm, id]) => crmKey(crm, id));
+  const keys: string[] = [];
+  for (const crm in profile.crmIds) if (Object.hasOwn(profile.crmIds, crm)) keys.push(crmKey(crm, profile.crmIds[crm]!));
   if (profile.email) keys.push(emailKey(profile.email));
   return keys;
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Cells } from './cells';
 import { ImportCollector } from './collect';
 import { COLUMNS, guessKind, KIND_LABELS, missingColumns, normalizeColumnName, resolveColumn } from './columns';
 import type { ImportKind, ParsedImport, ParseOptions } from './types';
@@ -28,7 +29,10 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
     /** Documented column of each cell position; undefined for ignored columns. */
     let columns: Array<string | undefined> | undefined;
     let rowNumber = 0;
-    const values = new Map<string, unknown>();
+    // One view for every row, over the row's own array: no per-row Map of 20-40 cells to build.
+    const positions = new Map<string, number>();
+    let current: string[] = [];
+    const row: Cells = { get: (column) => current[positions.get(column) ?? -1] };
 
     Papa.parse<string[]>(input, {
       delimiter,
@@ -57,6 +61,7 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
               return parser.abort();
             }
             columns = header.columns;
+            columns.forEach((column, position) => column !== undefined && positions.set(column, position));
             for (const name of header.ignored) collector.ignore(name);
             continue;
           }
@@ -71,12 +76,8 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
             collector.reject(rowNumber, '(row)', `This row has ${cells.length} cells but the header has ${columns.length} columns`);
             continue;
           }
-          values.clear(); // one Map for every row: the reader keeps nothing of it
-          for (let position = 0; position < columns.length; position++) {
-            const column = columns[position];
-            if (column !== undefined && position < cells.length) values.set(column, cells[position]);
-          }
-          collector.addCells(rowNumber, values);
+          current = cells;
+          collector.addCells(rowNumber, row);
         }
         onProgress?.({ fraction: Math.min(1, results.meta.cursor / input.length), rows: collector.rows });
         // Pausing hands the thread back to the page; resuming on a new task lets it paint first.

@@ -14,7 +14,7 @@ import {
   type LeadProfile,
   type PageView,
 } from '@/lib/schema';
-import { enumKey, parseTimestamp, quote, RowReader } from './cells';
+import { enumKey, parseTimestamp, quote, RowReader, type Cells } from './cells';
 import { CRM_COLUMNS } from './columns';
 import { viewsByEmail, viewsById } from './keys';
 import type { ImportedPageView, RowError } from './types';
@@ -104,7 +104,7 @@ function flatColumn(path: PropertyKey[]): string {
  * half the cost of a row. A property test holds the two equal: every profile this accepts is one
  * LeadProfileSchema parses to itself, and the connector parses every profile again on the way out.
  */
-export function readProfileRow(cells: ReadonlyMap<string, unknown>): RowResult<LeadProfile> {
+export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   const r = new RowReader(cells);
   const id = r.required('id');
   const crmIds: Record<string, string> = {};
@@ -219,7 +219,7 @@ export function readProfileObject(item: unknown): RowResult<LeadProfile> {
 }
 
 /** One page view from a flat row; the lead is named by profile_id or, failing that, email. */
-export function readPageViewRow(cells: ReadonlyMap<string, unknown>): RowResult<ImportedPageView> {
+export function readPageViewRow(cells: Cells): RowResult<ImportedPageView> {
   const r = new RowReader(cells);
   const profileId = r.text('profile_id');
   const email = r.text('email');
@@ -246,7 +246,7 @@ export function readPageViewRow(cells: ReadonlyMap<string, unknown>): RowResult<
 }
 
 /** One catalog item from a flat row (CSV, or a JSON object in the ContentItem shape). */
-export function readContentRow(cells: ReadonlyMap<string, unknown>): RowResult<ContentItem> {
+export function readContentRow(cells: Cells): RowResult<ContentItem> {
   const r = new RowReader(cells);
   const stages: string[] = [];
   for (const stage of r.list('stages')) {
