@@ -8,11 +8,11 @@ test('options: the demo source is the default, the display name is saved and car
   await expect(options.getByRole('radio', { name: /Demo data/ })).toBeChecked();
 
   await options.getByLabel('Your display name').fill('Dana Whitfield');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('profile-status')).toHaveText('✓ Saved');
 
   await options.getByLabel('Keep briefs cached for (minutes)').fill('0');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('profile-status')).toContainText('Not saved: cacheTtlMinutes');
   await options.reload();
   await expect(options.getByLabel('Your display name')).toHaveValue('Dana Whitfield');
