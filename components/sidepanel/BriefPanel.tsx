@@ -5,6 +5,11 @@ import { FoundBrief } from './FoundBrief';
 import { MatchPicker } from './MatchPicker';
 import type { BriefView } from './use-brief';
 
+const SUPPORTED_CRMS = Object.entries(CRM_LABELS)
+  .filter(([crm]) => crm !== 'custom')
+  .map(([, label]) => label)
+  .join(', ');
+
 /** One state of the brief at a time, each with words that say what is going on and what to do. */
 export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefined; brief: BriefView; onRetry(): void }) {
   if (tabId === undefined || brief.state === 'waiting') return <Spinner label="Looking at this tab…" />;
@@ -14,7 +19,7 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
         <div className="card section" data-testid="state-no-record">
           <h1>Not a record page</h1>
           <p>Open a lead or contact in your CRM and its marketing brief appears here.</p>
-          <p className="small muted">Supported: {CRM_LABELS.salesforce} Lightning lead and contact pages.</p>
+          <p className="small muted">Supported: {SUPPORTED_CRMS}, and sites added in Options.</p>
         </div>
       );
     case 'loading':

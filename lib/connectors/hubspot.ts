@@ -22,7 +22,7 @@ import {
   toLeadProfile,
   type CrmObject,
 } from './hubspot-map';
-import { check } from './rest';
+import { check } from './capability';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
 
 const VENDOR = 'HubSpot';

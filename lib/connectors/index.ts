@@ -7,11 +7,17 @@ import { createMauticConnector } from './mautic';
 import { createRestConnector } from './rest';
 import type { Connector } from './types';
 
+/**
+ * One demo connector for the worker's lifetime: it reads and validates the bundled dataset once,
+ * instead of on every lookup, search and connection test.
+ */
+let demo: Connector | undefined;
+
 /** The connector for the configured data source, with its secrets loaded. */
 export async function connectorFor(source: DataSource): Promise<Connector> {
   switch (source.kind) {
     case 'demo':
-      return createDemoConnector();
+      return (demo ??= createDemoConnector());
     case 'rest':
       return createRestConnector(source, await loadSecrets('rest'));
     case 'hubspot':

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type LeadProfile } from '@/lib/schema';
 import type { MauticSource } from '@/lib/schema/sources';
+import { check } from './capability';
 import { deliverEach } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
 import {
@@ -317,25 +318,26 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
   async function testConnection(signal: AbortSignal): Promise<CapabilityCheck[]> {
     const auth = await checkAuth(signal);
-    const lookup = await capability('lookup', async () => {
-      await contactsByEmail('connection-test@leadside.invalid', signal);
-      return 'Contacts can be looked up by e-mail';
-    });
-    const content = await capability('content', async () => {
-      const items = await listAssets(signal);
-      return items.length ? `${items.length} published assets with a download link` : 'No published assets with a download link yet: content suggestions will be empty.';
-    });
+    const lookup = await check(
+      'lookup',
+      async () => {
+        await contactsByEmail('connection-test@leadside.invalid', signal);
+        return 'Contacts can be looked up by e-mail';
+      },
+      undefined,
+      signal,
+    );
+    const content = await check(
+      'content',
+      async () => {
+        const items = await listAssets(signal);
+        return items.length ? `${items.length} published assets with a download link` : 'No published assets with a download link yet: content suggestions will be empty.';
+      },
+      undefined,
+      signal,
+    );
     const write = await guarded(signal, () => checkWrite(signal, auth.userId, auth.isAdmin));
-    return [auth.check, lookup, content, write].map((check) => ({ ...check, message: redact(check.message) }));
-
-    async function capability(name: CapabilityCheck['capability'], run: () => Promise<string>): Promise<CapabilityCheck> {
-      try {
-        return { capability: name, ok: true, message: await run() };
-      } catch (error) {
-        if (signal.aborted) throw error;
-        return { capability: name, ok: false, message: messageOf(error) };
-      }
-    }
+    return [auth.check, lookup, content, write].map((line) => ({ ...line, message: redact(line.message) }));
   }
 
   return {

@@ -9,7 +9,8 @@ import {
 import type { ContentItem } from '@/lib/schema';
 import type { RestSource } from '@/lib/schema/sources';
 import { fetchJson, type HttpRequest } from './http';
-import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult } from './types';
+import { check } from './capability';
+import { ConnectorError, type Connector, type DeliveryResult } from './types';
 
 const MAX_CONTENT_PAGES = 200;
 
@@ -88,14 +89,4 @@ export function createRestConnector(source: RestSource, secrets: { token?: strin
     },
   };
   return connector;
-}
-
-/** Runs one capability check, turning any failure into its own message. */
-export async function check(capability: CapabilityCheck['capability'], run: () => Promise<unknown>, okMessage?: string): Promise<CapabilityCheck> {
-  try {
-    const result = await run();
-    return { capability, ok: true, message: okMessage ?? String(result) };
-  } catch (error) {
-    return { capability, ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTORS, matchRecord } from './registry';
+import { DETECTORS } from './registry';
 
 /**
  * Every detector carries its own table of URLs that must and must not match; this turns each row
@@ -28,16 +28,5 @@ describe.each(DETECTORS.map((detector) => [detector.crm, detector] as const))('%
       });
       expect(covered, `${url} is not covered by ${detector.matches.join(', ')}`).toBe(true);
     }
-  });
-});
-
-describe('matchRecord', () => {
-  it('finds the detector for a record URL and nothing for other pages', () => {
-    expect(matchRecord(new URL('https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view'))?.match).toEqual({
-      crm: 'salesforce',
-      objectType: 'lead',
-      recordId: '00Q8d00000XyZ1aEAF',
-    });
-    expect(matchRecord(new URL('https://example.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view'))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { CrmDetector, RecordMatch } from './types';
+import type { CrmDetector } from './types';
 import { salesforceClassic, salesforceLightning } from './salesforce';
 import { dynamics } from './dynamics';
 import { hubspot } from './hubspot';
@@ -14,11 +14,3 @@ export const DETECTORS: readonly CrmDetector[] = [salesforceLightning, salesforc
 
 /** Manifest match patterns of the built-in CRMs: the only hosts Leadside may read by default. */
 export const BUILT_IN_CRM_MATCHES: readonly string[] = DETECTORS.flatMap((detector) => detector.matches);
-
-export function matchRecord(url: URL): { detector: CrmDetector; match: RecordMatch } | null {
-  for (const detector of DETECTORS) {
-    const match = detector.matchUrl(url);
-    if (match) return { detector, match };
-  }
-  return null;
-}
