@@ -42,7 +42,14 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       const stored = await storeFeedback({
         id: request.id,
         payload: request.payload,
-        lead: { key: recordKey(record), crm: record.crm, recordId: record.recordId, email: record.email, name: record.name },
+        // A verdict can come before the CRM page has rendered the person: marketing's copy fills in.
+        lead: {
+          key: recordKey(record),
+          crm: record.crm,
+          recordId: record.recordId,
+          email: record.email ?? cached?.profile?.email,
+          name: record.name ?? cached?.profile?.name,
+        },
         source: sourceSnapshot(cached?.profile),
         rep: settings.repName,
         alsoToWebhook: settings.webhook !== null,
