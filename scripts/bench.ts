@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureDetection } from '../test/bench/detection';
 import { measureRanking } from '../test/bench/ranking';
+import type { BenchRow } from '../test/bench/row';
 import { bundleSizes } from '../test/bench/sizes';
 import { ms } from '../test/bench/stats';
 import { measureTimeToBrief } from '../test/bench/time-to-brief';
@@ -20,18 +21,11 @@ import { getTabId, launchWithExtension } from '../test/support/launch';
 const quick = process.argv.includes('--quick');
 const SWITCHES = quick ? 50 : 100;
 
-interface Row {
-  figure: string;
-  how: string;
-  result: string;
-  target: string;
-  met: boolean | undefined;
-}
 
 async function main() {
   const chromiumPath = ensureChromium();
   execSync('npx wxt build', { stdio: 'ignore' });
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
 
   const server = await startTestServer();
   registerCrmFixtures(server);

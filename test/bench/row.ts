@@ -1,0 +1,10 @@
+/** One line of the benchmark table (BENCHMARKS.md). */
+export interface BenchRow {
+  figure: string;
+  /** What was measured and against which baseline. */
+  how: string;
+  result: string;
+  target: string;
+  /** Undefined for figures that are reported, not judged (memory). */
+  met: boolean | undefined;
+}
