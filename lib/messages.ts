@@ -42,6 +42,8 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
     eventType: ContentEventTypeSchema,
     contentId: z.string().min(1),
   }),
+  /** The panel showed these suggestions for this lead: Insights counts what reps were shown. */
+  z.object({ type: z.literal('suggestions-shown'), leadKey: z.string().min(1), contentIds: z.array(z.string().min(1)).max(50) }),
   z.object({ type: z.literal('submit-feedback'), tabId: z.number().int(), id: z.uuid(), payload: FeedbackPayloadSchema }),
   z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
   z.object({ type: z.literal('clear-local-data') }),
@@ -59,6 +61,7 @@ export const PageResponseSchemas = {
   'get-tab-record': z.object({ record: DetectedRecordSchema.nullable() }),
   'get-brief': BriefSchema,
   'record-content-event': z.object({ ok: z.literal(true) }),
+  'suggestions-shown': z.object({ ok: z.literal(true) }),
   'submit-feedback': z.object({ ok: z.literal(true), feedback: FeedbackViewSchema }),
   'list-feedback': z.object({ feedback: z.array(FeedbackViewSchema) }),
   'clear-local-data': z.object({ ok: z.literal(true) }),
@@ -83,8 +86,14 @@ export const ErrorResponseSchema = z.object({ error: z.string() });
 
 /** Pushed by the background to the extension's pages when something they show has changed. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
-  // Carries the record, so the panel can say who was detected without asking back.
-  z.object({ type: z.literal('tab-record-changed'), tabId: z.number().int(), record: DetectedRecordSchema.nullable() }),
+  // Carries the record, so the panel can say who was detected without asking back, and the brief
+  // when the lead is cached, so the panel has nothing to ask at all.
+  z.object({
+    type: z.literal('tab-record-changed'),
+    tabId: z.number().int(),
+    record: DetectedRecordSchema.nullable(),
+    brief: BriefSchema.optional(),
+  }),
   z.object({ type: z.literal('brief-updated'), leadKey: z.string() }),
   z.object({ type: z.literal('feedback-changed'), leadKey: z.string() }),
 ]);

@@ -35,24 +35,39 @@ const FAILED_REFRESH_PAUSE_MS = 60_000;
  * copy exists, the copy is answered with the failure as a warning.
  */
 export async function lookupProfile(record: DetectedRecord, options: LookupOptions): Promise<Lookup> {
-  const cached = await db.profiles.get(recordKey(record));
-  const usable = cached && answersFor(cached, record) ? cached : undefined;
-  if (usable && !options.refresh) {
-    if (isFresh(usable, options.ttlMinutes)) return { entry: usable, refreshing: false };
-    if (usable.refreshFailedAt && Date.now() - Date.parse(usable.refreshFailedAt) < FAILED_REFRESH_PAUSE_MS) {
-      return { entry: usable, refreshing: false, warning: usable.refreshError };
-    }
-    void fetchOnce(record, options.connector)
-      .catch(() => undefined)
-      .finally(() => options.onRefreshed?.());
-    return { entry: usable, refreshing: true };
-  }
+  const usable = await usableCacheEntry(record);
+  if (usable && !options.refresh) return answerFromCache(usable, record, options);
   try {
     return { entry: await fetchOnce(record, options.connector), refreshing: false };
   } catch (error) {
     if (!usable) throw error;
     return { entry: usable, refreshing: false, warning: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * The lookup when the cache can answer it, fresh or stale (a refresh then starts behind it, as in
+ * lookupProfile); undefined when only the source can. Never waits for the source.
+ */
+export async function lookupCachedProfile(record: DetectedRecord, options: LookupOptions): Promise<Lookup | undefined> {
+  const usable = await usableCacheEntry(record);
+  return usable && answerFromCache(usable, record, options);
+}
+
+async function usableCacheEntry(record: DetectedRecord): Promise<CachedProfile | undefined> {
+  const cached = await db.profiles.get(recordKey(record));
+  return cached && answersFor(cached, record) ? cached : undefined;
+}
+
+function answerFromCache(usable: CachedProfile, record: DetectedRecord, options: LookupOptions): Lookup {
+  if (isFresh(usable, options.ttlMinutes)) return { entry: usable, refreshing: false };
+  if (usable.refreshFailedAt && Date.now() - Date.parse(usable.refreshFailedAt) < FAILED_REFRESH_PAUSE_MS) {
+    return { entry: usable, refreshing: false, warning: usable.refreshError };
+  }
+  void fetchOnce(record, options.connector)
+    .catch(() => undefined)
+    .finally(() => options.onRefreshed?.());
+  return { entry: usable, refreshing: true };
 }
 
 /** One lookup per record and e-mail at a time, shared by everyone asking meanwhile. */
@@ -67,8 +82,9 @@ function fetchOnce(record: DetectedRecord, connector: Connector): Promise<Cached
   return pending;
 }
 
-export async function getCachedProfile(record: DetectedRecord): Promise<CachedProfile | undefined> {
-  return db.profiles.get(recordKey(record));
+/** What the cache holds for a CRM record, by its recordKey(). */
+export async function getCachedProfile(leadKey: string): Promise<CachedProfile | undefined> {
+  return db.profiles.get(leadKey);
 }
 
 /** Whether a cache entry answers for the record as the page shows it now. */

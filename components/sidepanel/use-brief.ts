@@ -6,20 +6,39 @@ import { useBroadcast } from '@/components/use-broadcast';
 
 export type BriefView = Brief | { state: 'waiting' };
 
+/** What the caller already knows about the tab (a broadcast carries the record, and maybe the brief). */
+interface Known {
+  record: DetectedRecord | null;
+  brief?: Brief;
+}
+
 /**
  * The brief for a tab, kept current as the tab moves between records. Every load has a sequence
- * number and only the newest one may update the view, so a slow answer for lead A can never be
- * shown after the tab has moved to lead B.
+ * number: an answer is shown only if it is for the person shown now and no later load's answer has
+ * been shown, so a slow answer for lead A can never appear after the tab has moved to lead B. An
+ * earlier load's answer that found the person may show while a later one (the page has just shown
+ * the e-mail, say) is still out; a miss or error waits for the last word.
  */
 export function useBrief(tabId: number | undefined) {
   const [brief, setBrief] = useState<BriefView>({ state: 'waiting' });
   const [refreshing, setRefreshing] = useState(false);
   const sequence = useRef(0);
+  const shownSequence = useRef(0);
   const shownKey = useRef<string | undefined>(undefined);
 
-  /** `known` is the tab's record when the caller already has it (a broadcast carries it). */
+  const show = useCallback((next: Brief, mine: number) => {
+    if (mine < shownSequence.current) return;
+    if (next.state !== 'no-record' && recordKey(next.record) !== shownKey.current) return;
+    shownSequence.current = mine;
+    // With the worker's leadside:brief-built measure, the benchmark's floor: building and rendering
+    // a brief without any message in between.
+    if (next.state === 'found') performance.mark('leadside:brief-received', { detail: recordKey(next.record) });
+    setBrief(next);
+    if (next.state === 'found') reportShown(next);
+  }, []);
+
   const load = useCallback(
-    async (refresh = false, known?: { record: DetectedRecord | null }) => {
+    async (refresh = false, known?: Known) => {
       if (tabId === undefined) return;
       const mine = ++sequence.current;
       const isCurrent = () => mine === sequence.current;
@@ -29,19 +48,19 @@ export function useBrief(tabId: number | undefined) {
         const key = record ? recordKey(record) : undefined;
         if (!record) {
           shownKey.current = undefined;
-          setBrief({ state: 'no-record' });
+          show({ state: 'no-record' }, mine);
           return;
         }
         // A different person: drop the old brief at once and say who is being looked up.
         if (key !== shownKey.current) {
           shownKey.current = key;
+          shownSequence.current = mine;
           setBrief({ state: 'loading', record });
         }
+        if (known?.brief && !refresh) return show(known.brief, mine);
         if (refresh) setRefreshing(true);
         const next = await request({ type: 'get-brief', tabId, refresh });
-        if (!isCurrent()) return;
-        if (next.state !== 'no-record' && recordKey(next.record) !== shownKey.current) return;
-        setBrief(next);
+        if (isCurrent() || next.state === 'found') show(next, mine);
       } catch (error) {
         if (!isCurrent()) return;
         setBrief((current) =>
@@ -53,7 +72,7 @@ export function useBrief(tabId: number | undefined) {
         if (isCurrent()) setRefreshing(false);
       }
     },
-    [tabId],
+    [tabId, show],
   );
 
   useEffect(() => {
@@ -63,10 +82,22 @@ export function useBrief(tabId: number | undefined) {
   }, [load]);
 
   useBroadcast((message) => {
-    if (message.type === 'tab-record-changed' && message.tabId === tabId) void load(false, { record: message.record });
+    if (message.type === 'tab-record-changed' && message.tabId === tabId) void load(false, message);
     // A refresh that ran behind a cached brief has finished: show what it brought.
     if (message.type === 'brief-updated' && message.leadKey === shownKey.current) void load();
   });
 
   return { brief, refreshing, reload: load };
+}
+
+/**
+ * Tells the worker which suggestions the rep was shown, for Insights' "suggested" counts (kept once
+ * per lead, item and day, however often the brief is shown again).
+ */
+function reportShown(brief: Extract<Brief, { state: 'found' }>): void {
+  const contentIds = brief.suggestions.map((suggestion) => suggestion.item.id);
+  if (contentIds.length === 0) return;
+  request({ type: 'suggestions-shown', leadKey: recordKey(brief.record), contentIds }).catch((error: unknown) =>
+    console.warn('Leadside: could not count suggestions', error),
+  );
 }

@@ -4,7 +4,7 @@ import { deliverDue } from './delivery';
 import { sourceChanged, testConnection } from './source-requests';
 import { retryFailed } from '@/lib/outbox';
 import { briefForTab } from '@/lib/brief';
-import { recordContentEvent } from '@/lib/content-events';
+import { recordContentEvent, recordSuggested } from '@/lib/content-events';
 import { listFeedback, storeFeedback } from '@/lib/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messages';
 import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/profiles';
@@ -12,7 +12,7 @@ import { connectorFor } from '@/lib/connectors';
 import { recordKey } from '@/lib/schema/record';
 import { loadSettings } from '@/lib/settings';
 import { sourceSnapshot } from '@/lib/source-snapshot';
-import { getTabRecord } from '@/lib/tab-records';
+import { forgetTabsInMemory, getTabRecord } from '@/lib/tab-records';
 
 /** Handles requests from Leadside's own pages. */
 export async function handlePageRequest(request: PageRequest): Promise<PageResponse<PageRequest['type']>> {
@@ -25,7 +25,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
 
     case 'record-content-event': {
       const record = await requireRecord(request.tabId);
-      const cached = await getCachedProfile(record);
+      const cached = await getCachedProfile(recordKey(record));
       await recordContentEvent({
         type: request.eventType,
         contentId: request.contentId,
@@ -36,9 +36,15 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       return { ok: true };
     }
 
+    case 'suggestions-shown': {
+      const cached = await getCachedProfile(request.leadKey);
+      await recordSuggested(request.contentIds, request.leadKey, sourceSnapshot(cached?.profile));
+      return { ok: true };
+    }
+
     case 'submit-feedback': {
       const record = await requireRecord(request.tabId);
-      const [cached, settings] = await Promise.all([getCachedProfile(record), loadSettings()]);
+      const [cached, settings] = await Promise.all([getCachedProfile(recordKey(record)), loadSettings()]);
       const stored = await storeFeedback({
         id: request.id,
         payload: request.payload,
@@ -64,6 +70,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
 
     case 'clear-local-data':
       await clearLocalData();
+      forgetTabsInMemory();
       return { ok: true };
 
     case 'search-profiles': {

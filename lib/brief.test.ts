@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import contentFile from '@/public/demo/content.json';
+import leadsFile from '@/public/demo/leads.json';
+import { db } from '@/lib/db';
+import { DemoContentFileSchema, DemoLeadsFileSchema } from '@/lib/connectors/demo';
+import type { Connector } from '@/lib/connectors/types';
+import type { DetectedRecord } from '@/lib/schema/record';
+import { briefForRecord, cachedBriefForRecord } from './brief';
+
+const lead = DemoLeadsFileSchema.parse(leadsFile).leads[0]!;
+const catalog = DemoContentFileSchema.parse(contentFile).items;
+
+const connector = {
+  id: 'fake',
+  label: 'Fake source',
+  findProfile: vi.fn(async () => lead),
+  getProfile: vi.fn(async () => lead),
+  listContent: vi.fn(async () => catalog),
+} as unknown as Connector & { findProfile: ReturnType<typeof vi.fn>; listContent: ReturnType<typeof vi.fn> };
+
+vi.mock('@/lib/connectors', () => ({ connectorFor: async () => connector }));
+
+const record: DetectedRecord = {
+  crm: 'salesforce',
+  objectType: 'lead',
+  recordId: lead.crmIds.salesforce ?? '00Q8d00000XyZ1aEAF',
+  url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+  email: lead.email,
+};
+
+describe('briefs', () => {
+  beforeEach(async () => {
+    vi.clearAllMocks();
+    await db.delete();
+    await db.open();
+  });
+
+  it('builds the brief from the source, with suggestions, and caches what it asked', async () => {
+    const brief = await briefForRecord(record);
+    expect(brief).toMatchObject({ state: 'found', profile: { email: lead.email }, refreshing: false });
+    expect(brief.state === 'found' && brief.suggestions.length).toBeGreaterThan(0);
+    expect(connector.findProfile).toHaveBeenCalledTimes(1);
+    expect(connector.listContent).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers from the cache alone, without asking the source', async () => {
+    const fromSource = await briefForRecord(record);
+    vi.clearAllMocks();
+    const cached = await cachedBriefForRecord(record);
+    expect(cached).toEqual({ ...fromSource, state: 'found' });
+    expect(connector.findProfile).not.toHaveBeenCalled();
+    expect(connector.listContent).not.toHaveBeenCalled();
+  });
+
+  it('says nothing, and asks nothing, when the lead is not cached', async () => {
+    expect(await cachedBriefForRecord(record)).toBeUndefined();
+    expect(connector.findProfile).not.toHaveBeenCalled();
+  });
+
+  it('says nothing when the lead is cached but the catalog is not', async () => {
+    await briefForRecord(record);
+    await db.catalogMeta.clear();
+    vi.clearAllMocks();
+    expect(await cachedBriefForRecord(record)).toBeUndefined();
+    expect(connector.listContent).not.toHaveBeenCalled();
+  });
+});
