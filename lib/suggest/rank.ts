@@ -26,8 +26,6 @@ function indexFor(catalog: readonly ContentItem[]): MiniSearch<ContentItem> {
       processTerm,
       searchOptions: {
         boost: { topicText: 3, title: 1.5 },
-        // Typo tolerance only for long words: fuzzy matching short ones is slow and matches noise.
-        fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
         prefix: (term) => term.length > 4,
       },
     });
@@ -37,11 +35,18 @@ function indexFor(catalog: readonly ContentItem[]): MiniSearch<ContentItem> {
   return index;
 }
 
-/** Scores of a free-text query against the catalog, scaled so the best item scores 1. */
-function relativeScores(index: MiniSearch<ContentItem>, text: string): Map<string, SearchResult> {
+/** Typo tolerance only for long words: fuzzy matching short ones is slow and matches noise. */
+const TYPO_TOLERANT = (term: string) => (term.length >= 6 ? 0.15 : false);
+
+/**
+ * Scores of a free-text query against the catalog, scaled so the best item scores 1. `typos`: the
+ * text was typed by a person (a form's problem statement); page titles are marketing's own words,
+ * and fuzzy matching is half the search time.
+ */
+function relativeScores(index: MiniSearch<ContentItem>, text: string, typos: boolean): Map<string, SearchResult> {
   // Each distinct word once: page titles repeat ("Pricing" three times) and every term costs a lookup.
   const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word && !STOP_WORDS.has(word)))];
-  const results = words.length ? index.search(words.join(' '), { combineWith: 'OR' }) : [];
+  const results = words.length ? index.search(words.join(' '), { combineWith: 'OR', fuzzy: typos ? TYPO_TOLERANT : false }) : [];
   const best = results[0]?.score ?? 1;
   return new Map(results.map((result) => [String(result.id), { ...result, score: result.score / best }]));
 }
@@ -81,33 +86,49 @@ function bestMatchingTopic(item: ContentItem, result: SearchResult): string | un
 export function suggestContent(profile: LeadProfile, catalog: readonly ContentItem[], limit = 3): Suggestion[] {
   if (catalog.length === 0) return [];
   const index = indexFor(catalog);
-  const problemHits = relativeScores(index, profile.problems.map((problem) => problem.text).join(' '));
+  const problemHits = relativeScores(index, profile.problems.map((problem) => problem.text).join(' '), true);
   // What they read lately says more than what they read months ago, and each title costs a lookup.
   const recentPages = [...profile.pageViews].sort((a, b) => b.viewedAt.localeCompare(a.viewedAt)).slice(0, RECENT_PAGES);
-  const pageHits = relativeScores(index, recentPages.map((view) => view.title).join(' '));
+  const pageHits = relativeScores(index, recentPages.map((view) => view.title).join(' '), false);
   const alreadyRead = new Set(profile.pageViews.map((view) => pageKey(view.url)));
 
-  const ranked = catalog
-    .filter((item) => !alreadyRead.has(pageKey(item.url)))
-    .map((item) => {
-      const problem = problemHits.get(item.id);
-      const pages = pageHits.get(item.id);
-      const industryFit = item.industries.length === 0 ? 0 : includesIgnoringCase(item.industries, profile.industry) ? 1 : -1;
-      const personaFit = item.personas.length === 0 ? 0 : includesIgnoringCase(item.personas, profile.persona) ? 1 : -1;
-      const stageFit = profile.stage && item.stages.includes(profile.stage) ? 1 : 0;
-      const score =
-        WEIGHTS.problem * (problem?.score ?? 0) +
-        WEIGHTS.pages * (pages?.score ?? 0) +
-        (industryFit > 0 ? WEIGHTS.industry : 0) +
-        (personaFit > 0 ? WEIGHTS.persona : personaFit < 0 ? WEIGHTS.personaMismatch : 0) +
-        WEIGHTS.stage * stageFit;
-      // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
-      if (industryFit < 0) return undefined;
-      return { item, score, reason: explain(profile, item, { problem, pages, industryFit, personaFit, stageFit }) };
-    })
-    .filter((entry): entry is Suggestion => entry !== undefined && entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.item.title.localeCompare(b.item.title));
-  return ranked.slice(0, limit);
+  const keys = pageKeysFor(catalog);
+
+  // Scored first and explained after: only the few suggestions shown need a reason.
+  const scored: Array<{ item: ContentItem; score: number; evidence: Evidence }> = [];
+  catalog.forEach((item, position) => {
+    if (alreadyRead.has(keys[position]!)) return;
+    const industryFit = item.industries.length === 0 ? 0 : includesIgnoringCase(item.industries, profile.industry) ? 1 : -1;
+    // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
+    if (industryFit < 0) return;
+    const problem = problemHits.get(item.id);
+    const pages = pageHits.get(item.id);
+    const personaFit = item.personas.length === 0 ? 0 : includesIgnoringCase(item.personas, profile.persona) ? 1 : -1;
+    const stageFit = profile.stage && item.stages.includes(profile.stage) ? 1 : 0;
+    const score =
+      WEIGHTS.problem * (problem?.score ?? 0) +
+      WEIGHTS.pages * (pages?.score ?? 0) +
+      (industryFit > 0 ? WEIGHTS.industry : 0) +
+      (personaFit > 0 ? WEIGHTS.persona : personaFit < 0 ? WEIGHTS.personaMismatch : 0) +
+      WEIGHTS.stage * stageFit;
+    if (score > 0) scored.push({ item, score, evidence: { problem, pages, industryFit, personaFit, stageFit } });
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || a.item.title.localeCompare(b.item.title))
+    .slice(0, limit)
+    .map(({ item, score, evidence }) => ({ item, score, reason: explain(profile, item, evidence) }));
+}
+
+const pageKeys = new WeakMap<readonly ContentItem[], string[]>();
+
+/** Each catalog item's page key, worked out once per catalog rather than on every suggestion. */
+function pageKeysFor(catalog: readonly ContentItem[]): string[] {
+  let keys = pageKeys.get(catalog);
+  if (!keys) {
+    keys = catalog.map((item) => pageKey(item.url));
+    pageKeys.set(catalog, keys);
+  }
+  return keys;
 }
 
 interface Evidence {

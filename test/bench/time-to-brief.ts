@@ -1,14 +1,30 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { salesforceRecordUrl } from '../support/pages';
 import { summarize, type Summary } from './stats';
 
 const RECORD_IDS = ['00Q8d00000XyZ1aEAF', '00Q8d00000XyZ2bEAF', '00Q8d00000XyZ3cEAF', '00Q8d00000XyZ4dEAF'];
 
+export interface TimeToBrief {
+  total: Summary;
+  /**
+   * Per switch, the same work with no message in between: the worker building the brief from the
+   * cache (its `leadside:brief-built` measure: Dexie reads and ranking) plus the panel rendering it
+   * (from its `leadside:brief-received` mark to the brief on screen). Empty when uncached.
+   */
+  floor: Summary;
+}
+
+interface Options {
+  switches: number;
+  /** Empties the profile cache before each switch, so every brief waits for the source. */
+  uncached?: boolean;
+}
+
 /**
- * URL change on the CRM page → that lead's brief rendered in the side panel, with every lead already
- * cached. Both pages read the same wall clock (timeOrigin + now) so the two documents' times compare.
+ * URL change on the Lightning fixture → that lead's brief rendered in the side panel. Every time is
+ * wall-clock (timeOrigin + now), so the CRM tab's, the worker's and the panel's times compare.
  */
-export async function measureTimeToBrief(crm: Page, panel: Page, switches: number): Promise<Summary> {
+export async function measureTimeToBrief(crm: Page, panel: Page, worker: Worker, options: Options): Promise<TimeToBrief> {
   /** Arms a watcher in the panel (awaited, so it is in place before the switch) and returns its result. */
   const briefShownFor = async (id: string): Promise<() => Promise<number>> => {
     await panel.evaluate((recordId) => {
@@ -40,17 +56,56 @@ export async function measureTimeToBrief(crm: Page, panel: Page, switches: numbe
   await crm.goto(salesforceRecordUrl('Lead', RECORD_IDS[0]!));
   await (await briefShownFor(RECORD_IDS[0]!))();
   for (const id of RECORD_IDS.slice(1)) {
-    const shown = await briefShownFor(id); // warm the cache: every lead looked up once
+    const shown = await briefShownFor(id); // every lead looked up once: the catalog and code are warm
     await navigate(id);
     await shown();
   }
 
-  const samples: number[] = [];
-  for (let i = 0; i < switches; i++) {
+  const totals: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < options.switches; i++) {
     const id = RECORD_IDS[i % RECORD_IDS.length]!;
+    if (options.uncached) await forgetCachedProfiles(worker);
     const shown = await briefShownFor(id);
     const startedAt = await navigate(id);
-    samples.push((await shown()) - startedAt);
+    const shownAt = await shown();
+    totals.push(shownAt - startedAt);
+    if (options.uncached) continue;
+    const key = `salesforce:${id}`;
+    const built = await firstEntry(worker, 'leadside:brief-built', key, startedAt);
+    const received = await firstEntry(panel, 'leadside:brief-received', key, startedAt);
+    if (built && received) floors.push(built.duration + (shownAt - received.at));
   }
-  return summarize(samples);
+  return { total: summarize(totals), floor: summarize(floors) };
+}
+
+/** The first user-timing entry named `name` for `key` at or after `since` (wall clock), with its duration. */
+function firstEntry(where: Page | Worker, name: string, key: string, since: number) {
+  const find = ([entryName, detail, after]: readonly [string, string, number]) =>
+    performance
+      .getEntriesByName(entryName)
+      .map((entry) => ({ at: performance.timeOrigin + entry.startTime, duration: entry.duration, detail: (entry as PerformanceMark).detail as unknown }))
+      .find((entry) => entry.detail === detail && entry.at >= after);
+  const arg = [name, key, since] as const;
+  return 'mainFrame' in where ? where.evaluate(find, arg) : where.evaluate(find, arg);
+}
+
+/** Empties the worker's profile cache (IndexedDB, opened directly: the bench has no handle on Dexie). */
+function forgetCachedProfiles(worker: Worker): Promise<void> {
+  return worker.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('leadside');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('profiles', 'readwrite');
+          transaction.objectStore('profiles').clear();
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+  );
 }

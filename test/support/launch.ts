@@ -27,6 +27,8 @@ export interface LaunchOptions {
   /** Port of the test server that every hostname resolves to. */
   port: number;
   headless?: boolean;
+  /** More Chromium switches (the benchmark's `--remote-debugging-port=0`, say). */
+  extraArgs?: string[];
 }
 
 /**
@@ -72,6 +74,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.extraArgs ?? []),
     ],
   });
   try {

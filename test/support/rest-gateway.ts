@@ -17,6 +17,8 @@ export interface GatewayOptions {
   /** How long a "timeout" fault holds the request before answering (longer than the client waits). */
   holdMs?: number;
   seed?: number;
+  /** How long every answer waits, as a real source's network and work would (the benchmark's 50 ms). */
+  answerDelayMs?: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
     });
 
   server.route(host, async (req, res, url) => {
+    if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, options.answerDelayMs));
     if (req.headers.authorization !== `Bearer ${options.token}`) return json(res, 401, { error: 'Unknown token' });
     const path = url.pathname.replace(/^\/v1/, '');
     if (path === '/profiles') {
