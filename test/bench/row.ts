@@ -7,4 +7,9 @@ export interface BenchRow {
   target: string;
   /** Undefined for figures that are reported, not judged (memory). */
   met: boolean | undefined;
+  /**
+   * Why this figure can miss its target and what would fix it, from investigating it; printed
+   * under "Targets missed" in a run where it does.
+   */
+  ifMissed?: string;
 }
