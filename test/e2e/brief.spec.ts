@@ -35,16 +35,7 @@ test('an in-app switch to another lead switches the brief and never shows the fi
   await expect(panel.section('brief-problem')).toContainText('SOC 2 Type II');
 
   // Record every state the panel passes through, so a flash of Priya's brief under Marcus's name fails.
-  await panel.page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const id = document.querySelector('[data-testid="detected-record-id"]')?.textContent ?? '';
-      const problem = document.querySelector('[data-testid="brief-problem"]')?.textContent ?? '';
-      const campaign = document.querySelector('[data-testid="source-campaign"]')?.textContent ?? '';
-      seen.push(`${id}|${problem}|${campaign}`);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  const states = await panel.recordStates(['detected-record-id', 'brief-problem', 'source-campaign']);
 
   const reloadMarker = await crm.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
   await navigateInApp(crm, MARCUS_PATH);
@@ -52,7 +43,7 @@ test('an in-app switch to another lead switches the brief and never shows the fi
   await expect(panel.section('brief-source')).toContainText('HIPAA Access Controls Webinar – Oct');
   expect(await crm.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(reloadMarker);
 
-  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const seen = await states();
   const mixed = seen.filter((state) => state.includes('00Q8d00000XyZ2bEAF') && (state.includes('SOC 2 Type II') || state.includes('Q3 SOC 2 Readiness')));
   expect(mixed, 'Marcus’s record shown with Priya’s brief').toEqual([]);
   expect(seen.some((state) => state.includes('00Q8d00000XyZ2bEAF'))).toBe(true);

@@ -1,21 +1,7 @@
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
 import { navigateInApp, SidePanel } from '../support/pages';
 
 const ORIGIN = 'https://acme.capsulecrm.com';
-
-/** Records every record id the panel shows from now on, so a brief flash of a wrong one is caught. */
-async function recordPanelStates(panel: Page): Promise<() => Promise<string[]>> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => seen.push(document.querySelector('[data-testid="detected-record-id"]')?.textContent ?? '')).observe(
-      document.body,
-      { subtree: true, childList: true, characterData: true },
-    );
-  });
-  return () => panel.evaluate(() => (window as unknown as { seen: string[] }).seen);
-}
 
 test('a person party on Capsule shows their brief', async ({ extension, openSidePanel }) => {
   const crm = await extension.context.newPage();
@@ -34,7 +20,7 @@ test('an organisation party is not a lead: the panel leaves the person, then fol
   await crm.goto(`${ORIGIN}/party/80011201`);
   const panel = new SidePanel(await openSidePanel(crm));
   await expect(panel.detectedName).toHaveText('Siobhan Murphy');
-  const seen = await recordPanelStates(panel.page);
+  const seen = await panel.recordStates(['detected-record-id']);
 
   // Same URL shape, but the organisation's page (with its own e-mail and its people's e-mails).
   await crm.getByTestId('organisation-link').click();
@@ -55,7 +41,7 @@ test('an organisation opened directly is never reported', async ({ extension, op
   await crm.goto(`${ORIGIN}/party/80011300?advanced`);
   await expect(crm.getByTestId('party-page')).toContainText('Rutamax');
   const panel = new SidePanel(await openSidePanel(crm));
-  const seen = await recordPanelStates(panel.page);
+  const seen = await panel.recordStates(['detected-record-id']);
   await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
   await expect(panel.detectedName).toHaveCount(0);
 

@@ -28,15 +28,7 @@ test('a list view is no record; contacts opened from it and in-app after it are 
   await expect(panel.detectedRecordId).toHaveText(`contact ${CHLOE}`);
   await expect(panel.section('brief-source')).toContainText('Offboarding Ebook – LinkedIn Lead Gen');
 
-  await panel.page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const id = document.querySelector('[data-testid="detected-record-id"]')?.textContent ?? '';
-      const name = document.querySelector('[data-testid="detected-name"]')?.textContent ?? '';
-      seen.push(`${id}|${name}`);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  const states = await panel.recordStates(['detected-record-id', 'detected-name']);
 
   // Chloe's page stays in the DOM, hidden, while Tomás's renders.
   await navigateInApp(crm, `/crm/sales/contacts/${TOMAS}`);
@@ -46,7 +38,7 @@ test('a list view is no record; contacts opened from it and in-app after it are 
   await expect(panel.detectedName).toHaveText('Tomás Ferreira');
   await expect(panel.detectedEmail).toHaveText('tomas.ferreira@moedaclara.com.br');
   await expect(panel.section('brief-source')).toContainText('LinkedIn – Engineering Leaders SOC 2');
-  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const seen = await states();
   expect(seen.filter((state) => state.includes(TOMAS) && state.includes('Chloe')), 'Tomás’s record under Chloe’s name').toEqual([]);
 });
 

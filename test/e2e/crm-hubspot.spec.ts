@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
 
@@ -42,7 +41,7 @@ test('switching contacts in-app switches the panel and never shows the first con
   await expect(panel.detectedName).toHaveText('Priya Raman');
   await expect(panel.section('brief-source')).toContainText('Q3 SOC 2 Readiness – Google Ads');
 
-  await recordPanelStates(panel.page);
+  const states = await panel.recordStates(['detected-record-id', 'detected-name', 'brief-source']);
   const marker = await crm.evaluate(() => (window.__marker = String(Math.random())));
   await navigateInApp(crm, `/contacts/4815162/record/0-1/${MARCUS}`);
 
@@ -51,7 +50,7 @@ test('switching contacts in-app switches the panel and never shows the first con
   await expect(panel.section('brief-source')).toContainText('HIPAA Access Controls Webinar – Oct');
   expect(await crm.evaluate(() => window.__marker), 'the CRM page reloaded').toBe(marker);
 
-  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const seen = await states();
   const mixed = seen.filter((state) => state.includes(MARCUS) && (state.includes('Priya') || state.includes('Q3 SOC 2 Readiness')));
   expect(mixed, 'Marcus’s record shown with Priya’s data').toEqual([]);
   expect(seen.some((state) => state.includes(MARCUS))).toBe(true);
@@ -83,15 +82,3 @@ test('a contact marketing does not know shows who was detected; a company record
   await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
   await expect(panel.detectedName).toHaveCount(0);
 });
-
-/** Records every state the panel passes through, so a flash of one person's data under another's id fails. */
-async function recordPanelStates(panel: Page): Promise<void> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-      seen.push(`${text('detected-record-id')}|${text('detected-name')}|${text('brief-source')}`);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}

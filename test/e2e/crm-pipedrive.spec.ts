@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
 
@@ -49,7 +48,7 @@ test('moving in-app from a person to a deal and to a deal without a person follo
   await expect(panel.section('brief-source')).not.toContainText('Auditwise');
 
   // An organization-only deal has no person; its participant (Diego Ramírez, 1209) is not one.
-  await recordPanelStates(panel.page);
+  const states = await panel.recordStates(['detected-record-id', 'detected-name', 'brief-source']);
   await navigateInApp(crm, `/deal/${ORG_ONLY_DEAL}`);
   await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
   await expect(panel.detectedName).toHaveCount(0);
@@ -59,18 +58,6 @@ test('moving in-app from a person to a deal and to a deal without a person follo
   await expect(panel.detectedName).toHaveText('Robin Vale');
   await expect(panel.detectedRecordId).toHaveText('person 1213');
   await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
-  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const seen = await states();
   expect(seen.filter((state) => state.includes('1209') || state.includes('Diego')), 'the participant taken for the deal’s person').toEqual([]);
 });
-
-/** Records every state the panel passes through, so a person shown even briefly is caught. */
-async function recordPanelStates(panel: Page): Promise<void> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-      seen.push(`${text('detected-record-id')}|${text('detected-name')}|${text('brief-source')}`);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}

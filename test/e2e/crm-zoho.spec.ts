@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
 
@@ -40,7 +39,7 @@ test('stepping to the next lead, which Zoho renders in place, never shows the pr
   const panel = new SidePanel(await openSidePanel(crm));
   await expect(panel.section('brief-source')).toContainText('ISO 27001 – Google Ads DACH');
 
-  await recordPanelStates(panel.page);
+  const states = await panel.recordStates(['detected-record-id', 'detected-name', 'brief-source']);
   // Zoho keeps Hannah's page on screen for a moment under Noah's URL, then updates it in place.
   await crm.getByTestId('next-record').click();
   await expect(crm).toHaveURL(`${EU_LEADS}/${NOAH}`);
@@ -48,7 +47,7 @@ test('stepping to the next lead, which Zoho renders in place, never shows the pr
   await expect(panel.detectedRecordId).toContainText(NOAH);
   await expect(panel.section('brief-source')).toContainText('Review site listing');
 
-  const seen = await panel.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  const seen = await states();
   const mixed = seen.filter((state) => state.includes(NOAH) && (state.includes('Hannah') || state.includes('ISO 27001')));
   expect(mixed, 'Noah’s record shown with Hannah’s data').toEqual([]);
 });
@@ -65,15 +64,3 @@ test('a list view is not a record; opening a lead from it is', async ({ extensio
   await expect(panel.detectedEmail).toHaveText('nobody@unknown-co.example');
   await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
 });
-
-/** Records every state the panel passes through, so a flash of one person's data under another's id fails. */
-async function recordPanelStates(panel: Page): Promise<void> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-      seen.push(`${text('detected-record-id')}|${text('detected-name')}|${text('brief-source')}`);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { salesforceRecordUrl, SidePanel } from '../support/pages';
 
@@ -9,20 +8,6 @@ const LEADS = {
 } as const;
 type LeadId = keyof typeof LEADS;
 const path = (id: string) => `/lightning/r/Lead/${id}/view`;
-
-/** Logs "record id|campaign" for every render of the panel, to catch a brief shown under the wrong record. */
-async function recordPanelStates(panel: Page): Promise<() => Promise<string[]>> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const id = document.querySelector('[data-testid="detected-record-id"]')?.textContent ?? '';
-      const campaign = document.querySelector('[data-testid="source-campaign"]')?.textContent ?? '';
-      seen.push(`${id}|${campaign}`);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => panel.evaluate(() => (window as unknown as { seen: string[] }).seen);
-}
 
 function mismatches(states: string[]): string[] {
   return states.filter((state) => {
@@ -38,7 +23,8 @@ test('rapid A→B→C switching ends on C’s brief and never shows one lead’s
   await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF'));
   const panel = new SidePanel(await openSidePanel(crm));
   await expect(panel.section('brief-source')).toContainText(LEADS['00Q8d00000XyZ1aEAF'].campaign);
-  const states = await recordPanelStates(panel.page);
+  // Logs "record id|campaign" for every render of the panel, to catch a brief shown under the wrong record.
+  const states = await panel.recordStates(['detected-record-id', 'source-campaign']);
 
   // Three in-app navigations in one go, without waiting for any page to render.
   await crm.evaluate(

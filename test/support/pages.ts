@@ -32,6 +32,28 @@ export class SidePanel {
     return this.page.getByTestId('suggestion');
   }
 
+  /**
+   * From now on, logs the text of the given parts (data-testid; a missing part reads '') at every
+   * change of the panel, joined by "|", so a test can prove a wrong state never appeared, not only
+   * that the last one is right. Returns a reader of the log.
+   */
+  async recordStates(testIds: readonly string[]): Promise<() => Promise<string[]>> {
+    // No named inner functions: these callbacks run in the panel, where a bundler's or tsx's
+    // __name helper (which such functions get wrapped in) does not exist.
+    const log = await this.page.evaluate((ids) => {
+      const panelWindow = window as unknown as { __leadsideStates?: string[][] };
+      const logs = panelWindow.__leadsideStates ?? [];
+      panelWindow.__leadsideStates = logs;
+      const seen: string[] = [];
+      logs.push(seen);
+      new MutationObserver(() => {
+        seen.push(ids.map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').join('|'));
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      return logs.length - 1;
+    }, [...testIds]);
+    return () => this.page.evaluate((index) => (window as unknown as { __leadsideStates: string[][] }).__leadsideStates[index]!, log);
+  }
+
   /** Clicks a verdict and waits until the panel confirms it was stored. */
   async giveVerdict(label: string): Promise<void> {
     await this.page.getByRole('group', { name: 'Lead verdict' }).getByRole('button', { name: label, exact: true }).click();
