@@ -86,38 +86,28 @@ export interface ImportedBucket {
 }
 
 /**
- * The one module that owns IndexedDB. Each schema change adds a version below (never edit an old
- * one) so installed copies upgrade in place without losing unsent feedback.
+ * The schema's history, one entry per version, oldest first. Each schema change appends an entry
+ * (never edit an old one) so installed copies upgrade in place without losing unsent feedback.
  */
-export class LeadsideDb extends Dexie {
-  profiles!: EntityTable<CachedProfile, 'key'>;
-  content!: EntityTable<ContentItem, 'id'>;
-  catalogMeta!: EntityTable<CatalogMeta, 'id'>;
-  feedback!: EntityTable<StoredFeedback, 'id'>;
-  contentEvents!: EntityTable<ContentEvent, 'id'>;
-  tabs!: EntityTable<TabRecord, 'tabId'>;
-  matchOverrides!: EntityTable<MatchOverride, 'key'>;
-  secrets!: EntityTable<StoredSecrets, 'source'>;
-  outbox!: EntityTable<OutboxRow, 'id'>;
-  imported!: Table<ImportedBucket, [string, number]>;
-
-  constructor(name = 'leadside') {
-    super(name);
-    this.version(1).stores({
+const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
+  (database) =>
+    database.version(1).stores({
       profiles: 'key, fetchedAt',
       content: 'id',
       catalogMeta: 'id',
       feedback: 'id, createdAt, lead.key, kind, delivery.state',
       contentEvents: 'id, contentId, type, at, leadKey',
       tabs: 'tabId',
-    });
-    this.version(2).stores({ matchOverrides: 'key' });
-    // Secrets live here rather than in browser.storage.local, which content scripts can read.
-    this.version(3).stores({ secrets: 'source' });
-    // The File import source (lib/import): its data is the source itself, not a cache of one.
-    this.version(4).stores({ imported: '[store+bucket]' });
-    // Delivery state moves out of the feedback rows into one outbox for feedback and events alike.
-    this.version(5)
+    }),
+  (database) => database.version(2).stores({ matchOverrides: 'key' }),
+  // Secrets live here rather than in browser.storage.local, which content scripts can read.
+  (database) => database.version(3).stores({ secrets: 'source' }),
+  // The File import source (lib/import): its data is the source itself, not a cache of one.
+  (database) => database.version(4).stores({ imported: '[store+bucket]' }),
+  // Delivery state moves out of the feedback rows into one outbox for feedback and events alike.
+  (database) =>
+    database
+      .version(5)
       .stores({ outbox: 'id, state, nextAttemptAt', feedback: 'id, createdAt, lead.key, kind' })
       .upgrade(async (tx) => {
         const rows = (await tx.table('feedback').toArray()) as Array<{ id: string; delivery?: { state: DeliveryState; attempts: number; lastError?: string } }>;
@@ -138,7 +128,35 @@ export class LeadsideDb extends Dexie {
           .modify((row: { delivery?: unknown }) => {
             delete row.delivery;
           });
-      });
+      }),
+];
+
+export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;
+
+export interface LeadsideDbOptions {
+  /**
+   * Declares only the versions up to this one: the database as an older release left it, so the
+   * upgrade tests and the benchmark can fill it and then let the current code upgrade it.
+   */
+  upToVersion?: number;
+}
+
+/** The one module that owns IndexedDB. */
+export class LeadsideDb extends Dexie {
+  profiles!: EntityTable<CachedProfile, 'key'>;
+  content!: EntityTable<ContentItem, 'id'>;
+  catalogMeta!: EntityTable<CatalogMeta, 'id'>;
+  feedback!: EntityTable<StoredFeedback, 'id'>;
+  contentEvents!: EntityTable<ContentEvent, 'id'>;
+  tabs!: EntityTable<TabRecord, 'tabId'>;
+  matchOverrides!: EntityTable<MatchOverride, 'key'>;
+  secrets!: EntityTable<StoredSecrets, 'source'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  imported!: Table<ImportedBucket, [string, number]>;
+
+  constructor(name = 'leadside', { upToVersion = LATEST_DB_VERSION }: LeadsideDbOptions = {}) {
+    super(name);
+    for (const declare of SCHEMA_HISTORY.slice(0, upToVersion)) declare(this);
   }
 }
 
