@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { rebuildRollups, type RollupTable } from '@/lib/content-rollups';
 import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 
@@ -129,6 +130,13 @@ const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
             delete row.delivery;
           });
       }),
+  // Per-day counts of content events (lib/content-rollups.ts), so Insights reads thousands of rows
+  // rather than every event; built here from the events stored so far.
+  (database) =>
+    database
+      .version(6)
+      .stores({ contentRollups: '[day+contentId]' })
+      .upgrade((tx) => rebuildRollups(tx.table('contentEvents'), tx.table('contentRollups'))),
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;
@@ -148,6 +156,7 @@ export class LeadsideDb extends Dexie {
   catalogMeta!: EntityTable<CatalogMeta, 'id'>;
   feedback!: EntityTable<StoredFeedback, 'id'>;
   contentEvents!: EntityTable<ContentEvent, 'id'>;
+  contentRollups!: RollupTable;
   tabs!: EntityTable<TabRecord, 'tabId'>;
   matchOverrides!: EntityTable<MatchOverride, 'key'>;
   secrets!: EntityTable<StoredSecrets, 'source'>;
@@ -164,16 +173,6 @@ export const db = new LeadsideDb();
 
 /** Deletes everything Leadside stored locally except settings (the admin's connection). */
 export async function clearLocalData(): Promise<void> {
-  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs, db.matchOverrides, db.outbox], () =>
-    Promise.all([
-      db.outbox.clear(),
-      db.matchOverrides.clear(),
-      db.profiles.clear(),
-      db.content.clear(),
-      db.catalogMeta.clear(),
-      db.feedback.clear(),
-      db.contentEvents.clear(),
-      db.tabs.clear(),
-    ]),
-  );
+  const tables = [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.contentRollups, db.tabs, db.matchOverrides, db.outbox];
+  await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
 }
