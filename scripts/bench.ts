@@ -10,6 +10,7 @@ import path from 'node:path';
 import { measureDetection } from '../test/bench/detection';
 import { measureRanking } from '../test/bench/ranking';
 import type { BenchRow } from '../test/bench/row';
+import { measureScale } from '../test/bench/scale';
 import { bundleSizes } from '../test/bench/sizes';
 import { ms } from '../test/bench/stats';
 import { measureTimeToBrief } from '../test/bench/time-to-brief';
@@ -72,6 +73,8 @@ async function main() {
     met: ranking.p95 <= 10,
   });
 
+  rows.push(...(await measureScale({ quick })));
+
   const sizes = bundleSizes('.output/chrome-mv3');
   const contentScripts = sizes.filter((size) => size.file.startsWith('content-scripts/'));
   const largest = Math.max(...contentScripts.map((size) => size.gzip));
@@ -117,6 +120,15 @@ ${table.join('\n')}
 - **Time to brief, cached**: from the URL change to the panel showing that lead's record id and brief,
   across two documents (the CRM tab and the side panel), both timed on the wall clock.
 - **Ranking**: \`suggestContent\` for each demo lead against a generated catalog; the index is built once.
+- **Scale: brief lookup**: with a seeded generator's cached profiles (page views included) and content events
+  written into the extension's IndexedDB, the side panel's \`get-brief\` round trip to the worker for a tab on
+  one of those leads: the profile-cache lookup among all of them, ranking and the answer. The quick run seeds
+  a quarter of the sizes (IndexedDB writes ~100-300 µs a record here); the full run seeds all of them.
+- **Scale: Insights aggregation**: \`loadInsights\` on the Insights page over the same events, all time and the
+  default 30 days. It reads per-day rollups (one row per day and content item, kept with every event write)
+  plus the first day's own events, so it no longer grows with the number of events.
+- **Scale: profile import**: a seeded 100,000-row CSV imported through Options → File import, from choosing the
+  file to the committed transaction, with the scale data stored beside it.
 - **Bundle sizes**: what the browser loads; the content scripts run on every CRM page.
 `;
 }
