@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('the database upgrade to content rollups (version 6)', () => {
-  it('counts the events a version-5 database holds, and keeps the events', async () => {
+  it('counts the events a version-5 database holds, keeps the events and only the index Insights reads', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     names.push(name);
     const old = new LeadsideDb(name, { upToVersion: 5 });
@@ -28,6 +28,8 @@ describe('the database upgrade to content rollups (version 6)', () => {
     const upgraded = new LeadsideDb(name);
     expect(LATEST_DB_VERSION).toBeGreaterThanOrEqual(6);
     expect(await upgraded.contentEvents.toArray()).toEqual(events);
+    expect(await upgraded.contentEvents.where('at').aboveOrEqual('2026-11-20').count()).toBe(3);
+    expect(upgraded.contentEvents.schema.indexes.map((index) => index.name)).toEqual(['at']);
     expect(await upgraded.contentRollups.toArray()).toEqual([
       { day: '2026-11-19', contentId: 'a', suggested: 1, opened: 0, linkCopied: 0 },
       { day: '2026-11-20', contentId: 'a', suggested: 1, opened: 1, linkCopied: 0 },

@@ -131,11 +131,12 @@ const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
           });
       }),
   // Per-day counts of content events (lib/content-rollups.ts), so Insights reads thousands of rows
-  // rather than every event; built here from the events stored so far.
+  // rather than every event; built here from the events stored so far. The event indexes nothing
+  // queries go: each cost every event write (Insights reads events by `at` only, delivery by id).
   (database) =>
     database
       .version(6)
-      .stores({ contentRollups: '[day+contentId]' })
+      .stores({ contentRollups: '[day+contentId]', contentEvents: 'id, at' })
       .upgrade((tx) => rebuildRollups(tx.table('contentEvents'), tx.table('contentRollups'))),
 ];
 
