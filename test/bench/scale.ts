@@ -95,7 +95,7 @@ async function measureScaleOn(port: number, quick: boolean): Promise<BenchRow[]>
         figure: 'Scale: brief lookup',
         how:
           `${data}, made by a seeded generator and written into the extension's IndexedDB in ${seedSeconds.toFixed(1)} s; ` +
-          `the side panel's get-brief request from an extension page to the worker and back (tab record → settings → profile cache lookup → ranking → brief), ` +
+          `the side panel's get-brief message from an extension page to the worker and back (tab record and settings → profile cache lookup and catalog → ranking → the brief; not the panel's own parse and render), ` +
           `${lookup.n} different cached leads, one every ${LOOKUP_PAUSE_MS} ms, after ${LOOKUP_WARM_UP} warm-up lookups`,
         result: `p50 ${ms(lookup.p50)}, p95 ${ms(lookup.p95)}`,
         target: 'p95 ≤ 20 ms',
