@@ -21,9 +21,11 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
   const startedAt = performance.now();
   try {
     const { connector, ttlMinutes } = await sourceSettings();
+    // Read beside the lookup rather than after it; only a found lead's brief waits for it (or its failure).
+    const catalogRead = getCatalog(connector, ttlMinutes);
+    catalogRead.catch(() => undefined);
     const lookup = await lookupProfile(record, { connector, ttlMinutes, refresh, onRefreshed: announceRefresh(record) });
-    const catalog = lookup.entry.profile ? await getCatalog(connector, ttlMinutes) : [];
-    return assemble(record, lookup, catalog, startedAt);
+    return assemble(record, lookup, lookup.entry.profile ? await catalogRead : [], startedAt);
   } catch (error) {
     return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };
   }
@@ -38,9 +40,12 @@ export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brie
   const startedAt = performance.now();
   try {
     const { connector, ttlMinutes } = await sourceSettings();
-    const lookup = await lookupCachedProfile(record, { connector, ttlMinutes, onRefreshed: announceRefresh(record) });
+    const [lookup, catalog] = await Promise.all([
+      lookupCachedProfile(record, { connector, ttlMinutes, onRefreshed: announceRefresh(record) }),
+      getCachedCatalog(connector, ttlMinutes),
+    ]);
     if (!lookup) return undefined;
-    const catalog = lookup.entry.profile ? await getCachedCatalog(connector, ttlMinutes) : [];
+    if (!lookup.entry.profile) return assemble(record, lookup, [], startedAt);
     return catalog && assemble(record, lookup, catalog, startedAt);
   } catch {
     return undefined; // briefForRecord, asked next, says what went wrong

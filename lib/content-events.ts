@@ -1,3 +1,4 @@
+import { addToRollups } from '@/lib/content-rollups';
 import { db } from '@/lib/db';
 import { newOutboxRow } from '@/lib/outbox-row';
 import type { ContentEventType, SourceSnapshot } from '@/lib/schema';
@@ -9,13 +10,16 @@ interface EventInput {
   source: SourceSnapshot;
 }
 
-/** Records that a rep opened or copied a content item. Each event is its own row, with its outbox row. */
+/**
+ * Records that a rep opened or copied a content item. Each event is its own row, with its outbox
+ * row, and is counted in the day's rollup in the same transaction.
+ */
 export async function recordContentEvent(input: EventInput): Promise<void> {
-  const id = crypto.randomUUID();
-  await db.transaction('rw', db.contentEvents, db.outbox, async () => {
-    await db.contentEvents.add({ ...input, id, at: new Date().toISOString() });
-    await db.outbox.add(newOutboxRow(id, 'event'));
-  });
+  const event = { ...input, id: crypto.randomUUID(), at: new Date().toISOString() };
+  await db.transaction('rw', db.contentEvents, db.outbox, db.contentRollups, () =>
+    // Issued together: the transaction commits all three or none, and waits for one round trip, not three.
+    Promise.all([db.contentEvents.add(event), db.outbox.add(newOutboxRow(event.id, 'event')), addToRollups(db.contentRollups, [event])]),
+  );
 }
 
 /**
@@ -33,12 +37,17 @@ export async function recordSuggested(contentIds: readonly string[], leadKey: st
     source,
     at: now.toISOString(),
   }));
-  await db.transaction('rw', db.contentEvents, db.outbox, async () => {
+  await db.transaction('rw', db.contentEvents, db.outbox, db.contentRollups, async () => {
     const existing = new Set(
       (await db.contentEvents.bulkGet(rows.map((row) => row.id))).flatMap((row) => (row ? [row.id] : [])),
     );
     const added = rows.filter((row) => !existing.has(row.id));
-    await db.contentEvents.bulkAdd(added);
-    await db.outbox.bulkAdd(added.map((row) => newOutboxRow(row.id, 'event')));
+    if (added.length === 0) return;
+    // Only what was added is counted: a suggestion already recorded today is not counted again.
+    await Promise.all([
+      db.contentEvents.bulkAdd(added),
+      db.outbox.bulkAdd(added.map((row) => newOutboxRow(row.id, 'event'))),
+      addToRollups(db.contentRollups, added),
+    ]);
   });
 }

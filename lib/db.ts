@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { rebuildRollups, type RollupTable } from '@/lib/content-rollups';
 import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 
@@ -86,38 +87,28 @@ export interface ImportedBucket {
 }
 
 /**
- * The one module that owns IndexedDB. Each schema change adds a version below (never edit an old
- * one) so installed copies upgrade in place without losing unsent feedback.
+ * The schema's history, one entry per version, oldest first. Each schema change appends an entry
+ * (never edit an old one) so installed copies upgrade in place without losing unsent feedback.
  */
-export class LeadsideDb extends Dexie {
-  profiles!: EntityTable<CachedProfile, 'key'>;
-  content!: EntityTable<ContentItem, 'id'>;
-  catalogMeta!: EntityTable<CatalogMeta, 'id'>;
-  feedback!: EntityTable<StoredFeedback, 'id'>;
-  contentEvents!: EntityTable<ContentEvent, 'id'>;
-  tabs!: EntityTable<TabRecord, 'tabId'>;
-  matchOverrides!: EntityTable<MatchOverride, 'key'>;
-  secrets!: EntityTable<StoredSecrets, 'source'>;
-  outbox!: EntityTable<OutboxRow, 'id'>;
-  imported!: Table<ImportedBucket, [string, number]>;
-
-  constructor(name = 'leadside') {
-    super(name);
-    this.version(1).stores({
+const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
+  (database) =>
+    database.version(1).stores({
       profiles: 'key, fetchedAt',
       content: 'id',
       catalogMeta: 'id',
       feedback: 'id, createdAt, lead.key, kind, delivery.state',
       contentEvents: 'id, contentId, type, at, leadKey',
       tabs: 'tabId',
-    });
-    this.version(2).stores({ matchOverrides: 'key' });
-    // Secrets live here rather than in browser.storage.local, which content scripts can read.
-    this.version(3).stores({ secrets: 'source' });
-    // The File import source (lib/import): its data is the source itself, not a cache of one.
-    this.version(4).stores({ imported: '[store+bucket]' });
-    // Delivery state moves out of the feedback rows into one outbox for feedback and events alike.
-    this.version(5)
+    }),
+  (database) => database.version(2).stores({ matchOverrides: 'key' }),
+  // Secrets live here rather than in browser.storage.local, which content scripts can read.
+  (database) => database.version(3).stores({ secrets: 'source' }),
+  // The File import source (lib/import): its data is the source itself, not a cache of one.
+  (database) => database.version(4).stores({ imported: '[store+bucket]' }),
+  // Delivery state moves out of the feedback rows into one outbox for feedback and events alike.
+  (database) =>
+    database
+      .version(5)
       .stores({ outbox: 'id, state, nextAttemptAt', feedback: 'id, createdAt, lead.key, kind' })
       .upgrade(async (tx) => {
         const rows = (await tx.table('feedback').toArray()) as Array<{ id: string; delivery?: { state: DeliveryState; attempts: number; lastError?: string } }>;
@@ -138,7 +129,44 @@ export class LeadsideDb extends Dexie {
           .modify((row: { delivery?: unknown }) => {
             delete row.delivery;
           });
-      });
+      }),
+  // Per-day counts of content events (lib/content-rollups.ts), so Insights reads thousands of rows
+  // rather than every event; built here from the events stored so far. The event indexes nothing
+  // queries go: each cost every event write (Insights reads events by `at` only, delivery by id).
+  (database) =>
+    database
+      .version(6)
+      .stores({ contentRollups: '[day+contentId]', contentEvents: 'id, at' })
+      .upgrade((tx) => rebuildRollups(tx.table('contentEvents'), tx.table('contentRollups'))),
+];
+
+export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;
+
+export interface LeadsideDbOptions {
+  /**
+   * Declares only the versions up to this one: the database as an older release left it, so the
+   * upgrade tests and the benchmark can fill it and then let the current code upgrade it.
+   */
+  upToVersion?: number;
+}
+
+/** The one module that owns IndexedDB. */
+export class LeadsideDb extends Dexie {
+  profiles!: EntityTable<CachedProfile, 'key'>;
+  content!: EntityTable<ContentItem, 'id'>;
+  catalogMeta!: EntityTable<CatalogMeta, 'id'>;
+  feedback!: EntityTable<StoredFeedback, 'id'>;
+  contentEvents!: EntityTable<ContentEvent, 'id'>;
+  contentRollups!: RollupTable;
+  tabs!: EntityTable<TabRecord, 'tabId'>;
+  matchOverrides!: EntityTable<MatchOverride, 'key'>;
+  secrets!: EntityTable<StoredSecrets, 'source'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  imported!: Table<ImportedBucket, [string, number]>;
+
+  constructor(name = 'leadside', { upToVersion = LATEST_DB_VERSION }: LeadsideDbOptions = {}) {
+    super(name);
+    for (const declare of SCHEMA_HISTORY.slice(0, upToVersion)) declare(this);
   }
 }
 
@@ -146,16 +174,6 @@ export const db = new LeadsideDb();
 
 /** Deletes everything Leadside stored locally except settings (the admin's connection). */
 export async function clearLocalData(): Promise<void> {
-  await db.transaction('rw', [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.tabs, db.matchOverrides, db.outbox], () =>
-    Promise.all([
-      db.outbox.clear(),
-      db.matchOverrides.clear(),
-      db.profiles.clear(),
-      db.content.clear(),
-      db.catalogMeta.clear(),
-      db.feedback.clear(),
-      db.contentEvents.clear(),
-      db.tabs.clear(),
-    ]),
-  );
+  const tables = [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.contentRollups, db.tabs, db.matchOverrides, db.outbox];
+  await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
 }

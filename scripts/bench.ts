@@ -11,6 +11,7 @@ import { measureDetection } from '../test/bench/detection';
 import { heapUsedBytes, REMOTE_DEBUGGING_ARG } from '../test/bench/heap';
 import { measureRanking } from '../test/bench/ranking';
 import type { BenchRow } from '../test/bench/row';
+import { measureScale } from '../test/bench/scale';
 import { bundleSizes } from '../test/bench/sizes';
 import { ms } from '../test/bench/stats';
 import { measureTimeToBrief } from '../test/bench/time-to-brief';
@@ -110,6 +111,8 @@ async function main() {
       'What would fix it: a per-catalog vocabulary to look typos up in once, instead of a fuzzy walk of the index per word.',
   });
 
+  rows.push(...(await measureScale({ quick })));
+
   const sizes = bundleSizes('.output/chrome-mv3');
   const contentScripts = sizes.filter((size) => size.file.startsWith('content-scripts/'));
   const largest = Math.max(...contentScripts.map((size) => size.gzip));
@@ -169,6 +172,15 @@ ${missed.length ? missed.join('\n') : 'None in this run.'}
 - **Memory**: \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, through a CDP client on
   the browser's debugging port (Playwright has no CDP session for a service worker).
 - **Ranking**: \`suggestContent\` for each demo lead against a generated catalog; the index is built once.
+- **Scale: brief lookup**: with a seeded generator's cached profiles (page views included) and content events
+  written into the extension's IndexedDB, the side panel's \`get-brief\` round trip to the worker for a tab on
+  one of those leads: the profile-cache lookup among all of them, ranking and the answer. The quick run seeds
+  a quarter of the sizes (IndexedDB writes ~100-300 µs a record here); the full run seeds all of them.
+- **Scale: Insights aggregation**: \`loadInsights\` on the Insights page over the same events, all time and the
+  default 30 days. It reads per-day rollups (one row per day and content item, kept with every event write)
+  plus the first day's own events, so it no longer grows with the number of events.
+- **Scale: profile import**: a seeded 100,000-row CSV imported through Options → File import, from choosing the
+  file to the committed transaction, with the scale data stored beside it.
 - **Bundle sizes**: what the browser loads; the content scripts run on every CRM page.
 `;
 }

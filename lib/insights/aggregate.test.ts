@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentEvent, ContentItem, FeedbackItem } from '@/lib/schema';
-import { contentUsage, fieldRequests, leadQuality, neverUsed } from './aggregate';
+import { contentUsage, countEvents, fieldRequests, leadQuality, neverUsed } from './aggregate';
 
 const item = (id: string): ContentItem => ({ id, title: `Title ${id}`, type: 'guide', url: `https://x.example/${id}`, summary: '', topics: [], industries: [], personas: [], stages: [] });
 const event = (type: ContentEvent['type'], contentId: string, n: number): ContentEvent => ({ id: `${type}-${contentId}-${n}`, type, contentId, at: '2026-11-20T10:00:00.000Z', source: {} });
@@ -18,7 +18,7 @@ describe('contentUsage and neverUsed', () => {
   it('counts each event type and the latest rating per lead and item', () => {
     const rows = contentUsage(
       [item('a'), item('b'), item('c')],
-      [event('suggested', 'a', 1), event('suggested', 'a', 2), event('opened', 'a', 1), event('link_copied', 'b', 1)],
+      countEvents([event('suggested', 'a', 1), event('suggested', 'a', 2), event('opened', 'a', 1), event('link_copied', 'b', 1)]),
       [
         feedback('L1', { kind: 'content_rating', contentId: 'a', useful: false }),
         feedback('L1', { kind: 'content_rating', contentId: 'a', useful: true }),
@@ -30,8 +30,16 @@ describe('contentUsage and neverUsed', () => {
     expect(neverUsed(rows).map((row) => row.contentId)).toEqual(['c']);
   });
 
+  it('adds up several counts of one item (one per day, as the stored rollups are)', () => {
+    const days = [
+      { contentId: 'a', suggested: 3, opened: 1, linkCopied: 0 },
+      { contentId: 'a', suggested: 2, opened: 0, linkCopied: 4 },
+    ];
+    expect(contentUsage([item('a')], days, [])[0]).toMatchObject({ suggested: 5, opened: 1, linkCopied: 4 });
+  });
+
   it('keeps counts for items no longer in the catalog under their id', () => {
-    expect(contentUsage([], [event('opened', 'gone', 1)], [])).toEqual([
+    expect(contentUsage([], countEvents([event('opened', 'gone', 1)]), [])).toEqual([
       expect.objectContaining({ contentId: 'gone', title: 'gone', opened: 1 }),
     ]);
   });

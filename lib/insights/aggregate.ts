@@ -12,14 +12,36 @@ export interface ContentUsageRow {
   notUseful: number;
 }
 
+/** How often one content item was suggested, opened and copied (in some stretch of time). */
+export interface ContentCounts {
+  contentId: string;
+  suggested: number;
+  opened: number;
+  linkCopied: number;
+}
+
+/** The counts of some events, one entry per content item. */
+export function countEvents(events: Iterable<Pick<ContentEvent, 'type' | 'contentId'>>): ContentCounts[] {
+  const counts = new Map<string, ContentCounts>();
+  for (const event of events) {
+    let entry = counts.get(event.contentId);
+    if (!entry) counts.set(event.contentId, (entry = { contentId: event.contentId, suggested: 0, opened: 0, linkCopied: 0 }));
+    if (event.type === 'suggested') entry.suggested++;
+    else if (event.type === 'opened') entry.opened++;
+    else entry.linkCopied++;
+  }
+  return [...counts.values()];
+}
+
 /**
  * Per content item: how often it was suggested, opened, copied and rated. Items from the catalog
  * appear even with no activity (that is the never-used list); events for items no longer in the
- * catalog keep their counts under the id.
+ * catalog keep their counts under the id. `counts` may hold an item several times (one per day, as
+ * the stored rollups do): they add up.
  */
 export function contentUsage(
   catalog: readonly ContentItem[],
-  events: readonly ContentEvent[],
+  counts: readonly ContentCounts[],
   feedback: readonly FeedbackItem[],
 ): ContentUsageRow[] {
   const rows = new Map<string, ContentUsageRow>();
@@ -32,11 +54,11 @@ export function contentUsage(
     return entry;
   };
   for (const item of catalog) Object.assign(row(item.id), { title: item.title, type: item.type });
-  for (const event of events) {
-    const entry = row(event.contentId);
-    if (event.type === 'suggested') entry.suggested++;
-    else if (event.type === 'opened') entry.opened++;
-    else entry.linkCopied++;
+  for (const count of counts) {
+    const entry = row(count.contentId);
+    entry.suggested += count.suggested;
+    entry.opened += count.opened;
+    entry.linkCopied += count.linkCopied;
   }
   // A rep who changes their rating counts once, with the latest rating.
   for (const rating of latestPer(feedback, (item) => (item.kind === 'content_rating' ? `${item.lead.key}|${item.contentId}` : undefined))) {

@@ -1,7 +1,8 @@
 /**
  * The File import source end to end: choose it in Options, import a CSV with bad rows (only the
  * valid ones, on request), re-import it (nothing changes), then the CRM page's brief comes from the
- * imported data. And a 100,000-row file imports at 20,000 rows/s or more in Chromium.
+ * imported data. And a 100,000-row file imports whole; its rate is a benchmark figure
+ * (test/bench/import-rate.ts).
  */
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -122,8 +123,8 @@ test('file import: the templates download, and a whole-file problem is explained
   await expect(fileImport.getByTestId('imported-counts')).toHaveText('Nothing imported yet.');
 });
 
-// The import rate is a benchmark figure (npm run bench), not asserted here: a timed test on a shared
-// machine fails for the machine's sake. This test proves a large file imports whole, with progress.
+// The import rate is a benchmark figure (npm run bench, test/bench/import-rate.ts), not measured here: a
+// timed test on a shared machine fails for the machine's sake. This proves a large file imports whole.
 test('file import: a 100,000-row profiles file imports whole, with a progress bar', async ({ extension }) => {
   test.setTimeout(180_000);
   const rows = ['id,email,name,company,title,salesforce_id,hubspot_id,channel,campaign,utm_source,utm_medium,first_page,first_seen,problem_text,problem_date,time_zone,do_not_call,score,stage'];
@@ -137,19 +138,11 @@ test('file import: a 100,000-row profiles file imports whole, with a progress ba
 
   const options = await extension.context.newPage();
   const fileImport = await openOptions(options, extension.extensionId);
-  {
-    await options.evaluate(() => performance.clearMarks());
-    await fileImport.getByLabel('Choose a CSV or JSON file').setInputFiles(csvPath);
-    await expect(fileImport.getByRole('progressbar', { name: /Checking the file|Importing/ })).toBeVisible();
-    await expect(fileImport.getByTestId('import-done')).toContainText('Imported 100,000 profiles', { timeout: 120_000 });
-    await expect(fileImport.getByTestId('import-outcome')).toHaveText('100,000 new, 0 updated, 0 unchanged.');
-    await expect(fileImport.getByTestId('imported-counts')).toHaveText('In this browser: 100,000 profiles, 0 page views, 0 content items.');
-    const [seconds, checking] = await options.evaluate(() => [
-      performance.measure('import', 'leadside:import-chosen', 'leadside:import-done').duration / 1000,
-      performance.measure('check', 'leadside:import-chosen', 'leadside:import-checked').duration / 1000,
-    ]);
-    console.log(`100,000 profile rows: ${seconds!.toFixed(2)} s from choosing the file to imported (${checking!.toFixed(2)} s reading and checking), ${Math.round(100_000 / seconds!)} rows/s`);
-  }
+  await fileImport.getByLabel('Choose a CSV or JSON file').setInputFiles(csvPath);
+  await expect(fileImport.getByRole('progressbar', { name: /Checking the file|Importing/ })).toBeVisible();
+  await expect(fileImport.getByTestId('import-done')).toContainText('Imported 100,000 profiles', { timeout: 120_000 });
+  await expect(fileImport.getByTestId('import-outcome')).toHaveText('100,000 new, 0 updated, 0 unchanged.');
+  await expect(fileImport.getByTestId('imported-counts')).toHaveText('In this browser: 100,000 profiles, 0 page views, 0 content items.');
   // Re-importing the same large file changes nothing.
   await fileImport.getByLabel('Choose a CSV or JSON file').setInputFiles(csvPath);
   await expect(fileImport.getByTestId('import-outcome')).toHaveText('0 new, 0 updated, 100,000 unchanged.', { timeout: 120_000 });
