@@ -9,13 +9,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /**
  * Fills the running extension's IndexedDB with the seeded scale data (see scale-seed.ts). The worker
- * is stopped meanwhile, so no connection of the extension's holds the database, and started again
- * after, on the filled database.
+ * is stopped first, so it starts again on the filled database with nothing in memory. Stopping is
+ * best effort: on a busy machine a worker still handling its install can take longer than the
+ * helper waits, and the seeding holds its own against a worker that opens the database meanwhile.
  */
 export async function seedExtension(context: BrowserContext, extensionId: string, request: SeedRequest): Promise<SeedReport> {
   const script = await bundleSeeder();
-  // A worker still busy with its first start can be slow to stop on a loaded machine: ask twice.
-  await stopServiceWorkers(context, extensionId).catch(() => stopServiceWorkers(context, extensionId));
+  await stopServiceWorkers(context, extensionId).catch(() => undefined);
   // An extension page that opens no database itself: its origin is the extension's.
   const page = await context.newPage();
   try {
@@ -24,7 +24,8 @@ export async function seedExtension(context: BrowserContext, extensionId: string
     return await page.evaluate((seedRequest) => (globalThis as unknown as { leadsideScaleSeed(r: SeedRequest): Promise<SeedReport> }).leadsideScaleSeed(seedRequest), request);
   } finally {
     await page.close();
-    await wakeServiceWorker(context, extensionId);
+    // Best effort too: the first request wakes it anyway.
+    await wakeServiceWorker(context, extensionId).catch(() => undefined);
   }
 }
 
