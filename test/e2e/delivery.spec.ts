@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { salesforceRecordUrl, SidePanel } from '../support/pages';
-import { serveRestGateway } from '../support/rest-gateway';
+import { connectRestGateway as connectGateway, serveRestGateway } from '../support/rest-gateway';
 import { grantSiteAccessInBrowserSettings } from '../support/site-access';
 import { stopServiceWorkers, wakeServiceWorker, getTabId } from '../support/launch';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -9,14 +9,7 @@ const GATEWAY = 'gateway.acme.example';
 const TOKEN = 'test-token-5f2c';
 
 async function connectRestGateway(context: BrowserContext, extensionId: string, timeoutSeconds = 8): Promise<Page> {
-  await grantSiteAccessInBrowserSettings(context, extensionId, GATEWAY);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByRole('radio', { name: 'REST gateway (recommended)' }).check();
-  await options.getByLabel('Gateway base URL').fill(`https://${GATEWAY}/v1`);
-  await options.getByLabel('Access token').fill(TOKEN);
-  await options.getByLabel('Give up after (seconds)').fill(String(timeoutSeconds));
-  await options.getByRole('button', { name: 'Use this source' }).click();
+  const options = await connectGateway(context, extensionId, { host: GATEWAY, token: TOKEN, timeoutSeconds });
   await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to REST gateway (recommended)');
   return options;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { TestServer } from './https-server';
+import { grantSiteAccessInBrowserSettings } from './site-access';
 
 const readDemo = <T>(file: string) => JSON.parse(readFileSync(new URL(`../../public/demo/${file}`, import.meta.url), 'utf8')) as T;
 const leadsFile = readDemo<{ leads: Array<{ email: string; crmIds: Record<string, string> }> }>('leads.json');
@@ -86,4 +88,26 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
     return json(res, 404, { error: `No route ${path}` });
   });
   return stats;
+}
+
+/**
+ * Makes the gateway at `host` Leadside's source the way an admin does: site access in the browser's
+ * settings, then the Options page's REST gateway form. Resolves once the page says it is connected;
+ * returns the Options page (an extension page, handy for sending Leadside's runtime messages).
+ */
+export async function connectRestGateway(
+  context: BrowserContext,
+  extensionId: string,
+  gateway: { host: string; token: string; timeoutSeconds?: number },
+): Promise<Page> {
+  await grantSiteAccessInBrowserSettings(context, extensionId, gateway.host);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('radio', { name: 'REST gateway (recommended)' }).check();
+  await options.getByLabel('Gateway base URL').fill(`https://${gateway.host}/v1`);
+  await options.getByLabel('Access token').fill(gateway.token);
+  await options.getByLabel('Give up after (seconds)').fill(String(gateway.timeoutSeconds ?? 8));
+  await options.getByRole('button', { name: 'Use this source' }).click();
+  await options.getByTestId('source-status').getByText('✓ Connected to REST gateway (recommended)', { exact: true }).waitFor();
+  return options;
 }
