@@ -52,16 +52,40 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`No extension at ${extensionPath} (manifest.json missing). Run \`npx wxt build\` or set LEADSIDE_EXTENSION_PATH.`);
   }
-  const context = await chromium.launchPersistentContext(opts.userDataDir, {
+  const context = await launchChromium(opts.userDataDir, opts.port, opts.headless, [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+  ]);
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find(isExtensionWorker) ??
+      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: WORKER_TIMEOUT_MS }).catch(() => {
+        throw new Error(`The extension at ${extensionPath} loaded no service worker within ${WORKER_TIMEOUT_MS / 1000} s. Does its background script throw?`);
+      }));
+    return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/**
+ * The same browser with no extension at all: the baseline for what the extension costs a page.
+ */
+export function launchWithoutExtension(opts: Omit<LaunchOptions, 'extensionPath'>): Promise<BrowserContext> {
+  return launchChromium(opts.userDataDir, opts.port, opts.headless, []);
+}
+
+function launchChromium(userDataDir: string, port: number, headless = true, extensionArgs: string[]): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
-    headless: opts.headless ?? true,
+    headless,
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...extensionArgs,
       // Every hostname goes to the test server, so content-script match patterns
       // and connector base URLs are the real ones.
-      `--host-resolver-rules=MAP * 127.0.0.1:${opts.port}, EXCLUDE localhost`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
@@ -74,17 +98,6 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       '--disable-sync',
     ],
   });
-  try {
-    const serviceWorker =
-      context.serviceWorkers().find(isExtensionWorker) ??
-      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: WORKER_TIMEOUT_MS }).catch(() => {
-        throw new Error(`The extension at ${extensionPath} loaded no service worker within ${WORKER_TIMEOUT_MS / 1000} s. Does its background script throw?`);
-      }));
-    return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker };
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
 }
 
 /**
