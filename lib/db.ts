@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { rebuildRollups, type RollupTable } from '@/lib/content-rollups';
 import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
+import { queueOf } from '@/lib/outbox-row';
 
 /** A marketing lookup's answer for one CRM record, found or not, with when it was fetched. */
 export interface CachedProfile {
@@ -40,7 +41,15 @@ export interface OutboxRow {
    */
   destination?: 'webhook';
   itemId?: string;
+  /**
+   * Which delivery queue the row waits in; present only while `state` is `queued` (set through
+   * lib/outbox-row.ts), so the `[queue+nextAttemptAt+id]` index holds waiting rows and nothing else.
+   */
+  queue?: OutboxQueue;
 }
+
+/** The configured source, or the team's webhook. */
+export type OutboxQueue = 'source' | 'webhook';
 
 export type StoredFeedback = FeedbackItem;
 
@@ -138,6 +147,22 @@ const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
       .version(6)
       .stores({ contentRollups: '[day+contentId]', contentEvents: 'id, at' })
       .upgrade((tx) => rebuildRollups(tx.table('contentEvents'), tx.table('contentRollups'))),
+  // Draining reads only what waits: queued rows by queue and due time (the id last, so a drain can
+  // resume exactly after its last batch). Sent rows used to stay in the nextAttemptAt index, and
+  // every batch stepped over all of them.
+  (database) =>
+    database
+      .version(7)
+      .stores({ outbox: 'id, state, [queue+nextAttemptAt+id]' })
+      .upgrade((tx) =>
+        tx
+          .table('outbox')
+          .where('state')
+          .equals('queued')
+          .modify((row: OutboxRow) => {
+            row.queue = queueOf(row);
+          }),
+      ),
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;

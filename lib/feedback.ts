@@ -34,7 +34,7 @@ export async function storeFeedback(input: FeedbackInput): Promise<FeedbackView>
     const row = newOutboxRow(item.id, 'feedback');
     await db.feedback.add(item);
     await db.outbox.add(row);
-    if (input.alsoToWebhook) await db.outbox.add({ ...newOutboxRow(`webhook:${item.id}`, 'feedback'), destination: 'webhook', itemId: item.id });
+    if (input.alsoToWebhook) await db.outbox.add(newOutboxRow(`webhook:${item.id}`, 'feedback', { destination: 'webhook', itemId: item.id }));
     return [item, row] as const;
   });
   return toFeedbackView(stored, delivery);

@@ -1,6 +1,22 @@
-import type { OutboxRow } from '@/lib/db';
+import type { OutboxQueue, OutboxRow } from '@/lib/db';
 
-/** A fresh outbox row: queued, due at once. */
-export function newOutboxRow(id: string, kind: OutboxRow['kind']): OutboxRow {
-  return { id, kind, state: 'queued', attempts: 0, nextAttemptAt: 0, unclear: false };
+/** A fresh outbox row: queued, due at once; for the team's webhook when `to` says so. */
+export function newOutboxRow(id: string, kind: OutboxRow['kind'], to?: { destination: 'webhook'; itemId: string }): OutboxRow {
+  return inState({ id, kind, attempts: 0, nextAttemptAt: 0, unclear: false, ...to }, 'queued');
+}
+
+/** The delivery queue a row waits in while it is queued. */
+export function queueOf(row: Pick<OutboxRow, 'destination'>): OutboxQueue {
+  return row.destination ?? 'source';
+}
+
+/**
+ * The row moved to `state`. Only a queued row carries `queue`, and the outbox's due-index is keyed
+ * on it, so a delivered row drops out of that index instead of being stepped over by every later
+ * batch (which made draining a large backlog quadratic). Every write of a row's state goes through
+ * here so the two never disagree.
+ */
+export function inState(row: Omit<OutboxRow, 'state' | 'queue'> & { queue?: OutboxQueue }, state: OutboxRow['state']): OutboxRow {
+  const { queue: _previous, ...rest } = row;
+  return state === 'queued' ? { ...rest, state, queue: queueOf(row) } : { ...rest, state };
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import Dexie from 'dexie';
+import { db, LeadsideDb } from '@/lib/db';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
 import { backoffMs, drainOutbox, nextDueAt, retryFailed } from './outbox';
 import { storeFeedback } from './feedback';
@@ -22,15 +23,20 @@ function scriptedConnector(steps: Array<(entries: readonly OutboxEntry[]) => Del
   return { connector, calls };
 }
 
-async function queue(count: number): Promise<string[]> {
+async function queue(count: number, alsoToWebhook = false): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = crypto.randomUUID();
     ids.push(id);
-    await storeFeedback({ id, payload: { kind: 'content_request', text: `request ${i}` }, lead, source: {} });
+    await storeFeedback({ id, payload: { kind: 'content_request', text: `request ${i}` }, lead, source: {}, alsoToWebhook });
   }
   return ids;
 }
+
+const deliverAll = (entries: readonly OutboxEntry[]) => entries.map((entry) => ({ id: entry.id, outcome: 'delivered' as const }));
+
+/** The ids in the drain's due-index: what a drain can read. */
+const waitingIds = async () => (await db.outbox.where('[queue+nextAttemptAt+id]').between([Dexie.minKey], [Dexie.maxKey]).primaryKeys()).sort();
 
 describe('outbox', () => {
   beforeEach(async () => {
@@ -97,6 +103,75 @@ describe('outbox', () => {
     const { connector } = scriptedConnector([() => { throw new ConnectorError('auth', 'HubSpot answered 401'); }]);
     await drainOutbox(connector);
     expect(await db.outbox.get(id!)).toMatchObject({ state: 'failed', lastError: 'HubSpot answered 401' });
+  });
+
+  it('keeps only queued rows in the index a drain reads: delivered, local and failed ones leave it', async () => {
+    const [a, b, c, d] = await queue(4);
+    expect(await waitingIds()).toEqual([a, b, c, d].sort());
+    const { connector } = scriptedConnector([
+      () => [
+        { id: a!, outcome: 'delivered' },
+        { id: b!, outcome: 'unsupported' },
+        { id: c!, outcome: 'rejected', error: 'no' },
+        { id: d!, outcome: 'retry', error: 'locked' },
+      ],
+    ]);
+    await drainOutbox(connector);
+    expect(await waitingIds()).toEqual([d]);
+    expect(await retryFailed([c!])).toBe(1);
+    expect(await waitingIds()).toEqual([c, d].sort());
+  });
+
+  it('reads a large backlog batch after batch, never the same row twice, and picks up rows queued meanwhile', async () => {
+    const ids = await queue(230);
+    let late: string[] = [];
+    const { connector, calls } = scriptedConnector([
+      async (entries) => {
+        // Queued while the first batch is out, with ids that sort before where the drain has got to.
+        late = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+        for (const id of late) await storeFeedback({ id, payload: { kind: 'content_request', text: 'late' }, lead, source: {} });
+        return deliverAll(entries);
+      },
+      deliverAll,
+      deliverAll,
+      deliverAll,
+    ] as Array<(entries: readonly OutboxEntry[]) => DeliveryResult[]>);
+    expect(await drainOutbox(connector)).toMatchObject({ delivered: 232 });
+    const sent = calls.flat().map((entry) => entry.id);
+    expect(calls.map((batch) => batch.length)).toEqual([100, 100, 30, 2]);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent.sort()).toEqual([...ids, ...late].sort());
+  });
+
+  it('delivers a feedback item to the source and, apart, to the webhook; without a webhook its copy waits', async () => {
+    const [id] = await queue(1, true);
+    const source = scriptedConnector([deliverAll]);
+    const webhook = scriptedConnector([deliverAll]);
+    await drainOutbox({ connector: source.connector });
+    expect(await db.outbox.get(`webhook:${id}`)).toMatchObject({ state: 'queued', destination: 'webhook', itemId: id });
+    expect(await nextDueAt()).toBe(0);
+    await drainOutbox({ connector: source.connector, webhook: webhook.connector });
+    expect(source.calls.flat().map((entry) => entry.id)).toEqual([id]);
+    expect(webhook.calls.flat()).toEqual([expect.objectContaining({ id: `webhook:${id}`, kind: 'feedback', item: expect.objectContaining({ id, text: 'request 0' }) })]);
+    expect(await db.outbox.get(`webhook:${id}`)).toMatchObject({ state: 'sent' });
+    expect(await nextDueAt()).toBeUndefined();
+  });
+
+  it('upgrades an outbox from before the due-index: queued rows join it, sent ones stay out', async () => {
+    const name = `leadside-upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(5).stores({ outbox: 'id, state, nextAttemptAt' });
+    await old.table('outbox').bulkAdd([
+      { id: 'q1', kind: 'event', state: 'queued', attempts: 0, nextAttemptAt: 0, unclear: false },
+      { id: 'webhook:q2', kind: 'feedback', state: 'queued', attempts: 2, nextAttemptAt: 5, unclear: true, destination: 'webhook', itemId: 'q2' },
+      { id: 's1', kind: 'event', state: 'sent', attempts: 1, nextAttemptAt: 0, unclear: false },
+    ]);
+    old.close();
+    const upgraded = new LeadsideDb(name);
+    const rows = await upgraded.outbox.bulkGet(['q1', 'webhook:q2', 's1']);
+    expect(rows.map((row) => row?.queue)).toEqual(['source', 'webhook', undefined]);
+    expect(await upgraded.outbox.where('[queue+nextAttemptAt+id]').between([Dexie.minKey], [Dexie.maxKey]).primaryKeys()).toEqual(['q1', 'webhook:q2']);
+    await upgraded.delete();
   });
 
   it('backs off exponentially with jitter, capped', () => {

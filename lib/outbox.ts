@@ -1,7 +1,10 @@
-import { db, type OutboxRow } from '@/lib/db';
+import Dexie from 'dexie';
+import { db, type OutboxQueue, type OutboxRow } from '@/lib/db';
+import { inState } from '@/lib/outbox-row';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
 
-const BATCH_SIZE = 50;
+/** The most items one delivery may carry: the REST gateway contract's limit (DeliveryRequestSchema). */
+const BATCH_SIZE = 100;
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** The browser stops an idle worker after ~30 s; leave what is left to the next wake-up. */
@@ -27,18 +30,18 @@ export interface DrainReport {
 
 let draining: Promise<DrainReport> | undefined;
 
-/**
- * Delivers what is due in the outbox, batch by batch, until nothing is due or the time budget is
- * spent. One drain at a time per worker; everything it needs is in IndexedDB, so a worker killed
- * mid-drain loses nothing: rows sent without an answer are marked unclear and resent (receivers
- * dedup by id, or look for the id first).
- */
 /** Who receives what: the configured source, and the team's webhook when one is set. */
 export interface Destinations {
   connector: Pick<Connector, 'deliver'>;
   webhook?: Pick<Connector, 'deliver'>;
 }
 
+/**
+ * Delivers what is due in the outbox, batch by batch, until nothing is due or the time budget is
+ * spent. One drain at a time per worker; everything it needs is in IndexedDB, so a worker killed
+ * mid-drain loses nothing: rows sent without an answer are marked unclear and resent (receivers
+ * dedup by id, or look for the id first).
+ */
 export function drainOutbox(destinations: Destinations | Connector, now: () => number = Date.now): Promise<DrainReport> {
   const to = 'connector' in destinations ? destinations : { connector: destinations };
   draining ??= drain(to, now).finally(() => (draining = undefined));
@@ -48,38 +51,73 @@ export function drainOutbox(destinations: Destinations | Connector, now: () => n
 async function drain(to: Destinations, now: () => number): Promise<DrainReport> {
   const report: DrainReport = { delivered: 0, retried: 0, failed: 0, local: 0 };
   const startedAt = now();
-  for (const destination of [undefined, 'webhook'] as const) {
-    const receiver = destination === 'webhook' ? to.webhook : to.connector;
+  for (const queue of QUEUES) {
+    const receiver = queue === 'webhook' ? to.webhook : to.connector;
+    if (!receiver) continue;
+    let after: OutboxRow | undefined;
     while (now() - startedAt < DRAIN_BUDGET_MS) {
-      const due = await db.outbox
-        .where('nextAttemptAt')
-        .belowOrEqual(now())
-        .filter((row) => row.state === 'queued' && row.destination === destination)
-        .limit(BATCH_SIZE)
-        .toArray();
-      if (due.length === 0 || !receiver) break;
-      const entries = await toEntries(due);
-      // Marked before sending: if the worker dies before the answer, the next attempt knows it is unclear.
-      await db.outbox.bulkUpdate(due.map((row) => ({ key: row.id, changes: { unclear: true } })));
+      const { rows, entries } = await takeBatch(queue, now(), after);
+      if (rows.length === 0) {
+        if (!after) break;
+        // Rows queued since the drain began sort before where it has got to: one look from the start.
+        after = undefined;
+        continue;
+      }
+      after = rows.at(-1);
       try {
         const results = await receiver.deliver(entries, AbortSignal.timeout(60_000));
-        await applyResults(due, results, now(), report);
+        await applyResults(rows, results, now(), report);
       } catch (error) {
-        await applyBatchFailure(due, error, now(), report);
+        await applyBatchFailure(rows, error, now(), report);
       }
     }
   }
   return report;
 }
 
+const QUEUES: readonly OutboxQueue[] = ['source', 'webhook'];
+
+/**
+ * A queue's rows due by `at`, in due order, from an index that holds only queued rows; past `after`
+ * when given. Chromium's IndexedDB keeps a deleted index entry as a tombstone until it compacts, so a
+ * scan from the start steps over every row delivered so far; a drain resumes after its last batch.
+ */
+function dueRows(queue: OutboxQueue, at: number, after?: OutboxRow) {
+  const from = after ? [queue, after.nextAttemptAt, after.id] : [queue, Dexie.minKey, Dexie.minKey];
+  return db.outbox.where('[queue+nextAttemptAt+id]').between(from, [queue, at, Dexie.maxKey], !after, true);
+}
+
+/**
+ * The next batch with the items it carries, marked unclear before it is sent (if the worker dies
+ * before the answer, the next attempt knows), all in one transaction.
+ */
+async function takeBatch(queue: OutboxQueue, at: number, after: OutboxRow | undefined): Promise<{ rows: OutboxRow[]; entries: OutboxEntry[] }> {
+  return db.transaction('rw', db.outbox, db.feedback, db.contentEvents, async () => {
+    const rows = await dueRows(queue, at, after).limit(BATCH_SIZE).toArray();
+    if (rows.length === 0) return { rows, entries: [] };
+    const entries = await toEntries(rows);
+    await db.outbox.bulkPut(rows.map((row) => ({ ...row, unclear: true })));
+    return { rows, entries };
+  });
+}
+
 async function toEntries(rows: OutboxRow[]): Promise<OutboxEntry[]> {
-  const itemIds = rows.map((row) => row.itemId ?? row.id);
-  const [feedback, events] = await Promise.all([db.feedback.bulkGet(itemIds), db.contentEvents.bulkGet(itemIds)]);
-  return rows.flatMap((row, index): OutboxEntry[] => {
+  const itemIdsOf = (kind: OutboxRow['kind']) => rows.filter((row) => row.kind === kind).map((row) => row.itemId ?? row.id);
+  const byId = <T extends { id: string }>(items: (T | undefined)[]) => new Map(items.flatMap((item) => (item ? [[item.id, item] as const] : [])));
+  const [feedback, events] = await Promise.all([
+    db.feedback.bulkGet(itemIdsOf('feedback')).then(byId),
+    db.contentEvents.bulkGet(itemIdsOf('event')).then(byId),
+  ]);
+  // An item cleared locally meanwhile has nothing left to send.
+  return rows.flatMap((row): OutboxEntry[] => {
     const common = { id: row.id, attempts: row.attempts, unclear: row.unclear, remoteId: row.remoteId };
-    const item = row.kind === 'feedback' ? feedback[index] : events[index];
-    if (!item) return []; // cleared locally meanwhile: nothing left to send
-    return [row.kind === 'feedback' ? { ...common, kind: 'feedback', item: feedback[index]! } : { ...common, kind: 'event', item: events[index]! }];
+    const itemId = row.itemId ?? row.id;
+    if (row.kind === 'feedback') {
+      const item = feedback.get(itemId);
+      return item ? [{ ...common, kind: 'feedback', item }] : [];
+    }
+    const item = events.get(itemId);
+    return item ? [{ ...common, kind: 'event', item }] : [];
   });
 }
 
@@ -92,23 +130,25 @@ async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: nu
       switch (result?.outcome) {
         case 'delivered':
           report.delivered++;
-          return { ...row, state: 'sent', attempts, unclear: false, lastError: undefined, remoteId: result.remoteId ?? row.remoteId };
+          return inState({ ...row, attempts, unclear: false, lastError: undefined, remoteId: result.remoteId ?? row.remoteId }, 'sent');
         case 'unsupported':
           report.local++;
-          return { ...row, state: 'local', attempts, unclear: false };
+          return inState({ ...row, attempts, unclear: false }, 'local');
         case 'rejected':
           report.failed++;
-          return { ...row, state: 'failed', attempts, unclear: false, lastError: result.error };
+          return inState({ ...row, attempts, unclear: false, lastError: result.error }, 'failed');
         default:
           report.retried++;
-          return {
-            ...row,
-            state: 'queued',
-            attempts,
-            unclear: false,
-            nextAttemptAt: at + backoffMs(attempts),
-            lastError: result?.outcome === 'retry' ? result.error : 'No answer for this item',
-          };
+          return inState(
+            {
+              ...row,
+              attempts,
+              unclear: false,
+              nextAttemptAt: at + backoffMs(attempts),
+              lastError: result?.outcome === 'retry' ? result.error : 'No answer for this item',
+            },
+            'queued',
+          );
       }
     }),
   );
@@ -124,15 +164,17 @@ async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, 
   await db.outbox.bulkPut(
     rows.map((row): OutboxRow => {
       const attempts = row.attempts + 1;
-      return {
-        ...row,
+      return inState(
+        {
+          ...row,
+          attempts,
+          unclear: UNCLEAR.has(kind),
+          nextAttemptAt: at + Math.max(retryAfter, needsPerson ? MAX_BACKOFF_MS : backoffMs(attempts)),
+          lastError: message,
+        },
         // A wrong token fails every item until an admin fixes it: shown as failed, retried slowly.
-        state: needsPerson ? 'failed' : 'queued',
-        attempts,
-        unclear: UNCLEAR.has(kind),
-        nextAttemptAt: at + Math.max(retryAfter, needsPerson ? MAX_BACKOFF_MS : backoffMs(attempts)),
-        lastError: message,
-      };
+        needsPerson ? 'failed' : 'queued',
+      );
     }),
   );
 }
@@ -140,12 +182,13 @@ async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, 
 /** Puts failed items back in the queue, due now: the rep's or admin's "Retry". */
 export async function retryFailed(ids?: readonly string[]): Promise<number> {
   const rows = ids ? (await db.outbox.bulkGet([...ids])).filter((row): row is OutboxRow => row?.state === 'failed') : await db.outbox.where('state').equals('failed').toArray();
-  await db.outbox.bulkPut(rows.map((row) => ({ ...row, state: 'queued', nextAttemptAt: 0 })));
+  await db.outbox.bulkPut(rows.map((row) => inState({ ...row, nextAttemptAt: 0 }, 'queued')));
   return rows.length;
 }
 
 /** When the next retry is due (epoch ms), for the alarm that wakes the worker; undefined when none. */
 export async function nextDueAt(): Promise<number | undefined> {
-  const next = await db.outbox.orderBy('nextAttemptAt').filter((row) => row.state === 'queued').first();
-  return next?.nextAttemptAt;
+  const firsts = await Promise.all(QUEUES.map((queue) => dueRows(queue, Number.POSITIVE_INFINITY).first()));
+  const times = firsts.flatMap((row) => (row ? [row.nextAttemptAt] : []));
+  return times.length ? Math.min(...times) : undefined;
 }

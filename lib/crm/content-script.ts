@@ -19,6 +19,7 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
 
   watchRecords(window, detectors, {
     signal: ctx.signal,
+    ownElements: [pill.element],
     onRecord(record: WatchedRecord) {
       const key = `${record.crm}:${record.recordId}`;
       if (key !== currentKey) {

@@ -3,13 +3,41 @@
  * Lightning (LWC), HubSpot and others render record fields inside web components.
  */
 
+type Scope = Document | Element | ShadowRoot;
+
+/** The scopes found under each searched root during the current read; undefined outside one. */
+let scopesInRead: WeakMap<Scope, Scope[]> | undefined;
+
+/**
+ * Runs one synchronous page read (a detector's readIdentity), finding the open shadow roots under
+ * each searched root once instead of once per selector: a read runs a dozen queries, and each used to
+ * walk the whole page. Nothing can change the DOM while the read's synchronous code runs, so the
+ * scopes found at its start hold to its end; the next read looks afresh.
+ */
+export function inOneRead<T>(read: () => T): T {
+  const outer = scopesInRead;
+  scopesInRead ??= new WeakMap();
+  try {
+    return read();
+  } finally {
+    scopesInRead = outer;
+  }
+}
+
 /** Every element under `root` matching `selector`, descending into open shadow roots. */
-export function deepQueryAll(root: Document | Element | ShadowRoot, selector: string): Element[] {
-  const found: Element[] = [];
-  const pending: Array<Document | Element | ShadowRoot> = [root];
+export function deepQueryAll(root: Scope, selector: string): Element[] {
+  return scopesUnder(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
+}
+
+/** `root` and every open shadow root under it, however deeply nested. */
+function scopesUnder(root: Scope): Scope[] {
+  const cached = scopesInRead?.get(root);
+  if (cached) return cached;
+  const scopes: Scope[] = [];
+  const pending: Scope[] = [root];
   while (pending.length) {
     const scope = pending.pop()!;
-    found.push(...scope.querySelectorAll(selector));
+    scopes.push(scope);
     // Shadow hosts are rare, so one walk per scope to find them is cheaper than querying each element.
     const walker = (scope instanceof Document ? scope : scope.ownerDocument ?? document).createTreeWalker(
       scope,
@@ -20,7 +48,8 @@ export function deepQueryAll(root: Document | Element | ShadowRoot, selector: st
       if (shadow) pending.push(shadow);
     }
   }
-  return found;
+  scopesInRead?.set(root, scopes);
+  return scopes;
 }
 
 /**

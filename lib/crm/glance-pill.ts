@@ -1,6 +1,8 @@
 import type { Glance } from '@/lib/schema/glance';
 
 export interface GlancePill {
+  /** The pill's host element on the CRM page. */
+  readonly element: Element;
   show(glance: Glance): void;
   hide(): void;
   remove(): void;
@@ -41,19 +43,23 @@ export function createGlancePill(doc: Document, onOpen: () => void): GlancePill 
   close.className = 'close';
   close.textContent = '×';
   close.setAttribute('aria-label', 'Hide Leadside for this record');
-  close.addEventListener('click', () => host.remove());
+  // Hidden, not removed: putting the host back would restyle its shadow tree from scratch each time.
+  const setShown = (shown: boolean) => host.style.setProperty('display', shown ? null : 'none');
+  close.addEventListener('click', () => setShown(false));
   pill.append(text, open, close);
   root.append(style, pill);
 
   return {
+    element: host,
     show(glance) {
       text.replaceChildren(
         [glance.name, glance.source].filter(Boolean).join(' · '),
         ...(glance.signal ? [' · ', Object.assign(doc.createElement('span'), { className: 'signal', textContent: glance.signal })] : []),
       );
       if (!host.isConnected) doc.documentElement.append(host);
+      setShown(true);
     },
-    hide: () => host.remove(),
+    hide: () => setShown(false),
     remove: () => host.remove(),
   };
 }

@@ -1,3 +1,4 @@
+import { inOneRead } from './dom';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 
 export interface WatchedRecord extends RecordMatch, PageIdentity {
@@ -5,7 +6,10 @@ export interface WatchedRecord extends RecordMatch, PageIdentity {
 }
 
 export interface WatchOptions {
-  /** Called at once with the record from the URL, then again each time more of the person is read. */
+  /**
+   * Called as soon as the URL names a record (in the same task, with whatever of the person the page
+   * already shows), then again each time more of the person is read.
+   */
   onRecord(record: WatchedRecord): void;
   /** Called when the tab moves from a record to a page that is not one. */
   onNoRecord(): void;
@@ -17,6 +21,11 @@ export interface WatchOptions {
    * CRM re-rendering slowly); past it, two records may really share a person (duplicates).
    */
   staleGraceMs?: number;
+  /**
+   * Leadside's own elements on the page (the glance pill). Their comings and goings are not the CRM
+   * rendering the person, so they never trigger a read.
+   */
+  ownElements?: readonly Element[];
 }
 
 const READ_THROTTLE_MS = 50;
@@ -56,7 +65,6 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     const match = found.match;
     const key = `${match.crm}:${match.recordId}`;
     const watch = pageWatch.signal;
-    if (!match.personFromPage) options.onRecord({ ...match, url: href });
 
     // What the last record's page showed; a read that still shows exactly that is the old page.
     const staleIdentity = previous && previous.key !== key ? previous.identity : undefined;
@@ -64,13 +72,13 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     const staleGraceMs = options.staleGraceMs ?? 1500;
     let fromPage: PageIdentity = {};
     let fromApi: PageIdentity = {};
-    let reported: PageIdentity = {};
+    let reported: PageIdentity | undefined;
 
     // The page and the CRM's API each fill in what they know; the page wins where both do.
     const report = () => {
       const identity: PageIdentity = { ...fromApi, ...definedOnly(fromPage) };
       const record = identity.record ?? (match.personFromPage ? undefined : match);
-      if (!record || watch.aborted || sameIdentity(identity, reported)) return;
+      if (!record || watch.aborted || (reported && sameIdentity(identity, reported))) return;
       reported = identity;
       const { record: _resolved, ...person } = identity;
       options.onRecord({ ...match, ...record, ...person, url: href });
@@ -78,8 +86,8 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
 
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
-    const readSoon = followPage(win.document, watch, followMs, () => {
-      const identity = detector.readIdentity(win.document, match);
+    const readSoon = followPage(win.document, watch, followMs, options.ownElements ?? [], () => {
+      const identity = inOneRead(() => detector.readIdentity(win.document, match));
       if (!identity.name && !identity.email && !identity.record) return false;
       const looksStale =
         staleIdentity !== undefined &&
@@ -104,6 +112,11 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
         report();
       })
       .catch(() => undefined); // the page's own reading stands
+
+    // The URL alone names the record. It is reported after the first page read (a microtask queued
+    // above, still in this task), so a page that already shows the person (a record the CRM kept
+    // rendered) costs one report, and one message to the worker, instead of two.
+    if (!match.personFromPage) queueMicrotask(() => reported ?? report());
   };
 
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
@@ -143,14 +156,23 @@ function followPage(
   doc: Document,
   signal: AbortSignal,
   timeoutMs: number,
+  own: readonly Element[],
   read: () => boolean,
 ): (delayMs: number) => void {
   let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observed = new WeakSet<Node>();
+  const isOwn = (node: Node) => own.includes(node as Element);
+  /** The CRM's changes among `records`, with the shadow roots they add now observed too. */
+  const crmChanges = (records: MutationRecord[]) => {
+    const theirs = records.filter(
+      (record) => !isOwn(record.target) && !(record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwn)),
+    );
+    for (const record of theirs) record.addedNodes.forEach(observeShadowRoots);
+    return theirs;
+  };
   const observer = new MutationObserver((records) => {
-    for (const record of records) record.addedNodes.forEach(observeShadowRoots);
-    if (timer === undefined) timer = setTimeout(runRead, READ_THROTTLE_MS);
+    if (crmChanges(records).length && timer === undefined) timer = setTimeout(runRead, READ_THROTTLE_MS);
   });
   const observe = (root: Node) => {
     if (observed.has(root)) return;
@@ -164,9 +186,9 @@ function followPage(
     });
   };
   const observeShadowRoots = (node: Node) => {
-    if (!(node instanceof Element)) return;
+    if (!(node instanceof Element) || isOwn(node)) return;
     if (node.shadowRoot) observe(node.shadowRoot);
-    for (const child of node.querySelectorAll('*')) if (child.shadowRoot) observe(child.shadowRoot);
+    for (const child of node.querySelectorAll('*')) if (child.shadowRoot && !isOwn(child)) observe(child.shadowRoot);
   };
   const stop = () => {
     done = true;
@@ -176,6 +198,9 @@ function followPage(
     clearTimeout(deadline);
   };
   const runRead = () => {
+    // What changed before this read is in what it sees, so needs no read of its own.
+    crmChanges(observer.takeRecords());
+    clearTimeout(timer);
     timer = undefined;
     if (!done && read()) stop();
   };

@@ -54,13 +54,34 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`No extension at ${extensionPath} (manifest.json missing). Run \`npx wxt build\` or set LEADSIDE_EXTENSION_PATH.`);
   }
-  const context = await chromium.launchPersistentContext(opts.userDataDir, {
+  const context = await launchChromium(opts, [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]);
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find(isExtensionWorker) ??
+      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: WORKER_TIMEOUT_MS }).catch(() => {
+        throw new Error(`The extension at ${extensionPath} loaded no service worker within ${WORKER_TIMEOUT_MS / 1000} s. Does its background script throw?`);
+      }));
+    return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/**
+ * The same browser with no extension at all: the baseline for what the extension costs a page.
+ */
+export function launchWithoutExtension(opts: Omit<LaunchOptions, 'extensionPath'>): Promise<BrowserContext> {
+  return launchChromium(opts, []);
+}
+
+function launchChromium(opts: Omit<LaunchOptions, 'extensionPath'>, extensionArgs: string[]): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(opts.userDataDir, {
     executablePath: ensureChromium(),
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...extensionArgs,
       // Every hostname goes to the test server, so content-script match patterns
       // and connector base URLs are the real ones.
       `--host-resolver-rules=MAP * 127.0.0.1:${opts.port}, EXCLUDE localhost`,
@@ -77,17 +98,6 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       ...(opts.extraArgs ?? []),
     ],
   });
-  try {
-    const serviceWorker =
-      context.serviceWorkers().find(isExtensionWorker) ??
-      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: WORKER_TIMEOUT_MS }).catch(() => {
-        throw new Error(`The extension at ${extensionPath} loaded no service worker within ${WORKER_TIMEOUT_MS / 1000} s. Does its background script throw?`);
-      }));
-    return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker };
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
 }
 
 /**

@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deepQueryAll, inOneRead } from './dom';
+
+/** A host element with an open shadow root holding `html`. */
+function shadowHost(html: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement('x-panel');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = html;
+  return { host, root };
+}
+
+describe('deepQueryAll', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  it('finds matches in the page and in open shadow roots, nested ones too', () => {
+    const outer = shadowHost('<a class="email">b@x.example</a>');
+    const inner = shadowHost('<a class="email">c@x.example</a>');
+    outer.root.append(inner.host);
+    document.body.innerHTML = '<a class="email">a@x.example</a>';
+    document.body.append(outer.host);
+    expect(deepQueryAll(document, 'a.email').map((element) => element.textContent).sort()).toEqual(['a@x.example', 'b@x.example', 'c@x.example']);
+  });
+
+  it('finds the shadow roots once within one read, and afresh in the next read', () => {
+    document.body.append(shadowHost('<a class="email">b@x.example</a>').host);
+    const withinRead = inOneRead(() => {
+      const first = deepQueryAll(document, 'a.email');
+      // Only Leadside's own code runs during a read; this stands in for a page change between reads.
+      document.body.append(shadowHost('<a class="email">c@x.example</a>').host);
+      return [first, deepQueryAll(document, 'a.email')];
+    });
+    expect(withinRead.map((found) => found.length)).toEqual([1, 1]);
+    expect(inOneRead(() => deepQueryAll(document, 'a.email'))).toHaveLength(2);
+    expect(deepQueryAll(document, 'a.email')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CrmDetector, PageIdentity } from './types';
+import { watchRecords, type WatchedRecord } from './watch';
+
+const MATCH = { crm: 'salesforce' as const, objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' };
+const PERSON: PageIdentity = { name: 'Priya Raman', email: 'priya.raman@ledgerly.io', company: 'Ledgerly' };
+
+/** A detector for any URL that reads the person from `data-person` on <body>, counting its reads. */
+function fakeDetector() {
+  const reads: number[] = [];
+  const detector: CrmDetector = {
+    crm: 'salesforce',
+    matches: ['https://*/*'],
+    matchUrl: () => MATCH,
+    readIdentity(doc) {
+      reads.push(Date.now());
+      return doc.body.dataset.person ? PERSON : {};
+    },
+    testUrls: { match: [], noMatch: [] },
+  };
+  return { detector, reads };
+}
+
+const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('watchRecords', () => {
+  let controller: AbortController;
+  let reported: WatchedRecord[];
+  const start = (detector: CrmDetector, ownElements: Element[] = []) =>
+    watchRecords(window, [detector], { signal: controller.signal, onRecord: (record) => reported.push(record), onNoRecord() {}, ownElements });
+
+  beforeEach(() => {
+    controller = new AbortController();
+    reported = [];
+    document.body.replaceChildren();
+    delete document.body.dataset.person;
+  });
+  afterEach(() => controller.abort());
+
+  it('reports a record whose page already shows the person once, with the person', async () => {
+    document.body.dataset.person = 'shown';
+    const { detector } = fakeDetector();
+    start(detector);
+    await settle(100);
+    expect(reported).toEqual([expect.objectContaining({ ...MATCH, ...PERSON })]);
+  });
+
+  it('reports the record from the URL in the same task when the person is not shown yet, then the person once rendered', async () => {
+    const { detector } = fakeDetector();
+    start(detector);
+    await Promise.resolve(); // the microtasks of this task: the first read, then the report
+    await Promise.resolve();
+    expect(reported).toEqual([expect.objectContaining(MATCH)]);
+    expect(reported[0]!.name).toBeUndefined();
+    document.body.dataset.person = 'rendered';
+    document.body.append(document.createElement('main'));
+    await settle(100);
+    expect(reported).toHaveLength(2);
+    expect(reported[1]).toMatchObject({ ...MATCH, ...PERSON });
+  });
+
+  it('needs no read of its own for changes made before a read, nor for Leadside’s own elements', async () => {
+    const pill = document.createElement('leadside-glance');
+    const { detector, reads } = fakeDetector();
+    start(detector, [pill]);
+    // In the same task as the navigation: the first read (a microtask) sees this already.
+    document.body.append(document.createElement('div'));
+    await settle(100);
+    expect(reads).toHaveLength(1);
+    document.documentElement.append(pill);
+    pill.style.setProperty('display', 'none');
+    pill.remove();
+    await settle(100);
+    expect(reads).toHaveLength(1);
+    document.body.append(document.createElement('section')); // the CRM renders: read again
+    await settle(100);
+    expect(reads).toHaveLength(2);
+  });
+});
