@@ -7,8 +7,10 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deliveryRows } from '../test/bench/delivery';
 import { measureDetection } from '../test/bench/detection';
 import { heapUsedBytes, REMOTE_DEBUGGING_ARG } from '../test/bench/heap';
+import { pageCostRows } from '../test/bench/page-cost';
 import { measureRanking } from '../test/bench/ranking';
 import type { BenchRow } from '../test/bench/row';
 import { measureScale } from '../test/bench/scale';
@@ -93,10 +95,17 @@ async function main() {
         'Every switch looks the lead up twice, once by record id as soon as the URL changes and again with the e-mail once the page shows it; the brief shows after the first answer that finds the lead. ' +
         'What would fix it: wait for the e-mail briefly before the first lookup on CRMs that render it within a few ms, so one 50 ms answer decides.',
     });
+
   } finally {
     await context.close();
-    await server.close();
     rmSync(userDataDir, { recursive: true, force: true });
+  }
+  // Each in its own browser, once the one above is gone, so none competes with another for the CPU.
+  try {
+    rows.push(...(await pageCostRows(server, quick ? 3 : 9)));
+    rows.push(...(await deliveryRows(server)));
+  } finally {
+    await server.close();
   }
 
   const ranking = measureRanking(500);
@@ -171,6 +180,17 @@ ${missed.length ? missed.join('\n') : 'None in this run.'}
   cached) and the source is the REST gateway on the test server, holding every answer 50 ms.
 - **Memory**: \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, through a CDP client on
   the browser's debugging port (Playwright has no CDP session for a service worker).
+- **CRM page cost**: the CPU time the CRM tab's main thread spends (CDP \`Performance.getMetrics\`
+  TaskDuration in thread ticks; content scripts run on that thread) on loading the Lightning fixture
+  and switching records in-app 20 times, with Leadside and in the same browser without extensions,
+  run side by side. The fixture renders a record in a few milliseconds of CPU, far less than Lightning
+  itself, so Leadside's work per record (reading the person, one or two messages to the worker, the
+  glance pill) weighs more in this ratio than on a real page; the added milliseconds per page shown
+  are the absolute cost.
+- **Delivery**: 10,000 content events waiting in the outbox when the worker starts (after a browser
+  restart or an outage), until the local REST gateway has stored every one. The baseline posts the
+  same events in the same batches straight from an extension page: the transport's share, so the
+  rest is the outbox's IndexedDB work (read each batch, mark it unclear, record the results).
 - **Ranking**: \`suggestContent\` for each demo lead against a generated catalog; the index is built once.
 - **Scale: brief lookup**: with a seeded generator's cached profiles (page views included) and content events
   written into the extension's IndexedDB, the side panel's \`get-brief\` round trip to the worker for a tab on

@@ -16,19 +16,21 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
   const pill = createGlancePill(document, () => void send({ type: 'open-side-panel' }));
   ctx.onInvalidated(() => pill.remove());
   let currentKey: string | undefined;
+  const enter = (key: string) => {
+    if (key === currentKey) return;
+    currentKey = key;
+    pill.hide();
+    // A user-timing mark costs nothing and lets the benchmark (and a curious engineer in DevTools)
+    // see exactly when each record was detected.
+    performance.mark('leadside:record-detected', { detail: key });
+  };
 
   watchRecords(window, detectors, {
     signal: ctx.signal,
     ownElements: [pill.element],
+    onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
-      const key = `${record.crm}:${record.recordId}`;
-      if (key !== currentKey) {
-        pill.hide();
-        // A user-timing mark costs nothing and lets the benchmark (and a curious engineer in
-        // DevTools) see exactly when each record was detected.
-        performance.mark('leadside:record-detected', { detail: key });
-      }
-      currentKey = key;
+      enter(`${record.crm}:${record.recordId}`);
       void send({ type: 'record-detected', record });
     },
     onNoRecord() {

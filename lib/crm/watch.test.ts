@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDetector, PageIdentity } from './types';
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 import { watchRecords, type WatchedRecord } from './watch';
 
 const MATCH = { crm: 'salesforce' as const, objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' };
@@ -26,12 +26,20 @@ const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('watchRecords', () => {
   let controller: AbortController;
   let reported: WatchedRecord[];
+  let detected: RecordMatch[];
   const start = (detector: CrmDetector, ownElements: Element[] = []) =>
-    watchRecords(window, [detector], { signal: controller.signal, onRecord: (record) => reported.push(record), onNoRecord() {}, ownElements });
+    watchRecords(window, [detector], {
+      signal: controller.signal,
+      onRecordUrl: (match) => detected.push(match),
+      onRecord: (record) => reported.push(record),
+      onNoRecord() {},
+      ownElements,
+    });
 
   beforeEach(() => {
     controller = new AbortController();
     reported = [];
+    detected = [];
     document.body.replaceChildren();
     delete document.body.dataset.person;
   });
@@ -45,9 +53,11 @@ describe('watchRecords', () => {
     expect(reported).toEqual([expect.objectContaining({ ...MATCH, ...PERSON })]);
   });
 
-  it('reports the record from the URL in the same task when the person is not shown yet, then the person once rendered', async () => {
+  it('detects the record at the URL change, reports it in the same task when the person is not shown yet, then the person once rendered', async () => {
     const { detector } = fakeDetector();
     start(detector);
+    expect(detected).toEqual([MATCH]);
+    expect(reported).toEqual([]);
     await Promise.resolve(); // the microtasks of this task: the first read, then the report
     await Promise.resolve();
     expect(reported).toEqual([expect.objectContaining(MATCH)]);

@@ -7,8 +7,13 @@ export interface WatchedRecord extends RecordMatch, PageIdentity {
 
 export interface WatchOptions {
   /**
-   * Called as soon as the URL names a record (in the same task, with whatever of the person the page
-   * already shows), then again each time more of the person is read.
+   * Called in the URL change's own task as soon as the URL names a record that is the person, before
+   * the page is read: the moment the record is detected.
+   */
+  onRecordUrl?(match: RecordMatch): void;
+  /**
+   * Called once the record is known (still in the URL change's task, with whatever of the person the
+   * page already shows), then again each time more of the person is read.
    */
   onRecord(record: WatchedRecord): void;
   /** Called when the tab moves from a record to a page that is not one. */
@@ -65,6 +70,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     const match = found.match;
     const key = `${match.crm}:${match.recordId}`;
     const watch = pageWatch.signal;
+    if (!match.personFromPage) options.onRecordUrl?.(match);
 
     // What the last record's page showed; a read that still shows exactly that is the old page.
     const staleIdentity = previous && previous.key !== key ? previous.identity : undefined;

@@ -25,7 +25,7 @@ const SWITCHES = 20;
  * longer, and the extension reads the person after the page settles (throttled to 50 ms), work a
  * script that moved on at once would never let it do.
  */
-const DWELL_MS = 150;
+const DWELL_MS = 100;
 /** After the last record: for the worker's last glance to reach the page. */
 const SETTLE_MS = 300;
 
