@@ -67,7 +67,7 @@ async function main() {
       ifMissed:
         'Measured per switch on a quiet run (medians): the content script reads the page and reports 2.7 ms after the URL change; the report reaches the worker and is routed ~11 ms later; building the brief from the cache takes 9–14 ms (IndexedDB reads of the profile, settings and catalog, then ranking); the broadcast reaches the panel in ~3 ms; the render takes 6–9 ms. ' +
         'The floor counts only the build and the render, so the two hops and the page read are the gap. ' +
-        'What would close it: keep cached profiles, settings and the catalog\'s freshness in the worker\'s memory so the build does not wait on IndexedDB, and let the panel hear the content script\'s report itself (runtime messages reach extension pages too) to start rendering who it is while the worker builds.',
+        'What would close it: let the panel hear the content script\'s report itself (a content script\'s runtime message reaches extension pages as well as the worker) and build a cached lead\'s brief from IndexedDB, which the panel shares with the worker: one hop instead of two. Holding settings and the catalog\'s freshness in memory would shorten the build, but the floor with it.',
     });
 
     const heaps = await heapUsedBytes(userDataDir, [`chrome-extension://${extensionId}/background.js`, `chrome-extension://${extensionId}/sidepanel.html`]);

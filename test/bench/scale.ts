@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { registerCrmFixtures } from '../support/crm-fixtures';
 import { startTestServer } from '../support/https-server';
-import { launchWithExtension } from '../support/launch';
+import { launchWithExtension, wakeServiceWorker } from '../support/launch';
 import { measureBriefLookups, type LookupTarget } from './brief-lookup';
 import { SCALE_SIZES } from './generate-scale';
 import { measureImportRate } from './import-rate';
@@ -81,6 +81,10 @@ async function measureScaleOn(port: number, quick: boolean): Promise<BenchRow[]>
     const insights = await measureInsightsLoad(context, extensionId, insightsRounds, quick ? 1 : 3);
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+    // The browser stops a worker idle for 30 s, and the Insights rounds above never message it; a
+    // message that arrives while it is still starting finds no listener. Started first, as a rep's
+    // record switch would have.
+    await wakeServiceWorker(context, extensionId);
     const lookup = await measureBriefLookups(page, targets, LOOKUP_WARM_UP, LOOKUP_PAUSE_MS);
     await page.close();
     const imports = await measureImportRate(context, extensionId, csvPath, IMPORT_ROWS, importRounds);
