@@ -3,7 +3,7 @@ import { cachedBriefForRecord } from '@/lib/brief';
 import { glanceFor } from '@/lib/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messages';
 import { lookupProfile } from '@/lib/profiles';
-import type { Brief } from '@/lib/schema';
+import type { Brief, LeadProfile } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { connectorFor } from '@/lib/connectors';
 import { loadSettings } from '@/lib/settings';
@@ -26,7 +26,7 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
       if (change !== 'none') {
         const brief = await briefToSendAlong(request.record);
         await broadcast({ type: 'tab-record-changed', tabId, record: request.record, brief });
-        void prefetch(tabId, request.record);
+        void prefetch(tabId, request.record, brief?.state === 'found' ? brief.profile : undefined);
       }
       return { ok: true };
     }
@@ -57,16 +57,22 @@ async function briefToSendAlong(record: DetectedRecord): Promise<Brief | undefin
 /**
  * Looks the lead up as soon as the record is detected, so the brief is cached by the time the rep
  * opens the panel, then gives the tab its glance pill, unless the tab has moved on meanwhile.
+ * `cached`: the profile the brief just sent along was built from, which needs no second lookup.
  */
-async function prefetch(tabId: number, record: DetectedRecord): Promise<void> {
+async function prefetch(tabId: number, record: DetectedRecord, cached?: LeadProfile): Promise<void> {
   try {
-    const settings = await loadSettings();
-    const { entry: cached } = await lookupProfile(record, { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes });
+    const profile = cached ?? (await lookUp(record));
     const current = await getTabRecord(tabId);
-    if (!cached.profile || !current || recordKey(current) !== recordKey(record)) return;
-    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, cached.profile) };
+    if (!profile || !current || recordKey(current) !== recordKey(record)) return;
+    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, profile) };
     await browser.tabs.sendMessage(tabId, message);
   } catch {
     // The side panel shows lookup errors with a retry; the pill simply stays hidden.
   }
+}
+
+async function lookUp(record: DetectedRecord): Promise<LeadProfile | null> {
+  const settings = await loadSettings();
+  const { entry } = await lookupProfile(record, { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes });
+  return entry.profile;
 }
