@@ -25,6 +25,8 @@ export function useBrief(tabId: number | undefined) {
   const sequence = useRef(0);
   const shownSequence = useRef(0);
   const shownKey = useRef<string | undefined>(undefined);
+  /** The lead and suggestions last reported as shown: the same brief shown again is not re-reported. */
+  const reported = useRef<string | undefined>(undefined);
 
   const show = useCallback((next: Brief, mine: number) => {
     if (mine < shownSequence.current) return;
@@ -34,7 +36,16 @@ export function useBrief(tabId: number | undefined) {
     // a brief without any message in between.
     if (next.state === 'found') performance.mark('leadside:brief-received', { detail: recordKey(next.record) });
     setBrief(next);
-    if (next.state === 'found') reportShown(next);
+    if (next.state !== 'found') return;
+    // A switch shows a found brief twice or more (the record, then its name and e-mail; a refresh):
+    // the worker would count it once anyway, but each report is a write it need not do.
+    const leadKey = recordKey(next.record);
+    const contentIds = next.suggestions.map((suggestion) => suggestion.item.id);
+    const shown = `${leadKey}|${contentIds.join(',')}`;
+    if (shown !== reported.current) {
+      reported.current = shown;
+      reportShown(leadKey, contentIds);
+    }
   }, []);
 
   const load = useCallback(
@@ -94,10 +105,9 @@ export function useBrief(tabId: number | undefined) {
  * Tells the worker which suggestions the rep was shown, for Insights' "suggested" counts (kept once
  * per lead, item and day, however often the brief is shown again).
  */
-function reportShown(brief: Extract<Brief, { state: 'found' }>): void {
-  const contentIds = brief.suggestions.map((suggestion) => suggestion.item.id);
+function reportShown(leadKey: string, contentIds: string[]): void {
   if (contentIds.length === 0) return;
-  request({ type: 'suggestions-shown', leadKey: recordKey(brief.record), contentIds }).catch((error: unknown) =>
+  request({ type: 'suggestions-shown', leadKey, contentIds }).catch((error: unknown) =>
     console.warn('Leadside: could not count suggestions', error),
   );
 }
