@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
-import { BroadcastSchema, type Broadcast } from '@/lib/messages';
+import { BroadcastSchema, type Broadcast } from '@/lib/messaging/messages';
 
 /** Calls `onBroadcast` for every valid broadcast from the background; drops anything else. */
 export function useBroadcast(onBroadcast: (message: Broadcast) => void): void {

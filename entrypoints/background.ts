@@ -4,7 +4,7 @@ import { installActionMenu, openActionMenuPage } from '@/lib/background/action-m
 import { routeMessage } from '@/lib/background/router';
 import { openSidePanelFromToolbar } from '@/lib/background/side-panel';
 import { syncCustomSiteScripts } from '@/lib/background/custom-sites';
-import { forgetTab } from '@/lib/tab-records';
+import { forgetTab } from '@/lib/store/tab-records';
 import { DELIVERY_ALARM, deliverDue } from '@/lib/background/delivery';
 
 export default defineBackground(() => {

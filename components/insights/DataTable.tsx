@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { downloadText, toCsv } from '@/lib/export/csv';
+import { toCsv } from '@/lib/format/csv';
+import { downloadText } from '@/components/ui/download';
 
 export interface Column<Row> {
   header: string;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadInsights, type Insights } from '@/lib/insights/load';
+import { loadInsights, type Insights } from '@/lib/store/insights-load';
 import { useBroadcast } from '@/components/use-broadcast';
 
 export type Period = '7' | '30' | '90' | 'all';

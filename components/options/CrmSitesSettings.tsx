@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DETECTORS } from '@/lib/crm/registry';
-import { request } from '@/lib/messages';
+import { request } from '@/lib/messaging/messages';
 import { CRM_LABELS } from '@/lib/schema/record';
 import { CUSTOM_SITE_KIND_LABELS, CustomSiteSchema, siteOrigin, summarizeZodError, type CustomSite } from '@/lib/schema';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/store/settings';
 
 type Kind = CustomSite['kind'];
 const BUILT_IN = [...new Set(DETECTORS.map((detector) => CRM_LABELS[detector.crm]))];

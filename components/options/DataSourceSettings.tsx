@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { request, type PageResponse } from '@/lib/messages';
+import { request, type PageResponse } from '@/lib/messaging/messages';
 import { SOURCE_LABELS, type DataSource, type SourceSecrets } from '@/lib/schema';
-import { loadSecrets, saveSecrets } from '@/lib/secrets';
-import type { Settings } from '@/lib/settings';
+import { loadSecrets, saveSecrets } from '@/lib/store/secrets';
+import type { Settings } from '@/lib/store/settings';
 import { FileImport } from './FileImport';
 import { draftFrom, newDraft, parseDraft } from './source-config';
 import { Field, SecretField, type SourceDraft } from './source-forms';

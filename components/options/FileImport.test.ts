@@ -2,7 +2,7 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearImported, countImported } from '@/lib/import/import-rows';
+import { clearImported, countImported } from '@/lib/store/import-rows';
 import { FileImport } from './FileImport';
 
 // React warns unless it knows it runs under a test's act().

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { toCsv, downloadText } from '@/lib/export/csv';
+import { toCsv } from '@/lib/format/csv';
+import { downloadText } from '@/components/ui/download';
 import { COLUMNS, countOf, KIND_LABELS, TEMPLATE_FILES } from '@/lib/import/columns';
 import { templatePath } from '@/lib/import/templates';
 import { IMPORT_KINDS, type ImportKind, type ParsedImport } from '@/lib/import/types';

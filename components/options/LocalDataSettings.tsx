@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { request } from '@/lib/messages';
+import { request } from '@/lib/messaging/messages';
 
 /** Clears cached briefs, content and feedback from this browser, after an explicit confirmation. */
 export function LocalDataSettings() {

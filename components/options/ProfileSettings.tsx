@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/store/settings';
 
 /** The rep's display name (carried on their feedback) and how long a brief stays cached. */
 export function ProfileSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {

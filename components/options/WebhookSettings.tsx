@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { request } from '@/lib/messages';
+import { request } from '@/lib/messaging/messages';
 import { siteOrigin } from '@/lib/schema';
-import { loadSecrets, saveSecrets } from '@/lib/secrets';
-import type { Settings } from '@/lib/settings';
+import { loadSecrets, saveSecrets } from '@/lib/store/secrets';
+import type { Settings } from '@/lib/store/settings';
 
 const WebhookUrlSchema = z.url({ protocol: /^https$/, message: 'Enter the https:// address of the webhook' });
 

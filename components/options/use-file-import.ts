@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearImported, countImported, saveImport } from '@/lib/import/import-rows';
+import { clearImported, countImported, saveImport } from '@/lib/store/import-rows';
 import { parseImportFile } from '@/lib/import';
 import type { ImportedCounts, ImportKind, ImportOutcome, ParsedImport } from '@/lib/import/types';
-import { request } from '@/lib/messages';
+import { request } from '@/lib/messaging/messages';
 
 export type ImportPhase =
   | { step: 'idle' }

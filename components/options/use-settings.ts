@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import { loadSettings, saveSettings, type Settings } from '@/lib/store/settings';
 import { summarizeZodError } from '@/lib/schema';
 
 /** The stored settings, and `save`, which validates first and reports a specific message on refusal. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ContactChannel, ContactPreferences } from '@/lib/schema';
-import { isWithinWindow, localTimeIn } from '@/lib/time';
+import { isWithinWindow, localTimeIn } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 
 const CHANNEL_WORDS: Record<ContactChannel, string> = {

@@ -1,6 +1,6 @@
-import { request, type FeedbackView } from '@/lib/messages';
+import { request, type FeedbackView } from '@/lib/messaging/messages';
 import { VERDICT_LABELS, type DeliveryState } from '@/lib/schema';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime } from '@/lib/format/time';
 
 const STATE_BADGES: Record<DeliveryState, { label: string; className: string }> = {
   queued: { label: 'Queued', className: 'badge' },

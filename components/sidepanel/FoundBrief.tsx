@@ -1,6 +1,6 @@
 import type { Brief } from '@/lib/schema';
 import { recordKey } from '@/lib/schema/record';
-import { relativeTime } from '@/lib/time';
+import { relativeTime } from '@/lib/format/time';
 import { ContactSection } from './ContactSection';
 import { DetectedCard } from './DetectedCard';
 import { DoNotContactAlert } from './DoNotContactAlert';

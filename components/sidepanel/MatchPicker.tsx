@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { request, type PageResponse } from '@/lib/messages';
+import { request, type PageResponse } from '@/lib/messaging/messages';
 
 type Result = PageResponse<'search-profiles'>['results'][number];
 

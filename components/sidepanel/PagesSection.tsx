@@ -1,6 +1,6 @@
 import type { PageView } from '@/lib/schema';
-import { formatDateTime, formatDuration } from '@/lib/time';
-import { groupVisits, intentOf } from '@/lib/visits';
+import { formatDateTime, formatDuration } from '@/lib/format/time';
+import { groupVisits, intentOf } from '@/lib/leads/visits';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 

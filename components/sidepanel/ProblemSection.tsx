@@ -1,5 +1,5 @@
 import type { StatedProblem } from '@/lib/schema';
-import { formatDate } from '@/lib/time';
+import { formatDate } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 
 /** The lead's own words: the best opener a rep can have. Quoted verbatim, as text. */

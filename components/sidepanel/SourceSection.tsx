@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, type LeadSource } from '@/lib/schema';
-import { formatDate } from '@/lib/time';
+import { formatDate } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 

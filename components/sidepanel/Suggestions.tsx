@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { request, type FeedbackView } from '@/lib/messages';
+import { request, type FeedbackView } from '@/lib/messaging/messages';
 import type { ContentType, FeedbackPayload, Suggestion } from '@/lib/schema';
 import { Section } from '@/components/ui/Section';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FeedbackView } from '@/lib/messages';
+import type { FeedbackView } from '@/lib/messaging/messages';
 import type { FeedbackPayload } from '@/lib/schema';
 
 type Kind = 'content_request' | 'prospect_question';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FeedbackView } from '@/lib/messages';
+import type { FeedbackView } from '@/lib/messaging/messages';
 import { VERDICT_LABELS, VERDICT_REASONS, VerdictSchema, type FeedbackPayload, type Verdict } from '@/lib/schema';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { STAGE_LABELS, type LeadProfile } from '@/lib/schema';
-import { relativeTime } from '@/lib/time';
+import { relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 
 /** How warm: score, lifecycle stage and recent high-intent moments. */

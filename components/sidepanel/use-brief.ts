@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { request } from '@/lib/messages';
+import { request } from '@/lib/messaging/messages';
 import type { Brief } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { useBroadcast } from '@/components/use-broadcast';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { request, type FeedbackView } from '@/lib/messages';
+import { request, type FeedbackView } from '@/lib/messaging/messages';
 import type { FeedbackPayload } from '@/lib/schema';
 import { useBroadcast } from '@/components/use-broadcast';
 

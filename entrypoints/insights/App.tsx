@@ -4,8 +4,8 @@ import { DataTable, type Column } from '@/components/insights/DataTable';
 import { CONTENT_COLUMNS, NEVER_USED_COLUMNS, qualityColumns } from '@/components/insights/tables';
 import { useInsights, type Period } from '@/components/insights/use-insights';
 import { Spinner } from '@/components/ui/Spinner';
-import { formatDateTime } from '@/lib/time';
-import type { Insights } from '@/lib/insights/load';
+import { formatDateTime } from '@/lib/format/time';
+import type { Insights } from '@/lib/store/insights-load';
 
 type RequestRow = Insights['requests'][number];
 const REQUEST_COLUMNS: ReadonlyArray<Column<RequestRow>> = [

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { cachedBriefForRecord } from '@/lib/brief';
-import { glanceFor } from '@/lib/glance';
-import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messages';
-import { lookupProfile } from '@/lib/profiles';
+import { cachedBriefForRecord } from '@/lib/brief/brief';
+import { glanceFor } from '@/lib/leads/glance';
+import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
+import { lookupProfile } from '@/lib/brief/profiles';
 import type { Brief, LeadProfile } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
-import { connectorFor } from '@/lib/connectors';
-import { loadSettings } from '@/lib/settings';
-import { getTabRecord, setTabRecord } from '@/lib/tab-records';
+import { connectorFor } from './connectors';
+import { loadSettings } from '@/lib/store/settings';
+import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
 import { openSidePanel } from './side-panel';
 

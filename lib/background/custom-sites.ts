@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { siteOrigin, type CustomSite } from '@/lib/schema/custom-site';
-import { loadSettings } from '@/lib/settings';
+import { loadSettings } from '@/lib/store/settings';
 
 const SCRIPT_PREFIX = 'custom-site-';
 

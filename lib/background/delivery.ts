@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { connectorFor } from '@/lib/connectors';
-import { drainOutbox, nextDueAt } from '@/lib/outbox';
-import { loadSettings } from '@/lib/settings';
-import { loadSecrets } from '@/lib/secrets';
+import { connectorFor } from './connectors';
+import { drainOutbox, nextDueAt } from '@/lib/delivery/outbox';
+import { loadSettings } from '@/lib/store/settings';
+import { loadSecrets } from '@/lib/store/secrets';
 import { createWebhookDelivery } from '@/lib/connectors/webhook';
 
 export const DELIVERY_ALARM = 'leadside-outbox';

@@ -1,18 +1,18 @@
-import { clearLocalData } from '@/lib/db';
+import { clearLocalData } from '@/lib/store/db';
 import { syncCustomSiteScripts } from './custom-sites';
 import { deliverDue } from './delivery';
 import { sourceChanged, testConnection } from './source-requests';
-import { retryFailed } from '@/lib/outbox';
-import { briefForTab } from '@/lib/brief';
-import { recordContentEvent, recordSuggested } from '@/lib/content-events';
-import { listFeedback, storeFeedback } from '@/lib/feedback';
-import { broadcast, type PageRequest, type PageResponse } from '@/lib/messages';
-import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/profiles';
-import { connectorFor } from '@/lib/connectors';
+import { retryFailed } from '@/lib/delivery/outbox';
+import { briefForTab } from '@/lib/brief/brief';
+import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
+import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
+import { broadcast, type PageRequest, type PageResponse } from '@/lib/messaging/messages';
+import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/brief/profiles';
+import { connectorFor } from './connectors';
 import { recordKey } from '@/lib/schema/record';
-import { loadSettings } from '@/lib/settings';
-import { sourceSnapshot } from '@/lib/source-snapshot';
-import { forgetTabsInMemory, getTabRecord } from '@/lib/tab-records';
+import { loadSettings } from '@/lib/store/settings';
+import { sourceSnapshot } from '@/lib/leads/source-snapshot';
+import { forgetTabsInMemory, getTabRecord } from '@/lib/store/tab-records';
 
 /** Handles requests from Leadside's own pages. */
 export async function handlePageRequest(request: PageRequest): Promise<PageResponse<PageRequest['type']>> {

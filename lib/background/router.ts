@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { BroadcastSchema, ContentScriptRequestSchema, PageRequestSchema } from '@/lib/messages';
+import { BroadcastSchema, ContentScriptRequestSchema, PageRequestSchema } from '@/lib/messaging/messages';
 import { handleContentScriptRequest } from './content-script-requests';
 import { handlePageRequest } from './page-requests';
 

@@ -1,8 +1,8 @@
-import { connectorFor } from '@/lib/connectors';
+import { connectorFor } from './connectors';
 import type { CapabilityCheck } from '@/lib/connectors/types';
-import { db } from '@/lib/db';
-import { retryFailed } from '@/lib/outbox';
-import { loadSettings } from '@/lib/settings';
+import { db } from '@/lib/store/db';
+import { retryFailed } from '@/lib/delivery/outbox';
+import { loadSettings } from '@/lib/store/settings';
 import { deliverDue } from './delivery';
 
 /** Runs the configured source's connection test, one line per capability. */

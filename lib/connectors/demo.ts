@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type LeadProfile } from '@/lib/schema';
 import { ConnectorError, type Connector, type LookupQuery } from './types';
 
@@ -8,18 +7,13 @@ export const DemoContentFileSchema = z.object({ label: z.string(), items: z.arra
 
 export type DemoFile = 'leads' | 'content';
 
-/** Reads a file of the dataset bundled in the extension (public/demo/). */
-async function fetchBundledFile(file: DemoFile): Promise<unknown> {
-  const response = await fetch(browser.runtime.getURL(`/demo/${file}.json`));
-  return response.json();
-}
-
 /**
  * The bundled demo marketing system: fictional leads and content, so the whole loop works on a fresh
  * install with no account anywhere. Looks leads up the way real connectors do: by the CRM record id
- * when marketing knows it, else by e-mail.
+ * when marketing knows it, else by e-mail. `load` reads one file of the dataset (public/demo/): the
+ * extension fetches its bundled copy, the server reads it from disk.
  */
-export function createDemoConnector(load: (file: DemoFile) => Promise<unknown> = fetchBundledFile): Connector {
+export function createDemoConnector(load: (file: DemoFile) => Promise<unknown>): Connector {
   let leads: Promise<LeadProfile[]> | undefined;
   const loadLeads = () =>
     (leads ??= load('leads').then((raw) => parseFile(DemoLeadsFileSchema, raw, 'leads').leads)).catch((error) => {

@@ -14,7 +14,7 @@ import {
   CHANNEL_LABELS,
   VERDICT_LABELS,
 } from '@/lib/schema';
-import { intentOf } from '@/lib/visits';
+import { intentOf } from '@/lib/leads/visits';
 import {
   AssetDownloadDetailsSchema,
   EmailReadDetailsSchema,

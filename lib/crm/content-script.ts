@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentScriptRequest } from '@/lib/messages';
+import type { ContentScriptRequest } from '@/lib/messaging/messages';
 import { GlanceMessageSchema } from '@/lib/schema/glance';
 import { createGlancePill } from './glance-pill';
 import type { CrmDetector } from './types';

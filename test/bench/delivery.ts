@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { newOutboxRow } from '@/lib/outbox-row';
+import { newOutboxRow } from '@/lib/delivery/outbox-row';
 import { ContentEventSchema, type ContentEvent } from '@/lib/schema';
 import type { TestServer } from '../support/https-server';
 import { launchWithExtension, stopServiceWorkers, wakeServiceWorker } from '../support/launch';

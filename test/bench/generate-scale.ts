@@ -8,7 +8,7 @@
  */
 import contentFile from '@/public/demo/content.json';
 import leadsFile from '@/public/demo/leads.json';
-import type { CachedProfile } from '@/lib/db';
+import type { CachedProfile } from '@/lib/store/db';
 import type { ContentEvent, ContentEventType, LeadProfile, PageView } from '@/lib/schema';
 import { pick, seededRandom } from './random';
 

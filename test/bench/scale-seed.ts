@@ -8,7 +8,7 @@
  * they derive from the events exactly as on a rep's upgraded browser. That upgrade is timed.
  */
 import Dexie from 'dexie';
-import { LeadsideDb, type TabRecord } from '@/lib/db';
+import { LeadsideDb, type TabRecord } from '@/lib/store/db';
 import { salesforceRecordUrl } from '../support/pages';
 import { generateCachedProfiles, generateContentEvents, scaleRecordId, type ScaleOptions } from './generate-scale';
 

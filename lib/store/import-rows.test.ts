@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LeadsideDb } from '@/lib/db';
+import { LeadsideDb } from './db';
 import { clearImported, countImported, saveImport } from './import-rows';
-import { parseCsv } from './parse-csv';
-import { parseJson } from './parse-json';
-import { BUCKET_COUNTS, readAllEntries, readEntries } from './store';
+import { parseCsv } from '@/lib/import/parse-csv';
+import { parseJson } from '@/lib/import/parse-json';
+import { BUCKET_COUNTS, readAllEntries, readEntries } from './import-buckets';
 
 let databases: LeadsideDb[] = [];
 function freshDb(): LeadsideDb {

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeadsideDb } from '@/lib/db';
+import { LeadsideDb } from './db';
 import leads from '@/public/demo/leads.json';
 import content from '@/public/demo/content.json';
-import { saveImport } from '@/lib/import/import-rows';
+import { saveImport } from './import-rows';
 import { parseCsv } from '@/lib/import/parse-csv';
 import { parseJson } from '@/lib/import/parse-json';
-import { BucketSession } from '@/lib/import/store';
+import { BucketSession } from './import-buckets';
 import { LeadProfileSchema } from '@/lib/schema';
-import { createFileImportConnector } from './file-import';
-import { ConnectorError, type OutboxEntry } from './types';
+import { createFileImportConnector } from './file-import-connector';
+import { ConnectorError, type OutboxEntry } from '@/lib/connectors/types';
 
 const signal = new AbortController().signal;
 let databases: LeadsideDb[] = [];

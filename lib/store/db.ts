@@ -1,8 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { rebuildRollups, type RollupTable } from '@/lib/content-rollups';
+import { rebuildRollups, type RollupTable } from '@/lib/delivery/content-rollups';
 import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
-import { queueOf } from '@/lib/outbox-row';
+import { queueOf } from '@/lib/delivery/outbox-row';
 
 /** A marketing lookup's answer for one CRM record, found or not, with when it was fetched. */
 export interface CachedProfile {

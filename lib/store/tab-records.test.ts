@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from './db';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { forgetTabsInMemory, getTabRecord, setTabRecord } from './tab-records';
 

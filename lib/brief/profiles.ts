@@ -1,4 +1,4 @@
-import { db, type CachedProfile } from '@/lib/db';
+import { db, type CachedProfile } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
 import { ConnectorError } from '@/lib/connectors/types';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';

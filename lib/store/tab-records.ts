@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db } from './db';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 
 export type TabRecordChange = 'new-record' | 'identity' | 'none';

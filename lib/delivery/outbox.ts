@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import { db, type OutboxQueue, type OutboxRow } from '@/lib/db';
-import { inState } from '@/lib/outbox-row';
+import { db, type OutboxQueue, type OutboxRow } from '@/lib/store/db';
+import { inState } from './outbox-row';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
 
 /** The most items one delivery may carry: the REST gateway contract's limit (DeliveryRequestSchema). */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeadsideDb } from '@/lib/db';
+import { LeadsideDb } from '@/lib/store/db';
 import type { ContentEvent } from '@/lib/schema';
 import { addToRollups, eventDay, rebuildRollups, tallyRollups } from './content-rollups';
 

@@ -24,13 +24,13 @@ export function localTimeIn(zone: string, now: Date, locale?: string): string {
 }
 
 /** Whether `now`, seen in the lead's zone, falls inside their best-time window (which may cross midnight). */
-export function isWithinWindow(window: ClockWindow, zone: string, now: Date): boolean {
+export function isWithinWindow(best: ClockWindow, zone: string, now: Date): boolean {
   const { weekday, hour, minute } = partsIn(zone, now);
-  if (window.weekdaysOnly && (weekday === 'Sat' || weekday === 'Sun')) return false;
+  if (best.weekdaysOnly && (weekday === 'Sat' || weekday === 'Sun')) return false;
   const minutes = hour * 60 + minute;
   const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-  const start = toMinutes(window.start);
-  const end = toMinutes(window.end);
+  const start = toMinutes(best.start);
+  const end = toMinutes(best.end);
   return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
 

@@ -1,4 +1,4 @@
-import type { OutboxQueue, OutboxRow } from '@/lib/db';
+import type { OutboxQueue, OutboxRow } from '@/lib/store/db';
 
 /** A fresh outbox row: queued, due at once; for the team's webhook when `to` says so. */
 export function newOutboxRow(id: string, kind: OutboxRow['kind'], to?: { destination: 'webhook'; itemId: string }): OutboxRow {

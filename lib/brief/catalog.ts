@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
 import type { ContentItem } from '@/lib/schema';
 

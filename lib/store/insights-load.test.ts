@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordContentEvent, recordSuggested } from '@/lib/content-events';
-import { db } from '@/lib/db';
-import { contentUsage, countEvents } from './aggregate';
-import { loadInsights } from './load';
+import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
+import { db } from './db';
+import { contentUsage, countEvents } from '@/lib/insights/aggregate';
+import { loadInsights } from './insights-load';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-11-01T00:00:00.000Z');

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { ImportedBucket, LeadsideDb } from '@/lib/db';
+import type { ImportedBucket, LeadsideDb } from './db';
 
 /**
  * The layout of imported data in the `imported` table: each store is a map from an entry key to a

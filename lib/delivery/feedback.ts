@@ -1,7 +1,7 @@
-import { db, type OutboxRow, type StoredFeedback } from '@/lib/db';
+import { db, type OutboxRow, type StoredFeedback } from '@/lib/store/db';
 import { FeedbackItemSchema, type FeedbackPayload, type LeadRef, type SourceSnapshot } from '@/lib/schema';
-import type { FeedbackView } from '@/lib/messages';
-import { newOutboxRow } from '@/lib/outbox-row';
+import type { FeedbackView } from '@/lib/messaging/messages';
+import { newOutboxRow } from './outbox-row';
 
 interface FeedbackInput {
   /** Made by the side panel, so a retried submit after a worker restart cannot store it twice. */

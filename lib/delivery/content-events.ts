@@ -1,6 +1,6 @@
-import { addToRollups } from '@/lib/content-rollups';
-import { db } from '@/lib/db';
-import { newOutboxRow } from '@/lib/outbox-row';
+import { addToRollups } from './content-rollups';
+import { db } from '@/lib/store/db';
+import { newOutboxRow } from './outbox-row';
 import type { ContentEventType, SourceSnapshot } from '@/lib/schema';
 
 interface EventInput {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import { db } from '@/lib/db';
-import { contentUsage, countEvents, fieldRequests, leadQuality, neverUsed, type ContentCounts } from './aggregate';
+import { db } from './db';
+import { contentUsage, countEvents, fieldRequests, leadQuality, neverUsed, type ContentCounts } from '@/lib/insights/aggregate';
 
 export interface InsightsPeriod {
   /** ISO timestamp; events and feedback before it are left out. Undefined means all time. */

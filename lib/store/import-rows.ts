@@ -1,9 +1,9 @@
-import { db as defaultDb, type LeadsideDb } from '@/lib/db';
+import { db as defaultDb, type LeadsideDb } from './db';
 import type { ContentItem, LeadProfile, PageView } from '@/lib/schema';
-import { profileLookupKeys } from './keys';
-import { packedKeys, packProfile, type PackedProfile } from './pack';
-import { BucketSession, hashKey, readEntries } from './store';
-import type { ImportedCounts, ImportedPageView, ImportOutcome, ParsedImport } from './types';
+import { profileLookupKeys } from '@/lib/import/keys';
+import { packedKeys, packProfile, type PackedProfile } from '@/lib/import/pack';
+import { BucketSession, hashKey, readEntries } from './import-buckets';
+import type { ImportedCounts, ImportedPageView, ImportOutcome, ParsedImport } from '@/lib/import/types';
 
 export interface SaveOptions {
   onProgress?: (fraction: number) => void;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearLocalData, db, LATEST_DB_VERSION, LeadsideDb } from '@/lib/db';
-import { recordContentEvent } from '@/lib/content-events';
+import { clearLocalData, db, LATEST_DB_VERSION, LeadsideDb } from './db';
+import { recordContentEvent } from '@/lib/delivery/content-events';
 import type { ContentEvent } from '@/lib/schema';
 
 const event = (id: string, type: ContentEvent['type'], contentId: string, at: string): ContentEvent => ({ id, type, contentId, at, source: {} });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { db, LeadsideDb } from '@/lib/db';
+import { db, LeadsideDb } from '@/lib/store/db';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
 import { backoffMs, drainOutbox, nextDueAt, retryFailed } from './outbox';
 import { storeFeedback } from './feedback';

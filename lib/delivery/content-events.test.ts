@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tallyRollups } from '@/lib/content-rollups';
-import { db } from '@/lib/db';
+import { tallyRollups } from './content-rollups';
+import { db } from '@/lib/store/db';
 import { recordContentEvent, recordSuggested } from './content-events';
 
 const source = { channel: 'paid_search' as const, campaign: 'Q3' };

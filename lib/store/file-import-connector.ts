@@ -1,10 +1,10 @@
-import { db as defaultDb, type LeadsideDb } from '@/lib/db';
-import { countImported, idsOf, type LookupIds, type SearchLine } from '@/lib/import/import-rows';
+import { db as defaultDb, type LeadsideDb } from './db';
+import { countImported, idsOf, type LookupIds, type SearchLine } from './import-rows';
 import { crmKey, emailKey, pageViewOwnerKeys } from '@/lib/import/keys';
 import { unpackProfile } from '@/lib/import/pack';
-import { readAllEntries, readEntries } from '@/lib/import/store';
+import { readAllEntries, readEntries } from './import-buckets';
 import { ContentItemSchema, LeadProfileSchema, PageViewSchema, summarizeZodError, type ContentItem, type LeadProfile, type PageView } from '@/lib/schema';
-import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery, type ProfileSummary } from './types';
+import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery, type ProfileSummary } from '@/lib/connectors/types';
 
 /** At most this many matches for the rep's search, like the other connectors. */
 const SEARCH_LIMIT = 20;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import contentFile from '@/public/demo/content.json';
 import leadsFile from '@/public/demo/leads.json';
-import { db } from '@/lib/db';
+import { db } from '@/lib/store/db';
 import { DemoContentFileSchema, DemoLeadsFileSchema } from '@/lib/connectors/demo';
 import type { Connector } from '@/lib/connectors/types';
 import type { DetectedRecord } from '@/lib/schema/record';
@@ -18,7 +18,7 @@ const connector = {
   listContent: vi.fn(async () => catalog),
 } as unknown as Connector & { findProfile: ReturnType<typeof vi.fn>; listContent: ReturnType<typeof vi.fn> };
 
-vi.mock('@/lib/connectors', () => ({ connectorFor: async () => connector }));
+vi.mock('@/lib/background/connectors', () => ({ connectorFor: async () => connector }));
 
 const record: DetectedRecord = {
   crm: 'salesforce',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from '@/lib/store/db';
 import { listFeedback, storeFeedback } from './feedback';
 
 const lead = { key: 'salesforce:00Q8d00000XyZ1aEAF', crm: 'salesforce' as const, recordId: '00Q8d00000XyZ1aEAF', email: 'priya.raman@ledgerly.io' };

@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db } from './db';
 import { SourceSecretsSchema, type SourceSecrets } from '@/lib/schema/sources';
 
 /**

@@ -1,13 +1,13 @@
-import { connectorFor } from '@/lib/connectors';
-import { getCachedCatalog, getCatalog } from '@/lib/catalog';
-import { broadcast } from '@/lib/messages';
-import { lookupCachedProfile, lookupProfile, type Lookup } from '@/lib/profiles';
+import { connectorFor } from '@/lib/background/connectors';
+import { getCachedCatalog, getCatalog } from './catalog';
+import { broadcast } from '@/lib/messaging/messages';
+import { lookupCachedProfile, lookupProfile, type Lookup } from './profiles';
 import type { Brief, ContentItem } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { recordKey } from '@/lib/schema/record';
-import { loadSettings } from '@/lib/settings';
+import { loadSettings } from '@/lib/store/settings';
 import { suggestContent } from '@/lib/suggest/rank';
-import { getTabRecord } from '@/lib/tab-records';
+import { getTabRecord } from '@/lib/store/tab-records';
 
 /** Builds the side panel's brief for whatever record the tab shows now. Never throws. */
 export async function briefForTab(tabId: number, refresh = false): Promise<Brief> {
