@@ -63,6 +63,24 @@ export const TeamStatsSchema = z.object({
       verdicts: z.record(VerdictSchema, z.number().int().nonnegative()),
     }),
   ),
+  /**
+   * Whose numbers these are. Optional so a team's own gateway may leave it out; the Leadside server
+   * always sends it, and Insights says it shows the team's data.
+   */
+  team: z.object({ name: z.string(), reps: z.number().int().nonnegative() }).optional(),
+  /** Content requests and prospect questions from the field, newest first (at most 200). */
+  requests: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['content_request', 'prospect_question']),
+        text: z.string(),
+        createdAt: z.string(),
+        lead: z.string(),
+        rep: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type TeamStats = z.infer<typeof TeamStatsSchema>;
 
