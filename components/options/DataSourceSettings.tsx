@@ -19,8 +19,8 @@ interface Props {
 }
 
 /**
- * Where marketing data comes from: the bundled demo, the team's REST gateway, HubSpot, Mautic or
- * imported files. Saving asks the browser for the source's one host, keeps secrets out of reach of
+ * Where marketing data comes from: the bundled demo, the team's Leadside server, its own REST
+ * gateway, HubSpot, Mautic or imported files. Saving asks the browser for the source's one host, keeps secrets out of reach of
  * web pages, and "Test connection" checks each capability on its own.
  */
 export function DataSourceSettings({ settings, save }: Props) {
@@ -80,12 +80,27 @@ export function DataSourceSettings({ settings, save }: Props) {
       </fieldset>
 
       {kind === 'demo' && <p className="small muted">Fictional leads and content bundled with Leadside, to try the whole loop. Feedback stays in this browser.</p>}
+      {kind === 'leadside' && (
+        <ServiceFields
+          about="Your team's Leadside server: every rep's feedback and content use in one place, the same catalog for everyone, and the team's numbers in Insights. Ask your admin for the address and your own access token."
+          urlField="serverUrl"
+          urlLabel="Leadside server URL"
+          urlPlaceholder="https://leadside.example.com"
+          saved={Boolean(saved.token)}
+          draft={draft}
+          onChange={change}
+        />
+      )}
       {kind === 'rest' && (
-        <div className="stack">
-          <p className="small muted">Your team's own service in front of its marketing data (recommended: vendor secrets stay on your server). Contract: docs/api/openapi.json.</p>
-          <Field name="baseUrl" label="Gateway base URL" type="url" placeholder="https://leadside-gateway.example.com/v1" draft={draft} onChange={change} />
-          <SecretField name="token" label="Access token" saved={Boolean(saved.token)} draft={draft} onChange={change} />
-        </div>
+        <ServiceFields
+          about="Your team's own service in front of its marketing data (vendor secrets stay on your server). Contract: docs/api/openapi.json."
+          urlField="baseUrl"
+          urlLabel="Gateway base URL"
+          urlPlaceholder="https://leadside-gateway.example.com/v1"
+          saved={Boolean(saved.token)}
+          draft={draft}
+          onChange={change}
+        />
       )}
       {kind === 'hubspot' && (
         <div className="stack">
@@ -123,7 +138,7 @@ export function DataSourceSettings({ settings, save }: Props) {
         </div>
       )}
       {kind === 'file' && <FileImport />}
-      {(kind === 'rest' || kind === 'hubspot' || kind === 'mautic') && (
+      {(kind === 'leadside' || kind === 'rest' || kind === 'hubspot' || kind === 'mautic') && (
         <Field name="timeoutSeconds" label="Give up after (seconds)" type="number" placeholder="8" draft={draft} onChange={change} />
       )}
 
@@ -151,5 +166,26 @@ export function DataSourceSettings({ settings, save }: Props) {
         </ul>
       )}
     </section>
+  );
+}
+
+interface ServiceFieldsProps {
+  about: string;
+  urlField: string;
+  urlLabel: string;
+  urlPlaceholder: string;
+  saved: boolean;
+  draft: SourceDraft;
+  onChange(name: string, value: string): void;
+}
+
+/** An https address and a bearer token: the Leadside server and a team's REST gateway ask for the same two things. */
+function ServiceFields({ about, urlField, urlLabel, urlPlaceholder, saved, draft, onChange }: ServiceFieldsProps) {
+  return (
+    <div className="stack">
+      <p className="small muted">{about}</p>
+      <Field name={urlField} label={urlLabel} type="url" placeholder={urlPlaceholder} draft={draft} onChange={onChange} />
+      <SecretField name="token" label="Access token" saved={saved} draft={draft} onChange={onChange} />
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import type { SourceDraft } from './source-forms';
 export const SECRET_FIELDS: Record<DataSource['kind'], readonly string[]> = {
   demo: [],
   file: [],
+  leadside: ['token'],
   rest: ['token'],
   hubspot: ['token'],
   mautic: ['password', 'clientSecret'],
@@ -18,6 +19,8 @@ export function newDraft(kind: DataSource['kind']): SourceDraft {
 /** A form draft for a stored source, secrets left empty (they are never shown again). */
 export function draftFrom(source: DataSource): SourceDraft {
   switch (source.kind) {
+    case 'leadside':
+      return { serverUrl: source.serverUrl, timeoutSeconds: String(source.timeoutSeconds) };
     case 'rest':
       return { baseUrl: source.baseUrl, timeoutSeconds: String(source.timeoutSeconds) };
     case 'hubspot':
@@ -42,33 +45,7 @@ export type ParsedSource = { ok: true; source: DataSource; secrets: SourceSecret
  * empty keeps the saved one; a source that needs one and has none is refused here, not on first use.
  */
 export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, savedSecrets: SourceSecrets): ParsedSource {
-  const timeoutSeconds = draft.timeoutSeconds ? Number(draft.timeoutSeconds) : undefined;
-  const raw =
-    kind === 'rest'
-      ? { kind, baseUrl: draft.baseUrl, timeoutSeconds }
-      : kind === 'hubspot'
-        ? {
-            kind,
-            // An empty mapping falls back to HubSpot's usual property (the schema's default).
-            mappings: {
-              problem: draft.problem || undefined,
-              preferredChannel: draft.preferredChannel || undefined,
-              bestTime: draft.bestTime || undefined,
-              timeZone: draft.timeZone || undefined,
-              salesforceId: draft.salesforceId || undefined,
-            },
-            contentTableId: draft.contentTableId ?? '',
-            timeoutSeconds,
-          }
-        : kind === 'mautic'
-          ? {
-              kind,
-              baseUrl: draft.baseUrl,
-              auth: draft.method === 'oauth2' ? { method: 'oauth2', clientId: draft.clientId } : { method: 'basic', username: draft.username },
-              timeoutSeconds,
-            }
-          : { kind };
-  const parsed = DataSourceSchema.safeParse(raw);
+  const parsed = DataSourceSchema.safeParse(rawSource(kind, draft));
   if (!parsed.success) return { ok: false, error: summarizeZodError(parsed.error) };
   const source = parsed.data;
 
@@ -80,7 +57,58 @@ export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, savedSe
     if (!value) return { ok: false, error: `${field}: required` };
     secrets[field] = value;
   }
-  const base = source.kind === 'rest' || source.kind === 'mautic' ? source.baseUrl : source.kind === 'hubspot' ? source.apiBase : undefined;
+  const base = remoteBase(source);
   return { ok: true, source, secrets, origin: base ? siteOrigin(new URL(base).host) : undefined };
+}
+
+/** The draft's fields in the shape of a source config, for the schema to check. */
+function rawSource(kind: DataSource['kind'], draft: SourceDraft): unknown {
+  const timeoutSeconds = draft.timeoutSeconds ? Number(draft.timeoutSeconds) : undefined;
+  switch (kind) {
+    case 'leadside':
+      return { kind, serverUrl: draft.serverUrl, timeoutSeconds };
+    case 'rest':
+      return { kind, baseUrl: draft.baseUrl, timeoutSeconds };
+    case 'hubspot':
+      return {
+        kind,
+        // An empty mapping falls back to HubSpot's usual property (the schema's default).
+        mappings: {
+          problem: draft.problem || undefined,
+          preferredChannel: draft.preferredChannel || undefined,
+          bestTime: draft.bestTime || undefined,
+          timeZone: draft.timeZone || undefined,
+          salesforceId: draft.salesforceId || undefined,
+        },
+        contentTableId: draft.contentTableId ?? '',
+        timeoutSeconds,
+      };
+    case 'mautic':
+      return {
+        kind,
+        baseUrl: draft.baseUrl,
+        auth: draft.method === 'oauth2' ? { method: 'oauth2', clientId: draft.clientId } : { method: 'basic', username: draft.username },
+        timeoutSeconds,
+      };
+    case 'demo':
+    case 'file':
+      return { kind };
+  }
+}
+
+/** The one https address a source calls (the browser must allow its host), or none for local sources. */
+function remoteBase(source: DataSource): string | undefined {
+  switch (source.kind) {
+    case 'leadside':
+      return source.serverUrl;
+    case 'rest':
+    case 'mautic':
+      return source.baseUrl;
+    case 'hubspot':
+      return source.apiBase;
+    case 'demo':
+    case 'file':
+      return undefined;
+  }
 }
 

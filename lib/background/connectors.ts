@@ -5,6 +5,7 @@ import { createDemoConnector, type DemoFile } from '@/lib/connectors/demo';
 import { createFileImportConnector } from '@/lib/store/file-import-connector';
 import { createHubSpotConnector } from '@/lib/connectors/hubspot';
 import { createMauticConnector } from '@/lib/connectors/mautic';
+import { createLeadsideConnector } from '@/lib/connectors/leadside';
 import { createRestConnector } from '@/lib/connectors/rest';
 import type { Connector } from '@/lib/connectors/types';
 
@@ -19,6 +20,8 @@ export async function connectorFor(source: DataSource): Promise<Connector> {
   switch (source.kind) {
     case 'demo':
       return (demo ??= createDemoConnector(fetchBundledFile));
+    case 'leadside':
+      return createLeadsideConnector(source, await loadSecrets('leadside'));
     case 'rest':
       return createRestConnector(source, await loadSecrets('rest'));
     case 'hubspot':

@@ -5,6 +5,7 @@ import {
   ErrorBodySchema,
   ProfileResponseSchema,
   ProfileSearchResponseSchema,
+  TeamStatsSchema,
 } from '@/lib/schema/rest-api';
 import type { ContentItem } from '@/lib/schema';
 import type { RestSource } from '@/lib/schema/sources';
@@ -14,13 +15,27 @@ import { ConnectorError, type Connector, type DeliveryResult } from './types';
 
 const MAX_CONTENT_PAGES = 200;
 
+/** Who speaks the contract, as errors and the catalog cache name it. */
+export interface RestService {
+  /** "The REST gateway", "The Leadside server": errors read "<name> (<host>) answered 401: …". */
+  name: string;
+  /** Prefix of the connector id, which keys the cached catalog to its source. */
+  idPrefix: string;
+}
+
+const TEAM_GATEWAY: RestService = { name: 'The REST gateway', idPrefix: 'rest' };
+
 /**
  * The REST gateway: a team's own service in front of its warehouse or marketing tools, speaking the
  * contract in docs/api/openapi.json. It dedups deliveries by id, so delivery here is exactly-once by
- * construction.
+ * construction. Leadside's own server speaks the same contract (lib/connectors/leadside.ts).
  */
-export function createRestConnector(source: RestSource, secrets: { token?: string }): Connector {
-  const vendor = `The REST gateway (${new URL(source.baseUrl).host})`;
+export function createRestConnector(
+  source: Pick<RestSource, 'baseUrl' | 'timeoutSeconds'>,
+  secrets: { token?: string },
+  service: RestService = TEAM_GATEWAY,
+): Connector {
+  const vendor = `${service.name} (${new URL(source.baseUrl).host})`;
   const options = { vendor, errorText: (body: unknown) => ErrorBodySchema.safeParse(body).data?.error };
   const call = (path: string, signal: AbortSignal, extra: Partial<HttpRequest> = {}): HttpRequest => ({
     url: `${source.baseUrl}${path}`,
@@ -31,8 +46,8 @@ export function createRestConnector(source: RestSource, secrets: { token?: strin
   });
 
   const connector: Connector = {
-    id: `rest:${source.baseUrl}`,
-    label: 'The REST gateway',
+    id: `${service.idPrefix}:${source.baseUrl}`,
+    label: service.name,
 
     async findProfile(query, signal) {
       const params = new URLSearchParams({ crm: query.crm, recordId: query.recordId });
@@ -77,6 +92,12 @@ export function createRestConnector(source: RestSource, secrets: { token?: strin
         if (result.status === 'rejected') return { id: entry.id, outcome: 'rejected', error: result.error ?? 'rejected' };
         return { id: entry.id, outcome: 'delivered' };
       });
+    },
+
+    async teamStats(since, signal) {
+      const query = since ? `?${new URLSearchParams({ since })}` : '';
+      // A gateway that does not collect the team's events answers 404: no team numbers, not an error.
+      return fetchJson(call(`/stats${query}`, signal), TeamStatsSchema, { ...options, notFoundAsNull: true });
     },
 
     async testConnection(signal) {

@@ -1,4 +1,5 @@
 import type { ContentEvent, ContentItem, FeedbackItem, LeadProfile } from '@/lib/schema';
+import type { TeamStats } from '@/lib/schema/rest-api';
 import type { CrmId } from '@/lib/schema/record';
 
 /** What a connector gets to find a lead: the CRM record, and whatever of the person the page showed. */
@@ -36,6 +37,12 @@ export interface Connector {
   deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]>;
   /** Checks each capability separately, reporting the vendor's own error text. */
   testConnection(signal: AbortSignal): Promise<CapabilityCheck[]>;
+  /**
+   * The whole team's content use and lead verdicts from `since` on (ISO timestamp; undefined = all
+   * time), for Insights. Only systems that collect every rep's events have it (the Leadside server, a
+   * gateway answering `/stats`); null when this one answers that it has none (404).
+   */
+  teamStats?(since: string | undefined, signal: AbortSignal): Promise<TeamStats | null>;
 }
 
 /** One item waiting in the outbox, as a connector sees it. */

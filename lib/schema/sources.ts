@@ -9,6 +9,17 @@ const BaseUrlSchema = z
 /** The bundled demo dataset. */
 export const DemoSourceSchema = z.object({ kind: z.literal('demo') });
 
+/**
+ * Leadside's own team server (server/): the REST contract under `/v1`, plus the team's numbers for
+ * Insights. `serverUrl` is the server's root; an address pasted with the `/v1` the API docs show is
+ * taken as the root too, so the connector never calls `/v1/v1`. Secret: `token` (one per rep).
+ */
+export const LeadsideSourceSchema = z.object({
+  kind: z.literal('leadside'),
+  serverUrl: BaseUrlSchema.transform((url) => url.replace(/\/v1$/, '')),
+  timeoutSeconds: TimeoutSchema.default(8),
+});
+
 /** A team's own service implementing Leadside's REST contract (docs/api/openapi.json). Secret: `token`. */
 export const RestSourceSchema = z.object({
   kind: z.literal('rest'),
@@ -55,19 +66,22 @@ export const FileSourceSchema = z.object({ kind: z.literal('file') });
 
 export const DataSourceSchema = z.discriminatedUnion('kind', [
   DemoSourceSchema,
+  LeadsideSourceSchema,
   RestSourceSchema,
   HubSpotSourceSchema,
   MauticSourceSchema,
   FileSourceSchema,
 ]);
 export type DataSource = z.infer<typeof DataSourceSchema>;
+export type LeadsideSource = z.infer<typeof LeadsideSourceSchema>;
 export type RestSource = z.infer<typeof RestSourceSchema>;
 export type HubSpotSource = z.infer<typeof HubSpotSourceSchema>;
 export type MauticSource = z.infer<typeof MauticSourceSchema>;
 
 export const SOURCE_LABELS: Record<DataSource['kind'], string> = {
   demo: 'Demo data',
-  rest: 'REST gateway (recommended)',
+  leadside: 'Leadside server (recommended)',
+  rest: 'REST gateway (your own service)',
   hubspot: 'HubSpot',
   mautic: 'Mautic',
   file: 'File import (CSV / JSON)',

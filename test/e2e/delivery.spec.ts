@@ -10,7 +10,7 @@ const TOKEN = 'test-token-5f2c';
 
 async function connectRestGateway(context: BrowserContext, extensionId: string, timeoutSeconds = 8): Promise<Page> {
   const options = await connectGateway(context, extensionId, { host: GATEWAY, token: TOKEN, timeoutSeconds });
-  await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to REST gateway (recommended)');
+  await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to REST gateway (your own service)');
   return options;
 }
 

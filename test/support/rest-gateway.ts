@@ -106,11 +106,11 @@ export async function connectRestGateway(
   await grantSiteAccessInBrowserSettings(context, extensionId, gateway.host);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByRole('radio', { name: 'REST gateway (recommended)' }).check();
+  await options.getByRole('radio', { name: 'REST gateway (your own service)' }).check();
   await options.getByLabel('Gateway base URL').fill(`https://${gateway.host}/v1`);
   await options.getByLabel('Access token').fill(gateway.token);
   await options.getByLabel('Give up after (seconds)').fill(String(gateway.timeoutSeconds ?? 8));
   await options.getByRole('button', { name: 'Use this source' }).click();
-  await options.getByTestId('source-status').getByText('✓ Connected to REST gateway (recommended)', { exact: true }).waitFor();
+  await options.getByTestId('source-status').getByText('✓ Connected to REST gateway (your own service)', { exact: true }).waitFor();
   return options;
 }

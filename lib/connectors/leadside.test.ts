@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LeadsideSourceSchema, type TeamStats } from '@/lib/schema';
+import { createLeadsideConnector } from './leadside';
+import { ConnectorError } from './types';
+
+const TOKEN = 'rep-token-7d1e';
+const source = LeadsideSourceSchema.parse({ kind: 'leadside', serverUrl: 'https://leadside.acme.example/' });
+const signal = new AbortController().signal;
+
+const stats: TeamStats = {
+  content: [{ contentId: 'cs-1', suggested: 4, opened: 2, linkCopied: 1, useful: 1, notUseful: 0 }],
+  leadQuality: [
+    { channel: 'webinar', campaign: 'HIPAA webinar', leads: 2, verdicts: { good_fit: 1, demo_booked: 1, not_ready: 0, not_a_fit: 0, bad_data: 0 } },
+  ],
+  team: { name: 'Acme sales', reps: 2 },
+  requests: [],
+};
+
+/** Answers every call with `status` and `body`, and records the URLs and headers asked for. */
+function serve(status: number, body: unknown) {
+  const calls: Array<{ url: string; auth: string | null }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ url, auth: new Headers(init.headers).get('Authorization') });
+      return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+  return calls;
+}
+
+describe('Leadside server source', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('takes the server root, also when the address was pasted with /v1', () => {
+    expect(source.serverUrl).toBe('https://leadside.acme.example');
+    expect(LeadsideSourceSchema.parse({ kind: 'leadside', serverUrl: 'https://leadside.acme.example/v1/' }).serverUrl).toBe('https://leadside.acme.example');
+    expect(LeadsideSourceSchema.safeParse({ kind: 'leadside', serverUrl: 'http://leadside.acme.example' }).success).toBe(false);
+  });
+
+  it('speaks the REST contract under /v1 with the rep token', async () => {
+    const calls = serve(200, { results: [] });
+    await createLeadsideConnector(source, { token: TOKEN }).searchProfiles('ledgerly', signal);
+    expect(calls).toEqual([{ url: 'https://leadside.acme.example/v1/profiles/search?q=ledgerly', auth: `Bearer ${TOKEN}` }]);
+  });
+
+  it('reads the team stats for a period, and for all time without a since', async () => {
+    const calls = serve(200, stats);
+    const connector = createLeadsideConnector(source, { token: TOKEN });
+    expect(await connector.teamStats!('2026-11-01T00:00:00.000Z', signal)).toEqual(stats);
+    expect(await connector.teamStats!(undefined, signal)).toEqual(stats);
+    expect(calls.map((call) => call.url)).toEqual([
+      'https://leadside.acme.example/v1/stats?since=2026-11-01T00%3A00%3A00.000Z',
+      'https://leadside.acme.example/v1/stats',
+    ]);
+  });
+
+  it('answers null when the service has no stats (404), and names the Leadside server in errors', async () => {
+    serve(404, { error: 'No route /stats' });
+    expect(await createLeadsideConnector(source, { token: TOKEN }).teamStats!(undefined, signal)).toBeNull();
+
+    serve(401, { error: 'Unknown or expired token' });
+    const failure = createLeadsideConnector(source, { token: TOKEN }).teamStats!(undefined, signal);
+    await expect(failure).rejects.toBeInstanceOf(ConnectorError);
+    await expect(failure).rejects.toThrow('The Leadside server (leadside.acme.example) answered 401: Unknown or expired token');
+
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    serve(200, { content: 'not a list' });
+    await expect(createLeadsideConnector(source, { token: TOKEN }).teamStats!(undefined, signal)).rejects.toThrow(/could not read: content/);
+  });
+
+  it('keys its cached catalog apart from a REST gateway on the same host', () => {
+    expect(createLeadsideConnector(source, {}).id).toBe('leadside:https://leadside.acme.example/v1');
+  });
+});
