@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LeadsideSourceSchema, type TeamStats } from '@/lib/schema';
+import { LeadsideSourceSchema } from '@/lib/schema';
+import type { TeamStats } from '@/lib/schema/rest-api';
 import { createLeadsideConnector } from './leadside';
 import { ConnectorError } from './types';
 
