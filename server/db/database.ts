@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { migrate } from './migrate';
+import type { Tables } from './tables';
+
+export interface Database {
+  db: Kysely<Tables>;
+  close(): Promise<void>;
+  dialect: 'pglite' | 'postgres';
+}
+
+export interface DatabaseOptions {
+  /** postgres://… : a real PostgreSQL server. */
+  databaseUrl?: string;
+  /** PGlite's folder when there is no databaseUrl; omitted = in memory. */
+  dataDir?: string;
+  /** Stop at this migration instead of the latest (tests of the migrations themselves). */
+  migrateTo?: string;
+}
+
+/**
+ * The one way the server reaches its database: PostgreSQL when a URL is given, else PGlite (the same
+ * SQL, embedded, so `npm run server` needs nothing installed). Migrations run before it resolves.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  try {
+    await migrate(database.db, options.migrateTo);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function openPostgres(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.LEADSIDE_DB_POOL_SIZE ?? 10) });
+  // A dropped connection (server restart, network) surfaces here; the pool replaces it on next use,
+  // so it must not crash the process.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    dialect: 'pglite',
+    // Kysely's destroy closes the PGlite instance through the dialect.
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as core from './0001_core';
+import * as rollups from './0002_rollups';
+
+/**
+ * The migrations in order, listed here rather than discovered on disk, so they run the same under
+ * tsx, in a bundle and in tests. Append new ones; never rename or edit one that has shipped.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_core': core,
+  '0002_rollups': rollups,
+};
+
+export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

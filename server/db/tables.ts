@@ -1,0 +1,156 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/**
+ * The server's tables as Kysely sees them. Every table is keyed by `team_id`: a query that forgets
+ * the team cannot find a row by id alone. Timestamps are `timestamptz` (read back as Date, written as
+ * Date or ISO string); `day` is a UTC calendar day written as 'YYYY-MM-DD'.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** jsonb: written through `jsonb()` (server/db/json.ts) so the pg and PGlite drivers agree, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+/** PostgreSQL's bigint arrives as a string from `pg`; counts are small enough for int. */
+type Count = ColumnType<number, number, number>;
+
+export type Role = 'rep' | 'marketer' | 'admin';
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  team_id: string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+}
+
+export interface TokensTable {
+  team_id: string;
+  id: string;
+  user_id: string;
+  /** sha256 hex of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  label: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface ProfilesTable {
+  team_id: string;
+  id: string;
+  email_lower: string | null;
+  name: string | null;
+  company: string | null;
+  /** The LeadProfile without its page views (those live in page_views). */
+  profile: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface ProfileCrmIdsTable {
+  team_id: string;
+  crm: string;
+  record_id: string;
+  profile_id: string;
+}
+
+export interface PageViewsTable {
+  team_id: string;
+  /**
+   * How the page view names its lead, exactly as lib/import/keys.ts does: `id:<profile id>` or
+   * `email:<lower-cased e-mail>`. A page-view file may arrive before the profiles it belongs to, so
+   * the link is by key, resolved when a profile is read (pageViewOwnerKeys).
+   */
+  profile_key: string;
+  url: string;
+  viewed_at: Timestamp;
+  title: string;
+  duration_sec: number | null;
+  visit_id: string;
+}
+
+export interface ContentTable {
+  team_id: string;
+  id: string;
+  /** Catalog order: the order of the import file (or the demo dataset). */
+  position: number;
+  item: Json<unknown>;
+  updated_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface DeliveriesTable {
+  team_id: string;
+  /** The item's idempotency id: PRIMARY KEY (team_id, id) makes each delivery stored exactly once. */
+  id: string;
+  kind: 'feedback' | 'event';
+  user_id: string;
+  /** JSON.stringify of the validated item, as it was delivered. */
+  payload: string;
+  received_at: CreatedAt;
+}
+
+export interface FeedbackTable {
+  team_id: string;
+  id: string;
+  user_id: string;
+  lead_key: string;
+  /** How requests name the lead: its name, else e-mail, else CRM record id (as lib/insights does). */
+  lead_label: string;
+  kind: 'verdict' | 'content_rating' | 'content_request' | 'prospect_question';
+  verdict: string | null;
+  content_id: string | null;
+  useful: boolean | null;
+  text: string | null;
+  channel: string | null;
+  campaign: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContentEventsTable {
+  team_id: string;
+  id: string;
+  user_id: string;
+  content_id: string;
+  type: 'suggested' | 'opened' | 'link_copied';
+  at: Timestamp;
+  lead_key: string | null;
+  channel: string | null;
+  campaign: string | null;
+}
+
+export interface ContentDailyTable {
+  team_id: string;
+  day: ColumnType<string, string, never>;
+  content_id: string;
+  user_id: string;
+  suggested: Count;
+  opened: Count;
+  link_copied: Count;
+}
+
+export interface Tables {
+  teams: TeamsTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  profiles: ProfilesTable;
+  profile_crm_ids: ProfileCrmIdsTable;
+  page_views: PageViewsTable;
+  content: ContentTable;
+  deliveries: DeliveriesTable;
+  feedback: FeedbackTable;
+  content_events: ContentEventsTable;
+  content_daily: ContentDailyTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Token = Selectable<TokensTable>;
+export type NewFeedback = Insertable<FeedbackTable>;
+export type NewContentEvent = Insertable<ContentEventsTable>;
