@@ -1,6 +1,7 @@
 /**
- * `npm test` (run with tsx): type-check, unit tests, the Firefox build's lint, then end-to-end tests against a
- * fresh build. Streams each step's output and ends with exactly one summary line,
+ * `npm test` (run with tsx): type-check, unit tests (extension and server, the server on PGlite), the server
+ * tests again on a real PostgreSQL that this script starts and stops, the Firefox build's lint, then
+ * end-to-end tests against a fresh build. Streams each step's output and ends with exactly one summary line,
  * `N passed, N failed[, N skipped]`, totalled from the runners' JSON reports.
  *
  * Every step runs even after a failure, so the total is complete. A step that fails
@@ -11,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from '../test/support/chromium';
+import { startPostgres, type RunningPostgres } from '../test/support/postgres';
 
 interface Tally {
   passed: number;
@@ -19,14 +21,21 @@ interface Tally {
 }
 
 const UNIT_REPORT = 'test-results/unit.json';
+const SERVER_PG_REPORT = 'test-results/server-pg.json';
 const E2E_REPORT = 'test-results/e2e.json'; // set in playwright.config.ts
 
 const steps: { name: string; tally: Tally }[] = [];
 
-/** Runs a local binary with inherited stdio (live output); true when it exits 0. */
-function run(bin: string, args: string[]): boolean {
-  console.log(`\n▶ ${bin} ${args.join(' ')}`);
-  const result = spawnSync(path.join('node_modules', '.bin', bin), args, { stdio: 'inherit' });
+/**
+ * Runs a local binary with inherited stdio (live output); true when it exits 0. `env` adds variables to ours,
+ * or removes one given as undefined.
+ */
+function run(bin: string, args: string[], env: Record<string, string | undefined> = {}): boolean {
+  const shownEnv = Object.entries(env).map(([key, value]) => (value === undefined ? `(no ${key}) ` : `${key}=${value} `)).join('');
+  console.log(`\n▶ ${shownEnv}${bin} ${args.join(' ')}`);
+  const childEnv = { ...process.env, ...env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
+  const result = spawnSync(path.join('node_modules', '.bin', bin), args, { stdio: 'inherit', env: childEnv });
   if (result.error) console.error(`Could not start ${bin}: ${result.error.message}`);
   return result.status === 0;
 }
@@ -37,9 +46,16 @@ function record(name: string, tally: Tally, exitedOk: boolean): void {
 }
 
 /** Runs a test runner whose JSON report is `report`; a stale report must never be counted. */
-function runWithReport(name: string, bin: string, args: string[], report: string, read: (json: Record<string, unknown>) => Tally): void {
+function runWithReport(
+  name: string,
+  bin: string,
+  args: string[],
+  report: string,
+  read: (json: Record<string, unknown>) => Tally,
+  env: Record<string, string | undefined> = {},
+): void {
   rmSync(report, { force: true });
-  const ok = run(bin, args);
+  const ok = run(bin, args, env);
   let tally: Tally = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(report)) {
     try {
@@ -59,26 +75,50 @@ const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const typesOk = run('tsc', ['--noEmit']);
 record('typecheck', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1, skipped: 0 }, typesOk);
 
-// (b) Unit tests.
-runWithReport(
-  'unit',
-  'vitest',
-  ['run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT_REPORT}`],
-  UNIT_REPORT,
-  (json) => ({
-    passed: num(json.numPassedTests),
-    failed: num(json.numFailedTests),
-    skipped: num(json.numPendingTests) + num(json.numTodoTests),
-  }),
-);
+const readVitestReport = (json: Record<string, unknown>): Tally => ({
+  passed: num(json.numPassedTests),
+  failed: num(json.numFailedTests),
+  skipped: num(json.numPendingTests) + num(json.numTodoTests),
+});
+const vitestArgs = (report: string, extra: string[] = []): string[] => [
+  'run',
+  ...extra,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+];
 
-// (c) The Firefox build: it must build and pass `web-ext lint` (errors fail it; warnings are shown).
+// (b) Unit tests: both Vitest projects, so the server tests run here on PGlite (even when the caller's shell
+// names a test PostgreSQL: that is step (c)'s).
+runWithReport('unit', 'vitest', vitestArgs(UNIT_REPORT), UNIT_REPORT, readVitestReport, { LEADSIDE_TEST_DATABASE_URL: undefined });
+
+// (c) The server tests again on a real PostgreSQL (issue 9: the same suite passes on both). Without
+// PostgreSQL this step is one failure that says why, never a silent skip.
+let postgres: RunningPostgres | undefined;
+try {
+  postgres = await startPostgres();
+  console.log(`\n▶ PostgreSQL started: ${postgres.url}`);
+} catch (error) {
+  console.error(`server-pg: could not start PostgreSQL, so the server tests did not run on it.\n${error instanceof Error ? error.message : String(error)}`);
+  record('server-pg', { passed: 0, failed: 1, skipped: 0 }, false);
+}
+if (postgres) {
+  try {
+    runWithReport('server-pg', 'vitest', vitestArgs(SERVER_PG_REPORT, ['--project', 'server']), SERVER_PG_REPORT, readVitestReport, {
+      LEADSIDE_TEST_DATABASE_URL: postgres.url,
+    });
+  } finally {
+    postgres.stop();
+  }
+}
+
+// (d) The Firefox build: it must build and pass `web-ext lint` (errors fail it; warnings are shown).
 const firefoxOk =
   run('wxt', ['build', '-b', 'firefox']) &&
   run('web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-config-discovery']);
 record('firefox', { passed: firefoxOk ? 1 : 0, failed: firefoxOk ? 0 : 1, skipped: 0 }, firefoxOk);
 
-// (d) End-to-end: needs Chromium and a fresh build; without either, it is one failure.
+// (e) End-to-end: needs Chromium and a fresh build; without either, it is one failure.
 let e2eReady = false;
 try {
   console.log(`\n▶ Chromium: ${ensureChromium()}`);
