@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { summarizeZodError } from '@/lib/schema';
+import { DeliveryRequestSchema } from '@/lib/schema/rest-api';
+import { requireRole } from '../auth/authenticate';
+import type { Database } from '../db/database';
+import { storeDeliveries, type Delivery } from '../db/queries/deliveries';
+import type { AppEnv } from '../http/env';
+import { requireJson, validate } from '../http/validate';
+
+/** One item of the contract's request: the same schema the extension's REST connector sends by. */
+const DeliveryItemSchema = DeliveryRequestSchema.shape.items.element;
+
+/**
+ * The envelope is checked whole (at most 100 items, each with an id to answer for); the items one by
+ * one, so one bad item is answered `rejected` and the rest of the batch is still stored.
+ */
+const EnvelopeSchema = z.object({
+  items: z.array(z.looseObject({ id: z.string().min(1) })).max(100, 'At most 100 items per request'),
+});
+
+type Result = { id: string; status: 'stored' | 'duplicate' | 'rejected'; error?: string };
+
+/**
+ * Feedback and content events from a rep's outbox. Each item is stored at most once per team (its id
+ * is the key), and carries the caller as its rep. Marketers read the team's numbers; they do not
+ * give verdicts on leads, so only reps and admins deliver.
+ */
+export function deliveryRoutes(database: Database) {
+  return new Hono<AppEnv>().post('/deliveries', requireRole('rep', 'admin'), requireJson, validate('json', EnvelopeSchema), async (c) => {
+    const { teamId, userId } = c.get('caller');
+    const valid: Delivery[] = [];
+    const rejected = new Map<string, string>();
+    for (const raw of c.req.valid('json').items) {
+      const parsed = DeliveryItemSchema.safeParse(raw);
+      if (parsed.success) valid.push(parsed.data);
+      else rejected.set(raw.id, summarizeZodError(parsed.error));
+    }
+    const outcome = await storeDeliveries(database.db, teamId, userId, valid);
+    const results = c.req.valid('json').items.map(({ id }): Result => {
+      const error = rejected.get(id);
+      return error !== undefined && !outcome.has(id) ? { id, status: 'rejected', error } : { id, status: outcome.get(id) ?? 'duplicate' };
+    });
+    return c.json({ results });
+  });
+}
