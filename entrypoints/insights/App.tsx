@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DataTable, type Column } from '@/components/insights/DataTable';
 import { CONTENT_COLUMNS, NEVER_USED_COLUMNS, qualityColumns } from '@/components/insights/tables';
+import { fallbackNotice, scopeLine } from '@/components/insights/scope';
 import { useInsights, type Period } from '@/components/insights/use-insights';
 import { Spinner } from '@/components/ui/Spinner';
 import { formatDateTime } from '@/lib/format/time';
@@ -18,13 +19,20 @@ const REQUEST_COLUMNS: ReadonlyArray<Column<RequestRow>> = [
 
 export function App() {
   const [period, setPeriod] = useState<Period>('30');
-  const { insights, error } = useInsights(period);
+  const { view, error } = useInsights(period);
+  const insights = view?.insights;
+  const fallback = view && fallbackNotice(view);
   return (
     <main className="page">
       <header className="page-header">
         <div>
           <h1>Leadside Insights</h1>
-          <p className="muted">What reps open, send and rate, and how they judge marketing's leads. From this browser's data.</p>
+          <p className="muted">What reps open, send and rate, and how they judge marketing's leads.</p>
+          {view && (
+            <p className={view.scope === 'team' ? 'scope scope-team' : 'scope muted'} data-testid="insights-scope">
+              {scopeLine(view)}
+            </p>
+          )}
         </div>
         <div className="row">
           <label htmlFor="period">Period</label>
@@ -42,6 +50,11 @@ export function App() {
       {error && (
         <div className="notice notice-danger" role="alert">
           Could not read Leadside's data: {error}
+        </div>
+      )}
+      {fallback && (
+        <div className="notice notice-warn" role="alert" data-testid="team-fallback">
+          {fallback}
         </div>
       )}
       {!insights ? (

@@ -2,6 +2,7 @@ import { clearLocalData } from '@/lib/store/db';
 import { syncCustomSiteScripts } from './custom-sites';
 import { deliverDue } from './delivery';
 import { sourceChanged, testConnection } from './source-requests';
+import { teamStats } from './team-stats';
 import { retryFailed } from '@/lib/delivery/outbox';
 import { briefForTab } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
@@ -101,6 +102,9 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     case 'sync-custom-sites':
       await syncCustomSiteScripts();
       return { ok: true };
+
+    case 'team-stats':
+      return teamStats(request.since);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ContentEvent, ContentItem, FeedbackItem, Verdict } from '@/lib/schema';
+import type { Channel, ContentEvent, ContentItem, FeedbackItem, Verdict } from '@/lib/schema';
 import { CHANNEL_LABELS, VerdictSchema } from '@/lib/schema';
 
 export interface ContentUsageRow {
@@ -85,7 +85,7 @@ export interface LeadQualityRow {
   verdicts: VerdictCounts;
 }
 
-const emptyCounts = (): VerdictCounts =>
+export const emptyCounts = (): VerdictCounts =>
   Object.fromEntries(VerdictSchema.options.map((verdict) => [verdict, 0])) as VerdictCounts;
 
 /**
@@ -96,14 +96,20 @@ export function leadQuality(feedback: readonly FeedbackItem[], by: 'channel' | '
   const rows = new Map<string, LeadQualityRow>();
   for (const item of latestPer(feedback, (entry) => (entry.kind === 'verdict' ? entry.lead.key : undefined))) {
     if (item.kind !== 'verdict') continue;
-    const key = (by === 'channel' ? item.source.channel : item.source.campaign) ?? '(unknown)';
-    const label = by === 'channel' && item.source.channel ? CHANNEL_LABELS[item.source.channel] : key === '(unknown)' ? 'Unknown' : key;
+    const { key, label } = qualityGroup(item.source, by);
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { key, label, leads: 0, verdicts: emptyCounts() }));
     row.leads++;
     row.verdicts[item.verdict]++;
   }
   return [...rows.values()].sort((a, b) => b.leads - a.leads || a.label.localeCompare(b.label));
+}
+
+/** The lead-quality row a lead's source falls in: its channel or its campaign, "Unknown" when it has none. */
+export function qualityGroup(source: { channel?: Channel; campaign?: string }, by: 'channel' | 'campaign'): { key: string; label: string } {
+  const key = (by === 'channel' ? source.channel : source.campaign) ?? '(unknown)';
+  const label = by === 'channel' && source.channel ? CHANNEL_LABELS[source.channel] : key === '(unknown)' ? 'Unknown' : key;
+  return { key, label };
 }
 
 /** Content requests and prospect questions, newest first. */

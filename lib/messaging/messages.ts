@@ -7,6 +7,7 @@ import {
   FeedbackPayloadSchema,
 } from '@/lib/schema';
 import { DeliveryStateSchema } from '@/lib/schema/feedback';
+import { TeamStatsSchema } from '@/lib/schema/rest-api';
 
 /**
  * Every runtime message, as a discriminated union. Receivers parse `unknown` against these schemas
@@ -53,6 +54,8 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source-changed') }),
   z.object({ type: z.literal('retry-delivery'), ids: z.array(z.string()).max(1000).optional(), leadKey: z.string().optional() }),
   z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), profileId: z.string().min(1).nullable() }),
+  /** Insights asks for the team's numbers from `since` on (undefined = all time); the token stays in the worker. */
+  z.object({ type: z.literal('team-stats'), since: z.iso.datetime({ offset: true }).optional() }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -77,6 +80,14 @@ export const PageResponseSchemas = {
     checks: z.array(z.object({ capability: z.enum(['auth', 'lookup', 'content', 'write']), ok: z.boolean(), message: z.string() })),
   }),
   'source-changed': z.object({ ok: z.literal(true) }),
+  'team-stats': z.discriminatedUnion('outcome', [
+    /** `from`: which kind of source answered, and its host, so Insights can say whose numbers these are. */
+    z.object({ outcome: z.literal('team'), stats: TeamStatsSchema, from: z.enum(['leadside', 'rest']), host: z.string() }),
+    /** The source keeps no team numbers (the demo, a vendor, files, a gateway without /stats). */
+    z.object({ outcome: z.literal('none') }),
+    /** It has them but could not give them now (unreachable, an error status, a wrong token). */
+    z.object({ outcome: z.literal('failed'), error: z.string(), from: z.enum(['leadside', 'rest']), host: z.string() }),
+  ]),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;
