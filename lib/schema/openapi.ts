@@ -13,15 +13,17 @@ import {
 const schema = (type: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(type, { io, unrepresentable: 'any' });
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const error = (description: string) => ({ description, content: json('Error') });
+/** What every call may answer besides its own statuses: the token, and the rate limit. */
 const errors = {
-  '401': { description: 'Missing or wrong bearer token.', content: json('Error') },
-  '403': { description: 'The token lacks access to this.', content: json('Error') },
+  '401': error('Missing, unknown, expired or revoked bearer token (the message says which).'),
   '429': {
     description: 'Too many requests. Leadside waits for `Retry-After` (seconds or an HTTP date).',
     headers: { 'Retry-After': { schema: { type: 'string' } } },
     content: json('Error'),
   },
 };
+const badRequest = (what: string) => ({ '400': error(`${what}; the message says which part and why.`) });
 
 /**
  * The REST gateway contract as an OpenAPI 3.1 document, generated from the same zod schemas
@@ -48,21 +50,26 @@ export function restGatewayOpenApi(version: string) {
             { name: 'recordId', in: 'query', required: true, schema: { type: 'string' } },
             { name: 'email', in: 'query', required: false, schema: { type: 'string', format: 'email' } },
           ],
-          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': { description: 'Marketing does not know this person.' }, ...errors },
+          responses: {
+            '200': { description: 'Found.', content: json('ProfileResponse') },
+            ...badRequest('A missing or unknown `crm`, or a missing `recordId`'),
+            '404': error('Marketing does not know this person.'),
+            ...errors,
+          },
         },
       },
       '/profiles/{id}': {
         get: {
           summary: "A profile by the gateway's own id (a rep's chosen match)",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': { description: 'No such profile.' }, ...errors },
+          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': error('No such profile.'), ...errors },
         },
       },
       '/profiles/search': {
         get: {
           summary: 'Profiles whose name, e-mail or company match, best first (at most 20)',
           parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Matches, maybe none.', content: json('ProfileSearchResponse') }, ...errors },
+          responses: { '200': { description: 'Matches, maybe none.', content: json('ProfileSearchResponse') }, ...badRequest('No `q` parameter'), ...errors },
         },
       },
       '/content': {
@@ -72,7 +79,7 @@ export function restGatewayOpenApi(version: string) {
             { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`nextCursor` of the previous page.' },
           ],
-          responses: { '200': { description: 'One page.', content: json('ContentPage') }, ...errors },
+          responses: { '200': { description: 'One page.', content: json('ContentPage') }, ...badRequest('A `limit` outside 1–100, or a `cursor` this service did not give out'), ...errors },
         },
       },
       '/deliveries': {
@@ -81,14 +88,20 @@ export function restGatewayOpenApi(version: string) {
           description:
             'Each item has an idempotency id. The gateway must store an id at most once and answer `duplicate` for an id it already has: Leadside resends after timeouts and dropped connections.',
           requestBody: { required: true, content: json('DeliveryRequest') },
-          responses: { '200': { description: 'One result per item.', content: json('DeliveryResponse') }, ...errors },
+          responses: {
+            '200': { description: 'One result per item; an item that does not validate is `rejected` with the reason, the others are stored.', content: json('DeliveryResponse') },
+            ...badRequest('Not JSON, more than 100 items, or an item without an `id`'),
+            '403': error('The token may not deliver (on the Leadside server: only reps and admins give feedback).'),
+            '413': error('The body is over the size limit (1 MiB on the Leadside server).'),
+            ...errors,
+          },
         },
       },
       '/stats': {
         get: {
           summary: 'Team statistics for Insights (all reps)',
           parameters: [{ name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' } }],
-          responses: { '200': { description: 'Content usage and lead quality.', content: json('TeamStats') }, ...errors },
+          responses: { '200': { description: 'Content usage and lead quality.', content: json('TeamStats') }, ...badRequest('A `since` that is not an ISO date-time'), ...errors },
         },
       },
     },
