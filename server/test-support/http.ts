@@ -1,0 +1,15 @@
+import type { Hono } from 'hono';
+
+/** In-process calls to the app with a bearer token, the way the extension makes them. */
+export function client(app: Hono, token?: string) {
+  const headers = (extra: Record<string, string> = {}) => ({ ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra });
+  return {
+    get: (path: string, extra?: Record<string, string>) => app.request(path, { headers: headers(extra) }),
+    post: (path: string, body: unknown, extra?: Record<string, string>) =>
+      app.request(path, {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'application/json', ...extra }),
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+  };
+}
