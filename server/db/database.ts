@@ -9,6 +9,10 @@ export interface Database {
   db: Kysely<Tables>;
   close(): Promise<void>;
   dialect: 'pglite' | 'postgres';
+  /** PostgreSQL's URL: the job queue (pg-boss) opens its own pool on it. */
+  connectionString?: string;
+  /** The embedded database itself: the job queue runs its SQL on it, in turn with Kysely's queries. */
+  pglite?: PGlite;
 }
 
 export interface DatabaseOptions {
@@ -41,7 +45,7 @@ function openPostgres(connectionString: string): Database {
   // so it must not crash the process.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', connectionString, close: () => db.destroy() };
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
@@ -51,6 +55,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   return {
     db,
     dialect: 'pglite',
+    pglite,
     // Kysely's destroy closes the PGlite instance through the dialect.
     close: async () => {
       await db.destroy();

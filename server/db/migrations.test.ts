@@ -7,7 +7,8 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 const LATEST = Object.keys(MIGRATIONS).at(-1)!;
-const PREVIOUS = Object.keys(MIGRATIONS).at(-2)!;
+// The rollups' migration is what the data test below checks; later ones have tests of their own.
+const PREVIOUS = '0001_core';
 
 let database: Database | undefined;
 afterEach(async () => {

@@ -84,6 +84,8 @@ export interface ContentTable {
   item: Json<unknown>;
   updated_at: Timestamp;
   retired_at: Timestamp | null;
+  /** null: imported or sent through the API; else the vendor kind ('hubspot', 'mautic') whose sync listed it. */
+  origin: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeliveriesTable {
@@ -136,6 +138,22 @@ export interface ContentDailyTable {
   link_copied: Count;
 }
 
+/** A team's marketing system, synced and looked up by the server (server/sources). */
+export interface TeamSourcesTable {
+  team_id: string;
+  kind: 'hubspot' | 'mautic';
+  /** The HubSpotSource / MauticSource, validated with lib/schema/sources.ts. */
+  config: Json<unknown>;
+  /** The SourceSecrets as AES-256-GCM ciphertext (server/sources/secrets-crypto.ts), never plain text. */
+  secrets: string;
+  last_sync_at: Timestamp | null;
+  last_sync_error: string | null;
+  catalog_count: number | null;
+  /** Set while a sync runs: the lease that keeps two syncs of one team apart. */
+  sync_started_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface Tables {
   teams: TeamsTable;
   users: UsersTable;
@@ -148,6 +166,7 @@ export interface Tables {
   feedback: FeedbackTable;
   content_events: ContentEventsTable;
   content_daily: ContentDailyTable;
+  team_sources: TeamSourcesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001_core';
 import * as rollups from './0002_rollups';
+import * as sources from './0003_sources';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -9,6 +10,7 @@ import * as rollups from './0002_rollups';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
   '0002_rollups': rollups,
+  '0003_sources': sources,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
