@@ -3,6 +3,7 @@
  * `npm start` demo walk so both drive the product the same way.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { getTabId, wakeServiceWorker } from './launch';
 
 export const SALESFORCE_ORIGIN = 'https://acme.lightning.force.com';
 export const salesforceRecordUrl = (objectType: 'Lead' | 'Contact', id: string) =>
@@ -94,4 +95,16 @@ export class InsightsPage {
   async headers(testId: string): Promise<string[]> {
     return (await this.page.getByTestId(testId).locator('thead th').allInnerTexts()).map((text) => text.trim());
   }
+}
+
+/**
+ * Opens `sidepanel.html?tabId=<tab>` for a CRM tab of any browser profile (the fixture's
+ * `openSidePanel` does this for the test's own browser), then re-activates the CRM tab.
+ */
+export async function openPinnedSidePanel(extension: { context: BrowserContext; extensionId: string }, tabPage: Page): Promise<Page> {
+  const tabId = await getTabId(await wakeServiceWorker(extension.context, extension.extensionId), tabPage);
+  const panel = await extension.context.newPage();
+  await panel.goto(`chrome-extension://${extension.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await tabPage.bringToFront();
+  return panel;
 }
