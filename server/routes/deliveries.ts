@@ -37,9 +37,14 @@ export function deliveryRoutes(database: Database) {
       else rejected.set(raw.id, summarizeZodError(parsed.error));
     }
     const outcome = await storeDeliveries(database.db, teamId, userId, valid);
+    const answered = new Set<string>();
     const results = c.req.valid('json').items.map(({ id }): Result => {
-      const error = rejected.get(id);
-      return error !== undefined && !outcome.has(id) ? { id, status: 'rejected', error } : { id, status: outcome.get(id) ?? 'duplicate' };
+      // An id sent twice in one batch is stored (at most) once: its second copy is a duplicate.
+      if (answered.has(id)) return { id, status: 'duplicate' };
+      answered.add(id);
+      const status = outcome.get(id);
+      if (status) return { id, status };
+      return { id, status: 'rejected', error: rejected.get(id) ?? 'Not stored' };
     });
     return c.json({ results });
   });
