@@ -3,10 +3,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseImportText, type ImportKind } from '@/lib/import';
 import { databaseOptionsFromEnv } from '../config';
-import { openDatabase, type Database, type DatabaseOptions } from '../db/database';
+import { openDatabase, type Database } from '../db/database';
 import { getTeam } from '../db/queries/teams';
 import { listTokens, revokeToken } from '../db/queries/tokens';
 import { importReport } from '../import/report';
+import { SOURCE_COMMANDS, SOURCE_FLAGS, SOURCE_USAGE } from '../sources/commands';
 import { storeImport } from '../import/store-import';
 import { addTeam, addUser, AdminError, issueToken } from './accounts';
 import { seedDemo } from './seed-demo';
@@ -22,15 +23,23 @@ export const USAGE = `Usage: npm run server -- <command> [flags]
   revoke-token --id TOKEN_ID
   import --team ID --kind profiles|page_views|content FILE
   seed-demo [--json]                             the demo team, its data and fresh tokens
+${SOURCE_USAGE}
 Database: DATABASE_URL=postgres://… or LEADSIDE_DATA_DIR (PGlite, default .leadside-data).`;
 
 const ROLES = ['rep', 'marketer', 'admin'] as const;
 const IMPORT_KINDS: Record<string, ImportKind> = { profiles: 'profiles', page_views: 'pageViews', content: 'content' };
 
-type Flags = Record<string, string | boolean | undefined>;
+type Flags = Record<string, string | boolean | string[] | undefined>;
 
-/** Runs one admin command against the database the environment names; returns the lines to print. */
-export async function runCommand(command: string, args: string[], options: DatabaseOptions = databaseOptionsFromEnv()): Promise<string[]> {
+/**
+ * Runs one admin command against the database the environment names (or `open`'s, in tests);
+ * returns the lines to print.
+ */
+export async function runCommand(
+  command: string,
+  args: string[],
+  open: () => Promise<Database> = () => openDatabase(databaseOptionsFromEnv()),
+): Promise<string[]> {
   const run = COMMANDS[command];
   if (!run) throw new AdminError(`Unknown command "${command}".\n${USAGE}`);
   let parsed: { values: Flags; positionals: string[] };
@@ -39,7 +48,7 @@ export async function runCommand(command: string, args: string[], options: Datab
   } catch (error) {
     throw new AdminError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  const database = await openDatabase(options);
+  const database = await open();
   try {
     return await run(database, parsed.values, parsed.positionals);
   } finally {
@@ -57,6 +66,7 @@ const FLAGS = {
   id: { type: 'string' },
   kind: { type: 'string' },
   json: { type: 'boolean' },
+  ...SOURCE_FLAGS,
 } as const;
 
 function required(flags: Flags, name: string): string {
@@ -133,4 +143,6 @@ const COMMANDS: Record<string, (database: Database, flags: Flags, positionals: s
     if (flags.json) return [JSON.stringify(seed)];
     return [`Demo team ${seed.teamId}. Tokens (shown only now):`, ...Object.entries(seed.tokens).map(([user, token]) => `${user}\t${token}`)];
   },
+
+  ...SOURCE_COMMANDS,
 };
