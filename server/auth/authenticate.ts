@@ -24,8 +24,8 @@ export function authenticate(database: Database): MiddlewareHandler<AppEnv> {
     }
     if (token.userDisabledAt) return jsonError(c, 401, "This token's user account is disabled.", wwwAuthenticate);
     c.set('caller', { teamId: token.teamId, userId: token.userId, role: token.role, tokenId: token.id });
-    // Recording use must not fail or slow the request.
-    touchToken(database.db, token.teamId, token.id).catch(() => undefined);
+    // Recording use writes at most once a minute per token, and its failure must not fail the request.
+    await touchToken(database.db, token.teamId, token.id).catch(() => undefined);
     await next();
   };
 }
