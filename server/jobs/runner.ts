@@ -1,8 +1,10 @@
+import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database';
 import { registerSyncJobs, type SyncJobs } from '../sources/sync-job';
 import { startJobQueue } from './queue';
 
 export interface JobRunner extends SyncJobs {
+  readonly boss: PgBoss;
   /** Lets running jobs finish (up to `timeoutMs`), then stops; the database stays open. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -13,6 +15,7 @@ export async function startJobRunner(database: Database, options: { pollingInter
   try {
     const sync = await registerSyncJobs(boss, database, options);
     return {
+      boss,
       ...sync,
       stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
     };
