@@ -9,9 +9,9 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 export interface RunningPostgres {
   /** Superuser connection to the `postgres` database, e.g. postgresql://leadside@127.0.0.1:54321/postgres */
@@ -112,19 +112,6 @@ export function removeStaleClusters(bin: string): void {
     rmSync(dir, { recursive: true, force: true });
     console.log(`Removed a stale PostgreSQL cluster from an earlier run: ${dir}`);
   }
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago (PostgreSQL binds it right after). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port was assigned'))));
-    });
-  });
 }
 
 /**
