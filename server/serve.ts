@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { databaseOptionsFromEnv, describeDatabase } from './config';
 import { openDatabase } from './db/database';
+import { startJobRunner, type JobRunner } from './jobs/runner';
 
 /**
  * Opens the database (migrating it), listens, and closes both on SIGTERM/SIGINT: requests in flight
@@ -17,6 +18,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const server = serve({ fetch: createApp({ database, rateLimit }).fetch, port, hostname: host }, (info) => {
     console.log(`Leadside server listening on http://${host}:${info.port} (${describeDatabase(options)})`);
   });
+  // Durable jobs (vendor syncs) start beside the listener rather than before it: pg-boss's first
+  // set-up of its schema must not delay readiness. LEADSIDE_JOBS=off leaves them to other instances.
+  const jobs: Promise<JobRunner | undefined> =
+    env.LEADSIDE_JOBS === 'off'
+      ? Promise.resolve(undefined)
+      : startJobRunner(database).catch((error: unknown) => {
+          console.error(`The job queue could not start, so vendor syncs will not run here: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -24,13 +34,18 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     stopping = true;
     console.log(`${signal}: closing`);
     server.close(() => {
-      database.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(`Closing the database failed: ${error instanceof Error ? error.message : String(error)}`);
-          process.exit(1);
-        },
-      );
+      // Running jobs finish (or are handed back to the queue) before the database closes.
+      jobs
+        .then((runner) => runner?.stop())
+        .catch((error: unknown) => console.error(`Stopping the job queue failed: ${error instanceof Error ? error.message : String(error)}`))
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(`Closing the database failed: ${error instanceof Error ? error.message : String(error)}`);
+            process.exit(1);
+          },
+        );
     });
     // Keep-alive connections may hold close() open; do not wait on them for long.
     setTimeout(() => {
