@@ -31,8 +31,8 @@ export async function teamStats(since: string | undefined): Promise<TeamStatsAns
     if (stats) return { outcome: 'team', stats, from, host };
     // A team's own gateway need not collect the team's events; Leadside's server always does.
     if (from === 'rest') return { outcome: 'none' };
-    return { outcome: 'failed', error: `The Leadside server at ${host} has no /v1/stats (it answered 404). Is the address the server's?`, from, host };
+    return { outcome: 'failed', reason: `The Leadside server at ${host} has no /v1/stats (it answered 404). Is the address the server's?`, from, host };
   } catch (error) {
-    return { outcome: 'failed', error: error instanceof Error ? error.message : String(error), from, host };
+    return { outcome: 'failed', reason: error instanceof Error ? error.message : String(error), from, host };
   }
 }

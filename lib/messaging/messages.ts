@@ -85,8 +85,11 @@ export const PageResponseSchemas = {
     z.object({ outcome: z.literal('team'), stats: TeamStatsSchema, from: z.enum(['leadside', 'rest']), host: z.string() }),
     /** The source keeps no team numbers (the demo, a vendor, files, a gateway without /stats). */
     z.object({ outcome: z.literal('none') }),
-    /** It has them but could not give them now (unreachable, an error status, a wrong token). */
-    z.object({ outcome: z.literal('failed'), error: z.string(), from: z.enum(['leadside', 'rest']), host: z.string() }),
+    /**
+     * It has them but could not give them now (unreachable, an error status, a wrong token). `reason`,
+     * not `error`: an answer with an `error` field is how a request that failed comes back.
+     */
+    z.object({ outcome: z.literal('failed'), reason: z.string(), from: z.enum(['leadside', 'rest']), host: z.string() }),
   ]),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 

@@ -43,7 +43,7 @@ describe('Insights: the team view, or this browser with the reason', () => {
 
   it("falls back to this browser's data with the server's reason when the team's numbers failed", async () => {
     const error = 'Could not reach The Leadside server (leadside.acme.example) at leadside.acme.example: Failed to fetch';
-    const view = await loadInsightsView({}, async () => ({ outcome: 'failed', error, from: 'leadside', host: 'leadside.acme.example' }));
+    const view = await loadInsightsView({}, async () => ({ outcome: 'failed', reason: error, from: 'leadside', host: 'leadside.acme.example' }));
     expect(view).toMatchObject({ scope: 'browser', teamFailure: { error, origin: { from: 'leadside', host: 'leadside.acme.example' } } });
     expect(view.insights.byChannel.map((row) => [row.label, row.leads, row.verdicts.not_a_fit])).toEqual([['Email', 1, 1]]);
   });

@@ -42,7 +42,7 @@ export async function loadInsightsView(
         origin: { from: answer.from, host: answer.host },
       };
     case 'failed':
-      return { scope: 'browser', insights: await loadInsights(period), teamFailure: { error: answer.error, origin: { from: answer.from, host: answer.host } } };
+      return { scope: 'browser', insights: await loadInsights(period), teamFailure: { error: answer.reason, origin: { from: answer.from, host: answer.host } } };
     case 'none':
       return { scope: 'browser', insights: await loadInsights(period) };
   }
