@@ -1,7 +1,8 @@
 // @vitest-environment node
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import {
   ContentPageSchema,
@@ -13,6 +14,9 @@ import {
 } from '@/lib/schema/rest-api';
 import { createApp } from './app';
 import type { Database } from './db/database';
+import { setTeamSource } from './sources/manage';
+import { SECRETS_KEY_ENV } from './sources/secrets-crypto';
+import { fakeVendors, HUBSPOT_TOKEN } from './sources/testing/fake-vendors';
 import { openTestDatabase } from './test-support/database';
 import { client } from './test-support/http';
 import { contentItem, createTestTeam, deliveryBody, event, profile, storeMarketingData, verdict, type TestTeam } from './test-support/team';
@@ -159,6 +163,30 @@ describe('GET /stats', () => {
   it('answers 400 for a since that is not an ISO date-time', async () => {
     const api = client(app, team.users.marketer.token);
     expect(await check(await api.get('/v1/stats?since=yesterday'), 'get', '/stats', 400)).toMatchObject({ error: expect.stringContaining('since') });
+  });
+});
+
+describe("the team's marketing system behind the profile paths", () => {
+  it("answers 502 with the vendor's own words when the server has no match and the team's HubSpot fails", async () => {
+    const savedKey = process.env[SECRETS_KEY_ENV];
+    process.env[SECRETS_KEY_ENV] = randomBytes(32).toString('base64');
+    const vendors = fakeVendors();
+    try {
+      const withVendor = await createTestTeam(database, 'Contract with HubSpot');
+      await setTeamSource(database, withVendor.teamId, { kind: 'hubspot', config: {}, secrets: { token: HUBSPOT_TOKEN } });
+      vendors.unauthorized = true;
+      const api = client(app, withVendor.users.rep.token);
+      const calls = [
+        ['/profiles', '/v1/profiles?crm=hubspot&recordId=51001'],
+        ['/profiles/{id}', '/v1/profiles/51001'],
+        ['/profiles/search', '/v1/profiles/search?q=priya'],
+      ] as const;
+      for (const [path, url] of calls) expect(await check(await api.get(url), 'get', path, 502)).toEqual({ error: expect.stringMatching(/^HubSpot answered 401: /) });
+    } finally {
+      vi.unstubAllGlobals();
+      if (savedKey === undefined) delete process.env[SECRETS_KEY_ENV];
+      else process.env[SECRETS_KEY_ENV] = savedKey;
+    }
   });
 });
 

@@ -24,6 +24,12 @@ const errors = {
   },
 };
 const badRequest = (what: string) => ({ '400': error(`${what}; the message says which part and why.`) });
+/** The Leadside server asks the team's own HubSpot or Mautic when it has no match (server/sources). */
+const vendorFailed = {
+  '502': error(
+    "On the Leadside server: it had no match, asked the team's marketing system (HubSpot, Mautic), and that failed; the message is the vendor's own (e.g. `HubSpot answered 401: …`).",
+  ),
+};
 
 /**
  * The REST gateway contract as an OpenAPI 3.1 document, generated from the same zod schemas
@@ -54,6 +60,7 @@ export function restGatewayOpenApi(version: string) {
             '200': { description: 'Found.', content: json('ProfileResponse') },
             ...badRequest('A missing or unknown `crm`, or a missing `recordId`'),
             '404': error('Marketing does not know this person.'),
+            ...vendorFailed,
             ...errors,
           },
         },
@@ -62,14 +69,19 @@ export function restGatewayOpenApi(version: string) {
         get: {
           summary: "A profile by the gateway's own id (a rep's chosen match)",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': error('No such profile.'), ...errors },
+          responses: { '200': { description: 'Found.', content: json('ProfileResponse') }, '404': error('No such profile.'), ...vendorFailed, ...errors },
         },
       },
       '/profiles/search': {
         get: {
           summary: 'Profiles whose name, e-mail or company match, best first (at most 20)',
           parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Matches, maybe none.', content: json('ProfileSearchResponse') }, ...badRequest('No `q` parameter'), ...errors },
+          responses: {
+            '200': { description: 'Matches, maybe none.', content: json('ProfileSearchResponse') },
+            ...badRequest('No `q` parameter'),
+            ...vendorFailed,
+            ...errors,
+          },
         },
       },
       '/content': {
