@@ -4,12 +4,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { ContentItemSchema } from '@/lib/schema';
 import { ContentPageSchema, ErrorBodySchema, ProfileResponseSchema, ProfileSearchResponseSchema } from '@/lib/schema/rest-api';
 import { addTeam, addUser, AdminError, issueToken } from '../admin/accounts';
+import { runCommand } from '../admin/commands';
 import { createApp } from '../app';
 import type { Database } from '../db/database';
 import { saveContent } from '../db/queries/marketing-data';
 import { claimSync, finishSync, getTeamSource } from '../db/queries/sources';
 import { openTestDatabase } from '../test-support/database';
-import { SOURCE_COMMANDS } from './commands';
+import { parseSecretFlags, SOURCE_COMMANDS } from './commands';
 import { setTeamSource } from './manage';
 import { decryptSecrets, SECRETS_KEY_ENV } from './secrets-crypto';
 import { SyncNotStartedError, syncTeamSource } from './sync';
@@ -117,6 +118,26 @@ describe('a team source: settings and secrets', () => {
     await expect(setSource({ kind: 'hubspot', config: '{nope' })).rejects.toThrow(/--config is not JSON/);
     expect(vendors.calls).toHaveLength(0);
     expect(await getTeamSource(database.db, teamId)).toBeUndefined();
+  });
+
+  it('takes --config and repeated --secret flags through the CLI, and `source` shows no secret', async () => {
+    const { teamId } = await newTeam();
+    const run = (...args: string[]) => runCommand(args[0]!, args.slice(1), async () => ({ ...database, close: async () => undefined }));
+    const config = JSON.stringify(mauticSettings.config);
+    const lines = await run('set-source', '--team', teamId, '--kind', 'mautic', '--config', config, '--secret', `password=${MAUTIC_PASSWORD}`);
+    expect(lines.slice(0, 4).map((line) => line.slice(0, 1))).toEqual(['✓', '✓', '✓', '✓']);
+    expect(lines[0]).toMatch(/^✓ auth: Signed in to Mautic \(mautic\.keyline\.example\) as /);
+    expect(lines.at(-1)).toBe('The server syncs the catalog within 15 minutes; `sync --team ID` does it now.');
+    // Changing a setting keeps the stored secret of the same kind.
+    await run('set-source', '--team', teamId, '--kind', 'mautic', '--config', JSON.stringify({ ...mauticSettings.config, timeoutSeconds: 20 }));
+    const stored = await getTeamSource(database.db, teamId);
+    expect(stored!.config).toMatchObject({ timeoutSeconds: 20 });
+    expect(decryptSecrets(stored!.secrets, teamId, KEY)).toEqual({ password: MAUTIC_PASSWORD });
+    const shown = (await run('source', '--team', teamId)).join('\n');
+    expect(shown).toContain('Secrets: password (encrypted; never shown)');
+    expect(shown).not.toContain(MAUTIC_PASSWORD);
+    expect(parseSecretFlags(['token=a=b', 'clientSecret= x '])).toEqual({ token: 'a=b', clientSecret: ' x ' });
+    expect(() => parseSecretFlags(['token'])).toThrow('Write each secret as --secret NAME=VALUE');
   });
 
   it("set-source prints each capability's check with the vendor's own error text", async () => {

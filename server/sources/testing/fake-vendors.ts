@@ -22,6 +22,7 @@ import assetsPage2 from '@/test/fixtures/api/mautic/assets-page2.json';
 import contactsByEmail from '@/test/fixtures/api/mautic/contacts-by-email-priya.json';
 import contactsEmpty from '@/test/fixtures/api/mautic/contacts-empty.json';
 import mautic401 from '@/test/fixtures/api/mautic/error-401.json';
+import permissionCheck from '@/test/fixtures/api/mautic/users-permissioncheck.json';
 import usersSelf from '@/test/fixtures/api/mautic/users-self.json';
 
 export const HUBSPOT_TOKEN = 'pat-na1-5f0e1d2c-3b4a-4958-8877-665544332211';
@@ -95,6 +96,8 @@ function mautic(state: FakeVendors, method: string, url: URL): Reply | undefined
       return { body: url.searchParams.get('start') === '0' ? assetsPage1 : assetsPage2 };
     case 'GET /api/users/self':
       return { body: usersSelf };
+    case 'POST /api/users/7/permissioncheck':
+      return { body: permissionCheck };
     default:
       return undefined;
   }
