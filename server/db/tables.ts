@@ -154,6 +154,16 @@ export interface TeamSourcesTable {
   updated_at: Timestamp;
 }
 
+/** content_daily summed over the team's reps, kept by a trigger on it (migration 0004). */
+export interface ContentTeamDailyTable {
+  team_id: string;
+  day: ColumnType<string, string, never>;
+  content_id: string;
+  suggested: Count;
+  opened: Count;
+  link_copied: Count;
+}
+
 export interface Tables {
   teams: TeamsTable;
   users: UsersTable;
@@ -166,6 +176,7 @@ export interface Tables {
   feedback: FeedbackTable;
   content_events: ContentEventsTable;
   content_daily: ContentDailyTable;
+  content_team_daily: ContentTeamDailyTable;
   team_sources: TeamSourcesTable;
 }
 

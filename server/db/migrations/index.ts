@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001_core';
 import * as rollups from './0002_rollups';
 import * as sources from './0003_sources';
+import * as contentTeamDaily from './0004_content_team_daily';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
   '0002_rollups': rollups,
   '0003_sources': sources,
+  '0004_content_team_daily': contentTeamDaily,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -51,8 +51,9 @@ export async function teamStats(db: Kysely<Tables>, teamId: string, since?: Date
 }
 
 async function contentCounts(db: Kysely<Tables>, teamId: string, since?: Date): Promise<ContentCounts[]> {
+  // The team's per-day rollup (a few hundred rows a day), not the per-rep one, which is about as big as the events.
   let rollups = db
-    .selectFrom('content_daily')
+    .selectFrom('content_team_daily')
     .select([
       'content_id as contentId',
       sql<number>`sum(suggested)::int`.as('suggested'),
