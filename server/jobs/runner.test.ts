@@ -104,4 +104,21 @@ describe('the sync-source job queue (pg-boss on the server database)', () => {
     expect(await activeCatalog(database, hubspotTeam)).toEqual([]);
     expect(await activeCatalog(database, noSource)).toEqual([]);
   });
+
+  // PGlite is one session: a pg-boss statement sent straight to it while Kysely holds a transaction
+  // would run inside that transaction (and be rolled back with it). On PostgreSQL they are separate
+  // connections anyway.
+  it.skipIf(!!process.env.LEADSIDE_TEST_DATABASE_URL)('on PGlite, a job statement waits for a Kysely transaction instead of running inside it', async () => {
+    database = await openTestDatabase();
+    runner = await startJobRunner(database, { pollingIntervalSeconds: 0.5 });
+    let sent: string | null | undefined;
+    await database.db.transaction().execute(async (trx) => {
+      void runner!.boss.send(SYNC_QUEUE, { teamId: 'no-such-team' }, { singletonKey: 'no-such-team' }).then((id) => (sent = id));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(sent).toBeUndefined();
+      const inside = await sql<{ count: number }>`select count(*)::int as count from pgboss.job where data->>'teamId' = 'no-such-team'`.execute(trx);
+      expect(inside.rows[0]!.count).toBe(0);
+    });
+    expect(await eventually(async () => sent)).toEqual(expect.any(String));
+  });
 });
