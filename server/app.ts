@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { notFound, onError } from './http/errors';
 import { extensionCors, limitBody, MiB } from './http/limits';
+import { requestLog } from './http/request-log';
 import { contentRoutes } from './routes/content';
 import { deliveryRoutes } from './routes/deliveries';
 import { docsRoutes } from './routes/docs';
@@ -20,6 +21,8 @@ export interface AppDeps {
   rateLimit?: RateLimitOptions | false;
   /** The version the OpenAPI document states (package.json's by default). */
   version?: string;
+  /** A line per request on stdout (the server process turns it on; tests leave it off). */
+  logRequests?: boolean;
 }
 
 /** JSON API calls are small: a batch of 100 deliveries is a few hundred KiB at most. */
@@ -45,6 +48,7 @@ export function createApp(deps: AppDeps): Hono {
   v1.route('/', importRoutes(database));
 
   const app = new Hono();
+  if (deps.logRequests) app.use(requestLog());
   app.route('/', healthRoutes(database));
   app.route('/', docsRoutes(deps.version ?? packageJson.version));
   app.route('/v1', v1);

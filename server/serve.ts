@@ -15,7 +15,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const options = databaseOptionsFromEnv(env);
   const database = await openDatabase(options);
   const rateLimit = env.LEADSIDE_RATE_LIMIT === 'off' ? false : undefined;
-  const server = serve({ fetch: createApp({ database, rateLimit }).fetch, port, hostname: host }, (info) => {
+  const server = serve({ fetch: createApp({ database, rateLimit, logRequests: env.LEADSIDE_LOG_REQUESTS !== 'off' }).fetch, port, hostname: host }, (info) => {
     console.log(`Leadside server listening on http://${host}:${info.port} (${describeDatabase(options)})`);
   });
   // Durable jobs (vendor syncs) start beside the listener rather than before it: pg-boss's first

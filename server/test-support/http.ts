@@ -4,8 +4,8 @@ import type { Hono } from 'hono';
 export function client(app: Hono, token?: string) {
   const headers = (extra: Record<string, string> = {}) => ({ ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra });
   return {
-    get: (path: string, extra?: Record<string, string>) => app.request(path, { headers: headers(extra) }),
-    post: (path: string, body: unknown, extra?: Record<string, string>) =>
+    get: async (path: string, extra?: Record<string, string>): Promise<Response> => app.request(path, { headers: headers(extra) }),
+    post: async (path: string, body: unknown, extra?: Record<string, string>): Promise<Response> =>
       app.request(path, {
         method: 'POST',
         headers: headers({ 'Content-Type': 'application/json', ...extra }),
