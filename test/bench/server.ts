@@ -1,0 +1,86 @@
+import { startPostgres } from '../support/postgres';
+import type { BenchRow } from './row';
+import { INGEST_BATCH, INGEST_CLIENTS, measureIngest } from './server-ingest';
+import { LOOKUP_CLIENTS, measureLookup } from './server-lookup';
+import { BASELINE_CAP_MS, measureStats, type StatsFigures } from './server-stats';
+import { STATS_CONTENT_ITEMS, STATS_DAYS, STATS_REPS } from './server-stats-seed';
+import { ms } from './stats';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const rate = (itemsPerSecond: number) => `${count(Math.round(itemsPerSecond))} items/s`;
+
+/**
+ * The team server's rows: ingest (PGlite and PostgreSQL), team stats at two sizes and the profile
+ * lookup (PostgreSQL), each beside its baseline from the same run. PostgreSQL is a throwaway cluster
+ * (test/support/postgres.ts) in its default configuration; the server runs as `npm run server` does,
+ * in its own process, with the rate limit off. `quick` seeds a tenth of the events and a quarter of
+ * the profiles, and the rows say so.
+ */
+export async function measureServer(options: { quick: boolean }): Promise<BenchRow[]> {
+  const { quick } = options;
+  const scaled = quick ? ' (quick run: scaled down)' : '';
+  const rows: BenchRow[] = [];
+  const postgres = await startPostgres();
+  try {
+    const ingestItems = { pglite: quick ? 5_000 : 10_000, postgres: quick ? 20_000 : 50_000 };
+    for (const dialect of ['pglite', 'postgres'] as const) {
+      const figures = await measureIngest({ postgresUrl: dialect === 'postgres' ? postgres.url : undefined, items: ingestItems[dialect] });
+      const name = dialect === 'postgres' ? 'PostgreSQL' : 'PGlite';
+      rows.push({
+        figure: `Server ingest, ${name}`,
+        how:
+          `${count(figures.items)} content events POSTed to /v1/deliveries in batches of ${INGEST_BATCH} from ${INGEST_CLIENTS} concurrent clients (real HTTP to the server's own process on 127.0.0.1, rate limit off, every item answered \`stored\`)${scaled}; ` +
+          `baseline: the same number of fresh events in the same batches handed to storeDeliveries straight through Kysely by ${INGEST_CLIENTS} concurrent callers, no HTTP, no zod`,
+        result:
+          `${rate(figures.http)}, request p95 ${ms(figures.p95Ms)} (straight through Kysely: ${rate(figures.direct)}; HTTP at ${((figures.http / figures.direct) * 100).toFixed(0)}% of it). ` +
+          `CPU per 1,000 items: server process ${figures.serverCpuMsPer1000 === undefined ? 'n/a' : ms(figures.serverCpuMsPer1000)}, the clients ${ms(figures.clientCpuMsPer1000)}`,
+        target: dialect === 'postgres' ? '≥ 5,000 items/s' : 'report',
+        met: dialect === 'postgres' ? figures.http >= 5_000 : undefined,
+        ifMissed: INGEST_IF_MISSED,
+      });
+    }
+
+    for (const events of quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000]) {
+      const figures = await measureStats({ postgresUrl: postgres.url, events, samples: quick ? 10 : 20 });
+      rows.push(statsRow(figures, scaled));
+    }
+
+    const profiles = quick ? 25_000 : 100_000;
+    const lookup = await measureLookup({ postgresUrl: postgres.url, profiles, requests: quick ? 2_000 : 5_000 });
+    rows.push({
+      figure: 'Server lookup, PostgreSQL',
+      how:
+        `GET /v1/profiles by e-mail (an unknown CRM record id first) among ${count(lookup.profiles)} profiles with 5 page views each, ${count(lookup.lookup.n)} requests from ${LOOKUP_CLIENTS} concurrent clients${scaled}; ` +
+        'baseline: /healthz (no auth, one `select 1`) under the same load',
+      result: `p50 ${ms(lookup.lookup.p50)}, p95 ${ms(lookup.lookup.p95)} (/healthz: p50 ${ms(lookup.health.p50)}, p95 ${ms(lookup.health.p95)})`,
+      target: 'p95 ≤ 20 ms',
+      met: lookup.lookup.p95 <= 20,
+      ifMissed: LOOKUP_IF_MISSED,
+    });
+  } finally {
+    postgres.stop();
+  }
+  return rows;
+}
+
+function statsRow(figures: StatsFigures, scaled: string): BenchRow {
+  const { seeded } = figures;
+  const baseline = (summary: StatsFigures['baselineAllTime']) => (summary ? `p50 ${ms(summary.p50)}` : `over the ${BASELINE_CAP_MS / 1000} s cap`);
+  return {
+    figure: `Server team stats, ${count(seeded.events)} events`,
+    how:
+      `GET /v1/stats, one request at a time (${figures.allTime.n} each after 2 warm-ups), on PostgreSQL seeded in SQL with ${count(seeded.events)} content events of ${STATS_REPS} reps over ${STATS_CONTENT_ITEMS} items and ${STATS_DAYS} days, ` +
+      `${count(seeded.feedback)} feedback items, and the rollups grouped from those events (${count(seeded.rollupRows)} rows per day, item and rep; ${count(seeded.teamRollupRows)} per day and item for the team) (their total and a sample checked against content_events; seeding took ${(seeded.seedMs / 1000).toFixed(0)} s)${scaled}; ` +
+      `baseline: the same content counts and active reps counted over content_events directly (SQL, no HTTP), ${3} runs`,
+    result:
+      `all time p50 ${ms(figures.allTime.p50)}, p95 ${ms(figures.allTime.p95)}; 30 days p50 ${ms(figures.last30Days.p50)}, p95 ${ms(figures.last30Days.p95)} ` +
+      `(counting events: all time ${baseline(figures.baselineAllTime)}, 30 days ${baseline(figures.baseline30Days)})`,
+    target: 'p95 ≤ 200 ms',
+    met: Math.max(figures.allTime.p95, figures.last30Days.p95) <= 200,
+    ifMissed: STATS_IF_MISSED,
+  };
+}
+
+const INGEST_IF_MISSED = 'not investigated yet.';
+const STATS_IF_MISSED = 'not investigated yet.';
+const LOOKUP_IF_MISSED = 'not investigated yet.';
