@@ -63,6 +63,29 @@ describe('migrations', () => {
     ]);
   });
 
+  it('keep every feedback row going from 0004 to 0005, and the stats read the latest verdict and rating from its indexes', async () => {
+    database = await openTestDatabase({ migrateTo: '0004_content_team_daily' });
+    const { db } = database;
+    await db.insertInto('teams').values({ id: 't1', name: 'Team one' }).execute();
+    const row = { team_id: 't1', user_id: 'u1', lead_label: 'Lead', text: null, channel: 'email', campaign: null };
+    await db
+      .insertInto('feedback')
+      .values([
+        { ...row, id: 'f1', lead_key: 'l1', kind: 'verdict', verdict: 'not_ready', content_id: null, useful: null, created_at: '2026-12-01T09:00:00Z' },
+        { ...row, id: 'f2', lead_key: 'l1', kind: 'verdict', verdict: 'demo_booked', content_id: null, useful: null, created_at: '2026-12-01T10:00:00Z' },
+        { ...row, id: 'f3', lead_key: 'l1', kind: 'content_rating', verdict: null, content_id: 'c1', useful: true, created_at: '2026-12-01T10:00:00Z' },
+      ])
+      .execute();
+
+    await migrate(db);
+
+    expect((await db.selectFrom('feedback').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['f1', 'f2', 'f3']);
+    await sql`set enable_seqscan = off`.execute(db);
+    const plan = (query: string) => sql.raw<{ 'QUERY PLAN': string }>(`explain ${query}`).execute(db).then((result) => result.rows.map((r) => r['QUERY PLAN']).join('\n'));
+    expect(await plan("select distinct on (lead_key) verdict from feedback where team_id = 't1' and kind = 'verdict' order by lead_key, created_at desc")).toContain('feedback_latest_verdict');
+    expect(await plan("select distinct on (lead_key, content_id) useful from feedback where team_id = 't1' and kind = 'content_rating' order by lead_key, content_id, created_at desc")).toContain('feedback_latest_rating');
+  });
+
   it('can be taken back down to nothing and up again', async () => {
     database = await openTestDatabase();
     await migrate(database.db, 'none');

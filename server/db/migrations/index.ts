@@ -3,6 +3,7 @@ import * as core from './0001_core';
 import * as rollups from './0002_rollups';
 import * as sources from './0003_sources';
 import * as contentTeamDaily from './0004_content_team_daily';
+import * as latestFeedbackIndexes from './0005_latest_feedback_indexes';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_rollups': rollups,
   '0003_sources': sources,
   '0004_content_team_daily': contentTeamDaily,
+  '0005_latest_feedback_indexes': latestFeedbackIndexes,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -93,7 +93,8 @@ async function latestRatings(db: Kysely<Tables>, teamId: string, since?: Date) {
     .select(['content_id', 'useful'])
     .distinctOn(['lead_key', 'content_id'])
     .where('team_id', '=', teamId)
-    .where('kind', '=', 'content_rating')
+    // A literal, not a parameter, so the planner always matches the partial index (migration 0005).
+    .where(sql<boolean>`kind = 'content_rating'`)
     .$if(since !== undefined, (query) => query.where('created_at', '>=', since!))
     .orderBy('lead_key')
     .orderBy('content_id')
@@ -117,7 +118,7 @@ async function latestVerdicts(db: Kysely<Tables>, teamId: string, since?: Date):
     .select(['verdict', 'channel', 'campaign'])
     .distinctOn('lead_key')
     .where('team_id', '=', teamId)
-    .where('kind', '=', 'verdict')
+    .where(sql<boolean>`kind = 'verdict'`)
     .$if(since !== undefined, (query) => query.where('created_at', '>=', since!))
     .orderBy('lead_key')
     .orderBy('created_at', 'desc');
