@@ -135,3 +135,15 @@ describe('CORS', () => {
     }
   });
 });
+
+describe('health', () => {
+  it('answers 503 with a JSON error when the database is gone, so a balancer routes around it', async () => {
+    const lost = await openTestDatabase();
+    const orphan = createApp({ database: lost });
+    expect((await orphan.request('/healthz')).status).toBe(200);
+    await lost.close();
+    const response = await orphan.request('/healthz');
+    expect(response.status).toBe(503);
+    expect(ErrorBodySchema.parse(await response.json()).error).toBe('The database is unreachable.');
+  });
+});

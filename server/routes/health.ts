@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import type { Database } from '../db/database';
+import { pingDatabase } from '../db/queries/health';
 import { jsonError } from '../http/errors';
 
 /**
@@ -10,7 +10,7 @@ import { jsonError } from '../http/errors';
 export function healthRoutes(database: Database) {
   return new Hono().get('/healthz', async (c) => {
     try {
-      await sql`select 1`.execute(database.db);
+      await pingDatabase(database.db);
       return c.json({ ok: true, database: database.dialect });
     } catch {
       return jsonError(c, 503, 'The database is unreachable.');
