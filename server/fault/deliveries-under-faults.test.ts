@@ -14,14 +14,11 @@
  * count crosses a random point in its band, so all of them land while traffic flows, however fast the
  * machine. LEADSIDE_FAULT_SEED replays a run's choices (the item ids are random UUIDs regardless).
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '@/test/bench/random';
 import { freePort } from '@/test/support/free-port';
-import { addUser, issueToken } from '../admin/accounts';
+import { addTeam, addUser, issueToken } from '../admin/accounts';
 import { observeDeliveries, type ObservedAnswers } from './delivery-observer';
 import { createFaultDatabase, type FaultDatabase } from './fault-database';
 import { sampleItems } from './sample-items';
@@ -38,10 +35,16 @@ const KILL_BANDS: [number, number][] = [
   [0.7, 0.9],
 ];
 const DROPS = 4;
-/** The whole test stays under 3 minutes: set-up ≤ 45 s, deliveries ≤ 100 s, checks and clean-up the rest. */
-const DELIVERY_BUDGET_MS = 100_000;
+/**
+ * The whole suite stays under 3 minutes, however loaded the machine: set-up may take up to 80 s (about
+ * 10 s on a quiet machine); the deliveries get what is left until 135 s after the start (they typically
+ * take 45 s, most of it the three restarts); then checks ≤ 15 s and clean-up ≤ 20 s.
+ */
+const SUITE_MS = 170_000;
+const SETUP_MS = 80_000;
+const CHECKS_MS = 15_000;
+const CLEANUP_MS = 20_000;
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const postgresUrl = process.env.LEADSIDE_TEST_DATABASE_URL;
 
 type Fault = { at: number; kind: 'kill' | 'drop' };
@@ -53,14 +56,18 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
   let teamId = '';
   const tokens: string[] = [];
 
+  let suiteStart = 0;
+
   beforeAll(async () => {
+    suiteStart = Date.now();
+    const phases = new PhaseTimer();
     database = await createFaultDatabase(postgresUrl);
-    // The team through the admin CLI, as an admin would create it; the 20 reps and their tokens through the
-    // same admin module the CLI calls, in-process: 40 more CLI runs would each start Node and open the
-    // database (seconds each on PGlite).
-    teamId = await cli(['add-team', '--name', 'Fault test team'], database.serverEnv);
+    // The team, reps and tokens through the admin module that the CLI (`npm run server -- add-team …`)
+    // calls, in-process: 41 CLI runs would each start Node and open the database, seconds each.
     const admin = await database.open();
+    phases.mark('open');
     try {
+      teamId = await addTeam(admin, 'Fault test team');
       for (let rep = 0; rep < REPS; rep++) {
         const email = `rep${rep}@fault.leadside.example`;
         await addUser(admin, teamId, { email, role: 'rep', name: `Rep ${rep}` });
@@ -69,15 +76,18 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
     } finally {
       await admin.close();
     }
+    phases.mark(`${REPS} reps and tokens`);
     server = new ServerProcess(await freePort(), database.serverEnv);
     await server.start();
-  }, 45_000);
+    phases.mark('server start');
+    console.log(`Fault test set-up on ${database.kind}: ${phases}`);
+  }, SETUP_MS);
 
   afterAll(async () => {
     restoreFetch?.();
     await server?.stop();
     await database?.dispose();
-  }, 20_000);
+  }, CLEANUP_MS);
 
   it('stores each of 20 × 500 items exactly once, byte for byte, and every rep ends with all delivered', async () => {
     const running = server!;
@@ -98,6 +108,10 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
     const observed = observeDeliveries(`${baseUrl}/deliveries`);
     restoreFetch = observed.restore;
 
+    const deadline = suiteStart + SUITE_MS - CHECKS_MS - CLEANUP_MS;
+    const faultFailed = new AbortController();
+    const endEarly = AbortSignal.any([running.crashSignal, faultFailed.signal]);
+
     // Faults run one after another, off the reps' path: a rep reporting progress never waits for one.
     let delivered = 0;
     let drops = 0;
@@ -105,6 +119,7 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
     const faultErrors: string[] = [];
     let faultsDone = Promise.resolve();
     const runFault = async (fault: Fault) => {
+      if (Date.now() > deadline) throw new Error('not run: the time for deliveries was up');
       if (fault.kind === 'drop') {
         drops++;
         connectionsCut += await faultDatabase.dropConnections();
@@ -119,14 +134,19 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
       delivered += count;
       while (faults[0] && delivered >= faults[0].at) {
         const fault = faults.shift()!;
-        faultsDone = faultsDone.then(() => runFault(fault)).catch((error: unknown) => void faultErrors.push(`${fault.kind}: ${String(error)}`));
+        faultsDone = faultsDone
+          .then(() => runFault(fault))
+          .catch((error: unknown) => {
+            faultErrors.push(`${fault.kind}: ${String(error)}`);
+            // A server that did not come back cannot take the rest: end the run now, not at the deadline.
+            faultFailed.abort();
+          });
       }
     };
 
     const started = Date.now();
-    const deadline = started + DELIVERY_BUDGET_MS;
     const reps = await Promise.all(
-      items.map((repItems, rep) => deliverAll({ baseUrl, token: tokens[rep]!, items: repItems, deadline, signal: running.crashSignal, random: seededRandom(seed + rep + 1), onDelivered })),
+      items.map((repItems, rep) => deliverAll({ baseUrl, token: tokens[rep]!, items: repItems, deadline, signal: endEarly, random: seededRandom(seed + rep + 1), onDelivered })),
     );
     const seconds = (Date.now() - started) / 1000;
     await faultsDone;
@@ -184,21 +204,20 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
     expect(stored.size + neverStored.length).toBe(TOTAL);
     expect([...duplicate.keys()].filter((id) => !unclear.has(id)), 'ids answered `duplicate` that were never sent unanswered').toEqual([]);
     expect([...stored.keys(), ...duplicate.keys()].filter((id) => !expected.has(id))).toEqual([]);
-
-    expect(seconds * 1000).toBeLessThan(DELIVERY_BUDGET_MS);
-  }, 130_000);
+  }, SUITE_MS - CLEANUP_MS); // a backstop: the deadline above ends the deliveries first
 });
 
-/** Runs the admin CLI the way an admin would (with the server's database env) and returns its last line. */
-async function cli(args: string[], env: Record<string, string>): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    timeout: 40_000,
-  });
-  const last = stdout.trim().split('\n').at(-1)?.trim();
-  if (!last) throw new Error(`server/cli.ts ${args.join(' ')} printed nothing`);
-  return last;
+/** How long each step of the set-up took, for a run that comes close to its time limit. */
+class PhaseTimer {
+  private last = Date.now();
+  private readonly phases: string[] = [];
+  mark(name: string): void {
+    this.phases.push(`${name} ${((Date.now() - this.last) / 1000).toFixed(1)} s`);
+    this.last = Date.now();
+  }
+  toString(): string {
+    return this.phases.join(', ');
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
