@@ -1,10 +1,13 @@
 /**
- * `npm start`: builds Leadside and runs it on the embedded demo: a demo Salesforce Lightning lead
- * page served locally at its real hostname, with the bundled demo marketing data as the source.
+ * `npm start`: builds Leadside and runs the whole loop on this machine: the team server on its
+ * embedded database (PGlite in a fresh folder) loaded with the bundled demo data, the extension
+ * connected to it with a demo rep's token, and a demo Salesforce Lightning lead page served locally at
+ * its real hostname. The server also listens on http://127.0.0.1:8787 (its API reference at /docs).
  *
  * With a display, Chromium opens with the extension loaded and stays open for you to try.
  * Without one (or with --headless), it walks the demo (open lead → brief → open a suggestion →
- * feedback → Insights), writes a screenshot of each step and prints their paths.
+ * feedback → the team's Insights, with another rep's verdict beside this one), writes a screenshot of
+ * each step and prints their paths.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +18,9 @@ import { startTestServer } from '../test/support/https-server';
 import { registerCrmFixtures } from '../test/support/crm-fixtures';
 import { InsightsPage, salesforceRecordUrl, SidePanel } from '../test/support/pages';
 import { ensureChromium } from '../test/support/chromium';
+import { connectLeadsideServer, serveTeamServer } from '../test/support/team-server';
+import { serve } from '@hono/node-server';
+import { randomUUID } from 'node:crypto';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = path.resolve('artifacts/demo');
@@ -26,8 +32,17 @@ async function main() {
 
   const server = await startTestServer();
   registerCrmFixtures(server);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leadside-demo-server-'));
+  console.log(`Starting the team server (PGlite in ${dataDir}) with the demo team…`);
+  const team = await serveTeamServer(server, { dataDir });
+  const local = serve({ fetch: team.app.fetch, port: LOCAL_PORT, hostname: '127.0.0.1' });
+  local.on('error', (error) => console.warn(`The server is not also on http://127.0.0.1:${LOCAL_PORT}: ${error.message}`));
+  await recordAnotherRepsVerdict(team);
+
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'leadside-demo-'));
   const { context, extensionId, serviceWorker } = await launchWithExtension({ userDataDir, port: server.port, headless });
+  const connected = await connectLeadsideServer(context, extensionId, { url: team.url, token: team.tokens.rep1 });
+  await connected.close();
   const leadUrl = salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF');
 
   const crm = context.pages()[0] ?? (await context.newPage());
@@ -41,9 +56,13 @@ async function main() {
   if (!headless) {
     await crm.bringToFront();
     console.log(`\nLeadside is running on a demo Salesforce lead: ${leadUrl}`);
+    console.log(`It is connected to the team server as Ana Rep; the server's API reference: http://127.0.0.1:${LOCAL_PORT}/docs`);
+    console.log(`Tokens of the demo team (for curl or another browser): ${JSON.stringify(team.tokens)}`);
     console.log('Click the Leadside toolbar icon (or Alt+Shift+L) to open the side panel; a pinned panel is open in the second tab.');
     console.log('Close the browser window to stop.');
     await new Promise((resolve) => context.on('close', resolve));
+    local.close();
+    await team.close();
     await server.close();
     return;
   }
@@ -71,8 +90,10 @@ async function main() {
 
   const insights = await InsightsPage.open(context, extensionId);
   await insights.page.setViewportSize({ width: 1200, height: 900 });
-  await insights.page.getByTestId('content-usage').waitFor();
-  await shot(insights.page, '04-insights');
+  // The team's numbers: this walk's open and verdict (Ana Rep) beside Ben Rep's, from the server.
+  await insights.page.getByTestId('insights-scope').getByText('Team data').waitFor();
+  await insights.page.getByTestId('quality-by-channel').getByText('Webinar').waitFor();
+  await shot(insights.page, '04-team-insights');
 
   const options = await context.newPage();
   await options.setViewportSize({ width: 1000, height: 800 });
@@ -81,10 +102,35 @@ async function main() {
   await shot(options, '05-options');
 
   await context.close();
+  local.close();
+  await team.close();
   await server.close();
   rmSync(userDataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
   console.log('\nNo display found, so Leadside walked the demo headless. Screenshots:');
   for (const file of shots) console.log(`  ${file}`);
+}
+
+const LOCAL_PORT = 8787;
+
+/**
+ * The team view is about every rep: before the walk, Ben Rep (the demo's second rep) calls another
+ * demo lead a good fit, through the same API his extension would use.
+ */
+async function recordAnotherRepsVerdict(team: Awaited<ReturnType<typeof serveTeamServer>>): Promise<void> {
+  const id = randomUUID();
+  const item = {
+    id,
+    createdAt: new Date().toISOString(),
+    lead: { key: 'salesforce:00Q8d00000XyZ2bEAF', crm: 'salesforce', recordId: '00Q8d00000XyZ2bEAF', name: 'Marcus Oyelaran' },
+    source: { channel: 'webinar', campaign: 'HIPAA Access Controls Webinar – Oct' },
+    rep: 'Ben Rep',
+    kind: 'verdict',
+    verdict: 'good_fit',
+    reasons: ['Clear need'],
+  };
+  const answer = await team.api(team.tokens.rep2, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'feedback', id, item }] } });
+  if (!answer.ok) throw new Error(`The demo server refused Ben Rep's verdict: ${answer.status} ${await answer.text()}`);
 }
 
 main().catch((error) => {
