@@ -136,6 +136,8 @@ export async function startPostgres(): Promise<RunningPostgres> {
     if (stopped) return;
     stopped = true;
     process.off('exit', stop);
+    process.off('SIGINT', stopAndDie);
+    process.off('SIGTERM', stopAndDie);
     if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
       // fast: roll back open transactions and close connections, which is all a throwaway cluster needs.
       const result = runPostgresBinary(bin, 'pg_ctl', ['-D', dataDir, 'stop', '-m', 'fast', '-w', '-t', '30']);
@@ -143,8 +145,15 @@ export async function startPostgres(): Promise<RunningPostgres> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  // Ctrl-C or a CI timeout: stop the cluster, then die of the same signal as we would have.
+  const stopAndDie = (signal: NodeJS.Signals): void => {
+    stop();
+    process.kill(process.pid, signal);
+  };
   // Runs on a normal exit and on process.exit(); a SIGKILLed run is cleaned up by the next start instead.
   process.on('exit', stop);
+  process.once('SIGINT', stopAndDie);
+  process.once('SIGTERM', stopAndDie);
 
   try {
     const init = runPostgresBinary(bin, 'initdb', ['-D', dataDir, '-A', 'trust', '-U', SUPERUSER, '--no-sync', '-E', 'UTF8', '--locale', 'C']);
