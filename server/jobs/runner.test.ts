@@ -71,6 +71,13 @@ describe('the sync-source job queue (pg-boss on the server database)', () => {
 
     const schedules = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule`.execute(database.db);
     expect(schedules.rows).toEqual([{ name: SYNC_QUEUE, cron: SYNC_SCHEDULE }]);
+
+    // One waiting job per team, whoever sends it (the worker is stopped so none is taken meanwhile);
+    // another team's job is not held up.
+    await runner.boss.offWork(SYNC_QUEUE);
+    expect(await runner.boss.send(SYNC_QUEUE, { teamId }, { singletonKey: teamId })).toEqual(expect.any(String));
+    expect(await runner.requestSync(teamId)).toBeNull();
+    expect(await runner.requestSync('another-team')).toEqual(expect.any(String));
   });
 
   it("the scheduled job syncs every team with a source, each with its own vendor, and records a vendor's 401", async () => {
