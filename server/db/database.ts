@@ -44,6 +44,10 @@ function openPostgres(connectionString: string): Database {
   // A dropped connection (server restart, network) surfaces here; the pool replaces it on next use,
   // so it must not crash the process.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  // The pool listens only to idle clients. A client checked out between two statements of a
+  // transaction emits its own 'error' when the connection is cut (pg_terminate_backend, failover);
+  // unheard, that would kill the process. The statement in flight still fails and is retried.
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', connectionString, close: () => db.destroy() };
 }
