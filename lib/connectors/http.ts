@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { summarizeZodError } from '@/lib/schema';
+import { redactSecrets } from './redact';
 import { ConnectorError } from './types';
 
 export interface HttpRequest {
@@ -17,6 +18,12 @@ export interface HttpOptions {
   vendor: string;
   /** Pulls the vendor's own error text out of an error body. */
   errorText?: (body: unknown) => string | undefined;
+  /**
+   * The credentials this call sends (tokens, passwords). A service that echoes one back in its
+   * answer never gets it into an error message or the console: it is cut out here, where the
+   * answer's text is read, before anything is shortened.
+   */
+  secrets?: Iterable<string | undefined>;
 }
 
 /**
@@ -39,14 +46,16 @@ export async function fetchJson<T>(
   const response = await send(request, options.vendor);
   const text = await response.text().catch(() => '');
   const body = parseJson(text);
+  const redact = (said: string) => redactSecrets(said, options.secrets ?? []);
   if (response.status === 404 && options.notFoundAsNull) return null;
-  if (!response.ok) throw errorFor(response, body, text, options);
+  if (!response.ok) throw errorFor(response, body, redact(text), options, redact);
   if (body === undefined) {
-    throw new ConnectorError('malformed', `${options.vendor} answered with something that is not JSON: ${text.slice(0, 80)}`);
+    throw new ConnectorError('malformed', `${options.vendor} answered with something that is not JSON: ${redact(text).slice(0, 80)}`);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const summary = summarizeZodError(parsed.error);
+    // A key or value the schema names could be an echoed secret.
+    const summary = redact(summarizeZodError(parsed.error));
     console.warn(`Leadside: ${options.vendor} payload did not validate (${new URL(request.url).pathname}): ${summary}`);
     throw new ConnectorError('malformed', `${options.vendor} sent data Leadside could not read: ${summary}`);
   }
@@ -96,8 +105,9 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function errorFor(response: Response, body: unknown, text: string, options: HttpOptions): ConnectorError {
-  const vendorText = (body !== undefined && options.errorText?.(body)) || text.slice(0, 200) || response.statusText;
+/** `text` comes with secrets already cut out; the vendor's own error field is cut here. */
+function errorFor(response: Response, body: unknown, text: string, options: HttpOptions, redact: (said: string) => string): ConnectorError {
+  const vendorText = redact((body !== undefined && options.errorText?.(body)) || text.slice(0, 200) || response.statusText);
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
   switch (true) {
     case response.status === 401:

@@ -50,7 +50,8 @@ const STANDARD_SALESFORCE_PROPERTIES = ['salesforceleadid', 'salesforcecontactid
  */
 export function createHubSpotConnector(source: HubSpotSource, secrets: { token?: string }): Connector {
   const token = secrets.token?.trim() || undefined;
-  const options = { vendor: VENDOR, errorText: hubspotErrorText };
+  // HubSpot never echoes the token as far as we know; if an error text ever does, it is cut out.
+  const options = { vendor: VENDOR, errorText: hubspotErrorText, secrets: [token] };
   /** Why the events API is off for this account, once HubSpot said so (it will not change mid-session). */
   let eventsUnavailable: string | undefined;
   /** Dropped if HubSpot refuses it. */
@@ -69,28 +70,12 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     };
   }
 
-  /** HubSpot never echoes the token as far as we know; if an error text ever does, it is cut out. */
-  function redact(error: unknown): unknown {
-    if (token && error instanceof ConnectorError && error.message.includes(token)) {
-      return new ConnectorError(error.kind, error.message.split(token).join('[token]'), error.retryAfterMs);
-    }
-    return error;
+  function call<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal, init?: Pick<HttpRequest, 'method' | 'body'>): Promise<T> {
+    return fetchJson(request(path, signal, init), schema, options);
   }
 
-  async function call<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal, init?: Pick<HttpRequest, 'method' | 'body'>): Promise<T> {
-    try {
-      return await fetchJson(request(path, signal, init), schema, options);
-    } catch (error) {
-      throw redact(error);
-    }
-  }
-
-  async function callOrNull<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T | null> {
-    try {
-      return await fetchJson(request(path, signal), schema, { ...options, notFoundAsNull: true });
-    } catch (error) {
-      throw redact(error);
-    }
+  function callOrNull<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T | null> {
+    return fetchJson(request(path, signal), schema, { ...options, notFoundAsNull: true });
   }
 
   const searchContacts = (body: object, signal: AbortSignal) =>

@@ -4,6 +4,7 @@ import type { MauticSource } from '@/lib/schema/sources';
 import { check } from './capability';
 import { deliverEach } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
+import { redactSecrets } from './redact';
 import {
   MauticActivitySchema,
   MauticAssetListSchema,
@@ -45,21 +46,21 @@ const NOTE_PERMISSION = 'lead:notes:create';
 export function createMauticConnector(source: MauticSource, secrets: { password?: string; clientSecret?: string }): Connector {
   const host = new URL(source.baseUrl).host;
   const vendor = `Mautic (${host})`;
-  const options = { vendor, errorText: mauticErrorText };
   const timeoutMs = source.timeoutSeconds * 1000;
 
   // --- Secrets never leave in a message -------------------------------------------------------
   const secretTexts = new Set<string>();
   const remember = (secret: string | undefined) => {
-    // Very short strings would blank out ordinary words; a real secret is longer.
-    if (secret && secret.length >= 4) secretTexts.add(secret);
+    if (secret) secretTexts.add(secret);
   };
   remember(secrets.password);
   remember(secrets.clientSecret);
   const basicCredentials =
     source.auth.method === 'basic' && secrets.password ? base64Utf8(`${source.auth.username}:${secrets.password}`) : undefined;
   remember(basicCredentials);
-  const redact = (text: string) => [...secretTexts].reduce((out, secret) => out.split(secret).join('•••'), text);
+  const redact = (text: string) => redactSecrets(text, secretTexts);
+  // The live set (an OAuth2 token joins it once fetched), cut out where answers are read: before any text is shortened.
+  const options = { vendor, errorText: mauticErrorText, secrets: secretTexts };
 
   /** Re-throws any failure as a ConnectorError with secrets removed; aborts by the caller pass through. */
   async function guarded<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {

@@ -11,6 +11,7 @@ import type { ContentItem } from '@/lib/schema';
 import type { RestSource } from '@/lib/schema/sources';
 import { fetchJson, type HttpRequest } from './http';
 import { check } from './capability';
+import { redactSecrets } from './redact';
 import { ConnectorError, type Connector, type DeliveryResult } from './types';
 
 const MAX_CONTENT_PAGES = 200;
@@ -36,7 +37,8 @@ export function createRestConnector(
   service: RestService = TEAM_GATEWAY,
 ): Connector {
   const vendor = `${service.name} (${new URL(source.baseUrl).host})`;
-  const options = { vendor, errorText: (body: unknown) => ErrorBodySchema.safeParse(body).data?.error };
+  // A gateway that echoes the bearer token back never gets it into an error, lastError or the console.
+  const options = { vendor, errorText: (body: unknown) => ErrorBodySchema.safeParse(body).data?.error, secrets: [secrets.token] };
   const call = (path: string, signal: AbortSignal, extra: Partial<HttpRequest> = {}): HttpRequest => ({
     url: `${source.baseUrl}${path}`,
     headers: secrets.token ? { Authorization: `Bearer ${secrets.token}` } : {},
@@ -89,7 +91,7 @@ export function createRestConnector(
       return entries.map((entry): DeliveryResult => {
         const result = byId.get(entry.id);
         if (!result) return { id: entry.id, outcome: 'retry', error: `${vendor} did not answer for this item` };
-        if (result.status === 'rejected') return { id: entry.id, outcome: 'rejected', error: result.error ?? 'rejected' };
+        if (result.status === 'rejected') return { id: entry.id, outcome: 'rejected', error: redactSecrets(result.error ?? 'rejected', options.secrets) };
         return { id: entry.id, outcome: 'delivered' };
       });
     },
