@@ -62,7 +62,7 @@ async function teamWith(settings: typeof hubspotSettings | typeof mauticSettings
   return team;
 }
 
-const catalogIds = async (team: { get: (path: string) => Promise<Response> }) =>
+const catalogIds = async (team: { get: (path: string) => Response | Promise<Response> }) =>
   ContentPageSchema.parse(await (await team.get('/v1/content')).json()).items.map((item) => item.id);
 
 describe('a team source: settings and secrets', () => {
