@@ -6,8 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Broadcast } from '@/lib/messaging/messages';
 import { isFromExtensionPage, useBroadcast, type BroadcastSender } from './use-broadcast';
 
-const extensionUrl = (path: string) => browser.runtime.getURL(path);
-const worker = (): BroadcastSender => ({ id: browser.runtime.id, url: extensionUrl('/background.js') });
+const worker = (): BroadcastSender => ({ id: browser.runtime.id, url: `chrome-extension://${browser.runtime.id}/background.js` });
 const BROADCAST: Broadcast = { type: 'feedback-changed', leadKey: 'salesforce:00Q1' };
 
 /** Leadside's own content script in a CRM tab: the right extension id, but a page a renderer controls. */
@@ -16,7 +15,7 @@ const contentScript = (): BroadcastSender => ({ id: browser.runtime.id, tab: { i
 describe('which senders a Leadside page takes broadcasts from', () => {
   it("takes the worker's and other extension pages' not in a tab", () => {
     expect(isFromExtensionPage(worker())).toBe(true);
-    expect(isFromExtensionPage({ id: browser.runtime.id, url: extensionUrl('/sidepanel.html') })).toBe(true);
+    expect(isFromExtensionPage({ id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') })).toBe(true);
   });
 
   it('refuses content scripts, other extensions, tabs and URLs outside the extension', () => {
