@@ -48,11 +48,15 @@ describe('useBroadcast', () => {
     return received;
   }
 
+  /** Delivers a message to the page's listeners as the browser would, from this sender. */
+  const deliver = (sender: BroadcastSender) =>
+    fakeBrowser.runtime.onMessage.trigger(BROADCAST, sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1], () => undefined);
+
   it("passes the worker's broadcast on and drops the same message from a content script", async () => {
     const received = await listen();
-    await fakeBrowser.runtime.onMessage.trigger(BROADCAST, contentScript(), () => undefined);
+    await deliver(contentScript());
     expect(received).not.toHaveBeenCalled();
-    await fakeBrowser.runtime.onMessage.trigger(BROADCAST, worker(), () => undefined);
+    await deliver(worker());
     expect(received).toHaveBeenCalledExactlyOnceWith(BROADCAST);
   });
 });
