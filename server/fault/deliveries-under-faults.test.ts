@@ -85,8 +85,11 @@ describe(`deliveries while the server is SIGKILLed${postgresUrl ? ' and its Post
 
   afterAll(async () => {
     restoreFetch?.();
-    await server?.stop();
-    await database?.dispose();
+    try {
+      await server?.stop();
+    } finally {
+      await database?.dispose();
+    }
   }, CLEANUP_MS);
 
   it('stores each of 20 × 500 items exactly once, byte for byte, and every rep ends with all delivered', async () => {

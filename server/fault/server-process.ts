@@ -106,7 +106,8 @@ export class ServerProcess {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
+    // Bounded even if the exit event never comes: the caller's clean-up must go on.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000).unref())]);
     clearTimeout(timer);
   }
 
