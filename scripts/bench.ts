@@ -217,6 +217,23 @@ ${missed.length ? missed.join('\n') : 'None in this run.'}
   plus the first day's own events, so it no longer grows with the number of events.
 - **Scale: profile import**: a seeded 100,000-row CSV imported through Options → File import, from choosing the
   file to the committed transaction, with the scale data stored beside it.
+- **Server ingest**: the team server as \`npm run server\` runs it (server/main.ts, @hono/node-server, in a process of
+  its own, the per-token rate limit off), on an empty database each time: PGlite in a temporary folder, or a fresh
+  database on a throwaway PostgreSQL cluster in its default configuration (test/support/postgres.ts). Twenty
+  clients each POST a batch of 100 content events and wait for the answer before the next; every item must come
+  back \`stored\`. The baseline hands the same batches to \`storeDeliveries\` (the route's own database call) from 20
+  concurrent callers, so the gap is HTTP, zod and the token check. The CPU figures come from /proc and
+  \`process.cpuUsage\` over the timed run.
+- **Server team stats**: content events, feedback and both rollups seeded in SQL into the tables the server writes
+  (the rollups grouped from the seeded events, their totals and a sample of their rows checked against a count of
+  the events), then \`/v1/stats\` for all time and for the last 30 days, one request at a time; the answer must count
+  every seeded event and all 200 reps. The baseline is the same content counts and active reps counted straight
+  from content_events, which is what the stats would cost without rollups.
+- **Server lookup**: \`GET /v1/profiles\` with a CRM record id marketing does not know and the lead's e-mail (the record
+  lookup misses, then the e-mail finds the profile and its page views), 50 clients each waiting for its answer
+  before the next request; every answer must be the profile asked for. With clients that never pause, a request's
+  latency is mostly its wait behind the other 49 (Little's law: p50 ≈ 50 / requests per second), which /healthz,
+  under the same load, shows for a request that does almost nothing.
 - **Bundle sizes**: what the browser loads; the content scripts run on every CRM page.
 `;
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { authenticate } from './auth/authenticate';
 import { DEFAULT_RATE_LIMIT, rateLimitPerToken, type RateLimitOptions } from './auth/rate-limit';
+import { dashboardApi } from './dashboard/api';
+import { dashboardOptions, type DashboardOptions } from './dashboard/options';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { notFound, onError } from './http/errors';
@@ -23,6 +25,8 @@ export interface AppDeps {
   version?: string;
   /** A line per request on stdout (the server process turns it on; tests leave it off). */
   logRequests?: boolean;
+  /** Dashboard sign-in: sessions and lockout (tests inject the clock). */
+  dashboard?: Partial<DashboardOptions>;
 }
 
 /** JSON API calls are small: a batch of 100 deliveries is a few hundred KiB at most. */
@@ -30,6 +34,7 @@ export const API_MAX_BYTES = 1 * MiB;
 
 /**
  * The Leadside server as a Hono app: the REST contract at /v1 (bearer tokens, team-scoped), the
+ * dashboard's API at /api (password sign-in, session cookie), the
  * contract and its reference at /openapi.json and /docs, and /healthz. Stateless: everything lives in
  * the database, so any number of instances may serve one team.
  */
@@ -52,6 +57,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', healthRoutes(database));
   app.route('/', docsRoutes(deps.version ?? packageJson.version));
   app.route('/v1', v1);
+  app.route('/api', dashboardApi(database, dashboardOptions(deps.dashboard)));
   app.notFound(notFound);
   app.onError(onError);
   return app;

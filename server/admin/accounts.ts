@@ -3,7 +3,7 @@ import { newTokenSecret, hashToken } from '../auth/token-secret';
 import { createTeam, getTeam } from '../db/queries/teams';
 import { insertToken } from '../db/queries/tokens';
 import { createUser, findUserByEmail, findUsersByEmailAnyTeam } from '../db/queries/users';
-import type { Role } from '../db/tables';
+import type { Role, User } from '../db/tables';
 
 /** A mistake in what an admin asked for: the CLI prints the message, without a stack. */
 export class AdminError extends Error {}
@@ -32,14 +32,20 @@ export interface IssuedToken {
  * returned once; only its hash is stored. `days` 0 means it never expires.
  */
 export async function issueToken(database: Database, options: { email: string; teamId?: string; days?: number; label?: string }): Promise<IssuedToken> {
-  const user = options.teamId ? await findUserByEmail(database.db, options.teamId, options.email) : await onlyUser(database, options.email);
-  if (!user) throw new AdminError(`No user ${options.email}${options.teamId ? ` in team ${options.teamId}` : ''}.`);
+  const user = await findAccount(database, options.email, options.teamId);
   if (user.disabled_at) throw new AdminError(`${options.email} is disabled.`);
   const days = options.days ?? 90;
   const expiresAt = days > 0 ? new Date(Date.now() + days * 86_400_000) : null;
   const token = newTokenSecret();
   const tokenId = await insertToken(database.db, user.team_id, { userId: user.id, hash: hashToken(token), label: options.label ?? '', expiresAt });
   return { token, tokenId, teamId: user.team_id, userId: user.id, expiresAt };
+}
+
+/** The user an admin command names by e-mail (and team, needed only when the e-mail is in several). */
+export async function findAccount(database: Database, email: string, teamId?: string): Promise<User> {
+  const user = teamId ? await findUserByEmail(database.db, teamId, email) : await onlyUser(database, email);
+  if (!user) throw new AdminError(`No user ${email}${teamId ? ` in team ${teamId}` : ''}.`);
+  return user;
 }
 
 async function onlyUser(database: Database, email: string) {

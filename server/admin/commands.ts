@@ -7,9 +7,13 @@ import { openDatabase, type Database } from '../db/database';
 import { getTeam } from '../db/queries/teams';
 import { listTokens, revokeToken } from '../db/queries/tokens';
 import { importReport } from '../import/report';
+import { FORWARD_COMMANDS, FORWARD_FLAGS, FORWARD_USAGE } from '../forwarding/commands';
 import { SOURCE_COMMANDS, SOURCE_FLAGS, SOURCE_USAGE } from '../sources/commands';
 import { storeImport } from '../import/store-import';
 import { addTeam, addUser, AdminError, issueToken } from './accounts';
+import { PASSWORD_MIN_LENGTH } from '../dashboard/password';
+import { setDashboardPassword } from '../dashboard/set-password';
+import { readSecretFromStdin } from './read-secret';
 import { seedDemo } from './seed-demo';
 
 export const USAGE = `Usage: npm run server -- <command> [flags]
@@ -21,9 +25,12 @@ export const USAGE = `Usage: npm run server -- <command> [flags]
                                                  prints the token (shown once) on the last line
   list-tokens --team ID
   revoke-token --id TOKEN_ID
+  set-password --email E [--team ID]             a marketer's or admin's dashboard password,
+                                                 read from stdin (never from the command line)
   import --team ID --kind profiles|page_views|content FILE
   seed-demo [--json]                             the demo team, its data and fresh tokens
 ${SOURCE_USAGE}
+${FORWARD_USAGE}
 Database: DATABASE_URL=postgres://… or LEADSIDE_DATA_DIR (PGlite, default .leadside-data).`;
 
 const ROLES = ['rep', 'marketer', 'admin'] as const;
@@ -39,6 +46,7 @@ export async function runCommand(
   command: string,
   args: string[],
   open: () => Promise<Database> = () => openDatabase(databaseOptionsFromEnv()),
+  readSecret: (prompt: string) => Promise<string> = readSecretFromStdin,
 ): Promise<string[]> {
   const run = COMMANDS[command];
   if (!run) throw new AdminError(`Unknown command "${command}".\n${USAGE}`);
@@ -50,7 +58,7 @@ export async function runCommand(
   }
   const database = await open();
   try {
-    return await run(database, parsed.values, parsed.positionals);
+    return await run(database, parsed.values, parsed.positionals, readSecret);
   } finally {
     await database.close();
   }
@@ -67,6 +75,7 @@ const FLAGS = {
   kind: { type: 'string' },
   json: { type: 'boolean' },
   ...SOURCE_FLAGS,
+  ...FORWARD_FLAGS,
 } as const;
 
 function required(flags: Flags, name: string): string {
@@ -75,7 +84,7 @@ function required(flags: Flags, name: string): string {
   return value.trim();
 }
 
-const COMMANDS: Record<string, (database: Database, flags: Flags, positionals: string[]) => Promise<string[]>> = {
+const COMMANDS: Record<string, (database: Database, flags: Flags, positionals: string[], readSecret: (prompt: string) => Promise<string>) => Promise<string[]>> = {
   'add-team': async (database, flags) => [await addTeam(database, required(flags, 'name'))],
 
   'add-user': async (database, flags) => {
@@ -120,6 +129,12 @@ const COMMANDS: Record<string, (database: Database, flags: Flags, positionals: s
     return [`Revoked ${id}.`];
   },
 
+  'set-password': async (database, flags, _positionals, readSecret) => {
+    const email = required(flags, 'email');
+    const password = await readSecret(`Dashboard password for ${email} (at least ${PASSWORD_MIN_LENGTH} characters): `);
+    return [await setDashboardPassword(database, { email, teamId: typeof flags.team === 'string' ? flags.team : undefined, password })];
+  },
+
   import: async (database, flags, positionals) => {
     const teamId = required(flags, 'team');
     const kind = IMPORT_KINDS[required(flags, 'kind')];
@@ -145,4 +160,5 @@ const COMMANDS: Record<string, (database: Database, flags: Flags, positionals: s
   },
 
   ...SOURCE_COMMANDS,
+  ...FORWARD_COMMANDS,
 };

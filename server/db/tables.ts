@@ -28,6 +28,8 @@ export interface UsersTable {
   role: Role;
   created_at: CreatedAt;
   disabled_at: Timestamp | null;
+  /** scrypt, salted, with its parameters (server/dashboard/password.ts); null = no dashboard sign-in. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TokensTable {
@@ -164,6 +166,27 @@ export interface ContentTeamDailyTable {
   link_copied: Count;
 }
 
+/** A dashboard sign-in (migration 0007): the cookie carries the secret, only its sha256 is stored. */
+export interface SessionsTable {
+  team_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  /** What state-changing dashboard requests must echo in X-CSRF-Token. */
+  csrf_token: string;
+  created_at: Timestamp;
+  /** The absolute end, however active the session. */
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** One failed dashboard sign-in, by lower-cased e-mail (known or not): what the lockout counts. */
+export interface SignInFailuresTable {
+  email_lower: string;
+  at: Timestamp;
+}
+
 export interface Tables {
   teams: TeamsTable;
   users: UsersTable;
@@ -178,6 +201,8 @@ export interface Tables {
   content_daily: ContentDailyTable;
   content_team_daily: ContentTeamDailyTable;
   team_sources: TeamSourcesTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type User = Selectable<UsersTable>;

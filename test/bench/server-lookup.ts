@@ -13,6 +13,9 @@ export interface LookupFigures {
   profiles: number;
   lookup: Summary;
   health: Summary;
+  /** Requests answered per second over each whole run. */
+  lookupPerSecond: number;
+  healthPerSecond: number;
 }
 
 const emailOf = (n: number) => `lead-${n}@example.com`;
@@ -53,7 +56,13 @@ export async function measureLookup(options: { postgresUrl: string; profiles: nu
       const healthRun = await runLoad({ clients: LOOKUP_CLIENTS, requests: options.requests, send: health });
       await runLoad({ ...warmUp, send: (i) => lookup(options.requests + i) });
       const lookupRun = await runLoad({ clients: LOOKUP_CLIENTS, requests: options.requests, send: lookup });
-      return { profiles: options.profiles, lookup: lookupRun.summary, health: healthRun.summary };
+      return {
+        profiles: options.profiles,
+        lookup: lookupRun.summary,
+        health: healthRun.summary,
+        lookupPerSecond: options.requests / (lookupRun.elapsedMs / 1000),
+        healthPerSecond: options.requests / (healthRun.elapsedMs / 1000),
+      };
     } finally {
       await server.stop();
     }

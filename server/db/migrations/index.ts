@@ -4,6 +4,7 @@ import * as rollups from './0002_rollups';
 import * as sources from './0003_sources';
 import * as contentTeamDaily from './0004_content_team_daily';
 import * as latestFeedbackIndexes from './0005_latest_feedback_indexes';
+import * as dashboardSignIn from './0007_dashboard_sign_in';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_sources': sources,
   '0004_content_team_daily': contentTeamDaily,
   '0005_latest_feedback_indexes': latestFeedbackIndexes,
+  '0007_dashboard_sign_in': dashboardSignIn,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
