@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../db/database';
 import { getTeam } from '../db/queries/teams';
 import { listTokens, revokeToken } from '../db/queries/tokens';
 import { importReport } from '../import/report';
+import { FORWARD_COMMANDS, FORWARD_FLAGS, FORWARD_USAGE } from '../forwarding/commands';
 import { SOURCE_COMMANDS, SOURCE_FLAGS, SOURCE_USAGE } from '../sources/commands';
 import { storeImport } from '../import/store-import';
 import { addTeam, addUser, AdminError, issueToken } from './accounts';
@@ -29,6 +30,7 @@ export const USAGE = `Usage: npm run server -- <command> [flags]
   import --team ID --kind profiles|page_views|content FILE
   seed-demo [--json]                             the demo team, its data and fresh tokens
 ${SOURCE_USAGE}
+${FORWARD_USAGE}
 Database: DATABASE_URL=postgres://… or LEADSIDE_DATA_DIR (PGlite, default .leadside-data).`;
 
 const ROLES = ['rep', 'marketer', 'admin'] as const;
@@ -73,6 +75,7 @@ const FLAGS = {
   kind: { type: 'string' },
   json: { type: 'boolean' },
   ...SOURCE_FLAGS,
+  ...FORWARD_FLAGS,
 } as const;
 
 function required(flags: Flags, name: string): string {
@@ -157,4 +160,5 @@ const COMMANDS: Record<string, (database: Database, flags: Flags, positionals: s
   },
 
   ...SOURCE_COMMANDS,
+  ...FORWARD_COMMANDS,
 };

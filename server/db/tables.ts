@@ -166,6 +166,31 @@ export interface ContentTeamDailyTable {
   link_copied: Count;
 }
 
+/** A team's Slack incoming webhook (migration 0006): the URL is AES-256-GCM ciphertext, like vendor secrets. */
+export interface TeamWebhooksTable {
+  team_id: string;
+  url: string;
+  host: string;
+  updated_at: Timestamp;
+}
+
+/** One verdict or field request on its way to one of the team's systems (server/forwarding). */
+export interface ForwardsTable {
+  team_id: string;
+  delivery_id: string;
+  target: 'vendor' | 'slack';
+  state: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  unclear: ColumnType<boolean, boolean | undefined, boolean>;
+  remote_id: string | null;
+  last_error: string | null;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  claim_id: string | null;
+  lease_until: Timestamp | null;
+  created_at: CreatedAt;
+  settled_at: Timestamp | null;
+}
+
 /** A dashboard sign-in (migration 0007): the cookie carries the secret, only its sha256 is stored. */
 export interface SessionsTable {
   team_id: string;
@@ -201,6 +226,8 @@ export interface Tables {
   content_daily: ContentDailyTable;
   content_team_daily: ContentTeamDailyTable;
   team_sources: TeamSourcesTable;
+  team_webhooks: TeamWebhooksTable;
+  forwards: ForwardsTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
 }

@@ -5,6 +5,8 @@ import { DeliveryRequestSchema } from '@/lib/schema/rest-api';
 import { requireRole } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { storeDeliveries, type Delivery } from '../db/queries/deliveries';
+import { isForwarded } from '../db/queries/forwards';
+import { forwardsQueued } from '../forwarding/notify';
 import type { AppEnv } from '../http/env';
 import { requireJson, validate } from '../http/validate';
 
@@ -37,6 +39,8 @@ export function deliveryRoutes(database: Database) {
       else rejected.set(raw.id, summarizeZodError(parsed.error));
     }
     const outcome = await storeDeliveries(database.db, teamId, userId, valid);
+    // The forward rows were committed with the items; this only wakes this process's worker now.
+    if (valid.some((delivery) => delivery.kind === 'feedback' && outcome.get(delivery.id) === 'stored' && isForwarded(delivery.item))) forwardsQueued(teamId);
     const answered = new Set<string>();
     const results = c.req.valid('json').items.map(({ id }): Result => {
       // An id sent twice in one batch is stored (at most) once: its second copy is a duplicate.

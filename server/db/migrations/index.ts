@@ -4,6 +4,7 @@ import * as rollups from './0002_rollups';
 import * as sources from './0003_sources';
 import * as contentTeamDaily from './0004_content_team_daily';
 import * as latestFeedbackIndexes from './0005_latest_feedback_indexes';
+import * as forwards from './0006_forwards';
 import * as dashboardSignIn from './0007_dashboard_sign_in';
 
 /**
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_sources': sources,
   '0004_content_team_daily': contentTeamDaily,
   '0005_latest_feedback_indexes': latestFeedbackIndexes,
+  '0006_forwards': forwards,
   '0007_dashboard_sign_in': dashboardSignIn,
 };
 

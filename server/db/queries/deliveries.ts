@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ContentEvent, FeedbackItem } from '@/lib/schema';
 import type { NewContentEvent, NewFeedback, Tables } from '../tables';
+import { isForwarded, queueForwards } from './forwards';
 
 export type Delivery = { kind: 'feedback'; id: string; item: FeedbackItem } | { kind: 'event'; id: string; item: ContentEvent };
 
@@ -41,6 +42,13 @@ export async function storeDeliveries(
     await insertEvents(
       trx,
       fresh.flatMap((delivery) => (delivery.kind === 'event' ? [eventRow(teamId, userId, delivery.id, delivery.item)] : [])),
+    );
+    // Verdicts and field requests go on to the team's own systems: queued with the rows themselves,
+    // so a crash after the commit loses none, and only fresh ones, so a duplicate is never re-sent.
+    await queueForwards(
+      trx,
+      teamId,
+      fresh.flatMap((delivery) => (delivery.kind === 'feedback' && isForwarded(delivery.item) ? [delivery.id] : [])),
     );
     for (const delivery of first) outcome.set(delivery.id, stored.has(delivery.id) ? 'stored' : 'duplicate');
   });

@@ -42,19 +42,52 @@ export interface FakeVendors {
   unauthorized: boolean;
   /** HubSpot's content table: both pages, or only the second (as if the first page's rows were deleted). */
   hubdb: 'both' | 'second-only';
+  /**
+   * Every note created, as the vendor would store it: counted, never deduplicated (the vendors
+   * cannot dedup either), so a test sees a repeated forward as a second note.
+   */
+  notes: { hubspot: FakeNote[]; mautic: FakeNote[] };
+  /** Every message posted to the Slack webhook, as text. */
+  slackPosts: string[];
+  /** Faults to answer with, one per request at that point, in order (then normal answers again). */
+  faults: Partial<Record<FaultPoint, Fault[]>>;
 }
+
+export const SLACK_WEBHOOK = 'https://hooks.slack.example/services/T0001/B0001/fakefakefake';
+
+export interface FakeNote {
+  id: string;
+  text: string;
+}
+
+/** Where a fault can be injected: creating a note at either vendor, or posting to Slack. */
+export type FaultPoint = 'hubspot-note' | 'mautic-note' | 'slack';
+
+export type Fault =
+  /** Refused before anything is stored. */
+  | { status: 500 }
+  | { status: 429; retryAfterSeconds: number }
+  /** Stored, then no answer until the client gives up (the nasty case: the client cannot know). */
+  | { timeout: true }
+  /**
+   * Stored, then no answer ever, whatever the client does: the process that sent it died. Settles
+   * (with a dropped connection) only when `release` is called, to let the test end cleanly.
+   */
+  | { hang: true; release: Promise<void> };
 
 type Reply = { status?: number; body: unknown };
 
 /** Stubs global fetch with both vendors; restore with vi.unstubAllGlobals(). */
 export function fakeVendors(): FakeVendors {
-  const state: FakeVendors = { calls: [], unauthorized: false, hubdb: 'both' };
+  const state: FakeVendors = { calls: [], unauthorized: false, hubdb: 'both', notes: { hubspot: [], mautic: [] }, slackPosts: [], faults: {} };
   vi.stubGlobal('fetch', async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input));
     const method = init.method ?? 'GET';
     const authorization = new Headers(init.headers).get('Authorization');
     state.calls.push({ method, url, authorization });
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
+    const written = await writes(state, method, url, body, init.signal ?? undefined);
+    if (written) return written;
     const reply = url.host === 'api.hubapi.com' ? hubspot(state, method, url, body) : url.origin === MAUTIC_BASE ? mautic(state, method, url) : undefined;
     if (!reply) return new Response(JSON.stringify({ message: `No fake for ${method} ${url}` }), { status: 404 });
     return new Response(JSON.stringify(reply.body), { status: reply.status ?? 200, headers: { 'Content-Type': 'application/json' } });
@@ -101,4 +134,68 @@ function mautic(state: FakeVendors, method: string, url: URL): Reply | undefined
     default:
       return undefined;
   }
+}
+
+/**
+ * The writes the forward tests count: HubSpot's and Mautic's note creation and search (the search
+ * finds notes by the text they hold, as the vendors' full-text search does), and Slack's webhook.
+ * A fault is taken at the write: 500 and 429 before storing, a timeout or hang after.
+ */
+async function writes(state: FakeVendors, method: string, url: URL, body: Record<string, unknown> | undefined, signal: AbortSignal | undefined): Promise<Response | undefined> {
+  const route = `${method} ${url.origin}${url.pathname}`;
+  if (route === 'POST https://api.hubapi.com/crm/v3/objects/notes/search' && !state.unauthorized) {
+    const filter = (body?.filterGroups as { filters: { value: string }[] }[] | undefined)?.[0]?.filters[0]?.value ?? '';
+    const found = state.notes.hubspot.filter((note) => note.text.includes(filter));
+    return json({ total: found.length, results: found.map((note) => ({ id: note.id, properties: { hs_note_body: note.text } })) });
+  }
+  if (route === `GET ${MAUTIC_BASE}/api/notes` && !state.unauthorized) {
+    const search = url.searchParams.get('search') ?? '';
+    const found = state.notes.mautic.filter((note) => note.text.includes(search));
+    return json({ total: found.length, notes: found.map((note) => ({ id: Number(note.id), text: note.text, type: 'general', lead: { id: 1042 } })) });
+  }
+  let point: FaultPoint;
+  let store: () => Response;
+  if (route === 'POST https://api.hubapi.com/crm/v3/objects/notes' && !state.unauthorized) {
+    point = 'hubspot-note';
+    store = () => {
+      const note = { id: String(90_000_000 + state.notes.hubspot.length), text: String((body?.properties as Record<string, unknown>)?.hs_note_body) };
+      state.notes.hubspot.push(note);
+      return json({ id: note.id, properties: { hs_note_body: note.text }, archived: false }, 201);
+    };
+  } else if (route === `POST ${MAUTIC_BASE}/api/notes/new` && !state.unauthorized) {
+    point = 'mautic-note';
+    store = () => {
+      const note = { id: String(6000 + state.notes.mautic.length), text: String(body?.text) };
+      state.notes.mautic.push(note);
+      return json({ note: { id: Number(note.id), text: note.text, type: 'general', lead: { id: body?.lead } } }, 201);
+    };
+  } else if (route === `POST ${new URL(SLACK_WEBHOOK).origin}${new URL(SLACK_WEBHOOK).pathname}`) {
+    point = 'slack';
+    store = () => {
+      state.slackPosts.push(String(body?.text));
+      return new Response('ok', { status: 200 });
+    };
+  } else {
+    return undefined;
+  }
+  const fault = state.faults[point]?.shift();
+  if (!fault) return store();
+  if ('status' in fault) {
+    if (fault.status === 429) return json({ status: 'error', message: 'You have reached the ten second limit.', category: 'RATE_LIMITS' }, 429, { 'Retry-After': String(fault.retryAfterSeconds) });
+    return json({ status: 'error', message: 'internal error', category: 'INTERNAL_ERROR', errors: [{ message: 'internal error', code: 500 }] }, 500);
+  }
+  store();
+  if ('timeout' in fault) {
+    // Answers nothing until the client aborts, as a slow vendor does; real fetch then rejects with the reason.
+    await new Promise<never>((_, reject) => {
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  }
+  if ('hang' in fault) await fault.release;
+  throw new TypeError('fetch failed: the connection was dropped');
+}
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
