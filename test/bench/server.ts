@@ -99,5 +99,5 @@ const STATS_IF_MISSED =
 
 const LOOKUP_IF_MISSED =
   'With 50 clients that never pause, a request mostly waits behind the other 49: the p50 is about 50 divided by the requests per second, so the target asks for ~2,500 lookups a second from one server process and PostgreSQL on 2 shared cores. /healthz, which does almost nothing, shows the floor of that queue in the same run. ' +
-  'A lookup costs five round trips through a pool of 10 connections (the token, its last-used update, the CRM record id, the e-mail, the page views), each an index probe (EXPLAIN: tokens by hash, profile_crm_ids and profiles by their (team_id, …) indexes, page_views by its primary key), so it is round trips and CPU, not a missing index. ' +
+  'A lookup costs five round trips through a pool of 10 connections (the token, its last-used update, the CRM record id, the e-mail, the page views), each of which has an index to probe (tokens\' unique token_hash, the profile_crm_ids primary key, profiles_team_email, the page_views primary key; read from the migrations, not yet confirmed with EXPLAIN under this load), so it points at round trips and CPU rather than a missing index. ' +
   'What would fix it: one query for the profile with its page views (a lateral join), the token held in memory for a few seconds, and one server process per core.';
