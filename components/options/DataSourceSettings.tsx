@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { request, type PageResponse } from '@/lib/messaging/messages';
-import { SOURCE_LABELS, type DataSource, type SourceSecrets } from '@/lib/schema';
-import { loadSecrets, saveSecrets } from '@/lib/store/secrets';
+import { SOURCE_LABELS, type DataSource } from '@/lib/schema';
+import { savedSecrets, saveSecrets } from '@/lib/store/secrets';
 import type { Settings } from '@/lib/store/settings';
 import { FileImport } from './FileImport';
-import { draftFrom, newDraft, parseDraft } from './source-config';
+import { draftFrom, newDraft, parseDraft, usableSecrets, type SavedSecrets } from './source-config';
 import { Field, SecretField, type SourceDraft } from './source-forms';
 
 type Kind = DataSource['kind'];
@@ -26,12 +26,14 @@ interface Props {
 export function DataSourceSettings({ settings, save }: Props) {
   const [kind, setKind] = useState<Kind>(settings.source.kind);
   const [draft, setDraft] = useState<SourceDraft>(() => draftFrom(settings.source));
-  const [saved, setSaved] = useState<SourceSecrets>({});
+  const [stored, setStored] = useState<SavedSecrets>({ values: {} });
   const [status, setStatus] = useState('');
   const [checks, setChecks] = useState<Checks>();
   const [testing, setTesting] = useState(false);
 
-  useEffect(() => void loadSecrets(kind).then(setSaved), [kind]);
+  useEffect(() => void savedSecrets(kind).then(setStored), [kind]);
+  // What is saved counts only for the address it was entered for: a new host asks for it again.
+  const { values: saved, enteredFor } = usableSecrets(kind, draft, stored);
   const change = (name: string, value: string) => setDraft((current) => ({ ...current, [name]: value }));
   const choose = (next: Kind) => {
     setKind(next);
@@ -41,17 +43,17 @@ export function DataSourceSettings({ settings, save }: Props) {
   };
 
   const connect = () => {
-    const parsed = parseDraft(kind, draft, saved);
+    const parsed = parseDraft(kind, draft, stored);
     if (!parsed.ok) return setStatus(`Not saved: ${parsed.error}`);
     // Asked straight from the click: browsers grant permissions only inside the user's gesture.
     const granted = parsed.origin ? browser.permissions.request({ origins: [parsed.origin] }) : Promise.resolve(true);
     void granted.then(async (allowed) => {
       if (!allowed) return setStatus(`Not saved: the browser did not allow Leadside to reach ${new URL(parsed.origin!.replace('/*', '')).host}.`);
-      if (Object.keys(parsed.secrets).length) await saveSecrets(kind, parsed.secrets);
+      if (Object.keys(parsed.secrets).length && parsed.baseUrl) await saveSecrets(kind, parsed.baseUrl, parsed.secrets);
       const error = await save({ source: parsed.source });
       if (error) return setStatus(`Not saved: ${error}`);
       await request({ type: 'source-changed' });
-      setSaved(parsed.secrets);
+      if (parsed.baseUrl) setStored({ values: parsed.secrets, origin: new URL(parsed.baseUrl).origin });
       setDraft((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !(name in parsed.secrets))));
       setStatus(`✓ Connected to ${SOURCE_LABELS[kind]}`);
     });
@@ -136,6 +138,11 @@ export function DataSourceSettings({ settings, save }: Props) {
             </>
           )}
         </div>
+      )}
+      {enteredFor && (
+        <p className="small" role="note" data-testid="secret-reask">
+          The saved credentials were entered for {enteredFor}. Leadside does not send them to another host: enter them again to use this address.
+        </p>
       )}
       {kind === 'file' && <FileImport />}
       {(kind === 'leadside' || kind === 'rest' || kind === 'hubspot' || kind === 'mautic') && (

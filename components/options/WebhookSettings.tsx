@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { request } from '@/lib/messaging/messages';
 import { siteOrigin } from '@/lib/schema';
-import { loadSecrets, saveSecrets } from '@/lib/store/secrets';
+import { deleteSecrets, savedSecrets, saveSecrets } from '@/lib/store/secrets';
 import type { Settings } from '@/lib/store/settings';
 
 const WebhookUrlSchema = z.url({ protocol: /^https$/, message: 'Enter the https:// address of the webhook' });
@@ -14,7 +14,7 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
   const [format, setFormat] = useState<'json' | 'slack'>(settings.webhook?.format ?? 'slack');
   const [hasSaved, setHasSaved] = useState(false);
   const [status, setStatus] = useState('');
-  useEffect(() => void loadSecrets('webhook').then((secrets) => setHasSaved(Boolean(secrets.url))), []);
+  useEffect(() => void savedSecrets('webhook').then((secrets) => setHasSaved(Boolean(secrets.values.url))), []);
 
   const saveWebhook = () => {
     const parsed = WebhookUrlSchema.safeParse(url.trim());
@@ -23,7 +23,7 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
     // Asked straight from the click: browsers grant permissions only inside the user's gesture.
     void browser.permissions.request({ origins: [siteOrigin(host)] }).then(async (granted) => {
       if (!granted) return setStatus(`Not saved: the browser did not allow Leadside to reach ${host}.`);
-      await saveSecrets('webhook', { url: parsed.data });
+      await saveSecrets('webhook', parsed.data, { url: parsed.data });
       const error = await save({ webhook: { format, host } });
       if (error) return setStatus(`Not saved: ${error}`);
       setUrl('');
@@ -34,7 +34,7 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
 
   const remove = async () => {
     if (settings.webhook) await browser.permissions.remove({ origins: [siteOrigin(settings.webhook.host)] }).catch(() => false);
-    await saveSecrets('webhook', {});
+    await deleteSecrets('webhook');
     await save({ webhook: null });
     await request({ type: 'source-changed' }).catch(() => undefined);
     setHasSaved(false);

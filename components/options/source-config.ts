@@ -38,27 +38,53 @@ export function draftFrom(source: DataSource): SourceDraft {
   }
 }
 
-export type ParsedSource = { ok: true; source: DataSource; secrets: SourceSecrets; origin?: string } | { ok: false; error: string };
+/** A source's saved secrets and the origin they were entered for (lib/store/secrets.ts). */
+export interface SavedSecrets {
+  values: SourceSecrets;
+  origin?: string;
+}
+
+export type ParsedSource =
+  | { ok: true; source: DataSource; secrets: SourceSecrets; origin?: string; baseUrl?: string }
+  | { ok: false; error: string };
+
+/**
+ * The saved secrets this draft may use: only those entered for the origin its address points at.
+ * `enteredFor` names the other host they were saved for, so the form can ask for them again.
+ */
+export function usableSecrets(kind: DataSource['kind'], draft: SourceDraft, saved: SavedSecrets): { values: SourceSecrets; enteredFor?: string } {
+  if (Object.keys(saved.values).length === 0) return { values: {} };
+  const parsed = DataSourceSchema.safeParse(rawSource(kind, draft));
+  const base = parsed.success ? remoteBase(parsed.data) : undefined;
+  if (base && saved.origin === new URL(base).origin) return { values: saved.values };
+  return { values: {}, enteredFor: saved.origin ? new URL(saved.origin).host : undefined };
+}
 
 /**
  * Validates a draft into a source config, its secrets and the one origin it may call. A secret left
- * empty keeps the saved one; a source that needs one and has none is refused here, not on first use.
+ * empty keeps the saved one, but only for the host it was entered for: a new address asks for it
+ * again rather than send it there. A source that needs one and has none is refused here, not on
+ * first use.
  */
-export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, savedSecrets: SourceSecrets): ParsedSource {
+export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, saved: SavedSecrets): ParsedSource {
   const parsed = DataSourceSchema.safeParse(rawSource(kind, draft));
   if (!parsed.success) return { ok: false, error: summarizeZodError(parsed.error) };
   const source = parsed.data;
+  const base = remoteBase(source);
+  const usable = usableSecrets(kind, draft, saved);
 
   const needed =
     source.kind === 'mautic' ? [source.auth.method === 'basic' ? 'password' : 'clientSecret'] : SECRET_FIELDS[source.kind];
   const secrets: SourceSecrets = {};
   for (const field of needed) {
-    const value = draft[field]?.trim() || savedSecrets[field];
+    const value = draft[field]?.trim() || usable.values[field];
+    if (!value && usable.enteredFor && saved.values[field] && base) {
+      return { ok: false, error: `${field}: enter it again. The saved one was for ${usable.enteredFor}, and Leadside does not send it to ${new URL(base).host}.` };
+    }
     if (!value) return { ok: false, error: `${field}: required` };
     secrets[field] = value;
   }
-  const base = remoteBase(source);
-  return { ok: true, source, secrets, origin: base ? siteOrigin(new URL(base).host) : undefined };
+  return { ok: true, source, secrets, origin: base ? siteOrigin(new URL(base).host) : undefined, baseUrl: base };
 }
 
 /** The draft's fields in the shape of a source config, for the schema to check. */

@@ -1,4 +1,5 @@
 import type { DataSource } from '@/lib/schema/sources';
+import { siteOrigin } from '@/lib/schema';
 import { loadSecrets } from '@/lib/store/secrets';
 import { browser } from 'wxt/browser';
 import { createDemoConnector, type DemoFile } from '@/lib/connectors/demo';
@@ -7,7 +8,7 @@ import { createHubSpotConnector } from '@/lib/connectors/hubspot';
 import { createMauticConnector } from '@/lib/connectors/mautic';
 import { createLeadsideConnector } from '@/lib/connectors/leadside';
 import { createRestConnector } from '@/lib/connectors/rest';
-import type { Connector } from '@/lib/connectors/types';
+import { ConnectorError, type Connector } from '@/lib/connectors/types';
 
 /**
  * One demo connector for the worker's lifetime: it reads and validates the bundled dataset once,
@@ -15,22 +16,61 @@ import type { Connector } from '@/lib/connectors/types';
  */
 let demo: Connector | undefined;
 
-/** The connector for the configured data source, with its secrets loaded. */
+/**
+ * The connector for the configured data source, with its secrets loaded: the one place every
+ * connector gets them. They come only for the source's own origin (lib/store/secrets.ts), and only
+ * once the browser allows Leadside to reach it. When either is missing the connector is still
+ * returned, so cached briefs still show and the webhook still delivers, but every call it would
+ * make fails with the reason.
+ */
 export async function connectorFor(source: DataSource): Promise<Connector> {
   switch (source.kind) {
     case 'demo':
       return (demo ??= createDemoConnector(fetchBundledFile));
     case 'leadside':
-      return createLeadsideConnector(source, await loadSecrets('leadside'));
+      return authenticated(source.serverUrl, 'leadside', (secrets) => createLeadsideConnector(source, secrets));
     case 'rest':
-      return createRestConnector(source, await loadSecrets('rest'));
+      return authenticated(source.baseUrl, 'rest', (secrets) => createRestConnector(source, secrets));
     case 'hubspot':
-      return createHubSpotConnector(source, await loadSecrets('hubspot'));
+      return authenticated(source.apiBase, 'hubspot', (secrets) => createHubSpotConnector(source, secrets));
     case 'mautic':
-      return createMauticConnector(source, await loadSecrets('mautic'));
+      return authenticated(source.baseUrl, 'mautic', (secrets) => createMauticConnector(source, secrets));
     case 'file':
       return createFileImportConnector();
   }
+}
+
+/** A remote source's connector: its secrets bound to `baseUrl`'s origin, its host allowed by the browser. */
+async function authenticated(baseUrl: string, kind: string, create: (secrets: Record<string, string>) => Connector): Promise<Connector> {
+  const host = new URL(baseUrl).host;
+  try {
+    if (!(await browser.permissions.contains({ origins: [siteOrigin(host)] }))) {
+      throw new ConnectorError(
+        'auth',
+        `Leadside is not allowed to reach ${host}: open Options → Data source and save the source again, then allow access when the browser asks.`,
+      );
+    }
+    return create(await loadSecrets(kind, baseUrl));
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    return refusingEveryCall(create({}), error);
+  }
+}
+
+/** The connector (built without secrets: its id and label stay right) with every call failing with `error`. */
+function refusingEveryCall(connector: Connector, error: ConnectorError): Connector {
+  const refuse = () => Promise.reject(error);
+  return {
+    id: connector.id,
+    label: connector.label,
+    findProfile: refuse,
+    getProfile: refuse,
+    searchProfiles: refuse,
+    listContent: refuse,
+    deliver: refuse,
+    testConnection: refuse,
+    ...(connector.teamStats ? { teamStats: refuse } : {}),
+  };
 }
 
 /** Reads a file of the dataset bundled in the extension (public/demo/). */

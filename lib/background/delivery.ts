@@ -15,7 +15,11 @@ export async function deliverDue(): Promise<void> {
   try {
     const settings = await loadSettings();
     const connector = await connectorFor(settings.source);
-    const webhookUrl = settings.webhook ? (await loadSecrets('webhook')).url : undefined;
+    // A webhook URL saved before secrets were bound to their host waits until it is entered again;
+    // the source's own delivery goes on meanwhile.
+    const webhookUrl = settings.webhook
+      ? (await loadSecrets('webhook', `https://${settings.webhook.host}`).catch((error: unknown) => void console.warn('Leadside: webhook paused:', error instanceof Error ? error.message : error)))?.url
+      : undefined;
     const webhook = settings.webhook && webhookUrl ? createWebhookDelivery(webhookUrl, settings.webhook.format) : undefined;
     await drainOutbox({ connector, webhook });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TeamStats } from '@/lib/schema/rest-api';
 import { db } from '@/lib/store/db';
 import { saveSecrets } from '@/lib/store/secrets';
@@ -28,7 +29,9 @@ describe("the worker's team stats for Insights", () => {
     await db.delete();
     await db.open();
     await saveSettings({ source: { kind: 'leadside', serverUrl: 'https://leadside.acme.example', timeoutSeconds: 8 } });
-    await saveSecrets('leadside', { token: TOKEN });
+    await saveSecrets('leadside', 'https://leadside.acme.example', { token: TOKEN });
+    // The browser allows every host here; connectors.test.ts checks what happens when it does not.
+    fakeBrowser.permissions.contains = async () => true;
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -62,7 +65,7 @@ describe("the worker's team stats for Insights", () => {
     expect(calls).toEqual([]);
 
     await saveSettings({ source: { kind: 'rest', baseUrl: 'https://gateway.acme.example/v1', timeoutSeconds: 8 } });
-    await saveSecrets('rest', { token: 'gateway-token' });
+    await saveSecrets('rest', 'https://gateway.acme.example/v1', { token: 'gateway-token' });
     expect(await teamStats(undefined)).toEqual({ outcome: 'none' });
     serve(() => Response.json(stats));
     expect(await teamStats(undefined)).toEqual({ outcome: 'team', stats, from: 'rest', host: 'gateway.acme.example' });

@@ -72,6 +72,17 @@ export interface MatchOverride {
 export interface StoredSecrets {
   source: string;
   values: Record<string, string>;
+  /**
+   * The origin (https://host) they were entered for: they are never sent anywhere else. Absent on
+   * secrets saved before secrets were bound, which are therefore asked for again.
+   */
+  origin?: string;
+}
+
+/** The admin's settings (lib/store/settings.ts), one row; validated when read, not here. */
+export interface StoredSettings {
+  id: 'settings';
+  value: unknown;
 }
 
 export interface CatalogMeta {
@@ -163,6 +174,10 @@ const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
             row.queue = queueOf(row);
           }),
       ),
+  // Settings move here from browser.storage.local, which content scripts can write: a compromised
+  // CRM page could otherwise point a source at its own host. lib/store/settings.ts moves an older
+  // release's value over on first read (the browser API cannot be awaited inside this upgrade).
+  (database) => database.version(8).stores({ settings: 'id' }),
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;
@@ -188,10 +203,16 @@ export class LeadsideDb extends Dexie {
   secrets!: EntityTable<StoredSecrets, 'source'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
   imported!: Table<ImportedBucket, [string, number]>;
+  settings!: EntityTable<StoredSettings, 'id'>;
 
   constructor(name = 'leadside', { upToVersion = LATEST_DB_VERSION }: LeadsideDbOptions = {}) {
     super(name);
     for (const declare of SCHEMA_HISTORY.slice(0, upToVersion)) declare(this);
+    // A new install starts with its settings row (empty: the defaults), so nothing written to
+    // browser.storage.local is ever taken for an older release's settings to move over.
+    this.on('populate', (tx) => {
+      if (tx.storeNames.includes('settings')) void tx.table('settings').add({ id: 'settings', value: {} } satisfies StoredSettings);
+    });
   }
 }
 

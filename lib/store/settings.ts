@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { CustomSiteSchema } from '@/lib/schema/custom-site';
 import { DataSourceSchema } from '@/lib/schema/sources';
+import { db, type StoredSettings } from './db';
 
 export { DataSourceSchema, type DataSource } from '@/lib/schema/sources';
 
@@ -23,7 +25,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60, customSites: [], webhook: null };
 
-const STORAGE_KEY = 'settings';
+/** Where releases before settings moved into IndexedDB kept them (browser.storage.local). */
+const LEGACY_STORAGE_KEY = 'settings';
+const ROW_ID = 'settings';
 
 /**
  * Reads settings field by field: one bad or outdated value falls back to its default on its own and
@@ -39,14 +43,34 @@ export function parseStoredSettings(stored: unknown): Settings {
   return settings as Settings;
 }
 
+/**
+ * The settings, from the extension's IndexedDB: content scripts (which run inside CRM pages) can
+ * write browser.storage.local but cannot reach this database, so no page decides where a source's
+ * requests and secrets go.
+ */
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(STORAGE_KEY);
-  return parseStoredSettings(stored[STORAGE_KEY]);
+  const row = (await db.settings.get(ROW_ID)) ?? (await moveLegacySettings());
+  return parseStoredSettings(row?.value);
 }
 
 /** Validates before writing: a bad value is refused with zod's message and nothing is stored. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  await db.settings.put({ id: ROW_ID, value: next });
   return next;
+}
+
+/**
+ * Moves an older release's settings out of browser.storage.local, once: only a database upgraded
+ * from before settings lived here has no row (a new one starts with it, lib/store/db.ts), and once
+ * the row exists storage.local is never read again.
+ */
+async function moveLegacySettings(): Promise<StoredSettings | undefined> {
+  const legacy = (await browser.storage.local.get(LEGACY_STORAGE_KEY))[LEGACY_STORAGE_KEY];
+  // `add`, not `put`: a save that landed meanwhile wins over the old value.
+  await db.settings.add({ id: ROW_ID, value: legacy ?? {} }).catch((error: unknown) => {
+    if (!(error instanceof Dexie.DexieError && error.name === Dexie.errnames.Constraint)) throw error;
+  });
+  await browser.storage.local.remove(LEGACY_STORAGE_KEY);
+  return db.settings.get(ROW_ID);
 }
