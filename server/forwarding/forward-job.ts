@@ -61,6 +61,10 @@ export async function registerForwardJobs(boss: PgBoss, database: Database, opti
     return outputs;
   });
 
+  // At start, not a minute later: rows left by an instance that stopped (or died) go out now.
+  await boss.send(FORWARD_QUEUE, {}, { singletonKey: ALL_TEAMS });
+  boss.notifyWorker(workerId);
+
   const requestForward = async (teamId: string) => {
     const id = await send(teamId);
     // Do not wait for the next poll.
