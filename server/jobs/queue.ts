@@ -11,8 +11,38 @@ export async function startJobQueue(database: Database): Promise<PgBoss> {
   const boss = new PgBoss(connectionOptions(database));
   // An unhandled 'error' event would end the process; pg-boss retries its loops by itself.
   boss.on('error', (error) => console.error(`Job queue: ${error.message}`));
+  survivePgBossLostWrites();
   await boss.start();
   return boss;
+}
+
+let guarding = false;
+
+/**
+ * pg-boss 10 marks a job done or failed without awaiting or catching the write (Manager.work calls
+ * `this.complete` / `this.fail` and moves on). When the database connection is cut at that moment,
+ * the rejection is unhandled and Node ends the process. A lost write of that kind is harmless: the
+ * job stays active, expires and is retried. So a rejection that is a lost database connection is
+ * logged; any other unhandled rejection still ends the process, as Node would.
+ */
+function survivePgBossLostWrites(): void {
+  if (guarding) return;
+  guarding = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isLostConnection(reason)) {
+      console.error(`Job queue: a write was lost with its database connection (${(reason as Error).message}); the job will be retried.`);
+      return;
+    }
+    throw reason;
+  });
+}
+
+/** PostgreSQL's "admin shutdown" and connection-exception classes (57P, 08), or the socket itself failing. */
+export function isLostConnection(reason: unknown): boolean {
+  if (!(reason instanceof Error)) return false;
+  const code = (reason as Error & { code?: unknown }).code;
+  if (typeof code === 'string' && (/^(57P0[1-3]|08...)$/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code))) return true;
+  return /Connection terminated/i.test(reason.message);
 }
 
 function connectionOptions(database: Database): PgBoss.ConstructorOptions {
