@@ -17,6 +17,9 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'test/unit/**/*.test.ts'],
           setupFiles: ['test/unit/setup.ts'],
           environment: 'happy-dom',
+          // The property tests run hundreds of generated cases each in a second or two; on a 2-core machine
+          // that also runs the server project's PGlite databases beside them, 5 s is too close.
+          testTimeout: 20_000,
         },
       },
       {
