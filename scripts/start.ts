@@ -20,10 +20,11 @@ import { InsightsPage, salesforceRecordUrl, SidePanel } from '../test/support/pa
 import { ensureChromium } from '../test/support/chromium';
 import { connectLeadsideServer, serveTeamServer } from '../test/support/team-server';
 import { serve } from '@hono/node-server';
-import { randomUUID } from 'node:crypto';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = path.resolve('artifacts/demo');
+/** Where the demo's team server also listens for a person (its API reference at /docs). */
+const LOCAL_PORT = 8787;
 
 async function main() {
   ensureChromium();
@@ -37,7 +38,15 @@ async function main() {
   const team = await serveTeamServer(server, { dataDir });
   const local = serve({ fetch: team.app.fetch, port: LOCAL_PORT, hostname: '127.0.0.1' });
   local.on('error', (error) => console.warn(`The server is not also on http://127.0.0.1:${LOCAL_PORT}: ${error.message}`));
-  await recordAnotherRepsVerdict(team);
+  // The team view is about every rep: before the walk, Ben Rep (the demo's second rep) calls another
+  // demo lead a good fit, through the same API his extension would use.
+  const bens = await team.verdictAs(team.tokens.rep2, {
+    lead: { recordId: '00Q8d00000XyZ2bEAF', name: 'Marcus Oyelaran' },
+    source: { channel: 'webinar', campaign: 'HIPAA Access Controls Webinar – Oct' },
+    verdict: 'good_fit',
+    rep: 'Ben Rep',
+  });
+  if (bens !== 'stored') throw new Error(`The demo server refused Ben Rep's verdict: ${bens}`);
 
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'leadside-demo-'));
   const { context, extensionId, serviceWorker } = await launchWithExtension({ userDataDir, port: server.port, headless });
@@ -109,28 +118,6 @@ async function main() {
   rmSync(dataDir, { recursive: true, force: true });
   console.log('\nNo display found, so Leadside walked the demo headless. Screenshots:');
   for (const file of shots) console.log(`  ${file}`);
-}
-
-const LOCAL_PORT = 8787;
-
-/**
- * The team view is about every rep: before the walk, Ben Rep (the demo's second rep) calls another
- * demo lead a good fit, through the same API his extension would use.
- */
-async function recordAnotherRepsVerdict(team: Awaited<ReturnType<typeof serveTeamServer>>): Promise<void> {
-  const id = randomUUID();
-  const item = {
-    id,
-    createdAt: new Date().toISOString(),
-    lead: { key: 'salesforce:00Q8d00000XyZ2bEAF', crm: 'salesforce', recordId: '00Q8d00000XyZ2bEAF', name: 'Marcus Oyelaran' },
-    source: { channel: 'webinar', campaign: 'HIPAA Access Controls Webinar – Oct' },
-    rep: 'Ben Rep',
-    kind: 'verdict',
-    verdict: 'good_fit',
-    reasons: ['Clear need'],
-  };
-  const answer = await team.api(team.tokens.rep2, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'feedback', id, item }] } });
-  if (!answer.ok) throw new Error(`The demo server refused Ben Rep's verdict: ${answer.status} ${await answer.text()}`);
 }
 
 main().catch((error) => {

@@ -180,7 +180,14 @@ test("Insights shows this browser's data with a banner when the team server is d
   try {
     const { options } = await repSession(extension, team, team.tokens.rep1, PRIYA, 'Not ready', openSidePanel);
     // Another rep's verdict, straight through the API: only the team's view can show it.
-    expect(await verdictFromRep2(team)).toBe(200);
+    // Rep 2 gives Sofia Lindqvist (an event lead) a verdict, as their extension's outbox would.
+    expect(
+      await team.verdictAs(team.tokens.rep2, {
+        lead: { recordId: '0038d00000Qw3rTAAR', name: 'Sofia Lindqvist' },
+        source: { channel: 'event', campaign: 'Nordic Security Summit 2026' },
+        verdict: 'good_fit',
+      }),
+    ).toBe('stored');
 
     const insights = await InsightsPage.open(extension.context, extension.extensionId);
     await expect(insights.page.getByTestId('insights-scope')).toContainText('Team data: Demo team, 2 reps');
@@ -212,22 +219,5 @@ test("Insights shows this browser's data with a banner when the team server is d
     await team.close();
   }
 });
-
-/** Rep 2 gives Sofia Lindqvist (an event lead) a verdict through the REST contract, as their extension's outbox would. */
-async function verdictFromRep2(team: TeamServer): Promise<number> {
-  const id = crypto.randomUUID();
-  const item = {
-    id,
-    createdAt: new Date().toISOString(),
-    lead: { key: 'salesforce:0038d00000Qw3rTAAR', crm: 'salesforce', recordId: '0038d00000Qw3rTAAR', name: 'Sofia Lindqvist' },
-    source: { channel: 'event', campaign: 'Nordic Security Summit 2026' },
-    kind: 'verdict',
-    verdict: 'good_fit',
-    reasons: [],
-  };
-  const response = await team.api(team.tokens.rep2, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'feedback', id, item }] } });
-  const body = (await response.json()) as { results?: Array<{ status: string }> };
-  return response.status === 200 && body.results?.[0]?.status === 'stored' ? 200 : response.status;
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

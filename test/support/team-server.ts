@@ -7,7 +7,8 @@ import type http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Hono } from 'hono';
-import { TeamStatsSchema, type TeamStats } from '../../lib/schema/rest-api';
+import { randomUUID } from 'node:crypto';
+import { DeliveryResponseSchema, TeamStatsSchema, type TeamStats } from '../../lib/schema/rest-api';
 import { seedDemo, type DemoSeed } from '../../server/admin/seed-demo';
 import { createApp } from '../../server/app';
 import { openDatabase, type Database } from '../../server/db/database';
@@ -32,6 +33,11 @@ export interface TeamServer {
   setOutage(outage: Outage | undefined): void;
   /** A call to the API with a token, in-process (what another rep's extension would send). */
   api(token: string, path: string, init?: { method?: 'GET' | 'POST'; body?: unknown }): Promise<Response>;
+  /**
+   * A verdict on a demo lead from another rep's extension, posted through the REST contract as its
+   * outbox sends it; resolves to the item's delivery status (`stored`, or the HTTP status when refused).
+   */
+  verdictAs(token: string, verdict: { lead: { recordId: string; name: string }; source: { channel: string; campaign: string }; verdict: string; rep?: string }): Promise<string>;
   /** `GET /v1/stats` with a token, parsed with the contract's schema. */
   stats(token: string, since?: string): Promise<TeamStats>;
   close(): Promise<void>;
@@ -76,6 +82,23 @@ export async function serveTeamServer(server: TestServer, { host = TEAM_SERVER_H
     app,
     setOutage: (next) => void (outage = next),
     api,
+    async verdictAs(token, { lead, source, verdict, rep }) {
+      const id = randomUUID();
+      const item = {
+        id,
+        createdAt: new Date().toISOString(),
+        lead: { key: `salesforce:${lead.recordId}`, crm: 'salesforce', ...lead },
+        source,
+        ...(rep ? { rep } : {}),
+        kind: 'verdict',
+        verdict,
+        reasons: [],
+      };
+      const response = await api(token, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'feedback', id, item }] } });
+      if (!response.ok) return `HTTP ${response.status}: ${await response.text()}`;
+      const body = DeliveryResponseSchema.parse(await response.json());
+      return body.results[0]?.status ?? 'no answer';
+    },
     async stats(token, since) {
       const query = since ? `?${new URLSearchParams({ since })}` : '';
       const response = await api(token, `/v1/stats${query}`);
