@@ -35,6 +35,20 @@ describe('briefs', () => {
     await db.open();
   });
 
+  it('does not answer a record from a lookup made with another e-mail than the page now shows', async () => {
+    // The page was read while it still showed someone else (a CRM keeps the old form in the DOM while
+    // the next record renders): the lookup with that e-mail found the other person.
+    const other = DemoLeadsFileSchema.parse(leadsFile).leads[1]!;
+    connector.findProfile.mockImplementationOnce(async () => other);
+    const misread = await briefForRecord({ ...record, email: other.email });
+    expect(misread).toMatchObject({ state: 'found', profile: { id: other.id } });
+
+    // The page now shows this record's own e-mail: the cached lookup is not its answer.
+    expect(await cachedBriefForRecord(record)).toBeUndefined();
+    expect(await briefForRecord(record)).toMatchObject({ state: 'found', profile: { id: lead.id } });
+    expect(connector.findProfile).toHaveBeenCalledTimes(2);
+  });
+
   it('builds the brief from the source, with suggestions, and caches what it asked', async () => {
     const brief = await briefForRecord(record);
     expect(brief).toMatchObject({ state: 'found', profile: { email: lead.email }, refreshing: false });

@@ -89,8 +89,13 @@ export async function getCachedProfile(leadKey: string): Promise<CachedProfile |
 
 /** Whether a cache entry answers for the record as the page shows it now. */
 function answersFor(cached: CachedProfile, record: DetectedRecord): boolean {
-  // A miss looked up without the e-mail (or with another one) says nothing about this e-mail.
-  return cached.chosenByRep || cached.profile !== null || !record.email || cached.email === record.email;
+  if (cached.chosenByRep) return true;
+  // A lookup made with another e-mail than the page shows now says nothing about this person: the
+  // record's page was read while it still showed someone else (CRMs keep old forms in the DOM while
+  // the next one renders), or the record's e-mail changed. Found or not, it is asked again.
+  if (cached.email && record.email && cached.email.toLowerCase() !== record.email.toLowerCase()) return false;
+  // A miss looked up without the e-mail says nothing about this e-mail either.
+  return cached.profile !== null || !record.email || cached.email === record.email;
 }
 
 function isFresh(cached: CachedProfile, ttlMinutes: number): boolean {
