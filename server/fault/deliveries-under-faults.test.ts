@@ -22,7 +22,7 @@ import { addTeam, addUser, issueToken } from '../admin/accounts';
 import { observeDeliveries, type ObservedAnswers } from './delivery-observer';
 import { createFaultDatabase, type FaultDatabase } from './fault-database';
 import { sampleItems } from './sample-items';
-import { ServerProcess } from './server-process';
+import { ServerProcess } from '@/test/support/server-process';
 import { deliverAll, type RepFigures } from './simulated-rep';
 
 const REPS = 20;

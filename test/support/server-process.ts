@@ -9,7 +9,8 @@ const KEPT_OUTPUT_LINES = 40;
 
 /**
  * The real server as its own process (`node --import tsx server/main.ts`), the way a team runs it, so a
- * SIGKILL is a real crash: no `finally`, no close handler, connections cut mid-request.
+ * SIGKILL is a real crash: no `finally`, no close handler, connections cut mid-request (the fault
+ * test), and the load a benchmark drives from this process does not share the server's event loop.
  */
 export class ServerProcess {
   readonly baseUrl: string;
@@ -109,6 +110,11 @@ export class ServerProcess {
     // Bounded even if the exit event never comes: the caller's clean-up must go on.
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000).unref())]);
     clearTimeout(timer);
+  }
+
+  /** The running process's id (for its CPU time), if it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** The server's last lines of output, for a failure message. */
