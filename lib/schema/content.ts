@@ -34,6 +34,10 @@ export const ContentItemSchema = z.object({
   /** Empty means "any stage". */
   stages: z.array(LifecycleStageSchema).default([]),
   updatedAt: TimestampSchema.optional(),
+  /** The day marketing means to check the item again; after it the item counts as stale. */
+  reviewBy: z.iso.date().optional(),
+  /** The id of the item that supersedes this one: a replaced item is stale. */
+  replacedBy: z.string().min(1).optional(),
 });
 export type ContentItem = z.infer<typeof ContentItemSchema>;
 

@@ -39,6 +39,8 @@ export const LeadRefSchema = z.object({
   recordId: z.string().min(1),
   email: z.string().optional(),
   name: z.string().optional(),
+  /** The marketing profile the brief showed for this record, when there was one: how the team server ties the record to the lead marketing qualified. */
+  profileId: z.string().min(1).optional(),
 });
 export type LeadRef = z.infer<typeof LeadRefSchema>;
 
@@ -79,6 +81,18 @@ export const ContentEventSchema = z.object({
   source: SourceSnapshotSchema.default({}),
 });
 export type ContentEvent = z.infer<typeof ContentEventSchema>;
+
+/**
+ * A rep opened a lead's record and the brief found the lead. The first look per rep and lead starts
+ * the team's follow-up clock (how fast sales looks at a qualified lead); later looks change nothing.
+ */
+export const LeadLookSchema = z.object({
+  id: z.uuid(),
+  at: TimestampSchema,
+  lead: LeadRefSchema.required({ profileId: true }),
+  source: SourceSnapshotSchema,
+});
+export type LeadLook = z.infer<typeof LeadLookSchema>;
 
 /**
  * Where an item stands on its way to marketing's system. `local`: the source has no place for it

@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import { HttpUrlSchema, TimestampSchema } from './common';
+import { ContentItemSchema, ContentTypeSchema } from './content';
+import { VerdictSchema } from './feedback';
+import { ChannelSchema, LifecycleStageSchema } from './lead';
+
+/**
+ * The marketing dashboard's JSON API (served at /api by the team server, read by the dashboard web
+ * app). One schema per answer and per request body: the server validates what it sends in its tests
+ * and the web app parses every answer, so neither side can drift from the other.
+ */
+
+const Count = z.number().int().nonnegative();
+/** A UTC calendar day, 'YYYY-MM-DD'. */
+export const DaySchema = z.iso.date();
+const Hours = z.number().nonnegative();
+
+/** Source of a lead as marketing names it; `null` channel/campaign = the lead carried none. */
+const SourceKey = { channel: ChannelSchema.nullable(), campaign: z.string().nullable() };
+
+// ---------------------------------------------------------------------------------------------
+// Filters shared by every analytics page: a period of whole UTC days and, optionally, one rep.
+
+export const DashboardFilterSchema = z
+  .object({
+    /** First day of the period, inclusive. Default: 29 days before `to`. */
+    from: DaySchema.optional(),
+    /** Last day of the period, inclusive. Default: today (UTC). */
+    to: DaySchema.optional(),
+    /** A rep's user id: only what that rep did. */
+    rep: z.string().min(1).optional(),
+  })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    message: '`from` must be on or before `to`',
+  });
+export type DashboardFilter = z.infer<typeof DashboardFilterSchema>;
+
+/** The period an answer covers, and the one of equal length just before it (for "vs previous"). */
+export const PeriodSchema = z.object({ from: DaySchema, to: DaySchema });
+const Periods = { period: PeriodSchema, previous: PeriodSchema };
+
+/** A share with its 95% Wilson score interval, so a row of three leads does not read as "100%". */
+export const ShareSchema = z.object({
+  count: Count,
+  of: Count,
+  /** count / of, 0 when `of` is 0. */
+  share: z.number().min(0).max(1),
+  low: z.number().min(0).max(1),
+  high: z.number().min(0).max(1),
+  /** Fewer leads than the team's threshold (10): the row is shown, marked as not meaning much yet. */
+  tooFew: z.boolean(),
+});
+export type Share = z.infer<typeof ShareSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/overview
+
+export const OverviewSchema = z.object({
+  ...Periods,
+  /** The headline: leads whose latest verdict in the period is "Demo booked". */
+  demosBooked: z.object({ current: Count, previous: Count }),
+  /** Leads given any verdict in the period (each once). */
+  leadsRated: z.object({ current: Count, previous: Count }),
+  /** Catalog items (not retired) opened or link-copied at least once in the period. */
+  contentUsed: z.object({ used: Count, catalog: Count }),
+  bySource: z.array(
+    z.object({
+      channel: ChannelSchema.nullable(),
+      leadsRated: Count,
+      demosBooked: Count,
+      goodFit: Count,
+      /** Content opens for leads of this source. */
+      contentOpened: Count,
+    }),
+  ),
+  /** Verdicts per ISO week (Monday, UTC) and source, each lead once per week with its latest verdict that week. */
+  weekly: z.array(z.object({ weekStart: DaySchema, channel: ChannelSchema.nullable(), verdicts: z.record(VerdictSchema, Count) })),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/content
+
+export const ContentReportItemSchema = z.object({
+  contentId: z.string(),
+  /** Absent when the item was used but is no longer in the catalog. */
+  title: z.string().optional(),
+  type: ContentTypeSchema.optional(),
+  url: HttpUrlSchema.optional(),
+  retired: z.boolean(),
+  reviewBy: DaySchema.optional(),
+  replacedBy: z.string().optional(),
+  /** Past its review date or replaced by another item. */
+  stale: z.boolean(),
+  suggested: Count,
+  opened: Count,
+  linkCopied: Count,
+  /** Each lead's latest rating of the item counts once. */
+  useful: Count,
+  notUseful: Count,
+  /** Distinct leads the item was opened for whose latest verdict (any time) is "Demo booked". */
+  openedForDemoLeads: Count,
+});
+export type ContentReportItem = z.infer<typeof ContentReportItemSchema>;
+
+export const ContentReportSchema = z.object({
+  ...Periods,
+  /** Every catalog item (never-used ones with zeros) and any other item used in the period, most used first. */
+  items: z.array(ContentReportItemSchema),
+  /** Catalog items not retired with no open and no link copied in the period. */
+  neverUsed: z.array(z.string()),
+  /** Stale items that were still opened in the period. */
+  staleStillOpened: z.array(z.string()),
+  /** The same funnel per rep (all reps, whatever the `rep` filter). */
+  byRep: z.array(
+    z.object({ userId: z.string(), rep: z.string(), suggested: Count, opened: Count, linkCopied: Count, useful: Count, notUseful: Count }),
+  ),
+});
+export type ContentReport = z.infer<typeof ContentReportSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/lead-quality?by=source|campaign (+ the period filter)
+
+export const LeadQualityQuerySchema = z.object({ by: z.enum(['source', 'campaign']).default('source') });
+
+export const LeadQualitySchema = z.object({
+  ...Periods,
+  by: z.enum(['source', 'campaign']),
+  rows: z.array(
+    z.object({
+      ...SourceKey,
+      /** Leads with a verdict in the period, each counted once with its latest verdict. */
+      leads: Count,
+      verdicts: z.record(VerdictSchema, Count),
+      /** "Good fit" or "Demo booked" among the row's leads. */
+      good: ShareSchema,
+      demoBooked: ShareSchema,
+    }),
+  ),
+});
+export type LeadQuality = z.infer<typeof LeadQualitySchema>;
+
+/** GET /api/lead-quality/leads?channel=…&campaign=… (empty string = none) + the period filter. */
+export const LeadDrillQuerySchema = z.object({ channel: z.string().optional(), campaign: z.string().optional() });
+
+export const LeadDrillSchema = z.object({
+  leads: z.array(
+    z.object({
+      leadKey: z.string(),
+      lead: z.string(),
+      verdict: VerdictSchema,
+      reasons: z.array(z.string()),
+      note: z.string().nullable(),
+      rep: z.string(),
+      at: TimestampSchema,
+      /** How many verdicts the lead got in the period (only the latest counts). */
+      verdictCount: Count,
+    }),
+  ),
+});
+export type LeadDrill = z.infer<typeof LeadDrillSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up: GET/PUT /api/settings/follow-up, GET /api/follow-up
+
+export const FollowUpSettingsSchema = z.object({
+  /** A lead counts as qualified once its lifecycle stage is one of these… */
+  qualifiedStages: z.array(LifecycleStageSchema).min(1),
+  /** …or its score reaches this (null: score does not qualify). */
+  minScore: z.number().nullable(),
+  /** How fast a rep should first open a qualified lead's record. */
+  lookSlaHours: z.number().positive().max(24 * 90),
+  /** How fast a rep should give a verdict on it. */
+  verdictSlaHours: z.number().positive().max(24 * 90),
+});
+export type FollowUpSettings = z.infer<typeof FollowUpSettingsSchema>;
+
+export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
+  qualifiedStages: ['mql', 'sql'],
+  minScore: null,
+  lookSlaHours: 24,
+  verdictSlaHours: 72,
+};
+
+const Percentiles = z.object({ median: Hours.nullable(), p90: Hours.nullable() });
+
+export const FollowUpSchema = z.object({
+  ...Periods,
+  settings: FollowUpSettingsSchema,
+  /** Leads that became qualified in the period, by source. */
+  bySource: z.array(
+    z.object({
+      channel: ChannelSchema.nullable(),
+      qualified: Count,
+      looked: Count,
+      rated: Count,
+      /** Hours from qualified to a rep's first look at the record / to the first verdict. */
+      toFirstLook: Percentiles,
+      toFirstVerdict: Percentiles,
+      pastSla: Count,
+    }),
+  ),
+  /** Qualified leads with no look (or no verdict) within the SLA, oldest first. */
+  pastSla: z.array(
+    z.object({
+      profileId: z.string(),
+      lead: z.string(),
+      channel: ChannelSchema.nullable(),
+      campaign: z.string().nullable(),
+      qualifiedAt: TimestampSchema,
+      firstLookAt: TimestampSchema.nullable(),
+      firstVerdictAt: TimestampSchema.nullable(),
+      /** Which promise was missed. */
+      missed: z.enum(['look', 'verdict']),
+    }),
+  ),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// From the field: GET /api/requests, PATCH /api/requests/:id; reps read GET /v1/requests/status
+
+export const RequestStatusSchema = z.enum(['new', 'planned', 'published']);
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = { new: 'New', planned: 'Planned', published: 'Published' };
+
+export const FieldRequestSchema = z.object({
+  /** The feedback item's id (the rep's delivery id). */
+  id: z.string(),
+  kind: z.enum(['content_request', 'prospect_question']),
+  text: z.string(),
+  createdAt: TimestampSchema,
+  lead: z.string(),
+  rep: z.string(),
+  status: RequestStatusSchema,
+  /** The catalog item that answers it (set when published). */
+  contentId: z.string().nullable(),
+  contentTitle: z.string().nullable(),
+  statusChangedAt: TimestampSchema.nullable(),
+});
+export type FieldRequest = z.infer<typeof FieldRequestSchema>;
+
+export const FieldRequestsSchema = z.object({ requests: z.array(FieldRequestSchema) });
+
+export const FieldRequestUpdateSchema = z
+  .object({ status: RequestStatusSchema, contentId: z.string().min(1).nullable().optional() })
+  .refine((update) => update.status !== 'published' || Boolean(update.contentId), {
+    message: 'A published request names the catalog item that answers it (contentId)',
+    path: ['contentId'],
+  });
+export type FieldRequestUpdate = z.infer<typeof FieldRequestUpdateSchema>;
+
+/** GET /v1/requests/status (rep token): the statuses of this rep's own requests. */
+export const RequestStatusesResponseSchema = z.object({
+  statuses: z.array(
+    z.object({
+      id: z.string(),
+      status: RequestStatusSchema,
+      content: z.object({ id: z.string(), title: z.string(), url: HttpUrlSchema }).nullable(),
+      changedAt: TimestampSchema.nullable(),
+    }),
+  ),
+});
+export type RequestStatuses = z.infer<typeof RequestStatusesResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Catalog: GET /api/catalog, PATCH /api/catalog/:id, POST /api/catalog/:id/retire|restore,
+// POST /api/import/:kind (the file import's columns and row report)
+
+export const CatalogEntrySchema = z.object({
+  item: ContentItemSchema,
+  retired: z.boolean(),
+  updatedAt: TimestampSchema,
+  /** null: imported or sent through the API; else the vendor whose sync listed it. */
+  origin: z.string().nullable(),
+});
+export const CatalogSchema = z.object({ items: z.array(CatalogEntrySchema) });
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+
+/** What a marketer may change on an item; the id stays. */
+export const CatalogEditSchema = ContentItemSchema.omit({ id: true, updatedAt: true }).partial();
+export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Admins: users, tokens, sources, Slack webhook
+
+export const DashboardRoleSchema = z.enum(['rep', 'marketer', 'admin']);
+
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: DashboardRoleSchema,
+  disabled: z.boolean(),
+  hasPassword: z.boolean(),
+  lastSeenAt: TimestampSchema.nullable(),
+});
+export const UsersSchema = z.object({ users: z.array(UserSchema) });
+export const NewUserSchema = z.object({ email: z.email(), name: z.string().min(1).max(200), role: DashboardRoleSchema });
+export const UserUpdateSchema = z.object({ role: DashboardRoleSchema.optional(), disabled: z.boolean().optional() });
+
+export const TokenSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  user: z.string(),
+  label: z.string(),
+  createdAt: TimestampSchema,
+  expiresAt: TimestampSchema.nullable(),
+  revoked: z.boolean(),
+  lastUsedAt: TimestampSchema.nullable(),
+});
+export const TokensSchema = z.object({ tokens: z.array(TokenSchema) });
+export const NewTokenSchema = z.object({ userId: z.string().min(1), label: z.string().max(200).default(''), days: z.number().int().min(1).max(366).default(90) });
+/** The token itself is in this answer only: it is stored hashed. */
+export const CreatedTokenSchema = z.object({ token: TokenSchema, secret: z.string() });
+
+export const SourceStatusSchema = z.object({
+  kind: z.enum(['hubspot', 'mautic']),
+  /** The source's settings without its secrets. */
+  config: z.record(z.string(), z.unknown()),
+  lastSyncAt: TimestampSchema.nullable(),
+  lastSyncError: z.string().nullable(),
+  catalogCount: Count.nullable(),
+  syncing: z.boolean(),
+});
+export const SourcesSchema = z.object({
+  sources: z.array(SourceStatusSchema),
+  /** The Slack webhook's host, never its URL (the URL is the secret). */
+  slackWebhookHost: z.string().nullable(),
+});
+export const TestConnectionSchema = z.object({ ok: z.boolean(), message: z.string() });
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/digest?week=YYYY-MM-DD (a Monday; default: the last full week), POST /api/digest/send
+
+export const DigestSchema = z.object({
+  week: PeriodSchema,
+  team: z.string(),
+  demosBySource: z.array(z.object({ channel: ChannelSchema.nullable(), demosBooked: Count, previous: Count })),
+  bestContent: z.array(z.object({ contentId: z.string(), title: z.string(), opened: Count, linkCopied: Count, useful: Count, openedForDemoLeads: Count })),
+  neverUsed: z.array(z.object({ contentId: z.string(), title: z.string() })),
+  newRequests: z.array(FieldRequestSchema),
+  pastSla: FollowUpSchema.shape.pastSla,
+});
+export type Digest = z.infer<typeof DigestSchema>;
+export const DigestSentSchema = z.object({ sent: z.boolean(), message: z.string() });
