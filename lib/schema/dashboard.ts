@@ -287,6 +287,28 @@ export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
 
 export const DashboardRoleSchema = z.enum(['rep', 'marketer', 'admin']);
 
+// ---------------------------------------------------------------------------------------------
+// Sign-in: GET/POST /api/session (409: several teams), GET /api/team
+
+export const SessionSchema = z.object({
+  user: z.object({ name: z.string(), email: z.string(), role: DashboardRoleSchema }),
+  team: z.object({ name: z.string() }),
+  /** Sent back as X-CSRF-Token on every state change. */
+  csrfToken: z.string().min(1),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** The 409 answer to a sign-in whose e-mail and password open accounts in several teams. */
+export const TeamChoiceSchema = z.object({ error: z.string(), teams: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+export const TeamSchema = z.object({
+  team: z.object({ name: z.string() }),
+  users: z.array(
+    z.object({ id: z.string(), name: z.string(), email: z.string(), role: DashboardRoleSchema, disabled: z.boolean(), lastSeenAt: TimestampSchema.nullable() }),
+  ),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
 export const UserSchema = z.object({
   id: z.string(),
   email: z.string(),

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Role, Tables } from '../tables';
 
 export interface TeamMember {
+  /** The user's id: the dashboard's rep filter names a rep by it. */
+  id: string;
   name: string;
   email: string;
   role: Role;
@@ -15,6 +17,7 @@ export async function listTeamMembers(db: Kysely<Tables>, teamId: string): Promi
   const rows = await db
     .selectFrom('users')
     .select((eb) => [
+      'users.id as id',
       'users.name as name',
       'users.email as email',
       'users.role as role',
@@ -36,6 +39,7 @@ export async function listTeamMembers(db: Kysely<Tables>, teamId: string): Promi
     .orderBy(sql`lower(users.name)`)
     .execute();
   return rows.map((row) => ({
+    id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
