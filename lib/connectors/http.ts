@@ -43,11 +43,14 @@ export async function fetchJson<T>(
   schema: z.ZodType<T>,
   options: HttpOptions & { notFoundAsNull?: boolean },
 ): Promise<T | null> {
-  const response = await send(request, options.vendor);
-  const text = await response.text().catch(() => '');
-  const body = parseJson(text);
+  const { response, timeout } = await send(request, options.vendor);
   const redact = (said: string) => redactSecrets(said, options.secrets ?? []);
-  if (response.status === 404 && options.notFoundAsNull) return null;
+  if (response.status === 404 && options.notFoundAsNull) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  const text = await readText(response, request, options.vendor, timeout, response.ok);
+  const body = parseJson(text);
   if (!response.ok) throw errorFor(response, body, redact(text), options, redact);
   if (body === undefined) {
     throw new ConnectorError('malformed', `${options.vendor} answered with something that is not JSON: ${redact(text).slice(0, 80)}`);
@@ -62,11 +65,18 @@ export async function fetchJson<T>(
   return parsed.data;
 }
 
-async function send(request: HttpRequest, vendor: string): Promise<Response> {
+/**
+ * The most of one answer Leadside reads: a page of vendor records is well under 1 MB, so anything past
+ * this is a misconfigured service (or a hostile one) and is refused rather than held in the worker.
+ */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+async function send(request: HttpRequest, vendor: string): Promise<{ response: Response; timeout: AbortSignal }> {
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  let response: Response;
   try {
-    return await fetch(request.url, {
+    response = await fetch(request.url, {
       method: request.method ?? 'GET',
       headers: {
         Accept: 'application/json',
@@ -77,6 +87,7 @@ async function send(request: HttpRequest, vendor: string): Promise<Response> {
       signal,
       // Vendor APIs authenticate with the token we send, never with the browser's cookies.
       credentials: 'omit',
+      redirect: 'manual',
     });
   } catch (error) {
     if (timeout.aborted) {
@@ -85,7 +96,65 @@ async function send(request: HttpRequest, vendor: string): Promise<Response> {
     if (request.signal?.aborted) throw error;
     throw new ConnectorError('network', `Could not reach ${vendor} at ${new URL(request.url).host}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  refuseRedirect(response, vendor);
+  return { response, timeout };
 }
+
+/**
+ * Requests carrying credentials are sent with `redirect: 'manual'` and a redirect is refused here,
+ * worded for the admin: following it would hand the token (or a webhook's payload) to an address
+ * nobody granted or checked. Browsers answer a manual redirect with an opaque response (status 0);
+ * Node shows the 3xx itself.
+ */
+export function refuseRedirect(response: Response, what: string): void {
+  if (response.type !== 'opaqueredirect' && (response.status < 300 || response.status >= 400)) return;
+  const to = response.headers.get('Location');
+  throw new ConnectorError(
+    'rejected',
+    `${what} answered with a redirect${to ? ` to ${to}` : ''}; Leadside does not follow redirects with your credentials. Enter the address the service really answers on.`,
+  );
+}
+
+/**
+ * The answer's text, at most MAX_RESPONSE_BYTES. A body that stops arriving is a timeout, not "not
+ * JSON"; an error answer's unreadable body is only its status, so it is read leniently.
+ */
+async function readText(response: Response, request: HttpRequest, vendor: string, timeout: AbortSignal, strict: boolean): Promise<string> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > MAX_RESPONSE_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(vendor);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_RESPONSE_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(vendor);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  } catch (error) {
+    if (error instanceof ConnectorError) throw error;
+    if (!strict) return text;
+    if (timeout.aborted) {
+      throw new ConnectorError('timeout', `${vendor} did not finish sending its answer within ${Math.round(request.timeoutMs / 1000)} s`);
+    }
+    if (request.signal?.aborted) throw error;
+    throw new ConnectorError('network', `${vendor}'s answer was cut off: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const tooLarge = (vendor: string) =>
+  new ConnectorError('malformed', `${vendor} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; Leadside does not read answers that large.`);
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;
@@ -96,13 +165,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/** The longest wait a service may ask for: a Retry-After of days would park feedback until nobody remembers it. */
+export const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3), at most MAX_RETRY_AFTER_MS. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }
 
 /** `text` comes with secrets already cut out; the vendor's own error field is cut here. */

@@ -43,4 +43,13 @@ describe('webhook delivery', () => {
     expect(failure).toBeInstanceOf(ConnectorError);
     expect(failure.kind).toBe('auth');
   });
+
+  it('does not follow a redirect: the payload goes to the address the admin saved or nowhere', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { status: 307, headers: { Location: 'https://elsewhere.example/in' } }));
+    vi.stubGlobal('fetch', fetch);
+    const delivery = createWebhookDelivery('https://hooks.example/in', 'json').deliver([entry('a')], new AbortController().signal);
+    await expect(delivery).rejects.toThrow(/redirect to https:\/\/elsewhere\.example\/in/);
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ redirect: 'manual' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

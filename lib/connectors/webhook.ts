@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, VERDICT_LABELS, type FeedbackItem } from '@/lib/schema';
-import { retryAfterMs } from './http';
+import { refuseRedirect, retryAfterMs } from './http';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from './types';
 
 export type WebhookFormat = 'json' | 'slack';
@@ -42,10 +42,12 @@ export function createWebhookDelivery(url: string, format: WebhookFormat, timeou
         body: JSON.stringify(body),
         signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
         credentials: 'omit',
+        redirect: 'manual',
       });
     } catch (error) {
       throw new ConnectorError('network', `The webhook at ${host} did not answer: ${error instanceof Error ? error.message : String(error)}`);
     }
+    refuseRedirect(response, `The webhook at ${host}`);
     if (response.ok) return;
     const said = `The webhook at ${host} answered ${response.status}: ${(await response.text().catch(() => '')).slice(0, 120)}`;
     if (response.status === 429 || response.status >= 500) {
