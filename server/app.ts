@@ -14,6 +14,7 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { profileRoutes } from './routes/profiles';
+import { requestStatusRoutes } from './routes/request-statuses';
 import { statsRoutes } from './routes/stats';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono {
   v1.route('/', deliveryRoutes(database));
   v1.route('/', statsRoutes(database));
   v1.route('/', importRoutes(database));
+  v1.route('/', requestStatusRoutes(database));
 
   const app = new Hono();
   if (deps.logRequests) app.use(requestLog());

@@ -12,6 +12,7 @@ import {
   ProfileSearchResponseSchema,
   TeamStatsSchema,
 } from '@/lib/schema/rest-api';
+import { RequestStatusesResponseSchema } from '@/lib/schema/dashboard';
 import { createApp } from './app';
 import type { Database } from './db/database';
 import { setTeamSource } from './sources/manage';
@@ -19,7 +20,7 @@ import { SECRETS_KEY_ENV } from './sources/secrets-crypto';
 import { fakeVendors, HUBSPOT_TOKEN } from './sources/testing/fake-vendors';
 import { openTestDatabase } from './test-support/database';
 import { client } from './test-support/http';
-import { contentItem, createTestTeam, deliveryBody, event, profile, storeMarketingData, verdict, type TestTeam } from './test-support/team';
+import { contentItem, createTestTeam, deliveryBody, event, profile, request, storeMarketingData, verdict, type TestTeam } from './test-support/team';
 
 /**
  * Every path and status code of docs/api/openapi.json, exercised in-process against the server,
@@ -36,6 +37,7 @@ const SUCCESS: Record<string, z.ZodType> = {
   '/content': ContentPageSchema,
   '/deliveries': DeliveryResponseSchema,
   '/stats': TeamStatsSchema,
+  '/requests/status': RequestStatusesResponseSchema,
 };
 
 /** `GET /profiles 404` → the test that covered it. */
@@ -166,6 +168,17 @@ describe('GET /stats', () => {
   });
 });
 
+describe('GET /requests/status', () => {
+  it("answers the statuses of the caller's own content requests and prospect questions, not another rep's", async () => {
+    const mine = request('lead-r', 'content_request', 'A SOC 2 one-pager, please', '2026-11-01T10:00:00Z');
+    const theirs = request('lead-r', 'prospect_question', 'Do you do SSO?', '2026-11-01T11:00:00Z');
+    await client(app, team.users.rep.token).post('/v1/deliveries', deliveryBody([mine]));
+    await client(app, team.users.rep2.token).post('/v1/deliveries', deliveryBody([theirs]));
+    const answer = await check(await client(app, team.users.rep.token).get('/v1/requests/status'), 'get', '/requests/status', 200);
+    expect(answer).toEqual({ statuses: [{ id: mine.id, status: 'new', content: null, changedAt: null }] });
+  });
+});
+
 describe("the team's marketing system behind the profile paths", () => {
   it("answers 502 with the vendor's own words when the server has no match and the team's HubSpot fails", async () => {
     const savedKey = process.env[SECRETS_KEY_ENV];
@@ -198,6 +211,7 @@ describe('every path', () => {
     ['get', '/content', '/v1/content'],
     ['post', '/deliveries', '/v1/deliveries'],
     ['get', '/stats', '/v1/stats'],
+    ['get', '/requests/status', '/v1/requests/status'],
   ];
 
   it.each(calls)('%s %s answers 401 without a token, with an unknown one, or a malformed header', async (method, path, url) => {

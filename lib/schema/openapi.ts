@@ -8,6 +8,7 @@ import {
   ProfileSearchResponseSchema,
   TeamStatsSchema,
 } from './rest-api';
+import { RequestStatusesResponseSchema } from './dashboard';
 
 /** JSON Schema of what Leadside accepts (or sends), for the OpenAPI document. */
 const schema = (type: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(type, { io, unrepresentable: 'any' });
@@ -109,6 +110,14 @@ export function restGatewayOpenApi(version: string) {
           },
         },
       },
+      '/requests/status': {
+        get: {
+          summary: "What marketing did with this rep's content requests and prospect questions",
+          description:
+            "On the Leadside server: the status of each request the token's user sent (new, planned, or published with the catalog item that answers it), newest first. Only the caller's own requests. A team's own gateway need not offer it (Leadside then shows no statuses).",
+          responses: { '200': { description: "The caller's requests, maybe none.", content: json('RequestStatuses') }, ...errors },
+        },
+      },
       '/stats': {
         get: {
           summary: 'Team statistics for Insights (all reps)',
@@ -126,6 +135,7 @@ export function restGatewayOpenApi(version: string) {
         DeliveryRequest: schema(DeliveryRequestSchema, 'output'),
         DeliveryResponse: schema(DeliveryResponseSchema, 'input'),
         TeamStats: schema(TeamStatsSchema, 'input'),
+        RequestStatuses: schema(RequestStatusesResponseSchema, 'input'),
         Error: schema(ErrorBodySchema, 'input'),
       },
     },

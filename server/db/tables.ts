@@ -88,6 +88,10 @@ export interface ContentTable {
   retired_at: Timestamp | null;
   /** null: imported or sent through the API; else the vendor kind ('hubspot', 'mautic') whose sync listed it. */
   origin: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The fields a marketer changed in the dashboard (a CatalogEdit), laid over the vendor's item by its sync (migration 0009). */
+  edited: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The dashboard user who retired the item; null when a sync retired it or it is not retired (migration 0009). */
+  retired_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeliveriesTable {
@@ -212,6 +216,18 @@ export interface SignInFailuresTable {
   at: Timestamp;
 }
 
+/** The status marketing gave a content request or prospect question (migration 0009); no row = new. */
+export interface FieldRequestStatusTable {
+  team_id: string;
+  feedback_id: string;
+  status: 'new' | 'planned' | 'published';
+  /** The catalog item that answers the request, when published. */
+  content_id: string | null;
+  changed_at: Timestamp;
+  /** The marketer's or admin's user id. */
+  changed_by: string;
+}
+
 export interface Tables {
   teams: TeamsTable;
   users: UsersTable;
@@ -230,6 +246,7 @@ export interface Tables {
   forwards: ForwardsTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  field_request_status: FieldRequestStatusTable;
 }
 
 export type User = Selectable<UsersTable>;

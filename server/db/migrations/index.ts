@@ -6,6 +6,7 @@ import * as contentTeamDaily from './0004_content_team_daily';
 import * as latestFeedbackIndexes from './0005_latest_feedback_indexes';
 import * as forwards from './0006_forwards';
 import * as dashboardSignIn from './0007_dashboard_sign_in';
+import * as fieldRequestStatus from './0009_field_request_status';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_latest_feedback_indexes': latestFeedbackIndexes,
   '0006_forwards': forwards,
   '0007_dashboard_sign_in': dashboardSignIn,
+  '0009_field_request_status': fieldRequestStatus,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
