@@ -278,8 +278,25 @@ export const CatalogEntrySchema = z.object({
 export const CatalogSchema = z.object({ items: z.array(CatalogEntrySchema) });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
-/** What a marketer may change on an item; the id stays. */
-export const CatalogEditSchema = ContentItemSchema.omit({ id: true, updatedAt: true }).partial();
+/**
+ * What a marketer may change on an item; the id stays. Only the fields sent change: the item's own
+ * defaults (empty summary, topics, …) are not applied here, or an edit of the title would wipe the
+ * topics. `reviewBy` / `replacedBy` null takes the review date / replacement off.
+ */
+export const CatalogEditSchema = z
+  .object({
+    title: ContentItemSchema.shape.title,
+    type: ContentItemSchema.shape.type,
+    url: ContentItemSchema.shape.url,
+    summary: z.string(),
+    topics: z.array(z.string()),
+    industries: z.array(z.string()),
+    personas: z.array(z.string()),
+    stages: z.array(LifecycleStageSchema),
+    reviewBy: DaySchema.nullable(),
+    replacedBy: z.string().min(1).nullable(),
+  })
+  .partial();
 export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
 
 // ---------------------------------------------------------------------------------------------
