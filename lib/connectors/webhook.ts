@@ -21,9 +21,40 @@ export function slackText(item: FeedbackItem): string {
         return `*Prospect question*: ${item.text}`;
     }
   })();
-  // Slack treats <, > and & as markup; the text comes from reps and must stay text.
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escape(`${what} for ${who}${source ? ` (${source})` : ''}${by}`);
+  return escapeSlackText(`${what} for ${who}${source ? ` (${source})` : ''}${by}`);
+}
+
+/** Slack treats <, > and & as markup (links, mentions); text from reps and leads must stay text. */
+export const escapeSlackText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * POSTs one JSON body to a webhook: no redirect followed, the answer's status mapped to a
+ * ConnectorError ('network' when no answer came: it may have been posted; 'rate-limited' and
+ * 'server' answered before anything was posted). The feedback forwarding and the weekly digest both
+ * send through it.
+ */
+export async function postWebhookJson(url: string, body: unknown, signal: AbortSignal, timeoutMs = 8_000): Promise<void> {
+  const host = new URL(url).host;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      credentials: 'omit',
+      redirect: 'manual',
+    });
+  } catch (error) {
+    throw new ConnectorError('network', `The webhook at ${host} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  refuseRedirect(response, `The webhook at ${host}`);
+  if (response.ok) return;
+  const said = `The webhook at ${host} answered ${response.status}: ${(await response.text().catch(() => '')).slice(0, 120)}`;
+  if (response.status === 429 || response.status >= 500) {
+    throw new ConnectorError(response.status === 429 ? 'rate-limited' : 'server', said, retryAfterMs(response.headers.get('Retry-After')));
+  }
+  throw new ConnectorError(response.status === 401 || response.status === 403 || response.status === 404 ? 'auth' : 'rejected', said);
 }
 
 /**
@@ -32,29 +63,7 @@ export function slackText(item: FeedbackItem): string {
  * format (one message per item). Content events are not posted.
  */
 export function createWebhookDelivery(url: string, format: WebhookFormat, timeoutMs = 8_000): Pick<Connector, 'deliver'> {
-  const host = new URL(url).host;
-  const post = async (body: unknown, signal: AbortSignal) => {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-        credentials: 'omit',
-        redirect: 'manual',
-      });
-    } catch (error) {
-      throw new ConnectorError('network', `The webhook at ${host} did not answer: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    refuseRedirect(response, `The webhook at ${host}`);
-    if (response.ok) return;
-    const said = `The webhook at ${host} answered ${response.status}: ${(await response.text().catch(() => '')).slice(0, 120)}`;
-    if (response.status === 429 || response.status >= 500) {
-      throw new ConnectorError(response.status === 429 ? 'rate-limited' : 'server', said, retryAfterMs(response.headers.get('Retry-After')));
-    }
-    throw new ConnectorError(response.status === 401 || response.status === 403 || response.status === 404 ? 'auth' : 'rejected', said);
-  };
+  const post = (body: unknown, signal: AbortSignal) => postWebhookJson(url, body, signal, timeoutMs);
 
   return {
     async deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]> {
