@@ -17,6 +17,7 @@ const INVISIBLE_LEAD = /^[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]
  * spreadsheet would run.
  */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  const clean = (cell: string | number) => (typeof cell === 'string' ? cell.replace(INVISIBLE_LEAD, '') : cell);
-  return Papa.unparse({ fields: header.map(clean), data: rows.map((row) => row.map(clean)) }, { escapeFormulae: FORMULA_START });
+  const clean = (text: string) => text.replace(INVISIBLE_LEAD, '');
+  const data = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? clean(cell) : cell)));
+  return Papa.unparse({ fields: header.map(clean), data }, { escapeFormulae: FORMULA_START });
 }

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 
 const TimeoutSchema = z.number().int().min(1, 'Timeout must be at least 1 second').max(60, 'Timeout can be at most 60 seconds');
-/** An https base URL without a trailing slash: the only host the connector may call. */
+/**
+ * An https base URL without a trailing slash: the only host the connector may call. Paths are
+ * appended to it, so a query or fragment would end up in the middle of every request, and a user name
+ * or password in it would be sent beside the token and shown wherever the address is.
+ */
 const BaseUrlSchema = z
   .url({ protocol: /^https$/, message: 'Enter the https:// address of the service' })
+  .refine((url) => { const parsed = new URL(url); return !parsed.username && !parsed.password; }, {
+    message: 'Leave the user name and password out of the address: Leadside sends the token you enter below',
+  })
+  .refine((url) => !url.includes('?'), { message: 'Leave the ?query out of the address: enter only https://host/path' })
+  .refine((url) => !url.includes('#'), { message: 'Leave the #fragment out of the address: enter only https://host/path' })
   .transform((url) => url.replace(/\/+$/, ''));
 
 /** The bundled demo dataset. */
