@@ -299,6 +299,28 @@ export const CatalogEditSchema = z
   .partial();
 export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
 
+/**
+ * The row report of POST /api/import/:kind (server/import/report.ts), also under `report` in its 400
+ * answer: rows read, kept and refused with the reason per row and column.
+ */
+export const ImportReportSchema = z.object({
+  kind: z.string(),
+  format: z.string(),
+  unit: z.string(),
+  total: Count,
+  valid: Count,
+  rejected: Count,
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  errorsLeftOut: Count,
+  fatal: z.string().optional(),
+  ignoredColumns: z.array(z.string()),
+  duplicatesMerged: Count,
+  added: Count.optional(),
+  updated: Count.optional(),
+  unchanged: Count.optional(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Admins: users, tokens, sources, Slack webhook
 
