@@ -1,5 +1,5 @@
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
-import { cleanText, deepQueryAll, firstShownText, isShown } from './dom';
+import { cleanText, deepQueryAll, firstShownText, isShown, safeDecode } from './dom';
 
 /**
  * `app.close.com/lead/<lead_id>/`: Close links leads with the trailing slash (its API's `html_url`),
@@ -98,6 +98,6 @@ function chosenContact(leadId: string, cards: Element[]): Element | undefined {
  */
 function emailsOf(card: Element): string[] {
   return [...card.querySelectorAll('a[href^="mailto:"]')]
-    .map((link) => decodeURIComponent((link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '').trim().toLowerCase())
+    .map((link) => safeDecode((link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '').trim().toLowerCase())
     .filter((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email));
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deepQueryAll, inOneRead } from './dom';
+import { deepQueryAll, findEmail, firstShownEmail, inOneRead } from './dom';
 
 /** A host element with an open shadow root holding `html`. */
 function shadowHost(html: string): { host: HTMLElement; root: ShadowRoot } {
@@ -32,5 +32,29 @@ describe('deepQueryAll', () => {
     expect(withinRead.map((found) => found.length)).toEqual([1, 1]);
     expect(inOneRead(() => deepQueryAll(document, 'a.email'))).toHaveLength(2);
     expect(deepQueryAll(document, 'a.email')).toHaveLength(2);
+  });
+});
+
+describe('findEmail', () => {
+  it('finds the address in text, whatever surrounds it', () => {
+    expect(findEmail('Email: priya.raman@ledgerly.io (work)')).toBe('priya.raman@ledgerly.io');
+    expect(findEmail("o'brien+crm@mail.example.co.uk,")).toBe("o'brien+crm@mail.example.co.uk");
+    expect(findEmail('@ handle then anna@acme.example')).toBe('anna@acme.example');
+    expect(findEmail('no address here')).toBeUndefined();
+  });
+
+  it('stays linear on a long run of letters with no address (a single RegExp is quadratic there)', () => {
+    const text = 'a'.repeat(200_000) + '@';
+    const started = performance.now();
+    expect(findEmail(text)).toBeUndefined();
+    expect(findEmail('x'.repeat(100_000))).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('firstShownEmail', () => {
+  it('reads a mailto: link with a malformed escape without throwing', () => {
+    document.body.innerHTML = '<a href="mailto:ana%E0%A4%A@acme.example">Ana</a><a href="mailto:ben@acme.example">Ben</a>';
+    expect(() => firstShownEmail(document, ['a[href^="mailto:"]'])).not.toThrow();
   });
 });

@@ -72,7 +72,35 @@ export function firstShownText(root: Document | Element, selectors: readonly str
   return undefined;
 }
 
-const EMAIL = /[A-Z0-9._%+'-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
+/** The local part just before an '@' (RFC 5321 caps it at 64) and the domain just after (253). */
+const LOCAL_PART = /[A-Z0-9._%+'-]{1,64}$/i;
+const DOMAIN = /^[A-Z0-9.-]{1,253}\.[A-Z]{2,63}/i;
+/** Enough '@' signs for any record header; a page of text with thousands is not a person's address. */
+const MAX_AT_SIGNS = 100;
+
+/**
+ * The first e-mail address in the text. Found from each '@' outwards over bounded windows, not with
+ * one RegExp over the whole text: that is quadratic on a long run of letters, and content scripts
+ * read whatever text the CRM page holds.
+ */
+export function findEmail(text: string): string | undefined {
+  let at = text.indexOf('@');
+  for (let seen = 0; at >= 0 && seen < MAX_AT_SIGNS; seen += 1, at = text.indexOf('@', at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(0, at - 64), at))?.[0];
+    const domain = local && DOMAIN.exec(text.slice(at + 1, at + 1 + 320))?.[0];
+    if (domain) return `${local}@${domain}`;
+  }
+  return undefined;
+}
+
+/** decodeURIComponent that leaves a malformed escape ("%E0%A4%A") as it is instead of throwing. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 /** The first shown e-mail address: from a mailto: link first (exact), then from text. */
 export function firstShownEmail(root: Document | Element, selectors: readonly string[]): string | undefined {
@@ -81,10 +109,10 @@ export function firstShownEmail(root: Document | Element, selectors: readonly st
       if (!isShown(element)) continue;
       const href = element.getAttribute('href');
       const fromHref = href?.toLowerCase().startsWith('mailto:')
-        ? decodeURIComponent(href.slice('mailto:'.length).split('?')[0] ?? '')
+        ? safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '')
         : undefined;
       const candidate = fromHref || (element as HTMLInputElement).value || element.textContent || '';
-      const email = EMAIL.exec(candidate)?.[0];
+      const email = findEmail(candidate);
       if (email) return email.toLowerCase();
     }
   }
