@@ -9,6 +9,7 @@ import { connectorFor } from './connectors';
 import { loadSettings } from '@/lib/store/settings';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
+import { noteLook } from './first-look';
 import { openSidePanel } from './side-panel';
 
 /** Where a content-script message came from, as the browser (not the message) says. */
@@ -64,6 +65,8 @@ async function prefetch(tabId: number, record: DetectedRecord, cached?: LeadProf
     const profile = cached ?? (await lookUp(record));
     const current = await getTabRecord(tabId);
     if (!profile || !current || recordKey(current) !== recordKey(record)) return;
+    // The rep opened a lead's record and marketing knows them, panel open or not (the glance shows).
+    void noteLook(current, profile);
     const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, profile) };
     await browser.tabs.sendMessage(tabId, message);
   } catch {

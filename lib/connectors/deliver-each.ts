@@ -7,7 +7,7 @@ const BATCH_WIDE = new Set(['rate-limited', 'auth', 'timeout', 'network']);
 
 /**
  * Delivers a batch item by item, for vendors that take one note per request (HubSpot, Mautic).
- * Content events have no place there. A refused item is rejected, a server error retried; a failure
+ * Content events and first looks have no place there. A refused item is rejected, a server error retried; a failure
  * every later item would meet too (auth, network, timeout, rate limit) fails the whole batch while
  * nothing was stored yet, so the outbox backs off (honouring Retry-After), and otherwise reports what
  * was stored and leaves the rest to the next attempt, so no created note's id is lost.
@@ -20,7 +20,7 @@ export async function deliverEach(
   const results: DeliveryResult[] = [];
   let delivered = 0;
   for (const [index, entry] of entries.entries()) {
-    if (entry.kind === 'event') {
+    if (entry.kind !== 'feedback') {
       results.push({ id: entry.id, outcome: 'unsupported' });
       continue;
     }
@@ -37,7 +37,7 @@ export async function deliverEach(
       }
       if (delivered === 0) throw error;
       for (const rest of entries.slice(index)) {
-        results.push(rest.kind === 'event' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
+        results.push(rest.kind !== 'feedback' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
       }
       break;
     }

@@ -1,4 +1,6 @@
 import type { ContentEvent, ContentItem, FeedbackItem, LeadProfile } from '@/lib/schema';
+import type { RequestStatuses } from '@/lib/schema/dashboard';
+import type { LeadLook } from '@/lib/schema/feedback';
 import type { TeamStats } from '@/lib/schema/rest-api';
 import type { CrmId } from '@/lib/schema/record';
 
@@ -43,12 +45,20 @@ export interface Connector {
    * gateway answering `/stats`); null when this one answers that it has none (404).
    */
   teamStats?(since: string | undefined, signal: AbortSignal): Promise<TeamStats | null>;
+  /**
+   * What marketing did with this rep's own content requests and prospect questions (new, planned,
+   * published with the item that answers it), for the side panel. Only the Leadside server has it
+   * for sure; null when this system answers that it has none (a gateway's 404).
+   */
+  requestStatuses?(signal: AbortSignal): Promise<RequestStatuses | null>;
 }
 
 /** One item waiting in the outbox, as a connector sees it. */
 export type OutboxEntry = (
   | { kind: 'feedback'; item: FeedbackItem }
   | { kind: 'event'; item: ContentEvent }
+  /** The rep's first look at a lead (only queued for sources that take deliveries: the Leadside server, a REST gateway). */
+  | { kind: 'look'; item: LeadLook }
 ) & {
   /** The idempotency id (the item's own id): the receiver must never store it twice. */
   id: string;
@@ -68,7 +78,7 @@ export type DeliveryResult =
   | { id: string; outcome: 'retry'; error: string }
   /** Never worth retrying as it is (a 400 for this item): kept, shown as failed, with the reason. */
   | { id: string; outcome: 'rejected'; error: string }
-  /** This system has no place for this kind of item (content events in a CRM-style tool). */
+  /** This system has no place for this kind of item (content events or looks in a CRM-style tool). */
   | { id: string; outcome: 'unsupported' };
 
 export type Capability = 'auth' | 'lookup' | 'content' | 'write';

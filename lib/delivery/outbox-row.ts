@@ -6,8 +6,8 @@ export function newOutboxRow(id: string, kind: OutboxRow['kind'], to?: { destina
 }
 
 /** The delivery queue a row waits in while it is queued. */
-export function queueOf(row: Pick<OutboxRow, 'destination'>): OutboxQueue {
-  return row.destination ?? 'source';
+export function queueOf(row: Pick<OutboxRow, 'destination' | 'kind'>): OutboxQueue {
+  return row.destination ?? (row.kind === 'look' ? 'looks' : 'source');
 }
 
 /**

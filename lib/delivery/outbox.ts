@@ -75,7 +75,8 @@ async function drain(to: Destinations, now: () => number): Promise<DrainReport> 
   return report;
 }
 
-const QUEUES: readonly OutboxQueue[] = ['source', 'webhook'];
+/** Feedback and events first; first looks last, as the least urgent (the server keeps the earliest look's time). */
+const QUEUES: readonly OutboxQueue[] = ['source', 'webhook', 'looks'];
 
 /**
  * A queue's rows due by `at`, in due order, from an index that holds only queued rows; past `after`
@@ -92,7 +93,7 @@ function dueRows(queue: OutboxQueue, at: number, after?: OutboxRow) {
  * before the answer, the next attempt knows), all in one transaction.
  */
 async function takeBatch(queue: OutboxQueue, at: number, after: OutboxRow | undefined): Promise<{ rows: OutboxRow[]; entries: OutboxEntry[] }> {
-  return db.transaction('rw', db.outbox, db.feedback, db.contentEvents, async () => {
+  return db.transaction('rw', db.outbox, db.feedback, db.contentEvents, db.leadLooks, async () => {
     const rows = await dueRows(queue, at, after).limit(BATCH_SIZE).toArray();
     if (rows.length === 0) return { rows, entries: [] };
     const entries = await toEntries(rows);
@@ -104,20 +105,29 @@ async function takeBatch(queue: OutboxQueue, at: number, after: OutboxRow | unde
 async function toEntries(rows: OutboxRow[]): Promise<OutboxEntry[]> {
   const itemIdsOf = (kind: OutboxRow['kind']) => rows.filter((row) => row.kind === kind).map((row) => row.itemId ?? row.id);
   const byId = <T extends { id: string }>(items: (T | undefined)[]) => new Map(items.flatMap((item) => (item ? [[item.id, item] as const] : [])));
-  const [feedback, events] = await Promise.all([
+  const [feedback, events, looks] = await Promise.all([
     db.feedback.bulkGet(itemIdsOf('feedback')).then(byId),
     db.contentEvents.bulkGet(itemIdsOf('event')).then(byId),
+    db.leadLooks.bulkGet(itemIdsOf('look')).then(byId),
   ]);
   // An item cleared locally meanwhile has nothing left to send.
   return rows.flatMap((row): OutboxEntry[] => {
     const common = { id: row.id, attempts: row.attempts, unclear: row.unclear, remoteId: row.remoteId };
     const itemId = row.itemId ?? row.id;
-    if (row.kind === 'feedback') {
-      const item = feedback.get(itemId);
-      return item ? [{ ...common, kind: 'feedback', item }] : [];
+    switch (row.kind) {
+      case 'feedback': {
+        const item = feedback.get(itemId);
+        return item ? [{ ...common, kind: 'feedback', item }] : [];
+      }
+      case 'look': {
+        const item = looks.get(itemId);
+        return item ? [{ ...common, kind: 'look', item }] : [];
+      }
+      case 'event': {
+        const item = events.get(itemId);
+        return item ? [{ ...common, kind: 'event', item }] : [];
+      }
     }
-    const item = events.get(itemId);
-    return item ? [{ ...common, kind: 'event', item }] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { rebuildRollups, type RollupTable } from '@/lib/delivery/content-rollups';
 import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
+import type { LeadLook } from '@/lib/schema/feedback';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { queueOf } from '@/lib/delivery/outbox-row';
 
@@ -20,13 +21,13 @@ export interface CachedProfile {
 }
 
 /**
- * One feedback item or content event on its way to marketing's system. Written in the same
+ * One feedback item, content event or first look on its way to marketing's system. Written in the same
  * transaction as the item itself, so nothing stored is ever left without a delivery record.
  */
 export interface OutboxRow {
   /** The item's idempotency id. */
   id: string;
-  kind: 'feedback' | 'event';
+  kind: 'feedback' | 'event' | 'look';
   state: DeliveryState;
   attempts: number;
   /** Epoch ms before which no retry is made (backoff, Retry-After). */
@@ -48,8 +49,11 @@ export interface OutboxRow {
   queue?: OutboxQueue;
 }
 
-/** The configured source, or the team's webhook. */
-export type OutboxQueue = 'source' | 'webhook';
+/**
+ * The configured source, or the team's webhook; first looks wait in a queue of their own, so a
+ * gateway that refuses them (a batch of an older contract's kinds only) never holds up feedback.
+ */
+export type OutboxQueue = 'source' | 'webhook' | 'looks';
 
 export type StoredFeedback = FeedbackItem;
 
@@ -178,6 +182,9 @@ const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
   // CRM page could otherwise point a source at its own host. lib/store/settings.ts moves an older
   // release's value over on first read (the browser API cannot be awaited inside this upgrade).
   (database) => database.version(8).stores({ settings: 'id' }),
+  // The first look at each lead this install reported (lib/delivery/looks.ts): one per marketing
+  // profile, which the unique index holds to even when two tabs open the same lead at once.
+  (database) => database.version(9).stores({ leadLooks: 'id, &lead.profileId' }),
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;
@@ -204,6 +211,7 @@ export class LeadsideDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   imported!: Table<ImportedBucket, [string, number]>;
   settings!: EntityTable<StoredSettings, 'id'>;
+  leadLooks!: EntityTable<LeadLook, 'id'>;
 
   constructor(name = 'leadside', { upToVersion = LATEST_DB_VERSION }: LeadsideDbOptions = {}) {
     super(name);
@@ -220,6 +228,6 @@ export const db = new LeadsideDb();
 
 /** Deletes everything Leadside stored locally except settings (the admin's connection). */
 export async function clearLocalData(): Promise<void> {
-  const tables = [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.contentRollups, db.tabs, db.matchOverrides, db.outbox];
+  const tables = [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.contentRollups, db.tabs, db.matchOverrides, db.outbox, db.leadLooks];
   await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
 }
