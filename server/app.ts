@@ -3,6 +3,7 @@ import { authenticate } from './auth/authenticate';
 import { DEFAULT_RATE_LIMIT, rateLimitPerToken, type RateLimitOptions } from './auth/rate-limit';
 import { dashboardApi } from './dashboard/api';
 import { dashboardOptions, type DashboardOptions } from './dashboard/options';
+import { dashboardStatic } from './dashboard/static';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { notFound, onError } from './http/errors';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', docsRoutes(deps.version ?? packageJson.version));
   app.route('/v1', v1);
   app.route('/api', dashboardApi(database, dashboardOptions(deps.dashboard)));
+  // Last: the web app takes the GETs no route above answered (its own pages), never /api, /v1 or /docs.
+  app.route('/', dashboardStatic());
   app.notFound(notFound);
   app.onError(onError);
   return app;

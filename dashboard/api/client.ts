@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+
+/**
+ * The dashboard's one way to call the team server's /api: same-origin, the session cookie, every
+ * answer parsed with the contract's schema (lib/schema/dashboard.ts), and the CSRF token from the
+ * session answer on every state change. Errors carry the server's own words.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** The answer's JSON, for callers that need more than the message (the 409 team choice). */
+    readonly body: unknown = undefined,
+    /** Seconds, from a 429's Retry-After. */
+    readonly retryAfter: number | undefined = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | undefined;
+/** Set from the session answer (sign-in or GET /api/session); cleared on sign-out. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Told when any call answers 401: the session ended (expired, signed out elsewhere). */
+let onSignedOut: (() => void) | undefined;
+export function whenSignedOut(listener: (() => void) | undefined): void {
+  onSignedOut = listener;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function errorFrom(response: Response, what: string): Promise<ApiError> {
+  let body: unknown;
+  let message = `${what} failed: the server answered ${response.status} ${response.statusText}`.trim();
+  try {
+    body = await response.json();
+    const error = (body as { error?: unknown } | null)?.error;
+    if (typeof error === 'string' && error) message = error;
+  } catch {
+    // Not JSON (a proxy's error page): the status line says enough.
+  }
+  const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+  return new ApiError(message, response.status, body, retryAfter);
+}
+
+/**
+ * Calls /api`path` and parses the answer with `schema` (`null` for answers without a body).
+ * `what` names the call in error messages ("Loading the overview").
+ */
+export async function call<T>(
+  method: Method,
+  path: string,
+  schema: z.ZodType<T> | null,
+  options: { body?: unknown; what: string; signal?: AbortSignal; /** A file sent as it is (the import), with its type. */ file?: { text: string; type: string } },
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type;
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: options.file ? options.file.text : options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(`${options.what} failed: the Leadside server could not be reached.`, 0);
+  }
+  if (!response.ok) {
+    const error = await errorFrom(response, options.what);
+    if (response.status === 401 && path !== '/session') onSignedOut?.();
+    throw error;
+  }
+  if (schema === null) return undefined as T;
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError(`${options.what} failed: the server's answer did not have the expected shape (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}).`, response.status);
+  }
+  return parsed.data;
+}
+
+export const apiGet = <T>(path: string, schema: z.ZodType<T>, what: string, signal?: AbortSignal) => call('GET', path, schema, { what, signal });

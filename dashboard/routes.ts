@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import { AdminPage } from './pages/Admin';
+import { CatalogPage } from './pages/Catalog';
+import { ContentPage } from './pages/Content';
+import { DigestPage } from './pages/Digest';
+import { FollowUpPage } from './pages/FollowUp';
+import { LeadQualityPage } from './pages/LeadQuality';
+import { OverviewPage } from './pages/Overview';
+import { RequestsPage } from './pages/Requests';
+
+export interface DashboardRoute {
+  path: string;
+  label: string;
+  /** `nav-<id>` in the menu, `page-<id>` on the page. */
+  id: string;
+  /** The period and rep filters apply to this page. */
+  filtered: boolean;
+  adminOnly?: boolean;
+  Page: ComponentType;
+}
+
+export const ROUTES: readonly DashboardRoute[] = [
+  { path: '/', label: 'Overview', id: 'overview', filtered: true, Page: OverviewPage },
+  { path: '/content', label: 'Content', id: 'content', filtered: true, Page: ContentPage },
+  { path: '/lead-quality', label: 'Lead quality', id: 'lead-quality', filtered: true, Page: LeadQualityPage },
+  { path: '/follow-up', label: 'Follow-up', id: 'follow-up', filtered: true, Page: FollowUpPage },
+  { path: '/requests', label: 'From the field', id: 'requests', filtered: false, Page: RequestsPage },
+  { path: '/catalog', label: 'Catalog', id: 'catalog', filtered: false, Page: CatalogPage },
+  { path: '/digest', label: 'Digest', id: 'digest', filtered: false, Page: DigestPage },
+  { path: '/admin', label: 'Sources & users', id: 'admin', filtered: false, adminOnly: true, Page: AdminPage },
+];
