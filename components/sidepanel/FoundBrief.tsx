@@ -12,6 +12,7 @@ import { SourceSection } from './SourceSection';
 import { Suggestions } from './Suggestions';
 import { TellMarketing } from './TellMarketing';
 import { useLeadFeedback } from './use-lead-feedback';
+import { useRequestStatuses } from './use-request-statuses';
 import { VerdictBar } from './VerdictBar';
 import { WarmthSection } from './WarmthSection';
 
@@ -22,6 +23,7 @@ import { WarmthSection } from './WarmthSection';
 export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Extract<Brief, { state: 'found' }>; onRetry(): void }) {
   const { record, profile } = brief;
   const { feedback, submit } = useLeadFeedback(tabId, recordKey(record));
+  const statuses = useRequestStatuses(feedback);
   return (
     <div className="stack" data-testid="brief" data-lead-id={profile.id}>
       <DetectedCard record={record} profile={profile} />
@@ -45,7 +47,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
       <VerdictBar feedback={feedback} submit={submit} />
       <PagesSection pageViews={profile.pageViews} />
       <TellMarketing submit={submit} />
-      <FeedbackLog feedback={feedback} leadKey={recordKey(record)} />
+      <FeedbackLog feedback={feedback} leadKey={recordKey(record)} statuses={statuses} />
       <p className="small muted" data-testid="fetched-at">
         Marketing data updated {relativeTime(brief.fetchedAt, new Date())}
         {brief.refreshing && ' · refreshing…'}

@@ -70,6 +70,7 @@ function refusingEveryCall(connector: Connector, error: ConnectorError): Connect
     deliver: refuse,
     testConnection: refuse,
     ...(connector.teamStats ? { teamStats: refuse } : {}),
+    ...(connector.requestStatuses ? { requestStatuses: refuse } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { syncCustomSiteScripts } from './custom-sites';
 import { deliverDue } from './delivery';
 import { sourceChanged, testConnection } from './source-requests';
 import { teamStats } from './team-stats';
+import { requestStatuses } from './request-statuses';
 import { retryFailed } from '@/lib/delivery/outbox';
 import { briefForTab } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
@@ -10,6 +11,8 @@ import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messaging/messages';
 import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/brief/profiles';
 import { connectorFor } from './connectors';
+import { noteLookAtBrief } from './first-look';
+import { leadRefFor } from '@/lib/delivery/lead-ref';
 import { recordKey } from '@/lib/schema/record';
 import { loadSettings } from '@/lib/store/settings';
 import { sourceSnapshot } from '@/lib/leads/source-snapshot';
@@ -21,8 +24,11 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     case 'get-tab-record':
       return { record: await getTabRecord(request.tabId) };
 
-    case 'get-brief':
-      return briefForTab(request.tabId, request.refresh);
+    case 'get-brief': {
+      const brief = await briefForTab(request.tabId, request.refresh);
+      noteLookAtBrief(brief);
+      return brief;
+    }
 
     case 'record-content-event': {
       const record = await requireRecord(request.tabId);
@@ -50,13 +56,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
         id: request.id,
         payload: request.payload,
         // A verdict can come before the CRM page has rendered the person: marketing's copy fills in.
-        lead: {
-          key: recordKey(record),
-          crm: record.crm,
-          recordId: record.recordId,
-          email: record.email ?? cached?.profile?.email,
-          name: record.name ?? cached?.profile?.name,
-        },
+        lead: leadRefFor(record, cached?.profile),
         source: sourceSnapshot(cached?.profile),
         rep: settings.repName,
         alsoToWebhook: settings.webhook !== null,
@@ -105,6 +105,9 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
 
     case 'team-stats':
       return teamStats(request.since);
+
+    case 'request-statuses':
+      return requestStatuses(request.ids);
   }
 }
 

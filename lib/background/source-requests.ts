@@ -4,6 +4,7 @@ import { db } from '@/lib/store/db';
 import { retryFailed } from '@/lib/delivery/outbox';
 import { loadSettings } from '@/lib/store/settings';
 import { deliverDue } from './delivery';
+import { forgetRequestStatuses } from './request-statuses';
 
 /** Runs the configured source's connection test, one line per capability. */
 export async function testConnection(): Promise<CapabilityCheck[]> {
@@ -17,7 +18,7 @@ export async function testConnection(): Promise<CapabilityCheck[]> {
 }
 
 /**
- * After the admin changes the source: briefs and catalog cached from the old one no longer hold,
+ * After the admin changes the source: briefs, catalog and request statuses cached from the old one no longer hold,
  * and feedback that failed (a wrong token, say) gets another chance with the new settings.
  */
 export async function sourceChanged(): Promise<void> {
@@ -25,6 +26,7 @@ export async function sourceChanged(): Promise<void> {
     await db.profiles.clear();
     await db.catalogMeta.clear();
   });
+  forgetRequestStatuses();
   await retryFailed();
   void deliverDue();
 }

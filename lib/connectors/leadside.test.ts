@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeadsideSourceSchema } from '@/lib/schema';
 import type { TeamStats } from '@/lib/schema/rest-api';
+import type { RequestStatuses } from '@/lib/schema/dashboard';
 import { createLeadsideConnector } from './leadside';
+import { createRestConnector } from './rest';
 import { ConnectorError } from './types';
 
 const TOKEN = 'rep-token-7d1e';
@@ -71,6 +73,31 @@ describe('Leadside server source', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     serve(200, { content: 'not a list' });
     await expect(createLeadsideConnector(source, { token: TOKEN }).teamStats!(undefined, signal)).rejects.toThrow(/could not read: content/);
+  });
+
+  it("reads the status of the rep's own field requests; a gateway without them (404) has none", async () => {
+    const statuses: RequestStatuses = {
+      statuses: [
+        { id: 'a6f1c7de-0c55-4a8e-9f59-2c3c1f7b9a01', status: 'planned', content: null, changedAt: '2026-12-02T10:00:00.000Z' },
+        {
+          id: 'b1e0d7a2-5b8e-4c1f-8f0e-7d6c5b4a3a02',
+          status: 'published',
+          content: { id: 'cs-soc2', title: 'SOC 2 in 90 days', url: 'https://acme.example/soc2' },
+          changedAt: '2026-12-03T08:00:00.000Z',
+        },
+      ],
+    };
+    const calls = serve(200, statuses);
+    expect(await createLeadsideConnector(source, { token: TOKEN }).requestStatuses!(signal)).toEqual(statuses);
+    expect(calls).toEqual([{ url: 'https://leadside.acme.example/v1/requests/status', auth: `Bearer ${TOKEN}` }]);
+
+    serve(404, { error: 'Not found' });
+    const gateway = createRestConnector({ baseUrl: 'https://gateway.acme.example/v1', timeoutSeconds: 8 }, { token: TOKEN });
+    expect(await gateway.requestStatuses!(signal)).toBeNull();
+
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    serve(200, { statuses: [{ id: 'x', status: 'shipped', content: null, changedAt: null }] });
+    await expect(createLeadsideConnector(source, { token: TOKEN }).requestStatuses!(signal)).rejects.toBeInstanceOf(ConnectorError);
   });
 
   it('keys its cached catalog apart from a REST gateway on the same host', () => {

@@ -7,6 +7,7 @@ import {
   ProfileSearchResponseSchema,
   TeamStatsSchema,
 } from '@/lib/schema/rest-api';
+import { RequestStatusesResponseSchema } from '@/lib/schema/dashboard';
 import type { ContentItem } from '@/lib/schema';
 import type { RestSource } from '@/lib/schema/sources';
 import { fetchJson, type HttpRequest } from './http';
@@ -100,6 +101,11 @@ export function createRestConnector(
       const query = since ? `?${new URLSearchParams({ since })}` : '';
       // A gateway that does not collect the team's events answers 404: no team numbers, not an error.
       return fetchJson(call(`/stats${query}`, signal), TeamStatsSchema, { ...options, notFoundAsNull: true });
+    },
+
+    async requestStatuses(signal) {
+      // A gateway that does not track marketing's answers to the field answers 404: no statuses, not an error.
+      return fetchJson(call('/requests/status', signal), RequestStatusesResponseSchema, { ...options, notFoundAsNull: true });
     },
 
     async testConnection(signal) {

@@ -7,6 +7,7 @@ import {
   FeedbackPayloadSchema,
 } from '@/lib/schema';
 import { DeliveryStateSchema } from '@/lib/schema/feedback';
+import { RequestStatusesResponseSchema } from '@/lib/schema/dashboard';
 import { TeamStatsSchema } from '@/lib/schema/rest-api';
 
 /**
@@ -56,6 +57,8 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), profileId: z.string().min(1).nullable() }),
   /** Insights asks for the team's numbers from `since` on (undefined = all time); the token stays in the worker. */
   z.object({ type: z.literal('team-stats'), since: z.iso.datetime({ offset: true }).optional() }),
+  /** The side panel's log asks what marketing did with these of the rep's requests (ids of items the source stored). */
+  z.object({ type: z.literal('request-statuses'), ids: z.array(z.string().min(1)).min(1).max(500) }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -91,6 +94,8 @@ export const PageResponseSchemas = {
      */
     z.object({ outcome: z.literal('failed'), reason: z.string(), from: z.enum(['leadside', 'rest']), host: z.string() }),
   ]),
+  /** Only the asked ids the source has a status for; none when it has none or could not be asked. */
+  'request-statuses': z.object({ statuses: RequestStatusesResponseSchema.shape.statuses }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;
