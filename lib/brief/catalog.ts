@@ -6,8 +6,19 @@ import type { ContentItem } from '@/lib/schema';
 let memory: { sourceId: string; fetchedAt: string; items: ContentItem[] } | undefined;
 
 /**
+ * How stale the catalog may get, whatever the cache time set in Options. Marketing edits and retires
+ * items on the Leadside server (and its vendor sync runs every 15 minutes), and a rep's brief shows
+ * them only after this browser next downloads the catalog: the first brief built once the stored copy
+ * is older than this (or than the cache time, if shorter) waits for a fresh one, so an edit reaches
+ * every rep within 15 minutes of their next brief. A refresh replaces the whole catalog, so a retired
+ * item (which the server no longer lists) leaves with it. Leads stay cached for the full cache time.
+ */
+export const CATALOG_MAX_AGE_MINUTES = 15;
+
+/**
  * The content catalog: from memory, else Dexie, else the connector. Refreshed when older than the
- * TTL, replacing the stored catalog in one transaction so readers never see half of it.
+ * TTL (at most CATALOG_MAX_AGE_MINUTES), replacing the stored catalog in one transaction so readers
+ * never see half of it.
  */
 export async function getCatalog(connector: Connector, ttlMinutes: number): Promise<ContentItem[]> {
   const cached = await getCachedCatalog(connector, ttlMinutes);
@@ -26,7 +37,8 @@ export async function getCatalog(connector: Connector, ttlMinutes: number): Prom
 /** The catalog if a fresh copy is in memory or Dexie; undefined when only the connector has it. */
 export async function getCachedCatalog(connector: Connector, ttlMinutes: number): Promise<ContentItem[] | undefined> {
   const meta = await db.catalogMeta.get('catalog');
-  const fresh = meta && meta.sourceId === connector.id && Date.now() - Date.parse(meta.fetchedAt) < ttlMinutes * 60_000;
+  const maxAgeMinutes = Math.min(ttlMinutes, CATALOG_MAX_AGE_MINUTES);
+  const fresh = meta && meta.sourceId === connector.id && Date.now() - Date.parse(meta.fetchedAt) < maxAgeMinutes * 60_000;
   if (!fresh) return undefined;
   if (memory?.sourceId === meta.sourceId && memory.fetchedAt === meta.fetchedAt) return memory.items;
   memory = { sourceId: meta.sourceId, fetchedAt: meta.fetchedAt, items: await db.content.toArray() };
