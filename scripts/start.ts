@@ -18,6 +18,8 @@ import { startTestServer } from '../test/support/https-server';
 import { registerCrmFixtures } from '../test/support/crm-fixtures';
 import { InsightsPage, salesforceRecordUrl, SidePanel } from '../test/support/pages';
 import { ensureChromium } from '../test/support/chromium';
+import { readClosedShadow } from '../test/support/closed-shadow';
+import { expect } from '@playwright/test';
 import { connectLeadsideServer, serveTeamServer } from '../test/support/team-server';
 import { serve } from '@hono/node-server';
 
@@ -85,7 +87,8 @@ async function main() {
   };
 
   const panel = new SidePanel(panelPage);
-  await crm.locator('leadside-glance').getByRole('button', { name: 'Open brief' }).waitFor();
+  // The pill's shadow root is closed to the page: wait for it the way the browser sees it.
+  await expect.poll(async () => (await readClosedShadow(crm, 'leadside-glance'))?.text ?? '', { timeout: 15_000 }).toContain('·');
   await shot(crm, '01-crm-lead-with-glance-pill', false);
   await panel.suggestions.first().waitFor();
   await shot(panelPage, '02-side-panel-brief');
