@@ -7,6 +7,7 @@ import { refuseBearerTokens, requireSameOrigin } from './request-guards';
 import { dashboardAuth } from './session-auth';
 import { sessionRoutes } from './routes/session';
 import { teamRoutes } from './routes/team';
+import { digestRoutes } from './routes/digest';
 
 /**
  * The dashboard's JSON API, mounted at /api: signed into with a password and a session cookie, never
@@ -25,5 +26,6 @@ export function dashboardApi(database: Database, options: DashboardOptions): Hon
   const auth = dashboardAuth(database, options);
   api.route('/', sessionRoutes(database, options, auth));
   api.route('/', teamRoutes(database, auth));
+  api.route('/', digestRoutes(database, auth, options));
   return api;
 }

@@ -228,6 +228,19 @@ export interface FieldRequestStatusTable {
   changed_by: string;
 }
 
+/** The weekly digest of a team and ISO week (migration 0010): claimed before it is posted, so no week goes out twice. */
+export interface DigestsTable {
+  team_id: string;
+  /** The week's Monday, 'YYYY-MM-DD'. */
+  week_start: ColumnType<string, string, never>;
+  state: 'sending' | 'sent' | 'failed' | 'unclear';
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  claimed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: Timestamp | null;
+  trigger: 'schedule' | 'manual';
+}
+
 export interface Tables {
   teams: TeamsTable;
   users: UsersTable;
@@ -247,6 +260,7 @@ export interface Tables {
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
   field_request_status: FieldRequestStatusTable;
+  digests: DigestsTable;
 }
 
 export type User = Selectable<UsersTable>;

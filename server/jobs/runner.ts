@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database';
+import { registerDigestJobs, type DigestJobOptions } from '../digest/digest-job';
 import { registerForwardJobs, type ForwardJobs } from '../forwarding/forward-job';
 import type { DrainOptions } from '../forwarding/drain';
 import { registerSyncJobs, type SyncJobs } from '../sources/sync-job';
@@ -15,6 +16,8 @@ export interface JobRunnerOptions {
   pollingIntervalSeconds?: number;
   /** Batch, lease and retry timing of feedback forwarding (tests shorten them). */
   forwarding?: DrainOptions;
+  /** The weekly digest's clock (tests move it). */
+  digest?: DigestJobOptions;
 }
 
 /** The server's durable jobs: pg-boss on its database, with every queue's worker and schedule. */
@@ -24,6 +27,7 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
   try {
     const sync = await registerSyncJobs(boss, database, options);
     forward = await registerForwardJobs(boss, database, { ...options.forwarding, pollingIntervalSeconds: options.pollingIntervalSeconds });
+    await registerDigestJobs(boss, database, { pollingIntervalSeconds: options.pollingIntervalSeconds, ...options.digest });
     const { requestForward, detach } = forward;
     return {
       boss,

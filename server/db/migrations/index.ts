@@ -7,6 +7,7 @@ import * as latestFeedbackIndexes from './0005_latest_feedback_indexes';
 import * as forwards from './0006_forwards';
 import * as dashboardSignIn from './0007_dashboard_sign_in';
 import * as fieldRequestStatus from './0009_field_request_status';
+import * as digests from './0010_digests';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_forwards': forwards,
   '0007_dashboard_sign_in': dashboardSignIn,
   '0009_field_request_status': fieldRequestStatus,
+  '0010_digests': digests,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

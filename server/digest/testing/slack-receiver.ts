@@ -47,10 +47,12 @@ export async function startSlackReceiver(): Promise<SlackReceiver> {
 
 /**
  * Stores a webhook URL for a team as `set-webhook` does (encrypted), without its https check: the
- * local receiver speaks plain http.
+ * local receiver speaks plain http. `setAt`: when it was set (the weekly job posts only weeks that
+ * ended after that).
  */
-export async function setLocalWebhook(database: Database, teamId: string, url: string): Promise<void> {
+export async function setLocalWebhook(database: Database, teamId: string, url: string, setAt?: Date): Promise<void> {
   await saveTeamWebhook(database.db, teamId, encryptSecrets({ slackWebhookUrl: url }, teamId, secretsKey()), new URL(url).host);
+  if (setAt) await database.db.updateTable('team_webhooks').set({ updated_at: setAt }).where('team_id', '=', teamId).execute();
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -1,0 +1,29 @@
+import type { Digest } from '@/lib/schema/dashboard';
+import type { Database } from '../db/database';
+import { contentReport } from '../db/queries/dashboard/content-report';
+import { followUpReport } from '../db/queries/dashboard/follow-up';
+import { dashboardOverview } from '../db/queries/dashboard/overview';
+import { addDays, reportWindow } from '../db/queries/dashboard/window';
+import { listFieldRequests } from '../db/queries/field-requests';
+import { getTeam } from '../db/queries/teams';
+import { composeDigest } from './compose';
+import { weekStarting, type DigestWeek } from './week';
+
+/**
+ * A team's digest of one week, from the dashboard's own queries (overview, content report, follow-up,
+ * field requests) over that week, with the whole team (no rep filter).
+ */
+export async function buildDigest(database: Database, teamId: string, week: DigestWeek, now: Date): Promise<Digest> {
+  const { db } = database;
+  const window = reportWindow(week, now);
+  const [team, overview, overviewBefore, content, followUp, requests] = await Promise.all([
+    getTeam(db, teamId),
+    dashboardOverview(db, teamId, window),
+    dashboardOverview(db, teamId, reportWindow(weekStarting(addDays(week.from, -7)), now)),
+    contentReport(db, teamId, window),
+    followUpReport(db, teamId, window),
+    listFieldRequests(db, teamId),
+  ]);
+  if (!team) throw new Error(`No team with id ${teamId}.`);
+  return composeDigest({ team: team.name, week, overview, overviewBefore, content, followUp, requests });
+}
