@@ -18,12 +18,37 @@ export async function openSidePanel(tabId: number, windowId?: number): Promise<v
   } catch {
     // Fall through to the pinned window.
   }
-  await browser.windows.create({
+  await openPinnedWindow(tabId);
+}
+
+/** The pinned window opened for each tab: asking again focuses it instead of opening another. */
+const pinnedWindows = new Map<number, number>();
+let lastWindowOpenedAt = -Infinity;
+/**
+ * At most one new window this often. The ask comes from the CRM page's content script, and a page
+ * that clicks or messages in a loop must not be able to flood the screen with windows.
+ */
+export const MIN_WINDOW_INTERVAL_MS = 3_000;
+
+async function openPinnedWindow(tabId: number): Promise<void> {
+  const existing = pinnedWindows.get(tabId);
+  if (existing !== undefined) {
+    try {
+      await browser.windows.update(existing, { focused: true });
+      return;
+    } catch {
+      pinnedWindows.delete(tabId); // Closed since.
+    }
+  }
+  if (performance.now() - lastWindowOpenedAt < MIN_WINDOW_INTERVAL_MS) return;
+  lastWindowOpenedAt = performance.now();
+  const created = await browser.windows.create({
     url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`),
     type: 'popup',
     width: 420,
     height: 760,
   });
+  if (created?.id !== undefined) pinnedWindows.set(tabId, created.id);
 }
 
 /** The toolbar icon (and its keyboard shortcut) opens Leadside beside the page. */

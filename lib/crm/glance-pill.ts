@@ -24,10 +24,18 @@ button:focus-visible { outline: 2px solid #ffd58a; outline-offset: 2px; }
 /**
  * The small pill on the CRM page that offers the brief. Plain DOM in a shadow root: no framework on
  * the CRM page, and the page's CSS cannot reach in (nor ours out). Text only, never HTML.
+ *
+ * The root is closed and its buttons answer only real clicks: the pill names the lead, their source
+ * and flags marketing holds, which the page's own scripts (and session-replay tools recording it)
+ * must not read, and a page script must not be able to press "Open brief" for the rep.
  */
 export function createGlancePill(doc: Document, onOpen: () => void): GlancePill {
   const host = doc.createElement('leadside-glance');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  const onTrustedClick = (button: HTMLButtonElement, action: () => void) =>
+    button.addEventListener('click', (event) => {
+      if (event.isTrusted) action();
+    });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const pill = doc.createElement('div');
@@ -38,14 +46,14 @@ export function createGlancePill(doc: Document, onOpen: () => void): GlancePill 
   const open = doc.createElement('button');
   open.className = 'open';
   open.textContent = 'Open brief';
-  open.addEventListener('click', onOpen);
+  onTrustedClick(open, onOpen);
   const close = doc.createElement('button');
   close.className = 'close';
   close.textContent = '×';
   close.setAttribute('aria-label', 'Hide Leadside for this record');
   // Hidden, not removed: putting the host back would restyle its shadow tree from scratch each time.
   const setShown = (shown: boolean) => host.style.setProperty('display', shown ? null : 'none');
-  close.addEventListener('click', () => setShown(false));
+  onTrustedClick(close, () => setShown(false));
   pill.append(text, open, close);
   root.append(style, pill);
 

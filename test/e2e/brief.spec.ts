@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { navigateInApp, salesforceRecordUrl, SidePanel } from '../support/pages';
 import { nativeSidePanelUrls } from '../support/launch';
+import { readClosedShadow } from '../support/closed-shadow';
 
 const PRIYA = salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF');
 const MARCUS_PATH = '/lightning/r/Lead/00Q8d00000XyZ2bEAF/view';
@@ -82,9 +83,11 @@ test('a record whose e-mail the page does not show still shows the name and reco
 test('the glance pill on the record page names the lead, their source and the signal not to miss', async ({ extension }) => {
   const crm = await extension.context.newPage();
   await crm.goto(PRIYA);
-  const pill = crm.locator('leadside-glance');
-  await expect(pill).toContainText('Priya Raman · Paid search · Do not call');
-  await pill.getByRole('button', { name: 'Open brief' }).click();
+  // The pill's shadow root is closed to the page (and so to locators): read it as the browser does.
+  const pill = () => readClosedShadow(crm, 'leadside-glance');
+  await expect.poll(async () => (await pill())?.text).toContain('Priya Raman · Paid search · Do not call');
+  expect(await crm.evaluate(() => document.querySelector('leadside-glance')?.shadowRoot ?? 'closed')).toBe('closed');
+  await (await pill())!.click('Open brief');
   // Chrome's own side panel is not a Playwright page; the worker can list it.
   await expect.poll(() => nativeSidePanelUrls(extension.serviceWorker)).toContainEqual(expect.stringContaining('sidepanel.html'));
 });
