@@ -3,6 +3,7 @@ import { authenticate } from './auth/authenticate';
 import { DEFAULT_RATE_LIMIT, rateLimitPerToken, type RateLimitOptions } from './auth/rate-limit';
 import { dashboardApi } from './dashboard/api';
 import { dashboardOptions, type DashboardOptions } from './dashboard/options';
+import type { RequestSync } from './dashboard/routes/sources';
 import { dashboardStatic } from './dashboard/static';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
@@ -29,6 +30,8 @@ export interface AppDeps {
   logRequests?: boolean;
   /** Dashboard sign-in: sessions and lockout (tests inject the clock). */
   dashboard?: Partial<DashboardOptions>;
+  /** The job queue, when this process runs one: the dashboard queues vendor syncs on it. */
+  jobs?: RequestSync;
 }
 
 /** JSON API calls are small: a batch of 100 deliveries is a few hundred KiB at most. */
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', healthRoutes(database));
   app.route('/', docsRoutes(deps.version ?? packageJson.version));
   app.route('/v1', v1);
-  app.route('/api', dashboardApi(database, dashboardOptions(deps.dashboard)));
+  app.route('/api', dashboardApi(database, dashboardOptions(deps.dashboard), { jobs: deps.jobs }));
   // Last: the web app takes the GETs no route above answered (its own pages), never /api, /v1 or /docs.
   app.route('/', dashboardStatic());
   app.notFound(notFound);

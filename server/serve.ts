@@ -15,9 +15,6 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const options = databaseOptionsFromEnv(env);
   const database = await openDatabase(options);
   const rateLimit = env.LEADSIDE_RATE_LIMIT === 'off' ? false : undefined;
-  const server = serve({ fetch: createApp({ database, rateLimit, logRequests: env.LEADSIDE_LOG_REQUESTS !== 'off' }).fetch, port, hostname: host }, (info) => {
-    console.log(`Leadside server listening on http://${host}:${info.port} (${describeDatabase(options)})`);
-  });
   // Durable jobs (vendor syncs) start beside the listener rather than before it: pg-boss's first
   // set-up of its schema must not delay readiness. LEADSIDE_JOBS=off leaves them to other instances.
   const jobs: Promise<JobRunner | undefined> =
@@ -27,6 +24,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
           console.error(`The job queue could not start, so vendor syncs will not run here: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;
         });
+  const app = createApp({ database, rateLimit, logRequests: env.LEADSIDE_LOG_REQUESTS !== 'off', jobs: () => jobs });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    console.log(`Leadside server listening on http://${host}:${info.port} (${describeDatabase(options)})`);
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

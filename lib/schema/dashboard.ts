@@ -391,6 +391,22 @@ export const SourcesSchema = z.object({
   slackWebhookHost: z.string().nullable(),
 });
 export const TestConnectionSchema = z.object({ ok: z.boolean(), message: z.string() });
+/**
+ * PUT /api/sources/:kind: the settings (lib/schema/sources.ts's HubSpot or Mautic source, `kind` may be
+ * left out) and the secrets by name (HubSpot: token; Mautic: password or clientSecret). A secret left
+ * out keeps the stored one when the kind stays the same.
+ */
+export const SourceUpdateSchema = z.object({
+  config: z.record(z.string(), z.unknown()).default({}),
+  secrets: z.record(z.string(), z.string().min(1)).default({}),
+});
+/** PUT /api/sources/:kind answers the source as stored, and the connection test run before saving (a failed test does not stop the save). */
+export const SourceSavedSchema = z.object({ source: SourceStatusSchema, test: TestConnectionSchema });
+/** POST /api/sources/:kind/sync: whether a sync was queued (false: one is already waiting), in words. */
+export const SyncQueuedSchema = z.object({ queued: z.boolean(), message: z.string() });
+/** PUT /api/webhook { url } and DELETE /api/webhook answer the webhook's host, never its URL. */
+export const WebhookUpdateSchema = z.object({ url: z.string().min(1) });
+export const WebhookStatusSchema = SourcesSchema.pick({ slackWebhookHost: true });
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/digest?week=YYYY-MM-DD (a Monday; default: the last full week), POST /api/digest/send

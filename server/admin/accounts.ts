@@ -32,8 +32,12 @@ export interface IssuedToken {
  * returned once; only its hash is stored. `days` 0 means it never expires.
  */
 export async function issueToken(database: Database, options: { email: string; teamId?: string; days?: number; label?: string }): Promise<IssuedToken> {
-  const user = await findAccount(database, options.email, options.teamId);
-  if (user.disabled_at) throw new AdminError(`${options.email} is disabled.`);
+  return issueTokenForUser(database, await findAccount(database, options.email, options.teamId), options);
+}
+
+/** A new token for a user already found (the CLI finds them by e-mail, the dashboard by id). */
+export async function issueTokenForUser(database: Database, user: User, options: { days?: number; label?: string }): Promise<IssuedToken> {
+  if (user.disabled_at) throw new AdminError(`${user.email} is disabled: enable the account before giving it a token.`);
   const days = options.days ?? 90;
   const expiresAt = days > 0 ? new Date(Date.now() + days * 86_400_000) : null;
   const token = newTokenSecret();

@@ -26,7 +26,12 @@ export async function setTeamSource(
   database: Database,
   teamId: string,
   settings: SourceSettings,
-  options: { env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    signal?: AbortSignal;
+    /** How the caller's admin gives a secret, for the message that asks for one (the CLI's flag by default). */
+    secretHint?: (name: string) => string;
+  } = {},
 ): Promise<{ source: ServerSource; checks: CapabilityCheck[] }> {
   // First, so nothing is tested with secrets that then could not be stored.
   const key = secretsKey(options.env);
@@ -39,7 +44,8 @@ export async function setTeamSource(
   if (unknown.length > 0) throw new AdminError(`${describe(source)} takes the secret ${needed.join(', ')}, not ${unknown.join(', ')}.`);
   const secrets = Object.fromEntries(needed.flatMap((name) => (settings.secrets[name] ?? kept[name] ? [[name, settings.secrets[name] ?? kept[name]!]] : [])));
   const missing = needed.filter((name) => !secrets[name]?.trim());
-  if (missing.length > 0) throw new AdminError(`Give the ${describe(source)} secret: ${missing.map((name) => `--secret ${name}=…`).join(' ')}.`);
+  const hint = options.secretHint ?? ((name: string) => `--secret ${name}=…`);
+  if (missing.length > 0) throw new AdminError(`Give the ${describe(source)} secret: ${missing.map(hint).join(' ')}.`);
 
   const checks = await createSourceConnector(source, secrets).testConnection(options.signal ?? new AbortController().signal);
   await saveTeamSource(database.db, teamId, { kind: source.kind, config: source, secrets: encryptSecrets(secrets, teamId, key) });

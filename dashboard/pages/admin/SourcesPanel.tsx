@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '@/lib/format/time';
-import { SourcesSchema, SourceStatusSchema, TestConnectionSchema } from '@/lib/schema/dashboard';
+import { SourceSavedSchema, SourcesSchema, SourceStatusSchema, SyncQueuedSchema, TestConnectionSchema, WebhookStatusSchema } from '@/lib/schema/dashboard';
 import type { z } from 'zod';
 import { call } from '../../api/client';
 import { Empty, Load } from '../../components/Load';
@@ -35,7 +35,7 @@ export function SourcesPanel() {
             ) : (
               data.sources.map((source) => <SourceRow key={source.kind} source={source} onChanged={sources.reload} />)
             )}
-            <p className="small muted">Slack webhook: {data.slackWebhookHost ? `set (${data.slackWebhookHost})` : 'not set'}. The digest and forwarded notes go there.</p>
+            <SlackWebhook host={data.slackWebhookHost} onChanged={sources.reload} />
           </>
         )}
       </Load>
@@ -58,8 +58,8 @@ function SourceRow({ source, onChanged }: { source: SourceStatus; onChanged(): v
   const sync = async () => {
     setOutcome({ state: 'busy', what: 'Starting a sync…' });
     try {
-      await call('POST', `/sources/${source.kind}/sync`, null, { what: `Syncing ${label}` });
-      setOutcome({ state: 'done', ok: true, message: 'Sync started: last sync below updates when it ends.' });
+      const answer = await call('POST', `/sources/${source.kind}/sync`, SyncQueuedSchema, { what: `Syncing ${label}` });
+      setOutcome({ state: 'done', ok: true, message: answer.message });
       onChanged();
     } catch (error) {
       setOutcome({ state: 'done', ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -122,8 +122,9 @@ function CredentialsForm({ kind, close, onSaved }: { kind: Kind; close(): void; 
           };
     setOutcome({ state: 'busy', what: 'Saving…' });
     try {
-      await call('PUT', `/sources/${kind}`, null, { body, what: `Saving the ${KIND_LABELS[kind]} credentials` });
-      setOutcome({ state: 'done', ok: true, message: 'Saved. Use Test connection to check them.' });
+      const saved = await call('PUT', `/sources/${kind}`, SourceSavedSchema, { body, what: `Saving the ${KIND_LABELS[kind]} credentials` });
+      // Saved even when the test fails, so the admin can fix the vendor's side and test again.
+      setOutcome({ state: 'done', ok: saved.test.ok, message: `Saved. Connection test: ${saved.test.message}` });
       setSecret('');
       onSaved();
     } catch (error) {
@@ -173,9 +174,53 @@ function CredentialsForm({ kind, close, onSaved }: { kind: Kind; close(): void; 
           Close
         </button>
         <span role="status" className="small">
-          {outcome.state === 'done' && <span className={outcome.ok ? 'text-good' : 'text-danger'}>{outcome.ok ? `✓ ${outcome.message}` : `Not saved: ${outcome.message}`}</span>}
+          {outcome.state === 'done' && <span className={outcome.ok ? 'text-good' : 'text-danger'}>{outcome.ok ? `✓ ${outcome.message}` : `✗ ${outcome.message}`}</span>}
         </span>
       </div>
+    </form>
+  );
+}
+
+/** The Slack webhook the digest and forwarded notes go to. Its URL is the secret: only its host is ever shown. */
+function SlackWebhook({ host, onChanged }: { host: string | null; onChanged(): void }) {
+  const [url, setUrl] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const change = async (event: FormEvent | null, remove = false) => {
+    event?.preventDefault();
+    setOutcome({ state: 'busy', what: remove ? 'Removing…' : 'Saving…' });
+    try {
+      const answer = remove
+        ? await call('DELETE', '/webhook', WebhookStatusSchema, { what: 'Removing the Slack webhook' })
+        : await call('PUT', '/webhook', WebhookStatusSchema, { body: { url: url.trim() }, what: 'Saving the Slack webhook' });
+      setOutcome({ state: 'done', ok: true, message: answer.slackWebhookHost ? `Slack webhook set (${answer.slackWebhookHost}).` : 'Slack webhook removed.' });
+      setUrl('');
+      onChanged();
+    } catch (error) {
+      setOutcome({ state: 'done', ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <form className="sub-form stack tight" onSubmit={(event) => void change(event)} aria-label="Slack webhook" data-testid="slack-webhook">
+      <p className="small">
+        Slack webhook: <strong>{host ? `set (${host})` : 'not set'}</strong>. The weekly digest and the forwarded verdicts and requests go there.
+      </p>
+      <div className="row">
+        <label className="field grow">
+          <span>Webhook URL (https://hooks.slack.com/…)</span>
+          <input type="url" required value={url} onChange={(event) => setUrl(event.target.value)} autoComplete="off" />
+        </label>
+        <button type="submit" className="btn btn-primary align-end" disabled={outcome.state === 'busy'}>
+          {host ? 'Replace webhook' : 'Set webhook'}
+        </button>
+        {host && (
+          <button type="button" className="btn btn-danger align-end" onClick={() => void change(null, true)} disabled={outcome.state === 'busy'}>
+            Remove
+          </button>
+        )}
+      </div>
+      <span role="status" className="small">
+        {outcome.state === 'done' && <span className={outcome.ok ? 'text-good' : 'text-danger'}>{outcome.ok ? `✓ ${outcome.message}` : `Not changed: ${outcome.message}`}</span>}
+      </span>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { ContentItem } from '@/lib/schema';
+import { ContentItemSchema, type ContentItem } from '@/lib/schema';
 import { jsonb } from '../json';
 import type { Tables, TeamSourcesTable } from '../tables';
 import { NO_CHANGES, type Changes } from './changes';
+import { applyCatalogEdit, dashboardChanges, type StoredEdit } from './catalog-edit';
 import { retireContent } from './content';
 import { saveContent } from './marketing-data';
 
@@ -106,8 +107,13 @@ export async function saveVendorContent(
   items: readonly ContentItem[],
 ): Promise<Changes & { retired: number }> {
   return db.transaction().execute(async (trx) => {
-    const changes = items.length > 0 ? await saveContent(trx, teamId, items) : NO_CHANGES;
     const ids = [...new Set(items.map((item) => item.id))];
+    // What marketing changed in the dashboard outlives the vendor's listing: its edits are laid over
+    // the vendor's items, and an item a marketer retired stays retired (and as it was).
+    const kept = await dashboardChanges(trx, teamId, ids);
+    const toSave = items.filter((item) => !kept.retiredByUser.has(item.id)).map((item) => withDashboardEdit(item, kept.edits.get(item.id)));
+    const saved = toSave.length > 0 ? await saveContent(trx, teamId, toSave) : NO_CHANGES;
+    const changes = { ...saved, unchanged: saved.unchanged + (items.length - toSave.length) };
     if (ids.length > 0) {
       await trx
         .updateTable('content')
@@ -128,4 +134,10 @@ export async function saveVendorContent(
     const gone = vendorItems.map((row) => row.id).filter((id) => !listed.has(id));
     return { ...changes, retired: await retireContent(trx, teamId, gone) };
   });
+}
+
+/** The vendor's item with marketing's edit over it; the vendor's own when the two no longer make a valid item. */
+function withDashboardEdit(item: ContentItem, edit: StoredEdit | undefined): ContentItem {
+  if (!edit) return item;
+  return ContentItemSchema.safeParse(applyCatalogEdit(item, edit)).data ?? item;
 }

@@ -8,6 +8,8 @@ export interface TeamMember {
   email: string;
   role: Role;
   disabled: boolean;
+  /** Whether they can sign in to the dashboard (a password was set). */
+  hasPassword: boolean;
   /** The latest use of any of their tokens or dashboard sessions; null = never. */
   lastSeenAt: Date | null;
 }
@@ -22,6 +24,7 @@ export async function listTeamMembers(db: Kysely<Tables>, teamId: string): Promi
       'users.email as email',
       'users.role as role',
       'users.disabled_at as disabledAt',
+      eb('users.password_hash', 'is not', null).as('hasPassword'),
       eb
         .selectFrom('tokens')
         .select((inner) => inner.fn.max('tokens.last_used_at').as('at'))
@@ -44,6 +47,7 @@ export async function listTeamMembers(db: Kysely<Tables>, teamId: string): Promi
     email: row.email,
     role: row.role,
     disabled: row.disabledAt !== null,
+    hasPassword: Boolean(row.hasPassword),
     lastSeenAt: latest(row.tokenSeenAt, row.sessionSeenAt),
   }));
 }

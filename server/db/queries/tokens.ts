@@ -61,6 +61,9 @@ export async function touchToken(db: Kysely<Tables>, teamId: string, tokenId: st
 
 export interface TokenListing {
   id: string;
+  userId: string;
+  /** The user's name. */
+  user: string;
   email: string;
   label: string;
   createdAt: Date;
@@ -70,11 +73,22 @@ export interface TokenListing {
 }
 
 export async function listTokens(db: Kysely<Tables>, teamId: string): Promise<TokenListing[]> {
+  return tokenListings(db, teamId).orderBy('tokens.created_at').execute();
+}
+
+/** One token of the team as listTokens shows it. */
+export async function getTokenListing(db: Kysely<Tables>, teamId: string, tokenId: string): Promise<TokenListing | undefined> {
+  return tokenListings(db, teamId).where('tokens.id', '=', tokenId).executeTakeFirst();
+}
+
+function tokenListings(db: Kysely<Tables>, teamId: string) {
   return db
     .selectFrom('tokens')
     .innerJoin('users', (join) => join.onRef('users.team_id', '=', 'tokens.team_id').onRef('users.id', '=', 'tokens.user_id'))
     .select([
       'tokens.id as id',
+      'tokens.user_id as userId',
+      'users.name as user',
       'users.email as email',
       'tokens.label as label',
       'tokens.created_at as createdAt',
@@ -82,9 +96,7 @@ export async function listTokens(db: Kysely<Tables>, teamId: string): Promise<To
       'tokens.revoked_at as revokedAt',
       'tokens.last_used_at as lastUsedAt',
     ])
-    .where('tokens.team_id', '=', teamId)
-    .orderBy('tokens.created_at')
-    .execute();
+    .where('tokens.team_id', '=', teamId);
 }
 
 /** Revokes a token by its id (ids are random UUIDs, so the admin need not name the team). */
@@ -92,6 +104,18 @@ export async function revokeToken(db: Kysely<Tables>, tokenId: string): Promise<
   const result = await db
     .updateTable('tokens')
     .set({ revoked_at: new Date() })
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Revokes one of the team's tokens (the dashboard names the team); false when it has no such token or it was revoked already. */
+export async function revokeTeamToken(db: Kysely<Tables>, teamId: string, tokenId: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('tokens')
+    .set({ revoked_at: at })
+    .where('team_id', '=', teamId)
     .where('id', '=', tokenId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

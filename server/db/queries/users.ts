@@ -40,3 +40,43 @@ export async function setUserDisabled(db: Kysely<Tables>, teamId: string, userId
     .where('id', '=', userId)
     .execute();
 }
+
+export async function findUserById(db: Kysely<Tables>, teamId: string, userId: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('team_id', '=', teamId).where('id', '=', userId).executeTakeFirst();
+}
+
+/**
+ * Changes a user's role or disabled state, unless that leaves the team without an enabled admin: the
+ * team's enabled admins are locked first, so two admins demoting each other at once cannot both win.
+ */
+export async function updateUserUnlessLastAdmin(
+  db: Kysely<Tables>,
+  teamId: string,
+  userId: string,
+  change: { role?: Role; disabled?: boolean },
+  at: Date,
+): Promise<'updated' | 'last-admin'> {
+  return db.transaction().execute(async (trx) => {
+    const admins = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('team_id', '=', teamId)
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .forUpdate()
+      .execute();
+    const staysAdmin = (change.role ?? 'admin') === 'admin' && change.disabled !== true;
+    if (!staysAdmin && admins.length === 1 && admins[0]!.id === userId) return 'last-admin';
+    await trx
+      .updateTable('users')
+      .set({
+        ...(change.role ? { role: change.role } : {}),
+        // Disabling again keeps the first date; enabling clears it.
+        ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? sql<Date>`coalesce(disabled_at, ${at})` : null }),
+      })
+      .where('team_id', '=', teamId)
+      .where('id', '=', userId)
+      .execute();
+    return 'updated';
+  });
+}

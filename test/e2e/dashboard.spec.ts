@@ -1,0 +1,287 @@
+/**
+ * The marketing dashboard (dashboard/, served at the team server's root) in Chromium, against the
+ * real team server: what reps did in the extension reaches marketing's screens, filters and CSV
+ * exports; reps are kept out; every page passes axe in light and dark, and is screenshotted at
+ * 1280 and 390 px into artifacts/dashboard/.
+ *
+ * Needs `npm run build:dashboard` first (npm run test:e2e and scripts/test.ts do it).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { expect, test } from './fixtures';
+import { DASHBOARD_BUILD_DIR } from '../../server/dashboard/static';
+import { findAccount } from '../../server/admin/accounts';
+import { hashPassword } from '../../server/dashboard/password';
+import { setPasswordHash } from '../../server/db/queries/sign-in';
+import { DashboardPage, DASHBOARD_PATHS, DEMO_EMAILS, enableDashboardSignIn, type DashboardPageId } from '../support/dashboard-pages';
+import { salesforceRecordUrl, SidePanel } from '../support/pages';
+import { connectLeadsideServer, serveTeamServer, type TeamServer } from '../support/team-server';
+
+// Two demo leads with Salesforce ids (public/demo/leads.json), from different sources.
+const PRIYA = { id: '00Q8d00000XyZ1aEAF', name: 'Priya', channel: 'paid_search', campaign: 'Q3 SOC 2 Readiness – Google Ads' };
+const MARCUS = { id: '00Q8d00000XyZ2bEAF', name: 'Marcus Oyelaran', channel: 'webinar', campaign: 'HIPAA Access Controls Webinar – Oct' };
+
+const SHOTS = path.resolve('artifacts/dashboard');
+
+test.beforeAll(() => {
+  if (!existsSync(path.join(DASHBOARD_BUILD_DIR, 'index.html'))) throw new Error('The dashboard is not built: run `npm run build:dashboard` first.');
+});
+
+/** Ben Rep's side, through the REST contract as his extension's outbox would send it: an opened item and a verdict. */
+async function benOpensAndRates(team: TeamServer, contentId: string): Promise<void> {
+  const id = `ben-open-${Date.now()}`;
+  const event = { id, type: 'opened', contentId, at: new Date().toISOString(), leadKey: `salesforce:${MARCUS.id}`, source: { channel: MARCUS.channel, campaign: MARCUS.campaign } };
+  const response = await team.api(team.tokens.rep2, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'event', id, item: event }] } });
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(
+    await team.verdictAs(team.tokens.rep2, { lead: { recordId: MARCUS.id, name: MARCUS.name }, source: { channel: MARCUS.channel, campaign: MARCUS.campaign }, verdict: 'good_fit', rep: 'Ben Rep' }),
+  ).toBe('stored');
+}
+
+/** A prospect question from a rep, as the extension's outbox delivers it. */
+async function askAs(team: TeamServer, token: string, text: string): Promise<void> {
+  const id = `question-${Date.now()}`;
+  const item = {
+    id,
+    createdAt: new Date().toISOString(),
+    lead: { key: `salesforce:${MARCUS.id}`, crm: 'salesforce', recordId: MARCUS.id, name: MARCUS.name },
+    source: { channel: MARCUS.channel, campaign: MARCUS.campaign },
+    kind: 'prospect_question',
+    text,
+  };
+  const response = await team.api(token, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'feedback', id, item }] } });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+/**
+ * A request from inside the page (the test server's host names resolve only in the browser), with
+ * the page's cookies; answers the status and the headers.
+ */
+function fetchInPage(page: Page, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return page.evaluate(
+    async ([target, options]) => {
+      const response = await fetch(target, { ...options, credentials: 'same-origin' });
+      return { status: response.status, headers: Object.fromEntries(response.headers.entries()) };
+    },
+    [url, init] as const,
+  );
+}
+
+/** The CSV's rows as the table's cells (header row checked separately). */
+function csvRows(text: string): { header: string[]; rows: string[][] } {
+  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+  const [header = [], ...rows] = parsed.data;
+  return { header, rows };
+}
+
+test('a marketer sees two reps\' opens and verdicts, filters by rep and period, exports a CSV that matches the screen, and signs out', async ({
+  extension,
+  server,
+  openSidePanel,
+}) => {
+  test.setTimeout(180_000);
+  const team = await serveTeamServer(server);
+  try {
+    await enableDashboardSignIn(team);
+
+    // Ana Rep works in the extension: opens a suggestion for Priya, rates it useful, books a demo.
+    const options = await connectLeadsideServer(extension.context, extension.extensionId, { url: team.url, token: team.tokens.rep1 });
+    await options.close();
+    const crm = await extension.context.newPage();
+    await crm.goto(salesforceRecordUrl('Lead', PRIYA.id));
+    const panel = new SidePanel(await openSidePanel(crm));
+    await expect(panel.suggestions).toHaveCount(3);
+    const first = panel.suggestions.first();
+    const anaTitle = (await first.getByRole('heading').innerText()).trim();
+    await (await panel.openSuggestion(first, extension.context)).close();
+    await panel.rateSuggestion(first, true);
+    await panel.giveVerdict('Demo booked');
+    // Until the server holds Ana's open and verdict (her outbox sends them in the background).
+    await expect
+      .poll(async () => {
+        const stats = await team.stats(team.tokens.marketer);
+        return { opened: stats.content.reduce((sum, item) => sum + item.opened, 0), leads: stats.leadQuality.reduce((sum, row) => sum + row.leads, 0) };
+      }, { timeout: 30_000 })
+      .toEqual({ opened: 1, leads: 1 });
+    const anaItem = (await team.stats(team.tokens.marketer)).content.find((item) => item.opened === 1)!;
+
+    // Ben Rep's open and verdict arrive through the API, on another lead and source.
+    await benOpensAndRates(team, anaItem.contentId);
+
+    // The marketer signs in.
+    const dashboard = await DashboardPage.signIn(extension.context, team.url, DEMO_EMAILS.marketer);
+    const { page } = dashboard;
+    await expect(page.getByTestId('signed-in-as')).toContainText('Mia Marketer');
+    await expect(page.getByTestId('nav-admin')).toHaveCount(0); // marketers do not manage users
+
+    // Overview: both reps' verdicts, once each.
+    await expect(page.getByTestId('kpi-leads-rated-value')).toHaveText('2');
+    await expect(page.getByTestId('kpi-demos-booked-value')).toHaveText('1');
+    expect(await dashboard.rowByHeader('overview-by-source', 'Paid search')).toMatchObject({ 'Leads rated': '1', 'Demos booked': '1' });
+    expect(await dashboard.rowByHeader('overview-by-source', 'Webinar')).toMatchObject({ 'Leads rated': '1', 'Good fit': '1', 'Demos booked': '0' });
+
+    // The CSV export holds exactly the rows on screen.
+    const shown = await dashboard.rows('overview-by-source');
+    const csv = await dashboard.exportCsv('overview-by-source');
+    expect(csv.name).toMatch(/^leadside-by-source-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = csvRows(csv.text);
+    expect(exported.header).toEqual(await dashboard.headers('overview-by-source'));
+    expect(exported.rows).toEqual(shown);
+    expect(shown).toHaveLength(2);
+
+    // Content: each rep's open, in the per-rep table; the item both opened shows 2 opens.
+    await dashboard.open('content');
+    expect(await dashboard.rowByHeader('content-by-rep', 'Ana Rep')).toMatchObject({ Opened: '1', Useful: '1' });
+    expect(await dashboard.rowByHeader('content-by-rep', 'Ben Rep')).toMatchObject({ Opened: '1' });
+    expect(await dashboard.rowByHeader('content-funnel', anaTitle)).toMatchObject({ Opened: '2', Useful: '1' });
+
+    // Filter by rep: only Ana's verdict; the address keeps the filter across a reload and the menu.
+    await dashboard.open('overview');
+    await dashboard.setRep('Ana Rep');
+    await expect(page).toHaveURL(/[?&]rep=/);
+    await expect(page.getByTestId('kpi-leads-rated-value')).toHaveText('1');
+    await expect(dashboard.table('overview-by-source').locator('tbody tr')).toHaveCount(1);
+    expect(await dashboard.rowByHeader('overview-by-source', 'Paid search')).toMatchObject({ 'Leads rated': '1', 'Demos booked': '1' });
+    await page.reload();
+    await expect(page.getByTestId('filter-rep').locator('option:checked')).toHaveText('Ana Rep');
+    await expect(page.getByTestId('kpi-leads-rated-value')).toHaveText('1');
+    await dashboard.open('lead-quality');
+    await expect(page).toHaveURL(/\/lead-quality\?.*rep=/);
+    await expect(dashboard.table('lead-quality-table').locator('tbody tr')).toHaveCount(1);
+    await dashboard.setRep('All reps');
+    await expect(dashboard.table('lead-quality-table').locator('tbody tr')).toHaveCount(2);
+
+    // Drill down: the leads behind a row, with the verdict and the rep.
+    await dashboard.row('lead-quality-table', 'Webinar').getByRole('button', { name: 'Webinar' }).click();
+    expect(await dashboard.rowByHeader('lead-drill-table', MARCUS.name)).toMatchObject({ Verdict: 'Good fit', Rep: 'Ben Rep' });
+
+    // Filter by period: a month last year holds nothing; the last 7 days hold both verdicts again.
+    await dashboard.open('overview');
+    const lastYear = new Date().getUTCFullYear() - 1;
+    await dashboard.setCustomPeriod(`${lastYear}-01-01`, `${lastYear}-01-31`);
+    await expect(page).toHaveURL(new RegExp(`from=${lastYear}-01-01`));
+    await expect(page.getByTestId('kpi-leads-rated-value')).toHaveText('0');
+    await expect(dashboard.table('overview-by-source')).toContainText('No lead of any source was rated in this period.');
+    await dashboard.setPeriod('7');
+    await expect(page.getByTestId('kpi-leads-rated-value')).toHaveText('2');
+
+    // Sign out: the sign-in form, and the session is gone on the server too.
+    await dashboard.signOut();
+    expect((await fetchInPage(page, '/api/session')).status).toBe(401);
+    await page.goto(`${team.url}/content`);
+    await expect(dashboard.signInForm).toBeVisible();
+  } finally {
+    await team.close();
+  }
+});
+
+test("a rep's password is refused with a clear message, and a rep's token opens no dashboard page or /api route", async ({ extension, server }) => {
+  test.setTimeout(90_000);
+  const team = await serveTeamServer(server);
+  try {
+    // A rep with a password (set straight in the database: set-password refuses reps).
+    const rep = await findAccount(team.database, DEMO_EMAILS.rep1);
+    await setPasswordHash(team.database.db, rep.team_id, rep.id, await hashPassword('a-rep-password-1'));
+    const dashboard = new DashboardPage(await extension.context.newPage(), team.url);
+    await dashboard.page.goto(team.url);
+    await dashboard.submitSignIn(DEMO_EMAILS.rep1, 'a-rep-password-1');
+    await expect(dashboard.page.getByTestId('rep-refused')).toContainText('The dashboard is for marketing and admins');
+    await expect(dashboard.page.getByTestId('rep-refused')).toContainText('Reps use the Leadside extension');
+    expect((await fetchInPage(dashboard.page, '/api/session')).status).toBe(401);
+
+    // A wrong password says so, in words.
+    await dashboard.page.getByRole('button', { name: 'Back to sign-in' }).click();
+    await dashboard.submitSignIn(DEMO_EMAILS.marketer, 'not-the-password');
+    await expect(dashboard.page.getByTestId('sign-in-error')).toHaveText('Wrong e-mail or password.');
+
+    // The rep's API token: every /api route refuses it, and no page of the app signs in with it.
+    const bearer = { Authorization: `Bearer ${team.tokens.rep1}` };
+    for (const route of ['/api/session', '/api/team', '/api/overview', '/api/content', '/api/lead-quality', '/api/follow-up', '/api/requests', '/api/catalog', '/api/digest', '/api/users', '/api/tokens', '/api/sources']) {
+      expect((await fetchInPage(dashboard.page, route, { headers: bearer })).status, `${route} with a rep's token`).toBe(401);
+    }
+    const signInWithToken = { method: 'POST', headers: { ...bearer, 'Content-Type': 'application/json' }, body: JSON.stringify({ email: DEMO_EMAILS.rep1, password: 'a-rep-password-1' }) };
+    expect((await fetchInPage(dashboard.page, '/api/session', signInWithToken)).status).toBe(401);
+    const tokenPage = await extension.context.newPage();
+    await tokenPage.setExtraHTTPHeaders(bearer);
+    for (const id of Object.keys(DASHBOARD_PATHS) as DashboardPageId[]) {
+      await tokenPage.goto(`${team.url}${DASHBOARD_PATHS[id]}`);
+      await expect(tokenPage.getByTestId('sign-in')).toBeVisible();
+      await expect(tokenPage.getByTestId('signed-in-as')).toHaveCount(0);
+    }
+  } finally {
+    await team.close();
+  }
+});
+
+/** Waits until the page has loaded its data: no spinner, its header shown. */
+async function settled(page: Page, id: DashboardPageId): Promise<void> {
+  await page.getByTestId(`page-${id}`).waitFor();
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0, { timeout: 15_000 });
+}
+
+test('every page: served with strict headers, no CSP violation, axe finds nothing serious in light and dark, screenshots at 1280 and 390 px', async ({ extension, server }) => {
+  test.setTimeout(240_000);
+  const team = await serveTeamServer(server);
+  try {
+    await enableDashboardSignIn(team);
+    // Data on every page: both reps' verdicts and a field request.
+    await benOpensAndRates(team, 'cs-tallybook-soc2');
+    expect(
+      await team.verdictAs(team.tokens.rep1, { lead: { recordId: PRIYA.id, name: 'Priya Raman' }, source: { channel: PRIYA.channel, campaign: PRIYA.campaign }, verdict: 'demo_booked', rep: 'Ana Rep' }),
+    ).toBe('stored');
+    await askAs(team, team.tokens.rep2, 'Does Keyline cover HIPAA audit logs?');
+
+    const dashboard = await DashboardPage.signIn(extension.context, team.url, DEMO_EMAILS.admin);
+    const { page } = dashboard;
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+
+    const { headers } = await fetchInPage(page, '/');
+    expect(headers).toMatchObject({
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+
+    mkdirSync(SHOTS, { recursive: true });
+    const problems: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await dashboard.setTheme(theme);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      for (const id of Object.keys(DASHBOARD_PATHS) as DashboardPageId[]) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await dashboard.goto(id);
+        await settled(page, id);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        problems.push(
+          ...results.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => `${theme} ${id}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),
+        );
+        await page.screenshot({ path: path.join(SHOTS, `${id}-${theme}-1280.png`), fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await settled(page, id);
+        await page.screenshot({ path: path.join(SHOTS, `${id}-${theme}-390.png`), fullPage: true });
+      }
+    }
+    // The sign-in page too (signed out), in both themes.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dashboard.signOut();
+    for (const theme of ['light', 'dark'] as const) {
+      await dashboard.setTheme(theme);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      problems.push(...results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${theme} sign-in: ${violation.id}`));
+      await page.screenshot({ path: path.join(SHOTS, `sign-in-${theme}-1280.png`) });
+    }
+    expect(problems).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  } finally {
+    await team.close();
+  }
+});
