@@ -24,8 +24,11 @@ export default defineConfig({
             gecko: {
               id: 'leadside@leadside.example',
               strict_min_version: '140.0',
-              // This build sends nothing anywhere: the demo data is bundled and feedback stays local.
-              data_collection_permissions: { required: ['none'] },
+              // What Leadside sends once a source is set up, to that source (the team's own marketing
+              // system or Leadside server) and nowhere else: the lead's name and e-mail as the CRM
+              // page shows them (to look the lead up) with the rep's feedback on them, what the record
+              // page says (which record, which CRM), and the rep's token for the source.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent', 'authenticationInfo'] },
             },
           }
         : undefined,
