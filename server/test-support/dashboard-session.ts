@@ -31,7 +31,7 @@ export async function signInToDashboard(app: Hono, database: Database, user: { t
   return {
     cookie,
     csrfToken,
-    call: (method, path, body, headers = {}) =>
+    call: async (method, path, body, headers = {}) =>
       app.request(path, {
         method,
         headers: {
