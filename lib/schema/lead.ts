@@ -103,6 +103,8 @@ export const LeadProfileSchema = z.object({
   contact: ContactPreferencesSchema.default({ doNotCall: false, doNotEmail: false }),
   score: z.number().optional(),
   stage: LifecycleStageSchema.optional(),
+  /** When marketing's system marked the lead qualified (MQL or the like): starts the team's follow-up clock. */
+  qualifiedAt: TimestampSchema.optional(),
   highIntent: z.array(HighIntentMomentSchema).default([]),
 });
 export type LeadProfile = z.infer<typeof LeadProfileSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContentItemSchema } from './content';
-import { ContentEventSchema, FeedbackItemSchema, VerdictSchema } from './feedback';
+import { ContentEventSchema, FeedbackItemSchema, LeadLookSchema, VerdictSchema } from './feedback';
 import { ChannelSchema, LeadProfileSchema } from './lead';
 
 /**
@@ -28,6 +28,7 @@ export const DeliveryRequestSchema = z.object({
       z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('feedback'), id: z.string(), item: FeedbackItemSchema }),
         z.object({ kind: z.literal('event'), id: z.string(), item: ContentEventSchema }),
+        z.object({ kind: z.literal('look'), id: z.string(), item: LeadLookSchema }),
       ]),
     )
     .max(100),

@@ -54,6 +54,8 @@ export interface ProfilesTable {
   /** The LeadProfile without its page views (those live in page_views). */
   profile: Json<unknown>;
   updated_at: Timestamp;
+  /** When the server first stored the lead (migration 0008): its qualification time when the profile carries none. */
+  first_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ProfileCrmIdsTable {
@@ -98,7 +100,7 @@ export interface DeliveriesTable {
   team_id: string;
   /** The item's idempotency id: PRIMARY KEY (team_id, id) makes each delivery stored exactly once. */
   id: string;
-  kind: 'feedback' | 'event';
+  kind: 'feedback' | 'event' | 'look';
   user_id: string;
   /** JSON.stringify of the validated item, as it was delivered. */
   payload: string;
@@ -120,6 +122,11 @@ export interface FeedbackTable {
   channel: string | null;
   campaign: string | null;
   created_at: Timestamp;
+  /** A verdict's reason chips (a JSON array of strings) and note; null on other kinds (migration 0008). */
+  reasons: ColumnType<string[] | null, string | null | undefined, string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The marketing profile the lead is, when the server could tell (migration 0008). */
+  profile_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ContentEventsTable {
@@ -228,6 +235,34 @@ export interface FieldRequestStatusTable {
   changed_by: string;
 }
 
+/** The first time each rep opened a lead's record (a `look` delivery, migration 0008): the earliest is kept. */
+export interface LeadLooksTable {
+  team_id: string;
+  profile_id: string;
+  user_id: string;
+  first_at: Timestamp;
+  lead_key: string;
+  lead_label: string;
+  channel: string | null;
+  campaign: string | null;
+}
+
+/** A team's dashboard settings (migration 0008); follow_up null = DEFAULT_FOLLOW_UP_SETTINGS. */
+export interface TeamSettingsTable {
+  team_id: string;
+  follow_up: ColumnType<unknown, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Content opens per UTC day, rep and lead channel ('' = none), kept with each event insert (migration 0008). */
+export interface ContentSourceDailyTable {
+  team_id: string;
+  day: ColumnType<string, string, never>;
+  user_id: string;
+  channel: string;
+  opened: Count;
+}
+
 /** The weekly digest of a team and ISO week (migration 0010): claimed before it is posted, so no week goes out twice. */
 export interface DigestsTable {
   team_id: string;
@@ -259,6 +294,9 @@ export interface Tables {
   forwards: ForwardsTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  lead_looks: LeadLooksTable;
+  team_settings: TeamSettingsTable;
+  content_source_daily: ContentSourceDailyTable;
   field_request_status: FieldRequestStatusTable;
   digests: DigestsTable;
 }

@@ -6,6 +6,7 @@ import * as contentTeamDaily from './0004_content_team_daily';
 import * as latestFeedbackIndexes from './0005_latest_feedback_indexes';
 import * as forwards from './0006_forwards';
 import * as dashboardSignIn from './0007_dashboard_sign_in';
+import * as dashboardAnalytics from './0008_dashboard_analytics';
 import * as fieldRequestStatus from './0009_field_request_status';
 import * as digests from './0010_digests';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_latest_feedback_indexes': latestFeedbackIndexes,
   '0006_forwards': forwards,
   '0007_dashboard_sign_in': dashboardSignIn,
+  '0008_dashboard_analytics': dashboardAnalytics,
   '0009_field_request_status': fieldRequestStatus,
   '0010_digests': digests,
 };

@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
 export async function teamStats(db: Kysely<Tables>, teamId: string, since?: Date): Promise<TeamStats> {
   const [counts, ratings, leadQuality, requests, team, catalog] = await Promise.all([
     contentCounts(db, teamId, since),
-    latestRatings(db, teamId, since),
+    latestRatings(db, teamId, { since }),
     latestVerdicts(db, teamId, since),
     fieldRequests(db, teamId, since),
     teamSummary(db, teamId, since),
@@ -86,8 +86,15 @@ async function contentCounts(db: Kysely<Tables>, teamId: string, since?: Date): 
   return [...whole, ...first];
 }
 
-/** Per item: how many leads' latest rating says useful, and how many not. */
-async function latestRatings(db: Kysely<Tables>, teamId: string, since?: Date) {
+/** Which feedback a count reads: from `since` (inclusive) to `until` (exclusive), optionally one rep's. */
+export interface FeedbackRange {
+  since?: Date;
+  until?: Date;
+  userId?: string;
+}
+
+/** Per item: how many leads' latest rating (in the range) says useful, and how many not. */
+export async function latestRatings(db: Kysely<Tables>, teamId: string, { since, until, userId }: FeedbackRange = {}) {
   const latest = db
     .selectFrom('feedback')
     .select(['content_id', 'useful'])
@@ -96,6 +103,8 @@ async function latestRatings(db: Kysely<Tables>, teamId: string, since?: Date) {
     // A literal, not a parameter, so the planner always matches the partial index (migration 0005).
     .where(sql<boolean>`kind = 'content_rating'`)
     .$if(since !== undefined, (query) => query.where('created_at', '>=', since!))
+    .$if(until !== undefined, (query) => query.where('created_at', '<', until!))
+    .$if(userId !== undefined, (query) => query.where('user_id', '=', userId!))
     .orderBy('lead_key')
     .orderBy('content_id')
     .orderBy('created_at', 'desc');
@@ -145,7 +154,7 @@ async function latestVerdicts(db: Kysely<Tables>, teamId: string, since?: Date):
   return [...groups.values()].sort((a, b) => b.leads - a.leads || (a.campaign ?? '').localeCompare(b.campaign ?? ''));
 }
 
-const noVerdicts = () => Object.fromEntries(VerdictSchema.options.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+export const noVerdicts = () => Object.fromEntries(VerdictSchema.options.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
 
 /** Content requests and prospect questions, newest first, with the rep who sent each. */
 async function fieldRequests(db: Kysely<Tables>, teamId: string, since?: Date): Promise<NonNullable<TeamStats['requests']>> {
