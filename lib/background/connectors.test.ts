@@ -86,3 +86,51 @@ describe('the secrets the worker attaches to a source', () => {
     expect(requests).toEqual([]);
   });
 });
+
+describe('one connector per source setting', () => {
+  const MAUTIC: DataSource = { kind: 'mautic', baseUrl: 'https://mautic.acme.example', auth: { method: 'oauth2', clientId: 'leadside' }, timeoutSeconds: 8 };
+
+  beforeEach(async () => {
+    await db.delete();
+    await db.open();
+    await db.secrets.put({ source: 'mautic', values: { clientSecret: 'client-secret-1' }, origin: 'https://mautic.acme.example' });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Mautic answering a token and empty contact searches; counts token requests. */
+  function mauticAnswers() {
+    const calls = { token: 0, api: 0 };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url.endsWith('/oauth/v2/token')) {
+          calls.token += 1;
+          return Response.json({ access_token: `access-${calls.token}`, expires_in: 3600, token_type: 'bearer' });
+        }
+        calls.api += 1;
+        return Response.json({ total: 0, contacts: {} });
+      }),
+    );
+    return calls;
+  }
+
+  it("keeps Mautic's OAuth2 token across lookups instead of asking for a new one each call", async () => {
+    const calls = mauticAnswers();
+    allowHosts('mautic.acme.example');
+    for (let lookupNumber = 0; lookupNumber < 3; lookupNumber += 1) await (await connectorFor(MAUTIC)).findProfile(lookup, signal);
+    expect(calls.api).toBeGreaterThanOrEqual(3);
+    expect(calls.token).toBe(1);
+  });
+
+  it('builds a new connector when the settings or the secret change', async () => {
+    const calls = mauticAnswers();
+    allowHosts('mautic.acme.example');
+    // Another client than the test before, whose connector (and token) the worker still holds.
+    const source: DataSource = { ...MAUTIC, auth: { method: 'oauth2', clientId: 'leadside-2' } };
+    await (await connectorFor(source)).findProfile(lookup, signal);
+    await db.secrets.put({ source: 'mautic', values: { clientSecret: 'client-secret-2' }, origin: 'https://mautic.acme.example' });
+    await (await connectorFor(source)).findProfile(lookup, signal);
+    await (await connectorFor({ ...source, timeoutSeconds: 9 })).findProfile(lookup, signal);
+    expect(calls.token).toBe(3);
+  });
+});

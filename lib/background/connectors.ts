@@ -28,29 +28,44 @@ export async function connectorFor(source: DataSource): Promise<Connector> {
     case 'demo':
       return (demo ??= createDemoConnector(fetchBundledFile));
     case 'leadside':
-      return authenticated(source.serverUrl, 'leadside', (secrets) => createLeadsideConnector(source, secrets));
+      return authenticated(source, source.serverUrl, (secrets) => createLeadsideConnector(source, secrets));
     case 'rest':
-      return authenticated(source.baseUrl, 'rest', (secrets) => createRestConnector(source, secrets));
+      return authenticated(source, source.baseUrl, (secrets) => createRestConnector(source, secrets));
     case 'hubspot':
-      return authenticated(source.apiBase, 'hubspot', (secrets) => createHubSpotConnector(source, secrets));
+      return authenticated(source, source.apiBase, (secrets) => createHubSpotConnector(source, secrets));
     case 'mautic':
-      return authenticated(source.baseUrl, 'mautic', (secrets) => createMauticConnector(source, secrets));
+      return authenticated(source, source.baseUrl, (secrets) => createMauticConnector(source, secrets));
     case 'file':
       return createFileImportConnector();
   }
 }
 
+/**
+ * The last remote connector built, kept while its source settings and secrets stay the same: it holds
+ * what must outlive one call (Mautic's OAuth2 token, HubSpot's "events API unavailable" memo). Any
+ * change to either builds a new one, so nothing learnt under old settings leaks into new ones.
+ */
+let reused: { key: string; connector: Connector } | undefined;
+
 /** A remote source's connector: its secrets bound to `baseUrl`'s origin, its host allowed by the browser. */
-async function authenticated(baseUrl: string, kind: string, create: (secrets: Record<string, string>) => Connector): Promise<Connector> {
+async function authenticated(
+  source: DataSource,
+  baseUrl: string,
+  create: (secrets: Record<string, string>) => Connector,
+): Promise<Connector> {
   const host = new URL(baseUrl).host;
   try {
+    // Asked on every call, not only when building: access can be taken back at any time.
     if (!(await browser.permissions.contains({ origins: [siteOrigin(host)] }))) {
       throw new ConnectorError(
         'auth',
         `Leadside is not allowed to reach ${host}: open Options → Data source and save the source again, then allow access when the browser asks.`,
       );
     }
-    return create(await loadSecrets(kind, baseUrl));
+    const secrets = await loadSecrets(source.kind, baseUrl);
+    const key = JSON.stringify([source, secrets]);
+    if (reused?.key !== key) reused = { key, connector: create(secrets) };
+    return reused.connector;
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
     return refusingEveryCall(create({}), error);
