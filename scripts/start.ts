@@ -22,6 +22,8 @@ import { readClosedShadow } from '../test/support/closed-shadow';
 import { expect } from '@playwright/test';
 import { connectLeadsideServer, serveTeamServer } from '../test/support/team-server';
 import { serve } from '@hono/node-server';
+import { buildDashboard } from './build-dashboard';
+import { DashboardPage, DASHBOARD_PASSWORD, DEMO_EMAILS, enableDashboardSignIn } from '../test/support/dashboard-pages';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = path.resolve('artifacts/demo');
@@ -32,6 +34,8 @@ async function main() {
   ensureChromium();
   console.log('Building the extension (wxt build)…');
   execSync('npx wxt build', { stdio: 'inherit' });
+  console.log('Building the marketing dashboard…');
+  await buildDashboard();
 
   const server = await startTestServer();
   registerCrmFixtures(server);
@@ -49,6 +53,9 @@ async function main() {
     rep: 'Ben Rep',
   });
   if (bens !== 'stored') throw new Error(`The demo server refused Ben Rep's verdict: ${bens}`);
+  // Marketing's dashboard at the server's root: the demo marketer and admin get a password.
+  await enableDashboardSignIn(team);
+  const dashboardHelp = `The marketing dashboard: http://127.0.0.1:${LOCAL_PORT}/ (or ${team.url} in the demo browser); sign in as ${DEMO_EMAILS.marketer} or ${DEMO_EMAILS.admin}, password ${DASHBOARD_PASSWORD}`;
 
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'leadside-demo-'));
   const { context, extensionId, serviceWorker } = await launchWithExtension({ userDataDir, port: server.port, headless });
@@ -68,6 +75,7 @@ async function main() {
     await crm.bringToFront();
     console.log(`\nLeadside is running on a demo Salesforce lead: ${leadUrl}`);
     console.log(`It is connected to the team server as Ana Rep; the server's API reference: http://127.0.0.1:${LOCAL_PORT}/docs`);
+    console.log(dashboardHelp);
     console.log(`Tokens of the demo team (for curl or another browser): ${JSON.stringify(team.tokens)}`);
     console.log('Click the Leadside toolbar icon (or Alt+Shift+L) to open the side panel; a pinned panel is open in the second tab.');
     console.log('Close the browser window to stop.');
@@ -112,6 +120,20 @@ async function main() {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('heading', { name: 'Leadside Options' }).waitFor();
   await shot(options, '05-options');
+
+  // Marketing's side of the same walk: Ana's verdict and Ben's, on the dashboard.
+  const dashboard = await DashboardPage.signIn(context, team.url, DEMO_EMAILS.marketer);
+  await dashboard.page.setViewportSize({ width: 1280, height: 900 });
+  for (const [id, name] of [
+    ['overview', '06-dashboard-overview'],
+    ['lead-quality', '07-dashboard-lead-quality'],
+    ['content', '08-dashboard-content'],
+  ] as const) {
+    await dashboard.goto(id);
+    // Until every part of the page has its data (no "Loading …" status left).
+    await dashboard.page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((status) => status.textContent?.startsWith('Loading')));
+    await shot(dashboard.page, name);
+  }
 
   await context.close();
   local.close();

@@ -118,11 +118,12 @@ const firefoxOk =
   run('web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-config-discovery']);
 record('firefox', { passed: firefoxOk ? 1 : 0, failed: firefoxOk ? 0 : 1, skipped: 0 }, firefoxOk);
 
-// (e) End-to-end: needs Chromium and a fresh build; without either, it is one failure.
+// (e) End-to-end: needs Chromium and fresh builds; without either, it is one failure.
 let e2eReady = false;
 try {
   console.log(`\n▶ Chromium: ${ensureChromium()}`);
-  e2eReady = run('wxt', ['build']);
+  // The extension and the dashboard web app the team server serves (test/e2e/dashboard.spec.ts).
+  e2eReady = run('wxt', ['build']) && run('tsx', ['scripts/build-dashboard.ts']);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
 }
