@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { DashboardFilter } from '@/lib/schema/dashboard';
+import type { Tables } from '../db/tables';
+import { findUserById } from '../db/queries/users';
 import { addDays, periodDays, reportWindow, type ReportWindow } from '../db/queries/dashboard/window';
 import { utcDay } from '../db/queries/deliveries';
 
@@ -22,4 +25,15 @@ export function resolveDashboardFilter(filter: DashboardFilter, now: Date): Filt
     return { error: `Invalid query: the period from ${from} to ${to} is longer than ${MAX_PERIOD_DAYS} days; choose a shorter one.` };
   }
   return { window: reportWindow(period, now, filter.rep) };
+}
+
+/**
+ * resolveDashboardFilter, and the named rep must be a member of the signed-in user's team: another
+ * team's user id (or a typo) is a 400 that says so, never an empty page that looks like "no activity".
+ */
+export async function resolveTeamFilter(db: Kysely<Tables>, teamId: string, filter: DashboardFilter, now: Date): Promise<FilterOutcome> {
+  if (filter.rep && !(await findUserById(db, teamId, filter.rep))) {
+    return { error: `Invalid query: rep: no user with id ${filter.rep} in your team (GET /api/team lists them).` };
+  }
+  return resolveDashboardFilter(filter, now);
 }

@@ -114,8 +114,9 @@ function timedLeads(teamId: string, window: ReportWindow, rules: FollowUpSetting
       end as missed
     from (
       select *,
-        greatest(0, extract(epoch from (first_look - qualified_at)) / 3600) as look_hours,
-        greatest(0, extract(epoch from (first_verdict - qualified_at)) / 3600) as verdict_hours,
+        -- greatest() skips nulls, so a lead with no look yet must stay null here, not become 0 hours.
+        case when first_look is not null then greatest(0, extract(epoch from (first_look - qualified_at)) / 3600) end as look_hours,
+        case when first_verdict is not null then greatest(0, extract(epoch from (first_verdict - qualified_at)) / 3600) end as verdict_hours,
         qualified_at + ${rules.lookSlaHours}::float8 * interval '1 hour' as look_due,
         qualified_at + ${rules.verdictSlaHours}::float8 * interval '1 hour' as verdict_due
       from (
