@@ -1,48 +1,27 @@
 /**
  * From the dashboard back to the field (issue 10): what marketing does on the team server reaches the
  * rep's side panel, and what the rep's extension reports reaches the server. In real Chromium with
- * the built extension, against the real server (server/app.ts on PGlite) on its production-looking host.
- * The marketer works through the dashboard's JSON API with a signed-in session (cookie + X-CSRF-Token),
- * as the dashboard web app does.
+ * the built extension, against the real server (server/app.ts on PGlite) on its production-looking host;
+ * the marketer uses the dashboard web app it serves, signed in, in another tab.
+ *
+ * Needs `npm run build:dashboard` first (npm run test:e2e and scripts/test.ts do it).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { DashboardPage, DEMO_EMAILS, enableDashboardSignIn } from '../support/dashboard-pages';
 import { salesforceRecordUrl, SidePanel } from '../support/pages';
 import { connectLeadsideServer, serveTeamServer, type TeamServer } from '../support/team-server';
-import { CatalogSchema, FieldRequestSchema, FieldRequestsSchema, CatalogEntrySchema } from '../../lib/schema/dashboard';
-import { hashPassword } from '../../server/dashboard/password';
-import { setPasswordHash } from '../../server/db/queries/sign-in';
+import { DASHBOARD_BUILD_DIR } from '../../server/dashboard/static';
 
 // A demo lead with a Salesforce id (public/demo/leads.json).
 const PRIYA = { id: '00Q8d00000XyZ1aEAF', name: 'Priya Raman' };
-const REP_EMAIL = 'rep1@demo.leadside.example';
-const MARKETER_EMAIL = 'marketer@demo.leadside.example';
-const MARKETER_PASSWORD = 'marketing-meets-sales-weekly';
 const REQUEST = 'Need a SOC 2 evidence checklist for their auditors';
 
-/** A marketer signed in to the dashboard's API: each call carries the session cookie, and state changes the CSRF token. */
-async function signInAsMarketer(team: TeamServer) {
-  const marketer = await team.database.db.selectFrom('users').select(['team_id', 'id']).where('email', '=', MARKETER_EMAIL).executeTakeFirstOrThrow();
-  await setPasswordHash(team.database.db, marketer.team_id, marketer.id, await hashPassword(MARKETER_PASSWORD));
-  const signIn = await team.app.request('/api/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: MARKETER_EMAIL, password: MARKETER_PASSWORD }),
-  });
-  expect(signIn.status, await signIn.clone().text()).toBe(200);
-  const cookie = signIn.headers.get('Set-Cookie')!.split(';')[0]!;
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  return async (method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<unknown> => {
-    const response = await team.app.request(path, {
-      method,
-      headers: { Cookie: cookie, ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.status, `${method} ${path}: ${text}`).toBe(200);
-    return JSON.parse(text);
-  };
-}
+test.beforeAll(() => {
+  if (!existsSync(path.join(DASHBOARD_BUILD_DIR, 'index.html'))) throw new Error('The dashboard is not built: run `npm run build:dashboard` first.');
+});
 
 /** The first looks the server stored: which rep first opened which lead's record. */
 const leadLooks = (team: TeamServer) =>
@@ -78,7 +57,7 @@ test('marketing marks a field request planned and edits a catalog item; the rep 
     const catalogFetchedBy = Date.now();
     const profileId = await panel.page.getByTestId('brief').getAttribute('data-lead-id');
     expect(profileId).toBeTruthy();
-    await expect.poll(() => leadLooks(team), { timeout: 30_000 }).toEqual([{ email: REP_EMAIL, profile_id: profileId }]);
+    await expect.poll(() => leadLooks(team), { timeout: 30_000 }).toEqual([{ email: DEMO_EMAILS.rep1, profile_id: profileId }]);
 
     // The rep asks marketing for content; once the server stored it, it shows as New.
     await panel.page.getByLabel('Content you need').fill(REQUEST);
@@ -87,20 +66,19 @@ test('marketing marks a field request planned and edits a catalog item; the rep 
     await expect(requestLine(panel.page)).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
     await expect(requestLine(panel.page).getByTestId('request-status')).toHaveText('Marketing: New');
 
-    // The marketer, signed in to the dashboard's API, marks it planned and retitles the first suggestion.
-    const api = await signInAsMarketer(team);
-    const { requests } = FieldRequestsSchema.parse(await api('GET', '/api/requests'));
-    const request = requests.find((candidate) => candidate.text === REQUEST);
-    expect(request).toMatchObject({ kind: 'content_request', lead: PRIYA.name, status: 'new' });
-    expect(FieldRequestSchema.parse(await api('PATCH', `/api/requests/${request!.id}`, { status: 'planned' }))).toMatchObject({ status: 'planned' });
-
+    // The marketer, signed in to the dashboard, marks it planned and retitles the first suggestion.
     const first = panel.suggestions.first();
     const contentId = (await first.getAttribute('data-content-id'))!;
     const oldTitle = (await first.getByRole('heading').innerText()).trim();
     const newTitle = `${oldTitle} (2027 edition)`;
-    const { items } = CatalogSchema.parse(await api('GET', '/api/catalog'));
-    expect(items.find((entry) => entry.item.id === contentId)?.item.title).toBe(oldTitle);
-    expect(CatalogEntrySchema.parse(await api('PATCH', `/api/catalog/${encodeURIComponent(contentId)}`, { title: newTitle })).item.title).toBe(newTitle);
+    await enableDashboardSignIn(team);
+    const dashboard = await DashboardPage.signIn(extension.context, team.url, DEMO_EMAILS.marketer);
+    await dashboard.open('requests');
+    await expect(dashboard.row('requests-table', '').filter({ hasText: REQUEST })).toContainText(PRIYA.name);
+    await dashboard.setRequestStatus(REQUEST, 'Planned');
+    await dashboard.open('catalog');
+    await dashboard.editCatalogItem(oldTitle, { title: newTitle });
+    await dashboard.page.close();
 
     // The rep's side panel shows Planned the next time it shows the log once the worker's brief cache
     // of statuses (30 s) has passed: the rep reopens the panel now and then.
@@ -116,7 +94,7 @@ test('marketing marks a field request planned and edits a catalog item; the rep 
     await expect(panel.page.getByText(oldTitle, { exact: true })).toHaveCount(0);
 
     // Looking again changes nothing: the server keeps the rep's first look, and the extension sent one.
-    expect(await leadLooks(team)).toEqual([{ email: REP_EMAIL, profile_id: profileId }]);
+    expect(await leadLooks(team)).toEqual([{ email: DEMO_EMAILS.rep1, profile_id: profileId }]);
   } finally {
     await team.close();
   }
