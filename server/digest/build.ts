@@ -2,6 +2,7 @@ import type { Digest } from '@/lib/schema/dashboard';
 import type { Database } from '../db/database';
 import { contentReport } from '../db/queries/dashboard/content-report';
 import { followUpReport } from '../db/queries/dashboard/follow-up';
+import { leadQualityReport } from '../db/queries/dashboard/lead-quality';
 import { dashboardOverview } from '../db/queries/dashboard/overview';
 import { addDays, reportWindow } from '../db/queries/dashboard/window';
 import { listFieldRequests } from '../db/queries/field-requests';
@@ -11,19 +12,21 @@ import { weekStarting, type DigestWeek } from './week';
 
 /**
  * A team's digest of one week, from the dashboard's own queries (overview, content report, follow-up,
- * field requests) over that week, with the whole team (no rep filter).
+ * field requests, and lead quality for the week before) over that week, with the whole team (no rep filter).
  */
 export async function buildDigest(database: Database, teamId: string, week: DigestWeek, now: Date): Promise<Digest> {
   const { db } = database;
   const window = reportWindow(week, now);
-  const [team, overview, overviewBefore, content, followUp, requests] = await Promise.all([
+  const [team, overview, before, content, followUp, requests] = await Promise.all([
     getTeam(db, teamId),
     dashboardOverview(db, teamId, window),
-    dashboardOverview(db, teamId, reportWindow(weekStarting(addDays(week.from, -7)), now)),
+    // Only the demo counts of the week before: the lead-quality query gives them by source, one query where the overview runs six.
+    leadQualityReport(db, teamId, reportWindow(weekStarting(addDays(week.from, -7)), now), 'source'),
     contentReport(db, teamId, window),
     followUpReport(db, teamId, window),
     listFieldRequests(db, teamId),
   ]);
   if (!team) throw new Error(`No team with id ${teamId}.`);
-  return composeDigest({ team: team.name, week, overview, overviewBefore, content, followUp, requests });
+  const demosBefore = before.rows.map((row) => ({ channel: row.channel, demosBooked: row.verdicts.demo_booked }));
+  return composeDigest({ team: team.name, week, overview, demosBefore, content, followUp, requests });
 }

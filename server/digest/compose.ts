@@ -8,9 +8,10 @@ export const BEST_CONTENT_COUNT = 5;
 export interface DigestInputs {
   team: string;
   week: DigestWeek;
-  /** The dashboard's overview of the week, and of the week before it (for "vs the week before" by source). */
+  /** The dashboard's overview of the week. */
   overview: Pick<Overview, 'bySource'>;
-  overviewBefore: Pick<Overview, 'bySource'>;
+  /** Demos booked by source the week before (the lead-quality report's demo counts by source: the same leads the overview counts). */
+  demosBefore: readonly { channel: Channel | null; demosBooked: number }[];
   content: Pick<ContentReport, 'items' | 'neverUsed'>;
   followUp: Pick<FollowUp, 'pastSla'>;
   /** The team's field requests, any order and any time: the week's are picked here. */
@@ -23,7 +24,7 @@ export interface DigestInputs {
  */
 export function composeDigest(inputs: DigestInputs): Digest {
   const { week } = inputs;
-  const before = new Map(inputs.overviewBefore.bySource.map((row) => [row.channel, row.demosBooked]));
+  const before = new Map(inputs.demosBefore.map((row) => [row.channel, row.demosBooked]));
   const channels = new Set<Channel | null>([...inputs.overview.bySource.map((row) => row.channel), ...before.keys()]);
   const current = new Map(inputs.overview.bySource.map((row) => [row.channel, row.demosBooked]));
   const demosBySource = [...channels]
