@@ -61,9 +61,9 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
         for (let i = 0; i < 120; i++) {
           const id = crypto.randomUUID();
           made.push(id);
-          await send({ type: 'submit-feedback', tabId: tab, id, payload: i % 2 ? { kind: 'verdict', verdict: 'good_fit', reasons: [] } : { kind: 'content_request', text: `request ${i}` } });
+          await send({ type: 'submit-feedback', tabId: tab, leadKey: 'salesforce:00Q8d00000XyZ1aEAF', id, payload: i % 2 ? { kind: 'verdict', verdict: 'good_fit', reasons: [] } : { kind: 'content_request', text: `request ${i}` } });
         }
-        for (let i = 0; i < 80; i++) await send({ type: 'record-content-event', tabId: tab, eventType: 'opened', contentId: `cs-${i % 7}` });
+        for (let i = 0; i < 80; i++) await send({ type: 'record-content-event', tabId: tab, leadKey: 'salesforce:00Q8d00000XyZ1aEAF', eventType: 'opened', contentId: `cs-${i % 7}` });
         return made;
       }, tabId)),
     );
@@ -78,7 +78,7 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const faults = Object.values(gateway.faults).reduce((sum, count) => sum + count, 0);
   console.log(
-    `fault injection: ${gateway.stored.size} unique items stored of 1000; ${gateway.deliveryRequests} delivery requests, ${faults} faults injected ` +
+    `fault injection: ${gateway.stored.size} unique items stored of ${expected}; ${gateway.deliveryRequests} delivery requests, ${faults} faults injected ` +
       `(${JSON.stringify(gateway.faults)}), ${gateway.itemsReceived - gateway.stored.size} items resent (${gateway.duplicatesAnswered} answered as duplicates), ` +
       `${stops} worker stops, ${seconds} s`,
   );
