@@ -20,3 +20,9 @@ export function hoursText(hours: number | null): string {
 
 /** A UTC calendar day ('2026-11-12') as "12 Nov 2026", the same day whatever the viewer's zone. */
 export const dayText = (day: string) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+/** "case_study" → "Case study". */
+export const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase());
+
+/** Whether the window is at least as wide as a small laptop: charts give their labels more room. */
+export const isWide = () => window.matchMedia('(min-width: 700px)').matches;

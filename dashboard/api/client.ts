@@ -84,7 +84,7 @@ export async function call<T>(
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError(`${options.what} failed: the server's answer did not have the expected shape (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}).`, response.status);
+    throw new ApiError(`The server's answer did not have the expected shape (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}): the server and this page may be of different versions; reload the page.`, response.status);
   }
   return parsed.data;
 }

@@ -19,7 +19,7 @@ export function useApi<T>(path: string | null, schema: z.ZodType<T>, what: strin
     if (path === null) return;
     const controller = new AbortController();
     setLoaded((previous) => (previous.state === 'ready' && attempt > 0 ? previous : { state: 'loading' }));
-    apiGet(path, schema, what, controller.signal).then(
+    apiGet(path, schema, `Loading ${what}`, controller.signal).then(
       (data) => setLoaded({ state: 'ready', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;

@@ -8,10 +8,8 @@ import { call } from '../api/client';
 import { Load } from '../components/Load';
 import { PageHeader } from '../components/PageHeader';
 import { useApi } from '../hooks/use-api';
-import { dayText } from '../labels';
+import { dayText, typeLabel } from '../labels';
 import { CatalogImport } from './CatalogImport';
-
-const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase());
 
 export function CatalogPage() {
   const catalog = useApi('/catalog', CatalogSchema, 'the catalog');

@@ -9,7 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PeriodLine } from '../components/PeriodLine';
 import { useApi } from '../hooks/use-api';
 import { filterQuery, useFilters } from '../hooks/use-filters';
-import { dayText } from '../labels';
+import { dayText, isWide, typeLabel } from '../labels';
 
 const TOP = 8;
 
@@ -83,7 +83,7 @@ function ContentBody({ data }: { data: ContentReport }) {
         description="Catalog items nobody opened or copied a link of in this period."
         columns={[
           { header: 'Item', value: itemTitle, render: (item) => <ItemLink item={item} /> },
-          { header: 'Type', value: (item) => item.type ?? '' },
+          { header: 'Type', value: (item) => (item.type ? typeLabel(item.type) : '') },
           { header: 'Suggested', value: (item) => item.suggested, numeric: true },
           { header: 'Review by', value: (item) => (item.reviewBy ? dayText(item.reviewBy) : '') },
         ]}
@@ -128,7 +128,9 @@ function ContentBody({ data }: { data: ContentReport }) {
 function TopItemsChart({ items, period }: { items: ContentReportItem[]; period: string }) {
   const colors = useChartTheme();
   const top = [...items].filter((item) => item.opened + item.linkCopied > 0).sort((a, b) => b.opened - a.opened || b.linkCopied - a.linkCopied).slice(0, TOP);
-  const short = (text: string) => (text.length > 28 ? `${text.slice(0, 27)}…` : text);
+  const wide = isWide();
+  const room = wide ? 34 : 18;
+  const short = (text: string) => (text.length > room ? `${text.slice(0, room - 1)}…` : text);
   const rows = top.map((item) => ({ name: short(itemTitle(item)), Suggested: item.suggested, Opened: item.opened, 'Link copied': item.linkCopied }));
   return (
     <ChartFigure
@@ -143,9 +145,9 @@ function TopItemsChart({ items, period }: { items: ContentReportItem[]; period: 
             <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, left: 4, bottom: 0 }}>
               <CartesianGrid stroke={colors.grid} horizontal={false} />
               <XAxis type="number" allowDecimals={false} stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
-              <YAxis type="category" dataKey="name" width={150} stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
+              <YAxis type="category" dataKey="name" width={wide ? 230 : 124} stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
               <Tooltip contentStyle={{ background: colors.surface, borderColor: colors.grid, color: colors.ink }} cursor={{ fill: colors.grid, opacity: 0.4 }} />
-              <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} />
+              <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} itemSorter={null} />
               {['Suggested', 'Opened', 'Link copied'].map((series, index) => (
                 <Bar key={series} dataKey={series} fill={colors.series[index]} isAnimationActive={false} />
               ))}

@@ -109,7 +109,8 @@ function QualityBody({ data, by, onDrill }: { data: LeadQuality; by: By; onDrill
 /** The leads behind one row: each with its latest verdict, the reason chips, the rep's note and who gave it. */
 function Drill({ row, by, close }: { row: Row; by: By; close(): void }) {
   const { filters } = useFilters();
-  const keys = by === 'source' ? { channel: row.channel ?? '' } : { campaign: row.campaign ?? '' };
+  // Empty = the leads that carried none; a campaign row is one channel's campaign, so it names both.
+  const keys = by === 'source' ? { channel: row.channel ?? '' } : { channel: row.channel ?? '', campaign: row.campaign ?? '' };
   const leads = useApi(`/lead-quality/leads${filterQuery(filters, keys)}`, LeadDrillSchema, 'the leads');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [row]);

@@ -112,7 +112,7 @@ function WeeklyTrend({ weekly, period }: { weekly: WeeklyRow[]; period: string }
               <XAxis dataKey="week" stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
               <YAxis allowDecimals={false} stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
               <Tooltip contentStyle={{ background: colors.surface, borderColor: colors.grid, color: colors.ink }} cursor={{ fill: colors.grid, opacity: 0.4 }} />
-              <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} />
+              <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} itemSorter={null} />
               {channels.map((channel, index) => (
                 <Bar key={key(channel)} dataKey={key(channel)} name={channelLabel(channel)} stackId="source" fill={colors.series[index % colors.series.length]} isAnimationActive={false} />
               ))}

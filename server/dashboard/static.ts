@@ -59,12 +59,13 @@ export interface DashboardStaticOptions {
 
 export function dashboardStatic({ dir = DASHBOARD_BUILD_DIR }: DashboardStaticOptions = {}): Hono {
   const root = path.resolve(dir);
-  // Built files do not change while the server runs; a rebuild means a restart (or a new release).
-  const cache = new Map<string, Buffer | null>();
-  const read = async (file: string): Promise<Buffer | null> => {
-    if (cache.has(file)) return cache.get(file)!;
+  // Assets are named by their content's hash, so one read of each is enough; a miss is not kept, so a
+  // build made after the server started is picked up.
+  const cache = new Map<string, Buffer>();
+  const readAsset = async (file: string): Promise<Buffer | null> => {
+    const cached = cache.get(file);
+    if (cached) return cached;
     const body = await readFile(file).catch(() => null);
-    // Only files found are kept, so a build made after the server started is still picked up.
     if (body) cache.set(file, body);
     return body;
   };
@@ -81,13 +82,14 @@ export function dashboardStatic({ dir = DASHBOARD_BUILD_DIR }: DashboardStaticOp
     const file = path.resolve(root, `.${decodeURIComponent(requested)}`);
     const extension = path.extname(file);
     if (file.startsWith(root + path.sep) && extension && TYPES[extension] && path.basename(file) !== 'index.html') {
-      const body = await read(file);
+      const body = await readAsset(file);
       // Asset names carry their content's hash (scripts/build-dashboard.ts): cached for good.
       if (body) return send(c, body, TYPES[extension]!, 'public, max-age=31536000, immutable');
       return c.text(`No such file: ${requested}`, 404, { 'X-Content-Type-Options': 'nosniff' });
     }
 
-    const index = await read(path.join(root, 'index.html'));
+    // Read every time (it is small): after a rebuild it names the new assets.
+    const index = await readFile(path.join(root, 'index.html')).catch(() => null);
     if (!index) return c.html(MISSING_BUILD_PAGE, 503, { 'Cache-Control': 'no-store', ...DASHBOARD_SECURITY_HEADERS });
     // The page names the current assets, so it is checked on every visit.
     return send(c, index, TYPES['.html']!, 'no-cache');
