@@ -99,25 +99,15 @@ function tokenListings(db: Kysely<Tables>, teamId: string) {
     .where('tokens.team_id', '=', teamId);
 }
 
-/** Revokes a token by its id (ids are random UUIDs, so the admin need not name the team). */
-export async function revokeToken(db: Kysely<Tables>, tokenId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('tokens')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', tokenId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
+/** Revokes a token by its id (ids are random UUIDs, so the admin CLI need not name the team). */
+export const revokeToken = (db: Kysely<Tables>, tokenId: string): Promise<boolean> => revoke(db, { tokenId, at: new Date() });
 
 /** Revokes one of the team's tokens (the dashboard names the team); false when it has no such token or it was revoked already. */
-export async function revokeTeamToken(db: Kysely<Tables>, teamId: string, tokenId: string, at: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('tokens')
-    .set({ revoked_at: at })
-    .where('team_id', '=', teamId)
-    .where('id', '=', tokenId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+export const revokeTeamToken = (db: Kysely<Tables>, teamId: string, tokenId: string, at: Date): Promise<boolean> => revoke(db, { teamId, tokenId, at });
+
+async function revoke(db: Kysely<Tables>, target: { teamId?: string; tokenId: string; at: Date }): Promise<boolean> {
+  let query = db.updateTable('tokens').set({ revoked_at: target.at }).where('id', '=', target.tokenId).where('revoked_at', 'is', null);
+  if (target.teamId !== undefined) query = query.where('team_id', '=', target.teamId);
+  const result = await query.executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
