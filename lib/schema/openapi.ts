@@ -114,7 +114,7 @@ export function restGatewayOpenApi(version: string) {
         get: {
           summary: "What marketing did with this rep's content requests and prospect questions",
           description:
-            "On the Leadside server: the status of each request the token's user sent (new, planned, or published with the catalog item that answers it), newest first. Only the caller's own requests. A team's own gateway need not offer it (Leadside then shows no statuses).",
+            "On the Leadside server: the status of each request the token's user sent (new, planned, or published with the catalog item that answers it), newest first. Only the caller's own requests. A team's own gateway need not offer it.",
           responses: { '200': { description: "The caller's requests, maybe none.", content: json('RequestStatuses') }, ...errors },
         },
       },
