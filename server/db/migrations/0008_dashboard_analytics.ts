@@ -31,12 +31,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     update feedback set profile_id = coalesce(
       (select ids.profile_id from profile_crm_ids ids
-        where ids.team_id = feedback.team_id and ids.crm = payload.item -> 'lead' ->> 'crm' and ids.record_id = payload.item -> 'lead' ->> 'recordId'),
+        where ids.team_id = feedback.team_id and ids.crm = payload.item -> 'lead' ->> 'crm' and ids.record_id = payload.record_id),
       (select profiles.id from profiles
         where profiles.team_id = feedback.team_id and profiles.email_lower = lower(trim(payload.item -> 'lead' ->> 'email'))
         order by profiles.id limit 1)
     )
-    from (select team_id, id, payload::jsonb as item from deliveries where kind = 'feedback') as payload
+    from (
+      select team_id, id, payload::jsonb as item,
+        -- As normalizeRecordId keys them: an 18-character Salesforce id stands for its first 15.
+        case when payload::jsonb -> 'lead' ->> 'crm' = 'salesforce' and (payload::jsonb -> 'lead' ->> 'recordId') ~ '^[a-zA-Z0-9]{18}$'
+          then left(payload::jsonb -> 'lead' ->> 'recordId', 15) else payload::jsonb -> 'lead' ->> 'recordId' end as record_id
+      from deliveries where kind = 'feedback'
+    ) as payload
     where feedback.profile_id is null and payload.team_id = feedback.team_id and payload.id = feedback.id
   `.execute(db);
   // A lead's first verdict (follow-up), and the period's verdicts by week.
