@@ -1,4 +1,4 @@
-import { CRM_LABELS } from '@/lib/schema/record';
+import { CRM_LABELS, recordKey } from '@/lib/schema/record';
 import { Spinner } from '@/components/ui/Spinner';
 import { DetectedCard } from './DetectedCard';
 import { FoundBrief } from './FoundBrief';
@@ -37,7 +37,7 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
             <strong>Not in marketing data.</strong> Marketing has no record of this person
             {brief.record.email ? ` under ${brief.record.email}` : ''}. They may have come in through sales directly.
           </div>
-          <MatchPicker tabId={tabId} chosenByRep={false} found={false} />
+          <MatchPicker tabId={tabId} leadKey={recordKey(brief.record)} chosenByRep={false} found={false} />
         </div>
       );
     case 'error':

@@ -37,13 +37,13 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
           </button>
         </div>
       )}
-      <MatchPicker tabId={tabId} chosenByRep={brief.chosenByRep} found />
+      <MatchPicker tabId={tabId} leadKey={recordKey(record)} chosenByRep={brief.chosenByRep} found />
       <DoNotContactAlert contact={profile.contact} />
       <ProblemSection problems={profile.problems} />
       <ContactSection contact={profile.contact} />
       <SourceSection source={profile.source} />
       <WarmthSection profile={profile} />
-      <Suggestions tabId={tabId} suggestions={brief.suggestions} feedback={feedback} submit={submit} />
+      <Suggestions tabId={tabId} leadKey={recordKey(record)} suggestions={brief.suggestions} feedback={feedback} submit={submit} />
       <VerdictBar feedback={feedback} submit={submit} />
       <PagesSection pageViews={profile.pageViews} />
       <TellMarketing submit={submit} />

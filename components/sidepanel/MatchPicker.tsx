@@ -7,7 +7,7 @@ type Result = PageResponse<'search-profiles'>['results'][number];
  * Lets the rep fix a wrong or missing match: search marketing's data, pick the person, and the
  * choice is remembered for this CRM record.
  */
-export function MatchPicker({ tabId, chosenByRep, found }: { tabId: number; chosenByRep: boolean; found: boolean }) {
+export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: number; leadKey: string; chosenByRep: boolean; found: boolean }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [results, setResults] = useState<Result[]>();
@@ -29,7 +29,7 @@ export function MatchPicker({ tabId, chosenByRep, found }: { tabId: number; chos
 
   const choose = async (profileId: string | null) => {
     try {
-      await request({ type: 'choose-profile', tabId, profileId });
+      await request({ type: 'choose-profile', tabId, leadKey, profileId });
       setOpen(false);
       setText('');
     } catch (caught) {

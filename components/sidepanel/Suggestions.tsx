@@ -22,13 +22,15 @@ const TYPE_LABELS: Record<ContentType, string> = {
 
 interface Props {
   tabId: number;
+  /** The record the panel shows: events are filed against it, never against whatever the tab shows by then. */
+  leadKey: string;
   suggestions: readonly Suggestion[];
   feedback: readonly FeedbackView[];
   submit(payload: FeedbackPayload): Promise<FeedbackView>;
 }
 
 /** What to send: the best-fitting content, each with its reason, one click to open, copy or rate. */
-export function Suggestions({ tabId, suggestions, feedback, submit }: Props) {
+export function Suggestions({ tabId, leadKey, suggestions, feedback, submit }: Props) {
   return (
     <Section title="Suggested content" testId="suggestions">
       {suggestions.length === 0 ? (
@@ -39,6 +41,7 @@ export function Suggestions({ tabId, suggestions, feedback, submit }: Props) {
             <SuggestionRow
               key={suggestion.item.id}
               tabId={tabId}
+              leadKey={leadKey}
               suggestion={suggestion}
               rating={latestRating(feedback, suggestion.item.id)}
               submit={submit}
@@ -59,11 +62,13 @@ function latestRating(feedback: readonly FeedbackView[], contentId: string): boo
 
 function SuggestionRow({
   tabId,
+  leadKey,
   suggestion,
   rating,
   submit,
 }: {
   tabId: number;
+  leadKey: string;
   suggestion: Suggestion;
   rating: boolean | undefined;
   submit: Props['submit'];
@@ -71,20 +76,25 @@ function SuggestionRow({
   const { item } = suggestion;
   const [status, setStatus] = useState<string>('');
   const record = (eventType: 'opened' | 'link_copied') =>
-    request({ type: 'record-content-event', tabId, eventType, contentId: item.id });
+    request({ type: 'record-content-event', tabId, leadKey, eventType, contentId: item.id });
 
+  // Counting an open or a copy never stands between the rep and the content; a refusal is said.
+  const count = (eventType: 'opened' | 'link_copied') =>
+    record(eventType).then(
+      () => true,
+      (error: unknown) => (setStatus(`Not counted: ${error instanceof Error ? error.message : String(error)}`), false),
+    );
   const open = async () => {
-    await record('opened');
+    await count('opened');
     await browser.tabs.create({ url: item.url });
   };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(item.url);
-      await record('link_copied');
-      setStatus('Link copied');
     } catch {
-      setStatus('Could not copy: the browser refused clipboard access');
+      return setStatus('Could not copy: the browser refused clipboard access');
     }
+    if (await count('link_copied')) setStatus('Link copied');
   };
   const rate = async (useful: boolean) => {
     setStatus('Saving…');

@@ -25,11 +25,11 @@ export function useLeadFeedback(tabId: number, leadKey: string) {
     // The id is made here, and a retry passes the same one, so a resend after a worker restart
     // stores the item once, not twice.
     async (payload: FeedbackPayload, id: string = crypto.randomUUID()) => {
-      const result = await request({ type: 'submit-feedback', tabId, id, payload });
+      const result = await request({ type: 'submit-feedback', tabId, leadKey, id, payload });
       setFeedback((items) => [result.feedback, ...items.filter((item) => item.id !== result.feedback.id)]);
       return result.feedback;
     },
-    [tabId],
+    [tabId, leadKey],
   );
 
   return { feedback, submit };

@@ -90,7 +90,7 @@ describe('the worker reports a first look', () => {
     await saveSettings({ source: LEADSIDE });
     await ask({ type: 'get-brief', tabId: TAB });
     const id = crypto.randomUUID();
-    await ask({ type: 'submit-feedback', tabId: TAB, id, payload: { kind: 'verdict', verdict: 'good_fit', reasons: [] } });
+    await ask({ type: 'submit-feedback', tabId: TAB, leadKey: 'salesforce:00Q8d00000XyZ1aEAF', id, payload: { kind: 'verdict', verdict: 'good_fit', reasons: [] } });
     expect((await db.feedback.get(id))?.lead).toEqual({
       key: 'salesforce:00Q8d00000XyZ1aEAF',
       crm: 'salesforce',

@@ -31,7 +31,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     }
 
     case 'record-content-event': {
-      const record = await requireRecord(request.tabId);
+      const record = await requireRecord(request.tabId, request.leadKey);
       const cached = await getCachedProfile(recordKey(record));
       await recordContentEvent({
         type: request.eventType,
@@ -50,7 +50,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     }
 
     case 'submit-feedback': {
-      const record = await requireRecord(request.tabId);
+      const record = await requireRecord(request.tabId, request.leadKey);
       const [cached, settings] = await Promise.all([getCachedProfile(recordKey(record)), loadSettings()]);
       const stored = await storeFeedback({
         id: request.id,
@@ -80,7 +80,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     }
 
     case 'choose-profile': {
-      const record = await requireRecord(request.tabId);
+      const record = await requireRecord(request.tabId, request.leadKey);
       await chooseProfile(record, request.profileId);
       await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
       return { ok: true };
@@ -111,8 +111,16 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
   }
 }
 
-async function requireRecord(tabId: number) {
+/**
+ * The record the tab shows, which must still be the one the panel showed the rep (`leadKey`): if the
+ * tab moved on between the panel's render and the click, filing against the tab's record would
+ * put the rep's verdict on a lead they never saw.
+ */
+async function requireRecord(tabId: number, leadKey: string) {
   const record = await getTabRecord(tabId);
   if (!record) throw new Error('This tab no longer shows a CRM record.');
+  if (recordKey(record) !== leadKey) {
+    throw new Error('The tab has moved on to another record since the panel showed this lead: nothing was filed. Check the lead shown now and try again.');
+  }
   return record;
 }

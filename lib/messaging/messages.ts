@@ -41,12 +41,15 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('record-content-event'),
     tabId: z.number().int(),
+    /** The record the panel showed: the worker refuses the event if the tab has moved on since. */
+    leadKey: z.string().min(1),
     eventType: ContentEventTypeSchema,
     contentId: z.string().min(1),
   }),
   /** The panel showed these suggestions for this lead: Insights counts what reps were shown. */
   z.object({ type: z.literal('suggestions-shown'), leadKey: z.string().min(1), contentIds: z.array(z.string().min(1)).max(50) }),
-  z.object({ type: z.literal('submit-feedback'), tabId: z.number().int(), id: z.uuid(), payload: FeedbackPayloadSchema }),
+  /** `leadKey`: the record the panel showed the rep, so a verdict never lands on the lead the tab moved on to. */
+  z.object({ type: z.literal('submit-feedback'), tabId: z.number().int(), leadKey: z.string().min(1), id: z.uuid(), payload: FeedbackPayloadSchema }),
   z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
   z.object({ type: z.literal('clear-local-data') }),
   z.object({ type: z.literal('sync-custom-sites') }),
@@ -54,7 +57,7 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('test-connection') }),
   z.object({ type: z.literal('source-changed') }),
   z.object({ type: z.literal('retry-delivery'), ids: z.array(z.string()).max(1000).optional(), leadKey: z.string().optional() }),
-  z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), profileId: z.string().min(1).nullable() }),
+  z.object({ type: z.literal('choose-profile'), tabId: z.number().int(), leadKey: z.string().min(1), profileId: z.string().min(1).nullable() }),
   /** Insights asks for the team's numbers from `since` on (undefined = all time); the token stays in the worker. */
   z.object({ type: z.literal('team-stats'), since: z.iso.datetime({ offset: true }).optional() }),
   /** The side panel's log asks what marketing did with these of the rep's requests (ids of items the source stored). */
