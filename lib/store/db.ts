@@ -62,6 +62,8 @@ export interface TabRecord {
   tabId: number;
   record: DetectedRecord | null;
   updatedAt: string;
+  /** The browser session the row was written in (lib/store/tab-records.ts): tab ids start over in the next. */
+  session?: string;
 }
 
 /** The rep's correction of a wrong match: this CRM record is this marketing profile. */

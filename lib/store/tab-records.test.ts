@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
 import type { DetectedRecord } from '@/lib/schema/record';
-import { forgetTabsInMemory, getTabRecord, setTabRecord } from './tab-records';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetBrowserSessionInMemory, forgetTabsInMemory, getTabRecord, setTabRecord } from './tab-records';
 
 const lead = (recordId: string, extra: Partial<DetectedRecord> = {}): DetectedRecord => ({
   crm: 'salesforce',
@@ -13,7 +14,8 @@ const lead = (recordId: string, extra: Partial<DetectedRecord> = {}): DetectedRe
 
 describe('tab records', () => {
   beforeEach(async () => {
-    forgetTabsInMemory();
+    // Each test a fresh worker: the fake browser (its storage.session too) starts empty for each.
+    forgetBrowserSessionInMemory();
     await db.delete();
     await db.open();
   });
@@ -41,10 +43,9 @@ describe('tab records', () => {
   it('keeps the record in IndexedDB for a worker the browser restarts', async () => {
     await setTabRecord(7, lead('00Q000000000003', { email: 'kenji@example.jp' }));
     expect((await db.tabs.get(7))?.record?.email).toBe('kenji@example.jp');
-    vi.resetModules(); // a new worker: nothing in memory
-    const restarted = await import('./tab-records');
-    expect((await restarted.getTabRecord(7))?.recordId).toBe('00Q000000000003');
-    expect(await restarted.setTabRecord(7, lead('00Q000000000003', { email: 'kenji@example.jp' }))).toBe('none');
+    forgetBrowserSessionInMemory(); // a new worker in the same browser session: nothing in memory
+    expect((await getTabRecord(7))?.recordId).toBe('00Q000000000003');
+    expect(await setTabRecord(7, lead('00Q000000000003', { email: 'kenji@example.jp' }))).toBe('none');
   });
 
   it('forgets what tabs showed once local data is cleared', async () => {
@@ -52,5 +53,24 @@ describe('tab records', () => {
     await db.tabs.clear();
     forgetTabsInMemory();
     expect(await getTabRecord(1)).toBeNull();
+  });
+});
+
+describe('tab records across browser restarts', () => {
+  beforeEach(async () => {
+    forgetBrowserSessionInMemory();
+    await fakeBrowser.storage.session.clear();
+    await db.delete();
+    await db.open();
+  });
+
+  it('after the browser restarts, a reused tab id shows nothing of the earlier session', async () => {
+    await setTabRecord(4, lead('00Q000000000001'));
+    await vi.waitFor(async () => expect(await db.tabs.count()).toBe(1));
+    // The browser quits: storage.session is emptied, IndexedDB stays; tab 4 is now another tab.
+    await fakeBrowser.storage.session.clear();
+    forgetBrowserSessionInMemory();
+    expect(await getTabRecord(4)).toBeNull();
+    expect(await setTabRecord(4, lead('00Q000000000009'))).toBe('new-record');
   });
 });
