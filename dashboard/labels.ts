@@ -22,7 +22,7 @@ export function hoursText(hours: number | null): string {
 export const dayText = (day: string) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /** "case_study" → "Case study". */
-export const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase());
+export const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^roi\b/, 'ROI').replace(/^\w/, (letter) => letter.toUpperCase());
 
 /** Whether the window is at least as wide as a small laptop: charts give their labels more room. */
 export const isWide = () => window.matchMedia('(min-width: 700px)').matches;

@@ -149,7 +149,7 @@ function TopItemsChart({ items, period }: { items: ContentReportItem[]; period: 
               <Tooltip contentStyle={{ background: colors.surface, borderColor: colors.grid, color: colors.ink }} cursor={{ fill: colors.grid, opacity: 0.4 }} />
               <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} itemSorter={null} />
               {['Suggested', 'Opened', 'Link copied'].map((series, index) => (
-                <Bar key={series} dataKey={series} fill={colors.series[index]} isAnimationActive={false} />
+                <Bar key={series} dataKey={series} maxBarSize={14} fill={colors.series[index]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>

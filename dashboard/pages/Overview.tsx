@@ -114,7 +114,7 @@ function WeeklyTrend({ weekly, period }: { weekly: WeeklyRow[]; period: string }
               <Tooltip contentStyle={{ background: colors.surface, borderColor: colors.grid, color: colors.ink }} cursor={{ fill: colors.grid, opacity: 0.4 }} />
               <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} itemSorter={null} />
               {channels.map((channel, index) => (
-                <Bar key={key(channel)} dataKey={key(channel)} name={channelLabel(channel)} stackId="source" fill={colors.series[index % colors.series.length]} isAnimationActive={false} />
+                <Bar key={key(channel)} dataKey={key(channel)} name={channelLabel(channel)} stackId="source" maxBarSize={72} fill={colors.series[index % colors.series.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -250,6 +250,24 @@ test('every page: served with strict headers, no CSP violation, axe finds nothin
     });
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
 
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the page; the menu works with Enter
+    // and puts focus on the new page's heading.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
+    await page.getByTestId('nav-content').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Content' })).toBeFocused();
+
+    // A failed fetch says what failed and offers Retry, which loads the page once the server answers again.
+    await page.route('**/api/overview?*', (route) => route.fulfill({ status: 503, json: { error: 'The Leadside server is down for maintenance' } }));
+    await dashboard.open('overview');
+    await expect(page.getByTestId('load-error')).toContainText('Could not load the overview. The Leadside server is down for maintenance');
+    await page.unroute('**/api/overview?*');
+    await page.getByTestId('load-error').getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByTestId('kpi-leads-rated-value')).toHaveText('2');
+
     mkdirSync(SHOTS, { recursive: true });
     const problems: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
