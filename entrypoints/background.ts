@@ -5,11 +5,15 @@ import { routeMessage } from '@/lib/background/router';
 import { openSidePanelFromToolbar } from '@/lib/background/side-panel';
 import { syncCustomSiteScripts } from '@/lib/background/custom-sites';
 import { forgetTab } from '@/lib/store/tab-records';
+import { forgetTabLookups } from '@/lib/background/lookup-budget';
 import { DELIVERY_ALARM, deliverDue } from '@/lib/background/delivery';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(routeMessage);
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTabLookups(tabId);
+    void forgetTab(tabId);
+  });
   browser.runtime.onInstalled.addListener(() => {
     void installActionMenu();
     void syncCustomSiteScripts();

@@ -11,6 +11,7 @@ import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
 import { noteLook } from './first-look';
 import { openSidePanel } from './side-panel';
+import { takeTabLookup } from './lookup-budget';
 
 /** Where a content-script message came from, as the browser (not the message) says. */
 export interface ContentScriptSender {
@@ -59,9 +60,11 @@ async function briefToSendAlong(record: DetectedRecord): Promise<Brief | undefin
  * Looks the lead up as soon as the record is detected, so the brief is cached by the time the rep
  * opens the panel, then gives the tab its glance pill, unless the tab has moved on meanwhile.
  * `cached`: the profile the brief just sent along was built from, which needs no second lookup.
+ * Lookups the page causes are budgeted per tab (lookup-budget.ts).
  */
 async function prefetch(tabId: number, record: DetectedRecord, cached?: LeadProfile): Promise<void> {
   try {
+    if (!cached && !takeTabLookup(tabId)) return;
     const profile = cached ?? (await lookUp(record));
     const current = await getTabRecord(tabId);
     if (!profile || !current || recordKey(current) !== recordKey(record)) return;

@@ -142,5 +142,18 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector): Prom
     fetchedAt: new Date().toISOString(),
   };
   await db.profiles.put(entry);
+  void trimProfileCache().catch((error: unknown) => console.warn('Leadside: could not trim the profile cache', error));
   return entry;
+}
+
+/**
+ * The most lead profiles kept in this browser. Each CRM record a rep opens caches one; a rep sees a
+ * few dozen a day, so this holds months of work, and a page (or a long session) that opens
+ * thousands cannot fill the disk with marketing's data. The least recently fetched go first.
+ */
+export const MAX_CACHED_PROFILES = 2_000;
+
+export async function trimProfileCache(): Promise<void> {
+  const excess = (await db.profiles.count()) - MAX_CACHED_PROFILES;
+  if (excess > 0) await db.profiles.orderBy('fetchedAt').limit(excess).delete();
 }
