@@ -304,3 +304,33 @@ test('every page: served with strict headers, no CSP violation, axe finds nothin
     await team.close();
   }
 });
+
+test("an admin makes a rep's token (its secret shown once), the extension's API takes it, and revoking it shuts it out", async ({ extension, server }) => {
+  test.setTimeout(90_000);
+  const team = await serveTeamServer(server);
+  try {
+    await enableDashboardSignIn(team);
+    const dashboard = await DashboardPage.signIn(extension.context, team.url, DEMO_EMAILS.admin);
+    const { page } = dashboard;
+    await dashboard.open('admin');
+    const form = page.getByTestId('new-token');
+    await form.getByLabel('Whose token').selectOption({ label: 'Ben Rep (rep)' });
+    await form.getByLabel('Label').fill("Ben's new laptop");
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret').locator('code').innerText()).trim();
+    expect(secret).toMatch(/^lsk_/);
+    expect((await team.api(secret, '/v1/content')).status).toBe(200);
+
+    // Shown once: after "Done" (or a reload) the page holds no trace of it.
+    await page.getByTestId('token-secret').getByRole('button', { name: 'Done' }).click();
+    await page.reload();
+    await page.getByTestId('tokens-table').waitFor();
+    expect(await page.content()).not.toContain(secret);
+
+    await dashboard.row('tokens-table', 'Ben Rep').filter({ hasText: "Ben's new laptop" }).getByRole('button', { name: /^Revoke/ }).click();
+    await expect(dashboard.row('tokens-table', 'Ben Rep').filter({ hasText: "Ben's new laptop" })).toContainText('Revoked');
+    expect((await team.api(secret, '/v1/content')).status).toBe(401);
+  } finally {
+    await team.close();
+  }
+});

@@ -98,7 +98,7 @@ function NewToken({ users, onCreated }: { users: Users['users']; onCreated(secre
   return (
     <form className="row sub-form" onSubmit={create} aria-label="Create a token" data-testid="new-token">
       <label className="field">
-        <span>For</span>
+        <span>Whose token</span>
         <select value={userId} onChange={(event) => setUserId(event.target.value)} required>
           <option value="">Choose a user…</option>
           {users.map((user) => (
