@@ -58,6 +58,7 @@ export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
   { name: 'do_not_email', description: 'Do not e-mail (yes/no). Empty means no.', example: 'no' },
   { name: 'score', description: 'Lead score (a number).', example: '82' },
   { name: 'stage', description: 'Lifecycle stage: subscriber, lead, mql, sql, opportunity, customer, evangelist or other.', example: 'mql' },
+  { name: 'qualified_at', description: "When your system marked the lead qualified (e.g. became an MQL): starts the team server's follow-up clock.", example: '2026-11-16T13:10:00Z' },
 ];
 
 export const PAGE_VIEW_COLUMNS: readonly ColumnDoc[] = [

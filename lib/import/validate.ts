@@ -164,6 +164,7 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   const persona = r.text('persona');
   const score = r.number('score');
   const stage = r.oneOf('stage', LifecycleStageSchema.options, 'stage');
+  const qualifiedAt = r.timestamp('qualified_at');
   if (r.errors.length > 0 || id === undefined) return { ok: false, errors: r.errors };
 
   // Built in the schema's key order, with its defaults, as LeadProfileSchema.parse would return it.
@@ -181,6 +182,7 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   profile.contact = contact;
   optional(profile, 'score', score);
   optional(profile, 'stage', stage);
+  optional(profile, 'qualifiedAt', qualifiedAt);
   profile.highIntent = [];
   return { ok: true, value: profile };
 }
