@@ -3,7 +3,8 @@
  * rep, on the same built extension and fixtures as the end-to-end tests, and the team server's
  * ingest, stats and lookups, each figure beside a baseline measured in the same run. Prints one
  * table and writes it to BENCHMARKS.md. `-- --server-only` runs the server rows alone and only
- * prints them: BENCHMARKS.md holds full runs.
+ * prints them: BENCHMARKS.md holds full runs. `-- --dashboard-only [--events N]` runs the dashboard
+ * pages' row alone (10,000,000 events unless N), printed.
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { pageCostRows } from '../test/bench/page-cost';
 import { measureRanking } from '../test/bench/ranking';
 import type { BenchRow } from '../test/bench/row';
 import { measureScale } from '../test/bench/scale';
-import { measureServer } from '../test/bench/server';
+import { DASHBOARD_EVENTS, measureDashboardOnly, measureServer } from '../test/bench/server';
 import { bundleSizes } from '../test/bench/sizes';
 import { ms } from '../test/bench/stats';
 import { measureTimeToBrief } from '../test/bench/time-to-brief';
@@ -28,11 +29,21 @@ import { connectRestGateway, serveRestGateway } from '../test/support/rest-gatew
 
 const quick = process.argv.includes('--quick');
 const serverOnly = process.argv.includes('--server-only');
+/** `--dashboard-only [--events N]`: the dashboard pages' row alone (default 10,000,000 events), printed. */
+const dashboardOnly = process.argv.includes('--dashboard-only');
 const SWITCHES = quick ? 50 : 100;
 const GATEWAY = 'gateway.bench.example';
 const GATEWAY_TOKEN = 'bench-token-5e0a';
 
 async function main() {
+  if (dashboardOnly) {
+    const flag = process.argv.indexOf('--events');
+    const events = flag >= 0 ? Number(process.argv[flag + 1]) : DASHBOARD_EVENTS;
+    if (!Number.isInteger(events) || events < 1000) throw new Error('--events takes a whole number of content events, 1,000 or more (e.g. --events 1000000).');
+    const row = await measureDashboardOnly(events);
+    console.log(report([row], [`Run: ${new Date().toISOString()}, the dashboard row only`, machine()]).text);
+    return;
+  }
   if (serverOnly) {
     const rows = await measureServer({ quick });
     console.log(report(rows, [`Run: ${new Date().toISOString()}${quick ? ' (quick)' : ''}, server rows only`, machine()]).text);
@@ -234,6 +245,11 @@ ${missed.length ? missed.join('\n') : 'None in this run.'}
   before the next request; every answer must be the profile asked for. With clients that never pause, a request's
   latency is mostly its wait behind the other 49 (Little's law: p50 ≈ 50 / requests per second), which /healthz,
   under the same load, shows for a request that does almost nothing.
+- **Dashboard pages' server time**: the stats row's seed (content events of 200 reps, feedback, rollups) plus
+  50,000 profiles with sources and lifecycle stages, first looks, verdicts tied to profiles with reason chips and
+  notes, request statuses and the opens-by-source rollup, all in SQL; then each dashboard page's API as the page
+  asks on opening, one request at a time with a marketer's real session cookie, pages in turn. Every answer is
+  parsed against lib/schema/dashboard.ts and must hold data. /healthz in the same rounds is the floor.
 - **Bundle sizes**: what the browser loads; the content scripts run on every CRM page.
 `;
 }

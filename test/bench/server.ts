@@ -2,6 +2,7 @@ import { startPostgres } from '../support/postgres';
 import type { BenchRow } from './row';
 import { INGEST_BATCH, INGEST_CLIENTS, measureIngest } from './server-ingest';
 import { LOOKUP_CLIENTS, measureLookup } from './server-lookup';
+import { measureDashboard, type DashboardFigures } from './server-dashboard';
 import { BASELINE_CAP_MS, measureStats, type StatsFigures } from './server-stats';
 import { STATS_CONTENT_ITEMS, STATS_DAYS, STATS_REPS } from './server-stats-seed';
 import { ms } from './stats';
@@ -47,6 +48,8 @@ export async function measureServer(options: { quick: boolean }): Promise<BenchR
       rows.push(statsRow(figures, scaled));
     }
 
+    rows.push(await dashboardRow(postgres.url, quick ? 1_000_000 : DASHBOARD_EVENTS, scaled));
+
     const profiles = quick ? 25_000 : 100_000;
     console.log(`Server bench: lookups among ${count(profiles)} profiles…`);
     const lookup = await measureLookup({ postgresUrl: postgres.url, profiles, requests: quick ? 2_000 : 5_000 });
@@ -67,6 +70,42 @@ export async function measureServer(options: { quick: boolean }): Promise<BenchR
   }
   return rows;
 }
+
+/** The acceptance's size: 10,000,000 events of 200 reps. */
+export const DASHBOARD_EVENTS = 10_000_000;
+export const DASHBOARD_TARGET_MS = 300;
+
+/** The dashboard row alone (`npm run bench -- --dashboard-only [--events N]`), on a PostgreSQL of its own. */
+export async function measureDashboardOnly(events: number): Promise<BenchRow> {
+  const postgres = await startPostgres();
+  try {
+    return await dashboardRow(postgres.url, events, events === DASHBOARD_EVENTS ? '' : ' (scaled down)');
+  } finally {
+    postgres.stop();
+  }
+}
+
+async function dashboardRow(postgresUrl: string, events: number, scaled: string): Promise<BenchRow> {
+  console.log(`Server bench: dashboard pages over ${count(events)} events (seeding them first)…`);
+  const figures: DashboardFigures = await measureDashboard({ postgresUrl, events, samples: 20 });
+  const { seeded, dashboard } = figures;
+  const slowest = Math.max(...figures.pages.map((page) => page.summary.p95));
+  return {
+    figure: `Dashboard pages' server time, ${count(seeded.events)} events`,
+    how:
+      `each page's API (${figures.pages.map((page) => `\`${page.path}\``).join(', ')}) as the page asks on opening (the last 30 days; the digest's last full week), ` +
+      `one request at a time, ${figures.pages[0]!.summary.n} rounds over all pages after 2 warm-ups, signed in as a marketer with a real session cookie, every answer parsed against the contract and checked to hold data; ` +
+      `PostgreSQL seeded with the stats row's ${count(seeded.events)} content events of ${STATS_REPS} reps and ${count(seeded.feedback)} feedback items, plus ${count(dashboard.profiles)} profiles (${count(dashboard.qualified)} qualified), ` +
+      `${count(dashboard.looks)} first looks, verdicts with reasons and profiles, ${count(dashboard.requestStatuses)} request statuses and the opens-by-source rollup (${count(dashboard.sourceRollupRows)} rows) (seeding took ${((seeded.seedMs + dashboard.seedMs) / 1000).toFixed(0)} s)${scaled}; ` +
+      'baseline: /healthz (no auth, one `select 1`) in the same rounds',
+    result: `${figures.pages.map((page) => `${page.path.split('?')[0]} p50 ${ms(page.summary.p50)}, p95 ${ms(page.summary.p95)}`).join('; ')} (/healthz p50 ${ms(figures.health.p50)}, p95 ${ms(figures.health.p95)})`,
+    target: `each page p95 ≤ ${DASHBOARD_TARGET_MS} ms`,
+    met: slowest <= DASHBOARD_TARGET_MS,
+    ifMissed: DASHBOARD_IF_MISSED,
+  };
+}
+
+const DASHBOARD_IF_MISSED = 'Not investigated yet.';
 
 function statsRow(figures: StatsFigures, scaled: string): BenchRow {
   const { seeded } = figures;
