@@ -4,7 +4,7 @@ import { contentReport } from '../db/queries/dashboard/content-report';
 import { followUpReport } from '../db/queries/dashboard/follow-up';
 import { leadQualityReport } from '../db/queries/dashboard/lead-quality';
 import { dashboardOverview } from '../db/queries/dashboard/overview';
-import { addDays, reportWindow } from '../db/queries/dashboard/window';
+import { addDays, periodEnd, periodStart, reportWindow } from '../db/queries/dashboard/window';
 import { listFieldRequests } from '../db/queries/field-requests';
 import { getTeam } from '../db/queries/teams';
 import { composeDigest } from './compose';
@@ -24,7 +24,7 @@ export async function buildDigest(database: Database, teamId: string, week: Dige
     leadQualityReport(db, teamId, reportWindow(weekStarting(addDays(week.from, -7)), now), 'source'),
     contentReport(db, teamId, window),
     followUpReport(db, teamId, window),
-    listFieldRequests(db, teamId),
+    listFieldRequests(db, teamId, { since: periodStart(week), until: periodEnd(week) }),
   ]);
   if (!team) throw new Error(`No team with id ${teamId}.`);
   const demosBefore = before.rows.map((row) => ({ channel: row.channel, demosBooked: row.verdicts.demo_booked }));

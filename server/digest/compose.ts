@@ -14,7 +14,7 @@ export interface DigestInputs {
   demosBefore: readonly { channel: Channel | null; demosBooked: number }[];
   content: Pick<ContentReport, 'items' | 'neverUsed'>;
   followUp: Pick<FollowUp, 'pastSla'>;
-  /** The team's field requests, any order and any time: the week's are picked here. */
+  /** Field requests, in any order: those sent in the week are kept (the builder asks for just those). */
   requests: readonly FieldRequest[];
 }
 

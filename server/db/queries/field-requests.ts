@@ -50,9 +50,18 @@ const toFieldRequest = (row: RequestRow): FieldRequest => ({
   statusChangedAt: iso(row.statusChangedAt),
 });
 
-/** Every content request and prospect question of the team, newest first; optionally of one status. */
-export async function listFieldRequests(db: Kysely<Tables>, teamId: string, filter: { status?: RequestStatus } = {}): Promise<FieldRequest[]> {
+/**
+ * Every content request and prospect question of the team, newest first; optionally of one status,
+ * and sent from `since` (inclusive) until `until` (exclusive), as the weekly digest asks for its week.
+ */
+export async function listFieldRequests(
+  db: Kysely<Tables>,
+  teamId: string,
+  filter: { status?: RequestStatus; since?: Date; until?: Date } = {},
+): Promise<FieldRequest[]> {
   let query = requestsQuery(db, teamId);
+  if (filter.since) query = query.where('f.created_at', '>=', filter.since);
+  if (filter.until) query = query.where('f.created_at', '<', filter.until);
   if (filter.status === 'new') query = query.where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'new')]));
   else if (filter.status) query = query.where('s.status', '=', filter.status);
   return (await query.execute()).map(toFieldRequest);
