@@ -60,7 +60,8 @@ function SettingsForm({ initial, onSaved }: { initial: FollowUpSettings; onSaved
   };
 
   return (
-    <form className="card section" onSubmit={save} aria-labelledby="follow-up-settings-title" data-testid="follow-up-settings">
+    // noValidate: the check below says what is wrong in words, the same way in every browser.
+    <form className="card section" onSubmit={save} noValidate aria-labelledby="follow-up-settings-title" data-testid="follow-up-settings">
       <h2 id="follow-up-settings-title">What counts as qualified, and how fast to follow up</h2>
       <fieldset className="plain-fieldset">
         <legend>A lead is qualified at these stages</legend>

@@ -334,3 +334,57 @@ test("an admin makes a rep's token (its secret shown once), the extension's API 
     await team.close();
   }
 });
+
+test("a marketer imports a catalog file (its row report shown), saves the follow-up settings, publishes a field request's answer, and is told why the digest was not sent", async ({
+  extension,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const team = await serveTeamServer(server);
+  try {
+    await enableDashboardSignIn(team);
+    await askAs(team, team.tokens.rep2, 'Is there a one-pager on HIPAA audit logs?');
+    const dashboard = await DashboardPage.signIn(extension.context, team.url, DEMO_EMAILS.marketer);
+    const { page } = dashboard;
+
+    // Catalog import: one good row, one with a broken link; the report names the refused row.
+    await dashboard.open('catalog');
+    const csv = [
+      'id,title,type,url,summary,topics',
+      'ol-hipaa-logs,HIPAA audit logs on one page,one_pager,https://www.keyline.example/hipaa-logs,What Keyline logs for HIPAA.,HIPAA;audit logs',
+      'ol-broken,A broken row,one_pager,not a link,,',
+    ].join('\n');
+    const importForm = page.getByTestId('catalog-import');
+    await importForm.getByTestId('catalog-import-file').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await importForm.getByRole('button', { name: 'Import' }).click();
+    const report = importForm.getByTestId('catalog-import-result');
+    await expect(report).toContainText('2 rows read: 1 valid, 1 refused.');
+    await expect(report.locator('tbody tr')).toHaveCount(1);
+    await expect(report.locator('tbody tr')).toContainText('url');
+    await expect(dashboard.row('catalog-table', 'HIPAA audit logs on one page')).toHaveCount(1);
+
+    // Follow-up settings: saved, in words; a nonsense value is refused before it is sent.
+    await dashboard.open('follow-up');
+    const settings = page.getByTestId('follow-up-settings');
+    await settings.getByTestId('settings-look-hours').fill('0');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByTestId('settings-result')).toHaveText(/^Not saved: First look within/);
+    await settings.getByTestId('settings-look-hours').fill('8');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByTestId('settings-result')).toHaveText('✓ Saved. The times below use the new settings.');
+    await page.reload();
+    await expect(page.getByTestId('settings-look-hours')).toHaveValue('8');
+
+    // From the field: published with the item that answers it.
+    await dashboard.open('requests');
+    await dashboard.setRequestStatus('one-pager on HIPAA audit logs', 'Published', 'HIPAA audit logs on one page');
+    await expect(dashboard.table('requests-table').locator('tbody tr', { hasText: 'one-pager on HIPAA' })).toContainText('Answered by HIPAA audit logs on one page');
+
+    // Digest: no Slack webhook yet, and the page says so rather than pretending.
+    await dashboard.open('digest');
+    await page.getByTestId('digest-send').click();
+    await expect(page.getByTestId('digest-send-result')).toContainText(/Not sent: .*webhook/i);
+  } finally {
+    await team.close();
+  }
+});
