@@ -9,7 +9,7 @@ import { briefForTab } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
 import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messaging/messages';
-import { chooseProfile, getCachedProfile, LOOKUP_TIMEOUT_MS } from '@/lib/brief/profiles';
+import { chooseProfile, getCachedProfile, lookupTimeoutMs } from '@/lib/brief/profiles';
 import { connectorFor } from './connectors';
 import { noteLookAtBrief } from './first-look';
 import { leadRefFor } from '@/lib/delivery/lead-ref';
@@ -75,8 +75,9 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       return { ok: true };
 
     case 'search-profiles': {
-      const connector = await connectorFor((await loadSettings()).source);
-      return { results: await connector.searchProfiles(request.text, AbortSignal.timeout(LOOKUP_TIMEOUT_MS)) };
+      const { source } = await loadSettings();
+      const connector = await connectorFor(source);
+      return { results: await connector.searchProfiles(request.text, AbortSignal.timeout(lookupTimeoutMs(source))) };
     }
 
     case 'choose-profile': {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import contentFile from '@/public/demo/content.json';
 import leadsFile from '@/public/demo/leads.json';
 import { db } from '@/lib/store/db';
+import { saveSettings } from '@/lib/store/settings';
 import { DemoContentFileSchema, DemoLeadsFileSchema } from '@/lib/connectors/demo';
 import type { Connector } from '@/lib/connectors/types';
 import type { DetectedRecord } from '@/lib/schema/record';
@@ -47,6 +48,15 @@ describe('briefs', () => {
     expect(await cachedBriefForRecord(record)).toBeUndefined();
     expect(await briefForRecord(record)).toMatchObject({ state: 'found', profile: { id: lead.id } });
     expect(connector.findProfile).toHaveBeenCalledTimes(2);
+  });
+
+  it("gives a lookup the admin's timeout for the source, not a fixed 8 s", async () => {
+    await saveSettings({ source: { kind: 'rest', baseUrl: 'https://gateway.acme.example', timeoutSeconds: 25 } });
+    const timeout = vi.spyOn(AbortSignal, 'timeout');
+    await briefForRecord(record);
+    expect(timeout).toHaveBeenCalledWith(25_000);
+    expect(timeout).not.toHaveBeenCalledWith(8_000);
+    timeout.mockRestore();
   });
 
   it('builds the brief from the source, with suggestions, and caches what it asked', async () => {

@@ -1,7 +1,7 @@
 import { connectorFor } from '@/lib/background/connectors';
 import { getCachedCatalog, getCatalog } from './catalog';
 import { broadcast } from '@/lib/messaging/messages';
-import { lookupCachedProfile, lookupProfile, type Lookup } from './profiles';
+import { lookupCachedProfile, lookupProfile, lookupTimeoutMs, type Lookup } from './profiles';
 import type { Brief, ContentItem } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { recordKey } from '@/lib/schema/record';
@@ -20,11 +20,11 @@ export async function briefForTab(tabId: number, refresh = false): Promise<Brief
 export async function briefForRecord(record: DetectedRecord, refresh = false): Promise<Brief> {
   const startedAt = performance.now();
   try {
-    const { connector, ttlMinutes } = await sourceSettings();
+    const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     // Read beside the lookup rather than after it; only a found lead's brief waits for it (or its failure).
     const catalogRead = getCatalog(connector, ttlMinutes);
     catalogRead.catch(() => undefined);
-    const lookup = await lookupProfile(record, { connector, ttlMinutes, refresh, onRefreshed: announceRefresh(record) });
+    const lookup = await lookupProfile(record, { connector, ttlMinutes, timeoutMs, refresh, onRefreshed: announceRefresh(record) });
     return assemble(record, lookup, lookup.entry.profile ? await catalogRead : [], startedAt);
   } catch (error) {
     return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };
@@ -39,9 +39,9 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
 export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brief | undefined> {
   const startedAt = performance.now();
   try {
-    const { connector, ttlMinutes } = await sourceSettings();
+    const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     const [lookup, catalog] = await Promise.all([
-      lookupCachedProfile(record, { connector, ttlMinutes, onRefreshed: announceRefresh(record) }),
+      lookupCachedProfile(record, { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) }),
       getCachedCatalog(connector, ttlMinutes),
     ]);
     if (!lookup) return undefined;
@@ -54,7 +54,7 @@ export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brie
 
 async function sourceSettings() {
   const settings = await loadSettings();
-  return { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes };
+  return { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes, timeoutMs: lookupTimeoutMs(settings.source) };
 }
 
 const announceRefresh = (record: DetectedRecord) => () => void broadcast({ type: 'brief-updated', leadKey: recordKey(record) });

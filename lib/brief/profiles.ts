@@ -2,9 +2,15 @@ import { db, type CachedProfile } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
 import { ConnectorError } from '@/lib/connectors/types';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
+import type { DataSource } from '@/lib/schema/sources';
 
 /** Default time a marketing lookup may take before the rep is shown an error (or the cached copy). */
 export const LOOKUP_TIMEOUT_MS = 8_000;
+
+/** How long a lookup may take: the admin's timeout for the source (Options), else the default. */
+export function lookupTimeoutMs(source: DataSource): number {
+  return 'timeoutSeconds' in source ? source.timeoutSeconds * 1000 : LOOKUP_TIMEOUT_MS;
+}
 
 /** Lookups under way, so a tab's prefetch and the side panel's request share one call. */
 const inFlight = new Map<string, Promise<CachedProfile>>();
@@ -12,6 +18,8 @@ const inFlight = new Map<string, Promise<CachedProfile>>();
 export interface LookupOptions {
   connector: Connector;
   ttlMinutes: number;
+  /** The whole lookup's time limit (lookupTimeoutMs); LOOKUP_TIMEOUT_MS when not given. */
+  timeoutMs?: number;
   refresh?: boolean;
   /** Called when a refresh that went on behind a stale answer has finished (or failed). */
   onRefreshed?: () => void;
@@ -38,7 +46,7 @@ export async function lookupProfile(record: DetectedRecord, options: LookupOptio
   const usable = await usableCacheEntry(record);
   if (usable && !options.refresh) return answerFromCache(usable, record, options);
   try {
-    return { entry: await fetchOnce(record, options.connector), refreshing: false };
+    return { entry: await fetchOnce(record, options.connector, options.timeoutMs ?? LOOKUP_TIMEOUT_MS), refreshing: false };
   } catch (error) {
     if (!usable) throw error;
     return { entry: usable, refreshing: false, warning: error instanceof Error ? error.message : String(error) };
@@ -64,19 +72,19 @@ function answerFromCache(usable: CachedProfile, record: DetectedRecord, options:
   if (usable.refreshFailedAt && Date.now() - Date.parse(usable.refreshFailedAt) < FAILED_REFRESH_PAUSE_MS) {
     return { entry: usable, refreshing: false, warning: usable.refreshError };
   }
-  void fetchOnce(record, options.connector)
+  void fetchOnce(record, options.connector, options.timeoutMs ?? LOOKUP_TIMEOUT_MS)
     .catch(() => undefined)
     .finally(() => options.onRefreshed?.());
   return { entry: usable, refreshing: true };
 }
 
 /** One lookup per record and e-mail at a time, shared by everyone asking meanwhile. */
-function fetchOnce(record: DetectedRecord, connector: Connector): Promise<CachedProfile> {
+function fetchOnce(record: DetectedRecord, connector: Connector, timeoutMs: number): Promise<CachedProfile> {
   // Keyed by the e-mail too: a lookup begun before the e-mail was read cannot answer for it.
   const flightKey = `${recordKey(record)}\n${record.email ?? ''}`;
   let pending = inFlight.get(flightKey);
   if (!pending) {
-    pending = fetchAndCache(record, connector).finally(() => inFlight.delete(flightKey));
+    pending = fetchAndCache(record, connector, timeoutMs).finally(() => inFlight.delete(flightKey));
     inFlight.set(flightKey, pending);
   }
   return pending;
@@ -115,8 +123,8 @@ export async function chooseProfile(record: DetectedRecord, profileId: string | 
   });
 }
 
-async function fetchAndCache(record: DetectedRecord, connector: Connector): Promise<CachedProfile> {
-  const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);
+async function fetchAndCache(record: DetectedRecord, connector: Connector, timeoutMs: number): Promise<CachedProfile> {
+  const signal = AbortSignal.timeout(timeoutMs);
   let profile;
   const override = await db.matchOverrides.get(recordKey(record));
   try {
@@ -125,7 +133,7 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector): Prom
       : await connector.findProfile({ crm: record.crm, recordId: record.recordId, email: record.email, name: record.name }, signal);
   } catch (caught) {
     const error = signal.aborted
-      ? new ConnectorError('timeout', `${connector.label} did not answer within ${LOOKUP_TIMEOUT_MS / 1000} s`)
+      ? new ConnectorError('timeout', `${connector.label} did not answer within ${timeoutMs / 1000} s`)
       : caught;
     // Remembered on the cached copy, so the brief can say why it is old without asking again at once.
     await db.profiles.update(recordKey(record), {
