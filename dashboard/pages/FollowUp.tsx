@@ -137,7 +137,7 @@ function FollowUpBody({ data }: { data: FollowUp }) {
         csvName={`leadside-past-sla-${period}`}
         rows={data.pastSla}
         rowKey={(row) => `${row.profileId}-${row.missed}`}
-        empty="Every qualified lead was looked at and rated in time."
+        empty="No qualified lead of this period is past the SLA."
         description="Oldest first."
         columns={[
           { header: 'Lead', value: (row) => row.lead },

@@ -81,8 +81,8 @@ function QualityBody({ data, by, onDrill }: { data: LeadQuality; by: By; onDrill
       },
       numeric: true,
     })),
-    { header: 'Good fit or demo', value: (row) => shareText(row.good), render: (row) => <ShareCell share={row.good} />, numeric: true },
-    { header: 'Demo booked', value: (row) => shareText(row.demoBooked), render: (row) => <ShareCell share={row.demoBooked} />, numeric: true },
+    { header: 'Good fit or demo, share', value: (row) => shareText(row.good), render: (row) => <ShareCell share={row.good} />, numeric: true },
+    { header: 'Demo booked, share', value: (row) => shareText(row.demoBooked), render: (row) => <ShareCell share={row.demoBooked} />, numeric: true },
     {
       header: 'Note',
       value: (row) => (row.good.tooFew ? 'Too few leads to mean much yet' : ''),
