@@ -21,7 +21,7 @@ export async function deliverDue(): Promise<void> {
       ? (await loadSecrets('webhook', `https://${settings.webhook.host}`).catch((error: unknown) => void console.warn('Leadside: webhook paused:', error instanceof Error ? error.message : error)))?.url
       : undefined;
     const webhook = settings.webhook && webhookUrl ? createWebhookDelivery(webhookUrl, settings.webhook.format) : undefined;
-    await drainOutbox({ connector, webhook });
+    await drainOutbox({ connector, webhook, webhookHost: settings.webhook?.host ?? null });
   } catch (error) {
     console.warn('Leadside: delivery paused:', error instanceof Error ? error.message : error);
   } finally {

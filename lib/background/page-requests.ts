@@ -59,7 +59,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
         lead: leadRefFor(record, cached?.profile),
         source: sourceSnapshot(cached?.profile),
         rep: settings.repName,
-        alsoToWebhook: settings.webhook !== null,
+        webhookHost: settings.webhook?.host,
       });
       await broadcast({ type: 'feedback-changed', leadKey: recordKey(record) });
       void deliverDue().then(() => broadcast({ type: 'feedback-changed', leadKey: recordKey(record) }));

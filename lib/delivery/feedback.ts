@@ -10,8 +10,8 @@ interface FeedbackInput {
   lead: LeadRef;
   source: SourceSnapshot;
   rep?: string;
-  /** The team posts feedback to a webhook too: queue a second delivery for it. */
-  alsoToWebhook?: boolean;
+  /** The team posts feedback to a webhook too (this host): queue a second delivery, bound to it. */
+  webhookHost?: string;
 }
 
 /**
@@ -34,7 +34,9 @@ export async function storeFeedback(input: FeedbackInput): Promise<FeedbackView>
     const row = newOutboxRow(item.id, 'feedback');
     await db.feedback.add(item);
     await db.outbox.add(row);
-    if (input.alsoToWebhook) await db.outbox.add(newOutboxRow(`webhook:${item.id}`, 'feedback', { destination: 'webhook', itemId: item.id }));
+    if (input.webhookHost) {
+      await db.outbox.add(newOutboxRow(`webhook:${item.id}`, 'feedback', { destination: 'webhook', itemId: item.id, webhookHost: input.webhookHost }));
+    }
     return [item, row] as const;
   });
   return toFeedbackView(stored, delivery);

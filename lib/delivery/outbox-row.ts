@@ -1,7 +1,7 @@
 import type { OutboxQueue, OutboxRow } from '@/lib/store/db';
 
 /** A fresh outbox row: queued, due at once; for the team's webhook when `to` says so. */
-export function newOutboxRow(id: string, kind: OutboxRow['kind'], to?: { destination: 'webhook'; itemId: string }): OutboxRow {
+export function newOutboxRow(id: string, kind: OutboxRow['kind'], to?: { destination: 'webhook'; itemId: string; webhookHost: string }): OutboxRow {
   return inState({ id, kind, attempts: 0, nextAttemptAt: 0, unclear: false, ...to }, 'queued');
 }
 

@@ -28,7 +28,7 @@ async function queue(count: number, alsoToWebhook = false): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const id = crypto.randomUUID();
     ids.push(id);
-    await storeFeedback({ id, payload: { kind: 'content_request', text: `request ${i}` }, lead, source: {}, alsoToWebhook });
+    await storeFeedback({ id, payload: { kind: 'content_request', text: `request ${i}` }, lead, source: {}, webhookHost: alsoToWebhook ? 'hooks.example' : undefined });
   }
   return ids;
 }
@@ -154,6 +154,23 @@ describe('outbox', () => {
     expect(source.calls.flat().map((entry) => entry.id)).toEqual([id]);
     expect(webhook.calls.flat()).toEqual([expect.objectContaining({ id: `webhook:${id}`, kind: 'feedback', item: expect.objectContaining({ id, text: 'request 0' }) })]);
     expect(await db.outbox.get(`webhook:${id}`)).toMatchObject({ state: 'sent' });
+    expect(await nextDueAt()).toBeUndefined();
+  });
+
+  it("never re-routes a webhook copy: a removed webhook's copies are dropped, another webhook gets none of them", async () => {
+    const ids = await queue(3, true);
+    const source = scriptedConnector([deliverAll, deliverAll]);
+    const next = scriptedConnector([deliverAll]);
+    // The team replaced hooks.example with another webhook before the copies went out.
+    await drainOutbox({ connector: source.connector, webhook: next.connector, webhookHost: 'hooks.other.example' });
+    expect(next.calls).toEqual([]);
+    expect(await db.outbox.bulkGet(ids.map((id) => `webhook:${id}`))).toEqual([undefined, undefined, undefined]);
+    // The items themselves still reach the source.
+    expect(source.calls.flat().map((entry) => entry.id).sort()).toEqual([...ids].sort());
+
+    const [later] = await queue(1, true);
+    await drainOutbox({ connector: source.connector, webhookHost: null });
+    expect(await db.outbox.get(`webhook:${later}`)).toBeUndefined();
     expect(await nextDueAt()).toBeUndefined();
   });
 

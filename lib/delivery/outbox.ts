@@ -34,6 +34,12 @@ let draining: Promise<DrainReport> | undefined;
 export interface Destinations {
   connector: Pick<Connector, 'deliver'>;
   webhook?: Pick<Connector, 'deliver'>;
+  /**
+   * The host of the webhook the settings name now (null: none). Queued copies for any other webhook
+   * are dropped, not re-routed: they were meant for a receiver the team has since removed or
+   * replaced. Undefined: not known, nothing is dropped (the webhook may only be paused).
+   */
+  webhookHost?: string | null;
 }
 
 /**
@@ -51,6 +57,7 @@ export function drainOutbox(destinations: Destinations | Connector, now: () => n
 async function drain(to: Destinations, now: () => number): Promise<DrainReport> {
   const report: DrainReport = { delivered: 0, retried: 0, failed: 0, local: 0 };
   const startedAt = now();
+  if (to.webhookHost !== undefined) await dropWebhookCopiesNotFor(to.webhookHost);
   for (const queue of QUEUES) {
     const receiver = queue === 'webhook' ? to.webhook : to.connector;
     if (!receiver) continue;
@@ -83,6 +90,15 @@ const QUEUES: readonly OutboxQueue[] = ['source', 'webhook', 'looks'];
  * when given. Chromium's IndexedDB keeps a deleted index entry as a tombstone until it compacts, so a
  * scan from the start steps over every row delivered so far; a drain resumes after its last batch.
  */
+/** Deletes queued webhook copies bound to another webhook than `host` (all of them when there is none). */
+export async function dropWebhookCopiesNotFor(host: string | null): Promise<number> {
+  return db.outbox
+    .where('[queue+nextAttemptAt+id]')
+    .between(['webhook', Dexie.minKey, Dexie.minKey], ['webhook', Infinity, Dexie.maxKey])
+    .filter((row) => host === null || (row.webhookHost !== undefined && row.webhookHost !== host))
+    .delete();
+}
+
 function dueRows(queue: OutboxQueue, at: number, after?: OutboxRow) {
   const from = after ? [queue, after.nextAttemptAt, after.id] : [queue, Dexie.minKey, Dexie.minKey];
   return db.outbox.where('[queue+nextAttemptAt+id]').between(from, [queue, at, Dexie.maxKey], !after, true);

@@ -43,6 +43,11 @@ export interface OutboxRow {
   destination?: 'webhook';
   itemId?: string;
   /**
+   * A webhook copy's webhook (its host), as configured when the item was given: the copy goes there
+   * or nowhere, never to a webhook set up later. Absent on rows queued before copies were bound.
+   */
+  webhookHost?: string;
+  /**
    * Which delivery queue the row waits in; present only while `state` is `queued` (set through
    * lib/outbox-row.ts), so the `[queue+nextAttemptAt+id]` index holds waiting rows and nothing else.
    */
