@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { db, LeadsideDb } from '@/lib/store/db';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
-import { backoffMs, drainOutbox, nextDueAt, retryFailed } from './outbox';
+import { AUTH_RETRY_MS, backoffMs, drainOutbox, nextDueAt, retryFailed, UNCLEAR_SETTLE_MS } from './outbox';
 import { storeFeedback } from './feedback';
 
 const lead = { key: 'salesforce:00Q1', crm: 'salesforce' as const, recordId: '00Q1', email: 'a@b.example' };
@@ -155,6 +155,49 @@ describe('outbox', () => {
     expect(webhook.calls.flat()).toEqual([expect.objectContaining({ id: `webhook:${id}`, kind: 'feedback', item: expect.objectContaining({ id, text: 'request 0' }) })]);
     expect(await db.outbox.get(`webhook:${id}`)).toMatchObject({ state: 'sent' });
     expect(await nextDueAt()).toBeUndefined();
+  });
+
+  it('isolates the one item a receiver refuses with a batch-level 400, delivering the rest', async () => {
+    const ids = await queue(10);
+    const bad = ids[6]!;
+    const calls: string[][] = [];
+    const connector = {
+      async deliver(entries: readonly OutboxEntry[]) {
+        calls.push(entries.map((entry) => entry.id));
+        if (entries.some((entry) => entry.id === bad)) throw new ConnectorError('rejected', 'Gateway answered 400: items.6.text is too long');
+        return deliverAll(entries);
+      },
+    } as unknown as Connector;
+    expect(await drainOutbox(connector)).toMatchObject({ delivered: 9, failed: 1 });
+    const rows = await db.outbox.bulkGet(ids);
+    expect(rows.filter((row) => row?.state === 'sent')).toHaveLength(9);
+    expect(await db.outbox.get(bad)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('400') });
+    // Halving: about two calls per level, not one per item.
+    expect(calls.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(10)));
+  });
+
+  it('tries items refused for the token again on their own, slowly, and not at once', async () => {
+    const ids = await queue(2);
+    let at = Date.parse('2026-12-03T12:00:00Z');
+    const refusing = scriptedConnector([() => { throw new ConnectorError('auth', 'Gateway answered 401: token expired'); }]);
+    expect(await drainOutbox(refusing.connector, () => at)).toMatchObject({ failed: 2 });
+    expect(await db.outbox.get(ids[0]!)).toMatchObject({ state: 'failed', failedBecause: 'auth' });
+    expect(await nextDueAt()).toBe(at + AUTH_RETRY_MS);
+
+    const fixed = scriptedConnector([deliverAll]);
+    at += AUTH_RETRY_MS - 1;
+    expect(await drainOutbox(fixed.connector, () => at)).toMatchObject({ delivered: 0 });
+    at += 1;
+    expect(await drainOutbox(fixed.connector, () => at)).toMatchObject({ delivered: 2 });
+    expect((await db.outbox.bulkGet(ids)).map((row) => row?.state)).toEqual(['sent', 'sent']);
+  });
+
+  it('waits long enough after an unanswered batch for a search-before-create to see what was made', async () => {
+    const [id] = await queue(1);
+    const at = Date.parse('2026-12-03T12:00:00Z');
+    const silent = scriptedConnector([() => { throw new ConnectorError('timeout', 'HubSpot did not answer within 8 s'); }]);
+    await drainOutbox(silent.connector, () => at);
+    expect((await db.outbox.get(id!))?.nextAttemptAt).toBeGreaterThanOrEqual(at + UNCLEAR_SETTLE_MS);
   });
 
   it("never re-routes a webhook copy: a removed webhook's copies are dropped, another webhook gets none of them", async () => {

@@ -20,6 +20,18 @@ export function backoffMs(attempts: number, random = Math.random): number {
 const NEEDS_A_PERSON = new Set(['auth', 'rejected']);
 /** Failures after which the receiver may or may not have stored the batch. */
 const UNCLEAR = new Set(['timeout', 'network']);
+/**
+ * How often items refused for a wrong or expired token are tried again on their own. They show as
+ * failed (a person should fix the token), but the fix may happen on the other side, where the
+ * extension cannot see it; re-saving the source retries them at once.
+ */
+export const AUTH_RETRY_MS = 30 * 60_000;
+/**
+ * The least wait before resending a batch that got no answer. HubSpot's and Mautic's notes cannot be
+ * deduplicated by id, so the resend first searches for the note; their search indexes take seconds
+ * to show a note just made, and searching sooner would find nothing and write it twice.
+ */
+export const UNCLEAR_SETTLE_MS = 30_000;
 
 export interface DrainReport {
   delivered: number;
@@ -58,6 +70,7 @@ async function drain(to: Destinations, now: () => number): Promise<DrainReport> 
   const report: DrainReport = { delivered: 0, retried: 0, failed: 0, local: 0 };
   const startedAt = now();
   if (to.webhookHost !== undefined) await dropWebhookCopiesNotFor(to.webhookHost);
+  await requeueAuthFailures(now());
   for (const queue of QUEUES) {
     const receiver = queue === 'webhook' ? to.webhook : to.connector;
     if (!receiver) continue;
@@ -71,12 +84,7 @@ async function drain(to: Destinations, now: () => number): Promise<DrainReport> 
         continue;
       }
       after = rows.at(-1);
-      try {
-        const results = await receiver.deliver(entries, AbortSignal.timeout(60_000));
-        await applyResults(rows, results, now(), report);
-      } catch (error) {
-        await applyBatchFailure(rows, error, now(), report);
-      }
+      await deliverBatch(receiver, rows, entries, now, report);
     }
   }
   return report;
@@ -147,6 +155,38 @@ async function toEntries(rows: OutboxRow[]): Promise<OutboxEntry[]> {
   });
 }
 
+/**
+ * Sends one batch and records each row's outcome. A receiver that refuses the whole batch (a 400 for
+ * one bad item) gets it again in halves, so only the item it refuses ends up failed, not the 99
+ * beside it.
+ */
+async function deliverBatch(
+  receiver: Pick<Connector, 'deliver'>,
+  rows: OutboxRow[],
+  entries: OutboxEntry[],
+  now: () => number,
+  report: DrainReport,
+): Promise<void> {
+  try {
+    const results = await receiver.deliver(entries, AbortSignal.timeout(60_000));
+    await applyResults(rows, results, now(), report);
+  } catch (error) {
+    if (!(error instanceof ConnectorError && error.kind === 'rejected' && entries.length > 1)) {
+      await applyBatchFailure(rows, error, now(), report);
+      return;
+    }
+    const half = Math.ceil(entries.length / 2);
+    for (const part of [entries.slice(0, half), entries.slice(half)]) {
+      const ids = new Set(part.map((entry) => entry.id));
+      await deliverBatch(receiver, rows.filter((row) => ids.has(row.id)), part, now, report);
+    }
+    // Rows whose item was cleared locally were in no part: they have nothing left to send.
+    const sent = new Set(entries.map((entry) => entry.id));
+    const orphans = rows.filter((row) => !sent.has(row.id));
+    if (orphans.length) await applyResults(orphans, [], now(), report);
+  }
+}
+
 async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: number, report: DrainReport): Promise<void> {
   const byId = new Map(results.map((result) => [result.id, result]));
   await db.outbox.bulkPut(
@@ -162,7 +202,7 @@ async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: nu
           return inState({ ...row, attempts, unclear: false }, 'local');
         case 'rejected':
           report.failed++;
-          return inState({ ...row, attempts, unclear: false, lastError: result.error }, 'failed');
+          return inState({ ...row, attempts, unclear: false, lastError: result.error, failedBecause: 'rejected' }, 'failed');
         default:
           report.retried++;
           return inState(
@@ -185,8 +225,11 @@ async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, 
   const message = error instanceof Error ? error.message : String(error);
   const retryAfter = error instanceof ConnectorError ? (error.retryAfterMs ?? 0) : 0;
   const needsPerson = NEEDS_A_PERSON.has(kind);
+  const unclear = UNCLEAR.has(kind);
   if (needsPerson) report.failed += rows.length;
   else report.retried += rows.length;
+  const wait = (attempts: number) =>
+    Math.max(retryAfter, kind === 'auth' ? AUTH_RETRY_MS : needsPerson ? MAX_BACKOFF_MS : backoffMs(attempts), unclear ? UNCLEAR_SETTLE_MS : 0);
   await db.outbox.bulkPut(
     rows.map((row): OutboxRow => {
       const attempts = row.attempts + 1;
@@ -194,15 +237,28 @@ async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, 
         {
           ...row,
           attempts,
-          unclear: UNCLEAR.has(kind),
-          nextAttemptAt: at + Math.max(retryAfter, needsPerson ? MAX_BACKOFF_MS : backoffMs(attempts)),
+          unclear,
+          nextAttemptAt: at + wait(attempts),
           lastError: message,
+          failedBecause: needsPerson ? (kind as 'auth' | 'rejected') : undefined,
         },
-        // A wrong token fails every item until an admin fixes it: shown as failed, retried slowly.
+        // A wrong token fails every item until it is fixed: shown as failed, tried again every AUTH_RETRY_MS.
         needsPerson ? 'failed' : 'queued',
       );
     }),
   );
+}
+
+/** Failed-for-auth rows whose slow retry is due go back in the queue. */
+async function requeueAuthFailures(at: number): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const due = await db.outbox
+      .where('state')
+      .equals('failed')
+      .filter((row) => row.failedBecause === 'auth' && row.nextAttemptAt <= at)
+      .toArray();
+    if (due.length) await db.outbox.bulkPut(due.map((row) => inState(row, 'queued')));
+  });
 }
 
 /** Puts failed items back in the queue, due now: the rep's or admin's "Retry". */
@@ -215,6 +271,11 @@ export async function retryFailed(ids?: readonly string[]): Promise<number> {
 /** When the next retry is due (epoch ms), for the alarm that wakes the worker; undefined when none. */
 export async function nextDueAt(): Promise<number | undefined> {
   const firsts = await Promise.all(QUEUES.map((queue) => dueRows(queue, Number.POSITIVE_INFINITY).first()));
-  const times = firsts.flatMap((row) => (row ? [row.nextAttemptAt] : []));
+  const authRetries = await db.outbox
+    .where('state')
+    .equals('failed')
+    .filter((row) => row.failedBecause === 'auth')
+    .toArray();
+  const times = [...firsts, ...authRetries].flatMap((row) => (row ? [row.nextAttemptAt] : []));
   return times.length ? Math.min(...times) : undefined;
 }

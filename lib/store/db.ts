@@ -47,6 +47,8 @@ export interface OutboxRow {
    * or nowhere, never to a webhook set up later. Absent on rows queued before copies were bound.
    */
   webhookHost?: string;
+  /** Why a failed row failed: 'auth' rows are tried again slowly (a token may be fixed on the other side). */
+  failedBecause?: 'auth' | 'rejected';
   /**
    * Which delivery queue the row waits in; present only while `state` is `queued` (set through
    * lib/outbox-row.ts), so the `[queue+nextAttemptAt+id]` index holds waiting rows and nothing else.
