@@ -37,6 +37,14 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
           </button>
         </div>
       )}
+      {brief.catalogStale && (
+        <div className="notice notice-warn" role="status" data-testid="catalog-stale-banner">
+          <p>
+            <strong>Suggestions use the content list from {relativeTime(brief.catalogStale.fetchedAt, new Date())}.</strong> A fresh one
+            could not be downloaded: {brief.catalogStale.error}
+          </p>
+        </div>
+      )}
       <MatchPicker tabId={tabId} leadKey={recordKey(record)} chosenByRep={brief.chosenByRep} found />
       <DoNotContactAlert contact={profile.contact} />
       <ProblemSection problems={profile.problems} />

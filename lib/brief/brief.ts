@@ -1,8 +1,8 @@
 import { connectorFor } from '@/lib/background/connectors';
-import { getCachedCatalog, getCatalog } from './catalog';
+import { getCachedCatalog, getCatalog, type CatalogRead } from './catalog';
 import { broadcast } from '@/lib/messaging/messages';
 import { lookupCachedProfile, lookupProfile, lookupTimeoutMs, type Lookup } from './profiles';
-import type { Brief, ContentItem } from '@/lib/schema';
+import type { Brief } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { recordKey } from '@/lib/schema/record';
 import { loadSettings } from '@/lib/store/settings';
@@ -25,7 +25,7 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
     const catalogRead = getCatalog(connector, ttlMinutes);
     catalogRead.catch(() => undefined);
     const lookup = await lookupProfile(record, { connector, ttlMinutes, timeoutMs, refresh, onRefreshed: announceRefresh(record) });
-    return assemble(record, lookup, lookup.entry.profile ? await catalogRead : [], startedAt);
+    return assemble(record, lookup, lookup.entry.profile ? await catalogRead : { items: [] }, startedAt);
   } catch (error) {
     return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };
   }
@@ -45,8 +45,8 @@ export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brie
       getCachedCatalog(connector, ttlMinutes),
     ]);
     if (!lookup) return undefined;
-    if (!lookup.entry.profile) return assemble(record, lookup, [], startedAt);
-    return catalog && assemble(record, lookup, catalog, startedAt);
+    if (!lookup.entry.profile) return assemble(record, lookup, { items: [] }, startedAt);
+    return catalog && assemble(record, lookup, { items: catalog }, startedAt);
   } catch {
     return undefined; // briefForRecord, asked next, says what went wrong
   }
@@ -60,10 +60,10 @@ async function sourceSettings() {
 const announceRefresh = (record: DetectedRecord) => () => void broadcast({ type: 'brief-updated', leadKey: recordKey(record) });
 
 /** `startedAt`: when building began (performance.now()), for the leadside:brief-built measure. */
-function assemble(record: DetectedRecord, lookup: Lookup, catalog: ContentItem[], startedAt: number): Brief {
+function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, startedAt: number): Brief {
   const cached = lookup.entry;
   if (!cached.profile) return { state: 'not-found', record };
-  const suggestions = suggestContent(cached.profile, catalog);
+  const suggestions = suggestContent(cached.profile, catalog.items);
   // What building costs without any message: half of the benchmark's floor for time to brief.
   performance.measure('leadside:brief-built', { start: startedAt, detail: recordKey(record) });
   return {
@@ -75,5 +75,6 @@ function assemble(record: DetectedRecord, lookup: Lookup, catalog: ContentItem[]
     chosenByRep: Boolean(cached.chosenByRep),
     refreshing: lookup.refreshing,
     warning: lookup.warning,
+    catalogStale: catalog.stale,
   };
 }

@@ -36,7 +36,7 @@ describe('an item marketing edits or retires on the server reaches the rep', () 
   it('on the first brief after the stored catalog is older than the refresh cadence, even with a longer cache time', async () => {
     await fetchedMinutesAgo(CATALOG_MAX_AGE_MINUTES + 1);
     expect(await getCachedCatalog(connector, 60)).toBeUndefined();
-    const items = await getCatalog(connector, 60);
+    const { items } = await getCatalog(connector, 60);
     expect(connector.listContent).toHaveBeenCalledTimes(1);
     expect(items.find((item) => item.id === edited!.id)?.title).toBe('SOC 2 readiness, the 2027 edition');
     expect(items.map((item) => item.id)).not.toContain(retired!.id);
@@ -48,13 +48,46 @@ describe('an item marketing edits or retires on the server reaches the rep', () 
   it('not before: a copy younger than both the cadence and the cache time is used as it is', async () => {
     expect(CATALOG_MAX_AGE_MINUTES).toBeLessThanOrEqual(15);
     await fetchedMinutesAgo(CATALOG_MAX_AGE_MINUTES - 1);
-    expect((await getCatalog(connector, 60)).find((item) => item.id === edited!.id)?.title).toBe(edited!.title);
+    expect((await getCatalog(connector, 60)).items.find((item) => item.id === edited!.id)?.title).toBe(edited!.title);
     expect(connector.listContent).not.toHaveBeenCalled();
   });
 
   it('sooner when the admin set a shorter cache time', async () => {
     await fetchedMinutesAgo(2);
     expect(await getCachedCatalog(connector, 1)).toBeUndefined();
-    expect((await getCatalog(connector, 1)).find((item) => item.id === edited!.id)?.title).toBe('SOC 2 readiness, the 2027 edition');
+    expect((await getCatalog(connector, 1)).items.find((item) => item.id === edited!.id)?.title).toBe('SOC 2 readiness, the 2027 edition');
+  });
+});
+
+describe('a catalog that cannot be refreshed', () => {
+  beforeEach(async () => {
+    await db.delete();
+    await db.open();
+  });
+
+  it('serves the stored copy, marked stale with the reason, instead of failing the brief', async () => {
+    await fetchedMinutesAgo(120);
+    connector.listContent.mockRejectedValueOnce(new Error('The Leadside server answered 503: maintenance'));
+    const read = await getCatalog(connector, 60);
+    expect(read.items.map((item) => item.id).sort()).toEqual(original.map((item) => item.id).sort());
+    expect(read.stale).toEqual({ fetchedAt: expect.any(String), error: 'The Leadside server answered 503: maintenance' });
+  });
+
+  it('still fails when there is no copy of this source to fall back on', async () => {
+    connector.listContent.mockRejectedValueOnce(new Error('The Leadside server answered 503: maintenance'));
+    await expect(getCatalog(connector, 60)).rejects.toThrow('503');
+  });
+
+  it('shares one download between briefs built at the same time', async () => {
+    await fetchedMinutesAgo(120);
+    let release!: () => void;
+    connector.listContent.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(afterEdit))));
+    const reads = Promise.all([getCatalog(connector, 60), getCatalog(connector, 60), getCatalog(connector, 60)]);
+    await vi.waitFor(() => expect(release).toBeDefined());
+    release();
+    const [first, second, third] = await reads;
+    expect(connector.listContent).toHaveBeenCalledTimes(1);
+    expect(first.items).toBe(second.items);
+    expect(third.items[0]!.title).toBe('SOC 2 readiness, the 2027 edition');
   });
 });

@@ -15,14 +15,45 @@ let memory: { sourceId: string; fetchedAt: string; items: ContentItem[] } | unde
  */
 export const CATALOG_MAX_AGE_MINUTES = 15;
 
+export interface CatalogRead {
+  items: ContentItem[];
+  /** Set when the list is an out-of-date copy because downloading a fresh one failed. */
+  stale?: { fetchedAt: string; error: string };
+}
+
+/** The download under way, shared by every brief built meanwhile (one request, not one per tab). */
+let refreshing: { sourceId: string; done: Promise<ContentItem[]> } | undefined;
+
 /**
  * The content catalog: from memory, else Dexie, else the connector. Refreshed when older than the
  * TTL (at most CATALOG_MAX_AGE_MINUTES), replacing the stored catalog in one transaction so readers
- * never see half of it.
+ * never see half of it. When the refresh fails, the stored copy of the same source serves, however
+ * old, marked stale: suggestions from last week's list beat a brief that is all error.
  */
-export async function getCatalog(connector: Connector, ttlMinutes: number): Promise<ContentItem[]> {
+export async function getCatalog(connector: Connector, ttlMinutes: number): Promise<CatalogRead> {
   const cached = await getCachedCatalog(connector, ttlMinutes);
-  if (cached) return cached;
+  if (cached) return { items: cached };
+  try {
+    return { items: await downloadOnce(connector) };
+  } catch (error) {
+    const meta = await db.catalogMeta.get('catalog');
+    if (meta?.sourceId !== connector.id) throw error;
+    const items = memory?.sourceId === meta.sourceId && memory.fetchedAt === meta.fetchedAt ? memory.items : await db.content.toArray();
+    return { items, stale: { fetchedAt: meta.fetchedAt, error: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function downloadOnce(connector: Connector): Promise<ContentItem[]> {
+  if (refreshing?.sourceId !== connector.id) {
+    const done = download(connector).finally(() => {
+      if (refreshing?.done === done) refreshing = undefined;
+    });
+    refreshing = { sourceId: connector.id, done };
+  }
+  return refreshing.done;
+}
+
+async function download(connector: Connector): Promise<ContentItem[]> {
   const items = await connector.listContent(AbortSignal.timeout(30_000));
   const fetchedAt = new Date().toISOString();
   await db.transaction('rw', db.content, db.catalogMeta, async () => {

@@ -25,6 +25,8 @@ export const BriefSchema = z.discriminatedUnion('state', [
     refreshing: z.boolean().default(false),
     /** The brief is the cached copy because the source just failed; what the failure said. */
     warning: z.string().optional(),
+    /** The suggestions come from an out-of-date content list because downloading it failed. */
+    catalogStale: z.object({ fetchedAt: TimestampSchema, error: z.string() }).optional(),
   }),
 ]);
 export type Brief = z.infer<typeof BriefSchema>;
