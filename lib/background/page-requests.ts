@@ -82,7 +82,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
 
     case 'choose-profile': {
       const record = await requireRecord(request.tabId, request.leadKey);
-      await chooseProfile(record, request.profileId);
+      await chooseProfile(record, request.profileId, (await connectorFor((await loadSettings()).source)).id);
       await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
       return { ok: true };
     }

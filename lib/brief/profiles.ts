@@ -111,13 +111,14 @@ function isFresh(cached: CachedProfile, ttlMinutes: number): boolean {
 }
 
 /**
- * Remembers the rep's choice of marketing profile for a CRM record (null forgets it), and drops the
- * cached lookup so the next brief uses the choice.
+ * Remembers the rep's choice of marketing profile for a CRM record (null forgets it), for the source
+ * whose profile it is (`sourceId`, the connector's id), and drops the cached lookup so the next brief
+ * uses the choice.
  */
-export async function chooseProfile(record: DetectedRecord, profileId: string | null): Promise<void> {
+export async function chooseProfile(record: DetectedRecord, profileId: string | null, sourceId: string): Promise<void> {
   const key = recordKey(record);
   await db.transaction('rw', db.matchOverrides, db.profiles, async () => {
-    if (profileId) await db.matchOverrides.put({ key, profileId, chosenAt: new Date().toISOString() });
+    if (profileId) await db.matchOverrides.put({ key, profileId, chosenAt: new Date().toISOString(), sourceId });
     else await db.matchOverrides.delete(key);
     await db.profiles.delete(key);
   });
@@ -126,7 +127,9 @@ export async function chooseProfile(record: DetectedRecord, profileId: string | 
 async function fetchAndCache(record: DetectedRecord, connector: Connector, timeoutMs: number): Promise<CachedProfile> {
   const signal = AbortSignal.timeout(timeoutMs);
   let profile;
-  const override = await db.matchOverrides.get(recordKey(record));
+  const stored = await db.matchOverrides.get(recordKey(record));
+  // Another source's profile id names someone else there (or no one): look the record up afresh.
+  const override = stored && (stored.sourceId === undefined || stored.sourceId === connector.id) ? stored : undefined;
   try {
     profile = override
       ? await connector.getProfile(override.profileId, signal)

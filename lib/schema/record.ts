@@ -42,6 +42,8 @@ export const DetectedRecordSchema = z.object({
 export type DetectedRecord = z.infer<typeof DetectedRecordSchema>;
 
 /** Stable key for one CRM record: what the cache, the feedback and the Insights join on. */
-export function recordKey(record: Pick<DetectedRecord, 'crm' | 'recordId'>): string {
+export function recordKey(record: Pick<DetectedRecord, 'crm' | 'recordId' | 'url'>): string {
+  // Custom sites are many CRMs under one id: the host keeps /people/123 on two of them apart.
+  if (record.crm === 'custom') return `custom:${new URL(record.url).host}:${record.recordId}`;
   return `${record.crm}:${record.recordId}`;
 }

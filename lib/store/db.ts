@@ -79,6 +79,11 @@ export interface MatchOverride {
   key: string;
   profileId: string;
   chosenAt: string;
+  /**
+   * The connector (source) whose profile id this is: another source's ids mean other people, so the
+   * choice applies only while this source is configured. Absent on choices made before this was kept.
+   */
+  sourceId?: string;
 }
 
 /** A source's secrets (tokens, passwords), readable only by Leadside's own pages and worker. */
