@@ -254,13 +254,15 @@ export interface TeamSettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Content opens per UTC day, rep and lead channel ('' = none), kept with each event insert (migration 0008). */
+/** Content events per UTC day, rep and lead channel ('' = none), kept with each event insert (migration 0008). */
 export interface ContentSourceDailyTable {
   team_id: string;
   day: ColumnType<string, string, never>;
   user_id: string;
   channel: string;
+  suggested: ColumnType<number, number | undefined, number>;
   opened: Count;
+  link_copied: ColumnType<number, number | undefined, number>;
 }
 
 /** The weekly digest of a team and ISO week (migration 0010): claimed before it is posted, so no week goes out twice. */

@@ -24,8 +24,8 @@ const EnvelopeSchema = z.object({
 type Result = { id: string; status: 'stored' | 'duplicate' | 'rejected'; error?: string };
 
 /**
- * Feedback and content events from a rep's outbox. Each item is stored at most once per team (its id
- * is the key), and carries the caller as its rep. Marketers read the team's numbers; they do not
+ * Feedback, content events and first looks at a lead's record from a rep's outbox. Each item is
+ * stored at most once per team (its id is the key), and carries the caller as its rep. Marketers read the team's numbers; they do not
  * give verdicts on leads, so only reps and admins deliver.
  */
 export function deliveryRoutes(database: Database) {

@@ -74,10 +74,10 @@ describe('migration 0008_dashboard_analytics', () => {
     ]);
     const profiles = await db.selectFrom('profiles').select(['id', 'first_seen_at']).execute();
     for (const row of profiles) expect(new Date(row.first_seen_at).toISOString()).toBe(updatedAt.toISOString());
-    const opens = await db.selectFrom('content_source_daily').select(['user_id', 'channel', 'opened']).orderBy('channel').execute();
-    expect(opens).toEqual([
-      { user_id: 'u1', channel: '', opened: 1 },
-      { user_id: 'u1', channel: 'webinar', opened: 2 },
+    const bySource = await db.selectFrom('content_source_daily').select(['user_id', 'channel', 'suggested', 'opened', 'link_copied']).orderBy('channel').execute();
+    expect(bySource).toEqual([
+      { user_id: 'u1', channel: '', suggested: 0, opened: 1, link_copied: 0 },
+      { user_id: 'u1', channel: 'webinar', suggested: 1, opened: 2, link_copied: 0 },
     ]);
     await db.insertInto('deliveries').values({ team_id: 't1', id: 'look-1', kind: 'look', user_id: 'u1', payload: '{}' }).execute();
     await expect(db.insertInto('deliveries').values({ team_id: 't1', id: 'x', kind: 'other' as 'look', user_id: 'u1', payload: '{}' }).execute()).rejects.toThrow();

@@ -211,23 +211,25 @@ async function insertEvents(trx: Transaction<Tables>, rows: NewContentEvent[]): 
       })),
     )
     .execute();
-  // Opens by the lead's source too, for the dashboard's overview (migration 0008); rows in key order as above.
-  const bySource = new Map<string, { team_id: string; day: string; user_id: string; channel: string; opened: number }>();
+  // Per rep and lead source too, for the dashboard (migration 0008); rows in key order as above.
+  const bySource = new Map<string, { team_id: string; day: string; user_id: string; channel: string; suggested: number; opened: number; link_copied: number }>();
   for (const row of rows) {
-    if (row.type !== 'opened') continue;
     const day = utcDay(row.at);
     const channel = row.channel ?? '';
     const key = `${day}\n${row.user_id}\n${channel}`;
     let entry = bySource.get(key);
-    if (!entry) bySource.set(key, (entry = { team_id: row.team_id, day, user_id: row.user_id, channel, opened: 0 }));
-    entry.opened++;
+    if (!entry) bySource.set(key, (entry = { team_id: row.team_id, day, user_id: row.user_id, channel, suggested: 0, opened: 0, link_copied: 0 }));
+    entry[row.type]++;
   }
-  if (bySource.size === 0) return;
   await trx
     .insertInto('content_source_daily')
     .values([...bySource.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry))
     .onConflict((oc) =>
-      oc.columns(['team_id', 'day', 'user_id', 'channel']).doUpdateSet((eb) => ({ opened: eb('content_source_daily.opened', '+', eb.ref('excluded.opened')) })),
+      oc.columns(['team_id', 'day', 'user_id', 'channel']).doUpdateSet((eb) => ({
+        suggested: eb('content_source_daily.suggested', '+', eb.ref('excluded.suggested')),
+        opened: eb('content_source_daily.opened', '+', eb.ref('excluded.opened')),
+        link_copied: eb('content_source_daily.link_copied', '+', eb.ref('excluded.link_copied')),
+      })),
     )
     .execute();
 }

@@ -34,10 +34,13 @@ export async function contentFunnelByItem(db: Kysely<Tables>, teamId: string, pe
   return new Map(rows.map(({ content_id, ...counts }) => [content_id, counts]));
 }
 
-/** The same funnel per rep (every rep with activity in the period), from the per-rep rollup. */
+/**
+ * The same funnel per rep (every rep with activity in the period), from the per-rep-and-source rollup:
+ * a few hundred rows a day, where the per-item-and-rep one has thousands.
+ */
 export async function contentFunnelByRep(db: Kysely<Tables>, teamId: string, period: ReportPeriod): Promise<Map<string, FunnelCounts>> {
   const rows = await db
-    .selectFrom('content_daily')
+    .selectFrom('content_source_daily')
     .select(['user_id', ...sums])
     .where('team_id', '=', teamId)
     .where(sql<string>`day`, '>=', period.from)
@@ -47,7 +50,7 @@ export async function contentFunnelByRep(db: Kysely<Tables>, teamId: string, per
   return new Map(rows.map(({ user_id, ...counts }) => [user_id, counts]));
 }
 
-/** Content opens per lead channel ('' = none), from the per-source rollup (migration 0008). */
+/** Content opens per lead channel ('' = none), from the per-rep-and-source rollup (migration 0008). */
 export async function contentOpensByChannel(db: Kysely<Tables>, teamId: string, period: ReportPeriod, rep?: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('content_source_daily')
@@ -57,6 +60,8 @@ export async function contentOpensByChannel(db: Kysely<Tables>, teamId: string, 
     .where(sql<string>`day`, '<=', period.to)
     .$if(rep !== undefined, (query) => query.where('user_id', '=', rep!))
     .groupBy('channel')
+    // The rollup counts every event type: a source with only suggestions opened nothing.
+    .having(sql`sum(opened)`, '>', 0)
     .execute();
   return new Map(rows.map((row) => [row.channel, row.opened]));
 }
