@@ -29,7 +29,7 @@ export interface SeededDashboard {
  * - first looks (lead_looks): 1–3 reps each for four in five qualified leads, 0–100 hours after
  *   qualifying, so some are inside the SLA and some past it;
  * - a status on one field request in four (planned or published with the item that answers it);
- * - content_source_daily, the opens-by-source rollup the server keeps with each event, grouped from the events.
+ * - content_source_daily, the per-day, rep and source rollup the server keeps with each event, grouped from the events.
  */
 export async function seedDashboard(database: Database, teamId: string): Promise<SeededDashboard> {
   return database.db.connection().execute(async (db) => {
@@ -91,10 +91,11 @@ export async function seedDashboard(database: Database, teamId: string): Promise
     // content_source_daily is written with each event insert by the server; the stats seed's SQL load bypassed it.
     await sql`delete from content_source_daily where team_id = ${teamId}`.execute(db);
     const rollup = await sql`
-      insert into content_source_daily (team_id, day, user_id, channel, opened)
-      select team_id, (at at time zone 'UTC')::date, user_id, coalesce(channel, ''), count(*)
+      insert into content_source_daily (team_id, day, user_id, channel, suggested, opened, link_copied)
+      select team_id, (at at time zone 'UTC')::date, user_id, coalesce(channel, ''),
+             count(*) filter (where type = 'suggested'), count(*) filter (where type = 'opened'), count(*) filter (where type = 'link_copied')
       from content_events
-      where team_id = ${teamId} and type = 'opened'
+      where team_id = ${teamId}
       group by 1, 2, 3, 4
     `.execute(db);
     await sql`vacuum analyze`.execute(db);

@@ -96,7 +96,7 @@ async function dashboardRow(postgresUrl: string, events: number, scaled: string)
       `each page's API (${figures.pages.map((page) => `\`${page.path}\``).join(', ')}) as the page asks on opening (the last 30 days; the digest's last full week), ` +
       `one request at a time, ${figures.pages[0]!.summary.n} rounds over all pages after 2 warm-ups, signed in as a marketer with a real session cookie, every answer parsed against the contract and checked to hold data; ` +
       `PostgreSQL seeded with the stats row's ${count(seeded.events)} content events of ${STATS_REPS} reps and ${count(seeded.feedback)} feedback items, plus ${count(dashboard.profiles)} profiles (${count(dashboard.qualified)} qualified), ` +
-      `${count(dashboard.looks)} first looks, verdicts with reasons and profiles, ${count(dashboard.requestStatuses)} request statuses and the opens-by-source rollup (${count(dashboard.sourceRollupRows)} rows) (seeding took ${((seeded.seedMs + dashboard.seedMs) / 1000).toFixed(0)} s)${scaled}; ` +
+      `${count(dashboard.looks)} first looks, verdicts with reasons and profiles, ${count(dashboard.requestStatuses)} request statuses and the per-rep-and-source rollup (${count(dashboard.sourceRollupRows)} rows) (seeding took ${((seeded.seedMs + dashboard.seedMs) / 1000).toFixed(0)} s)${scaled}; ` +
       'baseline: /healthz (no auth, one `select 1`) in the same rounds',
     result: `${figures.pages.map((page) => `${page.path.split('?')[0]} p50 ${ms(page.summary.p50)}, p95 ${ms(page.summary.p95)}`).join('; ')} (/healthz p50 ${ms(figures.health.p50)}, p95 ${ms(figures.health.p95)})`,
     target: `each page p95 ≤ ${DASHBOARD_TARGET_MS} ms`,
