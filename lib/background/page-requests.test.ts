@@ -52,3 +52,28 @@ describe('what the panel files is about the lead it showed', () => {
     expect(await db.matchOverrides.count()).toBe(0);
   });
 });
+
+describe('clearing local data', () => {
+  beforeEach(async () => {
+    forgetTabsInMemory();
+    await db.delete();
+    await db.open();
+    await setTabRecord(TAB, SHOWN);
+  });
+
+  it('says how much has not reached marketing and clears only when the rep chooses to lose it', async () => {
+    const id = crypto.randomUUID();
+    await ask({ type: 'submit-feedback', tabId: TAB, leadKey: 'salesforce:00Q000000000001', id, payload: { kind: 'content_request', text: 'A HIPAA one-pager' } });
+    expect(await ask({ type: 'local-data-summary' })).toEqual({ undelivered: 1 });
+    expect(await ask({ type: 'export-undelivered' })).toMatchObject({ feedback: [expect.objectContaining({ id, text: 'A HIPAA one-pager' })], events: [] });
+
+    await expect(ask({ type: 'clear-local-data' })).rejects.toThrow('1 item has not reached marketing yet');
+    expect(await db.feedback.count()).toBe(1);
+
+    await db.imported.put({ store: 'profiles', bucket: 0, rows: [] } as never);
+    await ask({ type: 'clear-local-data', discardUndelivered: true });
+    expect(await db.feedback.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.imported.count()).toBe(0);
+  });
+});

@@ -4,7 +4,8 @@ import { deliverDue } from './delivery';
 import { sourceChanged, testConnection } from './source-requests';
 import { teamStats } from './team-stats';
 import { requestStatuses } from './request-statuses';
-import { retryFailed } from '@/lib/delivery/outbox';
+import { retryFailed, undeliveredRows, withDeliveryPaused } from '@/lib/delivery/outbox';
+import { exportUndelivered } from '@/lib/delivery/export';
 import { briefForTab } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
 import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
@@ -70,9 +71,22 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       return { feedback: await listFeedback(request.leadKey) };
 
     case 'clear-local-data':
-      await clearLocalData();
+      // With no delivery in flight, and after counting what would be lost under the same pause.
+      await withDeliveryPaused(async () => {
+        const undelivered = (await undeliveredRows()).length;
+        if (undelivered > 0 && !request.discardUndelivered) {
+          throw new Error(`${undelivered} item${undelivered === 1 ? ' has' : 's have'} not reached marketing yet: deliver or export ${undelivered === 1 ? 'it' : 'them'} first, or choose to lose ${undelivered === 1 ? 'it' : 'them'}.`);
+        }
+        await clearLocalData();
+      });
       forgetTabsInMemory();
       return { ok: true };
+
+    case 'local-data-summary':
+      return { undelivered: (await undeliveredRows()).length };
+
+    case 'export-undelivered':
+      return exportUndelivered();
 
     case 'search-profiles': {
       const { source } = await loadSettings();

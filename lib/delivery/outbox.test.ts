@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { db, LeadsideDb } from '@/lib/store/db';
+import { clearLocalData, db, LeadsideDb } from '@/lib/store/db';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
-import { AUTH_RETRY_MS, backoffMs, drainOutbox, nextDueAt, retryFailed, UNCLEAR_SETTLE_MS } from './outbox';
+import { AUTH_RETRY_MS, backoffMs, drainOutbox, nextDueAt, retryFailed, UNCLEAR_SETTLE_MS, withDeliveryPaused } from './outbox';
 import { storeFeedback } from './feedback';
 
 const lead = { key: 'salesforce:00Q1', crm: 'salesforce' as const, recordId: '00Q1', email: 'a@b.example' };
@@ -198,6 +198,38 @@ describe('outbox', () => {
     const silent = scriptedConnector([() => { throw new ConnectorError('timeout', 'HubSpot did not answer within 8 s'); }]);
     await drainOutbox(silent.connector, () => at);
     expect((await db.outbox.get(id!))?.nextAttemptAt).toBeGreaterThanOrEqual(at + UNCLEAR_SETTLE_MS);
+  });
+
+  it('clears local data only between deliveries: a drain in flight never writes its rows back afterwards', async () => {
+    await queue(3);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const connector = {
+      async deliver(entries: readonly OutboxEntry[]) {
+        await held;
+        return deliverAll(entries);
+      },
+    } as unknown as Connector;
+    const drained = drainOutbox(connector);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let cleared = false;
+    const clearing = withDeliveryPaused(clearLocalData).then(() => (cleared = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(cleared).toBe(false);
+    release();
+    await Promise.all([drained, clearing]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.feedback.count()).toBe(0);
+  });
+
+  it('drops a row whose item was erased instead of retrying an empty delivery forever', async () => {
+    const [kept, erased] = await queue(2);
+    await db.feedback.delete(erased!);
+    const { connector, calls } = scriptedConnector([deliverAll]);
+    expect(await drainOutbox(connector)).toMatchObject({ delivered: 1, retried: 0 });
+    expect(calls.flat().map((entry) => entry.id)).toEqual([kept]);
+    expect(await db.outbox.get(erased!)).toBeUndefined();
+    expect(await nextDueAt()).toBeUndefined();
   });
 
   it("never re-routes a webhook copy: a removed webhook's copies are dropped, another webhook gets none of them", async () => {

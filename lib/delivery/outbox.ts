@@ -62,8 +62,30 @@ export interface Destinations {
  */
 export function drainOutbox(destinations: Destinations | Connector, now: () => number = Date.now): Promise<DrainReport> {
   const to = 'connector' in destinations ? destinations : { connector: destinations };
-  draining ??= drain(to, now).finally(() => (draining = undefined));
+  draining ??= exclusively(() => drain(to, now)).finally(() => (draining = undefined));
   return draining;
+}
+
+/** Drains and `withDeliveryPaused` work run one after another, never interleaved. */
+let turn: Promise<unknown> = Promise.resolve();
+function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  const mine = turn.then(work);
+  turn = mine.catch(() => undefined);
+  return mine;
+}
+
+/**
+ * Runs `work` with no delivery in flight: it waits for a running drain to finish and no drain starts
+ * until it is done. Clearing local data mid-drain would let the drain write its rows back afterwards
+ * (rows with no item left, retried forever).
+ */
+export function withDeliveryPaused<T>(work: () => Promise<T>): Promise<T> {
+  return exclusively(work);
+}
+
+/** Feedback, content events and looks not yet delivered (queued or failed): what clearing would lose. */
+export async function undeliveredRows(): Promise<OutboxRow[]> {
+  return db.outbox.where('state').anyOf('queued', 'failed').toArray();
 }
 
 async function drain(to: Destinations, now: () => number): Promise<DrainReport> {
@@ -76,15 +98,15 @@ async function drain(to: Destinations, now: () => number): Promise<DrainReport> 
     if (!receiver) continue;
     let after: OutboxRow | undefined;
     while (now() - startedAt < DRAIN_BUDGET_MS) {
-      const { rows, entries } = await takeBatch(queue, now(), after);
-      if (rows.length === 0) {
+      const { rows, entries, last } = await takeBatch(queue, now(), after);
+      if (!last) {
         if (!after) break;
         // Rows queued since the drain began sort before where it has got to: one look from the start.
         after = undefined;
         continue;
       }
-      after = rows.at(-1);
-      await deliverBatch(receiver, rows, entries, now, report);
+      after = last;
+      if (rows.length) await deliverBatch(receiver, rows, entries, now, report);
     }
   }
   return report;
@@ -114,15 +136,26 @@ function dueRows(queue: OutboxQueue, at: number, after?: OutboxRow) {
 
 /**
  * The next batch with the items it carries, marked unclear before it is sent (if the worker dies
- * before the answer, the next attempt knows), all in one transaction.
+ * before the answer, the next attempt knows), all in one transaction. `last`: the last due row read,
+ * where the next batch starts (undefined when none was due).
  */
-async function takeBatch(queue: OutboxQueue, at: number, after: OutboxRow | undefined): Promise<{ rows: OutboxRow[]; entries: OutboxEntry[] }> {
+async function takeBatch(
+  queue: OutboxQueue,
+  at: number,
+  after: OutboxRow | undefined,
+): Promise<{ rows: OutboxRow[]; entries: OutboxEntry[]; last?: OutboxRow }> {
   return db.transaction('rw', db.outbox, db.feedback, db.contentEvents, db.leadLooks, async () => {
-    const rows = await dueRows(queue, at, after).limit(BATCH_SIZE).toArray();
-    if (rows.length === 0) return { rows, entries: [] };
-    const entries = await toEntries(rows);
+    const due = await dueRows(queue, at, after).limit(BATCH_SIZE).toArray();
+    const last = due.at(-1);
+    if (!last) return { rows: due, entries: [], last };
+    const entries = await toEntries(due);
+    // A row whose item is gone (erased) has nothing left to send: it leaves the outbox.
+    const sending = new Set(entries.map((entry) => entry.id));
+    const orphans = due.filter((row) => !sending.has(row.id)).map((row) => row.id);
+    if (orphans.length) await db.outbox.bulkDelete(orphans);
+    const rows = due.filter((row) => sending.has(row.id));
     await db.outbox.bulkPut(rows.map((row) => ({ ...row, unclear: true })));
-    return { rows, entries };
+    return { rows, entries, last };
   });
 }
 
@@ -176,14 +209,11 @@ async function deliverBatch(
       return;
     }
     const half = Math.ceil(entries.length / 2);
+    // takeBatch gives every row its entry, so each row is in exactly one half.
     for (const part of [entries.slice(0, half), entries.slice(half)]) {
       const ids = new Set(part.map((entry) => entry.id));
       await deliverBatch(receiver, rows.filter((row) => ids.has(row.id)), part, now, report);
     }
-    // Rows whose item was cleared locally were in no part: they have nothing left to send.
-    const sent = new Set(entries.map((entry) => entry.id));
-    const orphans = rows.filter((row) => !sent.has(row.id));
-    if (orphans.length) await applyResults(orphans, [], now(), report);
   }
 }
 

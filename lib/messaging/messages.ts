@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import {
   BriefSchema,
+  ContentEventSchema,
   ContentEventTypeSchema,
   DetectedRecordSchema,
+  FeedbackItemSchema,
   FeedbackPayloadSchema,
 } from '@/lib/schema';
 import { DeliveryStateSchema } from '@/lib/schema/feedback';
@@ -51,7 +53,12 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   /** `leadKey`: the record the panel showed the rep, so a verdict never lands on the lead the tab moved on to. */
   z.object({ type: z.literal('submit-feedback'), tabId: z.number().int(), leadKey: z.string().min(1), id: z.uuid(), payload: FeedbackPayloadSchema }),
   z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
-  z.object({ type: z.literal('clear-local-data') }),
+  /** Refused while items wait to be delivered, unless the rep chose to lose them. */
+  z.object({ type: z.literal('clear-local-data'), discardUndelivered: z.boolean().default(false) }),
+  /** How many items have not reached marketing yet, before the rep clears local data. */
+  z.object({ type: z.literal('local-data-summary') }),
+  /** Those items, for the rep to keep as a file before clearing. */
+  z.object({ type: z.literal('export-undelivered') }),
   z.object({ type: z.literal('sync-custom-sites') }),
   z.object({ type: z.literal('search-profiles'), text: z.string().max(200) }),
   z.object({ type: z.literal('test-connection') }),
@@ -74,6 +81,11 @@ export const PageResponseSchemas = {
   'submit-feedback': z.object({ ok: z.literal(true), feedback: FeedbackViewSchema }),
   'list-feedback': z.object({ feedback: z.array(FeedbackViewSchema) }),
   'clear-local-data': z.object({ ok: z.literal(true) }),
+  'local-data-summary': z.object({ undelivered: z.number().int().nonnegative() }),
+  'export-undelivered': z.object({
+    feedback: z.array(FeedbackItemSchema),
+    events: z.array(ContentEventSchema),
+  }),
   'sync-custom-sites': z.object({ ok: z.literal(true) }),
   'search-profiles': z.object({
     results: z.array(

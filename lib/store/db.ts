@@ -240,8 +240,23 @@ export class LeadsideDb extends Dexie {
 
 export const db = new LeadsideDb();
 
-/** Deletes everything Leadside stored locally except settings (the admin's connection). */
+/**
+ * Deletes everything Leadside stored locally except settings and secrets (the admin's connection):
+ * cached leads and content, imported files, feedback, events and what waits to be delivered.
+ */
 export async function clearLocalData(): Promise<void> {
-  const tables = [db.profiles, db.content, db.catalogMeta, db.feedback, db.contentEvents, db.contentRollups, db.tabs, db.matchOverrides, db.outbox, db.leadLooks];
+  const tables = [
+    db.profiles,
+    db.content,
+    db.catalogMeta,
+    db.feedback,
+    db.contentEvents,
+    db.contentRollups,
+    db.tabs,
+    db.matchOverrides,
+    db.outbox,
+    db.leadLooks,
+    db.imported,
+  ];
   await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
 }
