@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { DashboardPagePath } from '@/lib/schema/dashboard';
 import { AdminPage } from './pages/Admin';
 import { CatalogPage } from './pages/Catalog';
 import { ContentPage } from './pages/Content';
@@ -9,7 +10,8 @@ import { OverviewPage } from './pages/Overview';
 import { RequestsPage } from './pages/Requests';
 
 export interface DashboardRoute {
-  path: string;
+  /** One of the paths the server serves the app at (lib/schema/dashboard.ts). */
+  path: DashboardPagePath;
   label: string;
   /** `nav-<id>` in the menu, `page-<id>` on the page. */
   id: string;

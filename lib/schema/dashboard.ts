@@ -10,6 +10,13 @@ import { ChannelSchema, LifecycleStageSchema } from './lead';
  * and the web app parses every answer, so neither side can drift from the other.
  */
 
+/**
+ * The web app's pages. The server answers these paths with the app (which routes in the browser) and
+ * every other path with a 404, so a mistyped link or a probe never gets a page that looks found.
+ */
+export const DASHBOARD_PAGE_PATHS = ['/', '/content', '/lead-quality', '/follow-up', '/requests', '/catalog', '/digest', '/admin'] as const;
+export type DashboardPagePath = (typeof DASHBOARD_PAGE_PATHS)[number];
+
 const Count = z.number().int().nonnegative();
 /** A UTC calendar day, 'YYYY-MM-DD'. */
 export const DaySchema = z.iso.date();

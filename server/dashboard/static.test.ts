@@ -27,6 +27,14 @@ describe('the dashboard web app at the server root', () => {
     }
   });
 
+  it('answers a path that is no page of the app as not found, not with the app', async () => {
+    for (const url of ['/nowhere', '/wp-login.php', '/content/extra']) {
+      const response = await app.request(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain('<title>Leadside dashboard</title>');
+    }
+  });
+
   it('serves hashed assets with their type, cached for good; a missing asset is a 404, not the page', async () => {
     const asset = await app.request('/assets/main-ABC123.js');
     expect(asset.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
+import { DASHBOARD_PAGE_PATHS } from '@/lib/schema/dashboard';
 
 /**
  * The dashboard web app (built by `npm run build:dashboard` into .output/dashboard) at the server's
- * root. Any GET that is not a file and not one of the server's own paths gets index.html, so a
- * shared link such as /lead-quality?from=… opens the right page (the app routes in the browser).
+ * root. A GET of one of the app's pages (DASHBOARD_PAGE_PATHS) gets index.html, so a shared link
+ * such as /lead-quality?from=… opens the right page (the app routes in the browser).
  */
 
 /** Where the build puts the app; the server runs from the repository (or release) root. */
@@ -88,6 +89,8 @@ export function dashboardStatic({ dir = DASHBOARD_BUILD_DIR }: DashboardStaticOp
       return c.text(`No such file: ${requested}`, 404, { 'X-Content-Type-Options': 'nosniff' });
     }
 
+    // The app's own pages only: any other path is not found, as it would be without the app.
+    if (!(DASHBOARD_PAGE_PATHS as readonly string[]).includes(requested.replace(/(.)\/$/, '$1'))) return next();
     // Read every time (it is small): after a rebuild it names the new assets.
     const index = await readFile(path.join(root, 'index.html')).catch(() => null);
     if (!index) return c.html(MISSING_BUILD_PAGE, 503, { 'Cache-Control': 'no-store', ...DASHBOARD_SECURITY_HEADERS });
