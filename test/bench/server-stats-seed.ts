@@ -96,10 +96,11 @@ async function seedOnConnection(database: Database, db: Kysely<Tables>, teamId: 
 
   const feedback = Math.floor(events / EVENTS_PER_FEEDBACK);
   await sql`
+    -- Verdicts are the rows with g % 10 in (0, 1); their kind of verdict follows g / 10, so all five come up equally.
     insert into feedback (team_id, id, user_id, lead_key, lead_label, kind, verdict, content_id, useful, text, channel, campaign, created_at)
     select ${teamId}, 'feedback-' || g, 'rep-' || (g % ${STATS_REPS}), 'email:lead-' || (abs(hashint4(g + 3)) % 50000) || '@example.com',
            'Lead ' || (abs(hashint4(g + 3)) % 50000), kinds.kind,
-           case when kinds.kind = 'verdict' then (array['good_fit', 'demo_booked', 'not_ready', 'not_a_fit', 'bad_data'])[1 + g % 5] end,
+           case when kinds.kind = 'verdict' then (array['good_fit', 'demo_booked', 'not_ready', 'not_a_fit', 'bad_data'])[1 + (g / 10) % 5] end,
            case when kinds.kind = 'content_rating' then 'content-' || (g % ${STATS_CONTENT_ITEMS}) end,
            case when kinds.kind = 'content_rating' then g % 3 <> 0 end,
            case when kinds.kind in ('content_request', 'prospect_question') then 'Request number ' || g end,
