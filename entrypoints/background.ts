@@ -7,6 +7,7 @@ import { syncCustomSiteScripts } from '@/lib/background/custom-sites';
 import { forgetTab } from '@/lib/store/tab-records';
 import { forgetTabLookups } from '@/lib/background/lookup-budget';
 import { DELIVERY_ALARM, deliverDue } from '@/lib/background/delivery';
+import { purgeByRetention, RETENTION_ALARM } from '@/lib/background/retention';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(routeMessage);
@@ -26,5 +27,9 @@ export default defineBackground(() => {
   // Delivery resumes whenever the worker starts, on its alarm, and when the network comes back.
   void deliverDue();
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === DELIVERY_ALARM && void deliverDue());
+  // Old lead data goes at each start and once a day (the alarm outlives the worker).
+  void purgeByRetention();
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60 });
+  browser.alarms.onAlarm.addListener((alarm) => alarm.name === RETENTION_ALARM && void purgeByRetention());
   globalThis.addEventListener('online', () => void deliverDue());
 });

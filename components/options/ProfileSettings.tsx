@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '@/lib/store/settings';
 
-/** The rep's display name (carried on their feedback) and how long a brief stays cached. */
+/** The rep's display name (carried on their feedback), how long a brief stays cached and lead data is kept. */
 export function ProfileSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
   const [repName, setRepName] = useState(settings.repName);
   const [ttl, setTtl] = useState(String(settings.cacheTtlMinutes));
+  const [retention, setRetention] = useState(String(settings.retentionDays));
   const [status, setStatus] = useState('');
   useEffect(() => {
     setRepName(settings.repName);
     setTtl(String(settings.cacheTtlMinutes));
+    setRetention(String(settings.retentionDays));
   }, [settings]);
 
   return (
@@ -19,7 +21,7 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
       aria-labelledby="profile-title"
       onSubmit={async (event) => {
         event.preventDefault();
-        const error = await save({ repName, cacheTtlMinutes: Number(ttl) });
+        const error = await save({ repName, cacheTtlMinutes: Number(ttl), retentionDays: Number(retention) });
         setStatus(error ? `Not saved: ${error}` : '✓ Saved');
       }}
     >
@@ -32,6 +34,14 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
       <label className="field">
         <span>Keep briefs cached for (minutes)</span>
         <input type="number" min={1} max={10080} value={ttl} onChange={(event) => setTtl(event.target.value)} />
+      </label>
+      <label className="field">
+        <span>Keep lead data in this browser for (days)</span>
+        <input type="number" min={7} max={730} value={retention} onChange={(event) => setRetention(event.target.value)} />
+        <span className="small muted">
+          Cached leads, and feedback and events once marketing has them, are deleted after this. Nothing waiting to be
+          delivered is.
+        </span>
       </label>
       <div className="row">
         <button type="submit" className="btn btn-primary">

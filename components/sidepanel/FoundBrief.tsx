@@ -12,6 +12,7 @@ import { SourceSection } from './SourceSection';
 import { Suggestions } from './Suggestions';
 import { TellMarketing } from './TellMarketing';
 import { useLeadFeedback } from './use-lead-feedback';
+import { EraseLead } from './EraseLead';
 import { useRequestStatuses } from './use-request-statuses';
 import { VerdictBar } from './VerdictBar';
 import { WarmthSection } from './WarmthSection';
@@ -60,6 +61,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
         Marketing data updated {relativeTime(brief.fetchedAt, new Date())}
         {brief.refreshing && ' · refreshing…'}
       </p>
+      <EraseLead leadKey={recordKey(record)} />
     </div>
   );
 }

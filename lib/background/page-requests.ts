@@ -6,6 +6,7 @@ import { teamStats } from './team-stats';
 import { requestStatuses } from './request-statuses';
 import { retryFailed, undeliveredRows, withDeliveryPaused } from '@/lib/delivery/outbox';
 import { exportUndelivered } from '@/lib/delivery/export';
+import { eraseLead } from '@/lib/store/retention';
 import { briefForTab } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
 import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
@@ -81,6 +82,12 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       });
       forgetTabsInMemory();
       return { ok: true };
+
+    case 'erase-lead': {
+      const erased = await withDeliveryPaused(() => eraseLead(request.leadKey));
+      await broadcast({ type: 'feedback-changed', leadKey: request.leadKey });
+      return erased;
+    }
 
     case 'local-data-summary':
       return { undelivered: (await undeliveredRows()).length };

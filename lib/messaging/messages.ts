@@ -55,6 +55,8 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list-feedback'), leadKey: z.string() }),
   /** Refused while items wait to be delivered, unless the rep chose to lose them. */
   z.object({ type: z.literal('clear-local-data'), discardUndelivered: z.boolean().default(false) }),
+  /** The side panel's "Erase this lead": everything this browser holds about the record. */
+  z.object({ type: z.literal('erase-lead'), leadKey: z.string().min(1) }),
   /** How many items have not reached marketing yet, before the rep clears local data. */
   z.object({ type: z.literal('local-data-summary') }),
   /** Those items, for the rep to keep as a file before clearing. */
@@ -82,6 +84,12 @@ export const PageResponseSchemas = {
   'list-feedback': z.object({ feedback: z.array(FeedbackViewSchema) }),
   'clear-local-data': z.object({ ok: z.literal(true) }),
   'local-data-summary': z.object({ undelivered: z.number().int().nonnegative() }),
+  'erase-lead': z.object({
+    profiles: z.number().int().nonnegative(),
+    feedback: z.number().int().nonnegative(),
+    events: z.number().int().nonnegative(),
+    looks: z.number().int().nonnegative(),
+  }),
   'export-undelivered': z.object({
     feedback: z.array(FeedbackItemSchema),
     events: z.array(ContentEventSchema),

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { CustomSiteSchema } from '@/lib/schema/custom-site';
 import { DataSourceSchema } from '@/lib/schema/sources';
 import { db, type StoredSettings } from './db';
+import { DEFAULT_RETENTION_DAYS } from './retention';
 
 export { DataSourceSchema, type DataSource } from '@/lib/schema/sources';
 
@@ -20,10 +21,23 @@ export const SettingsSchema = z.object({
   customSites: z.array(CustomSiteSchema).max(50, 'At most 50 custom CRM sites'),
   /** Feedback also posted to a webhook (its URL is a secret: kept with the secrets, not here). */
   webhook: z.object({ format: z.enum(['json', 'slack']), host: z.string() }).nullable(),
+  /** How long lead data stays in this browser once delivered (lib/store/retention.ts). */
+  retentionDays: z
+    .number('Keep-for must be a number of days')
+    .int('Keep-for must be whole days')
+    .min(7, 'Keep lead data at least 7 days')
+    .max(730, 'Keep lead data at most 730 days (2 years)'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { source: { kind: 'demo' }, repName: '', cacheTtlMinutes: 60, customSites: [], webhook: null };
+export const DEFAULT_SETTINGS: Settings = {
+  source: { kind: 'demo' },
+  repName: '',
+  cacheTtlMinutes: 60,
+  customSites: [],
+  webhook: null,
+  retentionDays: DEFAULT_RETENTION_DAYS,
+};
 
 /** Where releases before settings moved into IndexedDB kept them (browser.storage.local). */
 const LEGACY_STORAGE_KEY = 'settings';
