@@ -18,8 +18,8 @@ import { findAccount } from '../../server/admin/accounts';
 import { hashPassword } from '../../server/dashboard/password';
 import { setPasswordHash } from '../../server/db/queries/sign-in';
 import { DashboardPage, DASHBOARD_PATHS, DEMO_EMAILS, enableDashboardSignIn, type DashboardPageId } from '../support/dashboard-pages';
-import { salesforceRecordUrl, SidePanel } from '../support/pages';
-import { connectLeadsideServer, serveTeamServer, type TeamServer } from '../support/team-server';
+import { openSecondProfile, readLocal, repSession, type LocalRecords } from '../support/rep-session';
+import { serveTeamServer, type TeamServer } from '../support/team-server';
 
 // Two demo leads with Salesforce ids (public/demo/leads.json), from different sources.
 const PRIYA = { id: '00Q8d00000XyZ1aEAF', name: 'Priya', channel: 'paid_search', campaign: 'Q3 SOC 2 Readiness – Google Ads' };
@@ -85,32 +85,20 @@ test('a marketer sees two reps\' opens and verdicts, filters by rep and period, 
 }) => {
   test.setTimeout(180_000);
   const team = await serveTeamServer(server);
+  const rep2 = await openSecondProfile(server.port);
   try {
     await enableDashboardSignIn(team);
 
-    // Ana Rep works in the extension: opens a suggestion for Priya, rates it useful, books a demo.
-    const options = await connectLeadsideServer(extension.context, extension.extensionId, { url: team.url, token: team.tokens.rep1 });
-    await options.close();
-    const crm = await extension.context.newPage();
-    await crm.goto(salesforceRecordUrl('Lead', PRIYA.id));
-    const panel = new SidePanel(await openSidePanel(crm));
-    await expect(panel.suggestions).toHaveCount(3);
-    const first = panel.suggestions.first();
-    const anaTitle = (await first.getByRole('heading').innerText()).trim();
-    await (await panel.openSuggestion(first, extension.context)).close();
-    await panel.rateSuggestion(first, true);
-    await panel.giveVerdict('Demo booked');
-    // Until the server holds Ana's open and verdict (her outbox sends them in the background).
-    await expect
-      .poll(async () => {
-        const stats = await team.stats(team.tokens.marketer);
-        return { opened: stats.content.reduce((sum, item) => sum + item.opened, 0), leads: stats.leadQuality.reduce((sum, row) => sum + row.leads, 0) };
-      }, { timeout: 30_000 })
-      .toEqual({ opened: 1, leads: 1 });
-    const anaItem = (await team.stats(team.tokens.marketer)).content.find((item) => item.opened === 1)!;
-
-    // Ben Rep's open and verdict arrive through the API, on another lead and source.
-    await benOpensAndRates(team, anaItem.contentId);
+    // Two reps, each in their own extension profile with their own token, one after the other (two
+    // busy Chromiums at once would crowd the machine): Ana opens the first suggestion for Priya, rates
+    // it useful and books a demo; Ben does the same for Marcus and calls him a good fit.
+    const ana = await repSession(extension, team, team.tokens.rep1, PRIYA, 'Demo booked', openSidePanel);
+    const ben = await repSession(rep2.extension, team, team.tokens.rep2, MARCUS, 'Good fit', rep2.openSidePanel);
+    // What each extension recorded (and sent: repSession waits for its outbox to drain).
+    const [anaLocal, benLocal] = await Promise.all([readLocal(ana.options), readLocal(ben.options)]);
+    const sent = (local: LocalRecords, type: LocalRecords['events'][number]['type']) => String(local.events.filter((event) => event.type === type).length);
+    expect([sent(anaLocal, 'opened'), sent(benLocal, 'opened')]).toEqual(['1', '1']);
+    await rep2.close(); // Ben is done: the marketer's part needs one browser
 
     // The marketer signs in.
     const dashboard = await DashboardPage.signIn(extension.context, team.url, DEMO_EMAILS.marketer);
@@ -133,11 +121,25 @@ test('a marketer sees two reps\' opens and verdicts, filters by rep and period, 
     expect(exported.rows).toEqual(shown);
     expect(shown).toHaveLength(2);
 
-    // Content: each rep's open, in the per-rep table; the item both opened shows 2 opens.
+    // Content: each rep's suggestions, open and rating, in the per-rep table, as their extension sent them.
     await dashboard.open('content');
-    expect(await dashboard.rowByHeader('content-by-rep', 'Ana Rep')).toMatchObject({ Opened: '1', Useful: '1' });
-    expect(await dashboard.rowByHeader('content-by-rep', 'Ben Rep')).toMatchObject({ Opened: '1' });
-    expect(await dashboard.rowByHeader('content-funnel', anaTitle)).toMatchObject({ Opened: '2', Useful: '1' });
+    for (const [rep, local] of [
+      ['Ana Rep', anaLocal],
+      ['Ben Rep', benLocal],
+    ] as const) {
+      expect(await dashboard.rowByHeader('content-by-rep', rep)).toMatchObject({
+        Suggested: sent(local, 'suggested'),
+        Opened: '1',
+        'Link copied': sent(local, 'link_copied'),
+        Useful: '1',
+        'Not useful': '0',
+      });
+    }
+    // Both opened the first suggestion of their lead: the same item twice, or two items once each.
+    const openedTwice = ana.title === ben.title;
+    for (const title of new Set([ana.title, ben.title])) {
+      expect(await dashboard.rowByHeader('content-funnel', title)).toMatchObject({ Opened: openedTwice ? '2' : '1', Useful: openedTwice ? '2' : '1' });
+    }
 
     // Filter by rep: only Ana's verdict; the address keeps the filter across a reload and the menu.
     await dashboard.open('overview');
@@ -175,6 +177,7 @@ test('a marketer sees two reps\' opens and verdicts, filters by rep and period, 
     await page.goto(`${team.url}/content`);
     await expect(dashboard.signInForm).toBeVisible();
   } finally {
+    await rep2.close();
     await team.close();
   }
 });
