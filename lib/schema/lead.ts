@@ -51,9 +51,13 @@ export const LeadSourceSchema = z.object({
 });
 export type LeadSource = z.infer<typeof LeadSourceSchema>;
 
+/** Caps on what a vendor, a gateway or a file may send about one lead: far above any real lead, far below what would stall the panel. */
+export const LEAD_LIMITS = { text: 500, longText: 10_000, pageViews: 5_000, problems: 200, moments: 200 } as const;
+const Text = z.string().max(LEAD_LIMITS.text, `At most ${LEAD_LIMITS.text} characters`);
+
 export const PageViewSchema = z.object({
-  url: HttpUrlSchema,
-  title: z.string(),
+  url: HttpUrlSchema.max(2048, 'A page URL is at most 2048 characters'),
+  title: z.string().max(LEAD_LIMITS.longText, `A page title is at most ${LEAD_LIMITS.longText} characters`),
   viewedAt: TimestampSchema,
   durationSec: z.number().nonnegative().optional(),
   /** Page views with the same visit id belong to one session on the site. */
@@ -62,8 +66,8 @@ export const PageViewSchema = z.object({
 export type PageView = z.infer<typeof PageViewSchema>;
 
 export const StatedProblemSchema = z.object({
-  text: z.string().min(1),
-  form: z.string(),
+  text: z.string().min(1).max(LEAD_LIMITS.longText, `A stated problem is at most ${LEAD_LIMITS.longText} characters`),
+  form: Text,
   submittedAt: TimestampSchema,
 });
 export type StatedProblem = z.infer<typeof StatedProblemSchema>;
@@ -85,27 +89,27 @@ export const ContactPreferencesSchema = z.object({
 });
 export type ContactPreferences = z.infer<typeof ContactPreferencesSchema>;
 
-export const HighIntentMomentSchema = z.object({ label: z.string(), at: TimestampSchema });
+export const HighIntentMomentSchema = z.object({ label: Text, at: TimestampSchema });
 
 export const LeadProfileSchema = z.object({
   id: z.string().min(1),
-  email: z.email().optional(),
-  name: z.string().optional(),
-  company: z.string().optional(),
-  title: z.string().optional(),
-  industry: z.string().optional(),
-  persona: z.string().optional(),
+  email: z.email().max(320, 'An e-mail address is at most 320 characters').optional(),
+  name: Text.optional(),
+  company: Text.optional(),
+  title: Text.optional(),
+  industry: Text.optional(),
+  persona: Text.optional(),
   /** CRM record ids this lead is known by, keyed by CRM id ("salesforce": "00Q…"). */
   crmIds: z.record(z.string(), z.string()).default({}),
   source: LeadSourceSchema,
-  pageViews: z.array(PageViewSchema).default([]),
-  problems: z.array(StatedProblemSchema).default([]),
+  pageViews: z.array(PageViewSchema).max(LEAD_LIMITS.pageViews, `At most ${LEAD_LIMITS.pageViews} page views per lead`).default([]),
+  problems: z.array(StatedProblemSchema).max(LEAD_LIMITS.problems, `At most ${LEAD_LIMITS.problems} stated problems per lead`).default([]),
   contact: ContactPreferencesSchema.default({ doNotCall: false, doNotEmail: false }),
   score: z.number().optional(),
   stage: LifecycleStageSchema.optional(),
   /** When marketing's system marked the lead qualified (MQL or the like): starts the team's follow-up clock. */
   qualifiedAt: TimestampSchema.optional(),
-  highIntent: z.array(HighIntentMomentSchema).default([]),
+  highIntent: z.array(HighIntentMomentSchema).max(LEAD_LIMITS.moments, `At most ${LEAD_LIMITS.moments} moments per lead`).default([]),
 });
 export type LeadProfile = z.infer<typeof LeadProfileSchema>;
 

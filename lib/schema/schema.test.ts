@@ -3,6 +3,7 @@ import {
   ContentItemSchema,
   DetectedRecordSchema,
   FeedbackItemSchema,
+  LEAD_LIMITS,
   LeadProfileSchema,
   summarizeZodError,
 } from '@/lib/schema';
@@ -73,5 +74,24 @@ describe('FeedbackItemSchema', () => {
     expect(FeedbackItemSchema.safeParse({ ...common, kind: 'verdict', verdict: 'maybe' }).success).toBe(false);
     expect(FeedbackItemSchema.safeParse({ ...common, id: 'x', kind: 'verdict', verdict: 'good_fit' }).success).toBe(false);
     expect(FeedbackItemSchema.safeParse({ ...common, kind: 'content_request', text: '' }).success).toBe(false);
+  });
+});
+
+describe('limits on what a source may send about one lead', () => {
+  const base = { id: 'p-1', source: { channel: 'webinar' } };
+  const view = (index: number) => ({ url: `https://acme.example/p/${index}`, title: 'Pricing', viewedAt: '2026-11-01T10:00:00Z', visitId: 'v1' });
+
+  it('refuses a 2 MB name and 200,000 page views with words that say which limit', () => {
+    const huge = LeadProfileSchema.safeParse({ ...base, name: 'x'.repeat(2_000_000) });
+    expect(huge.success).toBe(false);
+    expect(summarizeZodError(huge.error!)).toContain('name: At most 500 characters');
+    const flood = LeadProfileSchema.safeParse({ ...base, pageViews: Array.from({ length: 200_000 }, (_, index) => view(index)) });
+    expect(flood.success).toBe(false);
+    expect(summarizeZodError(flood.error!)).toContain(`At most ${LEAD_LIMITS.pageViews} page views per lead`);
+  });
+
+  it('takes a lead at the limits', () => {
+    const full = LeadProfileSchema.safeParse({ ...base, name: 'x'.repeat(LEAD_LIMITS.text), pageViews: Array.from({ length: LEAD_LIMITS.pageViews }, (_, index) => view(index)) });
+    expect(full.success).toBe(true);
   });
 });
