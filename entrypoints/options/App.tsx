@@ -8,7 +8,7 @@ import { WebhookSettings } from '@/components/options/WebhookSettings';
 import { Spinner } from '@/components/ui/Spinner';
 
 export function App() {
-  const { settings, save } = useSettings();
+  const { settings, save, loadError } = useSettings();
   return (
     <main className="page options">
       <header className="page-header">
@@ -21,7 +21,13 @@ export function App() {
         </a>
       </header>
       {!settings ? (
-        <Spinner label="Loading settings…" />
+        loadError ? (
+          <div className="notice notice-danger" role="alert" data-testid="settings-load-error">
+            {loadError}
+          </div>
+        ) : (
+          <Spinner label="Loading settings…" />
+        )
       ) : (
         <>
           <DataSourceSettings settings={settings} save={save} />

@@ -2,5 +2,8 @@ import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import '@/components/insights/insights.css';
 import { App } from './App';
+import { askForPersistentStorage } from '@/lib/store/storage-errors';
 
+// Undelivered feedback lives in IndexedDB: ask the browser not to evict it under storage pressure.
+void askForPersistentStorage();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { BroadcastSchema, ContentScriptRequestSchema, PageRequestSchema } from '@/lib/messaging/messages';
 import { handleContentScriptRequest } from './content-script-requests';
 import { handlePageRequest } from './page-requests';
+import { describeStorageError } from '@/lib/store/storage-errors';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -40,7 +41,7 @@ export function routeMessage(raw: unknown, sender: Sender, sendResponse: (respon
   }
   if (!work) return false;
   work.then(sendResponse, (error: unknown) =>
-    sendResponse({ error: error instanceof Error ? error.message : 'Something went wrong in Leadside.' }),
+    sendResponse({ error: describeStorageError(error) ?? (error instanceof Error ? error.message : 'Something went wrong in Leadside.') }),
   );
   return true;
 }
