@@ -105,7 +105,14 @@ async function dashboardRow(postgresUrl: string, events: number, scaled: string)
   };
 }
 
-const DASHBOARD_IF_MISSED = 'Not investigated yet.';
+const DASHBOARD_IF_MISSED =
+  'Measured with EXPLAIN ANALYZE (auto_explain) on the 10,000,000-event seed. ' +
+  '`/api/requests` answers every request of the team in one list: 20,000 at this size, 4.7 MB of JSON, ~300 ms in the query alone and the rest in building and sending the answer. It grows with the requests, not the period. ' +
+  'What would fix it: page the list (the newest 200, and a `before` cursor for more, or the period filter the other pages take); the (team_id, created_at desc) index of migration 0009 serves a limited, ordered read directly. ' +
+  'The other pages met the target on a quiet machine; what would miss first on a busy one: `/api/content` (opened for demo leads probes content_events_lead_opened once per lead whose latest verdict is a demo, ~3,300 here; each lead\'s latest rating per item sorts the period\'s ratings), ' +
+  '`/api/follow-up` (reads the stage and qualification time out of every profile\'s JSON, 50,000 here, to find the period\'s qualified leads) and `/api/digest` (those reports of the week at once). ' +
+  'Fixes: each lead\'s latest verdict in a table written with the feedback (the stats row needs it too); the profile\'s stage and qualified_at as columns written on import, indexed on (team_id, qualified_at). ' +
+  'Before the server turned JIT off for its sessions, the follow-up query (costed high for its correlated subqueries per lead) was compiled by LLVM on every run, 1.5–4 s for ~90 ms of executing: /api/follow-up and /api/digest took seconds.';
 
 function statsRow(figures: StatsFigures, scaled: string): BenchRow {
   const { seeded } = figures;
