@@ -2,6 +2,13 @@ import { ConnectorError, type DeliveryResult, type OutboxEntry } from './types';
 
 type FeedbackEntry = Extract<OutboxEntry, { kind: 'feedback' }>;
 
+/**
+ * How long HubSpot's and Mautic's search take to show a note just created: a resend after an
+ * unanswered request searches for the note first, and searching sooner would find nothing and
+ * create it twice.
+ */
+export const SEARCH_INDEX_SETTLE_MS = 30_000;
+
 /** Failures every later item in the batch would meet too. */
 const BATCH_WIDE = new Set(['rate-limited', 'auth', 'timeout', 'network']);
 

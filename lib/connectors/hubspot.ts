@@ -3,7 +3,7 @@ import type { ContentItem, FeedbackItem, LeadProfile, PageView } from '@/lib/sch
 import { CRM_LABELS } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
 import type { HubSpotSource } from '@/lib/schema/sources';
-import { deliverEach } from './deliver-each';
+import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
 import {
   contactProperties,
@@ -295,6 +295,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   const connector: Connector = {
     id: `hubspot:${source.apiBase}`,
     label: VENDOR,
+    resendSettleMs: SEARCH_INDEX_SETTLE_MS,
 
     async findProfile(query, signal) {
       const email = query.email?.trim().toLowerCase();

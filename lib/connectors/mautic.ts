@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type LeadProfile } from '@/lib/schema';
 import type { MauticSource } from '@/lib/schema/sources';
 import { check } from './capability';
-import { deliverEach } from './deliver-each';
+import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
 import { redactSecrets } from './redact';
 import {
@@ -344,6 +344,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   return {
     id: `mautic:${source.baseUrl}`,
     label: 'Mautic',
+    resendSettleMs: SEARCH_INDEX_SETTLE_MS,
 
     findProfile: (query, signal) =>
       guarded(signal, async () => {

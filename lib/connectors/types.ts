@@ -37,6 +37,12 @@ export interface Connector {
    * the whole batch failed the same way (auth, network, rate limit), which the outbox retries.
    */
   deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]>;
+  /**
+   * How long the outbox waits before resending a batch that got no answer. Receivers that dedup by
+   * id (the Leadside server, a REST gateway) need no wait; vendors whose notes are looked for before
+   * being created again (HubSpot, Mautic) need their search index to show the note first.
+   */
+  resendSettleMs?: number;
   /** Checks each capability separately, reporting the vendor's own error text. */
   testConnection(signal: AbortSignal): Promise<CapabilityCheck[]>;
   /**

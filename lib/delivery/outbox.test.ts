@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { clearLocalData, db, LeadsideDb } from '@/lib/store/db';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
-import { AUTH_RETRY_MS, backoffMs, drainOutbox, nextDueAt, retryFailed, UNCLEAR_SETTLE_MS, withDeliveryPaused } from './outbox';
+import { AUTH_RETRY_MS, backoffMs, drainOutbox, nextDueAt, retryFailed, withDeliveryPaused } from './outbox';
 import { storeFeedback } from './feedback';
 
 const lead = { key: 'salesforce:00Q1', crm: 'salesforce' as const, recordId: '00Q1', email: 'a@b.example' };
@@ -192,12 +192,12 @@ describe('outbox', () => {
     expect((await db.outbox.bulkGet(ids)).map((row) => row?.state)).toEqual(['sent', 'sent']);
   });
 
-  it('waits long enough after an unanswered batch for a search-before-create to see what was made', async () => {
+  it("waits the receiver's settle time after an unanswered batch, so a search-before-create can see what was made", async () => {
     const [id] = await queue(1);
     const at = Date.parse('2026-12-03T12:00:00Z');
     const silent = scriptedConnector([() => { throw new ConnectorError('timeout', 'HubSpot did not answer within 8 s'); }]);
-    await drainOutbox(silent.connector, () => at);
-    expect((await db.outbox.get(id!))?.nextAttemptAt).toBeGreaterThanOrEqual(at + UNCLEAR_SETTLE_MS);
+    await drainOutbox({ connector: { ...silent.connector, resendSettleMs: 30_000 } }, () => at);
+    expect((await db.outbox.get(id!))?.nextAttemptAt).toBeGreaterThanOrEqual(at + 30_000);
   });
 
   it('clears local data only between deliveries: a drain in flight never writes its rows back afterwards', async () => {

@@ -26,12 +26,7 @@ const UNCLEAR = new Set(['timeout', 'network']);
  * extension cannot see it; re-saving the source retries them at once.
  */
 export const AUTH_RETRY_MS = 30 * 60_000;
-/**
- * The least wait before resending a batch that got no answer. HubSpot's and Mautic's notes cannot be
- * deduplicated by id, so the resend first searches for the note; their search indexes take seconds
- * to show a note just made, and searching sooner would find nothing and write it twice.
- */
-export const UNCLEAR_SETTLE_MS = 30_000;
+
 
 export interface DrainReport {
   delivered: number;
@@ -43,9 +38,11 @@ export interface DrainReport {
 let draining: Promise<DrainReport> | undefined;
 
 /** Who receives what: the configured source, and the team's webhook when one is set. */
+type Receiver = Pick<Connector, 'deliver' | 'resendSettleMs'>;
+
 export interface Destinations {
-  connector: Pick<Connector, 'deliver'>;
-  webhook?: Pick<Connector, 'deliver'>;
+  connector: Receiver;
+  webhook?: Receiver;
   /**
    * The host of the webhook the settings name now (null: none). Queued copies for any other webhook
    * are dropped, not re-routed: they were meant for a receiver the team has since removed or
@@ -194,7 +191,7 @@ async function toEntries(rows: OutboxRow[]): Promise<OutboxEntry[]> {
  * beside it.
  */
 async function deliverBatch(
-  receiver: Pick<Connector, 'deliver'>,
+  receiver: Receiver,
   rows: OutboxRow[],
   entries: OutboxEntry[],
   now: () => number,
@@ -205,7 +202,7 @@ async function deliverBatch(
     await applyResults(rows, results, now(), report);
   } catch (error) {
     if (!(error instanceof ConnectorError && error.kind === 'rejected' && entries.length > 1)) {
-      await applyBatchFailure(rows, error, now(), report);
+      await applyBatchFailure(rows, error, now(), report, receiver.resendSettleMs ?? 0);
       return;
     }
     const half = Math.ceil(entries.length / 2);
@@ -250,7 +247,8 @@ async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: nu
   );
 }
 
-async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, report: DrainReport): Promise<void> {
+/** `settleMs`: the receiver's wait before resending what got no answer (Connector.resendSettleMs). */
+async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, report: DrainReport, settleMs: number): Promise<void> {
   const kind = error instanceof ConnectorError ? error.kind : 'network';
   const message = error instanceof Error ? error.message : String(error);
   const retryAfter = error instanceof ConnectorError ? (error.retryAfterMs ?? 0) : 0;
@@ -259,7 +257,7 @@ async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, 
   if (needsPerson) report.failed += rows.length;
   else report.retried += rows.length;
   const wait = (attempts: number) =>
-    Math.max(retryAfter, kind === 'auth' ? AUTH_RETRY_MS : needsPerson ? MAX_BACKOFF_MS : backoffMs(attempts), unclear ? UNCLEAR_SETTLE_MS : 0);
+    Math.max(retryAfter, kind === 'auth' ? AUTH_RETRY_MS : needsPerson ? MAX_BACKOFF_MS : backoffMs(attempts), unclear ? settleMs : 0);
   await db.outbox.bulkPut(
     rows.map((row): OutboxRow => {
       const attempts = row.attempts + 1;

@@ -4,6 +4,7 @@ import { connectRestGateway as connectGateway, serveRestGateway } from '../suppo
 import { grantSiteAccessInBrowserSettings } from '../support/site-access';
 import { stopServiceWorkers, wakeServiceWorker, getTabId } from '../support/launch';
 import type { BrowserContext, Page } from '@playwright/test';
+import { readLocal } from '../support/rep-session';
 
 const GATEWAY = 'gateway.acme.example';
 const TOKEN = 'test-token-5f2c';
@@ -39,7 +40,7 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
   extension,
   server,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const gateway = serveRestGateway(server, GATEWAY, { token: TOKEN, faultRate: 0.35, holdMs: 1500, seed: 20261122 });
   const options = await connectRestGateway(extension.context, extension.extensionId, 1);
   const crm = await extension.context.newPage();
@@ -83,6 +84,28 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
       `${stops} worker stops, ${seconds} s`,
   );
   expect(gateway.stored.size).toBe(expected);
+  // What the gateway was sent, not only what it kept: it dedups by id, so a second copy of a rep's
+  // submission under another id, or an id resent with other content, would hide behind its count.
+  expect(gateway.received.size).toBe(expected);
+  for (const [id, copies] of gateway.received) for (const copy of copies) expect(copy, `every copy of ${id}`).toEqual(gateway.stored.get(id));
+  // Each stored payload is what was submitted.
+  ids.forEach((id, index) => {
+    const i = index % 120;
+    const submitted = i % 2 ? { kind: 'verdict', verdict: 'good_fit', reasons: [] } : { kind: 'content_request', text: `request ${i}` };
+    expect(gateway.stored.get(id), `item ${id}`).toMatchObject({ ...submitted, lead: expect.objectContaining({ key: 'salesforce:00Q8d00000XyZ1aEAF' }) });
+  });
+  const opened = [...gateway.stored.values()].filter((item) => (item as { type?: string }).type === 'opened') as Array<{ contentId: string }>;
+  expect(opened).toHaveLength(400);
+  for (let content = 0; content < 7; content++) {
+    expect(opened.filter((event) => event.contentId === `cs-${content}`), `opens of cs-${content}`).toHaveLength(5 * Array.from({ length: 80 }, (_, i) => i % 7).filter((k) => k === content).length);
+  }
+  // And every outbox row in the browser ends sent: the last answers lost to timeouts are resent (and
+  // answered as duplicates) after the gateway already holds everything, once their backoff (up to
+  // two minutes after many faults) is over.
+  await expect
+    .poll(async () => (await readLocal(options)).outbox.filter((row) => row.state !== 'sent'), { timeout: 150_000, intervals: [2_000] })
+    .toEqual([]);
+  expect((await readLocal(options)).outbox).toHaveLength(expected);
   // Feedback has a `kind`, events a `type`; the look neither.
   const looks = [...gateway.stored.values()].filter((item) => !('kind' in (item as object)) && !('type' in (item as object)));
   expect(looks).toEqual([expect.objectContaining({ lead: expect.objectContaining({ recordId: '00Q8d00000XyZ1aEAF', profileId: expect.any(String) }) })]);

@@ -29,8 +29,10 @@ export interface GatewayOptions {
  */
 export function serveRestGateway(server: TestServer, host: string, options: GatewayOptions) {
   const stored = new Map<string, unknown>();
+  /** Every item as it arrived, each time it arrived (faulted requests included): what it was sent, not only what it kept. */
+  const received = new Map<string, unknown[]>();
   const faults: Record<Fault, number> = { error500: 0, rateLimit: 0, timeout: 0, drop: 0 };
-  const stats = { deliveryRequests: 0, itemsReceived: 0, duplicatesAnswered: 0, faults, stored };
+  const stats = { deliveryRequests: 0, itemsReceived: 0, duplicatesAnswered: 0, faults, stored, received };
   let state = options.seed ?? 7;
   const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
@@ -61,6 +63,7 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
     if (path === '/deliveries' && req.method === 'POST') {
       stats.deliveryRequests++;
       const body = JSON.parse(await readBody(req)) as { items: Array<{ id: string; item: unknown }> };
+      for (const { id, item } of body.items) received.set(id, [...(received.get(id) ?? []), item]);
       const store = () =>
         body.items.map(({ id, item }) => {
           stats.itemsReceived++;
