@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DataTable } from '@/components/insights/DataTable';
 import { formatDateTime } from '@/lib/format/time';
-import { CatalogSchema, FieldRequestsSchema, REQUEST_STATUS_LABELS, RequestStatusSchema, type CatalogEntry, type FieldRequest, type RequestStatus } from '@/lib/schema/dashboard';
+import { CatalogSchema, FIELD_REQUESTS_PAGE, FieldRequestsSchema, REQUEST_STATUS_LABELS, RequestStatusSchema, type CatalogEntry, type FieldRequest, type RequestStatus } from '@/lib/schema/dashboard';
 import { call } from '../api/client';
 import { Load } from '../components/Load';
 import { PageHeader } from '../components/PageHeader';
@@ -10,7 +10,8 @@ import { useApi, type Loaded } from '../hooks/use-api';
 const KIND_LABELS: Record<FieldRequest['kind'], string> = { content_request: 'Content request', prospect_question: 'Prospect question' };
 
 export function RequestsPage() {
-  const requests = useApi('/requests', FieldRequestsSchema, 'the field requests');
+  const [limit, setLimit] = useState(FIELD_REQUESTS_PAGE);
+  const requests = useApi(`/requests?limit=${limit}`, FieldRequestsSchema, 'the field requests');
   const catalog = useApi('/catalog', CatalogSchema, 'the catalog');
   return (
     <div className="stack">
@@ -25,7 +26,7 @@ export function RequestsPage() {
             rows={[...data.requests].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
             rowKey={(request) => request.id}
             empty="No rep has sent a content request or a prospect question yet."
-            description="Newest first."
+            description={data.more ? `The newest ${data.requests.length}, newest first; older ones are a click below.` : 'Newest first.'}
             columns={[
               { header: 'When', value: (request) => formatDateTime(request.createdAt) },
               { header: 'Kind', value: (request) => KIND_LABELS[request.kind] },
@@ -41,6 +42,11 @@ export function RequestsPage() {
           />
         )}
       </Load>
+      {requests.state === 'ready' && requests.data.more && limit < 2_000 && (
+        <button type="button" className="btn" onClick={() => setLimit((shown) => Math.min(shown * 5, 2_000))}>
+          Show older requests
+        </button>
+      )}
     </div>
   );
 }

@@ -248,7 +248,9 @@ export const FieldRequestSchema = z.object({
 });
 export type FieldRequest = z.infer<typeof FieldRequestSchema>;
 
-export const FieldRequestsSchema = z.object({ requests: z.array(FieldRequestSchema) });
+/** GET /api/requests?limit=N: the newest N (default 200, at most 2,000); `more` says older ones exist. */
+export const FIELD_REQUESTS_PAGE = 200;
+export const FieldRequestsSchema = z.object({ requests: z.array(FieldRequestSchema), more: z.boolean().default(false) });
 
 export const FieldRequestUpdateSchema = z
   .object({ status: RequestStatusSchema, contentId: z.string().min(1).nullable().optional() })

@@ -62,6 +62,15 @@ describe('GET /api/requests', () => {
     expect(requests.map((item) => item.id)).not.toContain(otherTeams.id);
   });
 
+  it('answers the newest page of a long history, and says that older ones exist', async () => {
+    const page = FieldRequestsSchema.parse(await (await marketer.call('GET', '/api/requests?limit=2')).json());
+    expect(page.requests.map((item) => item.id)).toEqual([fromRep2.id, second.id]);
+    expect(page.more).toBe(true);
+    const all = FieldRequestsSchema.parse(await (await marketer.call('GET', '/api/requests?limit=3')).json());
+    expect(all.more).toBe(false);
+    expect((await marketer.call('GET', '/api/requests?limit=0')).status).toBe(400);
+  });
+
   it('filters by status, and says which statuses there are when the filter is wrong', async () => {
     const wrong = await marketer.call('GET', '/api/requests?status=done');
     expect(wrong.status).toBe(400);

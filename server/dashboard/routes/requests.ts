@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { FieldRequestUpdateSchema, RequestStatusSchema, type FieldRequest } from '@/lib/schema/dashboard';
+import { FIELD_REQUESTS_PAGE, FieldRequestUpdateSchema, RequestStatusSchema, type FieldRequest } from '@/lib/schema/dashboard';
 import type { Database } from '../../db/database';
 import { getCatalogEntry } from '../../db/queries/catalog-edit';
 import { fieldRequestExists, getFieldRequest, listFieldRequests, saveFieldRequestStatus } from '../../db/queries/field-requests';
@@ -10,12 +10,15 @@ import type { DashboardEnv } from '../env';
 import { DASHBOARD_ROLES } from '../roles';
 import type { DashboardAuth } from '../session-auth';
 
-const RequestsQuerySchema = z.object({ status: RequestStatusSchema.optional() });
+const RequestsQuerySchema = z.object({
+  status: RequestStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(2_000).default(FIELD_REQUESTS_PAGE),
+});
 const IdParamSchema = z.object({ id: z.string().min(1) });
 
 /**
- * From the field: GET /api/requests (every content request and prospect question of the team, newest
- * first, or those of one `?status=`) and PATCH /api/requests/:id (new → planned → published; a
+ * From the field: GET /api/requests (the team's content requests and prospect questions, newest
+ * first, `?limit=` of them, or those of one `?status=`) and PATCH /api/requests/:id (new → planned → published; a
  * published request names the catalog item that answers it, which the rep then sees in the side
  * panel through GET /v1/requests/status). Marketers and admins.
  */
@@ -24,8 +27,10 @@ export function requestRoutes(database: Database, auth: DashboardAuth, now: () =
   const allowed = auth.requireDashboardUser(DASHBOARD_ROLES);
 
   routes.get('/requests', allowed, validate('query', RequestsQuerySchema), async (c) => {
-    const requests = await listFieldRequests(database.db, c.get('session').teamId, c.req.valid('query'));
-    return c.json({ requests });
+    // A team's whole history can be tens of thousands: the newest page, and whether there is more.
+    const { status, limit } = c.req.valid('query');
+    const requests = await listFieldRequests(database.db, c.get('session').teamId, { status, limit: limit + 1 });
+    return c.json({ requests: requests.slice(0, limit), more: requests.length > limit });
   });
 
   routes.patch('/requests/:id', allowed, requireJson, validate('param', IdParamSchema), validate('json', FieldRequestUpdateSchema), async (c) => {

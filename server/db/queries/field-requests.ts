@@ -57,9 +57,10 @@ const toFieldRequest = (row: RequestRow): FieldRequest => ({
 export async function listFieldRequests(
   db: Kysely<Tables>,
   teamId: string,
-  filter: { status?: RequestStatus; since?: Date; until?: Date } = {},
+  filter: { status?: RequestStatus; since?: Date; until?: Date; limit?: number } = {},
 ): Promise<FieldRequest[]> {
   let query = requestsQuery(db, teamId);
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
   if (filter.since) query = query.where('f.created_at', '>=', filter.since);
   if (filter.until) query = query.where('f.created_at', '<', filter.until);
   if (filter.status === 'new') query = query.where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'new')]));
