@@ -4,6 +4,7 @@ import { db } from '@/lib/store/db';
 import { forgetTabsInMemory, setTabRecord } from '@/lib/store/tab-records';
 import { PageRequestSchema } from '@/lib/messaging/messages';
 import { handlePageRequest } from './page-requests';
+import { storeFeedback } from '@/lib/delivery/feedback';
 
 // Delivery is the outbox's business (tested there): here, only what gets stored.
 vi.mock('@/lib/background/delivery', () => ({ deliverDue: vi.fn(async () => undefined) }));
@@ -75,5 +76,11 @@ describe('clearing local data', () => {
     expect(await db.feedback.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.imported.count()).toBe(0);
+  });
+
+  it('counts a feedback item posted to the webhook too as one item, not two', async () => {
+    await storeFeedback({ id: crypto.randomUUID(), payload: { kind: 'verdict', verdict: 'good_fit', reasons: [] }, lead: { key: 'salesforce:00Q000000000001', crm: 'salesforce', recordId: '00Q000000000001' }, source: {}, webhookHost: 'hooks.example' });
+    expect(await db.outbox.count()).toBe(2);
+    expect(await ask({ type: 'local-data-summary' })).toEqual({ undelivered: 1 });
   });
 });

@@ -4,7 +4,7 @@ import { deliverDue } from './delivery';
 import { sourceChanged, testConnection } from './source-requests';
 import { teamStats } from './team-stats';
 import { requestStatuses } from './request-statuses';
-import { retryFailed, undeliveredRows, withDeliveryPaused } from '@/lib/delivery/outbox';
+import { retryFailed, undeliveredItems, withDeliveryPaused } from '@/lib/delivery/outbox';
 import { exportUndelivered } from '@/lib/delivery/export';
 import { eraseLead } from '@/lib/store/retention';
 import { briefForTab } from '@/lib/brief/brief';
@@ -74,9 +74,10 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     case 'clear-local-data':
       // With no delivery in flight, and after counting what would be lost under the same pause.
       await withDeliveryPaused(async () => {
-        const undelivered = (await undeliveredRows()).length;
+        const undelivered = (await undeliveredItems()).length;
         if (undelivered > 0 && !request.discardUndelivered) {
-          throw new Error(`${undelivered} item${undelivered === 1 ? ' has' : 's have'} not reached marketing yet: deliver or export ${undelivered === 1 ? 'it' : 'them'} first, or choose to lose ${undelivered === 1 ? 'it' : 'them'}.`);
+          const [has, them] = undelivered === 1 ? ['item has', 'it'] : ['items have', 'them'];
+          throw new Error(`${undelivered} ${has} not reached marketing yet: deliver or export ${them} first, or choose to lose ${them}.`);
         }
         await clearLocalData();
       });
@@ -90,7 +91,7 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
     }
 
     case 'local-data-summary':
-      return { undelivered: (await undeliveredRows()).length };
+      return { undelivered: (await undeliveredItems()).length };
 
     case 'export-undelivered':
       return exportUndelivered();

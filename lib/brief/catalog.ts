@@ -38,8 +38,7 @@ export async function getCatalog(connector: Connector, ttlMinutes: number): Prom
   } catch (error) {
     const meta = await db.catalogMeta.get('catalog');
     if (meta?.sourceId !== connector.id) throw error;
-    const items = memory?.sourceId === meta.sourceId && memory.fetchedAt === meta.fetchedAt ? memory.items : await db.content.toArray();
-    return { items, stale: { fetchedAt: meta.fetchedAt, error: error instanceof Error ? error.message : String(error) } };
+    return { items: await storedItems(meta), stale: { fetchedAt: meta.fetchedAt, error: error instanceof Error ? error.message : String(error) } };
   }
 }
 
@@ -70,7 +69,11 @@ export async function getCachedCatalog(connector: Connector, ttlMinutes: number)
   const meta = await db.catalogMeta.get('catalog');
   const maxAgeMinutes = Math.min(ttlMinutes, CATALOG_MAX_AGE_MINUTES);
   const fresh = meta && meta.sourceId === connector.id && Date.now() - Date.parse(meta.fetchedAt) < maxAgeMinutes * 60_000;
-  if (!fresh) return undefined;
+  return fresh ? storedItems(meta) : undefined;
+}
+
+/** The stored catalog `meta` describes: the worker's copy in memory when it is that one, else read from Dexie (and kept). */
+async function storedItems(meta: { sourceId: string; fetchedAt: string }): Promise<ContentItem[]> {
   if (memory?.sourceId === meta.sourceId && memory.fetchedAt === meta.fetchedAt) return memory.items;
   memory = { sourceId: meta.sourceId, fetchedAt: meta.fetchedAt, items: await db.content.toArray() };
   return memory.items;

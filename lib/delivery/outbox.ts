@@ -80,9 +80,14 @@ export function withDeliveryPaused<T>(work: () => Promise<T>): Promise<T> {
   return exclusively(work);
 }
 
-/** Feedback, content events and looks not yet delivered (queued or failed): what clearing would lose. */
-export async function undeliveredRows(): Promise<OutboxRow[]> {
-  return db.outbox.where('state').anyOf('queued', 'failed').toArray();
+/**
+ * The items not yet delivered (queued or failed), each once: a feedback item posted to the webhook
+ * too has two rows, but it is one item the rep would lose.
+ */
+export async function undeliveredItems(): Promise<Array<{ kind: OutboxRow['kind']; itemId: string }>> {
+  const rows = await db.outbox.where('state').anyOf('queued', 'failed').toArray();
+  const kinds = new Map(rows.map((row) => [row.itemId ?? row.id, row.kind] as const));
+  return [...kinds].map(([itemId, kind]) => ({ itemId, kind }));
 }
 
 async function drain(to: Destinations, now: () => number): Promise<DrainReport> {
