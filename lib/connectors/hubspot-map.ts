@@ -26,6 +26,7 @@ import {
   ContentItemSchema,
   HttpUrlSchema,
   LeadProfileSchema,
+  newestProblemFirst,
   VERDICT_LABELS,
   summarizeZodError,
   type Channel,
@@ -528,7 +529,8 @@ function formFor(at: string, sourceType: string | undefined, sourceLabel: string
 
 /**
  * What the lead wrote in the mapped "problem" field, newest first. With the property's history each
- * submission is its own quote, dated; without it, the current value dated by the last conversion.
+ * submission is its own quote, dated; without it, the current value dated by the last conversion, or
+ * undated when HubSpot sent no conversion date either: the lead's words are never dropped for a date.
  */
 export function statedProblems(contact: CrmObject, problemProperty: string): StatedProblem[] {
   if (!problemProperty) return [];
@@ -545,9 +547,9 @@ export function statedProblems(contact: CrmObject, problemProperty: string): Sta
   if (problems.length === 0) {
     const value = text(contact.properties, problemProperty);
     const latest = known[0];
-    if (value && latest) problems.push({ text: value, form: latest.name, submittedAt: latest.at });
+    if (value) problems.push(latest ? { text: value, form: latest.name, submittedAt: latest.at } : { text: value, form: text(contact.properties, 'recent_conversion_event_name') ?? 'HubSpot' });
   }
-  return problems.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)).slice(0, 5);
+  return problems.sort(newestProblemFirst).slice(0, 5);
 }
 
 /** Page patterns that say "buying", in the order a rep cares about them. */

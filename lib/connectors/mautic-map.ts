@@ -236,7 +236,7 @@ export function problemText(results: Record<string, unknown>): string | undefine
   return best;
 }
 
-function formSubmission(event: MauticEvent): StatedProblem | { form: string; submittedAt: string } | undefined {
+function formSubmission(event: MauticEvent): (StatedProblem & { submittedAt: string }) | { form: string; submittedAt: string } | undefined {
   const parsed = FormSubmittedDetailsSchema.safeParse(detailsOf(event));
   if (!parsed.success) return undefined;
   const { submission, form } = parsed.data;
@@ -303,7 +303,7 @@ export function summarizeActivity(events: readonly MauticEvent[]): ActivitySumma
         break; // other timeline events (points, segments, campaign actions) say nothing the brief shows
     }
   }
-  problems.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  problems.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
   forms.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   emailReads.sort((a, b) => b.at.localeCompare(a.at));
   return { pageViews: toPageViews(hits), problems, forms, emailReads, ...(firstHit ? { firstHit } : {}) };

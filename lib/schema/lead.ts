@@ -68,21 +68,40 @@ export type PageView = z.infer<typeof PageViewSchema>;
 export const StatedProblemSchema = z.object({
   text: z.string().min(1).max(LEAD_LIMITS.longText, `A stated problem is at most ${LEAD_LIMITS.longText} characters`),
   form: Text,
-  submittedAt: TimestampSchema,
+  /** When they wrote it; absent when the source keeps the words but not their date (the panel says "date unknown"). */
+  submittedAt: TimestampSchema.optional(),
 });
 export type StatedProblem = z.infer<typeof StatedProblemSchema>;
+
+/** Newest first; problems whose date is unknown come after the dated ones. */
+export const newestProblemFirst = (a: StatedProblem, b: StatedProblem): number => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '');
 
 export const ContactChannelSchema = z.enum(['email', 'phone', 'sms', 'linkedin', 'video_call']);
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
 const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM (24-hour)');
 
+export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof WeekdaySchema>;
+
+/** A best-time window understood well enough to say whether "now" is in it. */
+export const BestTimeWindowSchema = z.object({
+  start: ClockTimeSchema,
+  end: ClockTimeSchema,
+  weekdaysOnly: z.boolean().default(false),
+  /** The days it was given for ("Mon/Wed"); absent means any day (weekdaysOnly still applies). */
+  days: z.array(WeekdaySchema).min(1).max(7).optional(),
+  /** The zone named with the time ("before 11 ET"): the window is read in it, not in the lead's zone. */
+  timeZone: TimeZoneSchema.optional(),
+});
+export type BestTimeWindow = z.infer<typeof BestTimeWindowSchema>;
+
 export const ContactPreferencesSchema = z.object({
   preferredChannel: ContactChannelSchema.optional(),
-  /** A window in the lead's own time zone, e.g. 09:00–11:00 on weekdays. */
-  bestTime: z
-    .object({ start: ClockTimeSchema, end: ClockTimeSchema, weekdaysOnly: z.boolean().default(false) })
-    .optional(),
+  /** A window in the lead's own time zone, e.g. 09:00–11:00 on weekdays (parsed from bestTimeText when it could be). */
+  bestTime: BestTimeWindowSchema.optional(),
+  /** Best time as the source holds it, in the lead's words ("Mon/Wed mornings, before 11 ET"): shown as given. */
+  bestTimeText: Text.optional(),
   timeZone: TimeZoneSchema.optional(),
   doNotCall: z.boolean().default(false),
   doNotEmail: z.boolean().default(false),
@@ -90,6 +109,10 @@ export const ContactPreferencesSchema = z.object({
 export type ContactPreferences = z.infer<typeof ContactPreferencesSchema>;
 
 export const HighIntentMomentSchema = z.object({ label: Text, at: TimestampSchema });
+
+/** Something a source could not read for this lead ("Per-page history": "needs the web-analytics scope"), shown beside what it did read. */
+export const DataGapSchema = z.object({ what: Text, why: Text });
+export type DataGap = z.infer<typeof DataGapSchema>;
 
 export const LeadProfileSchema = z.object({
   id: z.string().min(1),
@@ -110,6 +133,8 @@ export const LeadProfileSchema = z.object({
   /** When marketing's system marked the lead qualified (MQL or the like): starts the team's follow-up clock. */
   qualifiedAt: TimestampSchema.optional(),
   highIntent: z.array(HighIntentMomentSchema).max(LEAD_LIMITS.moments, `At most ${LEAD_LIMITS.moments} moments per lead`).default([]),
+  /** What could not be read this time (a sub-resource refused, rate-limited or missing): the rest is shown, never passed off as complete. */
+  gaps: z.array(DataGapSchema).max(20, 'At most 20 gaps per lead').optional(),
 });
 export type LeadProfile = z.infer<typeof LeadProfileSchema>;
 
