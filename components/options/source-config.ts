@@ -1,4 +1,4 @@
-import { DataSourceSchema, HubSpotSourceSchema, siteOrigin, summarizeZodError, type DataSource, type SourceSecrets } from '@/lib/schema';
+import { DataSourceSchema, HubSpotSourceSchema, mauticMappings, siteOrigin, summarizeZodError, type DataSource, type SourceSecrets } from '@/lib/schema';
 import type { SourceDraft } from './source-forms';
 
 /** The secret fields each source kind has, by draft field name. */
@@ -13,7 +13,9 @@ export const SECRET_FIELDS: Record<DataSource['kind'], readonly string[]> = {
 
 /** A fresh form draft for a source kind: its defaults where it has them. */
 export function newDraft(kind: DataSource['kind']): SourceDraft {
-  return kind === 'hubspot' ? draftFrom(HubSpotSourceSchema.parse({ kind })) : {};
+  if (kind === 'hubspot') return draftFrom(HubSpotSourceSchema.parse({ kind }));
+  if (kind === 'mautic') return { ...mauticMappings({}) };
+  return {};
 }
 
 /** A form draft for a stored source, secrets left empty (they are never shown again). */
@@ -31,6 +33,8 @@ export function draftFrom(source: DataSource): SourceDraft {
         method: source.auth.method,
         username: source.auth.method === 'basic' ? source.auth.username : '',
         clientId: source.auth.method === 'oauth2' ? source.auth.clientId : '',
+        // Settings saved before the mapping existed show its defaults.
+        ...mauticMappings(source),
         timeoutSeconds: String(source.timeoutSeconds),
       };
     default:
@@ -114,6 +118,15 @@ function rawSource(kind: DataSource['kind'], draft: SourceDraft): unknown {
         kind,
         baseUrl: draft.baseUrl,
         auth: draft.method === 'oauth2' ? { method: 'oauth2', clientId: draft.clientId } : { method: 'basic', username: draft.username },
+        // An empty alias means "not mapped" (Mautic has no usual field for these); a missing one takes the default.
+        mappings: {
+          problem: draft.problem,
+          preferredChannel: draft.preferredChannel,
+          bestTime: draft.bestTime,
+          timeZone: draft.timeZone,
+          crmIdField: draft.crmIdField,
+          crm: draft.crm || undefined,
+        },
         timeoutSeconds,
       };
     case 'demo':

@@ -1,6 +1,7 @@
 import type { Brief } from '@/lib/schema';
 import { recordKey } from '@/lib/schema/record';
 import { relativeTime } from '@/lib/format/time';
+import { ActivitySection } from './ActivitySection';
 import { ContactSection } from './ContactSection';
 import { DetectedCard } from './DetectedCard';
 import { DoNotContactAlert } from './DoNotContactAlert';
@@ -54,6 +55,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
       <WarmthSection profile={profile} />
       <Suggestions tabId={tabId} leadKey={recordKey(record)} suggestions={brief.suggestions} feedback={feedback} submit={submit} />
       <VerdictBar feedback={feedback} submit={submit} />
+      <ActivitySection activities={profile.activities} />
       <PagesSection pageViews={profile.pageViews} />
       <TellMarketing submit={submit} />
       <FeedbackLog feedback={feedback} leadKey={recordKey(record)} statuses={statuses} />

@@ -1,9 +1,9 @@
 import { CHANNEL_LABELS, type LeadSource } from '@/lib/schema';
-import { formatDate } from '@/lib/format/time';
+import { formatDate, relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 
-/** How they found us: first touch, UTMs, and the latest touch when it differs. */
+/** How they found us: first touch, UTMs, and the latest touch (its keyword and date) when it differs. */
 export function SourceSection({ source }: { source: LeadSource }) {
   const utm = Object.entries(source.utm).filter(([, value]) => value);
   return (
@@ -39,10 +39,25 @@ export function SourceSection({ source }: { source: LeadSource }) {
         {source.latest && (
           <>
             <dt>Latest touch</dt>
-            <dd>
+            <dd data-testid="source-latest">
               {CHANNEL_LABELS[source.latest.channel]}
               {source.latest.campaign ? ` · ${source.latest.campaign}` : ''}
-              {source.latest.at ? ` · ${formatDate(source.latest.at)}` : ''}
+              {source.latest.term ? (
+                <>
+                  {' · keyword '}
+                  <q data-testid="source-latest-term">{source.latest.term}</q>
+                </>
+              ) : null}
+              {source.latest.at ? (
+                <>
+                  {' · '}
+                  <time dateTime={source.latest.at} title={relativeTime(source.latest.at, new Date())}>
+                    {formatDate(source.latest.at)}
+                  </time>
+                </>
+              ) : (
+                ' · date not recorded'
+              )}
             </dd>
           </>
         )}

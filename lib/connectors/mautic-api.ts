@@ -1,3 +1,4 @@
+import { DecodingMode, decodeHTML } from 'entities';
 import { z } from 'zod';
 
 /*
@@ -8,6 +9,34 @@ import { z } from 'zod';
  * Every schema here accepts those forms; anything Leadside only displays is optional and dropped when
  * it does not fit, so one odd property never costs the rep the whole brief.
  */
+
+// --- HTML entities ------------------------------------------------------------------------------
+
+/**
+ * Mautic stores and sends text HTML-encoded (InputHelper::clean runs htmlspecialchars on what
+ * users and forms enter): "Pricing &#38; Plans", "Q&#39;s answered". Every string in an answer is
+ * decoded once, here, before any schema reads it; Leadside renders text as text, never as HTML.
+ * Strict mode decodes only entities that end in ";", which is all Mautic's encoding writes: a URL's
+ * "&para=2" or "&copy" in a lead's own words stays as it is.
+ */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTML(text, DecodingMode.Strict) : text;
+}
+
+/** A parsed JSON answer with every string value decoded (keys are aliases and ids: left alone). */
+export function decodeEntitiesDeep(value: unknown): unknown {
+  if (typeof value === 'string') return decodeEntities(value);
+  if (Array.isArray(value)) return value.map(decodeEntitiesDeep);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decodeEntitiesDeep(item)]));
+  }
+  return value;
+}
+
+/** The schema for a Mautic answer, reading it with its entities decoded. */
+export function decodedAnswer<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  return z.unknown().transform(decodeEntitiesDeep).pipe(schema) as unknown as z.ZodType<T>;
+}
 
 /** A PHP list: a JSON array, or an object keyed by id (`{"47": {…}}`). Items that do not fit are dropped. */
 export function lenientList<T>(item: z.ZodType<T>) {
@@ -41,11 +70,22 @@ export const MauticUtmTagSchema = z.object({
   utmCampaign: optionalText,
   utmTerm: optionalText,
   utmContent: optionalText,
+  /** Not serialized by Mautic's UtmTag entity today; read when a version or gateway sends it. */
+  dateAdded: optionalText,
 });
 export type MauticUtmTag = z.infer<typeof MauticUtmTagSchema>;
 
-/** One `doNotContact` entry: `{"id":2,"reason":2,"comments":"","channel":"email","channelId":null}`. */
-export const MauticDncSchema = z.object({ channel: optionalText, reason: z.unknown().optional() });
+/**
+ * One `doNotContact` entry (LeadBundle/Entity/DoNotContact::loadApiMetadata):
+ * `{"id":2,"dateAdded":"2026-11-03T09:12:44+00:00","reason":2,"comments":"","channel":"email","channelId":null}`.
+ * reason: 1 unsubscribed by the contact, 2 bounced, 3 set by a user (0 means contactable).
+ */
+export const MauticDncSchema = z.object({
+  channel: optionalText,
+  reason: optionalNumber,
+  dateAdded: optionalText,
+  comments: optionalText,
+});
 
 export const MauticContactSchema = z.object({
   id: MauticIdSchema,
@@ -118,6 +158,8 @@ const FormRefSchema = z.object({ name: optionalText }).nullish().catch(undefined
 export const FormSubmittedDetailsSchema = z.object({
   submission: z.object({
     dateSubmitted: optionalText,
+    /** The page the form was submitted on. */
+    referer: optionalText,
     form: FormRefSchema,
     /** `{"form_id": "143", "email": "…", "message": "…"}`; `[]` when PHP had nothing. */
     results: z.record(z.string(), z.unknown()).catch({}),
@@ -135,11 +177,38 @@ export const AssetDownloadDetailsSchema = z.object({
 export const EmailReadDetailsSchema = z.object({
   stat: z.object({
     dateRead: optionalText,
+    dateSent: optionalText,
     emailName: optionalText,
     storedSubject: optionalText,
     subject: optionalText,
   }),
 });
+
+/** `lead.utmtagsadded` details: the lead_utmtags row as the database has it (LeadSubscriber::addTimelineUtmEntries). */
+export const UtmTagsAddedDetailsSchema = z.object({
+  utmtags: z.object({
+    id: MauticIdSchema.optional().catch(undefined),
+    date_added: optionalText,
+    utm_campaign: optionalText,
+    utm_term: optionalText,
+  }),
+});
+
+// --- Contact fields (docs/rest_api/fields.rst: List contact fields) ----------------------------
+
+export const MauticFieldSchema = z.object({
+  alias: z.string(),
+  type: optionalText,
+  /**
+   * Options of select, multiselect, lookup and boolean fields: `{"list": [{"label": "Phone call",
+   * "value": "phone"}]}`, older `{"list": "a|b|c"}` or `{"list": {"phone": "Phone call"}}`, and
+   * `{"no": "No", "yes": "Yes"}` for booleans. Read by fieldOptionLabels().
+   */
+  properties: z.unknown().optional(),
+});
+export type MauticField = z.infer<typeof MauticFieldSchema>;
+
+export const MauticFieldListSchema = z.object({ total: optionalNumber, fields: lenientList(MauticFieldSchema) });
 
 // --- Assets (docs/rest_api/assets.rst: List assets) -------------------------------------------
 

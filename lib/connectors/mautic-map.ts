@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import {
   HttpUrlSchema,
+  LEAD_LIMITS,
   TimeZoneSchema,
+  type Activity,
   type Channel,
   type ContentItem,
   type ContentType,
   type FeedbackItem,
   type LeadSource,
   type LifecycleStage,
+  type OptOut,
   type PageView,
   type StatedProblem,
   type Utm,
@@ -15,12 +18,17 @@ import {
   VERDICT_LABELS,
 } from '@/lib/schema';
 import { intentOf } from '@/lib/leads/visits';
+import { preferredChannelOf } from '@/lib/leads/contact-channel';
+import { MAUTIC_MAPPING_DEFAULTS, type MauticMappings } from '@/lib/schema/sources';
+import { parseBestTime } from './hubspot-map';
 import {
   AssetDownloadDetailsSchema,
   EmailReadDetailsSchema,
   FormSubmittedDetailsSchema,
   PageHitDetailsSchema,
+  UtmTagsAddedDetailsSchema,
   type MauticAsset,
+  type MauticField,
   type MauticContact,
   type MauticEvent,
   type MauticUtmTag,
@@ -93,6 +101,63 @@ export function fieldValue(fields: Record<string, unknown>, alias: string): stri
     if (isRecord(entry)) return nonEmpty(entry.value);
   }
   return undefined;
+}
+
+/** A field's stored value and, for select, lookup and boolean fields, the label Mautic shows for it. */
+export interface FieldReading {
+  value: string;
+  label?: string;
+}
+
+/** Option labels by field alias, then by stored value (from /api/fields/contact; see fieldOptionLabels()). */
+export type FieldLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
+ * A field's value and its label. The label comes from the grouped form's `normalizedValue` (Mautic
+ * 3+ sends the option label or yes/no word there), else from the field's options when known.
+ */
+export function fieldReading(fields: Record<string, unknown>, alias: string, labels?: FieldLabels): FieldReading | undefined {
+  const value = fieldValue(fields, alias);
+  if (!value) return undefined;
+  let label: string | undefined;
+  for (const [group, entries] of Object.entries(fields)) {
+    if (group === 'all' || !isRecord(entries)) continue;
+    const entry = entries[alias];
+    if (isRecord(entry)) label = nonEmpty(entry.normalizedValue);
+  }
+  const options = labels?.get(alias);
+  label ??= options ? value.split('|').map((part) => options.get(part.trim()) ?? part.trim()).join(', ') : undefined;
+  return label && label !== value ? { value, label } : { value };
+}
+
+/**
+ * The labels of a field's options by stored value, in every form Mautic keeps them:
+ * `{"list": [{"label", "value"}]}`, `{"list": {"value": "label"}}`, `{"list": "a|b|c"}` (value and
+ * label alike), and a boolean's `{"yes": "Yes", "no": "No"}` (stored as 1 and 0).
+ */
+export function fieldOptionLabels(field: Pick<MauticField, 'type' | 'properties'>): Map<string, string> {
+  const labels = new Map<string, string>();
+  const properties = field.properties;
+  if (!isRecord(properties)) return labels;
+  const add = (value: unknown, label: unknown) => {
+    const key = nonEmpty(value);
+    const text = nonEmpty(label);
+    if (key !== undefined && text) labels.set(key, text);
+  };
+  if (field.type === 'boolean') {
+    add('1', properties.yes);
+    add('0', properties.no);
+    return labels;
+  }
+  const list = isRecord(properties.list) && 'list' in properties.list ? properties.list.list : properties.list;
+  if (typeof list === 'string') {
+    for (const item of list.split('|')) add(item.trim(), item.trim());
+  } else if (Array.isArray(list)) {
+    for (const item of list) if (isRecord(item)) add(item.value, item.label ?? item.value);
+  } else if (isRecord(list)) {
+    for (const [value, label] of Object.entries(list)) add(value, label);
+  }
+  return labels;
 }
 
 // --- Channel, stage ----------------------------------------------------------------------------
@@ -187,16 +252,20 @@ function pageHit(event: MauticEvent): Hit | undefined {
   };
 }
 
-function assetDownload(event: MauticEvent): Hit | undefined {
+/** A download is activity of its own kind, not a page read: it never joins the pages or their count. */
+function assetDownload(event: MauticEvent): Activity | undefined {
   const parsed = AssetDownloadDetailsSchema.safeParse(detailsOf(event));
-  if (!parsed.success) return undefined;
-  const url = httpUrl(parsed.data.assetDownloadUrl);
-  const viewedAt = toTimestamp(event.timestamp);
-  if (!url || !viewedAt) return undefined;
+  const at = toTimestamp(event.timestamp);
   // The download link is the asset's downloadUrl, the same URL listContent() gives the catalog
   // item, so suggestions skip what the lead already has.
-  return { url, title: `Downloaded: ${nonEmpty(parsed.data.asset?.title) ?? labelOf(event) ?? url}`, viewedAt };
+  const url = httpUrl(parsed.data?.assetDownloadUrl);
+  const title = nonEmpty(parsed.data?.asset?.title) ?? labelOf(event) ?? url;
+  if (!at || !title) return undefined;
+  return { kind: 'download', title: clip(title), ...(url ? { url } : {}), at };
 }
+
+/** Text for a field capped at the profile's limit, so one long title never costs the whole brief. */
+const clip = (text: string) => (text.length > LEAD_LIMITS.text ? `${text.slice(0, LEAD_LIMITS.text - 1)}…` : text);
 
 /** Hits grouped into visits by time, newest first. */
 export function toPageViews(hits: readonly Hit[]): PageView[] {
@@ -236,30 +305,61 @@ export function problemText(results: Record<string, unknown>): string | undefine
   return best;
 }
 
-function formSubmission(event: MauticEvent): (StatedProblem & { submittedAt: string }) | { form: string; submittedAt: string } | undefined {
-  const parsed = FormSubmittedDetailsSchema.safeParse(detailsOf(event));
-  if (!parsed.success) return undefined;
-  const { submission, form } = parsed.data;
-  const submittedAt = toTimestamp(submission.dateSubmitted) ?? toTimestamp(event.timestamp);
-  if (!submittedAt) return undefined;
-  const formName = nonEmpty(form?.name) ?? nonEmpty(submission.form?.name) ?? labelOf(event) ?? 'Mautic form';
-  const text = problemText(submission.results);
-  return text ? { text, form: formName, submittedAt } : { form: formName, submittedAt };
+interface FormSubmission {
+  form: string;
+  submittedAt: string;
+  /** The page the form was on. */
+  url?: string;
+  text?: string;
 }
 
-function emailRead(event: MauticEvent): { name: string; at: string } | undefined {
-  const parsed = EmailReadDetailsSchema.safeParse(detailsOf(event));
-  const at = toTimestamp(parsed.data?.stat.dateRead) ?? toTimestamp(event.timestamp);
-  const name = nonEmpty(parsed.data?.stat.emailName) ?? nonEmpty(parsed.data?.stat.storedSubject) ?? nonEmpty(parsed.data?.stat.subject) ?? labelOf(event);
-  return at && name ? { name, at } : undefined;
+function formSubmission(event: MauticEvent): FormSubmission | undefined {
+  const parsed = FormSubmittedDetailsSchema.safeParse(detailsOf(event));
+  const submission = parsed.data?.submission;
+  const submittedAt = toTimestamp(submission?.dateSubmitted) ?? toTimestamp(event.timestamp);
+  if (!submittedAt) return undefined;
+  const formName = nonEmpty(parsed.data?.form?.name) ?? nonEmpty(submission?.form?.name) ?? labelOf(event) ?? 'Mautic form';
+  const text = submission ? problemText(submission.results) : undefined;
+  const url = httpUrl(submission?.referer);
+  return { form: clip(formName), submittedAt, ...(url ? { url } : {}), ...(text ? { text } : {}) };
+}
+
+interface EmailRead {
+  /** The e-mail's name in Mautic, else its subject. */
+  name: string;
+  at: string;
+  sentAt?: string;
+  subject?: string;
+}
+
+function emailRead(event: MauticEvent): EmailRead | undefined {
+  const stat = EmailReadDetailsSchema.safeParse(detailsOf(event)).data?.stat;
+  const at = toTimestamp(stat?.dateRead) ?? toTimestamp(event.timestamp);
+  const subject = nonEmpty(stat?.storedSubject) ?? nonEmpty(stat?.subject);
+  // The timeline labels a one-off e-mail "Custom Email: <subject>"; the name says more when there is one.
+  const name = nonEmpty(stat?.emailName) ?? labelOf(event) ?? subject;
+  const sentAt = toTimestamp(stat?.dateSent);
+  if (!at || !name) return undefined;
+  return { name: clip(name), at, ...(sentAt && sentAt <= at ? { sentAt } : {}), ...(subject ? { subject: clip(subject) } : {}) };
+}
+
+/** When each UTM tag set was recorded, by its id, from the `lead.utmtagsadded` timeline events. */
+function utmTagDate(event: MauticEvent): { id: string; at: string } | undefined {
+  const tag = UtmTagsAddedDetailsSchema.safeParse(detailsOf(event)).data?.utmtags;
+  const id = tag?.id ?? event.eventId?.replace(/^lead\.utmtagsadded/, '');
+  const at = toTimestamp(tag?.date_added) ?? toTimestamp(event.timestamp);
+  return id && /^\d+$/.test(id) && at ? { id, at } : undefined;
 }
 
 /** What the activity timeline says, sorted out by kind. */
 export interface ActivitySummary {
   pageViews: PageView[];
   problems: StatedProblem[];
-  forms: Array<{ form: string; submittedAt: string }>;
-  emailReads: Array<{ name: string; at: string }>;
+  forms: FormSubmission[];
+  emailReads: EmailRead[];
+  downloads: Activity[];
+  /** When each UTM tag set was recorded, by tag id. */
+  utmTagDates: Map<string, string>;
   /** The earliest page hit: its URL and referrer, when no UTM tag says where the lead came from. */
   firstHit?: { url: string; referer?: string; at: string };
 }
@@ -269,6 +369,8 @@ export function summarizeActivity(events: readonly MauticEvent[]): ActivitySumma
   const problems: StatedProblem[] = [];
   const forms: ActivitySummary['forms'] = [];
   const emailReads: ActivitySummary['emailReads'] = [];
+  const downloads: Activity[] = [];
+  const utmTagDates = new Map<string, string>();
   let firstHit: ActivitySummary['firstHit'];
   for (const event of events) {
     switch (event.event) {
@@ -284,19 +386,24 @@ export function summarizeActivity(events: readonly MauticEvent[]): ActivitySumma
       }
       case 'asset.download': {
         const download = assetDownload(event);
-        if (download) hits.push(download);
+        if (download) downloads.push(download);
         break;
       }
       case 'form.submitted': {
         const submission = formSubmission(event);
         if (!submission) break;
-        forms.push({ form: submission.form, submittedAt: submission.submittedAt });
-        if ('text' in submission) problems.push(submission);
+        forms.push(submission);
+        if (submission.text) problems.push({ text: submission.text, form: submission.form, submittedAt: submission.submittedAt });
         break;
       }
       case 'email.read': {
         const read = emailRead(event);
         if (read) emailReads.push(read);
+        break;
+      }
+      case 'lead.utmtagsadded': {
+        const dated = utmTagDate(event);
+        if (dated) utmTagDates.set(dated.id, dated.at);
         break;
       }
       default:
@@ -306,7 +413,25 @@ export function summarizeActivity(events: readonly MauticEvent[]): ActivitySumma
   problems.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
   forms.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   emailReads.sort((a, b) => b.at.localeCompare(a.at));
-  return { pageViews: toPageViews(hits), problems, forms, emailReads, ...(firstHit ? { firstHit } : {}) };
+  return { pageViews: toPageViews(hits), problems, forms, emailReads, downloads, utmTagDates, ...(firstHit ? { firstHit } : {}) };
+}
+
+/** Downloads, e-mail opens and form submissions, newest first, capped at the profile's limit. */
+export function activitiesOf(activity: ActivitySummary): Activity[] {
+  const opens: Activity[] = activity.emailReads.map((read) => ({
+    kind: 'email_open',
+    title: read.name,
+    at: read.at,
+    ...(read.sentAt ? { sentAt: read.sentAt } : {}),
+    ...(read.subject ? { subject: read.subject } : {}),
+  }));
+  const submissions: Activity[] = activity.forms.map((form) => ({
+    kind: 'form_submission',
+    title: form.form,
+    at: form.submittedAt,
+    ...(form.url ? { url: form.url } : {}),
+  }));
+  return [...activity.downloads, ...opens, ...submissions].sort((a, b) => b.at.localeCompare(a.at)).slice(0, LEAD_LIMITS.activities);
 }
 
 /** How each intent from lib/visits reads as a moment. */
@@ -362,7 +487,12 @@ function utmOf(tag: MauticUtmTag): Utm {
  * the latest e-mail read when the lead first came from elsewhere.
  */
 export function leadSource(contact: MauticContact, activity: ActivitySummary): LeadSource {
-  const tags = [...contact.utmtags].sort((a, b) => Number(a.id ?? 0) - Number(b.id ?? 0));
+  // Mautic records tag sets as they arrive, so ids are in time order; a date, where known, says it outright.
+  const dateOf = (tag: MauticUtmTag) => toTimestamp(tag.dateAdded) ?? (tag.id ? activity.utmTagDates.get(tag.id) : undefined);
+  const tags = [...contact.utmtags].sort((a, b) => {
+    const [dateA, dateB] = [dateOf(a), dateOf(b)];
+    return dateA && dateB && dateA !== dateB ? dateA.localeCompare(dateB) : Number(a.id ?? 0) - Number(b.id ?? 0);
+  });
   const first = tags[0];
   const utm = first ? utmOf(first) : {};
   // UTM tag URLs may be relative ("/product/x/"); only absolute http(s) links are usable.
@@ -382,8 +512,15 @@ export function leadSource(contact: MauticContact, activity: ActivitySummary): L
   if (last) {
     const lastUtm = utmOf(last);
     const lastChannel = channelFromUtm(lastUtm.medium, lastUtm.source) ?? channelFromReferrer(nonEmpty(last.referer), siteHost) ?? 'direct';
-    if (lastChannel !== channel || lastUtm.campaign !== utm.campaign) {
-      latest = { channel: lastChannel, ...(lastUtm.campaign ? { campaign: lastUtm.campaign } : {}) };
+    const at = dateOf(last);
+    // A later tag set is a touch of its own: shown with its keyword and date even when its campaign repeats the first.
+    if (lastChannel !== channel || lastUtm.campaign !== utm.campaign || lastUtm.term !== utm.term || at) {
+      latest = {
+        channel: lastChannel,
+        ...(lastUtm.campaign ? { campaign: lastUtm.campaign } : {}),
+        ...(lastUtm.term ? { term: lastUtm.term } : {}),
+        ...(at ? { at } : {}),
+      };
     }
   }
   const read = activity.emailReads[0];
@@ -404,15 +541,52 @@ export function leadSource(contact: MauticContact, activity: ActivitySummary): L
 
 const EmailSchema = z.email();
 
+const OPT_OUT_REASONS: Record<number, OptOut['reason']> = { 1: 'unsubscribed', 2: 'bounced', 3: 'manual' };
+
+/** Each do-not-contact entry with its reason, date and comment, newest first. Reason 0 means "contactable": skipped. */
+export function optOutsOf(contact: MauticContact): OptOut[] {
+  return contact.doNotContact
+    .filter((entry) => entry.reason !== 0)
+    .map((entry) => {
+      const at = toTimestamp(entry.dateAdded);
+      const comment = nonEmpty(entry.comments);
+      return {
+        channel: clip(entry.channel?.trim().toLowerCase() || 'email'),
+        reason: OPT_OUT_REASONS[entry.reason ?? -1] ?? 'other',
+        ...(at ? { at } : {}),
+        ...(comment ? { comment: clip(comment) } : {}),
+      };
+    })
+    .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
+    .slice(0, LEAD_LIMITS.optOuts);
+}
+
+/** What the admin mapped in Options, and the option labels of those fields where Mautic gave them. */
+export interface ProfileOptions {
+  mappings?: MauticMappings;
+  labels?: FieldLabels;
+}
+
 /** The profile as plain data; the connector validates it with LeadProfileSchema. */
-export function contactToProfile(contact: MauticContact, events: readonly MauticEvent[]): unknown {
+export function contactToProfile(contact: MauticContact, events: readonly MauticEvent[], options: ProfileOptions = {}): unknown {
+  const mappings = options.mappings ?? MAUTIC_MAPPING_DEFAULTS;
   const field = (alias: string) => fieldValue(contact.fields, alias);
+  const mapped = (alias: string) => (alias ? fieldReading(contact.fields, alias, options.labels) : undefined);
   const activity = summarizeActivity(events);
   const email = field('email');
   const name = [field('firstname'), field('lastname')].filter(Boolean).join(' ');
-  const zone = field('timezone');
-  const channels = contact.doNotContact.map((entry) => entry.channel?.toLowerCase() ?? 'email');
+  const zone = mapped(mappings.timeZone)?.value ?? field('timezone');
+  const optOuts = optOutsOf(contact);
+  const channels = optOuts.map((entry) => entry.channel);
   const stage = stageFor(contact.stage?.name);
+  const channel = mapped(mappings.preferredChannel);
+  const preferredChannel = channel && preferredChannelOf(channel.value, channel.label);
+  const bestTime = mapped(mappings.bestTime);
+  const bestTimeText = bestTime ? clip(bestTime.label ?? bestTime.value) : undefined;
+  const window = parseBestTime(bestTime?.value) ?? parseBestTime(bestTime?.label);
+  const crmId = mapped(mappings.crmIdField)?.value;
+  const stated = mapped(mappings.problem);
+  const problems = stated ? [statedInField(stated, mappings.problem, activity), ...activity.problems] : activity.problems;
   return {
     id: contact.id,
     ...(email && EmailSchema.safeParse(email).success ? { email } : {}),
@@ -422,20 +596,46 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
     ...optional('title', field('position')),
     // Not a core field; read when the team added one with this alias.
     ...optional('industry', field('industry')),
-    crmIds: {},
+    crmIds: crmId ? { [mappings.crm]: crmId } : {},
     source: leadSource(contact, activity),
     pageViews: activity.pageViews,
-    problems: activity.problems,
+    problems: uniqueProblems(problems),
     contact: {
+      ...(preferredChannel ? { preferredChannel } : {}),
+      ...(bestTimeText ? { bestTimeText } : {}),
+      ...(window ? { bestTime: window } : {}),
       ...(zone && TimeZoneSchema.safeParse(zone).success ? { timeZone: zone } : {}),
       // DNC on e-mail blocks e-mail; on SMS or phone the rep should not call or text either.
       doNotEmail: channels.includes('email'),
       doNotCall: channels.some((channel) => channel === 'sms' || channel === 'phone' || channel === 'call'),
+      ...(optOuts.length ? { optOuts } : {}),
     },
+    activities: activitiesOf(activity),
     ...(contact.points !== undefined && contact.points !== null ? { score: contact.points } : {}),
     ...(stage ? { stage } : {}),
     highIntent: highIntentMoments(activity),
   };
+}
+
+/**
+ * The mapped problem field's text as a stated problem. Mautic keeps no date per field value; the
+ * form submission that carried the same words dates it, else it has no date ("date unknown").
+ */
+function statedInField(reading: FieldReading, alias: string, activity: ActivitySummary): StatedProblem {
+  const text = reading.label ?? reading.value;
+  const same = activity.problems.find((problem) => sameText(problem.text, text));
+  return {
+    text: text.slice(0, LEAD_LIMITS.longText),
+    form: same?.form ?? clip(`Mautic field ${alias}`),
+    ...(same?.submittedAt ? { submittedAt: same.submittedAt } : {}),
+  };
+}
+
+const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameText = (a: string, b: string) => normalized(a) === normalized(b);
+
+function uniqueProblems(problems: readonly StatedProblem[]): StatedProblem[] {
+  return problems.filter((problem, index) => problems.findIndex((other) => sameText(other.text, problem.text)) === index).slice(0, LEAD_LIMITS.problems);
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

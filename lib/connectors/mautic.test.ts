@@ -113,7 +113,7 @@ function mautic(call: Call): Reply | undefined {
 }
 
 const ACTIVITY_QUERY =
-  'limit=100&filters%5BincludeEvents%5D%5B%5D=page.hit&filters%5BincludeEvents%5D%5B%5D=form.submitted&filters%5BincludeEvents%5D%5B%5D=asset.download&filters%5BincludeEvents%5D%5B%5D=email.read';
+  'limit=100&filters%5BincludeEvents%5D%5B%5D=page.hit&filters%5BincludeEvents%5D%5B%5D=form.submitted&filters%5BincludeEvents%5D%5B%5D=asset.download&filters%5BincludeEvents%5D%5B%5D=email.read&filters%5BincludeEvents%5D%5B%5D=lead.utmtagsadded';
 
 function feedback(overrides: Partial<Record<string, unknown>> = {}): FeedbackItem {
   return FeedbackItemSchema.parse({
@@ -203,7 +203,7 @@ describe('Mautic connector: finding a lead', () => {
     ]);
   });
 
-  it('groups page views into visits by 30-minute gaps, with time on page and downloads', async () => {
+  it('groups page views into visits by 30-minute gaps, with time on page; downloads are activity, not pages', async () => {
     serve(mautic);
     const profile = await createMauticConnector(basicSource, { password: PASSWORD }).findProfile(
       { crm: 'salesforce', recordId: 'x', email: 'priya.raman@ledgerly.io' },
@@ -214,13 +214,17 @@ describe('Mautic connector: finding a lead', () => {
       ['Book a demo – Keyline', '2026-11-16T13:07:40.000Z', 111, 'mautic-visit-2026-11-16T13:02:10.000Z'],
       ['Pricing – Keyline', '2026-11-16T13:05:20.000Z', 140, 'mautic-visit-2026-11-16T13:02:10.000Z'],
       ['Access reviews – Keyline', '2026-11-16T13:02:10.000Z', 190, 'mautic-visit-2026-11-16T13:02:10.000Z'],
-      ['Downloaded: SOC 2 Readiness Checklist', '2026-11-12T15:44:10.000Z', undefined, 'mautic-visit-2026-11-12T15:42:20.000Z'],
       ['Security & trust center – Keyline', '2026-11-12T15:42:20.000Z', undefined, 'mautic-visit-2026-11-12T15:42:20.000Z'],
       ['Blog: SOC 2 Type I vs Type II – which one first?', '2026-09-14T13:25:14.000Z', 242, 'mautic-visit-2026-09-14T13:22:05.000Z'],
       ['SOC 2 automation – Keyline', '2026-09-14T13:22:05.000Z', 189, 'mautic-visit-2026-09-14T13:22:05.000Z'],
     ]);
     // The download's link is the asset's downloadUrl, the catalog item's URL, so it is not suggested again.
-    expect(views[3]!.url).toBe('https://mautic.keyline.example/asset/12:soc-2-readiness-checklist');
+    expect(profile!.activities?.find((activity) => activity.kind === 'download')).toEqual({
+      kind: 'download',
+      title: 'SOC 2 Readiness Checklist',
+      url: 'https://mautic.keyline.example/asset/12:soc-2-readiness-checklist',
+      at: '2026-11-12T15:44:10.000Z',
+    });
   });
 
   it('keeps only the contact whose e-mail matches exactly, ignoring case', async () => {
@@ -307,7 +311,6 @@ describe('Mautic connector: finding a lead', () => {
     expect(profile?.pageViews.map((view) => view.url)).toEqual([
       'https://www.keyline.example/pricing',
       'https://www.keyline.example/product/access-reviews',
-      'https://mautic.keyline.example/asset/12:soc-2-readiness-checklist',
     ]);
   });
 });

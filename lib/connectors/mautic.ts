@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type LeadProfile } from '@/lib/schema';
-import type { MauticSource } from '@/lib/schema/sources';
+import { mauticMappings, type MauticSource } from '@/lib/schema/sources';
+import { channelFromWords } from '@/lib/leads/contact-channel';
 import { check } from './capability';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
@@ -10,23 +11,41 @@ import {
   MauticAssetListSchema,
   MauticContactListSchema,
   MauticContactResponseSchema,
+  MauticFieldListSchema,
   MauticNoteListSchema,
   MauticNoteResponseSchema,
   MauticPermissionsSchema,
   MauticSelfSchema,
   MauticTokenSchema,
+  decodedAnswer,
+  decodeEntitiesDeep,
   mauticErrorText,
   type MauticContact,
   type MauticEvent,
 } from './mautic-api';
-import { assetToContent, contactSummary, contactToProfile, fieldValue, noteMarker, noteText } from './mautic-map';
-import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult, type OutboxEntry } from './types';
+import {
+  assetToContent,
+  contactSummary,
+  contactToProfile,
+  fieldOptionLabels,
+  fieldReading,
+  fieldValue,
+  noteMarker,
+  noteText,
+  type FieldLabels,
+} from './mautic-map';
+import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult, type LookupQuery, type OutboxEntry } from './types';
 
 /** Activity is read newest first; older pages add little to a brief and cost a round trip each. */
 const ACTIVITY_PAGE_SIZE = 100;
 const MAX_ACTIVITY_PAGES = 5;
-/** The timeline event types the brief uses (contacts.rst, "types"). */
-const ACTIVITY_TYPES = ['page.hit', 'form.submitted', 'asset.download', 'email.read'];
+/** The timeline event types the brief uses (contacts.rst, "types"); lead.utmtagsadded dates the UTM tag sets. */
+const ACTIVITY_TYPES = ['page.hit', 'form.submitted', 'asset.download', 'email.read', 'lead.utmtagsadded'];
+/** Contact fields are listed a page at a time; an account has tens of them, rarely hundreds. */
+const FIELD_PAGE_SIZE = 100;
+const MAX_FIELD_PAGES = 10;
+/** Field options change rarely: read once per this long, and not asked again as soon after a refusal. */
+const FIELD_LABELS_TTL_MS = 10 * 60_000;
 const ASSET_PAGE_SIZE = 100;
 const MAX_ASSET_PAGES = 100;
 const SEARCH_LIMIT = 20;
@@ -60,7 +79,9 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   remember(basicCredentials);
   const redact = (text: string) => redactSecrets(text, secretTexts);
   // The live set (an OAuth2 token joins it once fetched), cut out where answers are read: before any text is shortened.
-  const options = { vendor, errorText: mauticErrorText, secrets: secretTexts };
+  // Mautic's error messages are HTML-encoded like the rest of its text.
+  const options = { vendor, errorText: (body: unknown) => mauticErrorText(decodeEntitiesDeep(body)), secrets: secretTexts };
+  const mappings = mauticMappings(source);
 
   /** Re-throws any failure as a ConnectorError with secrets removed; aborts by the caller pass through. */
   async function guarded<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {
@@ -130,8 +151,10 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       // Token failures propagate from here as they are: a new token would fail the same way.
       const header = await authorization();
       const http: HttpRequest = { ...rest, url: `${source.baseUrl}${path}`, timeoutMs, headers: { Authorization: header } };
+      // The one place Mautic's answers are read: every string in them is entity-decoded here.
+      const decoded = decodedAnswer(schema);
       try {
-        return notFoundAsNull ? await fetchJson(http, schema, { ...options, notFoundAsNull: true }) : await fetchJson(http, schema, options);
+        return notFoundAsNull ? await fetchJson(http, decoded, { ...options, notFoundAsNull: true }) : await fetchJson(http, decoded, options);
       } catch (error) {
         if (source.auth.method === 'oauth2' && attempt === 1 && isUnauthorized(error)) {
           // Revoked or expired early: drop it (unless a concurrent call already replaced it) and retry once.
@@ -151,15 +174,70 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
    * runs as a LIKE pattern (`_` and `%` are wildcards there); the answer is still checked here.
    */
   async function contactsByEmail(email: string, signal: AbortSignal): Promise<MauticContact[]> {
-    const params = new URLSearchParams({
-      'where[0][col]': 'email',
-      'where[0][expr]': 'eq',
-      'where[0][val]': email,
-      limit: '10',
-    });
-    const answer = await call({ path: `/api/contacts?${params}`, signal }, MauticContactListSchema);
+    const answer = await call({ path: `/api/contacts?${whereEquals('email', [email])}`, signal }, MauticContactListSchema);
     const wanted = email.trim().toLowerCase();
     return answer.contacts.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === wanted);
+  }
+
+  /**
+   * Contacts whose mapped CRM id field holds this record's id. Salesforce shows a record by its 15- or
+   * 18-character id, and a sync may have stored either, so both are asked for. A mapped alias that is
+   * not a field of this Mautic makes it refuse the query: the e-mail still finds the lead.
+   */
+  async function contactsByCrmId(query: LookupQuery, signal: AbortSignal): Promise<MauticContact[]> {
+    const alias = mappings.crmIdField;
+    if (!alias || query.crm !== mappings.crm || !query.recordId.trim()) return [];
+    const id = query.recordId.trim();
+    const ids = query.crm === 'salesforce' && id.length === 18 ? [id, id.slice(0, 15)] : [id];
+    try {
+      const answer = await call({ path: `/api/contacts?${whereEquals(alias, ids)}`, signal }, MauticContactListSchema);
+      return answer.contacts.filter((contact) => ids.includes(fieldValue(contact.fields, alias) ?? ''));
+    } catch (error) {
+      if (error instanceof ConnectorError && (error.kind === 'rejected' || error.kind === 'server') && !signal.aborted) return [];
+      throw error;
+    }
+  }
+
+  // --- Field options ------------------------------------------------------------------------
+
+  let fieldLabels: { at: number; labels: Promise<FieldLabels> } | undefined;
+
+  /** Every contact field's option labels, read once per FIELD_LABELS_TTL_MS; none when Mautic refuses (the values still show). */
+  function allFieldLabels(signal: AbortSignal): Promise<FieldLabels> {
+    if (fieldLabels && Date.now() - fieldLabels.at < FIELD_LABELS_TTL_MS) return fieldLabels.labels;
+    const labels = (async () => {
+      const byAlias = new Map<string, Map<string, string>>();
+      for (let page = 0, start = 0; page < MAX_FIELD_PAGES; page++) {
+        const params = new URLSearchParams({ start: String(start), limit: String(FIELD_PAGE_SIZE) });
+        const answer = await call({ path: `/api/fields/contact?${params}`, signal }, MauticFieldListSchema);
+        for (const field of answer.fields) {
+          const options = fieldOptionLabels(field);
+          if (options.size) byAlias.set(field.alias, options);
+        }
+        start += answer.fields.length;
+        if (answer.fields.length < FIELD_PAGE_SIZE || (answer.total !== undefined && answer.total !== null && start >= answer.total)) break;
+      }
+      return byAlias as FieldLabels;
+    })().catch((error: unknown) => {
+      // A user without the fields permission, or an older Mautic: the brief shows the raw values.
+      if (error instanceof ConnectorError) return new Map() as FieldLabels;
+      fieldLabels = undefined; // aborted by this caller: the next one asks again
+      throw error;
+    });
+    fieldLabels = { at: Date.now(), labels };
+    return labels;
+  }
+
+  /**
+   * Option labels, asked for only when a mapped field holds a value that says nothing by itself (a
+   * preferred channel stored as `2`, a best time stored as `am`) and Mautic did not send its label.
+   */
+  async function labelsFor(contact: MauticContact, signal: AbortSignal): Promise<FieldLabels | undefined> {
+    const channel = mappings.preferredChannel ? fieldReading(contact.fields, mappings.preferredChannel) : undefined;
+    const best = mappings.bestTime ? fieldReading(contact.fields, mappings.bestTime) : undefined;
+    const channelUnclear = channel && !channel.label && !channelFromWords(channel.value);
+    const bestUnclear = best && !best.label && !/\d/.test(best.value);
+    return channelUnclear || bestUnclear ? allFieldLabels(signal) : undefined;
   }
 
   /** The one of several same-e-mail contacts to show: the most recently active, else the newest. */
@@ -181,8 +259,8 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   }
 
   async function profileOf(contact: MauticContact, signal: AbortSignal): Promise<LeadProfile> {
-    const events = await activityOf(contact.id, signal);
-    const parsed = LeadProfileSchema.safeParse(contactToProfile(contact, events));
+    const [events, labels] = await Promise.all([activityOf(contact.id, signal), labelsFor(contact, signal)]);
+    const parsed = LeadProfileSchema.safeParse(contactToProfile(contact, events, { mappings, ...(labels ? { labels } : {}) }));
     if (!parsed.success) {
       throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${summarizeZodError(parsed.error)}`);
     }
@@ -348,7 +426,9 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
     findProfile: (query, signal) =>
       guarded(signal, async () => {
-        // Mautic knows no CRM record ids: the e-mail the CRM page showed is the only key.
+        // Mautic knows CRM record ids only through a mapped custom field; the e-mail the CRM page showed is the other key.
+        const byCrmId = bestMatch(await contactsByCrmId(query, signal));
+        if (byCrmId) return profileOf(byCrmId, signal);
         const email = query.email?.trim();
         if (!email) return null;
         const contact = bestMatch(await contactsByEmail(email, signal));
@@ -379,6 +459,20 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   function messageOf(error: unknown): string {
     return redact(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * A contacts filter on one column (contacts.rst, "Advanced filtering"): `eq` for one value, `in` for
+ * several. It compares the column as a whole, unlike `search=email:…`, which Mautic runs as a LIKE
+ * pattern (`_` and `%` are wildcards there).
+ */
+function whereEquals(column: string, values: readonly string[]): URLSearchParams {
+  return new URLSearchParams({
+    'where[0][col]': column,
+    'where[0][expr]': values.length > 1 ? 'in' : 'eq',
+    'where[0][val]': values.join(','),
+    limit: '10',
+  });
 }
 
 /**

@@ -46,13 +46,14 @@ export const LeadSourceSchema = z.object({
   firstSeen: TimestampSchema.optional(),
   /** The most recent touch, when it differs from the first one. */
   latest: z
-    .object({ channel: ChannelSchema, campaign: z.string().optional(), at: TimestampSchema.optional() })
+    /** `term`: the keyword (utm_term) of that touch, when it had one. */
+    .object({ channel: ChannelSchema, campaign: z.string().optional(), at: TimestampSchema.optional(), term: z.string().optional() })
     .optional(),
 });
 export type LeadSource = z.infer<typeof LeadSourceSchema>;
 
 /** Caps on what a vendor, a gateway or a file may send about one lead: far above any real lead, far below what would stall the panel. */
-export const LEAD_LIMITS = { text: 500, longText: 10_000, pageViews: 5_000, problems: 200, moments: 200 } as const;
+export const LEAD_LIMITS = { text: 500, longText: 10_000, pageViews: 5_000, problems: 200, moments: 200, activities: 1_000, optOuts: 20 } as const;
 const Text = z.string().max(LEAD_LIMITS.text, `At most ${LEAD_LIMITS.text} characters`);
 
 export const PageViewSchema = z.object({
@@ -96,6 +97,20 @@ export const BestTimeWindowSchema = z.object({
 });
 export type BestTimeWindow = z.infer<typeof BestTimeWindowSchema>;
 
+/** Why a lead is on do-not-contact (Mautic's DoNotContact reasons 1, 2, 3; anything else is "other"). */
+export const OptOutReasonSchema = z.enum(['unsubscribed', 'bounced', 'manual', 'other']);
+export type OptOutReason = z.infer<typeof OptOutReasonSchema>;
+
+/** One do-not-contact entry as the source recorded it: on which channel, why, when, and its note. */
+export const OptOutSchema = z.object({
+  /** The source's channel name ("email", "sms"). */
+  channel: Text,
+  reason: OptOutReasonSchema,
+  at: TimestampSchema.optional(),
+  comment: Text.optional(),
+});
+export type OptOut = z.infer<typeof OptOutSchema>;
+
 export const ContactPreferencesSchema = z.object({
   preferredChannel: ContactChannelSchema.optional(),
   /** A window in the lead's own time zone, e.g. 09:00–11:00 on weekdays (parsed from bestTimeText when it could be). */
@@ -105,10 +120,28 @@ export const ContactPreferencesSchema = z.object({
   timeZone: TimeZoneSchema.optional(),
   doNotCall: z.boolean().default(false),
   doNotEmail: z.boolean().default(false),
+  /** When and why doNotCall / doNotEmail were set, when the source says. */
+  optOuts: z.array(OptOutSchema).max(LEAD_LIMITS.optOuts, `At most ${LEAD_LIMITS.optOuts} do-not-contact entries per lead`).optional(),
 });
 export type ContactPreferences = z.infer<typeof ContactPreferencesSchema>;
 
 export const HighIntentMomentSchema = z.object({ label: Text, at: TimestampSchema });
+
+/** Activity that is not a page view: shown as its own kind and never counted among the pages read. */
+export const ActivityKindSchema = z.enum(['download', 'email_open', 'form_submission']);
+export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+
+export const ActivitySchema = z.object({
+  kind: ActivityKindSchema,
+  /** The asset's title, the e-mail's name, the form's name. */
+  title: Text,
+  url: HttpUrlSchema.max(2048, 'An activity URL is at most 2048 characters').optional(),
+  at: TimestampSchema,
+  /** An opened e-mail: when it was sent and with which subject. */
+  sentAt: TimestampSchema.optional(),
+  subject: Text.optional(),
+});
+export type Activity = z.infer<typeof ActivitySchema>;
 
 /** Something a source could not read for this lead ("Per-page history": "needs the web-analytics scope"), shown beside what it did read. */
 export const DataGapSchema = z.object({ what: Text, why: Text });
@@ -133,6 +166,8 @@ export const LeadProfileSchema = z.object({
   /** When marketing's system marked the lead qualified (MQL or the like): starts the team's follow-up clock. */
   qualifiedAt: TimestampSchema.optional(),
   highIntent: z.array(HighIntentMomentSchema).max(LEAD_LIMITS.moments, `At most ${LEAD_LIMITS.moments} moments per lead`).default([]),
+  /** Downloads, e-mail opens and form submissions, newest first (pages read are in pageViews). */
+  activities: z.array(ActivitySchema).max(LEAD_LIMITS.activities, `At most ${LEAD_LIMITS.activities} activities per lead`).optional(),
   /** What could not be read this time (a sub-resource refused, rate-limited or missing): the rest is shown, never passed off as complete. */
   gaps: z.array(DataGapSchema).max(20, 'At most 20 gaps per lead').optional(),
 });

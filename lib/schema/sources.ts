@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CrmIdSchema } from './record';
 
 const TimeoutSchema = z.number().int().min(1, 'Timeout must be at least 1 second').max(60, 'Timeout can be at most 60 seconds');
 /**
@@ -59,6 +60,35 @@ export const HubSpotSourceSchema = z.object({
   timeoutSeconds: TimeoutSchema.default(8),
 });
 
+/** A Mautic contact field alias as Mautic makes them (lower case, digits, underscores); empty means "not mapped". */
+const MauticAliasSchema = z
+  .string()
+  .trim()
+  .max(191, 'A Mautic field alias is at most 191 characters')
+  .regex(/^[A-Za-z0-9_]*$/, 'Enter the field alias (Mautic → Settings → Custom Fields, e.g. preferred_channel), not its label');
+
+export const MAUTIC_MAPPING_DEFAULTS = { problem: '', preferredChannel: '', bestTime: '', timeZone: 'timezone', crmIdField: '', crm: 'salesforce' } as const;
+
+/**
+ * Mautic custom fields holding what Mautic has no core field for, by alias; empty means "not
+ * available". `crmIdField` holds the lead's record id in the CRM named by `crm`. Settings saved
+ * before the mapping existed parse with these defaults.
+ */
+export const MauticMappingsSchema = z.object({
+  problem: MauticAliasSchema.default(MAUTIC_MAPPING_DEFAULTS.problem),
+  preferredChannel: MauticAliasSchema.default(MAUTIC_MAPPING_DEFAULTS.preferredChannel),
+  bestTime: MauticAliasSchema.default(MAUTIC_MAPPING_DEFAULTS.bestTime),
+  timeZone: MauticAliasSchema.default(MAUTIC_MAPPING_DEFAULTS.timeZone),
+  crmIdField: MauticAliasSchema.default(MAUTIC_MAPPING_DEFAULTS.crmIdField),
+  crm: CrmIdSchema.default(MAUTIC_MAPPING_DEFAULTS.crm),
+});
+export type MauticMappings = z.infer<typeof MauticMappingsSchema>;
+
+/** A Mautic source's field mapping, the defaults where none was saved. */
+export function mauticMappings(source: { mappings?: MauticMappings }): MauticMappings {
+  return source.mappings ?? { ...MAUTIC_MAPPING_DEFAULTS };
+}
+
 /** Mautic (open source) with basic auth (secret: `password`) or OAuth2 client credentials (secret: `clientSecret`). */
 export const MauticSourceSchema = z.object({
   kind: z.literal('mautic'),
@@ -67,6 +97,8 @@ export const MauticSourceSchema = z.object({
     z.object({ method: z.literal('basic'), username: z.string().trim().min(1, 'Enter the Mautic user name') }),
     z.object({ method: z.literal('oauth2'), clientId: z.string().trim().min(1, 'Enter the OAuth2 client id') }),
   ]),
+  /** Absent in settings saved before the mapping existed: read through mauticMappings(). */
+  mappings: MauticMappingsSchema.optional(),
   timeoutSeconds: TimeoutSchema.default(8),
 });
 

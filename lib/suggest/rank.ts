@@ -90,7 +90,8 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
   // What they read lately says more than what they read months ago, and each title costs a lookup.
   const recentPages = [...profile.pageViews].sort((a, b) => b.viewedAt.localeCompare(a.viewedAt)).slice(0, RECENT_PAGES);
   const pageHits = relativeScores(index, recentPages.map((view) => view.title).join(' '), false);
-  const alreadyRead = new Set(profile.pageViews.map((view) => pageKey(view.url)));
+  // A download is not a page view, but the lead has that item already all the same.
+  const alreadyRead = new Set([...profile.pageViews, ...(profile.activities ?? [])].flatMap((seen) => (seen.url ? [pageKey(seen.url)] : [])));
 
   const keys = pageKeysFor(catalog);
 

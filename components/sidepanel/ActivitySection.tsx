@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { Activity } from '@/lib/schema';
+import { formatDateTime, relativeTime } from '@/lib/format/time';
+import { Section } from '@/components/ui/Section';
+import { SafeLink } from '@/components/ui/SafeLink';
+import { activityText } from './activity-text';
+
+/** How many activities show before "Show all": the latest few matter before a call. */
+export const ACTIVITIES_SHOWN = 8;
+
+/**
+ * Downloads, e-mail opens and form submissions, newest first: activity of its own kind, never among
+ * the pages read. Nothing when the source does not report such activity (`activities` absent).
+ */
+export function ActivitySection({ activities, now = new Date() }: { activities: readonly Activity[] | undefined; now?: Date }) {
+  const [showAll, setShowAll] = useState(false);
+  if (!activities) return null;
+  const shown = showAll ? activities : activities.slice(0, ACTIVITIES_SHOWN);
+  return (
+    <Section title="Downloads, e-mails and forms" testId="brief-activities" aside={<span className="small muted">{activities.length}</span>}>
+      {shown.length === 0 ? (
+        <p className="muted">No downloads, e-mail opens or form submissions recorded.</p>
+      ) : (
+        <ul className="plain-list">
+          {shown.map((activity, index) => {
+            const { before, title, after } = activityText(activity);
+            return (
+              <li key={`${activity.kind}-${activity.at}-${index}`} className="page-view" data-testid="activity" data-kind={activity.kind}>
+                <span>
+                  {before}
+                  {activity.url ? <SafeLink href={activity.url}>{title}</SafeLink> : title}
+                  {after}
+                </span>
+                <time className="small muted" dateTime={activity.at} title={formatDateTime(activity.at)}>
+                  · {relativeTime(activity.at, now)}
+                </time>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {activities.length > shown.length && (
+        <button type="button" className="btn" onClick={() => setShowAll(true)} data-testid="show-all-activities">
+          Show all {activities.length}
+        </button>
+      )}
+    </Section>
+  );
+}
