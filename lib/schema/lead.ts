@@ -147,6 +147,22 @@ export type Activity = z.infer<typeof ActivitySchema>;
 export const DataGapSchema = z.object({ what: Text, why: Text });
 export type DataGap = z.infer<typeof DataGapSchema>;
 
+/**
+ * One marketing system's part in a brief that merges several (lib/leads/merge.ts): whether it knows
+ * the lead, its own score and stage (never added to another system's), and why it could not say more.
+ */
+export const SystemAnswerSchema = z.object({
+  name: Text,
+  found: z.boolean(),
+  score: z.number().optional(),
+  stage: LifecycleStageSchema.optional(),
+  /** This system marked the lead do-not-call or do-not-email. */
+  doNotContact: z.boolean().default(false),
+  /** What went wrong asking it ("did not answer within 8 s"); absent when it answered. */
+  error: Text.optional(),
+});
+export type SystemAnswer = z.infer<typeof SystemAnswerSchema>;
+
 export const LeadProfileSchema = z.object({
   id: z.string().min(1),
   email: z.email().max(320, 'An e-mail address is at most 320 characters').optional(),
@@ -155,6 +171,14 @@ export const LeadProfileSchema = z.object({
   title: Text.optional(),
   industry: Text.optional(),
   persona: Text.optional(),
+  /** The lead's language as a BCP 47 tag (HubSpot hs_language, Mautic preferred_locale, an import column). */
+  language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as "de" or "pt-BR"').optional(),
+  /** Country as an ISO 3166 code or a name: the language's last resort when none is given. */
+  country: Text.optional(),
+  /** Whether the lead's company is already a customer, when the source says so. */
+  customer: z.boolean().optional(),
+  /** Products the customer already owns, as the content catalog names them. */
+  productsOwned: z.array(Text).max(LEAD_LIMITS.moments).optional(),
   /** CRM record ids this lead is known by, keyed by CRM id ("salesforce": "00Q…"). */
   crmIds: z.record(z.string(), z.string()).default({}),
   source: LeadSourceSchema,
@@ -170,6 +194,8 @@ export const LeadProfileSchema = z.object({
   activities: z.array(ActivitySchema).max(LEAD_LIMITS.activities, `At most ${LEAD_LIMITS.activities} activities per lead`).optional(),
   /** What could not be read this time (a sub-resource refused, rate-limited or missing): the rest is shown, never passed off as complete. */
   gaps: z.array(DataGapSchema).max(20, 'At most 20 gaps per lead').optional(),
+  /** Set when the brief merges several marketing systems: each one's answer, in the admin's order. */
+  systems: z.array(SystemAnswerSchema).max(10, 'At most 10 marketing systems per lead').optional(),
 });
 export type LeadProfile = z.infer<typeof LeadProfileSchema>;
 
