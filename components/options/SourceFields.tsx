@@ -1,6 +1,6 @@
 import type { DataSource } from '@/lib/schema';
 import { FileImport } from './FileImport';
-import { Field, SecretField, type SourceDraft } from './source-forms';
+import { Field, MauticFieldMapping, SecretField, type SourceDraft } from './source-forms';
 
 interface Props {
   kind: DataSource['kind'];
@@ -76,6 +76,7 @@ export function SourceFields({ kind, draft, saved, enteredFor, onChange: change 
               <SecretField name="clientSecret" label="Client secret" saved={Boolean(saved.clientSecret)} draft={draft} onChange={change} />
             </>
           )}
+          <MauticFieldMapping draft={draft} onChange={change} />
         </div>
       )}
       {enteredFor && (
