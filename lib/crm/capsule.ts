@@ -19,19 +19,24 @@ export const capsule: CrmDetector = {
   matchUrl(url: URL): RecordMatch | null {
     if (url.protocol !== 'https:' || !ACCOUNT_HOST.test(url.hostname)) return null;
     const found = PARTY_PATH.exec(url.pathname);
-    // The URL cannot tell a person from an organisation, and only a person is a lead: the page says
-    // which it is (see `partyIsPerson`), so nothing is reported before it has rendered.
+    // The URL cannot tell a person from an organisation: the party is reported at once, and the page
+    // says which it is once it has rendered (see `partyKind`).
     return found ? { crm: 'capsule', objectType: 'party', recordId: found[1]!, personFromPage: true } : null;
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
     const summary = deepQueryAll(doc, SUMMARY).find(isShown);
-    if (!summary || !partyIsPerson(summary, match.recordId)) return {};
+    const organisation = organisationOf(summary ?? doc, match.recordId);
+    if (!organisation && listsPeople(doc, match.recordId)) {
+      return { record: { objectType: 'organisation', recordId: match.recordId }, notAPerson: true, name: firstShownText(doc, [`${SUMMARY}__name`, 'h1']) };
+    }
+    // Nothing on the page shown yet: the party stays reported as a party until it renders.
+    if (!summary && !firstShownText(doc, ['h1'])) return {};
     return {
       record: { objectType: 'person', recordId: match.recordId },
-      name: firstShownText(summary, ['.party-summary__name', 'h1']),
-      email: firstShownEmail(summary, ['.party-contact-details a[href^="mailto:"]', 'a[href^="mailto:"]']),
-      company: organisationOf(summary, match.recordId),
+      name: summary ? firstShownText(summary, [`${SUMMARY}__name`, 'h1']) : undefined,
+      email: summary ? firstShownEmail(summary, ['.party-contact-details a[href^="mailto:"]', 'a[href^="mailto:"]']) : undefined,
+      company: organisation,
     };
   },
 
@@ -60,26 +65,37 @@ export const capsule: CrmDetector = {
 
 /**
  * Capsule draws a person and an organisation with one party template, and the URL is the same shape
- * for both, so the header decides: a person's names its organisation under the name ("VP Security
- * at Ledgerly"); an organisation's page lists its people. (The name's down-arrow menu, which offers
- * "Convert to Organisation" or "Convert to Person", is rendered only while open, so it cannot be
- * read.) A party showing neither counts as a person: taking an organisation for a person costs a
- * "not in marketing data", missing a person costs the rep their brief.
+ * for both, so the page decides: a person's header names its organisation under the name ("VP
+ * Security at Ledgerly", a link to another party); an organisation's page lists its people, each a
+ * link to their own party. (The name's menu, which offers "Convert to Organisation", is rendered
+ * only while open, so it cannot be read.) A party showing neither counts as a person: taking an
+ * organisation for a person costs a "not in marketing data", missing a person costs the rep their
+ * brief.
  */
-function partyIsPerson(summary: Element, partyId: string): boolean {
-  if (organisationOf(summary, partyId)) return true;
-  return !deepQueryAll(summary.ownerDocument, '.party-people').some(isShown);
+function listsPeople(doc: Document, partyId: string): boolean {
+  return deepQueryAll(doc, '.party-people, [class*="people" i], [aria-label*="people" i]').some(
+    (list) => isShown(list) && otherParties(list, partyId).length > 0,
+  );
+}
+
+function otherParties(root: Document | Element, partyId: string): Element[] {
+  return deepQueryAll(root, 'a[href*="/party/"]').filter((link) => {
+    const id = /\/party\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1];
+    return id !== undefined && id !== partyId && isShown(link);
+  });
 }
 
 /**
- * A person's organisation: the link under the name ("VP Security at Ledgerly") to another party.
- * Links to the party itself (its own avatar, tabs) are not it.
+ * A person's organisation: the link under the name ("VP Security at Ledgerly") to another party,
+ * in the summary or, whatever the markup, right beside the page's title. Links to the party itself
+ * (its own avatar, tabs) and the people an organisation lists are not it.
  */
-function organisationOf(summary: Element, partyId: string): string | undefined {
-  for (const link of deepQueryAll(summary, '.party-summary__title a[href*="/party/"]')) {
-    const id = /\/party\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1];
-    const text = cleanText(link.textContent);
-    if (id && id !== partyId && text && isShown(link)) return text;
+function organisationOf(root: Document | Element, partyId: string): string | undefined {
+  const scoped = root instanceof Document ? deepQueryAll(root, 'h1').filter(isShown).map((title) => title.parentElement).filter((header): header is HTMLElement => header !== null) : [root];
+  for (const region of scoped) {
+    const link = otherParties(region, partyId).find((candidate) => !candidate.closest('.party-people, [class*="people" i]'));
+    const text = cleanText(link?.textContent);
+    if (text) return text;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownText, isShown, safeDecode } from './dom';
 
 /**
@@ -52,6 +53,31 @@ export const closeCrm: CrmDetector = {
     };
   },
 
+  /**
+   * Where Close's own markup was not recognised, the person is the contact around the address the
+   * generic reader chose: the page's title is the lead (a company), never the person's name.
+   */
+  completeIdentity(identity: PageIdentity, generic: GenericReading, match: RecordMatch, doc: Document): PageIdentity {
+    if (identity.record) return identity;
+    // A contact the rep expanded is the one they are looking at; else the one the address says.
+    const expanded = deepQueryAll(doc, '[aria-expanded="true"]')
+      .filter(isShown)
+      .map(contactAround)
+      .map((region) => ({ region, link: region.querySelector('a[href^="mailto:"]') }))
+      .find((entry) => entry.link);
+    const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
+    const around = expanded?.region ?? generic.emailElement;
+    if (!email || !around) return { company: identity.name };
+    const contact = contactAround(around);
+    const contactId = CONTACT_ID.exec(contact.outerHTML)?.[1];
+    return {
+      record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email}` },
+      name: CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean),
+      email,
+      company: identity.company ?? identity.name,
+    };
+  },
+
   testUrls: {
     match: [
       ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
@@ -74,6 +100,22 @@ export const closeCrm: CrmDetector = {
     ],
   },
 };
+
+/** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
+const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button', 'b'];
+
+/**
+ * The contact an address belongs to: the largest region around it that shows no other address, so
+ * its neighbours' names are never taken for its own.
+ */
+function contactAround(element: Element): Element {
+  let region = element;
+  for (let parent = element.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
+    if (parent.querySelectorAll('a[href^="mailto:"]').length > 1 || parent.querySelector('h1')) break;
+    region = parent;
+  }
+  return region;
+}
 
 /**
  * The contact the rep expanded, else the first. When several are expanded, the one expanded last

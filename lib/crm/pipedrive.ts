@@ -100,7 +100,9 @@ const PARTICIPANTS = '[class*="participant" i], [data-test*="participant" i]';
  * heading's text.
  */
 function readDealPerson(doc: Document): PageIdentity {
-  const view = shownView(doc, '.detailView.dealDetails');
+  // Pipedrive's own deal view, or (markup it renamed) the page: the person is still the one linked
+  // outside the participants.
+  const view = shownView(doc, '.detailView.dealDetails') ?? doc.body;
   if (!view) return {};
   const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest(PARTICIPANTS));
   const personId = links.map(personIdOf).find(Boolean);

@@ -1,4 +1,5 @@
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import type { GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Salesforce record ids: 15 case-sensitive characters, or 18 with the case-safe suffix. */
@@ -76,6 +77,17 @@ export const salesforceLightning: CrmDetector = {
     };
     if (match.objectType === 'account') identity.record = { objectType: PERSON_ACCOUNT, recordId: match.recordId };
     return identity;
+  },
+
+  /**
+   * An Account whose markup did not say "person": a business Account has no e-mail field of its own,
+   * a Person Account's is labelled as one, so a labelled address found by the generic reader makes
+   * it a person. Otherwise it stays the Account it is, and no address on it is taken for a person's.
+   */
+  completeIdentity(identity: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
+    if (match.objectType !== 'account' || identity.record) return identity;
+    if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
+    return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true, name: identity.name };
   },
 
   testUrls: {

@@ -1,4 +1,5 @@
 import type { CrmId } from '@/lib/schema/record';
+import type { GenericReading } from './generic-reader';
 
 /** What the URL alone tells us: which CRM, which kind of record, which id. */
 export interface RecordMatch {
@@ -6,8 +7,9 @@ export interface RecordMatch {
   objectType: string;
   recordId: string;
   /**
-   * The URL names a record that is not the person (a Pipedrive deal, a Close lead): the person's
-   * record comes from the page (`PageIdentity.record`), so nothing is reported until it is read.
+   * The URL names a record that may not be the person (a Pipedrive deal, a Close lead, a Capsule
+   * party): the record is reported at once all the same, and refined to the person's own record
+   * (`PageIdentity.record`) once the page says which it is.
    */
   personFromPage?: boolean;
 }
@@ -19,6 +21,11 @@ export interface PageIdentity {
   company?: string;
   /** The person's own record, when the URL's record is not the person (see `personFromPage`). */
   record?: { objectType: string; recordId: string };
+  /**
+   * The page says the record is not a person (a Capsule organisation, a business Account): it is
+   * reported as the record it is, and nothing else on it is read as a person.
+   */
+  notAPerson?: boolean;
 }
 
 export interface CrmDetector {
@@ -29,6 +36,11 @@ export interface CrmDetector {
   matchUrl(url: URL): RecordMatch | null;
   /** Reads the visible record's person from the page; never throws. */
   readIdentity(doc: Document, match: RecordMatch): PageIdentity;
+  /**
+   * Finishes what the CRM's own selectors and the generic reader (read-page.ts) found together,
+   * for CRMs whose person is one of several on the record (a Close lead's contacts).
+   */
+  completeIdentity?(identity: PageIdentity, generic: GenericReading, match: RecordMatch, doc: Document): PageIdentity;
   /**
    * Asks the CRM's own same-origin API (with the rep's session) for the person, for CRMs that offer
    * one; used to fill what the page does not show, such as a hidden e-mail field.

@@ -1,4 +1,4 @@
-import { inOneRead } from './dom';
+import { readPageIdentity } from './read-page';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 
 export interface WatchedRecord extends RecordMatch, PageIdentity {
@@ -7,8 +7,8 @@ export interface WatchedRecord extends RecordMatch, PageIdentity {
 
 export interface WatchOptions {
   /**
-   * Called in the URL change's own task as soon as the URL names a record that is the person, before
-   * the page is read: the moment the record is detected.
+   * Called in the URL change's own task as soon as the URL names a record, before the page is read:
+   * the moment the record is detected.
    */
   onRecordUrl?(match: RecordMatch): void;
   /**
@@ -62,15 +62,14 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       hadRecord = false;
       return;
     }
-    // A page whose person is read from it (a Close lead, a Capsule party) must not keep the last
-    // record's brief up until then, or for good when it shows no person (a Capsule organisation).
-    if (found.match.personFromPage && hadRecord) options.onNoRecord();
     hadRecord = true;
     const { detector } = found;
     const match = found.match;
     const key = `${match.crm}:${match.recordId}`;
     const watch = pageWatch.signal;
-    if (!match.personFromPage) options.onRecordUrl?.(match);
+    // A record is a record whatever its markup: the URL alone is reported, and a page that says
+    // more (which contact of a Close lead, a Capsule person or organisation) refines it.
+    options.onRecordUrl?.(match);
 
     // What the last record's page showed; a read that still shows exactly that is the old page.
     const staleIdentity = previous && previous.key !== key ? previous.identity : undefined;
@@ -83,17 +82,17 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     // The page and the CRM's API each fill in what they know; the page wins where both do.
     const report = () => {
       const identity: PageIdentity = { ...fromApi, ...definedOnly(fromPage) };
-      const record = identity.record ?? (match.personFromPage ? undefined : match);
-      if (!record || watch.aborted || (reported && sameIdentity(identity, reported))) return;
+      const record = identity.record ?? match;
+      if (watch.aborted || (reported && sameIdentity(identity, reported))) return;
       reported = identity;
-      const { record: _resolved, ...person } = identity;
+      const { record: _resolved, notAPerson: _notAPerson, ...person } = identity;
       options.onRecord({ ...match, ...record, ...person, url: href });
     };
 
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
     const readSoon = followPage(win.document, watch, followMs, options.ownElements ?? [], () => {
-      const identity = inOneRead(() => detector.readIdentity(win.document, match));
+      const identity = readPageIdentity(detector, win.document, match);
       if (!identity.name && !identity.email && !identity.record) return false;
       const looksStale =
         staleIdentity !== undefined &&
@@ -122,7 +121,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     // The URL alone names the record. It is reported after the first page read (a microtask queued
     // above, still in this task), so a page that already shows the person (a record the CRM kept
     // rendered) costs one report, and one message to the worker, instead of two.
-    if (!match.personFromPage) queueMicrotask(() => reported ?? report());
+    queueMicrotask(() => reported ?? report());
   };
 
   const nav = (win as Window & { navigation?: EventTarget }).navigation;

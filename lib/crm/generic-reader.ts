@@ -1,0 +1,263 @@
+/**
+ * The generic reader: finds the record's person on any CRM page from what every CRM shows, not from
+ * one product's markup. It runs behind each CRM's own selectors (see read-page.ts) and alone on
+ * custom sites. Pure DOM code: one walk over the page and its open shadow roots that skips whole
+ * regions which never hold the record's person (navigation, the signed-in user's menus, activity
+ * timelines, related lists), then a look around each e-mail found to judge whose it is.
+ */
+import { cleanText, findEmail, isShown, safeDecode } from './dom';
+
+export interface GenericReading {
+  name?: string;
+  email?: string;
+  /** Where the chosen address is shown: a detector that groups a record's people starts from it. */
+  emailElement?: Element;
+  /** Whether the address sits in a field labelled as an e-mail field (not just any address). */
+  labelled?: boolean;
+}
+
+/** Lower case without accents: "Correo electrónico" and "correo electronico" read alike. */
+function normalize(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** An e-mail field's label in en/de/fr/es/pt/it ("E-Mail-Adresse", "Courriel", "Adresse de messagerie", …). */
+const EMAIL_LABEL = /e-?mail|courriel|messagerie|correo|correio|posta elettronica/;
+/** Words that make an address someone else's: the record's owner or creator, the signed-in user. */
+const OWNER =
+  /owner|inhaber|besitzer|eigentumer|proprietaire|propietario|proprietario|verantwortlich|assigned|zugewiesen|created by|modified by|erstellt von|cree par|modifie par|creado por|\buser|utilisateur|usuario|benutzer|nutzer/;
+/**
+ * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
+ * cuenta"); alone they may be the person's own job title ("Practice Manager").
+ */
+const OTHER_PERSON = /assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent/;
+/** A second-choice address of the person: shown, but not the one to look them up by. */
+const SECONDARY = /secondar|sekundar|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
+/** The CRM's mark for the main address. */
+const PRIMARY = /primary|primar|principal|haupt|preferred|bevorzugt|prefere|default/;
+
+/**
+ * Regions that never hold the record's person, by role, tag or the words in their class, id, test
+ * id or label. Short words need word edges ("nav" is inside "canvas").
+ */
+const SKIPPED_ROLES = new Set(['navigation', 'banner', 'feed', 'log', 'search', 'menu', 'menubar', 'tooltip', 'contentinfo']);
+const SKIPPED_TAGS = new Set(['NAV', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'FOOTER', 'IFRAME']);
+const CHROME_WORDS =
+  /(?:^|[\s_-])nav(?:$|[\s_-])|navigation|navbar|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|account-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
+const ELSEWHERE_WORDS =
+  /timeline|activit|feed|related|rel-?list|histor|engagement|communication|conversation|comment|(?:^|[\s_-])notes?(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|(?:^|[\s_-])flow(?:$|[\s_-])|inbox|thread|people/;
+/** The record's title element, which a region holding it is never skipped for. */
+const TITLE = 'h1, [role="heading"][aria-level="1"]';
+
+function describing(element: Element): string {
+  return normalize(
+    [element.getAttribute('class'), element.id, element.getAttribute('data-testid'), element.getAttribute('data-test-id'), element.getAttribute('data-id'), element.getAttribute('aria-label')]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+/** Whether a region is left out of the read (with everything in it). */
+function skipped(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
+  if ((element as HTMLElement).style?.display === 'none') return true;
+  const role = element.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role)) return true;
+  const words = describing(element);
+  if (!words || !(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
+  // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
+  return !element.querySelector(TITLE);
+}
+
+interface Found {
+  titles: Element[];
+  namedElements: Element[];
+  nameInputs: HTMLInputElement[];
+  emails: Array<{ element: Element; email: string; kind: number }>;
+}
+
+/** Class, id or field names that say "this is the record's name". */
+const NAME_HINT = /(?:record|entity|contact|person|lead|party|header|cv)[-_]?(?:title|name)|full_?name/;
+const FIRST_NAME = /first ?name|given|vorname|prenom|nombre\b|nome\b/;
+const LAST_NAME = /last ?name|family|surname|nachname|^nom$|apellido|sobrenome|cognome/;
+
+/** Kinds of sightings, ranked: a link or field value is meant as the address, text may quote it. */
+const FROM_TEXT = 1;
+const FROM_LINK = 3;
+const FROM_INPUT = 4;
+
+/** One walk over the page and its open shadow roots, skipping the regions that never hold the person. */
+function walk(doc: Document): Found {
+  const found: Found = { titles: [], namedElements: [], nameInputs: [], emails: [] };
+  const roots: Node[] = [doc.body ?? doc.documentElement];
+  while (roots.length) {
+    const root = roots.pop()!;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.nodeType === 1 && skipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 3) {
+        const text = (node as Text).data;
+        const email = text.includes('@') ? findEmail(text) : undefined;
+        if (email && node.parentElement) found.emails.push({ element: node.parentElement, email, kind: FROM_TEXT });
+        continue;
+      }
+      const element = node as Element;
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+      const tag = element.tagName;
+      if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
+      else if (tag === 'A') {
+        const href = element.getAttribute('href') ?? '';
+        const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0] ?? '')) : undefined;
+        if (email) found.emails.push({ element, email, kind: FROM_LINK });
+      } else if (tag === 'INPUT') {
+        const input = element as HTMLInputElement;
+        const says = normalize([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.autocomplete].join(' '));
+        const email = findEmail(input.value ?? '');
+        if (email && (input.type === 'email' || input.type === 'text' || EMAIL_LABEL.test(says))) found.emails.push({ element, email, kind: FROM_INPUT });
+        else if (input.value && (FIRST_NAME.test(says) || LAST_NAME.test(says))) found.nameInputs.push(input);
+      } else if (NAME_HINT.test(describing(element) + normalize(element.getAttribute('data-field') ?? ''))) {
+        found.namedElements.push(element);
+      }
+    }
+  }
+  return found;
+}
+
+/** Up to where a field's label is looked for around a value: the field's own few wrappers. */
+const FIELD_DEPTH = 5;
+const LABEL_MAX = 60;
+
+function parentOf(node: Element): Element | null {
+  return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+}
+
+function shortText(element: Element | null): string | undefined {
+  const text = element ? cleanText(element.textContent) : undefined;
+  return text && text.length <= LABEL_MAX && !text.includes('@') ? text : undefined;
+}
+
+/** Elements that hold a value (another address, a person's link), never a field's label. */
+const VALUE_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG']);
+
+/**
+ * What the page says about one shown address: its field's label (the label for an input, the dt of
+ * a dd, the header cell of a row, the text just before it), the labelling attributes of the field's
+ * wrappers (an owner card's aria-label), and the flags just after it ("Primary", "(Work)").
+ */
+function contextOf(element: Element): { label: string; flags: string } {
+  const labels: string[] = [];
+  const flags: string[] = [];
+  let labelFound = false;
+  let node: Element | null = element;
+  for (let depth = 0; node && depth < FIELD_DEPTH; depth += 1, node = parentOf(node)) {
+    for (const name of ['aria-label', 'field-label', 'label', 'data-label', 'data-field', 'data-field-name', 'data-control-name', 'name', 'placeholder']) {
+      const value = node.getAttribute(name);
+      if (value && !value.includes('@')) labels.push(value);
+    }
+    if (labelFound) continue;
+    if (node.id && node.tagName === 'INPUT') {
+      const root = node.getRootNode() as Document | ShadowRoot;
+      labels.push(shortText(root.querySelector(`label[for="${CSS.escape(node.id)}"]`)) ?? '');
+    }
+    const labelledBy = node.getAttribute('aria-labelledby');
+    if (labelledBy) labels.push(shortText((node.getRootNode() as Document).getElementById?.(labelledBy) ?? null) ?? '');
+    if (depth < 2) {
+      for (let after = node.nextElementSibling, count = 0; after && count < 2; after = after.nextElementSibling, count += 1) flags.push(shortText(after) ?? '');
+      if (node.nextSibling?.nodeType === 3) flags.push(node.nextSibling.textContent ?? '');
+    }
+    let before = node.previousElementSibling;
+    if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th') ?? null;
+    const label = before && !VALUE_TAGS.has(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
+    // The nearest text before the value is its field's label: further up are other fields' labels.
+    if (label) labels.push(label);
+    labelFound = Boolean(label);
+  }
+  return { label: normalize(labels.join(' | ')), flags: normalize(flags.join(' ')) };
+}
+
+/** Ancestors from the element up through shadow hosts, the element first. */
+function chain(element: Element): Element[] {
+  const list: Element[] = [];
+  for (let node: Element | null = element; node; node = parentOf(node)) list.push(node);
+  return list;
+}
+
+/** How many steps apart two elements are in the (shadow-including) tree. */
+function distance(a: Element, b: Element): number {
+  const up = chain(a);
+  const other = chain(b);
+  const shared = new Set(other);
+  const meet = up.findIndex((node) => shared.has(node));
+  return meet < 0 ? up.length + other.length : meet + other.indexOf(up[meet]!);
+}
+
+/**
+ * The record's address, judged by what the page says around each one shown: an e-mail label wins,
+ * a primary flag counts, "secondary"/"home" counts against, someone else's label (the owner, the
+ * user, the account) rules it out, and nearness to the record's title breaks what is left.
+ */
+function chooseEmail(found: Found, title: Element | undefined): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
+  let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
+  for (const { element, email, kind } of found.emails) {
+    if (!isShown(element)) continue;
+    const { label, flags } = contextOf(element);
+    const labelled = EMAIL_LABEL.test(label);
+    if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label))) continue;
+    let score = kind + (labelled ? 20 : 0);
+    if (SECONDARY.test(label) || SECONDARY.test(flags)) score -= 8;
+    if (PRIMARY.test(label) || PRIMARY.test(flags)) score += 6;
+    if (title) score -= Math.min(distance(element, title), 20) / 4;
+    const lower = email.toLowerCase();
+    if (!best || score > best.score) best = { score, email: lower, element, labelled };
+  }
+  return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
+}
+
+/** Salutations CRMs put before a name (en/de/fr/es/pt/it). */
+const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott)\.?\s+/i;
+/** Page titles and headings that name a page or a product, never a person. */
+const NOT_A_NAME =
+  /^(?:contacts?|contactos?|kontakte?|leads?|persons?|people|personnes?|personas?|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+
+export function tidyName(text: string | null | undefined): string | undefined {
+  const name = cleanText(text)?.replace(SALUTATION, '');
+  return name && name.length <= 120 && !name.includes('@') && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
+}
+
+/** Text including what open shadow roots render (an h1 whose name is inside a web component). */
+function composedText(element: Element): string {
+  if (element.shadowRoot) return [...element.shadowRoot.childNodes].map((node) => (node.nodeType === 1 ? composedText(node as Element) : node.textContent ?? '')).join('');
+  return [...element.childNodes].map((node) => (node.nodeType === 1 ? composedText(node as Element) : node.nodeType === 3 ? (node as Text).data : '')).join('');
+}
+
+/** The name in `document.title` once the CRM's own words are gone ("Contacto: Lucía ~ Salesforce"). */
+function nameFromDocumentTitle(doc: Document): string | undefined {
+  for (const part of doc.title.split(/\s[|~–—·-]\s/)) {
+    const name = tidyName(part.replace(/^(?:[^:]{1,30}:\s*)+/, ''));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function chooseName(found: Found, doc: Document): { name?: string; title?: Element } {
+  for (const list of [found.titles, found.namedElements]) {
+    for (const element of list) {
+      const name = tidyName(composedText(element));
+      if (name && isShown(element)) return { name, title: element };
+    }
+  }
+  const first = found.nameInputs.find((input) => FIRST_NAME.test(normalize(input.placeholder + input.name + (input.getAttribute('aria-label') ?? ''))));
+  const last = found.nameInputs.find((input) => input !== first);
+  const typed = tidyName([first?.value, last?.value].filter(Boolean).join(' '));
+  if (typed) return { name: typed, title: first };
+  return { name: nameFromDocumentTitle(doc) };
+}
+
+/** Reads the record's name and e-mail from any record page. Never throws on odd markup. */
+export function readGenericIdentity(doc: Document): GenericReading {
+  const found = walk(doc);
+  const { name, title } = chooseName(found, doc);
+  return { name, ...chooseEmail(found, title) };
+}

@@ -1,0 +1,29 @@
+import { inOneRead } from './dom';
+import { readGenericIdentity, tidyName } from './generic-reader';
+import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+
+/**
+ * One read of a record page, in layers: the CRM's own selectors first (they know its markup, and
+ * which record a page of several people shows), then the generic reader for whatever they missed,
+ * so a CRM release that renames its classes costs nothing the page still shows in plain sight.
+ */
+export function readPageIdentity(detector: CrmDetector, doc: Document, match: RecordMatch): PageIdentity {
+  return inOneRead(() => {
+    const own = detector.readIdentity(doc, match);
+    const name = tidyName(own.name);
+    if (own.notAPerson) return { ...own, email: undefined, name };
+    const complete = { ...own, name };
+    // A page whose record the CRM's selectors settled (or a URL that is the person) needs no more.
+    if (name && own.email && (own.record || !match.personFromPage)) return complete;
+    const generic = readGenericIdentity(doc);
+    const merged: PageIdentity = { ...complete, name: name ?? generic.name, email: own.email ?? generic.email };
+    return detector.completeIdentity ? detector.completeIdentity(merged, generic, match, doc) : merged;
+  });
+}
+
+/** The record a page reports, as the variant corpus states it: the person's record when the page names one. */
+export function readRecordPage(detector: CrmDetector, doc: Document, match: RecordMatch) {
+  const identity = readPageIdentity(detector, doc, match);
+  const record = identity.record ?? match;
+  return { crm: match.crm, type: record.objectType, id: record.recordId, email: identity.email, name: identity.name };
+}

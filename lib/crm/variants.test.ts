@@ -1,0 +1,71 @@
+/**
+ * Runs the CRM detectors, with the generic reader behind them, on every page of the variant corpus
+ * (test/fixtures/crm/variants): layouts written from the products' own documentation, not from
+ * Leadside's selectors. test/e2e/crm-variants.spec.ts runs the same corpus in Chromium.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCrmVariants, variantHtml } from '@/test/support/crm-variants';
+import { DETECTORS } from './registry';
+import { readRecordPage } from './read-page';
+
+/**
+ * happy-dom neither parses declarative shadow DOM nor runs the pages' scripts: the templates the
+ * pages use for both are applied by hand, as Chromium does when it loads them.
+ */
+function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of [...root.querySelectorAll('template[shadowrootmode]')] as HTMLTemplateElement[]) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(template.content.cloneNode(true));
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
+}
+
+function renderLate(): void {
+  for (const template of [...document.querySelectorAll('template[data-late]')] as HTMLTemplateElement[]) {
+    const holder = document.createElement('div');
+    holder.append(template.content.cloneNode(true));
+    attachDeclarativeShadowRoots(holder);
+    template.replaceWith(...holder.childNodes);
+  }
+}
+
+function load(html: string): void {
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
+  attachDeclarativeShadowRoots(document);
+}
+
+function reported(url: string) {
+  const parsed = new URL(url);
+  const detector = DETECTORS.find((candidate) => candidate.matchUrl(parsed));
+  const match = detector?.matchUrl(parsed);
+  if (!detector || !match) return null;
+  return readRecordPage(detector, document, match);
+}
+
+afterEach(() => {
+  document.documentElement.innerHTML = '<head></head><body></body>';
+});
+
+describe.each(loadCrmVariants().map((variant) => [variant.file, variant] as const))('variant %s', (_file, variant) => {
+  const html = variantHtml(variant);
+  const late = html.includes('data-late=');
+
+  it('reports the record, and the person on it', () => {
+    load(html);
+    renderLate();
+    const { crm, type, id, email, name } = variant.expected;
+    expect(reported(variant.url)).toEqual({ crm, type, id, email, name });
+  });
+
+  it.runIf(late)('reports the record before the details render', () => {
+    load(html);
+    const record = reported(variant.url);
+    expect(record?.crm).toBe(variant.expected.crm);
+    expect(record?.id.startsWith(variant.expected.id.split('/')[0]!)).toBe(true);
+    // Whatever else the page shows meanwhile (a timeline, the signed-in user) is not the person.
+    expect([undefined, variant.expected.email]).toContain(record?.email);
+  });
+});
