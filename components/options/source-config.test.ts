@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFrom, parseDraft, usableSecrets } from './source-config';
+import { draftFrom, newDraft, parseDraft, usableSecrets } from './source-config';
 
 const NONE = { values: {} };
 
@@ -48,5 +48,34 @@ describe('source form drafts', () => {
     expect(parseDraft('rest', { ...moved, token: 'new-token' }, saved)).toMatchObject({ ok: true, secrets: { token: 'new-token' }, baseUrl: moved.baseUrl });
     // A token saved before tokens were bound to a host is asked for again too.
     expect(parseDraft('rest', { baseUrl: 'https://gateway.acme.example/v1' }, { values: { token: 'old' } })).toEqual({ ok: false, error: 'token: required' });
+  });
+
+  describe('the Mautic field mapping', () => {
+    const base = { baseUrl: 'https://crm.velotrail.example', method: 'basic', username: 'api', password: 'pw' };
+
+    it('saves the mapped aliases and the CRM the id field belongs to, and shows them again', () => {
+      const draft = { ...base, problem: 'pain', preferredChannel: ' contact_pref ', bestTime: 'best_slot', timeZone: '', crmIdField: 'sf_id', crm: 'salesforce' };
+      const parsed = parseDraft('mautic', draft, NONE);
+      expect(parsed).toMatchObject({
+        ok: true,
+        source: { kind: 'mautic', mappings: { problem: 'pain', preferredChannel: 'contact_pref', bestTime: 'best_slot', timeZone: '', crmIdField: 'sf_id', crm: 'salesforce' } },
+        secrets: { password: 'pw' },
+      });
+      if (parsed.ok) expect(draftFrom(parsed.source)).toMatchObject({ problem: 'pain', preferredChannel: 'contact_pref', timeZone: '', crmIdField: 'sf_id', crm: 'salesforce' });
+    });
+
+    it('gives a new Mautic form and settings saved before the mapping existed the defaults', () => {
+      expect(newDraft('mautic')).toMatchObject({ timeZone: 'timezone', preferredChannel: '', crm: 'salesforce' });
+      const old = { kind: 'mautic', baseUrl: 'https://crm.velotrail.example', auth: { method: 'basic', username: 'api' }, timeoutSeconds: 8 } as const;
+      expect(draftFrom(old)).toMatchObject({ username: 'api', timeZone: 'timezone', problem: '', crmIdField: '' });
+      // A draft from before the mapping fields existed parses, with the defaults.
+      expect(parseDraft('mautic', base, NONE)).toMatchObject({ ok: true, source: { mappings: { timeZone: 'timezone', problem: '', crm: 'salesforce' } } });
+    });
+
+    it('refuses a field label where an alias belongs, and a CRM it does not know, saying what to enter', () => {
+      const label = parseDraft('mautic', { ...base, preferredChannel: 'Preferred channel' }, NONE);
+      expect(label).toMatchObject({ ok: false, error: expect.stringContaining('field alias') });
+      expect(parseDraft('mautic', { ...base, crm: 'myspace' }, NONE)).toMatchObject({ ok: false });
+    });
   });
 });
