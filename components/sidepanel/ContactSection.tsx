@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ContactChannel, ContactPreferences } from '@/lib/schema';
+import type { BestTimeWindow, ContactChannel, ContactPreferences } from '@/lib/schema';
+import { describeDays } from '@/lib/leads/best-time';
 import { isWithinWindow, localTimeIn } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 
@@ -23,21 +24,36 @@ function useNow(intervalMs = 30_000): Date {
 
 export function ContactSection({ contact }: { contact: ContactPreferences }) {
   const now = useNow();
-  const zone = contact.timeZone;
   const window = contact.bestTime;
-  const inWindow = zone && window ? isWithinWindow(window, zone, now) : undefined;
+  // A zone named with the best time ("before 11 ET") is the one the window is in; else the lead's own.
+  const windowZone = window?.timeZone ?? contact.timeZone;
+  const zone = contact.timeZone ?? window?.timeZone;
+  // "Now" is judged only when the window was understood and its zone is known: never on a guess.
+  const inWindow = windowZone && window ? isWithinWindow(window, windowZone, now) : undefined;
   return (
     <Section title="How and when to reach them" testId="brief-contact">
       <dl className="facts">
         <dt>Prefers</dt>
         <dd>{contact.preferredChannel ? CHANNEL_WORDS[contact.preferredChannel] : <span className="muted">no preference given</span>}</dd>
         <dt>Best time</dt>
-        <dd>
-          {window ? (
+        <dd data-testid="best-time">
+          {contact.bestTimeText ? (
             <>
-              {window.start}–{window.end}
-              {window.weekdaysOnly ? ', weekdays' : ''} <span className="muted">their time</span>
+              <span data-testid="best-time-text">“{contact.bestTimeText}”</span>
+              {window ? (
+                <span className="small muted" data-testid="best-time-window">
+                  {' '}
+                  (read as {windowWords(window)})
+                </span>
+              ) : (
+                <span className="small muted" data-testid="best-time-window">
+                  {' '}
+                  (not read as a time window)
+                </span>
+              )}
             </>
+          ) : window ? (
+            <>{windowWords(window)}</>
           ) : (
             <span className="muted">not given</span>
           )}
@@ -57,4 +73,11 @@ export function ContactSection({ contact }: { contact: ContactPreferences }) {
       </dl>
     </Section>
   );
+}
+
+/** "08:00–11:00, Mon, Wed, New York time": the window as the panel says it. */
+function windowWords(window: BestTimeWindow): string {
+  const days = describeDays(window);
+  const zone = window.timeZone ? `${window.timeZone.replace(/_/g, ' ')} time` : 'their time';
+  return [`${window.start}–${window.end}`, days, zone].filter(Boolean).join(', ');
 }

@@ -31,7 +31,6 @@ import {
   summarizeZodError,
   type Channel,
   type ContactChannel,
-  type ContactPreferences,
   type ContentItem,
   type ContentType,
   type FeedbackItem,
@@ -43,6 +42,7 @@ import {
   type Utm,
 } from '@/lib/schema';
 import type { HubSpotSource } from '@/lib/schema/sources';
+import { bestTimeFrom } from '@/lib/leads/best-time';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -440,18 +440,8 @@ export function ianaTimeZone(value: string | undefined): string | undefined {
   }
 }
 
-/** "09:00-11:00", "9:00 – 11:30 weekdays": a window; anything else is skipped rather than guessed. */
-export function parseBestTime(value: string | undefined): ContactPreferences['bestTime'] {
-  const match = value?.match(/\b(\d{1,2}):([0-5]\d)\s*(?:-|–|—|to)\s*(\d{1,2}):([0-5]\d)\b/i);
-  if (!match) return undefined;
-  const [, startHour, startMinute, endHour, endMinute] = match;
-  if (Number(startHour) > 23 || Number(endHour) > 23) return undefined;
-  const start = `${startHour!.padStart(2, '0')}:${startMinute}`;
-  const end = `${endHour!.padStart(2, '0')}:${endMinute}`;
-  if (start === end) return undefined;
-  const weekdaysOnly = /week ?days?|business days|mon(day)?\s*(-|–|to)\s*fri(day)?/i.test(value ?? '');
-  return { start, end, weekdaysOnly };
-}
+/** Best time is free text in HubSpot (a text property): read by the shared parser (lib/leads/best-time.ts). */
+export { parseBestTime } from '@/lib/leads/best-time';
 
 /** A free-text or dropdown "preferred channel" value; multi-checkbox values are ";"-separated. */
 export function preferredChannel(value: string | undefined): ContactChannel | undefined {
@@ -606,7 +596,8 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
     problems: statedProblems(contact, source.mappings.problem),
     contact: {
       ...optional('preferredChannel', preferredChannel(text(p, source.mappings.preferredChannel))),
-      ...optional('bestTime', parseBestTime(text(p, source.mappings.bestTime))),
+      // The lead's words always; the window only when they could be read.
+      ...bestTimeFrom(text(p, source.mappings.bestTime)),
       ...optional('timeZone', ianaTimeZone(text(p, source.mappings.timeZone))),
       // HubSpot has no standard do-not-call property; only "unsubscribed from all email".
       doNotCall: false,

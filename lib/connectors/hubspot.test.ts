@@ -784,7 +784,10 @@ describe('HubSpot mapping rules', () => {
     ['09:00-11:00', { start: '09:00', end: '11:00', weekdaysOnly: false }],
     ['9:30 – 11:00 weekdays', { start: '09:30', end: '11:00', weekdaysOnly: true }],
     ['Mon-Fri 14:00 to 16:30', { start: '14:00', end: '16:30', weekdaysOnly: true }],
-    ['mornings', undefined],
+    // Free text as HubSpot properties hold it (a single-line text property the lead filled in).
+    ['mornings', { start: '08:00', end: '12:00', weekdaysOnly: false }],
+    ['Mon/Wed mornings, before 11 ET', { start: '08:00', end: '11:00', weekdaysOnly: false, days: ['mon', 'wed'], timeZone: 'America/New_York' }],
+    ['whenever works', undefined],
     ['25:00-26:00', undefined],
     ['10:00-10:00', undefined],
   ])('best time %s', (value, expected) => {

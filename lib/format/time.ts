@@ -4,6 +4,8 @@ export interface ClockWindow {
   start: string;
   end: string;
   weekdaysOnly: boolean;
+  /** The days it holds on ("mon", "wed"); absent means any day. */
+  days?: readonly string[];
 }
 
 function partsIn(zone: string, now: Date) {
@@ -26,13 +28,19 @@ export function localTimeIn(zone: string, now: Date, locale?: string): string {
 /** Whether `now`, seen in the lead's zone, falls inside their best-time window (which may cross midnight). */
 export function isWithinWindow(best: ClockWindow, zone: string, now: Date): boolean {
   const { weekday, hour, minute } = partsIn(zone, now);
-  if (best.weekdaysOnly && (weekday === 'Sat' || weekday === 'Sun')) return false;
   const minutes = hour * 60 + minute;
   const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
   const start = toMinutes(best.start);
   const end = toMinutes(best.end);
-  return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+  const inHours = start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+  // After midnight in a window that crosses it, the window began on the day before.
+  const day = start > end && minutes < end ? WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 6) % 7]! : weekday;
+  if (best.weekdaysOnly && (day === 'Sat' || day === 'Sun')) return false;
+  if (best.days && !best.days.includes(day.toLowerCase())) return false;
+  return inHours;
 }
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** "12 Nov 2026" */
 export function formatDate(iso: string, locale?: string): string {
