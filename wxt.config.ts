@@ -1,9 +1,22 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUILT_IN_CRM_MATCHES } from './lib/crm/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Manifest V3 everywhere, Firefox included: Firefox's MV2 has no `optional_host_permissions`
+  // (WXT drops the key), so `permissions.request` would refuse every host a rep adds there. In
+  // Firefox MV3 the background is an event page (`background.scripts`), which WXT writes for us.
+  manifestVersion: 3,
+  vite: () => ({
+    resolve: {
+      // Every bundle's zod starts jitless (see lib/schema/zod-jitless.ts). Only the bare specifier:
+      // that file itself imports `zod/v4`. Relative to the working directory, which is WXT's root
+      // (this config sets none).
+      alias: [{ find: /^zod$/, replacement: path.resolve('lib/schema/zod-jitless.ts') }],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: "Marketing's brief on the lead you have open in your CRM, and your verdict back to marketing in one click.",
@@ -23,7 +36,9 @@ export default defineConfig({
         ? {
             gecko: {
               id: 'leadside@leadside.example',
-              strict_min_version: '140.0',
+              // 142: the first Firefox (desktop and Android) that reads data_collection_permissions below; with
+              // an older minimum, AMO's linter warns that Android would not.
+              strict_min_version: '142.0',
               // What Leadside sends once a source is set up, to that source (the team's own marketing
               // system or Leadside server) and nowhere else: the lead's name and e-mail as the CRM
               // page shows them (to look the lead up) with the rep's feedback on them, what the record

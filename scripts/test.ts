@@ -115,7 +115,7 @@ if (postgres) {
 // (d) The Firefox build: it must build and pass `web-ext lint` (errors fail it; warnings are shown).
 const firefoxOk =
   run('wxt', ['build', '-b', 'firefox']) &&
-  run('web-ext', ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-config-discovery']);
+  run('web-ext', ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--no-config-discovery']);
 record('firefox', { passed: firefoxOk ? 1 : 0, failed: firefoxOk ? 0 : 1, skipped: 0 }, firefoxOk);
 
 // (e) End-to-end: needs Chromium and fresh builds; without either, it is one failure.

@@ -10,6 +10,7 @@ import { MatchPicker } from './MatchPicker';
 import { PagesSection } from './PagesSection';
 import { ProblemSection } from './ProblemSection';
 import { SourceSection } from './SourceSection';
+import { SourcesLine } from './SourcesLine';
 import { Suggestions } from './Suggestions';
 import { TellMarketing } from './TellMarketing';
 import { useLeadFeedback } from './use-lead-feedback';
@@ -29,6 +30,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
   return (
     <div className="stack" data-testid="brief" data-lead-id={profile.id}>
       <DetectedCard record={record} profile={profile} />
+      <SourcesLine from={brief.from} systems={profile.systems} />
       {brief.warning && (
         <div className="notice notice-warn" role="status" data-testid="stale-banner">
           <p>

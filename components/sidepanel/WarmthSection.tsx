@@ -2,18 +2,30 @@ import { STAGE_LABELS, type LeadProfile } from '@/lib/schema';
 import { relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 
-/** How warm: score, lifecycle stage and recent high-intent moments. */
+/**
+ * How warm: score, lifecycle stage and recent high-intent moments. When several marketing systems
+ * know the lead, each score and stage sits beside its system's name: they are on different scales and
+ * are never added together.
+ */
 export function WarmthSection({ profile }: { profile: LeadProfile }) {
+  const rated = profile.systems?.filter((system) => system.found && (system.score !== undefined || system.stage));
+  const perSystem = rated !== undefined && profile.systems!.filter((system) => system.found).length > 1;
   if (profile.score === undefined && !profile.stage && profile.highIntent.length === 0) return null;
   const now = new Date();
   return (
     <Section title="How warm" testId="brief-warmth">
-      <div className="row">
-        {profile.score !== undefined && (
-          <span className="badge badge-accent" data-testid="lead-score">Score {profile.score}</span>
-        )}
-        {profile.stage && <span className="badge" data-testid="lead-stage">{STAGE_LABELS[profile.stage]}</span>}
-      </div>
+      {perSystem ? (
+        <ul className="plain-list" data-testid="system-scores">
+          {rated.map((system) => (
+            <li key={system.name} className="row" data-testid="system-score">
+              <span className="small">{system.name}</span>
+              <Rating score={system.score} stage={system.stage} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Rating score={profile.score} stage={profile.stage} />
+      )}
       {profile.highIntent.length > 0 && (
         <ul className="plain-list small">
           {profile.highIntent.map((moment) => (
@@ -25,5 +37,22 @@ export function WarmthSection({ profile }: { profile: LeadProfile }) {
         </ul>
       )}
     </Section>
+  );
+}
+
+function Rating({ score, stage }: Pick<LeadProfile, 'score' | 'stage'>) {
+  return (
+    <div className="row">
+      {score !== undefined && (
+        <span className="badge badge-accent" data-testid="lead-score">
+          Score {score}
+        </span>
+      )}
+      {stage && (
+        <span className="badge" data-testid="lead-stage">
+          {STAGE_LABELS[stage]}
+        </span>
+      )}
+    </div>
   );
 }

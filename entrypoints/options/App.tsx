@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CrmSitesSettings } from '@/components/options/CrmSitesSettings';
 import { DataSourceSettings } from '@/components/options/DataSourceSettings';
+import { ExtraSourcesSettings } from '@/components/options/ExtraSourcesSettings';
 import { LocalDataSettings } from '@/components/options/LocalDataSettings';
 import { ProfileSettings } from '@/components/options/ProfileSettings';
 import { useSettings } from '@/components/options/use-settings';
@@ -31,6 +32,7 @@ export function App() {
       ) : (
         <>
           <DataSourceSettings settings={settings} save={save} />
+          <ExtraSourcesSettings settings={settings} save={save} />
           <WebhookSettings settings={settings} save={save} />
           <CrmSitesSettings settings={settings} save={save} />
           <ProfileSettings settings={settings} save={save} />

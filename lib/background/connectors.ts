@@ -1,4 +1,7 @@
-import type { DataSource } from '@/lib/schema/sources';
+import { usableExtraSources, type DataSource } from '@/lib/schema/sources';
+import type { Settings } from '@/lib/store/settings';
+import { lookupTimeoutMs } from '@/lib/brief/profiles';
+import { createMergedConnector, mergedTimeoutMs } from '@/lib/connectors/merged';
 import { siteOrigin } from '@/lib/schema';
 import { loadSecrets } from '@/lib/store/secrets';
 import { browser } from 'wxt/browser';
@@ -41,11 +44,25 @@ export async function connectorFor(source: DataSource): Promise<Connector> {
 }
 
 /**
- * The last remote connector built, kept while its source settings and secrets stay the same: it holds
- * what must outlive one call (Mautic's OAuth2 token, HubSpot's "events API unavailable" memo). Any
- * change to either builds a new one, so nothing learnt under old settings leaks into new ones.
+ * The connector that finds leads: the main source's, or, when the admin added systems beside it, one
+ * that asks them all and merges their answers (lib/connectors/merged.ts). With the time the whole
+ * lookup may take.
  */
-let reused: { key: string; connector: Connector } | undefined;
+export async function leadConnector(settings: Pick<Settings, 'source' | 'alsoFrom'>): Promise<{ connector: Connector; timeoutMs: number }> {
+  const main = { connector: await connectorFor(settings.source), timeoutMs: lookupTimeoutMs(settings.source) };
+  const extras = usableExtraSources(settings.source, settings.alsoFrom);
+  if (extras.length === 0) return main;
+  const others = await Promise.all(extras.map(async (extra) => ({ connector: await connectorFor(extra), timeoutMs: lookupTimeoutMs(extra) })));
+  return { connector: createMergedConnector(main, others), timeoutMs: mergedTimeoutMs([main, ...others]) };
+}
+
+/**
+ * The last remote connector built per source kind, kept while its source settings and secrets stay
+ * the same: it holds what must outlive one call (Mautic's OAuth2 token, HubSpot's "events API
+ * unavailable" memo). Any change to either builds a new one, so nothing learnt under old settings
+ * leaks into new ones. Per kind, so a main source and the systems beside it do not evict each other.
+ */
+const reused = new Map<DataSource['kind'], { key: string; connector: Connector }>();
 
 /** A remote source's connector: its secrets bound to `baseUrl`'s origin, its host allowed by the browser. */
 async function authenticated(
@@ -64,8 +81,9 @@ async function authenticated(
     }
     const secrets = await loadSecrets(source.kind, baseUrl);
     const key = JSON.stringify([source, secrets]);
-    if (reused?.key !== key) reused = { key, connector: create(secrets) };
-    return reused.connector;
+    let kept = reused.get(source.kind);
+    if (kept?.key !== key) reused.set(source.kind, (kept = { key, connector: create(secrets) }));
+    return kept.connector;
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
     return refusingEveryCall(create({}), error);

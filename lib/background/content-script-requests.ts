@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { cachedBriefForRecord } from '@/lib/brief/brief';
 import { glanceFor } from '@/lib/leads/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
-import { lookupProfile, lookupTimeoutMs } from '@/lib/brief/profiles';
+import { lookupProfile } from '@/lib/brief/profiles';
 import type { Brief, LeadProfile } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
-import { connectorFor } from './connectors';
+import { leadConnector } from './connectors';
 import { loadSettings } from '@/lib/store/settings';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
@@ -79,10 +79,6 @@ async function prefetch(tabId: number, record: DetectedRecord, cached?: LeadProf
 
 async function lookUp(record: DetectedRecord): Promise<LeadProfile | null> {
   const settings = await loadSettings();
-  const { entry } = await lookupProfile(record, {
-    connector: await connectorFor(settings.source),
-    ttlMinutes: settings.cacheTtlMinutes,
-    timeoutMs: lookupTimeoutMs(settings.source),
-  });
+  const { entry } = await lookupProfile(record, { ...(await leadConnector(settings)), ttlMinutes: settings.cacheTtlMinutes });
   return entry.profile;
 }

@@ -24,7 +24,14 @@ const connector = {
   listContent: vi.fn(async () => catalog),
 } as unknown as Connector;
 
-vi.mock('@/lib/background/connectors', () => ({ connectorFor: async () => connector }));
+// The configured source's connector is the fake; its lookup time limit stays the settings' own.
+vi.mock('@/lib/background/connectors', async () => {
+  const { lookupTimeoutMs } = await import('@/lib/brief/profiles');
+  return {
+    connectorFor: async () => connector,
+    leadConnector: async (settings: { source: DataSource }) => ({ connector, timeoutMs: lookupTimeoutMs(settings.source) }),
+  };
+});
 // Delivery is the outbox's business (tested there): here, only what gets queued.
 vi.mock('@/lib/background/delivery', () => ({ deliverDue: vi.fn(async () => undefined) }));
 

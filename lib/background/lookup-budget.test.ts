@@ -1,3 +1,4 @@
+import type { DataSource } from '@/lib/schema/sources';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import leadsFile from '@/public/demo/leads.json';
 import { DemoLeadsFileSchema } from '@/lib/connectors/demo';
@@ -12,7 +13,14 @@ import { forgetTabLookups, TAB_LOOKUPS_PER_MINUTE, takeTabLookup } from './looku
 const [priya] = DemoLeadsFileSchema.parse(leadsFile).leads;
 const findProfile = vi.fn(async () => priya!);
 const connector = { id: 'fake', label: 'Fake source', findProfile, getProfile: findProfile, listContent: async () => [] } as unknown as Connector;
-vi.mock('@/lib/background/connectors', () => ({ connectorFor: async () => connector }));
+// The configured source's connector is the fake; its lookup time limit stays the settings' own.
+vi.mock('@/lib/background/connectors', async () => {
+  const { lookupTimeoutMs } = await import('@/lib/brief/profiles');
+  return {
+    connectorFor: async () => connector,
+    leadConnector: async (settings: { source: DataSource }) => ({ connector, timeoutMs: lookupTimeoutMs(settings.source) }),
+  };
+});
 
 const record = (index: number): DetectedRecord => {
   const recordId = `00Q${String(index).padStart(12, '0')}`;

@@ -11,8 +11,8 @@ import { briefForTab } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
 import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messaging/messages';
-import { chooseProfile, getCachedProfile, lookupTimeoutMs } from '@/lib/brief/profiles';
-import { connectorFor } from './connectors';
+import { chooseProfile, getCachedProfile } from '@/lib/brief/profiles';
+import { leadConnector } from './connectors';
 import { noteLookAtBrief } from './first-look';
 import { leadRefFor } from '@/lib/delivery/lead-ref';
 import { recordKey } from '@/lib/schema/record';
@@ -97,14 +97,14 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       return exportUndelivered();
 
     case 'search-profiles': {
-      const { source } = await loadSettings();
-      const connector = await connectorFor(source);
-      return { results: await connector.searchProfiles(request.text, AbortSignal.timeout(lookupTimeoutMs(source))) };
+      const { connector, timeoutMs } = await leadConnector(await loadSettings());
+      return { results: await connector.searchProfiles(request.text, AbortSignal.timeout(timeoutMs)) };
     }
 
     case 'choose-profile': {
       const record = await requireRecord(request.tabId, request.leadKey);
-      await chooseProfile(record, request.profileId, (await connectorFor((await loadSettings()).source)).id);
+      // The id the lookup compares with: the merged connector's when systems are read beside the main one.
+      await chooseProfile(record, request.profileId, (await leadConnector(await loadSettings())).connector.id);
       await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
       return { ok: true };
     }

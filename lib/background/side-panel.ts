@@ -57,10 +57,9 @@ export function openSidePanelFromToolbar(): void {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
     return;
   }
-  // Firefox: the toolbar button toggles the sidebar (a user action, so Firefox allows it).
-  const firefox = browser as unknown as {
-    browserAction?: { onClicked: { addListener(listener: () => void): void } };
-    sidebarAction?: { toggle(): Promise<void> };
-  };
-  firefox.browserAction?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
+  // Firefox: the toolbar button toggles the sidebar (a user action, so Firefox allows it). Its MV3
+  // build calls the button `action`, as Chrome does; an MV2 build would call it `browserAction`.
+  type ToolbarButton = { onClicked: { addListener(listener: () => void): void } };
+  const firefox = browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton; sidebarAction?: { toggle(): Promise<void> } };
+  (firefox.action ?? firefox.browserAction)?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
 }

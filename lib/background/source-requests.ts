@@ -1,4 +1,4 @@
-import { connectorFor } from './connectors';
+import { leadConnector } from './connectors';
 import type { CapabilityCheck } from '@/lib/connectors/types';
 import { db } from '@/lib/store/db';
 import { retryFailed } from '@/lib/delivery/outbox';
@@ -6,10 +6,10 @@ import { loadSettings } from '@/lib/store/settings';
 import { deliverDue } from './delivery';
 import { forgetRequestStatuses } from './request-statuses';
 
-/** Runs the configured source's connection test, one line per capability. */
+/** Runs the configured sources' connection test, one line per capability (per system, when several are read). */
 export async function testConnection(): Promise<CapabilityCheck[]> {
   try {
-    const connector = await connectorFor((await loadSettings()).source);
+    const { connector } = await leadConnector(await loadSettings());
     return await connector.testConnection(AbortSignal.timeout(30_000));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

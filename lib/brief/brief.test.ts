@@ -1,3 +1,4 @@
+import type { DataSource } from '@/lib/schema/sources';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import contentFile from '@/public/demo/content.json';
 import leadsFile from '@/public/demo/leads.json';
@@ -19,7 +20,14 @@ const connector = {
   listContent: vi.fn(async () => catalog),
 } as unknown as Connector & { findProfile: ReturnType<typeof vi.fn>; listContent: ReturnType<typeof vi.fn> };
 
-vi.mock('@/lib/background/connectors', () => ({ connectorFor: async () => connector }));
+// The configured source's connector is the fake; its lookup time limit stays the settings' own.
+vi.mock('@/lib/background/connectors', async () => {
+  const { lookupTimeoutMs } = await import('@/lib/brief/profiles');
+  return {
+    connectorFor: async () => connector,
+    leadConnector: async (settings: { source: DataSource }) => ({ connector, timeoutMs: lookupTimeoutMs(settings.source) }),
+  };
+});
 
 const record: DetectedRecord = {
   crm: 'salesforce',

@@ -1,7 +1,7 @@
-import { connectorFor } from '@/lib/background/connectors';
+import { leadConnector } from '@/lib/background/connectors';
 import { getCachedCatalog, getCatalog, type CatalogRead } from './catalog';
 import { broadcast } from '@/lib/messaging/messages';
-import { lookupCachedProfile, lookupProfile, lookupTimeoutMs, type Lookup } from './profiles';
+import { lookupCachedProfile, lookupProfile, type Lookup } from './profiles';
 import type { Brief } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { recordKey } from '@/lib/schema/record';
@@ -25,7 +25,7 @@ export async function briefForRecord(record: DetectedRecord, refresh = false): P
     const catalogRead = getCatalog(connector, ttlMinutes);
     catalogRead.catch(() => undefined);
     const lookup = await lookupProfile(record, { connector, ttlMinutes, timeoutMs, refresh, onRefreshed: announceRefresh(record) });
-    return assemble(record, lookup, lookup.entry.profile ? await catalogRead : { items: [] }, startedAt);
+    return assemble(record, lookup, lookup.entry.profile ? await catalogRead : { items: [] }, startedAt, connector.label);
   } catch (error) {
     return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };
   }
@@ -45,8 +45,8 @@ export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brie
       getCachedCatalog(connector, ttlMinutes),
     ]);
     if (!lookup) return undefined;
-    if (!lookup.entry.profile) return assemble(record, lookup, { items: [] }, startedAt);
-    return catalog && assemble(record, lookup, { items: catalog }, startedAt);
+    if (!lookup.entry.profile) return assemble(record, lookup, { items: [] }, startedAt, connector.label);
+    return catalog && assemble(record, lookup, { items: catalog }, startedAt, connector.label);
   } catch {
     return undefined; // briefForRecord, asked next, says what went wrong
   }
@@ -54,13 +54,16 @@ export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brie
 
 async function sourceSettings() {
   const settings = await loadSettings();
-  return { connector: await connectorFor(settings.source), ttlMinutes: settings.cacheTtlMinutes, timeoutMs: lookupTimeoutMs(settings.source) };
+  return { ...(await leadConnector(settings)), ttlMinutes: settings.cacheTtlMinutes };
 }
 
 const announceRefresh = (record: DetectedRecord) => () => void broadcast({ type: 'brief-updated', leadKey: recordKey(record) });
 
-/** `startedAt`: when building began (performance.now()), for the leadside:brief-built measure. */
-function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, startedAt: number): Brief {
+/**
+ * `startedAt`: when building began (performance.now()), for the leadside:brief-built measure.
+ * `sourceLabel`: the source's name, for a profile that does not say which systems know the lead.
+ */
+function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, startedAt: number, sourceLabel: string): Brief {
   const cached = lookup.entry;
   if (!cached.profile) return { state: 'not-found', record };
   const suggestions = suggestContent(cached.profile, catalog.items);
@@ -70,6 +73,7 @@ function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, 
     state: 'found',
     record,
     profile: cached.profile,
+    from: cached.profile.systems ? cached.profile.systems.filter((system) => system.found).map((system) => system.name) : [sourceLabel],
     suggestions,
     fetchedAt: cached.fetchedAt,
     chosenByRep: Boolean(cached.chosenByRep),

@@ -17,6 +17,8 @@ export const BriefSchema = z.discriminatedUnion('state', [
     state: z.literal('found'),
     record: DetectedRecordSchema,
     profile: LeadProfileSchema,
+    /** The marketing systems that know this lead, by name ("HubSpot", "Mautic"), for "from HubSpot and Mautic". */
+    from: z.array(z.string()).default([]),
     suggestions: z.array(SuggestionSchema),
     fetchedAt: TimestampSchema,
     /** The rep picked this profile for the record, correcting the automatic match. */

@@ -114,6 +114,28 @@ export const DataSourceSchema = z.discriminatedUnion('kind', [
   FileSourceSchema,
 ]);
 export type DataSource = z.infer<typeof DataSourceSchema>;
+
+/**
+ * A system read beside the main source (lib/connectors/merged.ts): one that knows leads on its own.
+ * The demo and the Leadside server are main sources only; the server merges its own sources.
+ */
+export const ExtraSourceSchema = z.discriminatedUnion('kind', [RestSourceSchema, HubSpotSourceSchema, MauticSourceSchema, FileSourceSchema]);
+export type ExtraSource = z.infer<typeof ExtraSourceSchema>;
+export const EXTRA_SOURCE_KINDS = ['hubspot', 'mautic', 'rest', 'file'] as const satisfies readonly ExtraSource['kind'][];
+export const MAX_EXTRA_SOURCES = 3;
+
+/** Main sources that take no systems beside them: the demo stands alone, and the Leadside server merges its own sources. */
+export const takesExtraSources = (main: DataSource): boolean => main.kind !== 'demo' && main.kind !== 'leadside';
+
+/**
+ * The extra sources that count beside `main`: one per kind (secrets are kept per kind), none of the
+ * main source's kind, in the admin's order.
+ */
+export function usableExtraSources(main: DataSource, extras: readonly ExtraSource[]): ExtraSource[] {
+  const kinds = new Set<string>([main.kind]);
+  if (!takesExtraSources(main)) return [];
+  return extras.filter((extra) => !kinds.has(extra.kind) && Boolean(kinds.add(extra.kind))).slice(0, MAX_EXTRA_SOURCES);
+}
 export type LeadsideSource = z.infer<typeof LeadsideSourceSchema>;
 export type RestSource = z.infer<typeof RestSourceSchema>;
 export type HubSpotSource = z.infer<typeof HubSpotSourceSchema>;

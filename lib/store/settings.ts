@@ -2,7 +2,7 @@ import { z } from 'zod';
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { CustomSiteSchema } from '@/lib/schema/custom-site';
-import { DataSourceSchema } from '@/lib/schema/sources';
+import { DataSourceSchema, ExtraSourceSchema, MAX_EXTRA_SOURCES } from '@/lib/schema/sources';
 import { db, type StoredSettings } from './db';
 import { DEFAULT_RETENTION_DAYS } from './retention';
 
@@ -10,6 +10,8 @@ export { DataSourceSchema, type DataSource } from '@/lib/schema/sources';
 
 export const SettingsSchema = z.object({
   source: DataSourceSchema,
+  /** Systems whose knowledge of a lead joins the main source's in one brief; the main source still receives all feedback. */
+  alsoFrom: z.array(ExtraSourceSchema).max(MAX_EXTRA_SOURCES, `At most ${MAX_EXTRA_SOURCES} systems beside the main source`),
   repName: z.string().trim().max(80, 'Display name is at most 80 characters'),
   /** How long a cached brief counts as fresh before it is fetched again. */
   cacheTtlMinutes: z
@@ -32,6 +34,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   source: { kind: 'demo' },
+  alsoFrom: [],
   repName: '',
   cacheTtlMinutes: 60,
   customSites: [],

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { request } from '@/lib/messaging/messages';
+import { EXTRA_SOURCE_KINDS, ExtraSourceSchema, SOURCE_LABELS, takesExtraSources, type ExtraSource } from '@/lib/schema';
+import { deleteSecrets, savedSecrets, saveSecrets } from '@/lib/store/secrets';
+import type { Settings } from '@/lib/store/settings';
+import { newDraft, parseDraft, usableSecrets, type SavedSecrets } from './source-config';
+import type { SourceDraft } from './source-forms';
+import { SourceFields } from './SourceFields';
+
+type Kind = ExtraSource['kind'];
+
+interface Props {
+  settings: Settings;
+  save(patch: Partial<Settings>): Promise<string | undefined>;
+}
+
+/**
+ * Systems read beside the main source (HubSpot beside Mautic, a form tool's export beside marketing
+ * automation): each lead gets one brief merging what they know. The main source still receives every
+ * verdict and content event, so nothing is sent twice.
+ */
+export function ExtraSourcesSettings({ settings, save }: Props) {
+  const taken = new Set<string>([settings.source.kind, ...settings.alsoFrom.map((extra) => extra.kind)]);
+  const addable = EXTRA_SOURCE_KINDS.filter((kind) => !taken.has(kind));
+  const [kind, setKind] = useState<Kind | ''>('');
+  const [draft, setDraft] = useState<SourceDraft>({});
+  const [stored, setStored] = useState<SavedSecrets>({ values: {} });
+  const [status, setStatus] = useState('');
+
+  useEffect(() => void (kind ? savedSecrets(kind).then(setStored) : setStored({ values: {} })), [kind]);
+  if (!takesExtraSources(settings.source)) return null;
+
+  const { values: saved, enteredFor } = kind ? usableSecrets(kind, draft, stored) : { values: {}, enteredFor: undefined };
+  const change = (name: string, value: string) => setDraft((current) => ({ ...current, [name]: value }));
+  const choose = (next: Kind | '') => {
+    setKind(next);
+    setDraft(next ? newDraft(next) : {});
+    setStatus('');
+  };
+
+  const add = () => {
+    if (!kind) return;
+    const parsed = parseDraft(kind, draft, stored);
+    if (!parsed.ok) return setStatus(`Not added: ${parsed.error}`);
+    const extra = ExtraSourceSchema.parse(parsed.source);
+    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
+    const granted = parsed.origin ? browser.permissions.request({ origins: [parsed.origin] }) : Promise.resolve(true);
+    void granted
+      .then(async (allowed) => {
+        if (!allowed) return setStatus(`Not added: the browser did not allow Leadside to reach ${new URL(parsed.baseUrl!).host}.`);
+        if (Object.keys(parsed.secrets).length && parsed.baseUrl) await saveSecrets(kind, parsed.baseUrl, parsed.secrets);
+        const error = await save({ alsoFrom: [...settings.alsoFrom, extra] });
+        if (error) return setStatus(`Not added: ${error}`);
+        await request({ type: 'source-changed' });
+        choose('');
+        setStatus(`✓ Leads are now read from ${SOURCE_LABELS[kind]} too`);
+      })
+      .catch((error: unknown) => setStatus(`Not added: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  const remove = async (extra: ExtraSource) => {
+    const error = await save({ alsoFrom: settings.alsoFrom.filter((other) => other !== extra) });
+    if (error) return setStatus(`Not removed: ${error}`);
+    // Its secrets serve nothing once it is gone; the main source's are kept under its own kind.
+    await deleteSecrets(extra.kind);
+    await request({ type: 'source-changed' });
+    setStatus(`✓ ${SOURCE_LABELS[extra.kind]} removed`);
+  };
+
+  return (
+    <section className="card section" aria-labelledby="extra-sources-title" data-testid="extra-sources">
+      <h2 id="extra-sources-title">Also read leads from</h2>
+      <p className="small muted">
+        Each lead gets one brief with what every system knows; scores and stages stay beside their system&apos;s name. Verdicts and content use
+        still go to the main source only.
+      </p>
+      {settings.alsoFrom.length > 0 && (
+        <ul className="plain-list" data-testid="extra-source-list">
+          {settings.alsoFrom.map((extra) => (
+            <li key={extra.kind} className="row spread" data-testid="extra-source">
+              <span>
+                {SOURCE_LABELS[extra.kind]} <span className="small muted">{describe(extra)}</span>
+              </span>
+              <button type="button" className="btn" onClick={() => void remove(extra)}>
+                Remove {SOURCE_LABELS[extra.kind]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {addable.length > 0 && (
+        <div className="stack">
+          <label className="stack">
+            <span>Add a system</span>
+            <select value={kind} onChange={(event) => choose(event.target.value as Kind | '')} data-testid="extra-source-kind">
+              <option value="">Choose…</option>
+              {addable.map((option) => (
+                <option key={option} value={option}>
+                  {SOURCE_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {kind && (
+            <>
+              <SourceFields kind={kind} draft={draft} saved={saved} enteredFor={enteredFor} onChange={change} />
+              <div className="row">
+                <button type="button" className="btn btn-primary" onClick={add}>
+                  Add {SOURCE_LABELS[kind]}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      <p role="status" aria-live="polite" className="small" data-testid="extra-source-status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+/** Where an extra source reads from, for the list. */
+function describe(extra: ExtraSource): string {
+  switch (extra.kind) {
+    case 'hubspot':
+      return new URL(extra.apiBase).host;
+    case 'mautic':
+    case 'rest':
+      return new URL(extra.baseUrl).host;
+    case 'file':
+      return 'files imported into this browser';
+  }
+}
