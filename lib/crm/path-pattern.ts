@@ -1,4 +1,4 @@
-import { firstShownEmail, firstShownText, safeDecode } from './dom';
+import { safeDecode } from './dom';
 import type { CrmDetector, RecordMatch } from './types';
 
 /** One step of a segment's pattern: a literal character, any one character, or any run of them. */
@@ -98,12 +98,9 @@ export function pathPatternDetector(host: string, pathPattern: string): CrmDetec
       const id = path(url.pathname);
       return id ? { crm: 'custom', objectType: 'record', recordId: safeDecode(id) } : null;
     },
-    readIdentity(doc) {
-      return {
-        name: firstShownText(doc, ['main h1', 'h1']),
-        email: firstShownEmail(doc, ['a[href^="mailto:"]', 'input[type="email"]']),
-      };
-    },
+    // An admin's own CRM has no known markup: the generic reader (read-page.ts) reads the person,
+    // with the context that keeps the signed-in user's and the owner's addresses out.
+    readIdentity: () => ({}),
     testUrls: {
       match: [
         ['https://crm.acme.example/people/123', { objectType: 'record', recordId: '123' }],
