@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { summarizeZodError } from '@/lib/schema';
 import { redactSecrets } from './redact';
 import { ConnectorError } from './types';
+import { backOff, noteRemaining, rateLimitWaitMs, waitForWindow, type RateLimitOptions } from './backoff';
 
 export interface HttpRequest {
   url: string;
@@ -24,6 +25,11 @@ export interface HttpOptions {
    * answer's text is read, before anything is shortened.
    */
   secrets?: Iterable<string | undefined>;
+  /**
+   * Share 429 back-off with every call made with the same credentials, and send a call again on its
+   * own after a window short enough to wait out (backoff.ts). Without it a 429 fails at once.
+   */
+  rateLimit?: RateLimitOptions;
 }
 
 /**
@@ -43,8 +49,8 @@ export async function fetchJson<T>(
   schema: z.ZodType<T>,
   options: HttpOptions & { notFoundAsNull?: boolean },
 ): Promise<T | null> {
-  const { response, timeout } = await send(request, options.vendor);
   const redact = (said: string) => redactSecrets(said, options.secrets ?? []);
+  const { response, timeout } = await sendWithinRateLimit(request, options, redact);
   if (response.status === 404 && options.notFoundAsNull) {
     await response.body?.cancel().catch(() => undefined);
     return null;
@@ -63,6 +69,34 @@ export async function fetchJson<T>(
     throw new ConnectorError('malformed', `${options.vendor} sent data Leadside could not read: ${summary}`);
   }
   return parsed.data;
+}
+
+/**
+ * Sends the request, first waiting out a back-off other calls with the same credentials met. A 429
+ * closes the window for all of them (for as long as the vendor says) and, while attempts are left
+ * and the wait fits, is sent again on its own; otherwise it fails as rate-limited with the wait.
+ */
+async function sendWithinRateLimit(
+  request: HttpRequest,
+  options: HttpOptions,
+  redact: (said: string) => string,
+): Promise<{ response: Response; timeout: AbortSignal }> {
+  const limit = options.rateLimit;
+  if (!limit) return send(request, options.vendor);
+  for (let attempt = 0; ; attempt++) {
+    await waitForWindow(limit, options.vendor, request.signal);
+    const sent = await send(request, options.vendor);
+    const { response } = sent;
+    noteRemaining(limit.key, response.headers);
+    if (response.status !== 429) return sent;
+    const text = await readText(response, request, options.vendor, sent.timeout, false);
+    const body = parseJson(text);
+    const wait = rateLimitWaitMs(response.headers, body, attempt, retryAfterMs(response.headers.get('Retry-After')));
+    backOff(limit.key, wait);
+    console.info(`Leadside: ${options.vendor} rate limit reached (credentials ${limit.key}); no calls for ${Math.ceil(wait / 1000)} s.`);
+    if (attempt < limit.retries && wait <= limit.maxWaitMs) continue;
+    throw errorFor(response, body, redact(text), options, redact, wait);
+  }
 }
 
 /**
@@ -178,7 +212,14 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /** `text` comes with secrets already cut out; the vendor's own error field is cut here. */
-function errorFor(response: Response, body: unknown, text: string, options: HttpOptions, redact: (said: string) => string): ConnectorError {
+function errorFor(
+  response: Response,
+  body: unknown,
+  text: string,
+  options: HttpOptions,
+  redact: (said: string) => string,
+  waitMs?: number,
+): ConnectorError {
   const vendorText = redact((body !== undefined && options.errorText?.(body)) || text.slice(0, 200) || response.statusText);
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
   switch (true) {
@@ -188,8 +229,11 @@ function errorFor(response: Response, body: unknown, text: string, options: Http
       return new ConnectorError('auth', `${said}. The token works but lacks a permission (scope) this needs.`);
     case response.status === 404:
       return new ConnectorError('not-found', said);
-    case response.status === 429:
-      return new ConnectorError('rate-limited', said, retryAfterMs(response.headers.get('Retry-After')));
+    case response.status === 429: {
+      const wait = waitMs ?? retryAfterMs(response.headers.get('Retry-After'));
+      const when = wait === undefined ? '' : ` Leadside asks again in ${Math.ceil(wait / 1000)} s.`;
+      return new ConnectorError('rate-limited', `${said.replace(/\.$/, '')}.${when}`, wait);
+    }
     case response.status >= 500:
       return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')));
     default:

@@ -33,6 +33,7 @@ import {
   type ContactChannel,
   type ContentItem,
   type ContentType,
+  type DataGap,
   type FeedbackItem,
   type LeadProfile,
   type LeadSource,
@@ -180,6 +181,8 @@ const STANDARD_PROPERTIES = [
   'hs_analytics_last_url',
   'hs_analytics_last_visit_timestamp',
   'hs_analytics_last_timestamp',
+  // When nothing dates the last page: the newest time the contact has.
+  'lastmodifieddate',
   // Form conversions: which form a stated problem came from; high-intent moments.
   'first_conversion_event_name',
   'first_conversion_date',
@@ -405,15 +408,26 @@ export function summaryPageViews(properties: HubSpotProperties): PageView[] {
   const summary = counts.length ? `HubSpot summary: ${counts.join(' over ')}` : 'HubSpot summary';
 
   const result: PageView[] = [];
+  const first = httpUrl(text(properties, 'hs_analytics_first_url'));
+  const firstAt = toTimestamp(text(properties, 'hs_analytics_first_timestamp') ?? text(properties, 'hs_analytics_first_visit_timestamp'));
   const last = httpUrl(text(properties, 'hs_analytics_last_url'));
   const lastAt = toTimestamp(text(properties, 'hs_analytics_last_visit_timestamp') ?? text(properties, 'hs_analytics_last_timestamp'));
   if (last && lastAt) result.push({ url: last, title: `Last page seen (${summary})`, viewedAt: lastAt, visitId: SUMMARY_VISIT_ID });
-  const first = httpUrl(text(properties, 'hs_analytics_first_url'));
-  const firstAt = toTimestamp(text(properties, 'hs_analytics_first_timestamp') ?? text(properties, 'hs_analytics_first_visit_timestamp'));
+  else if (last && last !== first) {
+    // HubSpot keeps the last URL without its time on some contacts: the page is still worth showing,
+    // placed at the newest time the contact has, and titled so nobody takes that for its date.
+    const placedAt = newestTime(properties, ['hs_latest_source_timestamp', 'recent_conversion_date', 'lastmodifieddate']) ?? firstAt;
+    if (placedAt) result.push({ url: last, title: `Last page seen, date unknown (${summary})`, viewedAt: placedAt, visitId: SUMMARY_VISIT_ID });
+  }
   if (first && firstAt && !(first === last && firstAt === lastAt)) {
     result.push({ url: first, title: `First page seen (${summary})`, viewedAt: firstAt, visitId: SUMMARY_VISIT_ID });
   }
   return result.sort((a, b) => b.viewedAt.localeCompare(a.viewedAt));
+}
+
+function newestTime(properties: HubSpotProperties, names: readonly string[]): string | undefined {
+  const times = names.map((name) => toTimestamp(text(properties, name))).filter((at): at is string => at !== undefined);
+  return times.sort().at(-1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,7 +592,7 @@ function crmIds(contact: CrmObject, source: HubSpotSource): Record<string, strin
 export class ProfileMappingError extends Error {}
 
 /** A contact (and its page views) as a LeadProfile, validated so nothing invalid leaves here. */
-export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[], source: HubSpotSource): LeadProfile {
+export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[], source: HubSpotSource, gaps: readonly DataGap[] = []): LeadProfile {
   const p = contact.properties;
   const email = text(p, 'email')?.toLowerCase();
   const name = [text(p, 'firstname'), text(p, 'lastname')].filter(Boolean).join(' ');
@@ -606,6 +620,7 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
     ...optional('score', text(p, 'hubspotscore') !== undefined && Number.isFinite(score) ? score : undefined),
     ...optional('stage', lifecycleStage(text(p, 'lifecyclestage'))),
     highIntent: highIntent(p, pageViews),
+    ...(gaps.length ? { gaps } : {}),
   };
   const parsed = LeadProfileSchema.safeParse(candidate);
   if (!parsed.success) throw new ProfileMappingError(summarizeZodError(parsed.error));

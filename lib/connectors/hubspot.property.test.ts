@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { clearBackoffs } from './backoff';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import contact51001 from '@/test/fixtures/api/hubspot/contact-51001.json';
 import contactsList from '@/test/fixtures/api/hubspot/contacts-list.json';
@@ -101,11 +102,15 @@ async function exercise(connector: Connector): Promise<void> {
 
 /** A fake HubSpot answering every request from `answer` (status, body text). */
 function stub(answer: (url: URL, method: string) => { status: number; body: string | undefined }) {
+  // Each run starts without the back-off an earlier run's 429 left for this token.
+  clearBackoffs();
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const { status, body } = answer(new URL(String(input)), init?.method ?? 'GET');
-      return new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
+      // A 429's window is too long to wait out in a test run: it fails at once, as it would in a lookup.
+      const wait = status === 429 ? { 'Retry-After': '60' } : {};
+      return new Response(body, { status, headers: { 'Content-Type': 'application/json', ...wait } });
     }),
   );
 }

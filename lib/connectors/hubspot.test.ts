@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import contact51001 from '@/test/fixtures/api/hubspot/contact-51001.json';
 import contactsList from '@/test/fixtures/api/hubspot/contacts-list.json';
 import searchEmpty from '@/test/fixtures/api/hubspot/contacts-search-empty.json';
@@ -34,6 +34,7 @@ import {
   toTimestamp,
 } from './hubspot-map';
 import { ConnectorError, type OutboxEntry } from './types';
+import { clearBackoffs } from './backoff';
 
 const TOKEN = 'pat-na1-5f0e1d2c-3b4a-4958-8877-665544332211';
 const API = 'https://api.hubapi.com';
@@ -96,6 +97,9 @@ function hubspot(routes: Route[]) {
   );
   return calls;
 }
+
+// The back-off is shared by every connector with the same token: each test starts with none.
+beforeEach(() => clearBackoffs());
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -358,11 +362,13 @@ describe('HubSpot connector: profiles', () => {
     expect(profile!.pageViews.map((view) => view.visitId)).toEqual(['summary', 'summary']);
   });
 
-  it('does not hide a HubSpot outage behind the summary', async () => {
+  it('a HubSpot outage on the events API shows the contact with its summary, and says per-page history was not read', async () => {
     hubspot([contactRoute, { method: 'GET', path: '/events/v3/events', status: 503, body: error500, headers: { 'Retry-After': '30' } }]);
-    const error = await failure(connector().getProfile('51001', signal));
-    expect(error.kind).toBe('server');
-    expect(error.retryAfterMs).toBe(30_000);
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const profile = (await connector().getProfile('51001', signal))!;
+    expect(profile.name).toBe('Priya Raman');
+    expect(profile.pageViews.every((view) => view.visitId === 'summary')).toBe(true);
+    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringMatching(/^was not read this time \(HubSpot answered 503: .*\); the visit summary is shown instead\.$/) }]);
   });
 
   it('getProfile answers null for a deleted contact and for an id that is not HubSpot’s', async () => {
@@ -597,7 +603,8 @@ describe('HubSpot connector: delivering feedback as notes', () => {
     hubspot([
       { method: 'POST', path: '/crm/v3/objects/contacts/search', body: searchPriya },
       { method: 'POST', path: '/crm/v3/objects/notes', status: 201, body: noteCreated, times: 1 },
-      { method: 'POST', path: '/crm/v3/objects/notes', status: 429, body: error429 },
+      // A window too long to wait out inside one delivery: the rest of the batch waits for the outbox.
+      { method: 'POST', path: '/crm/v3/objects/notes', status: 429, body: error429, headers: { 'Retry-After': '10' } },
     ]);
     const third = { ...request, id: 'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e' };
     const results = await connector().deliver([feedback(verdict), feedback(request), event, feedback(third)], signal);
@@ -637,9 +644,10 @@ describe('HubSpot connector: failures', () => {
   });
 
   it('429: rate-limited with Retry-After', async () => {
-    hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', status: 429, body: error429, headers: { 'Retry-After': '2' } }]);
+    hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', status: 429, body: error429, headers: { 'Retry-After': '12' } }]);
     const error = await failure(find());
-    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 2000 });
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 12_000 });
+    expect(error.message).toContain('Leadside asks again in 12 s');
   });
 
   it('500: a server error, with HubSpot’s text', async () => {

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { ContentItem, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
+import type { ContentItem, DataGap, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
 import { CRM_LABELS } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
+import { rateLimitKey } from './backoff';
 import {
   contactProperties,
   contentFromRow,
@@ -40,6 +41,15 @@ const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** An address the connection test searches for: valid, and never a real person. */
 const TEST_EMAIL = 'connection-test@leadside.invalid';
 const STANDARD_SALESFORCE_PROPERTIES = ['salesforceleadid', 'salesforcecontactid'];
+/**
+ * 429s: a call is sent again on its own at most twice, after a window of at most 2 s (the secondly
+ * limit); a longer window (TEN_SECONDLY_ROLLING) fails the lookup at once with the wait, which the
+ * panel waits out before asking again, and holds back every other call with the same token.
+ */
+const RATE_LIMIT_RETRIES = 2;
+const RATE_LIMIT_MAX_WAIT_MS = 2_000;
+/** The panel's words for what the events API's refusal costs (issue 15). */
+export const EVENTS_SCOPE_GAP = 'needs HubSpot’s web-analytics scope or Enterprise; the visit summary is shown instead.';
 
 /**
  * HubSpot with a private-app access token: contacts (profile, source, stated problem, reachability),
@@ -52,6 +62,10 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   const token = secrets.token?.trim() || undefined;
   // HubSpot never echoes the token as far as we know; if an error text ever does, it is cut out.
   const options = { vendor: VENDOR, errorText: hubspotErrorText, secrets: [token] };
+  /** Shared by every call with this token (and every connector built with it): a hash, never the token. */
+  const limitKey = token ? rateLimitKey(source.apiBase, token) : undefined;
+  const withRateLimit = async () =>
+    limitKey ? { ...options, rateLimit: { key: await limitKey, retries: RATE_LIMIT_RETRIES, maxWaitMs: RATE_LIMIT_MAX_WAIT_MS } } : options;
   /** Why the events API is off for this account, once HubSpot said so (it will not change mid-session). */
   let eventsUnavailable: string | undefined;
   /** Dropped if HubSpot refuses it. */
@@ -70,12 +84,14 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     };
   }
 
-  function call<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal, init?: Pick<HttpRequest, 'method' | 'body'>): Promise<T> {
-    return fetchJson(request(path, signal, init), schema, options);
+  async function call<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal, init?: Pick<HttpRequest, 'method' | 'body'>): Promise<T> {
+    const built = request(path, signal, init);
+    return fetchJson(built, schema, await withRateLimit());
   }
 
-  function callOrNull<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T | null> {
-    return fetchJson(request(path, signal), schema, { ...options, notFoundAsNull: true });
+  async function callOrNull<T>(path: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T | null> {
+    const built = request(path, signal);
+    return fetchJson(built, schema, { ...(await withRateLimit()), notFoundAsNull: true });
   }
 
   const searchContacts = (body: object, signal: AbortSignal) =>
@@ -136,7 +152,13 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     );
   }
 
-  async function loadEvents(contactId: string, signal: AbortSignal): Promise<PageView[]> {
+  /** The page views, and why the older pages are missing when a later page of events failed. */
+  interface EventsRead {
+    views: PageView[];
+    olderMissing?: ConnectorError;
+  }
+
+  async function loadEvents(contactId: string, signal: AbortSignal): Promise<EventsRead> {
     try {
       return await loadEventPages(contactId, signal);
     } catch (error) {
@@ -148,7 +170,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     }
   }
 
-  async function loadEventPages(contactId: string, signal: AbortSignal): Promise<PageView[]> {
+  async function loadEventPages(contactId: string, signal: AbortSignal): Promise<EventsRead> {
     const events: unknown[] = [];
     let after: string | undefined;
     for (let page = 0; page < EVENT_PAGES; page++) {
@@ -163,38 +185,56 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         ...(eventSort ? { sort: eventSort } : {}),
       });
       if (after) params.set('after', after);
-      const answer = await call(`/events/v3/events?${params}`, EventsPageSchema, signal);
+      let answer;
+      try {
+        answer = await call(`/events/v3/events?${params}`, EventsPageSchema, signal);
+      } catch (error) {
+        // A later page that fails keeps the pages read, said to be incomplete; the first one's
+        // failure is the events API's.
+        if (page === 0 || !(error instanceof ConnectorError) || signal.aborted) throw error;
+        return { views: pageViewsFromEvents(events), olderMissing: error };
+      }
       events.push(...answer.results);
       const next = answer.paging?.next?.after;
       if (!next || next === after || answer.results.length === 0) break;
       after = next;
     }
-    return pageViewsFromEvents(events);
+    return { views: pageViewsFromEvents(events) };
   }
 
   /**
-   * Page views from the events API when the account has it; otherwise (403/404: no Enterprise hub
-   * or no scope — the contact call just worked, so it is not the token) the visit summary.
+   * Page views from the events API when the account has it; otherwise the visit summary, with a gap
+   * that says why (403: the scope or the Enterprise hub; 404, 400: not on this account; 429, a
+   * timeout, a 5xx: not this time). The contact itself was read, so none of these loses the brief.
    */
-  async function pageViewsFor(contact: CrmObject, signal: AbortSignal): Promise<PageView[]> {
+  async function pageViewsFor(contact: CrmObject, signal: AbortSignal): Promise<{ views: PageView[]; gaps: DataGap[] }> {
+    let reason: string | undefined = eventsUnavailable;
     if (eventsUnavailable === undefined) {
       try {
-        const views = await loadEvents(contact.id, signal);
-        if (views.length > 0) return views;
+        const { views, olderMissing } = await loadEvents(contact.id, signal);
+        const gaps = olderMissing ? [gap('Older page views', `were not read: ${olderMissing.message}`)] : [];
+        if (views.length > 0) return { views, gaps };
       } catch (error) {
-        if (!(error instanceof ConnectorError) || !['auth', 'not-found', 'rejected', 'malformed'].includes(error.kind)) throw error;
-        // A malformed answer may be a one-off; the others are how this account is set up.
-        if (error.kind !== 'malformed') eventsUnavailable = error.message;
+        if (!(error instanceof ConnectorError) || signal.aborted) throw error;
+        // How this account is set up does not change mid-session; a 429, a timeout or a 5xx might.
+        const lasting = ['auth', 'not-found', 'rejected'].includes(error.kind);
+        reason =
+          error.kind === 'auth'
+            ? EVENTS_SCOPE_GAP
+            : lasting
+              ? `could not be read (${error.message}); the visit summary is shown instead.`
+              : `was not read this time (${error.message}); the visit summary is shown instead.`;
+        if (lasting) eventsUnavailable = reason;
         console.info(`Leadside: HubSpot page views from the contact's summary, not the events API: ${error.message}`);
       }
     }
-    return summaryPageViews(contact.properties);
+    return { views: summaryPageViews(contact.properties), gaps: reason ? [gap('Per-page history', reason)] : [] };
   }
 
   async function profileFor(contact: CrmObject, signal: AbortSignal): Promise<LeadProfile> {
-    const pageViews = await pageViewsFor(contact, signal);
+    const { views, gaps } = await pageViewsFor(contact, signal);
     try {
-      return toLeadProfile(contact, pageViews, source);
+      return toLeadProfile(contact, views, source, gaps);
     } catch (error) {
       if (error instanceof ProfileMappingError) {
         throw new ConnectorError('malformed', `HubSpot contact ${contact.id} could not be read: ${error.message}`);
@@ -414,4 +454,9 @@ export function salesforceIdProperty(source: HubSpotSource, recordId: string): s
 /** Salesforce shows 15- or 18-character ids for the same record; the first 15 are the id. */
 function sameSalesforceId(a: string | undefined, b: string): boolean {
   return !!a && a.trim().slice(0, 15) === b.slice(0, 15);
+}
+
+/** A gap as the profile holds it: both parts within the schema's length for text. */
+function gap(what: string, why: string): DataGap {
+  return { what, why: why.length > 500 ? `${why.slice(0, 499)}…` : why };
 }
