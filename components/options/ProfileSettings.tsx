@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '@/lib/store/settings';
+import { applyTheme, type ThemeChoice } from '@/components/ui/theme';
 
-/** The rep's display name (carried on their feedback), how long a brief stays cached and lead data is kept. */
+const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+
+/** The rep's display name (carried on their feedback), how long a brief stays cached and lead data is kept, light or dark pages. */
 export function ProfileSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
   const [repName, setRepName] = useState(settings.repName);
   const [ttl, setTtl] = useState(String(settings.cacheTtlMinutes));
   const [retention, setRetention] = useState(String(settings.retentionDays));
+  const [theme, setTheme] = useState<ThemeChoice>(settings.theme);
   const [status, setStatus] = useState('');
   useEffect(() => {
     setRepName(settings.repName);
     setTtl(String(settings.cacheTtlMinutes));
     setRetention(String(settings.retentionDays));
+    setTheme(settings.theme);
   }, [settings]);
 
   return (
@@ -21,7 +26,8 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
       aria-labelledby="profile-title"
       onSubmit={async (event) => {
         event.preventDefault();
-        const error = await save({ repName, cacheTtlMinutes: Number(ttl), retentionDays: Number(retention) });
+        const error = await save({ repName, cacheTtlMinutes: Number(ttl), retentionDays: Number(retention), theme });
+        if (!error) applyTheme(theme);
         setStatus(error ? `Not saved: ${error}` : '✓ Saved');
       }}
     >
@@ -42,6 +48,17 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
           Cached leads, and feedback and events once marketing has them, are deleted after this. Nothing waiting to be
           delivered is.
         </span>
+      </label>
+      <label className="field">
+        <span>Appearance</span>
+        <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeChoice)} data-testid="theme-choice">
+          {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((choice) => (
+            <option key={choice} value={choice}>
+              {THEME_LABELS[choice]}
+            </option>
+          ))}
+        </select>
+        <span className="small muted">For the side panel, Options and Insights.</span>
       </label>
       <div className="row">
         <button type="submit" className="btn btn-primary">

@@ -2,8 +2,11 @@ import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import '@/components/insights/insights.css';
 import { App } from './App';
+import { followTheme } from '@/components/ui/theme';
 import { askForPersistentStorage } from '@/lib/store/storage-errors';
 
 // Undelivered feedback lives in IndexedDB: ask the browser not to evict it under storage pressure.
 void askForPersistentStorage();
+// The system's theme is set at once; the rep's own choice follows as soon as settings are read.
+void followTheme();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
   /** Feedback also posted to a webhook (its URL is a secret: kept with the secrets, not here). */
   webhook: z.object({ format: z.enum(['json', 'slack']), host: z.string() }).nullable(),
   /** How long lead data stays in this browser once delivered (lib/store/retention.ts). */
+  /** Light or dark pages; "system" follows the browser's prefers-color-scheme. */
+  theme: z.enum(['system', 'light', 'dark'], 'Theme must be system, light or dark'),
   retentionDays: z
     .number('Keep-for must be a number of days')
     .int('Keep-for must be whole days')
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cacheTtlMinutes: 60,
   customSites: [],
   webhook: null,
+  theme: 'system',
   retentionDays: DEFAULT_RETENTION_DAYS,
 };
 
