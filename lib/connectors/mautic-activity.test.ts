@@ -295,3 +295,44 @@ describe('Mautic: mapped custom fields', () => {
     expect(MauticSourceSchema.safeParse({ ...old, mappings: { preferredChannel: 'How should we reach you?' } }).success).toBe(false);
   });
 });
+
+describe('Mautic: field option labels in every form Mautic keeps them', () => {
+  it('reads list arrays, value-to-label maps, pipe lists and boolean yes/no words', async () => {
+    const { fieldOptionLabels } = await import('./mautic-map');
+    expect([...fieldOptionLabels({ type: 'select', properties: { list: [{ label: 'Phone call', value: 'phone' }, { label: 'E-mail', value: 'email' }] } })]).toEqual([
+      ['phone', 'Phone call'],
+      ['email', 'E-mail'],
+    ]);
+    expect([...fieldOptionLabels({ type: 'select', properties: { list: { 1: 'Telefon', 2: 'E-Mail' } } })]).toEqual([
+      ['1', 'Telefon'],
+      ['2', 'E-Mail'],
+    ]);
+    expect([...fieldOptionLabels({ type: 'lookup', properties: { list: 'Appel|Courriel' } })]).toEqual([
+      ['Appel', 'Appel'],
+      ['Courriel', 'Courriel'],
+    ]);
+    expect([...fieldOptionLabels({ type: 'select', properties: { list: { list: [{ label: 'Llamada', value: 'l' }] } } })]).toEqual([['l', 'Llamada']]);
+    expect([...fieldOptionLabels({ type: 'boolean', properties: { no: 'Nein', yes: 'Ja' } })]).toEqual([
+      ['1', 'Ja'],
+      ['0', 'Nein'],
+    ]);
+    expect(fieldOptionLabels({ type: 'text', properties: 'a:0:{}' }).size).toBe(0);
+  });
+
+  it('does not ask for the field list for a free-text field, whatever its words', async () => {
+    const fields = contact().fields as { core: Record<string, Record<string, unknown>>; all: Record<string, unknown> };
+    const freeText = { ...fields, core: { ...fields.core, best_slot: { ...fields.core.best_slot, value: 'whenever suits' } }, all: { ...fields.all, best_slot: 'whenever suits' } };
+    const calls = serve((seen) => (seen.path === '/api/contacts' ? { total: 1, contacts: [contact({ fields: freeText })] } : standard(seen)));
+    const profile = await createMauticConnector(source({ bestTime: 'best_slot' }), { password: 'pw' }).findProfile({ crm: 'hubspot', recordId: '1', email: 'renee@velotrail.example' }, signal);
+    expect(profile?.contact.bestTimeText).toBe('whenever suits');
+    expect(profile?.contact.bestTime).toBeUndefined();
+    expect(calls.some((call) => call.path.startsWith('/api/fields'))).toBe(false);
+  });
+
+  it('reads a do-not-contact reason sent as its word', async () => {
+    const doNotContact = [{ id: 9, dateAdded: '2026-11-18T16:45:00+00:00', reason: 'Bounced', comments: null, channel: 'email' }];
+    serve((seen) => (seen.path === '/api/contacts' ? { total: 1, contacts: [contact({ doNotContact })] } : standard(seen)));
+    const profile = await createMauticConnector(source(), { password: 'pw' }).findProfile({ crm: 'hubspot', recordId: '1', email: 'renee@velotrail.example' }, signal);
+    expect(profile?.contact.optOuts).toEqual([{ channel: 'email', reason: 'bounced', at: '2026-11-18T16:45:00.000Z' }]);
+  });
+});

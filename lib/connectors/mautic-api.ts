@@ -82,7 +82,8 @@ export type MauticUtmTag = z.infer<typeof MauticUtmTagSchema>;
  */
 export const MauticDncSchema = z.object({
   channel: optionalText,
-  reason: optionalNumber,
+  /** The code; some gateways and older serializers send its word ("unsubscribed") instead. */
+  reason: z.union([z.number(), z.string()]).nullish().catch(undefined),
   dateAdded: optionalText,
   comments: optionalText,
 });

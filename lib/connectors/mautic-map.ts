@@ -20,7 +20,7 @@ import {
 import { intentOf } from '@/lib/leads/visits';
 import { preferredChannelOf } from '@/lib/leads/contact-channel';
 import { MAUTIC_MAPPING_DEFAULTS, type MauticMappings } from '@/lib/schema/sources';
-import { parseBestTime } from './hubspot-map';
+import { bestTimeFrom, parseBestTime } from '@/lib/leads/best-time';
 import {
   AssetDownloadDetailsSchema,
   EmailReadDetailsSchema,
@@ -107,6 +107,8 @@ export function fieldValue(fields: Record<string, unknown>, alias: string): stri
 export interface FieldReading {
   value: string;
   label?: string;
+  /** The field's type when the grouped form says ("select", "boolean", "text"). */
+  type?: string;
 }
 
 /** Option labels by field alias, then by stored value (from /api/fields/contact; see fieldOptionLabels()). */
@@ -120,14 +122,17 @@ export function fieldReading(fields: Record<string, unknown>, alias: string, lab
   const value = fieldValue(fields, alias);
   if (!value) return undefined;
   let label: string | undefined;
+  let type: string | undefined;
   for (const [group, entries] of Object.entries(fields)) {
     if (group === 'all' || !isRecord(entries)) continue;
     const entry = entries[alias];
-    if (isRecord(entry)) label = nonEmpty(entry.normalizedValue);
+    if (!isRecord(entry)) continue;
+    label = nonEmpty(entry.normalizedValue);
+    type = nonEmpty(entry.type);
   }
   const options = labels?.get(alias);
   label ??= options ? value.split('|').map((part) => options.get(part.trim()) ?? part.trim()).join(', ') : undefined;
-  return label && label !== value ? { value, label } : { value };
+  return { value, ...(label && label !== value ? { label } : {}), ...(type ? { type } : {}) };
 }
 
 /**
@@ -541,18 +546,18 @@ export function leadSource(contact: MauticContact, activity: ActivitySummary): L
 
 const EmailSchema = z.email();
 
-const OPT_OUT_REASONS: Record<number, OptOut['reason']> = { 1: 'unsubscribed', 2: 'bounced', 3: 'manual' };
+const OPT_OUT_REASONS: Record<string, OptOut['reason']> = { 1: 'unsubscribed', 2: 'bounced', 3: 'manual', unsubscribed: 'unsubscribed', bounced: 'bounced', manual: 'manual' };
 
 /** Each do-not-contact entry with its reason, date and comment, newest first. Reason 0 means "contactable": skipped. */
 export function optOutsOf(contact: MauticContact): OptOut[] {
   return contact.doNotContact
-    .filter((entry) => entry.reason !== 0)
+    .filter((entry) => entry.reason !== 0 && entry.reason !== '0')
     .map((entry) => {
       const at = toTimestamp(entry.dateAdded);
       const comment = nonEmpty(entry.comments);
       return {
         channel: clip(entry.channel?.trim().toLowerCase() || 'email'),
-        reason: OPT_OUT_REASONS[entry.reason ?? -1] ?? 'other',
+        reason: OPT_OUT_REASONS[String(entry.reason ?? '').trim().toLowerCase()] ?? 'other',
         ...(at ? { at } : {}),
         ...(comment ? { comment: clip(comment) } : {}),
       };
@@ -582,8 +587,9 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
   const channel = mapped(mappings.preferredChannel);
   const preferredChannel = channel && preferredChannelOf(channel.value, channel.label);
   const bestTime = mapped(mappings.bestTime);
-  const bestTimeText = bestTime ? clip(bestTime.label ?? bestTime.value) : undefined;
-  const window = parseBestTime(bestTime?.value) ?? parseBestTime(bestTime?.label);
+  // The label reads as the lead chose it ("Mornings, 9–11"); a window is read from either.
+  const { bestTimeText, bestTime: parsedWindow } = bestTimeFrom(bestTime ? (bestTime.label ?? bestTime.value) : undefined);
+  const window = parsedWindow ?? parseBestTime(bestTime?.value);
   const crmId = mapped(mappings.crmIdField)?.value;
   const stated = mapped(mappings.problem);
   const problems = stated ? [statedInField(stated, mappings.problem, activity), ...activity.problems] : activity.problems;
@@ -602,7 +608,7 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
     problems: uniqueProblems(problems),
     contact: {
       ...(preferredChannel ? { preferredChannel } : {}),
-      ...(bestTimeText ? { bestTimeText } : {}),
+      ...(bestTimeText ? { bestTimeText: clip(bestTimeText) } : {}),
       ...(window ? { bestTime: window } : {}),
       ...(zone && TimeZoneSchema.safeParse(zone).success ? { timeZone: zone } : {}),
       // DNC on e-mail blocks e-mail; on SMS or phone the rep should not call or text either.

@@ -44,6 +44,8 @@ const ACTIVITY_TYPES = ['page.hit', 'form.submitted', 'asset.download', 'email.r
 /** Contact fields are listed a page at a time; an account has tens of them, rarely hundreds. */
 const FIELD_PAGE_SIZE = 100;
 const MAX_FIELD_PAGES = 10;
+/** Contact field types whose stored value is an option's value, with a label of its own. */
+const OPTION_FIELD_TYPES = new Set(['select', 'multiselect', 'lookup', 'boolean', 'radio', 'checkboxgrp']);
 /** Field options change rarely: read once per this long, and not asked again as soon after a refusal. */
 const FIELD_LABELS_TTL_MS = 10 * 60_000;
 const ASSET_PAGE_SIZE = 100;
@@ -235,8 +237,10 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   async function labelsFor(contact: MauticContact, signal: AbortSignal): Promise<FieldLabels | undefined> {
     const channel = mappings.preferredChannel ? fieldReading(contact.fields, mappings.preferredChannel) : undefined;
     const best = mappings.bestTime ? fieldReading(contact.fields, mappings.bestTime) : undefined;
-    const channelUnclear = channel && !channel.label && !channelFromWords(channel.value);
-    const bestUnclear = best && !best.label && !/\d/.test(best.value);
+    // A field whose type the contact shows as free text has no options to look up.
+    const hasOptions = (reading: { type?: string }) => !reading.type || OPTION_FIELD_TYPES.has(reading.type);
+    const channelUnclear = channel && !channel.label && hasOptions(channel) && !channelFromWords(channel.value);
+    const bestUnclear = best && !best.label && hasOptions(best) && !/\d/.test(best.value);
     return channelUnclear || bestUnclear ? allFieldLabels(signal) : undefined;
   }
 
