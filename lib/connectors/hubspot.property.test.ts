@@ -109,8 +109,8 @@ function stub(answer: (url: URL, method: string) => { status: number; body: stri
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const { status, body } = answer(new URL(String(input)), init?.method ?? 'GET');
       // A 429's window is too long to wait out in a test run: it fails at once, as it would in a lookup.
-      const wait = status === 429 ? { 'Retry-After': '60' } : {};
-      return new Response(body, { status, headers: { 'Content-Type': 'application/json', ...wait } });
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(status === 429 ? { 'Retry-After': '60' } : {}) };
+      return new Response(body, { status, headers });
     }),
   );
 }
