@@ -589,7 +589,7 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
   const bestTime = mapped(mappings.bestTime);
   // The label reads as the lead chose it ("Mornings, 9–11"); a window is read from either.
   const { bestTimeText, bestTime: parsedWindow } = bestTimeFrom(bestTime ? (bestTime.label ?? bestTime.value) : undefined);
-  const window = parsedWindow ?? parseBestTime(bestTime?.value);
+  const understood = parsedWindow ?? parseBestTime(bestTime?.value);
   const crmId = mapped(mappings.crmIdField)?.value;
   const stated = mapped(mappings.problem);
   const problems = stated ? [statedInField(stated, mappings.problem, activity), ...activity.problems] : activity.problems;
@@ -609,7 +609,7 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
     contact: {
       ...(preferredChannel ? { preferredChannel } : {}),
       ...(bestTimeText ? { bestTimeText: clip(bestTimeText) } : {}),
-      ...(window ? { bestTime: window } : {}),
+      ...(understood ? { bestTime: understood } : {}),
       ...(zone && TimeZoneSchema.safeParse(zone).success ? { timeZone: zone } : {}),
       // DNC on e-mail blocks e-mail; on SMS or phone the rep should not call or text either.
       doNotEmail: channels.includes('email'),
