@@ -10,11 +10,11 @@ const catalog = DemoContentFileSchema.parse(contentFile).items;
 const lead = (id: string) => leads.find((entry) => entry.id === id)!;
 
 describe('suggestContent', () => {
-  it('suggests what fits the stated problem, quoting the matching topic', () => {
+  it('suggests what fits the stated problem, quoting the lead\'s own words', () => {
     const suggestions = suggestContent(lead('lead-priya-raman'), catalog);
     expect(suggestions).toHaveLength(3);
     const reasons = suggestions.map((suggestion) => suggestion.reason).join(' | ');
-    expect(reasons).toMatch(/in the stated problem/);
+    expect(reasons).toMatch(/They wrote “[^”]*(audit|access reviews|evidence)[^”]*”/i);
     expect(suggestions.every((suggestion) => suggestion.item.industries.length === 0 || suggestion.item.industries.includes('Fintech'))).toBe(true);
   });
 

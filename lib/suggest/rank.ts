@@ -1,157 +1,262 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
-import { STAGE_LABELS, type ContentItem, type LeadProfile, type Suggestion } from '@/lib/schema';
-import { STOP_WORDS } from './stop-words';
-
-
-/** How much each signal weighs; the stated problem is the strongest evidence of what they care about. */
-const WEIGHTS = { problem: 1, pages: 0.45, industry: 0.35, persona: 0.25, stage: 0.1, personaMismatch: -0.3 };
-
-const RECENT_PAGES = 8;
-
-const indexes = new WeakMap<readonly ContentItem[], MiniSearch<ContentItem>>();
-
-function processTerm(term: string): string | null {
-  const lower = term.toLowerCase();
-  return STOP_WORDS.has(lower) ? null : lower;
-}
-
-function indexFor(catalog: readonly ContentItem[]): MiniSearch<ContentItem> {
-  let index = indexes.get(catalog);
-  if (!index) {
-    index = new MiniSearch<ContentItem>({
-      // Titles and topics carry what a piece is about; indexing summaries too doubled the search time
-      // (measured in the ranking benchmark) for matches that rarely made a better reason.
-      fields: ['title', 'topicText'],
-      extractField: (item, field) => (field === 'topicText' ? item.topics.join(' · ') : String(item[field as keyof ContentItem] ?? '')),
-      processTerm,
-      searchOptions: {
-        boost: { topicText: 3, title: 1.5 },
-        prefix: (term) => term.length > 4,
-      },
-    });
-    index.addAll(catalog);
-    indexes.set(catalog, index);
-  }
-  return index;
-}
-
-/** Typo tolerance only for long words: fuzzy matching short ones is slow and matches noise. */
-const TYPO_TOLERANT = (term: string) => (term.length >= 6 ? 0.15 : false);
+import type { ContentItem, LeadProfile, Suggestion } from '@/lib/schema';
+import { catalogIndex, replacedPositions, type CatalogIndex } from './catalog-index';
+import { cosine, type SemanticMatch } from './embedder';
+import { leadContext, pageKey, type LeadContext } from './lead-context';
+import { matchText, type TextMatch } from './match';
+import { personaOfTitle } from './persona';
+import { explain, type Evidence } from './reasons';
+import { stem, words } from './text';
 
 /**
- * Scores of a free-text query against the catalog, scaled so the best item scores 1. `typos`: the
- * text was typed by a person (a form's problem statement); page titles are marketing's own words,
- * and fuzzy matching is half the search time.
+ * How much each signal weighs. The stated problem is the strongest evidence of what they care about;
+ * pages read say less; the rest only orders items that fit about equally.
  */
-function relativeScores(index: MiniSearch<ContentItem>, text: string, typos: boolean): Map<string, SearchResult> {
-  // Each distinct word once: page titles repeat ("Pricing" three times) and every term costs a lookup.
-  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word && !STOP_WORDS.has(word)))];
-  const results = words.length ? index.search(words.join(' '), { combineWith: 'OR', fuzzy: typos ? TYPO_TOLERANT : false }) : [];
-  const best = results[0]?.score ?? 1;
-  return new Map(results.map((result) => [String(result.id), { ...result, score: result.score / best }]));
+const WEIGHTS = {
+  problem: 1,
+  pages: 0.45,
+  competitorNamed: 1,
+  competitorCompared: 0.7,
+  customerContent: 0.2,
+  overviewWithoutNeed: 0.35,
+  industry: 0.15,
+  persona: 0.15,
+  stage: 0.12,
+  stageMismatch: -0.08,
+  old: -0.1,
+  semantic: 0.5,
+  sameProduct: 0.3,
+} as const;
+
+/** Multipliers: an item in the fallback language, an item they can have in their own, a generic item when the need is known. */
+const FACTORS = { fallbackLanguage: 0.55, twinInTheirLanguage: 0.35, generic: 0.35, prospectContentForCustomer: 0.5 } as const;
+
+/** What they read lately says more than what they read months ago. */
+const RECENT_PAGES = 8;
+/** A title this much covered by a problem written after opening it is asked for again ("resend the 2026 price sheet"). */
+const ASKED_AGAIN_COVERAGE = 0.6;
+const DAY = 86_400_000;
+/** Below this (on the 0–1 match scale) an item shares only a stray word with what the lead said or read. */
+const MIN_RELEVANCE = 0.1;
+
+export interface RankOptions {
+  /** The day freshness is judged on; defaults to today. */
+  now?: Date;
+  /** A model's vectors when one is plugged in (see embedder.ts); words alone otherwise. */
+  semantic?: SemanticMatch;
 }
 
-/** Page identity without tracking noise, so a page read with UTMs still counts as read. */
-function pageKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}${parsed.pathname.replace(/\/+$/, '')}`.toLowerCase();
-  } catch {
-    return url;
+/**
+ * The content that best fits this lead, with the reason for each, in the rep's terms. What they said
+ * they need comes first, then what they read; then a colleague's rules: never stale or replaced,
+ * their language first and never a third one, not what they already opened unless they asked again,
+ * battlecards only against an evident competitor, customer content for customers, the buyer's stage,
+ * and specific items above generic overviews when a need is known.
+ */
+export function suggestContent(profile: LeadProfile, catalog: readonly ContentItem[], limit = 3, options: RankOptions = {}): Suggestion[] {
+  if (catalog.length === 0) return [];
+  const index = catalogIndex(catalog);
+  const context = leadContext(profile, index);
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const problem = profile.problems.length
+    ? matchText(catalog, profile.problems.map((entry) => entry.text).join(' '), context.textLanguages)
+    : undefined;
+  const recentPages = [...profile.pageViews].sort((a, b) => b.viewedAt.localeCompare(a.viewedAt)).slice(0, RECENT_PAGES);
+  const pages = recentPages.length
+    ? matchText(catalog, recentPages.map((view) => view.title).join(' '), [...new Set([...context.textLanguages, index.mainLanguage])])
+    : undefined;
+  const replaced = replacedPositions(index);
+  const eligible = index.items.map((entry, position) => isEligible(entry.item, position, index, context, profile, today, replaced));
+  const needKnown = Boolean(problem) || hasSpecificMatch(index, pages, eligible);
+  const productNeed = productAffinity(index, eligible, problem, pages);
+  const leadPersona = context.persona ? (personaOfTitle(context.persona) ?? context.persona.toLowerCase()) : undefined;
+
+  const scored: Array<{ position: number; score: number; evidence: Evidence }> = [];
+  index.items.forEach((entry, position) => {
+    if (!eligible[position]) return;
+    const { item } = entry;
+    const problemScore = problem?.scores[position] ?? 0;
+    const pagesScore = pages?.scores[position] ?? 0;
+    const semanticScore = options.semantic?.items.get(item.id) ? Math.max(0, cosine(options.semantic.lead, options.semantic.items.get(item.id)!)) : 0;
+    const competitor = competitorEvidence(item, context);
+    const generic = isGeneric(item, index);
+    const audience = audienceOf(item);
+    const customerContent = context.customer && audience === 'customer';
+    const stages = item.buyerStages ?? [];
+    const stageFit = !context.buyerStage || stages.length === 0 ? 0 : stages.includes(context.buyerStage) ? 1 : -1;
+    const legacyStageFit = profile.stage !== undefined && item.stages.includes(profile.stage);
+    const personaFit = personaFitOf(item, leadPersona);
+    const industryFit = item.industries.length > 0 && includesIgnoringCase(item.industries, profile.industry);
+    const ageDays = item.updatedAt ? (Date.parse(today) - Date.parse(item.updatedAt)) / DAY : 0;
+
+    // When a need is known, an item matching none of it is not worth the rep's five seconds, whatever its tags.
+    const productMatch = generic || isBroad(item, index) ? undefined : strongestProduct(item, position, productNeed);
+    const sameProduct = productMatch?.score ?? 0;
+    const direct = WEIGHTS.problem * problemScore + WEIGHTS.pages * pagesScore + WEIGHTS.semantic * semanticScore;
+    // The product's pull fills in for words that did not match (another language, other wording); it adds little to a strong direct match.
+    const relevance = direct + WEIGHTS.sameProduct * sameProduct * (1 - Math.min(1, direct));
+    if (needKnown && relevance < MIN_RELEVANCE && !competitor) return;
+    let score =
+      relevance +
+      (competitor === 'named' ? WEIGHTS.competitorNamed : competitor === 'compared' ? WEIGHTS.competitorCompared : 0) +
+      (customerContent ? WEIGHTS.customerContent : 0) +
+      (generic && !needKnown ? WEIGHTS.overviewWithoutNeed : 0) +
+      (industryFit ? WEIGHTS.industry : 0) +
+      WEIGHTS.persona * personaFit +
+      (stageFit > 0 || legacyStageFit ? WEIGHTS.stage : stageFit < 0 ? WEIGHTS.stageMismatch : 0) +
+      (ageDays > 730 ? WEIGHTS.old : 0);
+
+    const inTheirLanguage = entry.language === context.language;
+    const twinInTheirLanguage = !inTheirLanguage && entry.twins.some((twin) => eligible[twin] && index.items[twin]!.language === context.language);
+    if (!inTheirLanguage) score *= FACTORS.fallbackLanguage * (twinInTheirLanguage ? FACTORS.twinInTheirLanguage : 1);
+    if (generic && needKnown) score *= FACTORS.generic;
+    if (context.customer && audience === 'prospect' && context.ownedProducts.size === 0) score *= FACTORS.prospectContentForCustomer;
+    if (score <= 0) return;
+    scored.push({
+      position,
+      score,
+      evidence: {
+        problem: problemScore > 0 ? problem : undefined,
+        pages: pagesScore > 0 ? { match: pages!, views: recentPages } : undefined,
+        competitor,
+        inTheirLanguage,
+        twinInTheirLanguage,
+        sameProduct: productMatch?.product,
+        customerContent,
+        askedAgain: context.opened.has(pageKey(item.url)),
+        industryFit,
+        personaFit: personaFit > 0,
+        stageFit: stageFit > 0,
+      },
+    });
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || (index.items[b.position]!.item.updatedAt ?? '').localeCompare(index.items[a.position]!.item.updatedAt ?? ''))
+    .slice(0, limit)
+    .map(({ position, score, evidence }) => ({ item: index.items[position]!.item, score, reason: explain(profile, index, context, position, evidence) }));
+}
+
+/** The hard rules: what a colleague would never send, however well its words match. */
+function isEligible(
+  item: ContentItem,
+  position: number,
+  index: CatalogIndex,
+  context: LeadContext,
+  profile: LeadProfile,
+  today: string,
+  replaced: ReadonlySet<number>,
+): boolean {
+  // Stale: replaced (marked, or an older dated edition), expired, or past the day marketing meant to review it.
+  if (item.replacedBy || replaced.has(position)) return false;
+  if ((item.expiresAt && item.expiresAt < today) || (item.reviewBy && item.reviewBy < today)) return false;
+  // Their language, or the catalog's main one; never a third.
+  const language = index.items[position]!.language;
+  if (language !== context.language && language !== context.fallbackLanguage) return false;
+  // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
+  if (item.industries.length > 0 && profile.industry && !includesIgnoringCase(item.industries, profile.industry)) return false;
+  if (!competitorEvidence(item, context) && isCompetitive(item)) return false;
+  const audience = audienceOf(item);
+  if (audience === 'customer' && !context.customer) return false;
+  // A customer does not need to be sold what they already own.
+  if (audience === 'prospect' && context.customer && (item.products ?? []).some((product) => context.ownedProducts.has(product.toLowerCase()))) return false;
+  const openedAt = context.opened.get(pageKey(item.url));
+  return openedAt === undefined || askedAgain(item, index, position, profile, openedAt);
+}
+
+function isCompetitive(item: ContentItem): boolean {
+  return item.type === 'battlecard' || (item.competitors ?? []).length > 0;
+}
+
+/** Whether the competitor this item is about is evident: named by the lead, or its comparison page read. */
+function competitorEvidence(item: ContentItem, context: LeadContext): 'named' | 'compared' | undefined {
+  if (!isCompetitive(item)) return undefined;
+  const about = (item.competitors ?? []).length ? item.competitors! : [];
+  const mentions = (names: ReadonlySet<string>) =>
+    about.length ? about.some((name) => names.has(name)) : [...names].some((name) => item.title.toLowerCase().includes(name.toLowerCase()));
+  if (mentions(context.namedCompetitors)) return 'named';
+  if (mentions(context.comparedCompetitors)) return 'compared';
+  return undefined;
+}
+
+/** Customer content is marked so, or is only for expansion; absent means for anyone. */
+function audienceOf(item: ContentItem): 'prospect' | 'customer' | undefined {
+  if (item.audience) return item.audience;
+  const stages = item.buyerStages ?? [];
+  return stages.length > 0 && stages.every((stage) => stage === 'expansion') ? 'customer' : undefined;
+}
+
+const OVERVIEW_WORDS = /\b(overview|introduction|company|platform tour|übersicht|überblick|unternehmen|présentation|presentación|panoramica|apresentação|visão geral)\b/iu;
+
+/** A generic piece: an overview, or a deck or video about (nearly) every product the catalog has. */
+export function isGeneric(item: ContentItem, index: CatalogIndex): boolean {
+  if (OVERVIEW_WORDS.test(item.title)) return true;
+  return isBroad(item, index) && ['deck', 'video', 'one_pager'].includes(item.type);
+}
+
+/** About (nearly) every product the catalog has. */
+function isBroad(item: ContentItem, index: CatalogIndex): boolean {
+  const products = item.products ?? [];
+  return index.products.size >= 2 && products.length >= Math.max(2, Math.ceil(index.products.size * 0.75));
+}
+
+/**
+ * Per product, the two items about it that the lead's words matched best: marketing's product tags
+ * carry a need across wording and languages, so the English datasheet of the product whose Portuguese
+ * case study matched is still about their problem. Two, so an item never lifts itself.
+ */
+type ProductNeed = Map<string, Array<{ position: number; match: number }>>;
+
+function productAffinity(index: CatalogIndex, eligible: readonly boolean[], problem?: TextMatch, pages?: TextMatch): ProductNeed {
+  const best: ProductNeed = new Map();
+  index.items.forEach((entry, position) => {
+    const products = entry.item.products ?? [];
+    // A price sheet or a deck about every product says nothing about which one they need.
+    if (!eligible[position] || products.length === 0 || isBroad(entry.item, index) || isGeneric(entry.item, index)) return;
+    const match = Math.min(1, WEIGHTS.problem * (problem?.scores[position] ?? 0) + WEIGHTS.pages * (pages?.scores[position] ?? 0));
+    if (match <= 0) return;
+    for (const product of products) {
+      const key = product.toLowerCase();
+      const top = [...(best.get(key) ?? []), { position, match }].sort((a, b) => b.match - a.match).slice(0, 2);
+      best.set(key, top);
+    }
+  });
+  return best;
+}
+
+function strongestProduct(item: ContentItem, position: number, need: ProductNeed): { product: string; score: number } | undefined {
+  let best: { product: string; score: number } | undefined;
+  for (const product of item.products ?? []) {
+    const score = need.get(product.toLowerCase())?.find((other) => other.position !== position)?.match ?? 0;
+    if (score > 0 && (!best || score > best.score)) best = { product, score };
   }
+  return best;
+}
+
+/** A page read that matches a specific item well is a need, even without a stated problem. */
+function hasSpecificMatch(index: CatalogIndex, pages: TextMatch | undefined, eligible: readonly boolean[]): boolean {
+  if (!pages) return false;
+  return index.items.some((entry, position) => eligible[position] && pages.scores[position]! >= 0.5 && !isGeneric(entry.item, index));
+}
+
+/**
+ * They asked for it again: a problem written after they opened the item covers most of its title
+ * ("Could you resend the 2026 price sheet?" against "Price sheet 2026").
+ */
+function askedAgain(item: ContentItem, index: CatalogIndex, position: number, profile: LeadProfile, openedAt: string): boolean {
+  const entry = index.items[position]!;
+  if (entry.titleTerms.length === 0) return false;
+  const later = profile.problems.filter((problem) => !problem.submittedAt || problem.submittedAt > openedAt).map((problem) => problem.text);
+  if (later.length === 0) return false;
+  const said = new Set(words(later.join(' ')).map((word) => stem(word, entry.language)));
+  const title = new Set(entry.titleTerms);
+  const covered = [...title].filter((term) => said.has(term)).length;
+  return covered / title.size >= ASKED_AGAIN_COVERAGE;
+}
+
+function personaFitOf(item: ContentItem, leadPersona: string | undefined): number {
+  if (!leadPersona || item.personas.length === 0) return 0;
+  return item.personas.some((persona) => (personaOfTitle(persona) ?? persona.toLowerCase()) === leadPersona) ? 1 : -1;
 }
 
 function includesIgnoringCase(list: readonly string[], value: string | undefined): boolean {
   return value !== undefined && list.some((entry) => entry.toLowerCase() === value.toLowerCase());
-}
-
-/** The item topic sharing the most matched terms with the query: the words to quote in the reason. */
-function bestMatchingTopic(item: ContentItem, result: SearchResult): string | undefined {
-  const matched = new Set(result.terms);
-  let best: { topic: string; hits: number } | undefined;
-  for (const topic of item.topics) {
-    const hits = topic
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => matched.has(word)).length;
-    if (hits > 0 && (!best || hits > best.hits)) best = { topic, hits };
-  }
-  return best?.topic ?? result.terms[0];
-}
-
-/**
- * The content that best fits this lead, with the reason for each: what they said they need first,
- * then what they read, then industry, persona and stage. Items they already read are skipped.
- */
-export function suggestContent(profile: LeadProfile, catalog: readonly ContentItem[], limit = 3): Suggestion[] {
-  if (catalog.length === 0) return [];
-  const index = indexFor(catalog);
-  const problemHits = relativeScores(index, profile.problems.map((problem) => problem.text).join(' '), true);
-  // What they read lately says more than what they read months ago, and each title costs a lookup.
-  const recentPages = [...profile.pageViews].sort((a, b) => b.viewedAt.localeCompare(a.viewedAt)).slice(0, RECENT_PAGES);
-  const pageHits = relativeScores(index, recentPages.map((view) => view.title).join(' '), false);
-  // A download is not a page view, but the lead has that item already all the same.
-  const alreadyRead = new Set([...profile.pageViews, ...(profile.activities ?? [])].flatMap((seen) => (seen.url ? [pageKey(seen.url)] : [])));
-
-  const keys = pageKeysFor(catalog);
-
-  // Scored first and explained after: only the few suggestions shown need a reason.
-  const scored: Array<{ item: ContentItem; score: number; evidence: Evidence }> = [];
-  catalog.forEach((item, position) => {
-    if (alreadyRead.has(keys[position]!)) return;
-    const industryFit = item.industries.length === 0 ? 0 : includesIgnoringCase(item.industries, profile.industry) ? 1 : -1;
-    // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
-    if (industryFit < 0) return;
-    const problem = problemHits.get(item.id);
-    const pages = pageHits.get(item.id);
-    const personaFit = item.personas.length === 0 ? 0 : includesIgnoringCase(item.personas, profile.persona) ? 1 : -1;
-    const stageFit = profile.stage && item.stages.includes(profile.stage) ? 1 : 0;
-    const score =
-      WEIGHTS.problem * (problem?.score ?? 0) +
-      WEIGHTS.pages * (pages?.score ?? 0) +
-      (industryFit > 0 ? WEIGHTS.industry : 0) +
-      (personaFit > 0 ? WEIGHTS.persona : personaFit < 0 ? WEIGHTS.personaMismatch : 0) +
-      WEIGHTS.stage * stageFit;
-    if (score > 0) scored.push({ item, score, evidence: { problem, pages, industryFit, personaFit, stageFit } });
-  });
-  return scored
-    .sort((a, b) => b.score - a.score || a.item.title.localeCompare(b.item.title))
-    .slice(0, limit)
-    .map(({ item, score, evidence }) => ({ item, score, reason: explain(profile, item, evidence) }));
-}
-
-const pageKeys = new WeakMap<readonly ContentItem[], string[]>();
-
-/** Each catalog item's page key, worked out once per catalog rather than on every suggestion. */
-function pageKeysFor(catalog: readonly ContentItem[]): string[] {
-  let keys = pageKeys.get(catalog);
-  if (!keys) {
-    keys = catalog.map((item) => pageKey(item.url));
-    pageKeys.set(catalog, keys);
-  }
-  return keys;
-}
-
-interface Evidence {
-  problem?: SearchResult;
-  pages?: SearchResult;
-  industryFit: number;
-  personaFit: number;
-  stageFit: number;
-}
-
-function explain(profile: LeadProfile, item: ContentItem, evidence: Evidence): string {
-  const parts: string[] = [];
-  if (evidence.problem) {
-    parts.push(`Matches “${bestMatchingTopic(item, evidence.problem)}” in the stated problem`);
-  } else if (evidence.pages) {
-    parts.push(`Follows up on what they read about “${bestMatchingTopic(item, evidence.pages)}”`);
-  }
-  if (evidence.industryFit > 0) parts.push(`made for ${profile.industry}`);
-  if (evidence.personaFit > 0) parts.push(`written for a ${profile.persona}`);
-  if (parts.length === 0 && evidence.stageFit > 0 && profile.stage) {
-    parts.push(`Fits a lead at ${STAGE_LABELS[profile.stage]} stage`);
-  }
-  const sentence = parts.join(', ');
-  return sentence ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : 'Fits this lead’s profile';
 }
