@@ -336,3 +336,20 @@ describe('Mautic: field option labels in every form Mautic keeps them', () => {
     expect(profile?.contact.optOuts).toEqual([{ channel: 'email', reason: 'bounced', at: '2026-11-18T16:45:00.000Z' }]);
   });
 });
+
+describe('Mautic: a field label carried by the contact itself', () => {
+  it('reads options given inline as JSON, in both of the item forms Mautic reads', async () => {
+    const { fieldReading, fieldOptionLabels } = await import('./mautic-map');
+    const fields = {
+      core: { pref: { alias: 'pref', type: 'select', value: '3', properties: { list: [{ label: 'Ligação', value: '3' }] } } },
+      all: { pref: '3' },
+    };
+    expect(fieldReading(fields, 'pref')).toEqual({ value: '3', label: 'Ligação', type: 'select' });
+    expect([...fieldOptionLabels({ type: 'select', properties: { list: [{ sms: 'Textnachricht' }, { phone: 'Anruf' }] } })]).toEqual([
+      ['sms', 'Textnachricht'],
+      ['phone', 'Anruf'],
+    ]);
+    // A multiselect's normalizedValue is its labels joined by "|".
+    expect(fieldReading({ core: { pref: { type: 'multiselect', value: 'a|b', normalizedValue: 'Llamada|Correo' } } }, 'pref')).toEqual({ value: 'a|b', label: 'Llamada|Correo', type: 'multiselect' });
+  });
+});

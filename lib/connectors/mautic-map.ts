@@ -115,8 +115,9 @@ export interface FieldReading {
 export type FieldLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /**
- * A field's value and its label. The label comes from the grouped form's `normalizedValue` (Mautic
- * 3+ sends the option label or yes/no word there), else from the field's options when known.
+ * A field's value and its label. The label comes from the grouped form's `normalizedValue`
+ * (CustomFieldValueHelper::normalizeValues puts the option label or yes/no word there), else from the
+ * field's options when known.
  */
 export function fieldReading(fields: Record<string, unknown>, alias: string, labels?: FieldLabels): FieldReading | undefined {
   const value = fieldValue(fields, alias);
@@ -127,8 +128,13 @@ export function fieldReading(fields: Record<string, unknown>, alias: string, lab
     if (group === 'all' || !isRecord(entries)) continue;
     const entry = entries[alias];
     if (!isRecord(entry)) continue;
-    label = nonEmpty(entry.normalizedValue);
     type = nonEmpty(entry.type);
+    label = nonEmpty(entry.normalizedValue);
+    // The options themselves, when the entry carries them as JSON (Mautic's own form is a PHP-serialized string).
+    if (!label && isRecord(entry.properties)) {
+      const inline = fieldOptionLabels({ type, properties: entry.properties });
+      if (inline.size) label = value.split('|').map((part) => inline.get(part.trim()) ?? part.trim()).join(', ');
+    }
   }
   const options = labels?.get(alias);
   label ??= options ? value.split('|').map((part) => options.get(part.trim()) ?? part.trim()).join(', ') : undefined;
@@ -158,7 +164,12 @@ export function fieldOptionLabels(field: Pick<MauticField, 'type' | 'properties'
   if (typeof list === 'string') {
     for (const item of list.split('|')) add(item.trim(), item.trim());
   } else if (Array.isArray(list)) {
-    for (const item of list) if (isRecord(item)) add(item.value, item.label ?? item.value);
+    for (const item of list) {
+      if (!isRecord(item)) continue;
+      // `{"label": …, "value": …}`, or one option as `{"<value>": "<label>"}` (CustomFieldValueHelper reads both).
+      if ('value' in item) add(item.value, item.label ?? item.value);
+      else for (const [value, label] of Object.entries(item)) add(value, label);
+    }
   } else if (isRecord(list)) {
     for (const [value, label] of Object.entries(list)) add(value, label);
   }
