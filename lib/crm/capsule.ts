@@ -28,7 +28,7 @@ export const capsule: CrmDetector = {
     const summary = deepQueryAll(doc, SUMMARY).find(isShown);
     const organisation = organisationOf(summary ?? doc, match.recordId);
     if (!organisation && listsPeople(doc, match.recordId)) {
-      return { record: { objectType: 'organisation', recordId: match.recordId }, notAPerson: true, name: firstShownText(doc, [`${SUMMARY}__name`, 'h1']) };
+      return { record: { objectType: 'organisation', recordId: match.recordId }, notAPerson: true };
     }
     // Nothing on the page shown yet: the party stays reported as a party until it renders.
     if (!summary && !firstShownText(doc, ['h1'])) return {};

@@ -1,4 +1,7 @@
+// zod/mini, not zod: the content script must stay small on the CRM page (see lib/schema/glance.ts).
+import * as z from 'zod/mini';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { getSameOrigin } from './same-origin';
 import { tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownText, isShown, safeDecode } from './dom';
 
@@ -54,6 +57,27 @@ export const closeCrm: CrmDetector = {
   },
 
   /**
+   * Close's documented lead resource (`GET /api/v1/lead/{id}/`, the API its web app itself calls on
+   * app.close.com with the rep's session cookie). A lead with one contact names its person whatever
+   * the markup; with several, only the page knows which one the rep expanded, so the API gives the
+   * lead's name alone.
+   */
+  async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
+    const answer = LeadAnswerSchema.safeParse(await getSameOrigin(`/api/v1/lead/${match.recordId}/?_fields=display_name,contacts`, signal));
+    if (!answer.success) return {};
+    const { display_name: company, contacts = [] } = answer.data;
+    const only = contacts.length === 1 ? contacts[0]! : undefined;
+    const email = cleanText(only?.emails?.find((entry) => cleanText(entry.email))?.email)?.toLowerCase();
+    if (!only || !CONTACT_ID.test(only.id)) return { company: cleanText(company) };
+    return {
+      record: { objectType: 'lead', recordId: `${match.recordId}/${only.id}` },
+      name: cleanText(only.name),
+      email,
+      company: cleanText(company),
+    };
+  },
+
+  /**
    * Where Close's own markup was not recognised, the person is the contact around the address the
    * generic reader chose: the page's title is the lead (a company), never the person's name.
    */
@@ -100,6 +124,13 @@ export const closeCrm: CrmDetector = {
     ],
   },
 };
+
+const optionalText = z.optional(z.nullable(z.string()));
+/** The fields asked for (`_fields=display_name,contacts`), as Close's API reference gives them. */
+const LeadAnswerSchema = z.object({
+  display_name: optionalText,
+  contacts: z.optional(z.array(z.object({ id: z.string(), name: optionalText, emails: z.optional(z.array(z.object({ email: optionalText }))) }))),
+});
 
 /** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
 const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button', 'b'];

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, isShown } from './dom';
+import { getSameOrigin } from './same-origin';
 
 /**
  * Dynamics 365 / Dataverse online: `<org>.crm.dynamics.com` (North America) and one `crmN` host per
@@ -60,17 +61,11 @@ export const dynamics: CrmDetector = {
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
     const query = WEB_API_QUERIES[match.objectType];
     if (!query || !/^[0-9a-f-]{36}$/.test(match.recordId)) return {};
-    // Firefox runs content-script fetch() as the extension; `content.fetch` is the page's own,
-    // which is what a same-origin, cookie-authenticated call needs. Chrome has only the page's.
-    const page = (globalThis as { content?: { fetch?: typeof fetch } }).content;
-    const pageFetch = typeof page?.fetch === 'function' ? page.fetch.bind(page) : fetch;
-    const response = await pageFetch(`${location.origin}/api/data/v9.2/${query.replace('$id', match.recordId)}`, {
-      signal,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' },
+    const body = await getSameOrigin(`/api/data/v9.2/${query.replace('$id', match.recordId)}`, signal, {
+      'OData-MaxVersion': '4.0',
+      'OData-Version': '4.0',
     });
-    if (!response.ok) return {};
-    const parsed = DataverseRecordSchema.safeParse(await response.json());
+    const parsed = DataverseRecordSchema.safeParse(body);
     if (!parsed.success) return {};
     const record = parsed.data;
     return {

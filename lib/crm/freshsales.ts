@@ -1,5 +1,8 @@
+// zod/mini, not zod: the content script must stay small on the CRM page (see lib/schema/glance.ts).
+import * as z from 'zod/mini';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
-import { deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+import { getSameOrigin } from './same-origin';
+import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Freshsales ids are numbers (402174876038 on myfreshworks.com, 5022967942 on freshsales.io). */
 const CONTACT_ID = '(\\d{1,20})';
@@ -18,6 +21,18 @@ const FRESHWORKS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.myfreshworks\.com$/;
 const CLASSIC_PATH = new RegExp(`^/contacts/${CONTACT_ID}/?$`);
 const CLASSIC_HASH = new RegExp(`^#/contacts/${CONTACT_ID}/?(?:\\?.*)?$`);
 const CLASSIC_HOST = /^(?!(?:www|api)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.freshsales\.io$/;
+
+const optionalText = z.optional(z.nullable(z.string()));
+/** `{ contact: { … } }` as Freshsales' API reference gives it; `emails` carries the primary flag. */
+const ContactAnswerSchema = z.object({
+  contact: z.object({
+    display_name: optionalText,
+    first_name: optionalText,
+    last_name: optionalText,
+    email: optionalText,
+    emails: z.optional(z.nullable(z.array(z.object({ value: optionalText, is_primary: z.optional(z.nullable(z.boolean())) })))),
+  }),
+});
 
 /** The shown contact page (Freshsales keeps the contact it leaves in the DOM while it animates away). */
 const CONTACT_PAGE = '.contact-details-page';
@@ -40,6 +55,9 @@ export const freshsales: CrmDetector = {
     const page = deepQueryAll(doc, `${CONTACT_PAGE}[data-contact-id="${match.recordId}"]`).find(isShown)
       ?? deepQueryAll(doc, CONTACT_PAGE).find(isShown);
     if (!page) return {};
+    // The contact the app is leaving, still shown while it animates away, is not this one.
+    const shownId = page.getAttribute('data-contact-id');
+    if (shownId && shownId !== match.recordId) return { otherRecord: true };
     return {
       name: firstShownText(page, ['.contact-summary .entity-name', 'h1']),
       // Display mode shows a mailto: link; clicking the field swaps in an input that holds the value.
@@ -54,6 +72,23 @@ export const freshsales: CrmDetector = {
         '.contact-summary a[href*="/accounts/"]',
       ]),
     };
+  },
+
+  /**
+   * Freshsales' documented contact resource (`GET /api/contacts/{id}`, under `/crm/sales` on
+   * myfreshworks.com) on the account's own host, which its web app calls with the rep's session.
+   * The documented authentication is an API key; should the session not be accepted, the answer is
+   * a 401 and the page's reading stands.
+   */
+  async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
+    const base = location.hostname.endsWith('.myfreshworks.com') ? '/crm/sales/api' : '/api';
+    const answer = ContactAnswerSchema.safeParse(await getSameOrigin(`${base}/contacts/${match.recordId}`, signal));
+    if (!answer.success) return {};
+    const { contact } = answer.data;
+    const emails = (contact.emails ?? []).filter((entry) => cleanText(entry.value));
+    const email = cleanText((emails.find((entry) => entry.is_primary) ?? emails[0])?.value ?? contact.email);
+    const name = cleanText(contact.display_name) ?? cleanText([contact.first_name, contact.last_name].filter(Boolean).join(' '));
+    return { name, email: email?.toLowerCase() };
   },
 
   testUrls: {

@@ -1,3 +1,4 @@
+import { readPageIdentity } from './read-page';
 import { describe, expect, it } from 'vitest';
 import { compilePathPattern, pathPatternDetector } from './path-pattern';
 
@@ -31,9 +32,10 @@ describe('custom path-pattern detector', () => {
     // A RegExp of the same patterns runs for minutes on these paths; the walk is well under a second.
     expect(performance.now() - started).toBeLessThan(2000);
   });
-  it('reads the shown e-mail and heading', () => {
-    document.body.innerHTML = '<main><h1>Priya Raman</h1><a href="mailto:Priya.Raman@ledgerly.io">mail</a></main>';
-    const identity = detector.readIdentity(document, { crm: 'custom', objectType: 'record', recordId: '1' });
+  it('reads the shown e-mail and heading through the generic reader, not the signed-in user in the nav', () => {
+    document.body.innerHTML =
+      '<nav><a href="mailto:rep@acme.example">rep@acme.example</a></nav><main><h1>Priya Raman</h1><a href="mailto:Priya.Raman@ledgerly.io">mail</a></main>';
+    const identity = readPageIdentity(detector, document, { crm: 'custom', objectType: 'record', recordId: '1' });
     expect(identity).toEqual({ name: 'Priya Raman', email: 'priya.raman@ledgerly.io' });
   });
 });

@@ -1,4 +1,7 @@
+// zod/mini, not zod: the content script must stay small on the CRM page (see lib/schema/glance.ts).
+import * as z from 'zod/mini';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { getSameOrigin } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
@@ -37,6 +40,29 @@ export const pipedrive: CrmDetector = {
     return match.objectType === 'deal' ? readDealPerson(doc) : readPerson(doc);
   },
 
+  /**
+   * Pipedrive's documented v1 API (`GET /api/v1/persons/{id}`, `GET /api/v1/deals/{id}`) on the
+   * company's own host, which the web app itself calls with the rep's session cookie: the person's
+   * name, e-mails (primary flagged) and organization, whatever the page's markup.
+   */
+  async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
+    if (match.objectType === 'deal') {
+      const deal = DealAnswerSchema.safeParse(await getSameOrigin(`/api/v1/deals/${match.recordId}`, signal));
+      const person = deal.success ? deal.data.data.person_id : undefined;
+      if (!person || typeof person.value !== 'number') return {};
+      return {
+        record: { objectType: 'person', recordId: String(person.value) },
+        name: cleanText(person.name),
+        email: primaryEmail(person.email),
+        company: cleanText(orgName(deal.success ? deal.data.data.org_id : undefined)),
+      };
+    }
+    const answer = PersonAnswerSchema.safeParse(await getSameOrigin(`/api/v1/persons/${match.recordId}`, signal));
+    if (!answer.success) return {};
+    const person = answer.data.data;
+    return { name: cleanText(person.name), email: primaryEmail(person.email), company: cleanText(person.org_name ?? orgName(person.org_id)) };
+  },
+
   testUrls: {
     match: [
       ['https://acme.pipedrive.com/person/1207', { objectType: 'person', recordId: '1207' }],
@@ -68,6 +94,29 @@ export const pipedrive: CrmDetector = {
     ],
   },
 };
+
+const optionalText = z.optional(z.nullable(z.string()));
+/** `email: [{ value, primary, label }]` per Pipedrive's API reference; older answers may give a string. */
+const EmailsSchema = z.optional(z.nullable(z.union([z.string(), z.array(z.object({ value: optionalText, primary: z.optional(z.nullable(z.boolean())) }))])));
+/** `org_id` is the organization object ({ name, value }) in v1 answers, a bare id in some. */
+const OrgSchema = z.optional(z.nullable(z.union([z.number(), z.object({ name: optionalText })])));
+const PersonAnswerSchema = z.object({ data: z.object({ name: optionalText, email: EmailsSchema, org_id: OrgSchema, org_name: optionalText }) });
+const DealAnswerSchema = z.object({
+  data: z.object({
+    person_id: z.optional(z.nullable(z.object({ value: z.optional(z.number()), name: optionalText, email: EmailsSchema }))),
+    org_id: OrgSchema,
+  }),
+});
+
+function primaryEmail(emails: z.infer<typeof EmailsSchema>): string | undefined {
+  if (typeof emails === 'string') return cleanText(emails)?.toLowerCase();
+  const list = (emails ?? []).filter((entry) => cleanText(entry.value));
+  return cleanText((list.find((entry) => entry.primary) ?? list[0])?.value)?.toLowerCase();
+}
+
+function orgName(org: z.infer<typeof OrgSchema>): string | undefined {
+  return org && typeof org === 'object' ? (org.name ?? undefined) : undefined;
+}
 
 function shownView(doc: Document, selector: string): Element | undefined {
   return deepQueryAll(doc, `${SHOWN_VIEW} ${selector}`).find(isShown);

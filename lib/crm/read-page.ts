@@ -10,8 +10,10 @@ import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 export function readPageIdentity(detector: CrmDetector, doc: Document, match: RecordMatch): PageIdentity {
   return inOneRead(() => {
     const own = detector.readIdentity(doc, match);
+    if (own.otherRecord) return {};
     const name = tidyName(own.name);
-    if (own.notAPerson) return { ...own, email: undefined, name };
+    // Not a person: the record alone, no name or address a lookup could take for a person's.
+    if (own.notAPerson) return { record: own.record, notAPerson: true };
     const complete = { ...own, name };
     // A page whose record the CRM's selectors settled (or a URL that is the person) needs no more.
     if (name && own.email && (own.record || !match.personFromPage)) return complete;

@@ -87,7 +87,7 @@ export const salesforceLightning: CrmDetector = {
   completeIdentity(identity: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
     if (match.objectType !== 'account' || identity.record) return identity;
     if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
-    return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true, name: identity.name };
+    return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
   },
 
   testUrls: {

@@ -26,6 +26,11 @@ export interface PageIdentity {
    * reported as the record it is, and nothing else on it is read as a person.
    */
   notAPerson?: boolean;
+  /**
+   * The page still shows another record (a CRM re-rendering in place, a page animating away): no
+   * layer reads anything from it until it shows this one.
+   */
+  otherRecord?: boolean;
 }
 
 export interface CrmDetector {

@@ -79,13 +79,16 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     let fromApi: PageIdentity = {};
     let reported: PageIdentity | undefined;
 
-    // The page and the CRM's API each fill in what they know; the page wins where both do.
+    // The page and the CRM's API each fill in what they know. Where both do, the API's answer is the
+    // record's own data and wins over what the page was read to show, except for which person of
+    // the record the page shows (a Close lead's expanded contact).
     const report = () => {
-      const identity: PageIdentity = { ...fromApi, ...definedOnly(fromPage) };
+      const pageRecord = fromPage.record ?? fromApi.record;
+      const identity: PageIdentity = { ...definedOnly(fromPage), ...definedOnly(fromApi), ...(pageRecord ? { record: pageRecord } : {}) };
       const record = identity.record ?? match;
       if (watch.aborted || (reported && sameIdentity(identity, reported))) return;
       reported = identity;
-      const { record: _resolved, notAPerson: _notAPerson, ...person } = identity;
+      const { record: _resolved, notAPerson: _notAPerson, otherRecord: _otherRecord, ...person } = identity;
       options.onRecord({ ...match, ...record, ...person, url: href });
     };
 
@@ -94,10 +97,12 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     const readSoon = followPage(win.document, watch, followMs, options.ownElements ?? [], () => {
       const identity = readPageIdentity(detector, win.document, match);
       if (!identity.name && !identity.email && !identity.record) return false;
+      // Any of the last person's details on the new record's page is the old page (or its title)
+      // still showing: a layer that reads less than the CRM's selectors may see only one of them.
       const looksStale =
         staleIdentity !== undefined &&
-        identity.name === staleIdentity.name &&
-        identity.email === staleIdentity.email &&
+        ((identity.name !== undefined && identity.name === staleIdentity.name) ||
+          (identity.email !== undefined && identity.email === staleIdentity.email)) &&
         Date.now() - startedAt < staleGraceMs;
       if (looksStale) {
         // If the page never changes again, accept what it shows once the grace period is over.

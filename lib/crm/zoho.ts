@@ -46,7 +46,8 @@ export const zoho: CrmDetector = {
     // Zoho's Lyte components render in the light DOM; deepQueryAll still looks into shadow roots
     // should a component grow one. The record page is crm-detailview > crux-detailpage-wrapper.
     const page = deepQueryAll(doc, 'crux-detailpage-wrapper').find(isShown);
-    if (!page || !sameRecord(page, match.recordId)) return {};
+    if (page && !sameRecord(page, match.recordId)) return { otherRecord: true };
+    if (!page) return {};
     const header = deepQueryAll(page, 'crux-detailpage-header').find(isShown);
     const rawName = header ? firstShownText(header, ['#recHeader1', '.cxDvRecordHeader1']) : undefined;
     return {

@@ -45,7 +45,7 @@ test('a Close contact marketing does not know shows who was detected', async ({ 
   await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
 });
 
-test('moving to a lead without contacts leaves the last person, and the lead list is no record', async ({ extension, openSidePanel }) => {
+test('moving to a lead without contacts reports the lead alone (no person), and the lead list is no record', async ({ extension, openSidePanel }) => {
   const crm = await extension.context.newPage();
   await crm.goto('https://app.close.com/leads/');
   const panel = new SidePanel(await openSidePanel(crm));
@@ -56,6 +56,7 @@ test('moving to a lead without contacts leaves the last person, and the lead lis
 
   await navigateInApp(crm, `/lead/${NO_CONTACTS}/`);
   await expect(crm.getByTestId('lead-page')).toContainText('No contacts yet.');
-  await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
-  await expect(panel.detectedName).toHaveCount(0);
+  await expect(panel.detectedRecordId).toHaveText(`lead ${NO_CONTACTS}`);
+  await expect(panel.detectedName).toHaveText('Name not shown on the page');
+  await expect(panel.detectedEmail).toHaveText('not shown on the page');
 });
