@@ -45,6 +45,25 @@ describe('watchRecords', () => {
   });
   afterEach(() => controller.abort());
 
+  it('reports a record whose person the page must decide at once, then refines it from the page', async () => {
+    const party = { crm: 'capsule' as const, objectType: 'party', recordId: '80011201', personFromPage: true };
+    const detector: CrmDetector = {
+      crm: 'capsule',
+      matches: ['https://*/*'],
+      matchUrl: () => party,
+      readIdentity: (doc) => (doc.body.dataset.person ? { record: { objectType: 'person', recordId: '80011201' }, ...PERSON } : {}),
+      testUrls: { match: [], noMatch: [] },
+    };
+    start(detector);
+    expect(detected).toEqual([party]);
+    await settle(0);
+    expect(reported).toEqual([expect.objectContaining({ crm: 'capsule', objectType: 'party', recordId: '80011201' })]);
+    document.body.dataset.person = 'rendered';
+    document.body.append(document.createElement('main'));
+    await settle(100);
+    expect(reported.at(-1)).toMatchObject({ crm: 'capsule', objectType: 'person', recordId: '80011201', ...PERSON });
+  });
+
   it('reports a record whose page already shows the person once, with the person', async () => {
     document.body.dataset.person = 'shown';
     const { detector } = fakeDetector();

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readGenericIdentity } from './generic-reader';
+
+function page(html: string, title = ''): void {
+  document.title = title;
+  document.body.innerHTML = html;
+}
+
+describe('readGenericIdentity', () => {
+  beforeEach(() => page(''));
+
+  it('reads a labelled e-mail in each language the CRMs ship', () => {
+    const labels = ['Email', 'E-mail', 'E-Mail-Adresse', 'Courriel', 'Adresse de messagerie', 'Correo electrónico', 'Endereço de e-mail', 'Indirizzo email', 'Posta elettronica'];
+    for (const label of labels) {
+      page(`<h1>Ana Lima</h1><div><span>Phone</span><span>+351 21 555 0100</span></div><div><span>${label}</span><span>ana.lima@tejo.example</span></div>`);
+      expect(readGenericIdentity(document), label).toMatchObject({ name: 'Ana Lima', email: 'ana.lima@tejo.example', labelled: true });
+    }
+  });
+
+  it('lets context decide among several addresses, never document order', () => {
+    // The owner's, the assistant's and a secondary address come first in the page; the record's
+    // own labelled address last.
+    page(`<h1>Ravi Iyer</h1>
+      <dl><dt>Contact owner</dt><dd><a href="mailto:owner@vendor.example">owner@vendor.example</a></dd>
+      <dt>Assistant Email</dt><dd>pa@monsoon.example</dd>
+      <dt>Secondary Email</dt><dd>ravi@home.example</dd>
+      <dt>Email</dt><dd>ravi.iyer@monsoon.example</dd></dl>`);
+    expect(readGenericIdentity(document).email).toBe('ravi.iyer@monsoon.example');
+  });
+
+  it('takes the address flagged primary among those of one field', () => {
+    page(`<h1>Yuki Sato</h1><span>Emails</span><ul><li><a href="mailto:y@private.example">y@private.example</a></li>
+      <li><a href="mailto:yuki@sakura.example">yuki@sakura.example</a> <span>Primary</span></li></ul>`);
+    expect(readGenericIdentity(document).email).toBe('yuki@sakura.example');
+  });
+
+  it('never reads the navigation, the signed-in user, the timeline or related lists', () => {
+    page(`<nav><a href="mailto:rep@vendor.example">rep@vendor.example</a></nav>
+      <div role="banner">me@vendor.example</div><div class="user-menu">me@vendor.example</div>
+      <h1>Lena Vogt</h1>
+      <section class="activity-timeline"><a href="mailto:someone@else.example">someone@else.example</a></section>
+      <div class="related-list"><a href="mailto:colleague@else.example">colleague@else.example</a></div>`);
+    expect(readGenericIdentity(document)).toEqual({ name: 'Lena Vogt' });
+  });
+
+  it('descends into nested open shadow roots, with no field-label attribute needed', () => {
+    page('<h1>Aiko Tanaka</h1><x-detail></x-detail>');
+    const outer = document.querySelector('x-detail')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<div><span>Email</span><div><x-email></x-email></div></div>';
+    outer.querySelector('x-email')!.attachShadow({ mode: 'open' }).innerHTML = '<a href="mailto:Aiko.Tanaka@hoshi.example">Aiko</a>';
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Aiko Tanaka', email: 'aiko.tanaka@hoshi.example', labelled: true });
+  });
+
+  it('reads an e-mail input while the field is edited, and a name typed in first/last name inputs', () => {
+    page('<input placeholder="First name" value="Leila"><input placeholder="Last name" value="Haddad"><label for="m">Emails</label><input id="m" value="leila@cedar.example">');
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Leila Haddad', email: 'leila@cedar.example' });
+  });
+
+  it('names the record from document.title without the CRM’s words or a salutation', () => {
+    page('<p>nothing here</p>', 'Contacto: Sra. Lucía Fernández ~ Salesforce - Enterprise Edition');
+    expect(readGenericIdentity(document).name).toBe('Lucía Fernández');
+    page('<p>nothing here</p>', 'Leads - Zoho CRM');
+    expect(readGenericIdentity(document).name).toBeUndefined();
+  });
+
+  it('reads nothing from hidden regions (a page the CRM keeps for later)', () => {
+    page('<div hidden><h1>Old Person</h1><a href="mailto:old@x.example">old@x.example</a></div><h1>New Person</h1>');
+    expect(readGenericIdentity(document)).toEqual({ name: 'New Person' });
+  });
+});
