@@ -1,5 +1,7 @@
 import type { ContentItem } from '@/lib/schema';
 import { detectLanguage, primaryLanguage } from './language';
+import { pageKey } from './page-key';
+import { personaOfTitle } from './persona';
 import { compoundParts, stem, words } from './text';
 
 /**
@@ -29,6 +31,14 @@ export interface IndexedItem {
   /** Every term of the item, for reasons and for "did they ask for it again". */
   terms: ReadonlySet<string>;
   titleTerms: readonly string[];
+  /** The item's page, as page views are compared with it. */
+  pageKey: string;
+  /** About (nearly) every product the catalog has. */
+  broad: boolean;
+  /** An overview, or a deck or video about (nearly) every product. */
+  generic: boolean;
+  /** The item's personas through the job-title table, so "CISO" and "VP Security" meet. */
+  personas: ReadonlySet<string>;
 }
 
 export interface CatalogIndex {
@@ -39,8 +49,6 @@ export interface CatalogIndex {
   vocabulary: ReadonlySet<string>;
   /** The language most items are in: the fallback when nothing fits in the lead's. */
   mainLanguage: string;
-  /** Products named across the catalog: how broad "covers every product" is. */
-  products: ReadonlySet<string>;
   /** Competitor names as marketing spells them. */
   competitors: ReadonlyArray<string>;
   /** Lazily filled: term → terms that co-occur with it in enough items to stand in for it. */
@@ -107,23 +115,39 @@ function buildIndex(catalog: readonly ContentItem[]): CatalogIndex {
   });
 
   const twins = twinGroups(catalog);
-  const items: IndexedItem[] = catalog.map((item, position) => ({
-    item,
-    language: languages[position]!,
-    twins: twins[position]!,
-    terms: new Set(frequencies[position]!.keys()),
-    titleTerms: fieldTerms[position]![0]!,
-  }));
+  const productCount = new Set(catalog.flatMap((item) => item.products ?? []).map((product) => product.toLowerCase())).size;
+  const items: IndexedItem[] = catalog.map((item, position) => {
+    const products = item.products ?? [];
+    const broad = productCount >= 2 && products.length >= Math.max(2, Math.ceil(productCount * 0.75));
+    return {
+      item,
+      language: languages[position]!,
+      twins: twins[position]!,
+      terms: new Set(frequencies[position]!.keys()),
+      titleTerms: fieldTerms[position]![0]!,
+      pageKey: pageKey(item.url),
+      broad,
+      generic: OVERVIEW_WORDS.test(item.title) || (broad && GENERIC_TYPES.has(item.type)),
+      personas: new Set(item.personas.map(canonicalPersona)),
+    };
+  });
   return {
     items,
     postings,
     vocabulary,
     mainLanguage,
-    products: new Set(catalog.flatMap((item) => item.products ?? []).map((product) => product.toLowerCase())),
     competitors: [...new Set(catalog.flatMap((item) => item.competitors ?? []))],
     related: new Map(),
     replaces: replacements(catalog, languages),
   };
+}
+
+const OVERVIEW_WORDS = /(?<![\p{L}\p{N}])(overview|introduction|company|platform tour|übersicht|überblick|unternehmen|présentation|presentación|panoramica|apresentação|visão geral)(?![\p{L}\p{N}])/iu;
+const GENERIC_TYPES: ReadonlySet<string> = new Set(['deck', 'video', 'one_pager']);
+
+/** A persona or job title as the table names it, else as written (lower case). */
+export function canonicalPersona(persona: string): string {
+  return personaOfTitle(persona) ?? persona.toLowerCase();
 }
 
 function mostCommon(values: string[]): string | undefined {

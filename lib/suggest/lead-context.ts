@@ -1,6 +1,7 @@
 import type { BuyerStage, LeadProfile, LifecycleStage } from '@/lib/schema';
 import type { CatalogIndex } from './catalog-index';
 import { detectLanguage, leadLanguage, type LanguageEvidence } from './language';
+import { pageKey } from './page-key';
 import { personaOfTitle } from './persona';
 
 /** What the rules need to know about a lead, worked out once per ranking. */
@@ -33,15 +34,6 @@ const JOURNEY: Partial<Record<LifecycleStage, BuyerStage>> = {
   evangelist: 'expansion',
 };
 
-/** Page identity without tracking noise, so a page read with UTMs still counts as read. */
-export function pageKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}${parsed.pathname.replace(/\/+$/, '')}`.toLowerCase();
-  } catch {
-    return url;
-  }
-}
 
 /** A name as a run of lower-case words, for finding "Quotient" in "/compare/quotient" or "vs. Quotient". */
 const nameKey = (name: string) => ` ${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;

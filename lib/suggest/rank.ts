@@ -1,9 +1,8 @@
 import type { ContentItem, LeadProfile, Suggestion } from '@/lib/schema';
-import { catalogIndex, replacedPositions, type CatalogIndex } from './catalog-index';
+import { canonicalPersona, catalogIndex, replacedPositions, type CatalogIndex, type IndexedItem } from './catalog-index';
 import { cosine, type SemanticMatch } from './embedder';
-import { leadContext, pageKey, type LeadContext } from './lead-context';
+import { leadContext, type LeadContext } from './lead-context';
 import { matchText, type TextMatch } from './match';
-import { personaOfTitle } from './persona';
 import { explain, type Evidence } from './reasons';
 import { stem, words } from './text';
 
@@ -65,10 +64,10 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     ? matchText(catalog, recentPages.map((view) => view.title).join(' '), [...new Set([...context.textLanguages, index.mainLanguage])])
     : undefined;
   const replaced = replacedPositions(index);
-  const eligible = index.items.map((entry, position) => isEligible(entry.item, position, index, context, profile, today, replaced));
+  const eligible = index.items.map((entry, position) => isEligible(entry, position, index, context, profile, today, replaced));
   const needKnown = Boolean(problem) || hasSpecificMatch(index, pages, eligible);
   const productNeed = productAffinity(index, eligible, problem, pages);
-  const leadPersona = context.persona ? (personaOfTitle(context.persona) ?? context.persona.toLowerCase()) : undefined;
+  const leadPersona = context.persona ? canonicalPersona(context.persona) : undefined;
 
   const scored: Array<{ position: number; score: number; evidence: Evidence }> = [];
   index.items.forEach((entry, position) => {
@@ -78,18 +77,18 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     const pagesScore = pages?.scores[position] ?? 0;
     const semanticScore = options.semantic?.items.get(item.id) ? Math.max(0, cosine(options.semantic.lead, options.semantic.items.get(item.id)!)) : 0;
     const competitor = competitorEvidence(item, context);
-    const generic = isGeneric(item, index);
+    const generic = entry.generic;
     const audience = audienceOf(item);
     const customerContent = context.customer && audience === 'customer';
     const stages = item.buyerStages ?? [];
     const stageFit = !context.buyerStage || stages.length === 0 ? 0 : stages.includes(context.buyerStage) ? 1 : -1;
     const legacyStageFit = profile.stage !== undefined && item.stages.includes(profile.stage);
-    const personaFit = personaFitOf(item, leadPersona);
+    const personaFit = !leadPersona || entry.personas.size === 0 ? 0 : entry.personas.has(leadPersona) ? 1 : -1;
     const industryFit = item.industries.length > 0 && includesIgnoringCase(item.industries, profile.industry);
     const ageDays = item.updatedAt ? (Date.parse(today) - Date.parse(item.updatedAt)) / DAY : 0;
 
     // When a need is known, an item matching none of it is not worth the rep's five seconds, whatever its tags.
-    const productMatch = generic || isBroad(item, index) ? undefined : strongestProduct(item, position, productNeed);
+    const productMatch = generic || entry.broad ? undefined : strongestProduct(item, position, productNeed);
     const sameProduct = productMatch?.score ?? 0;
     const direct = WEIGHTS.problem * problemScore + WEIGHTS.pages * pagesScore + WEIGHTS.semantic * semanticScore;
     // The product's pull fills in for words that did not match (another language, other wording); it adds little to a strong direct match.
@@ -122,7 +121,7 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
         twinInTheirLanguage,
         sameProduct: productMatch?.product,
         customerContent,
-        askedAgain: context.opened.has(pageKey(item.url)),
+        askedAgain: context.opened.has(entry.pageKey),
         industryFit,
         personaFit: personaFit > 0,
         stageFit: stageFit > 0,
@@ -137,7 +136,7 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
 
 /** The hard rules: what a colleague would never send, however well its words match. */
 function isEligible(
-  item: ContentItem,
+  entry: IndexedItem,
   position: number,
   index: CatalogIndex,
   context: LeadContext,
@@ -145,11 +144,12 @@ function isEligible(
   today: string,
   replaced: ReadonlySet<number>,
 ): boolean {
+  const { item } = entry;
   // Stale: replaced (marked, or an older dated edition), expired, or past the day marketing meant to review it.
   if (item.replacedBy || replaced.has(position)) return false;
   if ((item.expiresAt && item.expiresAt < today) || (item.reviewBy && item.reviewBy < today)) return false;
   // Their language, or the catalog's main one; never a third.
-  const language = index.items[position]!.language;
+  const language = entry.language;
   if (language !== context.language && language !== context.fallbackLanguage) return false;
   // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
   if (item.industries.length > 0 && profile.industry && !includesIgnoringCase(item.industries, profile.industry)) return false;
@@ -158,8 +158,8 @@ function isEligible(
   if (audience === 'customer' && !context.customer) return false;
   // A customer does not need to be sold what they already own.
   if (audience === 'prospect' && context.customer && (item.products ?? []).some((product) => context.ownedProducts.has(product.toLowerCase()))) return false;
-  const openedAt = context.opened.get(pageKey(item.url));
-  return openedAt === undefined || askedAgain(item, index, position, profile, openedAt);
+  const openedAt = context.opened.size ? context.opened.get(entry.pageKey) : undefined;
+  return openedAt === undefined || askedAgain(entry, profile, openedAt);
 }
 
 function isCompetitive(item: ContentItem): boolean {
@@ -184,19 +184,6 @@ function audienceOf(item: ContentItem): 'prospect' | 'customer' | undefined {
   return stages.length > 0 && stages.every((stage) => stage === 'expansion') ? 'customer' : undefined;
 }
 
-const OVERVIEW_WORDS = /\b(overview|introduction|company|platform tour|übersicht|überblick|unternehmen|présentation|presentación|panoramica|apresentação|visão geral)\b/iu;
-
-/** A generic piece: an overview, or a deck or video about (nearly) every product the catalog has. */
-export function isGeneric(item: ContentItem, index: CatalogIndex): boolean {
-  if (OVERVIEW_WORDS.test(item.title)) return true;
-  return isBroad(item, index) && ['deck', 'video', 'one_pager'].includes(item.type);
-}
-
-/** About (nearly) every product the catalog has. */
-function isBroad(item: ContentItem, index: CatalogIndex): boolean {
-  const products = item.products ?? [];
-  return index.products.size >= 2 && products.length >= Math.max(2, Math.ceil(index.products.size * 0.75));
-}
 
 /**
  * Per product, the two items about it that the lead's words matched best: marketing's product tags
@@ -210,7 +197,7 @@ function productAffinity(index: CatalogIndex, eligible: readonly boolean[], prob
   index.items.forEach((entry, position) => {
     const products = entry.item.products ?? [];
     // A price sheet or a deck about every product says nothing about which one they need.
-    if (!eligible[position] || products.length === 0 || isBroad(entry.item, index) || isGeneric(entry.item, index)) return;
+    if (!eligible[position] || products.length === 0 || entry.broad || entry.generic) return;
     const match = Math.min(1, WEIGHTS.problem * (problem?.scores[position] ?? 0) + WEIGHTS.pages * (pages?.scores[position] ?? 0));
     if (match <= 0) return;
     for (const product of products) {
@@ -234,15 +221,14 @@ function strongestProduct(item: ContentItem, position: number, need: ProductNeed
 /** A page read that matches a specific item well is a need, even without a stated problem. */
 function hasSpecificMatch(index: CatalogIndex, pages: TextMatch | undefined, eligible: readonly boolean[]): boolean {
   if (!pages) return false;
-  return index.items.some((entry, position) => eligible[position] && pages.scores[position]! >= 0.5 && !isGeneric(entry.item, index));
+  return index.items.some((entry, position) => eligible[position] && pages.scores[position]! >= 0.5 && !entry.generic);
 }
 
 /**
  * They asked for it again: a problem written after they opened the item covers most of its title
  * ("Could you resend the 2026 price sheet?" against "Price sheet 2026").
  */
-function askedAgain(item: ContentItem, index: CatalogIndex, position: number, profile: LeadProfile, openedAt: string): boolean {
-  const entry = index.items[position]!;
+function askedAgain(entry: IndexedItem, profile: LeadProfile, openedAt: string): boolean {
   if (entry.titleTerms.length === 0) return false;
   const later = profile.problems.filter((problem) => !problem.submittedAt || problem.submittedAt > openedAt).map((problem) => problem.text);
   if (later.length === 0) return false;
@@ -250,11 +236,6 @@ function askedAgain(item: ContentItem, index: CatalogIndex, position: number, pr
   const title = new Set(entry.titleTerms);
   const covered = [...title].filter((term) => said.has(term)).length;
   return covered / title.size >= ASKED_AGAIN_COVERAGE;
-}
-
-function personaFitOf(item: ContentItem, leadPersona: string | undefined): number {
-  if (!leadPersona || item.personas.length === 0) return 0;
-  return item.personas.some((persona) => (personaOfTitle(persona) ?? persona.toLowerCase()) === leadPersona) ? 1 : -1;
 }
 
 function includesIgnoringCase(list: readonly string[], value: string | undefined): boolean {
