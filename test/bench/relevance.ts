@@ -7,6 +7,7 @@ export interface RelevanceReport {
   ranker: Evaluation;
   wordOverlap: Evaluation;
   popularity: Evaluation;
+  catalogSize: number;
   /** Per lead: the ranker's top 3 with grades, for reading what went wrong. */
   perLead: Array<{ lead: string; ranked: Array<{ id: string; grade: number; reason: string }> }>;
 }
@@ -31,6 +32,7 @@ export function measureRelevance(): RelevanceReport {
     ranker: evaluate(rankerRuns.map(({ lead, suggestions }) => ({ ranked: suggestions.map((s) => s.item.id), grades: grades.get(lead.id)! }))),
     wordOverlap: evaluate(leads.map((lead) => ({ ranked: rankByWordOverlap(lead, catalog), grades: grades.get(lead.id)! }))),
     popularity: evaluate(leads.map((lead) => ({ ranked: rankByPopularity(popularityFor(lead.id)), grades: grades.get(lead.id)! }))),
+    catalogSize: catalog.length,
     perLead: rankerRuns.map(({ lead, suggestions }) => ({
       lead: lead.id,
       ranked: suggestions.map((s) => ({ id: s.item.id, grade: grades.get(lead.id)!.get(s.item.id) ?? 0, reason: s.reason })),
