@@ -27,7 +27,11 @@ export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
   { name: 'company', description: 'Company name.', example: 'Example Corp' },
   { name: 'title', description: 'Job title.', example: 'VP Security' },
   { name: 'industry', description: 'Industry, as the content catalog names it.', example: 'Fintech' },
-  { name: 'persona', description: 'Buyer persona, as the content catalog names it.', example: 'CISO' },
+  { name: 'persona', description: 'Buyer persona, as the content catalog names it. Empty: inferred from the job title.', example: 'CISO' },
+  { name: 'language', description: 'The language to write to them in, as a BCP 47 tag (de, pt-BR). Empty: the language of their stated problem, else their country\'s.', example: 'en' },
+  { name: 'country', description: 'Country, as an ISO 3166 code (DE) or a name.', example: 'US' },
+  { name: 'customer', description: 'Already a customer (yes/no). Empty: told by the stage (customer, evangelist).', example: 'no' },
+  { name: 'products_owned', description: 'Products a customer already has, as the content catalog names them, separated by ";".', example: '' },
   ...CRM_COLUMNS.map(({ crm, column }) => ({
     name: column,
     description: `The lead's record id in ${CRM_LABELS[crm]}${crm === 'salesforce' ? ' (15 or 18 characters; both forms are matched)' : ''}.`,
@@ -82,6 +86,15 @@ export const CONTENT_COLUMNS: readonly ColumnDoc[] = [
   { name: 'personas', description: 'Personas it suits, separated by ";". Empty means any.', example: 'CISO;Compliance Manager' },
   { name: 'stages', description: 'Lifecycle stages it suits, separated by ";". Empty means any.', example: 'mql;sql' },
   { name: 'updated_at', description: 'When the item was last updated (a date or date-time).', example: '2026-08-20' },
+  { name: 'language', description: 'The language it is written in, as a BCP 47 tag (en, de, pt-BR). Empty means the catalog\'s main language.', example: 'en' },
+  { name: 'translation_of', description: 'The id of the item this one translates (its twin in another language).', example: '' },
+  { name: 'buyer_stages', description: 'Buyer\'s journey stages it fits: awareness, consideration, decision, expansion, separated by ";". Empty means any.', example: 'consideration;decision' },
+  { name: 'audience', description: 'Who it is for: prospect or customer. Empty means both.', example: 'prospect' },
+  { name: 'products', description: 'Products it is about, separated by ";".', example: 'Evidence Hub' },
+  { name: 'competitors', description: 'Competitors it is about (a battlecard\'s rival), separated by ";": it is only suggested when the lead shows that competitor.', example: '' },
+  { name: 'review_by', description: 'The day to check it again (YYYY-MM-DD); after it the item is not suggested.', example: '2027-06-30' },
+  { name: 'expires_at', description: 'The last day it may be sent (YYYY-MM-DD), e.g. a price sheet\'s validity.', example: '' },
+  { name: 'replaced_by', description: 'The id of the item that replaces it; a replaced item is not suggested, and its replacement says so.', example: '' },
 ];
 
 export const COLUMNS: Record<ImportKind, readonly ColumnDoc[]> = {
@@ -92,9 +105,9 @@ export const COLUMNS: Record<ImportKind, readonly ColumnDoc[]> = {
 
 /** Other spellings accepted for a documented column (after normalizeColumnName). */
 export const COLUMN_ALIASES: Record<ImportKind, Record<string, string>> = {
-  profiles: { e_mail: 'email', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
+  profiles: { hs_language: 'language', preferred_locale: 'language', locale: 'language', is_customer: 'customer', e_mail: 'email', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
   pageViews: { e_mail: 'email', email_address: 'email', lead_id: 'profile_id', page_url: 'url', page_title: 'title' },
-  content: { content_type: 'type' },
+  content: { content_type: 'type', lang: 'language', locale: 'language', stages_of_journey: 'buyer_stages', journey_stages: 'buyer_stages', product: 'products', competitor: 'competitors' },
 };
 
 export const KIND_LABELS: Record<ImportKind, string> = {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AudienceSchema,
+  BuyerStageSchema,
   ChannelSchema,
   ContactChannelSchema,
   ContactPreferencesSchema,
@@ -23,6 +25,7 @@ type CellErrors = Array<Pick<RowError, 'column' | 'message'>>;
 export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: CellErrors };
 
 const EmailSchema = LeadProfileSchema.shape.email.unwrap();
+const LeadLanguageSchema = LeadProfileSchema.shape.language.unwrap();
 
 /**
  * The time zone check, remembered: TimeZoneSchema builds an Intl.DateTimeFormat per call (~90 µs),
@@ -162,6 +165,10 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   const title = r.text('title');
   const industry = r.text('industry');
   const persona = r.text('persona');
+  const language = check(r, 'language', LeadLanguageSchema, r.text('language'));
+  const country = r.text('country');
+  const customer = r.boolean('customer');
+  const productsOwned = r.list('products_owned');
   const score = r.number('score');
   const stage = r.oneOf('stage', LifecycleStageSchema.options, 'stage');
   const qualifiedAt = r.timestamp('qualified_at');
@@ -175,6 +182,10 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   optional(profile, 'title', title);
   optional(profile, 'industry', industry);
   optional(profile, 'persona', persona);
+  optional(profile, 'language', language);
+  optional(profile, 'country', country);
+  optional(profile, 'customer', customer);
+  if (productsOwned.length > 0) profile.productsOwned = productsOwned;
   profile.crmIds = crmIds;
   profile.source = source;
   profile.pageViews = [];
@@ -256,6 +267,14 @@ export function readContentRow(cells: Cells): RowResult<ContentItem> {
     if ((LifecycleStageSchema.options as readonly string[]).includes(key)) stages.push(key);
     else r.fail('stages', `Unknown stage ${quote(stage)}. Use one of: ${LifecycleStageSchema.options.join(', ')}`);
   }
+  const buyerStages: string[] = [];
+  for (const stage of r.list('buyer_stages')) {
+    const key = enumKey(stage);
+    if ((BuyerStageSchema.options as readonly string[]).includes(key)) buyerStages.push(key);
+    else r.fail('buyer_stages', `Unknown buyer stage ${quote(stage)}. Use one of: ${BuyerStageSchema.options.join(', ')}`);
+  }
+  // Lists are left out when empty, so a file without the new columns reads exactly as before.
+  const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);
   const candidate = defined({
     id: r.required('id'),
     title: r.required('title'),
@@ -267,6 +286,15 @@ export function readContentRow(cells: Cells): RowResult<ContentItem> {
     personas: r.list('personas'),
     stages,
     updatedAt: r.timestamp('updated_at'),
+    reviewBy: r.text('review_by'),
+    replacedBy: r.text('replaced_by'),
+    expiresAt: r.text('expires_at'),
+    language: r.text('language'),
+    translationOf: r.text('translation_of'),
+    buyerStages: nonEmpty(buyerStages),
+    audience: r.oneOf('audience', AudienceSchema.options, 'audience'),
+    competitors: nonEmpty(r.list('competitors')),
+    products: nonEmpty(r.list('products')),
   });
   return finish(ContentItemSchema, candidate, r, flatColumn);
 }
