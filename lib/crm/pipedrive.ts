@@ -155,7 +155,8 @@ function readDealPerson(doc: Document): PageIdentity {
   if (!view) return {};
   const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest(PARTICIPANTS));
   const personId = links.map(personIdOf).find(Boolean);
-  if (!personId) return {};
+  // No person on the deal (yet): the deal stays reported as itself, and its title is no one's name.
+  if (!personId) return { notAPerson: true };
   const own = links.filter((link) => personIdOf(link) === personId);
   return {
     record: { objectType: 'person', recordId: personId },
