@@ -1,4 +1,6 @@
+import { notFoundMessage } from '@/lib/connectors/source-messages';
 import { CRM_LABELS, recordKey } from '@/lib/schema/record';
+import { ErrorNotice } from './ErrorNotice';
 import { Spinner } from '@/components/ui/Spinner';
 import { DetectedCard } from './DetectedCard';
 import { FoundBrief } from './FoundBrief';
@@ -34,8 +36,8 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
         <div className="stack">
           <DetectedCard record={brief.record} />
           <div className="notice notice-warn" data-testid="state-not-found">
-            <strong>Not in marketing data.</strong> Marketing has no record of this person
-            {brief.record.email ? ` under ${brief.record.email}` : ''}. They may have come in through sales directly.
+            <strong>Not in marketing data.</strong> <span data-testid="not-found-where">{notFoundMessage(brief.asked ?? [], brief.record.email)}</span> They
+            may have come in through sales directly.
           </div>
           <MatchPicker tabId={tabId} leadKey={recordKey(brief.record)} chosenByRep={false} found={false} />
         </div>
@@ -44,14 +46,7 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
       return (
         <div className="stack">
           <DetectedCard record={brief.record} />
-          <div className="notice notice-danger" role="alert" data-testid="state-error">
-            <p>
-              <strong>Marketing data unreachable.</strong> {brief.error}
-            </p>
-            <button type="button" className="btn" onClick={onRetry}>
-              Retry
-            </button>
-          </div>
+          <ErrorNotice brief={brief} onRetry={onRetry} />
         </div>
       );
     case 'found':

@@ -11,6 +11,7 @@ import { PagesSection } from './PagesSection';
 import { ProblemSection } from './ProblemSection';
 import { SourceSection } from './SourceSection';
 import { SourcesLine } from './SourcesLine';
+import { GapsNote } from './GapsNote';
 import { Suggestions } from './Suggestions';
 import { TellMarketing } from './TellMarketing';
 import { useLeadFeedback } from './use-lead-feedback';
@@ -31,6 +32,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
     <div className="stack" data-testid="brief" data-lead-id={profile.id}>
       <DetectedCard record={record} profile={profile} />
       <SourcesLine from={brief.from} systems={profile.systems} />
+      <GapsNote gaps={profile.gaps} />
       {brief.warning && (
         <div className="notice notice-warn" role="status" data-testid="stale-banner">
           <p>

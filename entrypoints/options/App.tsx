@@ -7,9 +7,11 @@ import { ProfileSettings } from '@/components/options/ProfileSettings';
 import { useSettings } from '@/components/options/use-settings';
 import { WebhookSettings } from '@/components/options/WebhookSettings';
 import { Spinner } from '@/components/ui/Spinner';
+import { useSourceAnchor } from './source-anchor';
 
 export function App() {
   const { settings, save, loadError } = useSettings();
+  useSourceAnchor(settings?.source.kind);
   return (
     <main className="page options">
       <header className="page-header">

@@ -8,6 +8,8 @@ import { recordKey } from '@/lib/schema/record';
 import { loadSettings } from '@/lib/store/settings';
 import { suggestContent } from '@/lib/suggest/rank';
 import { getTabRecord } from '@/lib/store/tab-records';
+import type { DataSource } from '@/lib/schema/sources';
+import { errorBrief } from './error-brief';
 
 /** Builds the side panel's brief for whatever record the tab shows now. Never throws. */
 export async function briefForTab(tabId: number, refresh = false): Promise<Brief> {
@@ -19,15 +21,17 @@ export async function briefForTab(tabId: number, refresh = false): Promise<Brief
 /** The brief for a record, asking marketing's source when the cache cannot answer. Never throws. */
 export async function briefForRecord(record: DetectedRecord, refresh = false): Promise<Brief> {
   const startedAt = performance.now();
+  let main: { kind: DataSource['kind']; label: string } | undefined;
   try {
-    const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
+    const { connector, ttlMinutes, timeoutMs, kind } = await sourceSettings();
+    main = { kind, label: connector.label };
     // Read beside the lookup rather than after it; only a found lead's brief waits for it (or its failure).
     const catalogRead = getCatalog(connector, ttlMinutes);
     catalogRead.catch(() => undefined);
     const lookup = await lookupProfile(record, { connector, ttlMinutes, timeoutMs, refresh, onRefreshed: announceRefresh(record) });
     return assemble(record, lookup, lookup.entry.profile ? await catalogRead : { items: [] }, startedAt, connector.label);
   } catch (error) {
-    return { state: 'error', record, error: error instanceof Error ? error.message : String(error) };
+    return errorBrief(record, error, main);
   }
 }
 
@@ -54,7 +58,7 @@ export async function cachedBriefForRecord(record: DetectedRecord): Promise<Brie
 
 async function sourceSettings() {
   const settings = await loadSettings();
-  return { ...(await leadConnector(settings)), ttlMinutes: settings.cacheTtlMinutes };
+  return { ...(await leadConnector(settings)), ttlMinutes: settings.cacheTtlMinutes, kind: settings.source.kind };
 }
 
 const announceRefresh = (record: DetectedRecord) => () => void broadcast({ type: 'brief-updated', leadKey: recordKey(record) });
@@ -65,7 +69,7 @@ const announceRefresh = (record: DetectedRecord) => () => void broadcast({ type:
  */
 function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, startedAt: number, sourceLabel: string): Brief {
   const cached = lookup.entry;
-  if (!cached.profile) return { state: 'not-found', record };
+  if (!cached.profile) return { state: 'not-found', record, asked: askedSystems(sourceLabel) };
   const suggestions = suggestContent(cached.profile, catalog.items);
   // What building costs without any message: half of the benchmark's floor for time to brief.
   performance.measure('leadside:brief-built', { start: startedAt, detail: recordKey(record) });
@@ -81,4 +85,9 @@ function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, 
     warning: lookup.warning,
     catalogStale: catalog.stale,
   };
+}
+
+/** The systems a merged source asked ("HubSpot and Mautic" is the merged connector's label), by name. */
+function askedSystems(label: string): string[] {
+  return label.split(/, and |, | and /).map((name) => name.trim()).filter(Boolean);
 }

@@ -62,6 +62,7 @@ export async function waitForWindow(options: RateLimitOptions, vendor: string, s
       'rate-limited',
       `${vendor} answered 429 (rate limit reached) a moment ago; Leadside asks again in ${Math.ceil(remaining / 1000)} s.`,
       remaining,
+      vendor,
     );
   }
   await sleep(remaining, signal);

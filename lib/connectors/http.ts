@@ -224,19 +224,19 @@ function errorFor(
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
   switch (true) {
     case response.status === 401:
-      return new ConnectorError('auth', `${said}. The access token is missing, wrong or expired.`);
+      return new ConnectorError('auth', `${said}. The access token is missing, wrong or expired.`, undefined, options.vendor);
     case response.status === 403:
-      return new ConnectorError('auth', `${said}. The token works but lacks a permission (scope) this needs.`);
+      return new ConnectorError('auth', `${said}. The token works but lacks a permission (scope) this needs.`, undefined, options.vendor);
     case response.status === 404:
-      return new ConnectorError('not-found', said);
+      return new ConnectorError('not-found', said, undefined, options.vendor);
     case response.status === 429: {
       const wait = waitMs ?? retryAfterMs(response.headers.get('Retry-After'));
       const when = wait === undefined ? '' : ` Leadside asks again in ${Math.ceil(wait / 1000)} s.`;
-      return new ConnectorError('rate-limited', `${said.replace(/\.$/, '')}.${when}`, wait);
+      return new ConnectorError('rate-limited', `${said.replace(/\.$/, '')}.${when}`, wait, options.vendor);
     }
     case response.status >= 500:
-      return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')));
+      return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')), options.vendor);
     default:
-      return new ConnectorError('rejected', said);
+      return new ConnectorError('rejected', said, undefined, options.vendor);
   }
 }

@@ -73,7 +73,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
 
   function request(path: string, signal: AbortSignal, init: Pick<HttpRequest, 'method' | 'body'> = {}): HttpRequest {
     if (!token) {
-      throw new ConnectorError('auth', 'No HubSpot access token is saved: paste the private app’s access token in Options → Data source.');
+      throw new ConnectorError('auth', 'No HubSpot access token is saved: paste the private app’s access token in Options → Data source.', undefined, VENDOR);
     }
     return {
       url: `${source.apiBase}${path}`,

@@ -103,6 +103,8 @@ export class ConnectorError extends Error {
     readonly kind: ConnectorErrorKind,
     message: string,
     readonly retryAfterMs?: number,
+    /** The system that answered so ("HubSpot", "Mautic"), so the panel can name it and offer to reconnect it. */
+    readonly system?: string,
   ) {
     super(message);
     this.name = 'ConnectorError';

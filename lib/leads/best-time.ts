@@ -186,7 +186,7 @@ function readTimes(text: string, part: { from: number; to: number } | undefined)
     const first = clockOf(match, 1, match.index!);
     const second = clockOf(match, 5, match.index! + match[0].length);
     if (!first || !second) return null;
-    // A lone time elsewhere ("9-11 or 3pm") is a second window.
+    // A lone time elsewhere ("9-11 or 3pm") makes a second window
     if (countTimes(text.replace(match[0], ' ')) > 0) return null;
     const [from, to] = settleRange(first, second, part);
     return { from, to, ...zoneAfter(text, match.index! + match[0].length) };
@@ -325,7 +325,7 @@ function clock(minutes: number): string {
 }
 
 /** "Mon, Wed", "weekdays": the window's days in words, for the panel. */
-export function describeDays(window: Pick<BestTimeWindow, 'days' | 'weekdaysOnly'>): string | undefined {
-  if (window.days) return window.days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join(', ');
-  return window.weekdaysOnly ? 'weekdays' : undefined;
+export function describeDays(best: Pick<BestTimeWindow, 'days' | 'weekdaysOnly'>): string | undefined {
+  if (best.days) return best.days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join(', ');
+  return best.weekdaysOnly ? 'weekdays' : undefined;
 }

@@ -11,8 +11,23 @@ import { TimestampSchema } from './common';
 export const BriefSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('no-record') }),
   z.object({ state: z.literal('loading'), record: DetectedRecordSchema }),
-  z.object({ state: z.literal('not-found'), record: DetectedRecordSchema }),
-  z.object({ state: z.literal('error'), record: DetectedRecordSchema, error: z.string() }),
+  z.object({
+    state: z.literal('not-found'),
+    record: DetectedRecordSchema,
+    /** The systems that were asked, by name ("HubSpot"), for "No HubSpot contact for …". */
+    asked: z.array(z.string()).optional(),
+  }),
+  z.object({
+    state: z.literal('error'),
+    record: DetectedRecordSchema,
+    error: z.string(),
+    /** What kind of failure (ConnectorErrorKind: auth, rate-limited, timeout, …), for what the panel offers. */
+    errorKind: z.string().optional(),
+    /** A rate limit's window: the panel asks again on its own after it. */
+    retryAfterMs: z.number().nonnegative().optional(),
+    /** The source refused the credentials: "Reconnect <label>" opens Options at that source's form. */
+    reconnect: z.object({ source: z.string(), label: z.string() }).optional(),
+  }),
   z.object({
     state: z.literal('found'),
     record: DetectedRecordSchema,

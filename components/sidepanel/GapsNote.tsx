@@ -1,0 +1,19 @@
+import type { DataGap } from '@/lib/schema';
+
+/**
+ * What the source could not read this time, said quietly under what it did read ("Per-page history
+ * needs HubSpot’s web-analytics scope or Enterprise; …"), so a partial brief never passes for a
+ * complete one. Each gap reads as one sentence: what, then why.
+ */
+export function GapsNote({ gaps }: { gaps: readonly DataGap[] | undefined }) {
+  if (!gaps?.length) return null;
+  return (
+    <ul className="plain-list small muted" role="note" aria-label="Not read from marketing data" data-testid="data-gaps">
+      {gaps.map((gap) => (
+        <li key={`${gap.what}\n${gap.why}`} data-testid="data-gap">
+          ⓘ {gap.what} {gap.why}
+        </li>
+      ))}
+    </ul>
+  );
+}
