@@ -5,6 +5,7 @@ import { request } from '@/lib/messaging/messages';
 import { CRM_LABELS } from '@/lib/schema/record';
 import { CUSTOM_SITE_KIND_LABELS, CustomSiteSchema, siteOrigin, summarizeZodError, type CustomSite } from '@/lib/schema';
 import type { Settings } from '@/lib/store/settings';
+import { failureWords, useHostAccessSave } from './use-host-access';
 
 type Kind = CustomSite['kind'];
 const BUILT_IN = [...new Set(DETECTORS.map((detector) => CRM_LABELS[detector.crm]))];
@@ -19,11 +20,14 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
   const [pathPattern, setPathPattern] = useState('/people/:id');
   const [status, setStatus] = useState('');
 
-  const apply = async (customSites: CustomSite[], done: string) => {
+  const { pending, run: saveWithHost } = useHostAccessSave();
+
+  /** Saves the list and has the worker register the sites' scripts; resolves to why not, or undefined. */
+  const apply = async (customSites: CustomSite[]): Promise<string | undefined> => {
     const error = await save({ customSites });
-    if (error) return setStatus(`Not saved: ${error}`);
+    if (error) return error;
     await request({ type: 'sync-custom-sites' });
-    setStatus(done);
+    return undefined;
   };
 
   const add = () => {
@@ -31,17 +35,23 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
     if (!parsed.success) return setStatus(`Not added: ${summarizeZodError(parsed.error)}`);
     const site = parsed.data;
     if (settings.customSites.some((existing) => existing.host === site.host)) return setStatus(`${site.host} is already added.`);
-    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
-    void browser.permissions.request({ origins: [siteOrigin(site.host)] }).then(async (granted) => {
-      if (!granted) return setStatus(`Not added: the browser did not allow Leadside to read ${site.host}.`);
+    setStatus('');
+    void saveWithHost(site.host, () => apply([...settings.customSites, site])).then((error) => {
+      if (error) return setStatus(`Not added: ${error}`);
       setHost('');
-      await apply([...settings.customSites, site], `✓ Added ${site.host}`);
+      setStatus(`✓ Added ${site.host}`);
     });
   };
 
   const remove = async (site: CustomSite) => {
-    await browser.permissions.remove({ origins: [siteOrigin(site.host)] });
-    await apply(settings.customSites.filter((entry) => entry.id !== site.id), `✓ Removed ${site.host}; Leadside can no longer read it.`);
+    let error: string | undefined;
+    try {
+      await browser.permissions.remove({ origins: [siteOrigin(site.host)] });
+      error = await apply(settings.customSites.filter((entry) => entry.id !== site.id));
+    } catch (thrown) {
+      error = failureWords(thrown);
+    }
+    setStatus(error ? `Not removed: ${error}` : `✓ Removed ${site.host}; Leadside can no longer read it.`);
   };
 
   return (
@@ -93,8 +103,8 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
           )}
         </div>
         <div className="row">
-          <button type="submit" className="btn btn-primary">
-            Add site
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? 'Adding…' : 'Add site'}
           </button>
           <span role="status" aria-live="polite" className="small" data-testid="sites-status">
             {status}

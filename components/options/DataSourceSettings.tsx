@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { request, type PageResponse } from '@/lib/messaging/messages';
 import { SOURCE_LABELS, type DataSource } from '@/lib/schema';
 import { savedSecrets, saveSecrets } from '@/lib/store/secrets';
@@ -7,6 +6,7 @@ import type { Settings } from '@/lib/store/settings';
 import { draftFrom, newDraft, parseDraft, usableSecrets, type SavedSecrets } from './source-config';
 import { SourceFields } from './SourceFields';
 import type { SourceDraft } from './source-forms';
+import { failureWords, useHostAccessSave } from './use-host-access';
 
 type Kind = DataSource['kind'];
 type Checks = PageResponse<'test-connection'>['checks'];
@@ -30,6 +30,7 @@ export function DataSourceSettings({ settings, save }: Props) {
   const [status, setStatus] = useState('');
   const [checks, setChecks] = useState<Checks>();
   const [testing, setTesting] = useState(false);
+  const { pending: saving, run: saveWithHost } = useHostAccessSave();
 
   useEffect(() => void savedSecrets(kind).then(setStored), [kind]);
   // What is saved counts only for the address it was entered for: a new host asks for it again.
@@ -45,24 +46,26 @@ export function DataSourceSettings({ settings, save }: Props) {
   const connect = () => {
     const parsed = parseDraft(kind, draft, stored);
     if (!parsed.ok) return setStatus(`Not saved: ${parsed.error}`);
-    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
-    const granted = parsed.origin ? browser.permissions.request({ origins: [parsed.origin] }) : Promise.resolve(true);
-    void granted.then(async (allowed) => {
-      if (!allowed) return setStatus(`Not saved: the browser did not allow Leadside to reach ${new URL(parsed.origin!.replace('/*', '')).host}.`);
+    setStatus('');
+    void saveWithHost(parsed.baseUrl ? new URL(parsed.baseUrl).host : undefined, async () => {
       if (Object.keys(parsed.secrets).length && parsed.baseUrl) await saveSecrets(kind, parsed.baseUrl, parsed.secrets);
       const error = await save({ source: parsed.source });
-      if (error) return setStatus(`Not saved: ${error}`);
-      await request({ type: 'source-changed' });
+      if (error) return error;
       if (parsed.baseUrl) setStored({ values: parsed.secrets, origin: new URL(parsed.baseUrl).origin });
       setDraft((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !(name in parsed.secrets))));
-      setStatus(`✓ Connected to ${SOURCE_LABELS[kind]}`);
-    });
+      // Saved by now: a worker that does not answer leaves the new source for its next start.
+      await request({ type: 'source-changed' }).catch(() => undefined);
+      return undefined;
+    }).then((error) => setStatus(error ? `Not saved: ${error}` : `✓ Connected to ${SOURCE_LABELS[kind]}`));
   };
 
   const test = async () => {
     setTesting(true);
+    setChecks(undefined);
     try {
       setChecks((await request({ type: 'test-connection' })).checks);
+    } catch (error) {
+      setStatus(`Could not test the connection: ${failureWords(error)}`);
     } finally {
       setTesting(false);
     }
@@ -85,8 +88,8 @@ export function DataSourceSettings({ settings, save }: Props) {
 
       <div className="row">
         {(!active || kind !== 'demo') && (
-          <button type="button" className="btn btn-primary" onClick={connect}>
-            {active ? 'Save' : 'Use this source'}
+          <button type="button" className="btn btn-primary" onClick={connect} disabled={saving}>
+            {saving ? 'Saving…' : active ? 'Save' : 'Use this source'}
           </button>
         )}
         <button type="button" className="btn" onClick={() => void test()} disabled={!active || testing}>

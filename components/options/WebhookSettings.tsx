@@ -5,6 +5,7 @@ import { request } from '@/lib/messaging/messages';
 import { siteOrigin } from '@/lib/schema';
 import { deleteSecrets, savedSecrets, saveSecrets } from '@/lib/store/secrets';
 import type { Settings } from '@/lib/store/settings';
+import { failureWords, useHostAccessSave } from './use-host-access';
 
 const WebhookUrlSchema = z.url({ protocol: /^https$/, message: 'Enter the https:// address of the webhook' });
 
@@ -14,17 +15,18 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
   const [format, setFormat] = useState<'json' | 'slack'>(settings.webhook?.format ?? 'slack');
   const [hasSaved, setHasSaved] = useState(false);
   const [status, setStatus] = useState('');
+  const { pending, run: saveWithHost } = useHostAccessSave();
   useEffect(() => void savedSecrets('webhook').then((secrets) => setHasSaved(Boolean(secrets.values.url))), []);
 
   const saveWebhook = () => {
     const parsed = WebhookUrlSchema.safeParse(url.trim());
     if (!parsed.success) return setStatus(`Not saved: ${parsed.error.issues[0]?.message}`);
     const host = new URL(parsed.data).host;
-    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
-    void browser.permissions.request({ origins: [siteOrigin(host)] }).then(async (granted) => {
-      if (!granted) return setStatus(`Not saved: the browser did not allow Leadside to reach ${host}.`);
+    setStatus('');
+    void saveWithHost(host, async () => {
       await saveSecrets('webhook', parsed.data, { url: parsed.data });
-      const error = await save({ webhook: { format, host } });
+      return save({ webhook: { format, host } });
+    }).then((error) => {
       if (error) return setStatus(`Not saved: ${error}`);
       setUrl('');
       setHasSaved(true);
@@ -33,9 +35,15 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
   };
 
   const remove = async () => {
+    // The permission goes back even if the rest fails: a host Leadside no longer posts to is not kept.
     if (settings.webhook) await browser.permissions.remove({ origins: [siteOrigin(settings.webhook.host)] }).catch(() => false);
-    await deleteSecrets('webhook');
-    await save({ webhook: null });
+    try {
+      await deleteSecrets('webhook');
+      const error = await save({ webhook: null });
+      if (error) return setStatus(`Not removed: ${error}`);
+    } catch (error) {
+      return setStatus(`Not removed: ${failureWords(error)}`);
+    }
     await request({ type: 'source-changed' }).catch(() => undefined);
     setHasSaved(false);
     setStatus('✓ Webhook removed');
@@ -58,8 +66,8 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
         <input type="password" autoComplete="off" value={url} onChange={(event) => setUrl(event.target.value)} placeholder={hasSaved && settings.webhook ? `•••• ${settings.webhook.host}; type to replace` : 'https://hooks.slack.com/services/…'} />
       </label>
       <div className="row">
-        <button type="button" className="btn btn-primary" onClick={saveWebhook}>
-          Save webhook
+        <button type="button" className="btn btn-primary" onClick={saveWebhook} disabled={pending}>
+          {pending ? 'Saving…' : 'Save webhook'}
         </button>
         {settings.webhook && (
           <button type="button" className="btn btn-danger" onClick={() => void remove()}>

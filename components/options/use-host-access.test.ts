@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { requestHostThenSave } from './use-host-access';
+
+describe('requestHostThenSave: every way a host grant and a save can fail ends in words', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('asks for that one host, then saves', async () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    const save = vi.fn(async () => undefined);
+    await expect(requestHostThenSave('crm.example.com', save)).resolves.toBeUndefined();
+    expect(request).toHaveBeenCalledWith({ origins: ['https://crm.example.com/*'] });
+    expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('asks before the first await, so the request stays inside the click', () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    void requestHostThenSave('crm.example.com', async () => undefined);
+    expect(request).toHaveBeenCalledOnce();
+  });
+
+  it('says the browser did not allow it when the rep declines, and saves nothing', async () => {
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(false);
+    const save = vi.fn(async () => undefined);
+    await expect(requestHostThenSave('crm.example.com', save)).resolves.toBe('the browser did not allow Leadside to reach crm.example.com.');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("passes on the browser's reason when it refuses to ask at all", async () => {
+    vi.spyOn(browser.permissions, 'request').mockRejectedValue(new Error('permissions.request may only be called from a user input handler'));
+    const save = vi.fn(async () => undefined);
+    await expect(requestHostThenSave('crm.example.com', save)).resolves.toBe(
+      'the browser refused to ask for access to crm.example.com: permissions.request may only be called from a user input handler',
+    );
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("returns the save's own refusal, and a save that throws, in words", async () => {
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    await expect(requestHostThenSave('crm.example.com', async () => 'customSites: too many')).resolves.toBe('customSites: too many');
+    const full = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    await expect(requestHostThenSave('crm.example.com', () => Promise.reject(full))).resolves.toMatch(/no room left/);
+  });
+
+  it('asks for nothing when there is no host (the demo source)', async () => {
+    const request = vi.spyOn(browser.permissions, 'request');
+    await expect(requestHostThenSave(undefined, async () => undefined)).resolves.toBeUndefined();
+    expect(request).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,48 @@
+import { useCallback, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { siteOrigin } from '@/lib/schema';
+import { describeStorageError } from '@/lib/store/storage-errors';
+
+/** What went wrong, in words a rep can act on: the storage's own explanation when it has one. */
+export function failureWords(error: unknown): string {
+  return describeStorageError(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Asks the browser for access to `host` (none asked when undefined), then runs `save`. Resolves to
+ * why nothing was saved, or undefined once saved; it never rejects, so no refusal goes unseen. A
+ * browser can refuse in two ways: the rep declines (false), or it will not ask at all, an error
+ * (Firefox outside a user's click, a host the manifest does not allow, a policy).
+ *
+ * Call it straight from the click handler: browsers grant permissions only inside the user's
+ * gesture, and the request below starts before the first `await`.
+ */
+export async function requestHostThenSave(host: string | undefined, save: () => Promise<string | undefined>): Promise<string | undefined> {
+  if (host !== undefined) {
+    let granted: boolean;
+    try {
+      granted = await browser.permissions.request({ origins: [siteOrigin(host)] });
+    } catch (error) {
+      return `the browser refused to ask for access to ${host}: ${failureWords(error)}`;
+    }
+    if (!granted) return `the browser did not allow Leadside to reach ${host}.`;
+  }
+  try {
+    return await save();
+  } catch (error) {
+    return failureWords(error);
+  }
+}
+
+/**
+ * `requestHostThenSave` for a form: `pending` is true from the click until the answer, so the
+ * button can say so and not be pressed twice.
+ */
+export function useHostAccessSave() {
+  const [pending, setPending] = useState(false);
+  const run = useCallback((host: string | undefined, save: () => Promise<string | undefined>) => {
+    setPending(true);
+    return requestHostThenSave(host, save).finally(() => setPending(false));
+  }, []);
+  return { pending, run };
+}
