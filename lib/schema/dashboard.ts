@@ -393,8 +393,14 @@ export const SourceStatusSchema = z.object({
   lastSyncError: z.string().nullable(),
   catalogCount: Count.nullable(),
   syncing: z.boolean(),
+  /**
+   * The team's main source (the first of `sources`): forwarded verdicts go to it, and its answers
+   * come first in a brief merged from several systems. The others are read beside it.
+   */
+  main: z.boolean().default(false),
 });
 export const SourcesSchema = z.object({
+  /** Every source of the team, at most one per kind, the main one first. */
   sources: z.array(SourceStatusSchema),
   /** The Slack webhook's host, never its URL (the URL is the secret). */
   slackWebhookHost: z.string().nullable(),
@@ -408,7 +414,11 @@ export const TestConnectionSchema = z.object({ ok: z.boolean(), message: z.strin
 export const SourceUpdateSchema = z.object({
   config: z.record(z.string(), z.unknown()).default({}),
   secrets: z.record(z.string(), z.string().min(1)).default({}),
+  /** Make this source the main one. A new kind otherwise goes after the team's other sources. */
+  main: z.boolean().optional(),
 });
+/** DELETE /api/sources/:kind and POST /api/sources/:kind/main answer what changed, in words. */
+export const SourceChangedSchema = z.object({ message: z.string() });
 /** PUT /api/sources/:kind answers the source as stored, and the connection test run before saving (a failed test does not stop the save). */
 export const SourceSavedSchema = z.object({ source: SourceStatusSchema, test: TestConnectionSchema });
 /** POST /api/sources/:kind/sync: whether a sync was queued (false: one is already waiting), in words. */

@@ -184,7 +184,7 @@ describe('sources and the Slack webhook', () => {
     const failing = TestConnectionSchema.parse((await call('POST', '/api/sources/hubspot/test')).json);
     expect(failing.ok).toBe(false);
     expect(failing.message).toMatch(/✗ auth: .*401/);
-    expect(await call('POST', '/api/sources/mautic/test')).toMatchObject({ status: 404, error: "Your team's marketing system is HubSpot, not Mautic." });
+    expect(await call('POST', '/api/sources/mautic/test')).toMatchObject({ status: 404, error: 'Your team has no Mautic source; its marketing system is HubSpot.' });
   });
 
   it('refuses settings the source schema refuses and a missing or unknown secret, in words', async () => {

@@ -155,6 +155,8 @@ export interface ContentDailyTable {
 export interface TeamSourcesTable {
   team_id: string;
   kind: 'hubspot' | 'mautic';
+  /** The team's order of its sources (migration 0011): the lowest is the main one, which gets forwarded verdicts. */
+  position: ColumnType<number, number | undefined, number>;
   /** The HubSpotSource / MauticSource, validated with lib/schema/sources.ts. */
   config: Json<unknown>;
   /** The SourceSecrets as AES-256-GCM ciphertext (server/sources/secrets-crypto.ts), never plain text. */

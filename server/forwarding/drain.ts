@@ -136,8 +136,17 @@ function settlementOf(claim: ClaimedForward, result: DeliveryResult, retry: (cla
   }
 }
 
+/**
+ * Where a target's forwards go. 'vendor' is the team's main source only, whatever other systems it
+ * reads beside it: a verdict is one note in one system, as the extension sends feedback to its main
+ * source only (the next main source, if the admin changes it, gets the rows still waiting).
+ */
 async function loadDestination(database: Database, teamId: string, target: ForwardTarget, env: NodeJS.ProcessEnv | undefined): Promise<Destination | undefined> {
-  if (target === 'vendor') return (await loadTeamConnector(database, teamId, env))?.connector;
+  if (target === 'vendor') {
+    const main = (await loadTeamConnector(database, teamId, env))?.systems[0];
+    if (main?.problem) throw main.problem;
+    return main?.connector;
+  }
   const url = await loadTeamWebhookUrl(database, teamId, env);
   return url ? createWebhookDelivery(url, 'slack') : undefined;
 }

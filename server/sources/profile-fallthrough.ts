@@ -10,11 +10,13 @@ import { loadTeamConnector, StoredSourceError, type TeamConnector } from './conn
 import { SecretsKeyError } from './secrets-crypto';
 
 /**
- * What the profile routes do when the server has no match: ask the team's own marketing system
- * (HubSpot, Mautic) through the shared connector, store what it finds with the import's storage
- * functions (so the next lookup is answered from the database, without a vendor call), and answer
- * it. A team without a source gets its miss as before. A vendor failure is a 502 whose message is
- * the vendor's own (connectors cut secrets out of their messages).
+ * What the profile routes do when the server has no match: ask the team's own marketing systems
+ * (HubSpot, Mautic; all of them at once when the team has several, merged into one profile with
+ * each system's score, stage and note in `systems`) through the shared connectors, store what they
+ * find with the import's storage functions (so the next lookup is answered from the database,
+ * without a vendor call), and answer it. A team without a source gets its miss as before. A vendor
+ * failure is a 502 whose message is the vendor's own (connectors cut secrets out of their messages)
+ * only when no system answered; when one did, the failure is a note on the profile instead.
  */
 export async function findProfileThroughSource(database: Database, teamId: string, query: LookupQuery, signal: AbortSignal): Promise<LeadProfile | null> {
   return askSource(database, teamId, null, async ({ connector }) => {
@@ -50,8 +52,13 @@ async function askSource<T>(database: Database, teamId: string, withoutSource: T
   }
 }
 
-/** The vendor's profile through the import's storage, answered as any later lookup will read it. */
+/**
+ * The vendor's profile through the import's storage, answered as any later lookup will read it. A
+ * merged profile that misses a system which failed is answered but not stored: stored, it would
+ * stand in for the whole answer on every later lookup, and the failed system would never be asked again.
+ */
 async function storeFound(database: Database, teamId: string, found: LeadProfile): Promise<LeadProfile> {
+  if (found.systems?.some((system) => system.error !== undefined)) return found;
   const { profile, pageViews } = splitPageViews(found);
   await storeRecords(database.db, teamId, { profiles: [profile], pageViews, content: [] });
   return (await getProfile(database.db, teamId, profile.id)) ?? found;

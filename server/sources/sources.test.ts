@@ -292,11 +292,11 @@ describe('catalog sync', () => {
 
   it('does not start while another sync of the team holds the lease', async () => {
     const team = await teamWith(hubspotSettings);
-    expect(await claimSync(database.db, team.teamId, 60_000)).toBe(true);
-    expect(await claimSync(database.db, team.teamId, 60_000)).toBe(false);
+    expect(await claimSync(database.db, team.teamId, 'hubspot', 60_000)).toBe(true);
+    expect(await claimSync(database.db, team.teamId, 'hubspot', 60_000)).toBe(false);
     await expect(syncTeamSource(database, team.teamId)).rejects.toThrow(SyncNotStartedError);
     expect(vendors.calls).toHaveLength(0);
-    await finishSync(database.db, team.teamId, { at: new Date(), error: null });
+    await finishSync(database.db, team.teamId, 'hubspot', { at: new Date(), error: null });
     await expect(syncTeamSource(database, team.teamId)).resolves.toMatchObject({ kind: 'hubspot' });
   });
 });

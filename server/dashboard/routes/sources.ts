@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ConnectorError, type CapabilityCheck } from '@/lib/connectors/types';
-import { SourceUpdateSchema, WebhookUpdateSchema, type SourceSavedSchema, type SourcesSchema, type SyncQueuedSchema, type TestConnectionSchema } from '@/lib/schema/dashboard';
+import { SourceUpdateSchema, WebhookUpdateSchema, type SourceChangedSchema, type SourceSavedSchema, type SourcesSchema, type SyncQueuedSchema, type TestConnectionSchema } from '@/lib/schema/dashboard';
 import { AdminError } from '../../admin/accounts';
 import type { Database } from '../../db/database';
 import { getTeamWebhook } from '../../db/queries/forwards';
-import { getTeamSource, type StoredSource } from '../../db/queries/sources';
+import { listTeamSources, type StoredSource } from '../../db/queries/sources';
 import { removeTeamWebhook, setTeamWebhook } from '../../forwarding/webhook';
 import { jsonError } from '../../http/errors';
 import { requireJson, validate } from '../../http/validate';
 import { SERVER_SOURCE_KINDS, StoredSourceError, VENDOR_LABELS } from '../../sources/connector';
-import { describeCheck, setTeamSource, testTeamSource } from '../../sources/manage';
+import { describeCheck, makeMainSource, removeSource, setTeamSource, testTeamSource } from '../../sources/manage';
 import { SecretsKeyError } from '../../sources/secrets-crypto';
 import { SYNC_LEASE_MS } from '../../sources/sync';
 import type { DashboardEnv } from '../env';
@@ -22,13 +22,15 @@ type Answer<Schema extends z.ZodType> = z.input<Schema>;
 const KindParamSchema = z.object({ kind: z.enum(SERVER_SOURCE_KINDS) });
 
 /** Queues a sync of one team on the job queue; undefined when this instance runs no job queue. */
-export type RequestSync = () => Promise<{ requestSync(teamId: string): Promise<string | null> } | undefined>;
+export type RequestSync = () => Promise<{ requestSync(teamId: string, kind?: StoredSource['kind']): Promise<string | null> } | undefined>;
 
 /**
- * The team's marketing system and Slack webhook, for admins: GET /api/sources (kind, settings, last
- * sync and its error; never a secret, the webhook only as its host), PUT /api/sources/:kind (settings
- * and secrets, tested then stored encrypted), POST /api/sources/:kind/test, POST /api/sources/:kind/sync
- * (queued on the job queue), PUT and DELETE /api/webhook. The work is server/sources' and
+ * The team's marketing systems (one per kind, the main one first) and Slack webhook, for admins:
+ * GET /api/sources (each source's kind, settings, last sync and its error; never a secret, the
+ * webhook only as its host), PUT /api/sources/:kind (settings and secrets, tested then stored
+ * encrypted; a new kind is added beside the others), DELETE /api/sources/:kind, POST
+ * /api/sources/:kind/main (forwarded verdicts go to the main source), POST /api/sources/:kind/test,
+ * POST /api/sources/:kind/sync (that source's sync, queued on the job queue), PUT and DELETE /api/webhook. The work is server/sources' and
  * server/forwarding's, which the admin CLI runs too.
  */
 export function sourceRoutes(database: Database, auth: DashboardAuth, options: { now: () => Date; jobs?: RequestSync; env?: NodeJS.ProcessEnv }): Hono<DashboardEnv> {
@@ -38,19 +40,45 @@ export function sourceRoutes(database: Database, auth: DashboardAuth, options: {
 
   routes.get('/sources', admins, async (c) => {
     const { teamId } = c.get('session');
-    const [stored, webhook] = await Promise.all([getTeamSource(database.db, teamId), getTeamWebhook(database.db, teamId)]);
-    const body: Answer<typeof SourcesSchema> = { sources: stored ? [sourceStatus(stored, options.now())] : [], slackWebhookHost: webhook?.host ?? null };
+    const [stored, webhook] = await Promise.all([listTeamSources(database.db, teamId), getTeamWebhook(database.db, teamId)]);
+    const body: Answer<typeof SourcesSchema> = { sources: stored.map((source, index) => sourceStatus(source, index === 0, options.now())), slackWebhookHost: webhook?.host ?? null };
     return c.json(body);
   });
 
   routes.put('/sources/:kind', admins, requireJson, validate('param', KindParamSchema), validate('json', SourceUpdateSchema), async (c) => {
     const { teamId } = c.get('session');
     const { kind } = c.req.valid('param');
-    const { config, secrets } = c.req.valid('json');
+    const { config, secrets, main } = c.req.valid('json');
     return withSourceErrors(c, async () => {
-      const { checks } = await setTeamSource(database, teamId, { kind, config, secrets }, { env, secretHint: (name) => `"${name}" in secrets` });
-      const stored = await getTeamSource(database.db, teamId);
-      const body: Answer<typeof SourceSavedSchema> = { source: sourceStatus(stored!, options.now()), test: summarize(checks) };
+      const { checks } = await setTeamSource(database, teamId, { kind, config, secrets, main }, { env, secretHint: (name) => `"${name}" in secrets` });
+      const sources = await listTeamSources(database.db, teamId);
+      const stored = sources.find((source) => source.kind === kind)!;
+      const body: Answer<typeof SourceSavedSchema> = { source: sourceStatus(stored, sources[0] === stored, options.now()), test: summarize(checks) };
+      return c.json(body);
+    });
+  });
+
+  routes.delete('/sources/:kind', admins, validate('param', KindParamSchema), async (c) => {
+    const { teamId } = c.get('session');
+    const stored = await requireKind(c, teamId, c.req.valid('param').kind);
+    if (stored instanceof Response) return stored;
+    return withSourceErrors(c, async () => {
+      const { kind, retired, main } = await removeSource(database, teamId, stored.kind);
+      const then = main ? `${VENDOR_LABELS[main]} is the main source now.` : 'Lookups now answer from the server’s own data only.';
+      const body: Answer<typeof SourceChangedSchema> = {
+        message: `${VENDOR_LABELS[kind]} removed; ${retired} of its synced catalog item${retired === 1 ? '' : 's'} retired. ${then}`,
+      };
+      return c.json(body);
+    });
+  });
+
+  routes.post('/sources/:kind/main', admins, validate('param', KindParamSchema), async (c) => {
+    const { teamId } = c.get('session');
+    const stored = await requireKind(c, teamId, c.req.valid('param').kind);
+    if (stored instanceof Response) return stored;
+    return withSourceErrors(c, async () => {
+      const kind = await makeMainSource(database, teamId, stored.kind);
+      const body: Answer<typeof SourceChangedSchema> = { message: `${VENDOR_LABELS[kind]} is the main source: verdicts are forwarded to it from now on.` };
       return c.json(body);
     });
   });
@@ -60,7 +88,7 @@ export function sourceRoutes(database: Database, auth: DashboardAuth, options: {
     const stored = await requireKind(c, teamId, c.req.valid('param').kind);
     if (stored instanceof Response) return stored;
     return withSourceErrors(c, async () => {
-      const body: Answer<typeof TestConnectionSchema> = summarize(await testTeamSource(database, teamId, { env }));
+      const body: Answer<typeof TestConnectionSchema> = summarize(await testTeamSource(database, teamId, { kind: stored.kind, env }));
       return c.json(body);
     });
   });
@@ -71,7 +99,7 @@ export function sourceRoutes(database: Database, auth: DashboardAuth, options: {
     if (stored instanceof Response) return stored;
     const jobs = await options.jobs?.();
     if (!jobs) return jsonError(c, 503, 'This server instance runs no job queue (LEADSIDE_JOBS=off, or the queue failed to start), so it cannot queue a sync; the scheduled sync still runs every 15 minutes on the instances that do.');
-    const jobId = await jobs.requestSync(teamId);
+    const jobId = await jobs.requestSync(teamId, stored.kind);
     const label = VENDOR_LABELS[stored.kind];
     const body: Answer<typeof SyncQueuedSchema> = jobId
       ? { queued: true, message: `A sync from ${label} is queued; it starts within seconds, and its outcome shows here as the last sync.` }
@@ -89,21 +117,23 @@ export function sourceRoutes(database: Database, auth: DashboardAuth, options: {
     return c.json({ slackWebhookHost: null });
   });
 
-  /** The team's stored source when it is of this kind; else the 404 that says what the team has. */
+  /** The team's stored source of this kind; else the 404 that says what the team has. */
   async function requireKind(c: Context<DashboardEnv>, teamId: string, kind: StoredSource['kind']): Promise<StoredSource | Response> {
-    const stored = await getTeamSource(database.db, teamId);
-    if (!stored) return jsonError(c, 404, 'Your team has no marketing system yet: set HubSpot or Mautic first.');
-    if (stored.kind !== kind) return jsonError(c, 404, `Your team's marketing system is ${VENDOR_LABELS[stored.kind]}, not ${VENDOR_LABELS[kind]}.`);
-    return stored;
+    const sources = await listTeamSources(database.db, teamId);
+    const stored = sources.find((source) => source.kind === kind);
+    if (stored) return stored;
+    if (sources.length === 0) return jsonError(c, 404, 'Your team has no marketing system yet: set HubSpot or Mautic first.');
+    return jsonError(c, 404, `Your team has no ${VENDOR_LABELS[kind]} source; its marketing system${sources.length === 1 ? ' is' : 's are'} ${sources.map((source) => VENDOR_LABELS[source.kind]).join(' and ')}.`);
   }
 
   return routes;
 }
 
 /** What the dashboard may see of a stored source: never its secrets (they stay ciphertext in the row). */
-function sourceStatus(stored: StoredSource, now: Date): Answer<typeof SourcesSchema>['sources'][number] {
+function sourceStatus(stored: StoredSource, main: boolean, now: Date): Answer<typeof SourcesSchema>['sources'][number] {
   return {
     kind: stored.kind,
+    main,
     config: stored.config && typeof stored.config === 'object' ? (stored.config as Record<string, unknown>) : {},
     lastSyncAt: stored.lastSyncAt?.toISOString() ?? null,
     lastSyncError: stored.lastSyncError,

@@ -9,6 +9,7 @@ import * as dashboardSignIn from './0007_dashboard_sign_in';
 import * as dashboardAnalytics from './0008_dashboard_analytics';
 import * as fieldRequestStatus from './0009_field_request_status';
 import * as digests from './0010_digests';
+import * as sourcesPerKind from './0011_sources_per_kind';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_dashboard_analytics': dashboardAnalytics,
   '0009_field_request_status': fieldRequestStatus,
   '0010_digests': digests,
+  '0011_sources_per_kind': sourcesPerKind,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -12,7 +12,7 @@ export const isForwarded = (item: FeedbackItem) => (FORWARDED_KINDS as readonly 
 
 /**
  * Adds the outbox rows for freshly stored feedback, inside the transaction that stores it: one per
- * destination the team has now (its vendor source, its Slack webhook). A team with neither gets none.
+ * destination the team has now (its main vendor source, its Slack webhook). A team with neither gets none.
  * `on conflict do nothing`: the key (team, delivery, target) is the never-twice guarantee.
  */
 export async function queueForwards(trx: Transaction<Tables>, teamId: string, deliveryIds: readonly string[]): Promise<void> {
@@ -23,7 +23,8 @@ export async function queueForwards(trx: Transaction<Tables>, teamId: string, de
     select ${teamId}, d.id, t.target
     from (values ${ids}) as d(id)
     cross join (
-      select 'vendor' as target from team_sources where team_id = ${teamId}
+      -- One vendor row however many systems the team reads: it goes to the main source only.
+      select 'vendor' as target where exists (select 1 from team_sources where team_id = ${teamId})
       union all
       select 'slack' as target from team_webhooks where team_id = ${teamId}
     ) as t
