@@ -78,6 +78,9 @@ export function forgetBrowserSessionInMemory(): void {
 function changeBetween(before: DetectedRecord | null, after: DetectedRecord | null): TabRecordChange {
   if (!before || !after) return before === after ? 'none' : 'new-record';
   if (recordKey(before) !== recordKey(after)) return 'new-record';
-  const same = before.name === after.name && before.email === after.email && before.company === after.company;
+  // The kind counts too: a record reported at once is refined by its page (a Capsule party that
+  // turns out to be an organisation) without any of the person's fields changing.
+  const same =
+    before.objectType === after.objectType && before.name === after.name && before.email === after.email && before.company === after.company;
   return same ? 'none' : 'identity';
 }
