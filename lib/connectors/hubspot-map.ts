@@ -43,6 +43,7 @@ import {
   type Utm,
 } from '@/lib/schema';
 import type { HubSpotSource } from '@/lib/schema/sources';
+import { LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
 
 // ---------------------------------------------------------------------------------------------
@@ -159,6 +160,8 @@ const STANDARD_PROPERTIES = [
   'company',
   'jobtitle',
   'industry',
+  'hs_language',
+  'country',
   'hubspotscore',
   'lifecyclestage',
   'hs_email_optout',
@@ -604,6 +607,8 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
     ...optional('company', text(p, 'company')),
     ...optional('title', text(p, 'jobtitle')),
     ...optional('industry', text(p, 'industry')),
+    ...optional('language', LeadLanguageSchema.safeParse(text(p, 'hs_language')).data),
+    ...optional('country', text(p, 'country')),
     crmIds: crmIds(contact, source),
     source: leadSource(p),
     pageViews,

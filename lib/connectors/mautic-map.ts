@@ -20,6 +20,7 @@ import {
 import { intentOf } from '@/lib/leads/visits';
 import { preferredChannelOf } from '@/lib/leads/contact-channel';
 import { MAUTIC_MAPPING_DEFAULTS, type MauticMappings } from '@/lib/schema/sources';
+import { LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom, parseBestTime } from '@/lib/leads/best-time';
 import {
   AssetDownloadDetailsSchema,
@@ -613,6 +614,8 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
     ...optional('title', field('position')),
     // Not a core field; read when the team added one with this alias.
     ...optional('industry', field('industry')),
+    ...optional('language', LeadLanguageSchema.safeParse(field('preferred_locale')).data),
+    ...optional('country', field('country')),
     crmIds: crmId ? { [mappings.crm]: crmId } : {},
     source: leadSource(contact, activity),
     pageViews: activity.pageViews,

@@ -163,6 +163,9 @@ export const SystemAnswerSchema = z.object({
 });
 export type SystemAnswer = z.infer<typeof SystemAnswerSchema>;
 
+/** A lead's language: BCP 47 as HubSpot's hs_language gives it ("pt-br"), or a locale as Mautic's preferred_locale ("pt_BR"). */
+export const LeadLanguageSchema = z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as "de" or "pt-BR"');
+
 export const LeadProfileSchema = z.object({
   id: z.string().min(1),
   email: z.email().max(320, 'An e-mail address is at most 320 characters').optional(),
@@ -172,7 +175,7 @@ export const LeadProfileSchema = z.object({
   industry: Text.optional(),
   persona: Text.optional(),
   /** The lead's language as a BCP 47 tag (HubSpot hs_language, Mautic preferred_locale, an import column). */
-  language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as "de" or "pt-BR"').optional(),
+  language: LeadLanguageSchema.optional(),
   /** Country as an ISO 3166 code or a name: the language's last resort when none is given. */
   country: Text.optional(),
   /** Whether the lead's company is already a customer, when the source says so. */
