@@ -38,8 +38,8 @@ export interface VendorCall {
 
 export interface FakeVendors {
   calls: VendorCall[];
-  /** Every request is refused with the vendor's recorded 401. */
-  unauthorized: boolean;
+  /** Every request is refused with the vendor's recorded 401: to both vendors (true), or to one of them only. */
+  unauthorized: boolean | 'hubspot' | 'mautic';
   /** HubSpot's content table: both pages, or only the second (as if the first page's rows were deleted). */
   hubdb: 'both' | 'second-only';
   /**
@@ -95,8 +95,11 @@ export function fakeVendors(): FakeVendors {
   return state;
 }
 
+/** Whether this vendor refuses every request now. */
+const refuses = (state: FakeVendors, vendor: 'hubspot' | 'mautic') => state.unauthorized === true || state.unauthorized === vendor;
+
 function hubspot(state: FakeVendors, method: string, url: URL, body: Record<string, unknown> | undefined): Reply | undefined {
-  if (state.unauthorized) return { status: 401, body: hubspot401 };
+  if (refuses(state, 'hubspot')) return { status: 401, body: hubspot401 };
   switch (`${method} ${url.pathname}`) {
     case 'GET /crm/v3/objects/contacts/51001':
       return { body: contact51001 };
@@ -119,7 +122,7 @@ function hubspot(state: FakeVendors, method: string, url: URL, body: Record<stri
 }
 
 function mautic(state: FakeVendors, method: string, url: URL): Reply | undefined {
-  if (state.unauthorized) return { status: 401, body: mautic401 };
+  if (refuses(state, 'mautic')) return { status: 401, body: mautic401 };
   switch (`${method} ${url.pathname}`) {
     case 'GET /api/contacts':
       return { body: url.searchParams.get('where[0][val]') === 'priya.raman@ledgerly.io' ? contactsByEmail : contactsEmpty };
@@ -143,26 +146,26 @@ function mautic(state: FakeVendors, method: string, url: URL): Reply | undefined
  */
 async function writes(state: FakeVendors, method: string, url: URL, body: Record<string, unknown> | undefined, signal: AbortSignal | undefined): Promise<Response | undefined> {
   const route = `${method} ${url.origin}${url.pathname}`;
-  if (route === 'POST https://api.hubapi.com/crm/v3/objects/notes/search' && !state.unauthorized) {
+  if (route === 'POST https://api.hubapi.com/crm/v3/objects/notes/search' && !refuses(state, 'hubspot')) {
     const filter = (body?.filterGroups as { filters: { value: string }[] }[] | undefined)?.[0]?.filters[0]?.value ?? '';
     const found = state.notes.hubspot.filter((note) => note.text.includes(filter));
     return json({ total: found.length, results: found.map((note) => ({ id: note.id, properties: { hs_note_body: note.text } })) });
   }
-  if (route === `GET ${MAUTIC_BASE}/api/notes` && !state.unauthorized) {
+  if (route === `GET ${MAUTIC_BASE}/api/notes` && !refuses(state, 'mautic')) {
     const search = url.searchParams.get('search') ?? '';
     const found = state.notes.mautic.filter((note) => note.text.includes(search));
     return json({ total: found.length, notes: found.map((note) => ({ id: Number(note.id), text: note.text, type: 'general', lead: { id: 1042 } })) });
   }
   let point: FaultPoint;
   let store: () => Response;
-  if (route === 'POST https://api.hubapi.com/crm/v3/objects/notes' && !state.unauthorized) {
+  if (route === 'POST https://api.hubapi.com/crm/v3/objects/notes' && !refuses(state, 'hubspot')) {
     point = 'hubspot-note';
     store = () => {
       const note = { id: String(90_000_000 + state.notes.hubspot.length), text: String((body?.properties as Record<string, unknown>)?.hs_note_body) };
       state.notes.hubspot.push(note);
       return json({ id: note.id, properties: { hs_note_body: note.text }, archived: false }, 201);
     };
-  } else if (route === `POST ${MAUTIC_BASE}/api/notes/new` && !state.unauthorized) {
+  } else if (route === `POST ${MAUTIC_BASE}/api/notes/new` && !refuses(state, 'mautic')) {
     point = 'mautic-note';
     store = () => {
       const note = { id: String(6000 + state.notes.mautic.length), text: String(body?.text) };
