@@ -1,7 +1,7 @@
 /**
  * `npm test` (run with tsx): type-check, unit tests (extension and server, the server on PGlite), the server
- * tests again on a real PostgreSQL that this script starts and stops, the Firefox build's lint, then
- * end-to-end tests against a fresh build. Streams each step's output and ends with exactly one summary line,
+ * tests again on a real PostgreSQL that this script starts and stops, the Firefox build's lint and its smoke
+ * suite in a real Firefox (test/firefox), then end-to-end tests in Chromium against a fresh build. Streams each step's output and ends with exactly one summary line,
  * `N passed, N failed[, N skipped]`, totalled from the runners' JSON reports.
  *
  * Every step runs even after a failure, so the total is complete. A step that fails
@@ -22,6 +22,7 @@ interface Tally {
 
 const UNIT_REPORT = 'test-results/unit.json';
 const SERVER_PG_REPORT = 'test-results/server-pg.json';
+const FIREFOX_REPORT = 'test-results/firefox.json';
 const E2E_REPORT = 'test-results/e2e.json'; // set in playwright.config.ts
 
 const steps: { name: string; tally: Tally }[] = [];
@@ -112,11 +113,19 @@ if (postgres) {
   }
 }
 
-// (d) The Firefox build: it must build and pass `web-ext lint` (errors fail it; warnings are shown).
-const firefoxOk =
-  run('wxt', ['build', '-b', 'firefox']) &&
-  run('web-ext', ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--no-config-discovery']);
-record('firefox', { passed: firefoxOk ? 1 : 0, failed: firefoxOk ? 0 : 1, skipped: 0 }, firefoxOk);
+// (d) The Firefox build: it must build and pass `web-ext lint` (errors fail it; warnings are shown), then the
+// real-Firefox smoke suite runs against it (test/firefox). Without Firefox, that suite's tests fail, each with
+// the reason (test/support/firefox.ts installs firefox-esr when it may), never a skip.
+const firefoxBuilt = run('wxt', ['build', '-b', 'firefox']);
+const firefoxLinted =
+  firefoxBuilt && run('web-ext', ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--no-config-discovery']);
+record('firefox', { passed: firefoxLinted ? 1 : 0, failed: firefoxLinted ? 0 : 1, skipped: 0 }, firefoxLinted);
+if (firefoxBuilt) {
+  runWithReport('firefox-e2e', 'vitest', vitestArgs(FIREFOX_REPORT, ['--config', 'test/firefox/vitest.config.ts']), FIREFOX_REPORT, readVitestReport);
+} else {
+  console.error('firefox-e2e: the Firefox build failed, so the real-Firefox suite did not run.');
+  record('firefox-e2e', { passed: 0, failed: 1, skipped: 0 }, false);
+}
 
 // (e) End-to-end: needs Chromium and fresh builds; without either, it is one failure.
 let e2eReady = false;
@@ -147,7 +156,7 @@ const total = steps.reduce<Tally>(
 );
 console.log('');
 for (const { name, tally } of steps) {
-  console.log(`  ${name.padEnd(10)} ✓ ${tally.passed}  ✗ ${tally.failed}${tally.skipped ? `  – ${tally.skipped}` : ''}`);
+  console.log(`  ${name.padEnd(12)} ✓ ${tally.passed}  ✗ ${tally.failed}${tally.skipped ? `  – ${tally.skipped}` : ''}`);
 }
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

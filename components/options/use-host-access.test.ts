@@ -10,7 +10,7 @@ describe('requestHostThenSave: every way a host grant and a save can fail ends i
   });
 
   it('asks for that one host, then saves', async () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
     const save = vi.fn(async () => undefined);
     await expect(requestHostThenSave('crm.example.com', save)).resolves.toBeUndefined();
     expect(request).toHaveBeenCalledWith({ origins: ['https://crm.example.com/*'] });
@@ -18,13 +18,13 @@ describe('requestHostThenSave: every way a host grant and a save can fail ends i
   });
 
   it('asks before the first await, so the request stays inside the click', () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
     void requestHostThenSave('crm.example.com', async () => undefined);
     expect(request).toHaveBeenCalledOnce();
   });
 
   it('says the browser did not allow it when the rep declines, and saves nothing', async () => {
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(false);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(false as never);
     const save = vi.fn(async () => undefined);
     await expect(requestHostThenSave('crm.example.com', save)).resolves.toBe('the browser did not allow Leadside to reach crm.example.com.');
     expect(save).not.toHaveBeenCalled();
@@ -40,7 +40,7 @@ describe('requestHostThenSave: every way a host grant and a save can fail ends i
   });
 
   it("returns the save's own refusal, and a save that throws, in words", async () => {
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
     await expect(requestHostThenSave('crm.example.com', async () => 'customSites: too many')).resolves.toBe('customSites: too many');
     const full = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     await expect(requestHostThenSave('crm.example.com', () => Promise.reject(full))).resolves.toMatch(/no room left/);
