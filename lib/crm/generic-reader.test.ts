@@ -68,3 +68,15 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document)).toEqual({ name: 'New Person' });
   });
 });
+
+describe('readGenericIdentity, around the name and the owner', () => {
+  it('leaves a badge beside the name out of it (a linked name stays), and an owner card out of the addresses', () => {
+    document.title = '';
+    document.body.innerHTML = `<h1>Priya Raman <span class="badge">Lead</span></h1>
+      <div class="owner-card"><h4>Record owner</h4><div><span>Email</span><span>dana@vendor.example</span></div></div>
+      <div><span>Email</span><span title="priya.raman@ledgerly.example">priya.raman@ledg…</span></div>`;
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Priya Raman', email: 'priya.raman@ledgerly.example' });
+    document.body.innerHTML = '<h1><a href="/person/1">Noor Haddad</a><button>Edit</button></h1>';
+    expect(readGenericIdentity(document).name).toBe('Noor Haddad');
+  });
+});

@@ -43,9 +43,9 @@ const PRIMARY = /primary|primar|principal|haupt|preferred|bevorzugt|prefere|defa
 const SKIPPED_ROLES = new Set(['navigation', 'banner', 'feed', 'log', 'search', 'menu', 'menubar', 'tooltip', 'contentinfo']);
 const SKIPPED_TAGS = new Set(['NAV', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'FOOTER', 'IFRAME']);
 const CHROME_WORDS =
-  /(?:^|[\s_-])nav(?:$|[\s_-])|navigation|navbar|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|account-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
+  /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|navbar|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
 const ELSEWHERE_WORDS =
-  /timeline|activit|feed|related|rel-?list|histor|engagement|communication|conversation|comment|(?:^|[\s_-])notes?(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|(?:^|[\s_-])flow(?:$|[\s_-])|inbox|thread|people/;
+  /timeline|activit|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])notes?(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|(?:^|[\s_-])flow(?:$|[\s_-])|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 
@@ -105,6 +105,10 @@ function walk(doc: Document): Found {
       }
       const element = node as Element;
       if (element.shadowRoot) roots.push(element.shadowRoot);
+      // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title.
+      const title = element.getAttribute('title');
+      const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
+      if (fromTitle) found.emails.push({ element, email: fromTitle, kind: FROM_TEXT });
       const tag = element.tagName;
       if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
       else if (tag === 'A') {
@@ -226,10 +230,22 @@ export function tidyName(text: string | null | undefined): string | undefined {
   return name && name.length <= 120 && !name.includes('@') && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
 }
 
+/** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text. */
+const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|assistive|visually-?hidden/;
+
 /** Text including what open shadow roots render (an h1 whose name is inside a web component). */
 function composedText(element: Element): string {
-  if (element.shadowRoot) return [...element.shadowRoot.childNodes].map((node) => (node.nodeType === 1 ? composedText(node as Element) : node.textContent ?? '')).join('');
-  return [...element.childNodes].map((node) => (node.nodeType === 1 ? composedText(node as Element) : node.nodeType === 3 ? (node as Text).data : '')).join('');
+  const nodes = element.shadowRoot ? element.shadowRoot.childNodes : element.childNodes;
+  return [...nodes]
+    .map((node) => {
+      if (node.nodeType === 3) return (node as Text).data;
+      if (node.nodeType !== 1) return '';
+      const child = node as Element;
+      // A link in a title is often the name itself; buttons and icons never are.
+      if ((child.tagName !== 'A' && VALUE_TAGS.has(child.tagName)) || child.tagName === 'svg' || BESIDE_THE_NAME.test(describing(child))) return ' ';
+      return composedText(child);
+    })
+    .join('');
 }
 
 /** The name in `document.title` once the CRM's own words are gone ("Contacto: Lucía ~ Salesforce"). */
