@@ -11,6 +11,8 @@ export type PackedProfile = unknown[];
 
 const FIELDS = ['id', 'email', 'name', 'company', 'title', 'industry', 'persona', 'score', 'stage'] as const;
 const SOURCE_FIELDS = ['channel', 'campaign', 'utm', 'firstPage', 'referrer', 'firstSeen', 'latest'] as const;
+/** Appended for the ranking (issue 11): what language to send in, and what a customer already owns. */
+const LATER_FIELDS = ['language', 'country', 'customer', 'productsOwned'] as const;
 
 /** Marks "absent" in the array (JSON has no undefined); no field of a valid profile is ever null. */
 const NONE = null;
@@ -26,6 +28,7 @@ export function packProfile(profile: LeadProfile): PackedProfile {
     profile.highIntent.length > 0 ? profile.highIntent : NONE,
     profile.pageViews.length > 0 ? profile.pageViews : NONE,
   );
+  for (const field of LATER_FIELDS) packed.push(profile[field] ?? NONE);
   // Trailing absent fields cost nothing to leave out.
   while (packed.length > 1 && packed[packed.length - 1] === NONE) packed.pop();
   return packed;
@@ -49,6 +52,7 @@ export function unpackProfile(stored: unknown): unknown {
   set(profile, 'problems', at(rest + 2));
   set(profile, 'highIntent', at(rest + 3));
   set(profile, 'pageViews', at(rest + 4));
+  LATER_FIELDS.forEach((field, index) => set(profile, field, at(rest + 5 + index)));
   return profile;
 }
 
