@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentItem, LeadProfile } from '@/lib/schema';
+import { suggestContent } from './rank';
+
+const now = new Date('2026-12-01T12:00:00Z');
+const item = (id: string, extra: Partial<ContentItem>): ContentItem => ({
+  id,
+  title: id,
+  type: 'guide',
+  url: `https://www.vendor.example/resources/${id}`,
+  summary: '',
+  topics: [],
+  industries: [],
+  personas: [],
+  stages: [],
+  ...extra,
+});
+const lead = (extra: Partial<LeadProfile>): LeadProfile => ({
+  id: 'lead',
+  crmIds: {},
+  source: { channel: 'direct', utm: {} },
+  pageViews: [],
+  problems: [],
+  contact: { doNotCall: false, doNotEmail: false },
+  highIntent: [],
+  ...extra,
+});
+const saying = (text: string, extra: Partial<LeadProfile> = {}) =>
+  lead({ problems: [{ text, form: 'Contact', submittedAt: '2026-11-20T09:00:00Z' }], ...extra });
+const ids = (profile: LeadProfile, catalog: ContentItem[], limit = 5) => suggestContent(profile, catalog, limit, { now }).map((s) => s.item.id);
+
+const quoting = { topics: ['quote turnaround', 'CPQ'], summary: 'Reps send accurate quotes the same day instead of spending hours on every quote.', products: ['Quote'] };
+
+describe('the colleague’s rules', () => {
+  it('never suggests replaced, expired or overdue items, and says what the replacement replaces', () => {
+    const catalog = [
+      item('price-old', { title: 'Price sheet 2025', topics: ['price list'], replacedBy: 'price-new' }),
+      item('price-new', { title: 'Price sheet 2026', topics: ['price list'] }),
+      item('price-expired', { title: 'Promo prices', topics: ['price list'], expiresAt: '2026-06-30' }),
+      item('price-unreviewed', { title: 'Partner prices', topics: ['price list'], reviewBy: '2026-01-31' }),
+    ];
+    const suggestions = suggestContent(saying('Please send the current price list'), catalog, 5, { now });
+    expect(suggestions.map((s) => s.item.id)).toEqual(['price-new']);
+    expect(suggestions[0]!.reason).toMatch(/replaces the old price sheet 2025/);
+  });
+
+  it('treats an older dated edition of the same title as replaced even when nobody marked it', () => {
+    const catalog = [item('p25', { title: 'Price sheet 2025', topics: ['price list'] }), item('p26', { title: 'Price sheet 2026', topics: ['price list'] })];
+    expect(ids(saying('Could you send your price list?'), catalog)).toEqual(['p26']);
+  });
+
+  it('sends the lead’s language first, English only as the fallback, never a third language', () => {
+    const catalog = [
+      item('cs-en', { ...quoting, language: 'en', title: 'Quotes in minutes' }),
+      item('cs-it', { language: 'it', translationOf: 'cs-en', title: 'Preventivi in pochi minuti', topics: ['preventivi'], summary: 'Preventivi corretti in giornata.', products: ['Quote'] }),
+      item('cs-es', { language: 'es', translationOf: 'cs-en', title: 'Presupuestos en minutos', topics: ['presupuestos'], summary: 'Presupuestos correctos el mismo día.', products: ['Quote'] }),
+      item('cs-en-2', { language: 'en', title: 'Every quote, same day', topics: ['quote turnaround'], products: ['Quote'] }),
+    ];
+    const italian = suggestContent(saying('I nostri commerciali perdono ore su ogni preventivo.'), catalog, 5, { now });
+    expect(italian[0]!.item.id).toBe('cs-it');
+    expect(italian[0]!.reason).toMatch(/in Italian/);
+    expect(italian.map((s) => s.item.id)).not.toContain('cs-es');
+    // An English lead never gets the translations.
+    expect(ids(saying('Our reps spend hours on every quote'), catalog)).toEqual(expect.not.arrayContaining(['cs-it', 'cs-es']));
+  });
+
+  it('bridges languages through twins: a German lead writing English still gets the German twin', () => {
+    const catalog = [
+      item('cs-en', { ...quoting, language: 'en', title: 'Quotes in minutes' }),
+      item('cs-de', { language: 'de', translationOf: 'cs-en', title: 'Angebote in Minuten', topics: ['Angebotserstellung'], products: ['Quote'] }),
+    ];
+    expect(ids(saying('Our reps spend hours on every quote', { language: 'de' }), catalog)[0]).toBe('cs-de');
+  });
+
+  it('splits German compounds into parts the catalog knows', () => {
+    const catalog = [
+      item('angebote', { language: 'de', title: 'Schnellere Angebote', topics: ['Angebot', 'Erstellung'], summary: 'Jedes Angebot in Minuten.' }),
+      item('vertrag', { language: 'de', title: 'Verträge digital', topics: ['Vertrag', 'Unterschrift'] }),
+    ];
+    expect(ids(saying('Die Angebotserstellung dauert viel zu lange.', { language: 'de' }), catalog)).toEqual(['angebote']);
+  });
+
+  it('shows battlecards only when that competitor is evident, and says so', () => {
+    const catalog = [
+      item('bc-rival', { type: 'battlecard', title: 'Us vs Rival', competitors: ['Rival'], topics: ['comparison'] }),
+      item('bc-other', { type: 'battlecard', title: 'Us vs Other', competitors: ['Other'], topics: ['comparison'] }),
+      item('cs', { ...quoting, title: 'Quotes in minutes' }),
+    ];
+    expect(ids(saying('Our quotes take too long'), catalog)).not.toContain('bc-rival');
+    const compared = lead({ pageViews: [{ url: 'https://www.vendor.example/compare/rival', title: 'Compare', viewedAt: '2026-11-10T10:00:00Z', visitId: 'v1' }] });
+    const suggestions = suggestContent(compared, catalog, 5, { now });
+    expect(suggestions[0]!.item.id).toBe('bc-rival');
+    expect(suggestions[0]!.reason).toMatch(/compared us with Rival/);
+    expect(suggestions.map((s) => s.item.id)).not.toContain('bc-other');
+    expect(suggestContent(saying('We use Rival today and the quotes take too long'), catalog, 5, { now })[0]!.reason).toMatch(/named Rival/);
+  });
+
+  it('gives customers customer content and not the sales pitch for what they own; prospects never get customer content', () => {
+    const catalog = [
+      item('admin-guide', { audience: 'customer', title: 'Price book admin guide', topics: ['price updates'], products: ['Quote'] }),
+      item('datasheet', { audience: 'prospect', title: 'Quote datasheet', topics: ['price updates'], products: ['Quote'] }),
+    ];
+    const customer = saying('Our price updates take ages to reach the reps', { customer: true, productsOwned: ['Quote'] });
+    expect(ids(customer, catalog)).toEqual(['admin-guide']);
+    expect(ids(saying('Our price updates take ages to reach the reps'), catalog)).toEqual(['datasheet']);
+  });
+
+  it('puts specific items above generic overviews when a need is known, and the overview first when none is', () => {
+    const catalog = [
+      item('overview', { type: 'deck', title: 'Company overview', topics: ['quote', 'platform'], products: ['Quote', 'Remind', 'Track'] }),
+      item('cs', { ...quoting, title: 'Quotes in minutes' }),
+    ];
+    expect(ids(saying('Every quote takes hours'), catalog)[0]).toBe('cs');
+    expect(ids(lead({}), catalog)[0]).toBe('overview');
+  });
+
+  it('skips what they opened unless a later problem asks for it again', () => {
+    const catalog = [item('price', { title: 'Price sheet 2026', topics: ['price list'] }), item('other', { title: 'Pricing FAQ', topics: ['price list'] })];
+    const view = { url: 'https://www.vendor.example/resources/price?utm_source=mail', title: 'Price sheet 2026', viewedAt: '2026-11-10T10:00:00Z', visitId: 'v1' };
+    expect(ids(saying('What does your price list look like?', { pageViews: [view] }), catalog)).not.toContain('price');
+    const again = suggestContent(saying('Could you resend the 2026 price sheet?', { pageViews: [view] }), catalog, 5, { now });
+    expect(again[0]!.item.id).toBe('price');
+    expect(again[0]!.reason).toMatch(/asked for it again/);
+  });
+
+  it('puts the stated problem above what the pages suggest, quoting the lead’s words', () => {
+    const catalog = [
+      item('tracking', { title: 'Late trucks, told before the customer calls', topics: ['delay alerts'], summary: 'Know a truck is late before the customer calls.' }),
+      item('quoting', { ...quoting, title: 'Quotes in minutes' }),
+    ];
+    const profile = saying('We find out a truck is late when the customer calls us.', {
+      pageViews: [{ url: 'https://www.vendor.example/product/quote', title: 'Quote: CPQ', viewedAt: '2026-11-10T10:00:00Z', visitId: 'v1' }],
+    });
+    const suggestions = suggestContent(profile, catalog, 5, { now });
+    expect(suggestions[0]!.item.id).toBe('tracking');
+    expect(suggestions[0]!.reason).toMatch(/They wrote “[^”]*truck is late[^”]*”/);
+  });
+
+  it('uses a persona inferred from the job title when the source gives none', () => {
+    const catalog = [
+      item('for-buyers', { title: 'Price list', topics: ['price list'], personas: ['Head of Procurement'] }),
+      item('for-cfos', { title: 'Price list for finance', topics: ['price list'], personas: ['CFO'] }),
+    ];
+    expect(ids(saying('Send the price list', { title: 'Jefa de Compras' }), catalog)[0]).toBe('for-buyers');
+  });
+});
