@@ -12,6 +12,11 @@ const ACCOUNT_HOST = /^(?!(?:api|www)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.capsule
 
 const SUMMARY = '.party-summary';
 
+/*
+ * Why no `fetchIdentity` for Capsule: its documented API v2 lives on api.capsulecrm.com (another
+ * origin) and takes an OAuth bearer token, not the web app's session; so Capsule is read from the
+ * page.
+ */
 export const capsule: CrmDetector = {
   crm: 'capsule',
   matches: ['https://*.capsulecrm.com/*'],

@@ -19,6 +19,13 @@ const CONTACT_ID = '[1-9]\\d{0,15}';
  */
 const RECORD_PATH = new RegExp(`^/contacts/\\d+/(?:record/0-1|contact)/(${CONTACT_ID})(?:/[^?#]*)?$`);
 
+/*
+ * Why no `fetchIdentity` for HubSpot: its documented CRM API (`api.hubapi.com/crm/v3/objects/
+ * contacts/{id}`) is another origin and takes an OAuth or private-app token, never the rep's app
+ * session. The web app's own calls on app*.hubspot.com are undocumented internal endpoints guarded by
+ * a CSRF header copied from a cookie; building on them would break silently with any release. So
+ * HubSpot is read from the page (its selectors, then the generic reader).
+ */
 export const hubspot: CrmDetector = {
   crm: 'hubspot',
   // Listed one by one rather than `*.hubspot.com`, which would also run on the marketing site, the

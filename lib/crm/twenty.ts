@@ -33,6 +33,12 @@ function readTwentyPerson(doc: Document, match: RecordMatch): PageIdentity {
   };
 }
 
+/*
+ * Why no `fetchIdentity` for Twenty: its documented REST and GraphQL APIs answer only a bearer
+ * token (an API key, or the app's own access token kept in the page's storage), and on Twenty Cloud
+ * they live on another origin (api.twenty.com). Reading the rep's access token into a content script
+ * to send it elsewhere is not something Leadside should do, so Twenty is read from the page.
+ */
 export const twenty: CrmDetector = {
   crm: 'twenty',
   // `*.twenty.com` covers app.twenty.com and every workspace subdomain.

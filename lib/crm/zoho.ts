@@ -31,6 +31,12 @@ const OBJECT_TYPE = { Leads: 'lead', Contacts: 'contact' } as const;
 /** Zoho prefixes the header name with the record's Salutation picklist value. */
 const SALUTATION = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+/i;
 
+/*
+ * Why no `fetchIdentity` for Zoho CRM: the documented REST API (`www.zohoapis.<dc>/crm/v6/Leads/{id}`)
+ * is another origin and takes an OAuth token; the web app's same-origin calls are internal ones
+ * guarded by a CSRF token read from a cookie, undocumented and versioned at Zoho's will. So Zoho is
+ * read from the page (its selectors, then the generic reader).
+ */
 export const zoho: CrmDetector = {
   crm: 'zoho',
   matches: HOSTS.map((host) => `https://${host}/*`),
