@@ -64,3 +64,24 @@ test('side panel, options and Insights have no serious accessibility violations'
     expect(serious.map((violation) => `${page.url()}: ${violation.id} ${violation.nodes[0]?.target}`)).toEqual([]);
   }
 });
+
+test('options: a host permission the browser refuses is reported in words, and nothing is saved', async ({ extension }) => {
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByLabel('Add a site: host').fill('crm.refused.example');
+
+  // Headless Chromium cannot show (nor decline) the permission prompt: a request with the user's
+  // gesture waits for it forever. What it can do is refuse to ask: a request made once the gesture
+  // has expired (5 s) is rejected, the kind of error that used to vanish. So the button is pressed by
+  // the page itself after 6 s of quiet.
+  // Nothing may touch the page meanwhile: Playwright's calls into it count as the user's gesture.
+  await options.getByRole('button', { name: 'Add site' }).evaluate((button) => void setTimeout(() => (button as HTMLButtonElement).click(), 6_000));
+  await options.waitForTimeout(7_000);
+  await expect(options.getByTestId('sites-status')).toHaveText(
+    /^Not added: the browser refused to ask for access to crm\.refused\.example: .*user gesture/,
+    { timeout: 20_000 },
+  );
+  await expect(options.getByRole('button', { name: 'Add site', exact: true })).toBeEnabled();
+  await options.reload();
+  await expect(options.getByTestId('crm-sites')).not.toContainText('crm.refused.example');
+});
