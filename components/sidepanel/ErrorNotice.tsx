@@ -24,7 +24,7 @@ export function ErrorNotice({ brief, onRetry }: { brief: Extract<Brief, { state:
   return (
     <div className="notice notice-danger" role="alert" data-testid="state-error">
       <p>
-        <strong>Marketing data unreachable.</strong> {brief.error}
+        <strong>{brief.reconnect ? `${brief.reconnect.label} refused Leadside’s credentials.` : 'Marketing data unreachable.'}</strong> {brief.error}
       </p>
       {brief.reconnect ? (
         <>

@@ -11,7 +11,7 @@ export function GapsNote({ gaps }: { gaps: readonly DataGap[] | undefined }) {
     <ul className="plain-list small muted" role="note" aria-label="Not read from marketing data" data-testid="data-gaps">
       {gaps.map((gap) => (
         <li key={`${gap.what}\n${gap.why}`} data-testid="data-gap">
-          ⓘ {gap.what} {gap.why}
+          {gap.what} {gap.why}
         </li>
       ))}
     </ul>

@@ -222,17 +222,19 @@ function errorFor(
 ): ConnectorError {
   const vendorText = redact((body !== undefined && options.errorText?.(body)) || text.slice(0, 200) || response.statusText);
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
+  // Where a sentence of ours follows the vendor's, its closing period is not doubled.
+  const sentence = said.trim().replace(/\.$/, '');
   switch (true) {
     case response.status === 401:
-      return new ConnectorError('auth', `${said}. The access token is missing, wrong or expired.`, undefined, options.vendor);
+      return new ConnectorError('auth', `${sentence}. The access token is missing, wrong or expired.`, undefined, options.vendor);
     case response.status === 403:
-      return new ConnectorError('auth', `${said}. The token works but lacks a permission (scope) this needs.`, undefined, options.vendor);
+      return new ConnectorError('auth', `${sentence}. The token works but lacks a permission (scope) this needs.`, undefined, options.vendor);
     case response.status === 404:
       return new ConnectorError('not-found', said, undefined, options.vendor);
     case response.status === 429: {
       const wait = waitMs ?? retryAfterMs(response.headers.get('Retry-After'));
       const when = wait === undefined ? '' : ` Leadside asks again in ${Math.ceil(wait / 1000)} s.`;
-      return new ConnectorError('rate-limited', `${said.replace(/\.$/, '')}.${when}`, wait, options.vendor);
+      return new ConnectorError('rate-limited', `${sentence}.${when}`, wait, options.vendor);
     }
     case response.status >= 500:
       return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')), options.vendor);

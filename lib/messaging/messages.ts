@@ -123,8 +123,11 @@ export const PageResponseSchemas = {
 
 export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageResponseSchemas)[T]>;
 
-/** Errors cross the message boundary as data, since thrown errors lose their text on the way. */
-export const ErrorResponseSchema = z.object({ error: z.string() });
+/**
+ * Errors cross the message boundary as data, since thrown errors lose their text on the way. Strict:
+ * an answer that merely has an `error` field (a brief in its error state) is an answer, not a failure.
+ */
+export const ErrorResponseSchema = z.strictObject({ error: z.string() });
 
 /** Pushed by the background to the extension's pages when something they show has changed. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
