@@ -42,6 +42,8 @@ const ROUTES: Route[] = [
   ['PUT', '/api/sources/hubspot', 'admins', { config: {}, secrets: {} }],
   ['POST', '/api/sources/hubspot/test', 'admins'],
   ['POST', '/api/sources/hubspot/sync', 'admins'],
+  ['POST', '/api/sources/hubspot/main', 'admins'],
+  ['DELETE', '/api/sources/hubspot', 'admins'],
   ['PUT', '/api/webhook', 'admins', { url: 'not a url' }],
   ['DELETE', '/api/webhook', 'admins'],
 ];

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '@/lib/format/time';
-import { SourceSavedSchema, SourcesSchema, SourceStatusSchema, SyncQueuedSchema, TestConnectionSchema, WebhookStatusSchema } from '@/lib/schema/dashboard';
+import { SourceChangedSchema, SourceSavedSchema, SourcesSchema, SourceStatusSchema, SyncQueuedSchema, TestConnectionSchema, WebhookStatusSchema } from '@/lib/schema/dashboard';
 import type { z } from 'zod';
 import { call } from '../../api/client';
 import { Empty, Load } from '../../components/Load';
@@ -14,6 +14,8 @@ type Outcome = { state: 'idle' } | { state: 'busy'; what: string } | { state: 'd
 export function SourcesPanel() {
   const sources = useApi('/sources', SourcesSchema, 'the sources');
   const [editing, setEditing] = useState<Kind | null>(null);
+  const loaded = sources.state === 'ready' ? sources.data.sources : undefined;
+  const has = (kind: Kind) => loaded?.some((source) => source.kind === kind) ?? false;
   return (
     <section className="card section" aria-labelledby="sources-title" data-testid="admin-sources">
       <div className="spread">
@@ -21,19 +23,34 @@ export function SourcesPanel() {
         <div className="row">
           {(['hubspot', 'mautic'] as const).map((kind) => (
             <button key={kind} type="button" className="btn" onClick={() => setEditing(kind)} data-testid={`source-set-${kind}`}>
-              Set {KIND_LABELS[kind]} credentials
+              {has(kind) ? `Change ${KIND_LABELS[kind]} credentials` : loaded && loaded.length > 0 ? `Add ${KIND_LABELS[kind]}` : `Set ${KIND_LABELS[kind]} credentials`}
             </button>
           ))}
         </div>
       </div>
-      {editing && <CredentialsForm kind={editing} close={() => setEditing(null)} onSaved={sources.reload} />}
+      {loaded && loaded.length > 1 && (
+        <p className="small">
+          Every lookup asks {loaded.length === 2 ? 'both' : `all ${loaded.length}`} systems and merges their answers into one brief, each score and stage beside its system. Verdicts are forwarded to the main
+          source only.
+        </p>
+      )}
+      {editing && (
+        <CredentialsForm
+          key={editing}
+          kind={editing}
+          existing={loaded?.find((source) => source.kind === editing)}
+          offerMain={(loaded ?? []).some((source) => source.kind !== editing) && !loaded?.find((source) => source.kind === editing)?.main}
+          close={() => setEditing(null)}
+          onSaved={sources.reload}
+        />
+      )}
       <Load loaded={sources} what="the sources">
         {(data) => (
           <>
             {data.sources.length === 0 ? (
               <Empty>No HubSpot or Mautic source yet: set one's credentials to sync profiles and the catalog on the server.</Empty>
             ) : (
-              data.sources.map((source) => <SourceRow key={source.kind} source={source} onChanged={sources.reload} />)
+              data.sources.map((source) => <SourceRow key={source.kind} source={source} several={data.sources.length > 1} onChanged={sources.reload} />)
             )}
             <SlackWebhook host={data.slackWebhookHost} onChanged={sources.reload} />
           </>
@@ -43,41 +60,70 @@ export function SourcesPanel() {
   );
 }
 
-function SourceRow({ source, onChanged }: { source: SourceStatus; onChanged(): void }) {
+function SourceRow({ source, several, onChanged }: { source: SourceStatus; several: boolean; onChanged(): void }) {
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const label = KIND_LABELS[source.kind];
-  const test = async () => {
-    setOutcome({ state: 'busy', what: 'Testing…' });
+  /** One action on this source: its answer in words in the row's status line; the list reloads when it changed something. */
+  const act = async (what: string, run: () => Promise<{ ok: boolean; message: string }>, reload: boolean) => {
+    setOutcome({ state: 'busy', what });
     try {
-      const answer = await call('POST', `/sources/${source.kind}/test`, TestConnectionSchema, { what: `Testing ${label}` });
-      setOutcome({ state: 'done', ok: answer.ok, message: answer.message });
+      const answer = await run();
+      setOutcome({ state: 'done', ...answer });
+      if (reload) onChanged();
     } catch (error) {
       setOutcome({ state: 'done', ok: false, message: error instanceof Error ? error.message : String(error) });
     }
   };
-  const sync = async () => {
-    setOutcome({ state: 'busy', what: 'Starting a sync…' });
-    try {
-      const answer = await call('POST', `/sources/${source.kind}/sync`, SyncQueuedSchema, { what: `Syncing ${label}` });
-      setOutcome({ state: 'done', ok: true, message: answer.message });
-      onChanged();
-    } catch (error) {
-      setOutcome({ state: 'done', ok: false, message: error instanceof Error ? error.message : String(error) });
-    }
+  const test = () => act('Testing…', () => call('POST', `/sources/${source.kind}/test`, TestConnectionSchema, { what: `Testing ${label}` }), false);
+  const sync = () =>
+    act('Starting a sync…', async () => ({ ok: true, message: (await call('POST', `/sources/${source.kind}/sync`, SyncQueuedSchema, { what: `Syncing ${label}` })).message }), true);
+  const makeMain = () =>
+    act('Making it the main source…', async () => ({ ok: true, message: (await call('POST', `/sources/${source.kind}/main`, SourceChangedSchema, { what: `Making ${label} the main source` })).message }), true);
+  const remove = () => {
+    setConfirmingRemove(false);
+    return act('Removing…', async () => ({ ok: true, message: (await call('DELETE', `/sources/${source.kind}`, SourceChangedSchema, { what: `Removing ${label}` })).message }), true);
   };
+  const busy = outcome.state === 'busy';
   return (
     <div className="source-row stack tight" data-testid={`source-${source.kind}`}>
       <div className="spread">
-        <h3>{label}</h3>
+        <h3>
+          {label}{' '}
+          {several && (source.main ? <span className="badge badge-accent">Main: verdicts go here</span> : <span className="badge">Read beside the main source</span>)}
+        </h3>
         <div className="row">
-          <button type="button" className="btn" onClick={() => void test()} disabled={outcome.state === 'busy'}>
+          <button type="button" className="btn" onClick={() => void test()} disabled={busy}>
             Test connection
           </button>
-          <button type="button" className="btn" onClick={() => void sync()} disabled={outcome.state === 'busy' || source.syncing}>
+          <button type="button" className="btn" onClick={() => void sync()} disabled={busy || source.syncing}>
             {source.syncing ? 'Syncing…' : 'Sync now'}
           </button>
+          {several && !source.main && (
+            <button type="button" className="btn" onClick={() => void makeMain()} disabled={busy}>
+              Make main
+            </button>
+          )}
+          {!confirmingRemove && (
+            <button type="button" className="btn btn-danger" onClick={() => setConfirmingRemove(true)} disabled={busy} aria-label={`Remove ${label}`}>
+              Remove
+            </button>
+          )}
         </div>
       </div>
+      {confirmingRemove && (
+        <div className="row" role="group" aria-label={`Confirm removing ${label}`}>
+          <span className="small">
+            Remove {label}? Its credentials are deleted and the catalog items it synced are retired{source.main && several ? '; the next source becomes the main one' : ''}.
+          </span>
+          <button type="button" className="btn btn-danger" onClick={() => void remove()} autoFocus>
+            Yes, remove {label}
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirmingRemove(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
       <dl className="facts">
         <dt>Last sync</dt>
         <dd>{source.lastSyncAt ? formatDateTime(source.lastSyncAt) : 'Never'}</dd>
@@ -103,23 +149,33 @@ function SourceRow({ source, onChanged }: { source: SourceStatus; onChanged(): v
 }
 
 /** The source's address and secret; the secret is sent once and never shown again (the server keeps it). */
-function CredentialsForm({ kind, close, onSaved }: { kind: Kind; close(): void; onSaved(): void }) {
-  const [address, setAddress] = useState(kind === 'hubspot' ? 'https://api.hubapi.com' : '');
-  const [method, setMethod] = useState<'basic' | 'oauth2'>('basic');
-  const [user, setUser] = useState('');
+function CredentialsForm({ kind, existing, offerMain, close, onSaved }: { kind: Kind; existing?: SourceStatus; offerMain: boolean; close(): void; onSaved(): void }) {
+  // Changing a source starts from its stored settings (never its secret, which the server keeps).
+  const stored = existing?.config ?? {};
+  const storedAuth = (stored.auth ?? {}) as { method?: string; username?: string; clientId?: string };
+  const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
+  const [main, setMain] = useState(false);
+  const [address, setAddress] = useState(kind === 'hubspot' ? text(stored.apiBase, 'https://api.hubapi.com') : text(stored.baseUrl));
+  const [method, setMethod] = useState<'basic' | 'oauth2'>(storedAuth.method === 'oauth2' ? 'oauth2' : 'basic');
+  const [user, setUser] = useState(text(storedAuth.method === 'oauth2' ? storedAuth.clientId : storedAuth.username));
   const [secret, setSecret] = useState('');
-  const [contentTableId, setContentTableId] = useState('');
+  const [contentTableId, setContentTableId] = useState(text(stored.contentTableId));
+  // A secret left empty keeps the stored one, as long as it is still the same kind of secret.
+  const keepsSecret = existing !== undefined && (kind === 'hubspot' || storedAuth.method === method);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const given = secret.trim() ? secret : undefined;
+    // Settings this form does not show (time limit, field mapping) stay as stored.
     const body =
       kind === 'hubspot'
-        ? { config: { kind, apiBase: address, contentTableId }, secrets: { token: secret } }
+        ? { config: { ...stored, kind, apiBase: address, contentTableId }, secrets: given ? { token: given } : {} }
         : {
-            config: { kind, baseUrl: address, auth: method === 'basic' ? { method, username: user } : { method, clientId: user } },
-            secrets: method === 'basic' ? { password: secret } : { clientSecret: secret },
+            config: { ...stored, kind, baseUrl: address, auth: method === 'basic' ? { method, username: user } : { method, clientId: user } },
+            secrets: given ? (method === 'basic' ? { password: given } : { clientSecret: given }) : {},
           };
+    if (main) Object.assign(body, { main: true });
     setOutcome({ state: 'busy', what: 'Saving…' });
     try {
       const saved = await call('PUT', `/sources/${kind}`, SourceSavedSchema, { body, what: `Saving the ${KIND_LABELS[kind]} credentials` });
@@ -157,7 +213,14 @@ function CredentialsForm({ kind, close, onSaved }: { kind: Kind; close(): void; 
         )}
         <label className="field">
           <span>{kind === 'hubspot' ? 'Private app token' : method === 'basic' ? 'Password' : 'Client secret'}</span>
-          <input type="password" required autoComplete="off" value={secret} onChange={(event) => setSecret(event.target.value)} />
+          <input
+            type="password"
+            required={!keepsSecret}
+            autoComplete="off"
+            value={secret}
+            onChange={(event) => setSecret(event.target.value)}
+            placeholder={keepsSecret ? 'Stored: leave empty to keep it' : undefined}
+          />
         </label>
         {kind === 'hubspot' && (
           <label className="field">
@@ -166,6 +229,12 @@ function CredentialsForm({ kind, close, onSaved }: { kind: Kind; close(): void; 
           </label>
         )}
       </div>
+      {offerMain && (
+        <label className="row small">
+          <input type="checkbox" checked={main} onChange={(event) => setMain(event.target.checked)} />
+          <span>Make {KIND_LABELS[kind]} the main source (verdicts are forwarded to it; the others are read beside it)</span>
+        </label>
+      )}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={outcome.state === 'busy'}>
           Save credentials
