@@ -27,7 +27,7 @@ const WEIGHTS = {
 } as const;
 
 /** Multipliers: an item in the fallback language, an item they can have in their own, a generic item when the need is known. */
-const FACTORS = { fallbackLanguage: 0.55, twinInTheirLanguage: 0.35, generic: 0.35, prospectContentForCustomer: 0.5 } as const;
+const FACTORS = { fallbackLanguage: 0.55, twinInTheirLanguage: 0.35, generic: 0.35, prospectContentForCustomer: 0.5, unmatched: 0.2 } as const;
 
 /** What they read lately says more than what they read months ago. */
 const RECENT_PAGES = 8;
@@ -87,13 +87,12 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     const industryFit = item.industries.length > 0 && includesIgnoringCase(item.industries, profile.industry);
     const ageDays = item.updatedAt ? (Date.parse(today) - Date.parse(item.updatedAt)) / DAY : 0;
 
-    // When a need is known, an item matching none of it is not worth the rep's five seconds, whatever its tags.
     const productMatch = generic || entry.broad ? undefined : strongestProduct(item, position, productNeed);
     const sameProduct = productMatch?.score ?? 0;
     const direct = WEIGHTS.problem * problemScore + WEIGHTS.pages * pagesScore + WEIGHTS.semantic * semanticScore;
     // The product's pull fills in for words that did not match (another language, other wording); it adds little to a strong direct match.
     const relevance = direct + WEIGHTS.sameProduct * sameProduct * (1 - Math.min(1, direct));
-    if (needKnown && relevance < MIN_RELEVANCE && !competitor) return;
+
     let score =
       relevance +
       (competitor === 'named' ? WEIGHTS.competitorNamed : competitor === 'compared' ? WEIGHTS.competitorCompared : 0) +
@@ -108,6 +107,8 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     const twinInTheirLanguage = !inTheirLanguage && entry.twins.some((twin) => eligible[twin] && index.items[twin]!.language === context.language);
     if (!inTheirLanguage) score *= FACTORS.fallbackLanguage * (twinInTheirLanguage ? FACTORS.twinInTheirLanguage : 1);
     if (generic && needKnown) score *= FACTORS.generic;
+    // When a need is known, an item matching none of it only fills a slot nothing matched: below every match.
+    if (needKnown && relevance < MIN_RELEVANCE && !competitor) score *= FACTORS.unmatched;
     if (context.customer && audience === 'prospect' && context.ownedProducts.size === 0) score *= FACTORS.prospectContentForCustomer;
     if (score <= 0) return;
     scored.push({
