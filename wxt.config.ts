@@ -17,6 +17,23 @@ export default defineConfig({
       alias: [{ find: /^zod$/, replacement: path.resolve('lib/schema/zod-jitless.ts') }],
     },
   }),
+  // `npm run zip`: the Chrome Web Store / Edge Add-ons package, the Firefox package, and the sources
+  // archive AMO asks for (WXT makes it with the Firefox zip). WXT already leaves out node_modules, the
+  // output folder, *.test/*.spec files and dotfiles (.env, .git, .wxt); these add what must never ship
+  // either: run artifacts, local data, logs, scratch files and keys.
+  zip: {
+    excludeSources: [
+      'artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.leadside-data/**',
+      '**/*.log',
+      '**/*.tmp.*',
+      '**/*.pem',
+      '**/*.key',
+      '**/*.p12',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: "Marketing's brief on the lead you have open in your CRM, and your verdict back to marketing in one click.",
