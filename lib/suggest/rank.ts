@@ -3,6 +3,7 @@ import { canonicalPersona, catalogIndex, replacedPositions, type CatalogIndex, t
 import { cosine, type SemanticMatch } from './embedder';
 import { leadContext, type LeadContext } from './lead-context';
 import { matchText, type TextMatch } from './match';
+import { explainField, fieldAdjustments, type FieldSignal } from './field';
 import { explain, type Evidence } from './reasons';
 import { stem, words } from './text';
 
@@ -42,6 +43,8 @@ export interface RankOptions {
   now?: Date;
   /** A model's vectors when one is plugged in (see embedder.ts); words alone otherwise. */
   semantic?: SemanticMatch;
+  /** The team's ratings and opens, for a bounded nudge toward what worked for similar leads (field.ts). */
+  field?: readonly FieldSignal[];
 }
 
 /**
@@ -67,6 +70,7 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
   const eligible = index.items.map((entry, position) => isEligible(entry, position, index, context, profile, today, replaced));
   const needKnown = Boolean(problem) || hasSpecificMatch(index, pages, eligible);
   const productNeed = productAffinity(index, eligible, problem, pages);
+  const field = options.field?.length ? fieldAdjustments({ industry: profile.industry, persona: context.persona }, undefined, options.field) : undefined;
   const leadPersona = context.persona ? canonicalPersona(context.persona) : undefined;
 
   const scored: Array<{ position: number; score: number; evidence: Evidence }> = [];
@@ -101,7 +105,8 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
       (industryFit ? WEIGHTS.industry : 0) +
       WEIGHTS.persona * personaFit +
       (stageFit > 0 || legacyStageFit ? WEIGHTS.stage : stageFit < 0 ? WEIGHTS.stageMismatch : 0) +
-      (ageDays > 730 ? WEIGHTS.old : 0);
+      (ageDays > 730 ? WEIGHTS.old : 0) +
+      (field?.get(item.id)?.delta ?? 0);
 
     const inTheirLanguage = entry.language === context.language;
     const twinInTheirLanguage = !inTheirLanguage && entry.twins.some((twin) => eligible[twin] && index.items[twin]!.language === context.language);
@@ -126,6 +131,7 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
         industryFit,
         personaFit: personaFit > 0,
         stageFit: stageFit > 0,
+        field: field?.has(item.id) ? explainField(field.get(item.id)!) : undefined,
       },
     });
   });

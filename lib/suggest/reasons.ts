@@ -19,6 +19,8 @@ export interface Evidence {
   industryFit: boolean;
   personaFit: boolean;
   stageFit: boolean;
+  /** What the team's ratings for similar leads said, when they moved the item. */
+  field?: string;
 }
 
 /** The longest stretch of a quote, in words: enough to recognise the sentence, short enough to read at a glance. */
@@ -50,6 +52,7 @@ export function explain(profile: LeadProfile, index: CatalogIndex, context: Lead
   const replaced = index.replaces.get(position) ?? [];
   if (replaced.length) parts.push(`replaces the old ${lowerFirst(index.items[replaced[0]!]!.item.title)}`);
   if (evidence.customerContent) parts.push('written for customers');
+  if (evidence.field) parts.push(evidence.field);
   if (parts.length === 0 && evidence.industryFit && profile.industry) parts.push(`made for ${profile.industry}`);
   if (parts.length === 0 && evidence.personaFit && context.persona) parts.push(`written for ${context.persona}`);
   if (parts.length === 0 && evidence.stageFit && context.buyerStage) parts.push(`fits a buyer at the ${context.buyerStage} stage`);
