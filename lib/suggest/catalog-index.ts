@@ -51,6 +51,8 @@ export interface CatalogIndex {
   mainLanguage: string;
   /** Competitor names as marketing spells them. */
   competitors: ReadonlyArray<string>;
+  /** German word → the compound parts the vocabulary knows (often none), worked out once per word. */
+  compounds: Map<string, string[]>;
   /** Lazily filled: term → terms that co-occur with it in enough items to stand in for it. */
   related: Map<string, Array<{ term: string; weight: number }>>;
   /** item position → the positions of the items it inherits from: explicit replacedBy plus same-title older editions. */
@@ -83,10 +85,11 @@ function buildIndex(catalog: readonly ContentItem[]): CatalogIndex {
     FIELDS.map((field) => words(fieldText(item, field.name)).map((word) => ({ word, stem: stem(word, languages[position]!) }))),
   );
   const vocabulary = new Set(fieldWords.flat(2).map((entry) => entry.stem));
+  const compounds = new Map<string, string[]>();
 
   const fieldTerms: string[][][] = fieldWords.map((fields, position) =>
     fields.map((entries) =>
-      entries.flatMap(({ word, stem: stemmed }) => (languages[position] === 'de' ? [stemmed, ...compoundParts(word, vocabulary)] : [stemmed])),
+      entries.flatMap(({ word, stem: stemmed }) => (languages[position] === 'de' ? [stemmed, ...splitCompound(compounds, vocabulary, word)] : [stemmed])),
     ),
   );
   const averageLength = FIELDS.map((_, field) => Math.max(1, fieldTerms.reduce((sum, fields) => sum + fields[field]!.length, 0) / Math.max(1, catalog.length)));
@@ -138,6 +141,7 @@ function buildIndex(catalog: readonly ContentItem[]): CatalogIndex {
     mainLanguage,
     competitors: [...new Set(catalog.flatMap((item) => item.competitors ?? []))],
     related: new Map(),
+    compounds,
     replaces: replacements(catalog, languages),
   };
 }
@@ -148,6 +152,16 @@ const GENERIC_TYPES: ReadonlySet<string> = new Set(['deck', 'video', 'one_pager'
 /** A persona or job title as the table names it, else as written (lower case). */
 export function canonicalPersona(persona: string): string {
   return personaOfTitle(persona) ?? persona.toLowerCase();
+}
+
+/** The compound parts of a German word, from the index's cache. */
+export function splitCompound(cache: Map<string, string[]>, vocabulary: ReadonlySet<string>, word: string): string[] {
+  let parts = cache.get(word);
+  if (!parts) {
+    parts = compoundParts(word, vocabulary);
+    cache.set(word, parts);
+  }
+  return parts;
 }
 
 function mostCommon(values: string[]): string | undefined {

@@ -1,5 +1,5 @@
-import { catalogIndex, relatedTerms, type CatalogIndex } from './catalog-index';
-import { compoundParts, stem, words } from './text';
+import { catalogIndex, relatedTerms, splitCompound, type CatalogIndex } from './catalog-index';
+import { stem, words } from './text';
 
 /**
  * How well a lead's text (a stated problem, page titles) matches each catalog item: BM25F over the
@@ -37,7 +37,7 @@ export function queryWords(index: CatalogIndex, text: string, languages: readonl
   for (const word of words(text)) {
     if (seen.has(word)) continue;
     const variants = new Set(languages.map((language) => stem(word, language)));
-    if (languages.includes('de')) for (const part of compoundParts(word, index.vocabulary)) variants.add(part);
+    if (languages.includes('de')) for (const part of splitCompound(index.compounds, index.vocabulary, word)) variants.add(part);
     seen.set(word, { word, variants: [...variants] });
   }
   return [...seen.values()];

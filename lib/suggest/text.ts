@@ -33,6 +33,12 @@ export function stem(word: string, language: string): string {
   return stemmed;
 }
 
+/** A stem without the cache: compound splitting tries many slices of a word, and caching each would flush the words that recur. */
+function stemOnce(word: string, language: string): string {
+  const stemmer = stemmerFor(language);
+  return fold(stemmer ? stemmer.stem(word) : word);
+}
+
 function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
@@ -60,14 +66,14 @@ const LINKS = ['', 's', 'es', 'n', 'en', 'er'];
 export function compoundParts(word: string, known: ReadonlySet<string>): string[] {
   if (word.length < 9) return [];
   for (let cut = 4; cut <= word.length - 4; cut++) {
-    const head = stem(word.slice(cut), 'de');
+    const head = stemOnce(word.slice(cut), 'de');
     if (!known.has(head)) continue;
     const modifier = word.slice(0, cut);
     for (const link of LINKS) {
       if (link && !modifier.endsWith(link)) continue;
       const base = link ? modifier.slice(0, -link.length) : modifier;
       if (base.length < 3) continue;
-      const modifierStem = stem(base, 'de');
+      const modifierStem = stemOnce(base, 'de');
       if (known.has(modifierStem)) return [modifierStem, head];
     }
     // A known head alone still says what the compound is about ("Verspätungsmeldungen" is about "Meldungen").
