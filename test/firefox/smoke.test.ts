@@ -8,10 +8,12 @@
  * product does then: a small window pinned to the tab (sidepanel.html?tabId=N). That window, and the
  * Insights and Options tabs its links open, are driven here as pages.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { registerCrmFixtures } from '../support/crm-fixtures';
-import { launchFirefoxWithExtension, pageOpenedBy, waitForText, type FirefoxWithExtension } from '../support/firefox';
+import { defaultFirefoxExtensionPath, launchFirefoxWithExtension, pageOpenedBy, waitForText, type FirefoxWithExtension } from '../support/firefox';
 import { startTestServer, type TestServer } from '../support/https-server';
 import { salesforceRecordUrl } from '../support/pages';
 import { serveRestGateway } from '../support/rest-gateway';
@@ -69,6 +71,14 @@ let crm: Page;
 let panel: Page;
 
 describe('Leadside in Firefox', () => {
+  it('is built as Manifest V3 with an event page, the sidebar and optional hosts', () => {
+    const manifest = JSON.parse(readFileSync(path.join(defaultFirefoxExtensionPath(), 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background).toEqual({ scripts: ['background.js'] });
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
   it('opens beside a Salesforce record served at its real hostname, and shows the brief', async () => {
     const { browser, proxy } = await firefox();
     crm = (await browser.pages())[0] ?? (await browser.newPage());
