@@ -6,6 +6,7 @@ import type { HubSpotSource } from '@/lib/schema/sources';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
 import { rateLimitKey } from './backoff';
+import { dataGap } from './gaps';
 import {
   contactProperties,
   contentFromRow,
@@ -212,7 +213,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     if (eventsUnavailable === undefined) {
       try {
         const { views, olderMissing } = await loadEvents(contact.id, signal);
-        const gaps = olderMissing ? [gap('Older page views', `were not read: ${olderMissing.message}`)] : [];
+        const gaps = olderMissing ? [dataGap('Older page views', `were not read: ${olderMissing.message}`)] : [];
         if (views.length > 0) return { views, gaps };
       } catch (error) {
         if (!(error instanceof ConnectorError) || signal.aborted) throw error;
@@ -228,7 +229,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         console.info(`Leadside: HubSpot page views from the contact's summary, not the events API: ${error.message}`);
       }
     }
-    return { views: summaryPageViews(contact.properties), gaps: reason ? [gap('Per-page history', reason)] : [] };
+    return { views: summaryPageViews(contact.properties), gaps: reason ? [dataGap('Per-page history', reason)] : [] };
   }
 
   async function profileFor(contact: CrmObject, signal: AbortSignal): Promise<LeadProfile> {
@@ -454,9 +455,4 @@ export function salesforceIdProperty(source: HubSpotSource, recordId: string): s
 /** Salesforce shows 15- or 18-character ids for the same record; the first 15 are the id. */
 function sameSalesforceId(a: string | undefined, b: string): boolean {
   return !!a && a.trim().slice(0, 15) === b.slice(0, 15);
-}
-
-/** A gap as the profile holds it: both parts within the schema's length for text. */
-function gap(what: string, why: string): DataGap {
-  return { what, why: why.length > 500 ? `${why.slice(0, 499)}…` : why };
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type LeadProfile } from '@/lib/schema';
+import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type DataGap, type LeadProfile } from '@/lib/schema';
 import { mauticMappings, type MauticSource } from '@/lib/schema/sources';
 import { channelFromWords } from '@/lib/leads/contact-channel';
 import { check } from './capability';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
+import { dataGap, isGapWorthy } from './gaps';
 import { redactSecrets } from './redact';
 import {
   MauticActivitySchema,
@@ -91,7 +92,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       return await run();
     } catch (error) {
       if (signal.aborted) throw error;
-      if (error instanceof ConnectorError) throw new ConnectorError(error.kind, redact(error.message), error.retryAfterMs);
+      if (error instanceof ConnectorError) throw new ConnectorError(error.kind, redact(error.message), error.retryAfterMs, error.system);
       // Only a bug in the mapping gets here; say so in the same words as any unreadable answer.
       throw new ConnectorError('malformed', redact(`${vendor} sent data Leadside could not read: ${error instanceof Error ? error.message : String(error)}`));
     }
@@ -102,7 +103,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   let tokenRequest: Promise<string> | undefined;
 
   async function fetchToken(clientId: string): Promise<string> {
-    if (!secrets.clientSecret) throw new ConnectorError('auth', `No OAuth2 client secret is saved for ${vendor}: enter it in Leadside's options.`);
+    if (!secrets.clientSecret) throw new ConnectorError('auth', `No OAuth2 client secret is saved for ${vendor}: enter it in Leadside's options.`, undefined, vendor);
     try {
       const answer = await fetchJson(
         {
@@ -126,7 +127,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       // The token endpoint answers 400 invalid_client for a wrong id or secret: that is an auth
       // problem for the admin, not a rejected item.
       if (error instanceof ConnectorError && error.kind === 'rejected') {
-        throw new ConnectorError('auth', `${error.message}. Check the OAuth2 client id and secret (Mautic → Settings → API Credentials).`);
+        throw new ConnectorError('auth', `${error.message}. Check the OAuth2 client id and secret (Mautic → Settings → API Credentials).`, undefined, vendor);
       }
       throw error;
     }
@@ -134,7 +135,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
   async function authorization(): Promise<string> {
     if (source.auth.method === 'basic') {
-      if (!basicCredentials) throw new ConnectorError('auth', `No password is saved for the Mautic user ${source.auth.username}: enter it in Leadside's options.`);
+      if (!basicCredentials) throw new ConnectorError('auth', `No password is saved for the Mautic user ${source.auth.username}: enter it in Leadside's options.`, undefined, vendor);
       return `Basic ${basicCredentials}`;
     }
     if (token && Date.now() < token.expiresAt) return `Bearer ${token.value}`;
@@ -250,12 +251,20 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     return [...contacts].sort((a, b) => activeAt(b) - activeAt(a) || Number(b.id) - Number(a.id))[0];
   }
 
-  async function activityOf(id: string, signal: AbortSignal): Promise<MauticEvent[]> {
+  async function activityOf(id: string, signal: AbortSignal, gaps: DataGap[]): Promise<MauticEvent[]> {
     const events: MauticEvent[] = [];
     for (let page = 1; page <= MAX_ACTIVITY_PAGES; page++) {
       const params = new URLSearchParams({ page: String(page), limit: String(ACTIVITY_PAGE_SIZE) });
       for (const type of ACTIVITY_TYPES) params.append('filters[includeEvents][]', type);
-      const answer = await call({ path: `/api/contacts/${id}/activity?${params}`, signal }, MauticActivitySchema);
+      let answer;
+      try {
+        answer = await call({ path: `/api/contacts/${id}/activity?${params}`, signal }, MauticActivitySchema);
+      } catch (error) {
+        // The contact was read: its activity failing keeps it, saying what is missing (issue 15).
+        if (!isGapWorthy(error, signal)) throw error;
+        gaps.push(dataGap(page === 1 ? 'Activity (pages, downloads, e-mails, forms)' : 'Older activity', `could not be read: ${error.message}`));
+        break;
+      }
       events.push(...answer.events);
       if (answer.events.length === 0 || page >= (answer.maxPages ?? page)) break;
     }
@@ -263,8 +272,10 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   }
 
   async function profileOf(contact: MauticContact, signal: AbortSignal): Promise<LeadProfile> {
-    const [events, labels] = await Promise.all([activityOf(contact.id, signal), labelsFor(contact, signal)]);
-    const parsed = LeadProfileSchema.safeParse(contactToProfile(contact, events, { mappings, ...(labels ? { labels } : {}) }));
+    const gaps: DataGap[] = [];
+    const [events, labels] = await Promise.all([activityOf(contact.id, signal, gaps), labelsFor(contact, signal)]);
+    const profile = contactToProfile(contact, events, { mappings, ...(labels ? { labels } : {}) });
+    const parsed = LeadProfileSchema.safeParse(gaps.length ? { ...(profile as object), gaps } : profile);
     if (!parsed.success) {
       throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${summarizeZodError(parsed.error)}`);
     }

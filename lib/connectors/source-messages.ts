@@ -29,8 +29,10 @@ export const sourceAnchor = (kind: DataSource['kind']): string => `source-${kind
  * else the main source. Undefined for sources without credentials (demo, files).
  */
 export function reconnectTarget(system: string | undefined, main: { kind: DataSource['kind']; label: string } | undefined): { source: DataSource['kind']; label: string } | undefined {
-  const named = system ? (Object.entries(SOURCE_LABELS) as Array<[DataSource['kind'], string]>).find(([, label]) => label === system) : undefined;
-  if (named && RECONNECTABLE.includes(named[0])) return { source: named[0], label: system! };
-  if (main && RECONNECTABLE.includes(main.kind) && (!system || system === main.label)) return { source: main.kind, label: main.label };
+  // Connectors may add where they are to their name in errors: "Mautic (mautic.example.com)".
+  const isNamed = (label: string) => system === label || !!system?.startsWith(`${label} (`);
+  const named = system ? (Object.entries(SOURCE_LABELS) as Array<[DataSource['kind'], string]>).find(([, label]) => isNamed(label)) : undefined;
+  if (named && RECONNECTABLE.includes(named[0])) return { source: named[0], label: named[1] };
+  if (main && RECONNECTABLE.includes(main.kind) && (!system || isNamed(main.label))) return { source: main.kind, label: main.label };
   return undefined;
 }
