@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BestTimeWindowSchema } from '@/lib/schema/lead';
+import { BestTimeWindowSchema, LeadProfileSchema } from '@/lib/schema/lead';
 import { isWithinWindow } from '@/lib/format/time';
 import { bestTimeFrom, describeDays, parseBestTime } from './best-time';
 
@@ -75,6 +75,28 @@ describe('parseBestTime', () => {
     const late = { start: '22:00', end: '02:00', weekdaysOnly: false, days: ['fri'] };
     expect(isWithinWindow(late, 'UTC', new Date('2026-11-28T01:00:00Z'))).toBe(true);
     expect(isWithinWindow(late, 'UTC', new Date('2026-11-29T01:00:00Z'))).toBe(false);
+  });
+
+  it('profiles stored before best time was text still parse, and keep meaning what they meant', () => {
+    const stored = {
+      id: 'lead-1',
+      source: { channel: 'email', utm: {} },
+      problems: [{ text: 'Spreadsheets everywhere', form: 'Contact us', submittedAt: '2026-11-02T10:00:00.000Z' }],
+      contact: { bestTime: { start: '09:00', end: '11:00', weekdaysOnly: true }, timeZone: 'America/New_York', doNotCall: false, doNotEmail: false },
+    };
+    const profile = LeadProfileSchema.parse(stored);
+    expect(profile.contact.bestTime).toEqual({ start: '09:00', end: '11:00', weekdaysOnly: true });
+    expect(profile.contact.bestTimeText).toBeUndefined();
+    expect(isWithinWindow(profile.contact.bestTime!, 'America/New_York', new Date('2026-11-23T14:30:00Z'))).toBe(true);
+    // And the new shape: words, a window with days and a zone, an undated problem.
+    const now = LeadProfileSchema.parse({
+      ...stored,
+      problems: [{ text: 'Spreadsheets everywhere', form: 'HubSpot' }],
+      contact: { ...stored.contact, bestTimeText: 'Mon/Wed mornings, before 11 ET', bestTime: parseBestTime('Mon/Wed mornings, before 11 ET') },
+      gaps: [{ what: 'Per-page history', why: 'needs the web-analytics scope.' }],
+    });
+    expect(now.problems[0]!.submittedAt).toBeUndefined();
+    expect(now.contact.bestTime?.days).toEqual(['mon', 'wed']);
   });
 
   it('never throws, and anything it answers is a valid window', () => {
