@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { request } from '@/lib/messaging/messages';
 import { EXTRA_SOURCE_KINDS, ExtraSourceSchema, SOURCE_LABELS, takesExtraSources, type ExtraSource } from '@/lib/schema';
 import { deleteSecrets, savedSecrets, saveSecrets } from '@/lib/store/secrets';
@@ -7,6 +6,7 @@ import type { Settings } from '@/lib/store/settings';
 import { newDraft, parseDraft, usableSecrets, type SavedSecrets } from './source-config';
 import type { SourceDraft } from './source-forms';
 import { SourceFields } from './SourceFields';
+import { failureWords, useHostAccessSave } from './use-host-access';
 
 type Kind = ExtraSource['kind'];
 
@@ -27,6 +27,7 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
   const [draft, setDraft] = useState<SourceDraft>({});
   const [stored, setStored] = useState<SavedSecrets>({ values: {} });
   const [status, setStatus] = useState('');
+  const { pending: adding, run: saveWithHost } = useHostAccessSave();
 
   useEffect(() => void (kind ? savedSecrets(kind).then(setStored) : setStored({ values: {} })), [kind]);
   if (!takesExtraSources(settings.source)) return null;
@@ -44,28 +45,29 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
     const parsed = parseDraft(kind, draft, stored);
     if (!parsed.ok) return setStatus(`Not added: ${parsed.error}`);
     const extra = ExtraSourceSchema.parse(parsed.source);
-    // Asked straight from the click: browsers grant permissions only inside the user's gesture.
-    const granted = parsed.origin ? browser.permissions.request({ origins: [parsed.origin] }) : Promise.resolve(true);
-    void granted
-      .then(async (allowed) => {
-        if (!allowed) return setStatus(`Not added: the browser did not allow Leadside to reach ${new URL(parsed.baseUrl!).host}.`);
-        if (Object.keys(parsed.secrets).length && parsed.baseUrl) await saveSecrets(kind, parsed.baseUrl, parsed.secrets);
-        const error = await save({ alsoFrom: [...settings.alsoFrom, extra] });
-        if (error) return setStatus(`Not added: ${error}`);
-        await request({ type: 'source-changed' });
-        choose('');
-        setStatus(`✓ Leads are now read from ${SOURCE_LABELS[kind]} too`);
-      })
-      .catch((error: unknown) => setStatus(`Not added: ${error instanceof Error ? error.message : String(error)}`));
+    setStatus('');
+    void saveWithHost(parsed.baseUrl ? new URL(parsed.baseUrl).host : undefined, async () => {
+      if (Object.keys(parsed.secrets).length && parsed.baseUrl) await saveSecrets(kind, parsed.baseUrl, parsed.secrets);
+      const error = await save({ alsoFrom: [...settings.alsoFrom, extra] });
+      if (error) return error;
+      // Saved by now: a worker that does not answer reads the new source on its next start.
+      await request({ type: 'source-changed' }).catch(() => undefined);
+      choose('');
+      return undefined;
+    }).then((error) => setStatus(error ? `Not added: ${error}` : `✓ Leads are now read from ${SOURCE_LABELS[kind]} too`));
   };
 
   const remove = async (extra: ExtraSource) => {
-    const error = await save({ alsoFrom: settings.alsoFrom.filter((other) => other !== extra) });
-    if (error) return setStatus(`Not removed: ${error}`);
-    // Its secrets serve nothing once it is gone; the main source's are kept under its own kind.
-    await deleteSecrets(extra.kind);
-    await request({ type: 'source-changed' });
-    setStatus(`✓ ${SOURCE_LABELS[extra.kind]} removed`);
+    try {
+      const error = await save({ alsoFrom: settings.alsoFrom.filter((other) => other !== extra) });
+      if (error) return setStatus(`Not removed: ${error}`);
+      // Its secrets serve nothing once it is gone; the main source's are kept under its own kind.
+      await deleteSecrets(extra.kind);
+      await request({ type: 'source-changed' }).catch(() => undefined);
+      setStatus(`✓ ${SOURCE_LABELS[extra.kind]} removed`);
+    } catch (error) {
+      setStatus(`Not removed: ${failureWords(error)}`);
+    }
   };
 
   return (
@@ -81,6 +83,7 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
             <li key={extra.kind} className="row spread" data-testid="extra-source">
               <span>
                 {SOURCE_LABELS[extra.kind]} <span className="small muted">{describe(extra)}</span>
+                {extra.kind === settings.source.kind && <span className="small"> · not read beside itself: it is the main source now</span>}
               </span>
               <button type="button" className="btn" onClick={() => void remove(extra)}>
                 Remove {SOURCE_LABELS[extra.kind]}
@@ -106,8 +109,8 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
             <>
               <SourceFields kind={kind} draft={draft} saved={saved} enteredFor={enteredFor} onChange={change} />
               <div className="row">
-                <button type="button" className="btn btn-primary" onClick={add}>
-                  Add {SOURCE_LABELS[kind]}
+                <button type="button" className="btn btn-primary" onClick={add} disabled={adding}>
+                  {adding ? 'Adding…' : `Add ${SOURCE_LABELS[kind]}`}
                 </button>
               </div>
             </>
