@@ -12,6 +12,7 @@ import type { Database } from '../db/database';
 import { listForwards } from '../db/queries/forwards';
 import { getTeamSource, listTeamSources, saveVendorContent } from '../db/queries/sources';
 import { drainTeamForwards } from '../forwarding/drain';
+import { startJobRunner } from '../jobs/runner';
 import { signInToDashboard } from '../test-support/dashboard-session';
 import { openTestDatabase } from '../test-support/database';
 import { client } from '../test-support/http';
@@ -184,6 +185,30 @@ describe('syncing two sources', () => {
     vendors.unauthorized = false;
     expect(await SOURCE_COMMANDS.sync!(database, { team: team.teamId, kind: 'mautic' })).toEqual([expect.stringMatching(/^Synced Mautic at \S+: 5 items listed; 0 added, 0 updated, 5 unchanged, 0 retired\.$/)]);
     expect(await getTeamSource(database.db, team.teamId, 'mautic')).toMatchObject({ lastSyncError: null });
+  });
+
+  it("the job queue syncs one source when asked for its kind, and every source of the team when asked for the team", async () => {
+    const team = await teamWithBoth();
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const runner = await startJobRunner(database, { pollingIntervalSeconds: 0.5 });
+    try {
+      const synced = async (kind: 'hubspot' | 'mautic') => (await getTeamSource(database.db, team.teamId, kind))?.lastSyncAt ?? null;
+      const until = async (probe: () => Promise<boolean>) => {
+        const deadline = Date.now() + 45_000;
+        while (!(await probe())) {
+          if (Date.now() > deadline) throw new Error('The job did not run within 45 s');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      };
+      expect(await runner.requestSync(team.teamId, 'mautic')).toEqual(expect.any(String));
+      await until(async () => (await synced('mautic')) !== null);
+      expect(await synced('hubspot')).toBeNull();
+      expect(await runner.requestSync(team.teamId)).toEqual(expect.any(String));
+      await until(async () => (await synced('hubspot')) !== null);
+      expect((await activeByOrigin(team.teamId)).hubspot!.length).toBeGreaterThan(0);
+    } finally {
+      await runner.stop(5_000);
+    }
   });
 
   it('leaves an item the main source already lists (same id or URL) to it, never listed twice', async () => {
