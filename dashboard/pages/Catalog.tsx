@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DataTable } from '@/components/insights/DataTable';
 import { SafeLink } from '@/components/ui/SafeLink';
 import { formatDateTime } from '@/lib/format/time';
-import { ContentTypeSchema, type ContentItem } from '@/lib/schema/content';
+import { AudienceSchema, BuyerStageSchema, ContentTypeSchema, type BuyerStage, type ContentItem } from '@/lib/schema/content';
 import { CatalogEditSchema, CatalogSchema, type CatalogEdit, type CatalogEntry } from '@/lib/schema/dashboard';
 import { call } from '../api/client';
 import { Load } from '../components/Load';
@@ -101,6 +101,8 @@ export function CatalogPage() {
   );
 }
 
+const BUYER_STAGE_LABELS: Record<BuyerStage, string> = { awareness: 'Awareness', consideration: 'Consideration', decision: 'Decision', expansion: 'Expansion' };
+
 type Saving = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 const list = (text: string) => text.split(/[;,]/).map((part) => part.trim()).filter(Boolean);
 
@@ -114,6 +116,13 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
   const [topics, setTopics] = useState(item.topics.join('; '));
   const [reviewBy, setReviewBy] = useState(item.reviewBy ?? '');
   const [replacedBy, setReplacedBy] = useState(item.replacedBy ?? '');
+  const [expiresAt, setExpiresAt] = useState(item.expiresAt ?? '');
+  const [language, setLanguage] = useState(item.language ?? '');
+  const [translationOf, setTranslationOf] = useState(item.translationOf ?? '');
+  const [buyerStages, setBuyerStages] = useState<BuyerStage[]>(item.buyerStages ?? []);
+  const [audience, setAudience] = useState(item.audience ?? '');
+  const [competitors, setCompetitors] = useState((item.competitors ?? []).join('; '));
+  const [products, setProducts] = useState((item.products ?? []).join('; '));
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -121,8 +130,25 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
   const save = async (event: FormEvent) => {
     event.preventDefault();
     // Only what changed is sent; an emptied review date or replacement is sent as null (taken off).
-    const next: CatalogEdit = { title: title.trim(), summary: summary.trim(), url: url.trim(), type, topics: list(topics), reviewBy: reviewBy || null, replacedBy: replacedBy || null };
-    const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(item[key as keyof ContentItem] ?? null)));
+    const next: CatalogEdit = {
+      title: title.trim(),
+      summary: summary.trim(),
+      url: url.trim(),
+      type,
+      topics: list(topics),
+      reviewBy: reviewBy || null,
+      replacedBy: replacedBy || null,
+      expiresAt: expiresAt || null,
+      language: language.trim() || null,
+      translationOf: translationOf || null,
+      buyerStages: BuyerStageSchema.options.filter((stage) => buyerStages.includes(stage)),
+      audience: audience ? AudienceSchema.parse(audience) : null,
+      competitors: list(competitors),
+      products: list(products),
+    };
+    // An item without a list field has it empty; without another field, null.
+    const current = (key: string, value: unknown) => item[key as keyof ContentItem] ?? (Array.isArray(value) ? [] : null);
+    const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current(key, value))));
     if (Object.keys(changed).length === 0) {
       setSaving({ state: 'failed', message: 'Nothing changed.' });
       return;
@@ -191,6 +217,56 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>Send until (expires)</span>
+          <input type="date" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} data-testid="catalog-field-expires-at" />
+        </label>
+        <label className="field">
+          <span>Language (e.g. en, de, pt-BR; empty: the catalog&apos;s main one)</span>
+          <input value={language} onChange={(event) => setLanguage(event.target.value)} data-testid="catalog-field-language" />
+        </label>
+        <label className="field">
+          <span>Translation of</span>
+          <select value={translationOf} onChange={(event) => setTranslationOf(event.target.value)} data-testid="catalog-field-translation-of">
+            <option value="">Not a translation</option>
+            {others.map((other) => (
+              <option key={other.item.id} value={other.item.id}>
+                {other.item.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Written for</span>
+          <select value={audience} onChange={(event) => setAudience(event.target.value)} data-testid="catalog-field-audience">
+            <option value="">Prospects and customers</option>
+            <option value="prospect">Prospects</option>
+            <option value="customer">Customers</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Competitors it is about (separated by ;)</span>
+          <input value={competitors} onChange={(event) => setCompetitors(event.target.value)} data-testid="catalog-field-competitors" />
+        </label>
+        <label className="field">
+          <span>Products (separated by ;)</span>
+          <input value={products} onChange={(event) => setProducts(event.target.value)} data-testid="catalog-field-products" />
+        </label>
+        <fieldset className="field plain-fieldset" data-testid="catalog-field-buyer-stages">
+          <legend>Buyer&apos;s journey (none ticked: any stage)</legend>
+          <div className="row">
+            {BuyerStageSchema.options.map((stage) => (
+              <label key={stage} className="row">
+                <input
+                  type="checkbox"
+                  checked={buyerStages.includes(stage)}
+                  onChange={(event) => setBuyerStages((current) => (event.target.checked ? [...current, stage] : current.filter((other) => other !== stage)))}
+                />
+                {BUYER_STAGE_LABELS[stage]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <label className="field field-wide">
           <span>Summary</span>
           <textarea rows={3} value={summary} onChange={(event) => setSummary(event.target.value)} data-testid="catalog-field-summary" />

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HttpUrlSchema, TimestampSchema } from './common';
-import { ContentItemSchema, ContentTypeSchema } from './content';
+import { AudienceSchema, BuyerStageSchema, ContentItemSchema, ContentTypeSchema } from './content';
 import { VerdictSchema } from './feedback';
 import { ChannelSchema, LifecycleStageSchema } from './lead';
 
@@ -304,6 +304,13 @@ export const CatalogEditSchema = z
     stages: z.array(LifecycleStageSchema),
     reviewBy: DaySchema.nullable(),
     replacedBy: z.string().min(1).nullable(),
+    expiresAt: DaySchema.nullable(),
+    language: ContentItemSchema.shape.language.unwrap().nullable(),
+    translationOf: z.string().min(1).nullable(),
+    buyerStages: z.array(BuyerStageSchema),
+    audience: AudienceSchema.nullable(),
+    competitors: z.array(z.string().min(1)),
+    products: z.array(z.string().min(1)),
   })
   .partial();
 export type CatalogEdit = z.infer<typeof CatalogEditSchema>;
