@@ -18,7 +18,7 @@ test('HubSpot configured in options: a Salesforce lead shows its HubSpot history
   await options.getByRole('radio', { name: 'HubSpot' }).check();
   await options.getByLabel('Private app access token').fill(HUBSPOT_TOKEN);
   await options.getByLabel('Property with their preferred channel').fill('preferred_contact_method');
-  await options.getByLabel('Property with their best time to call (e.g. 09:00-11:00)').fill('best_time_to_call');
+  await options.getByLabel('Property with their best time to call', { exact: false }).fill('best_time_to_call');
   await options.getByLabel('HubDB table with sales content (optional)').fill('5729341');
   await options.getByRole('button', { name: 'Use this source' }).click();
   await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to HubSpot');
