@@ -48,7 +48,7 @@ export function SourceFields({ kind, draft, saved, enteredFor, onChange: change 
           <SecretField name="token" label="Private app access token" saved={Boolean(saved.token)} draft={draft} onChange={change} hint="Scopes: crm.objects.contacts.read, crm.objects.contacts.write (notes), and hubdb for the content table." />
           <Field name="problem" label="Property with the problem they stated" placeholder="message" draft={draft} onChange={change} />
           <Field name="preferredChannel" label="Property with their preferred channel" draft={draft} onChange={change} />
-          <Field name="bestTime" label="Property with their best time to call (their words, e.g. "Mon/Wed mornings, before 11 ET")" draft={draft} onChange={change} />
+          <Field name="bestTime" label="Property with their best time to call (their words, e.g. Mon/Wed mornings, before 11 ET)" draft={draft} onChange={change} />
           <Field name="timeZone" label="Time zone property" placeholder="hs_timezone" draft={draft} onChange={change} />
           <Field name="salesforceId" label="Salesforce id property (HubSpot–Salesforce sync)" placeholder="salesforceleadid" draft={draft} onChange={change} />
           <Field name="contentTableId" label="HubDB table with sales content (optional)" draft={draft} onChange={change} />
