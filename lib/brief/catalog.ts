@@ -1,6 +1,7 @@
 import { db } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
 import type { ContentItem } from '@/lib/schema';
+import { catalogIndex } from '@/lib/suggest/catalog-index';
 
 /** In-memory copy for the worker's lifetime: the ranking index is keyed on this array's identity. */
 let memory: { sourceId: string; fetchedAt: string; items: ContentItem[] } | undefined;
@@ -61,7 +62,16 @@ async function download(connector: Connector): Promise<ContentItem[]> {
     await db.catalogMeta.put({ id: 'catalog', fetchedAt, sourceId: connector.id });
   });
   memory = { sourceId: connector.id, fetchedAt, items };
+  indexSoon(items);
   return items;
+}
+
+/**
+ * Builds the ranking's index of a catalog just read (lib/suggest/catalog-index.ts keeps it per list),
+ * so the first brief ranks with it instead of building it on its own path.
+ */
+function indexSoon(items: readonly ContentItem[]): void {
+  setTimeout(() => void catalogIndex(items), 0);
 }
 
 /** The catalog if a fresh copy is in memory or Dexie; undefined when only the connector has it. */
@@ -76,5 +86,6 @@ export async function getCachedCatalog(connector: Connector, ttlMinutes: number)
 async function storedItems(meta: { sourceId: string; fetchedAt: string }): Promise<ContentItem[]> {
   if (memory?.sourceId === meta.sourceId && memory.fetchedAt === meta.fetchedAt) return memory.items;
   memory = { sourceId: meta.sourceId, fetchedAt: meta.fetchedAt, items: await db.content.toArray() };
+  indexSoon(memory.items);
   return memory.items;
 }

@@ -51,10 +51,15 @@ export function leadContext(profile: LeadProfile, index: CatalogIndex): LeadCont
   const namedCompetitors = new Set(index.competitors.filter((name) => problemKey.includes(nameKey(name))));
   const comparedCompetitors = new Set(index.competitors.filter((name) => pagesKey.includes(nameKey(name))));
 
+  // What they already have: pages they read, and assets they downloaded (a PDF is not a page view).
   const opened = new Map<string, string>();
-  for (const view of profile.pageViews) {
-    const key = pageKey(view.url);
-    if ((opened.get(key) ?? '') < view.viewedAt) opened.set(key, view.viewedAt);
+  const had = [
+    ...profile.pageViews.map((view) => ({ url: view.url, at: view.viewedAt })),
+    ...(profile.activities ?? []).flatMap((activity) => (activity.kind === 'download' && activity.url ? [{ url: activity.url, at: activity.at }] : [])),
+  ];
+  for (const { url, at } of had) {
+    const key = pageKey(url);
+    if ((opened.get(key) ?? '') < at) opened.set(key, at);
   }
   // Someone reading the pricing page is deciding, whatever stage the CRM last recorded.
   const readPricing = profile.pageViews.some((view) => /\/(pricing|preise|tarifs|precios|precos|preços|prezzi)\b/i.test(pathOf(view.url)));

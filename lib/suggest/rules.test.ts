@@ -123,6 +123,13 @@ describe('the colleague’s rules', () => {
     expect(again[0]!.reason).toMatch(/asked for it again/);
   });
 
+  it('counts an asset they downloaded as opened, though it was never a page view', () => {
+    const catalog = [item('checklist', { title: 'Rollout checklist for new tariffs', topics: ['price list'] }), item('other', { title: 'Pricing FAQ', topics: ['price list'] })];
+    const download = { kind: 'download' as const, title: 'Rollout checklist for new tariffs', url: 'https://www.vendor.example/resources/checklist', at: '2026-11-10T10:00:00Z' };
+    expect(ids(saying('What does your price list look like?', { activities: [download] }), catalog)).not.toContain('checklist');
+    expect(ids(saying('What does your price list look like?'), catalog)).toContain('checklist');
+  });
+
   it('puts the stated problem above what the pages suggest, quoting the lead’s words', () => {
     const catalog = [
       item('tracking', { title: 'Late trucks, told before the customer calls', topics: ['delay alerts'], summary: 'Know a truck is late before the customer calls.' }),
