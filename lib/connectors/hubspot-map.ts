@@ -19,6 +19,7 @@
  * - Errors: {status: "error", message, correlationId, category, errors?: [{message, context:
  *   {requiredScopes: [...]}}]} (MISSING_SCOPES example in HubSpot/hubspot-api-nodejs#268).
  */
+import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import {
   CHANNEL_LABELS,
@@ -42,6 +43,7 @@ import {
   type StatedProblem,
   type Utm,
 } from '@/lib/schema';
+import { AudienceSchema, BuyerStageSchema } from '@/lib/schema/content';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
@@ -648,6 +650,16 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
  *   industries Multi-select or text; empty = any industry
  *   personas   Multi-select or text; empty = any persona
  *   stages     Multi-select or text of lifecycle stages (subscriber, lead, mql, sql, …); empty = any
+ * and, optionally, the columns the file import knows (docs/file-import.md), for ranking:
+ *   language        Text: a BCP 47 tag (en, de, pt-BR); empty = the catalog's main language
+ *   translation_of  Text: the row id of the item this one translates
+ *   buyer_stages    Multi-select or text: awareness, consideration, decision, expansion; empty = any
+ *   audience        Select/Text: prospect or customer; empty = both
+ *   competitors     Multi-select or text: the rivals a battlecard is about
+ *   products        Multi-select or text
+ *   review_by, expires_at  Date (HubDB sends midnight UTC in ms) or YYYY-MM-DD text
+ *   replaced_by     Text: the row id of the item that supersedes this one
+ * A value in these columns that does not read is left out, not a reason to skip the row.
  * Rows missing a title, an http(s) url or a known type are skipped and counted.
  */
 export function contentFromRow(raw: unknown): { item: ContentItem } | { skipped: string } {
@@ -672,6 +684,7 @@ export function contentFromRow(raw: unknown): { item: ContentItem } | { skipped:
     personas: cellList(values.personas),
     stages: [...new Set(cellList(values.stages).map(lifecycleStage).filter((stage) => stage !== undefined))],
     ...optional('updatedAt', toTimestamp(row.data.updatedAt ?? undefined)),
+    ...rankingColumns(values),
   };
   const parsed = ContentItemSchema.safeParse(candidate);
   return parsed.success ? { item: parsed.data } : { skipped: `${label}: ${summarizeZodError(parsed.error, 1)}` };
@@ -726,17 +739,40 @@ function cellList(value: unknown): string[] {
   return [...new Set(parts.map((part) => part?.trim()).filter((part): part is string => !!part))].slice(0, 50);
 }
 
+/** Rich text as plain text: tags dropped, entities decoded by the `entities` library (never rendered as HTML). */
 function stripHtml(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The optional ranking columns of a HubDB row, each left out when it is empty or does not read. */
+function rankingColumns(values: Record<string, unknown>): Partial<ContentItem> {
+  const shape = ContentItemSchema.shape;
+  const read = <T>(schema: { safeParse(value: unknown): { data?: T } }, value: unknown): T | undefined => (value === undefined ? undefined : schema.safeParse(value).data);
+  const list = (value: unknown) => {
+    const items = cellList(value);
+    return items.length > 0 ? items : undefined;
+  };
+  const lower = (value: unknown) => cellText(value)?.toLowerCase().replace(/[\s-]+/g, '_');
+  const buyerStages = cellList(values.buyer_stages).flatMap((stage) => read(BuyerStageSchema, stage.toLowerCase()) ?? []);
+  return {
+    ...optional('language', read(shape.language, cellText(values.language))),
+    ...optional('translationOf', cellText(values.translation_of)),
+    ...optional('buyerStages', buyerStages.length > 0 ? [...new Set(buyerStages)] : undefined),
+    ...optional('audience', read(AudienceSchema, lower(values.audience))),
+    ...optional('competitors', list(values.competitors)),
+    ...optional('products', list(values.products)),
+    ...optional('reviewBy', read(shape.reviewBy, cellDay(values.review_by))),
+    ...optional('expiresAt', read(shape.expiresAt, cellDay(values.expires_at))),
+    ...optional('replacedBy', cellText(values.replaced_by)),
+  };
+}
+
+/** A HubDB date cell (ms since the epoch at midnight UTC) or a YYYY-MM-DD text, as YYYY-MM-DD. */
+function cellDay(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString().slice(0, 10);
+  return cellText(value)?.slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------

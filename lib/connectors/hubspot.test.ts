@@ -885,6 +885,43 @@ describe('HubSpot mapping rules', () => {
     expect(contentFromRow('nope')).toEqual({ skipped: expect.any(String) });
   });
 
+  it('HubDB rows: the ranking columns, as HubDB sends them (select options, multi-selects, dates in ms); a cell that does not read is left out, the row kept', () => {
+    const row = {
+      id: 7,
+      values: {
+        title: 'Preisliste 2026',
+        url: 'https://x.example/de/preise-2026',
+        type: { id: '4', name: 'datasheet', type: 'option' },
+        summary: 'Preise f&uuml;r &laquo;Quote&raquo;',
+        language: 'de',
+        translation_of: 5,
+        buyer_stages: [{ id: '1', name: 'Decision', type: 'option' }, { id: '2', name: 'nonsense', type: 'option' }],
+        audience: { id: '1', name: 'Prospect', type: 'option' },
+        competitors: 'Quotient; Priceline',
+        products: [{ id: '1', name: 'Quote', type: 'option' }],
+        review_by: Date.UTC(2027, 0, 31),
+        expires_at: '2026-12-31',
+        replaced_by: '',
+      },
+    };
+    expect(contentFromRow(row)).toEqual({
+      item: expect.objectContaining({
+        summary: 'Preise für «Quote»',
+        language: 'de',
+        translationOf: '5',
+        buyerStages: ['decision'],
+        audience: 'prospect',
+        competitors: ['Quotient', 'Priceline'],
+        products: ['Quote'],
+        reviewBy: '2027-01-31',
+        expiresAt: '2026-12-31',
+      }),
+    });
+    const odd = contentFromRow({ id: 8, values: { title: 'B', url: 'https://x.example/b', type: 'guide', language: 'not a tag!', audience: 'everyone', expires_at: 'soon' } });
+    expect(odd).toEqual({ item: expect.not.objectContaining({ language: expect.anything() }) });
+    expect('item' in odd && [odd.item.audience, odd.item.expiresAt]).toEqual([undefined, undefined]);
+  });
+
   it('note bodies are escaped text', () => {
     const body = noteBody({ ...request, kind: 'prospect_question', text: '<img src=x onerror=alert(1)> "quoted" & more' } as FeedbackItem, request.id);
     expect(body).toContain('Leadside prospect question: &lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &amp; more');

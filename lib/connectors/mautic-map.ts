@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ContentItemSchema,
   HttpUrlSchema,
   LEAD_LIMITS,
   TimeZoneSchema,
@@ -737,6 +738,8 @@ export function assetToContent(asset: MauticAsset, now = Date.now()): Partial<Co
     personas: [],
     stages: [],
     ...(updatedAt ? { updatedAt } : {}),
+    // Mautic keeps each asset's language (Mautic's locale form, pt_BR) for its translated variants.
+    ...optional('language', ContentItemSchema.shape.language.safeParse(asset.language?.replace('_', '-')).data),
   };
 }
 

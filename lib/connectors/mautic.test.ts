@@ -348,6 +348,7 @@ describe('Mautic connector: search and content', () => {
       url: 'https://mautic.keyline.example/asset/12:soc-2-readiness-checklist',
       summary: 'Forty controls auditors ask about first, with the evidence each one needs.',
       updatedAt: '2026-08-02T10:15:00.000Z',
+      language: 'en',
       industries: [],
       personas: [],
       stages: [],
