@@ -208,14 +208,7 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
         </label>
         <label className="field">
           <span>Replaced by</span>
-          <select value={replacedBy} onChange={(event) => setReplacedBy(event.target.value)} data-testid="catalog-field-replaced-by">
-            <option value="">Not replaced</option>
-            {others.map((other) => (
-              <option key={other.item.id} value={other.item.id}>
-                {other.item.title}
-              </option>
-            ))}
-          </select>
+          <OtherItemSelect value={replacedBy} onChange={setReplacedBy} none="Not replaced" others={others} testId="catalog-field-replaced-by" />
         </label>
         <label className="field">
           <span>Send until (expires)</span>
@@ -227,14 +220,7 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
         </label>
         <label className="field">
           <span>Translation of</span>
-          <select value={translationOf} onChange={(event) => setTranslationOf(event.target.value)} data-testid="catalog-field-translation-of">
-            <option value="">Not a translation</option>
-            {others.map((other) => (
-              <option key={other.item.id} value={other.item.id}>
-                {other.item.title}
-              </option>
-            ))}
-          </select>
+          <OtherItemSelect value={translationOf} onChange={setTranslationOf} none="Not a translation" others={others} testId="catalog-field-translation-of" />
         </label>
         <label className="field">
           <span>Written for</span>
@@ -282,5 +268,19 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
         </span>
       </div>
     </form>
+  );
+}
+
+/** Another item of the catalog, or none: what an item is replaced by, or translates. */
+function OtherItemSelect({ value, onChange, none, others, testId }: { value: string; onChange(id: string): void; none: string; others: CatalogEntry[]; testId: string }) {
+  return (
+    <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+      <option value="">{none}</option>
+      {others.map((other) => (
+        <option key={other.item.id} value={other.item.id}>
+          {other.item.title}
+        </option>
+      ))}
+    </select>
   );
 }

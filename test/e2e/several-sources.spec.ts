@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { salesforceRecordUrl, SidePanel } from '../support/pages';
 import { grantSiteAccessInBrowserSettings } from '../support/site-access';
@@ -7,11 +8,23 @@ const HUBSPOT_TOKEN = 'pat-na1-5e7b0c2a-test';
 const MAUTIC_HOST = 'mautic.keyline.example';
 
 /** HubSpot as the main source, set up in Options the way an admin does. */
-async function connectHubSpot(options: import('@playwright/test').Page): Promise<void> {
+async function connectHubSpot(options: Page): Promise<void> {
   await options.getByRole('radio', { name: 'HubSpot' }).check();
   await options.getByLabel('Private app access token').fill(HUBSPOT_TOKEN);
   await options.getByRole('button', { name: 'Use this source' }).click();
   await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to HubSpot');
+}
+
+/** Mautic added under "Also read leads from", the way an admin does; returns that section. */
+async function addMauticBeside(options: Page, password: string) {
+  const extras = options.getByTestId('extra-sources');
+  await extras.getByLabel('Add a system').selectOption({ label: 'Mautic' });
+  await extras.getByLabel('Mautic URL').fill(`https://${MAUTIC_HOST}`);
+  await extras.getByLabel('Mautic user').fill('leadside-api');
+  await extras.getByLabel('Password', { exact: true }).fill(password);
+  await extras.getByRole('button', { name: 'Add Mautic' }).click();
+  await expect(extras.getByTestId('extra-source-status')).toHaveText('✓ Leads are now read from Mautic too');
+  return extras;
 }
 
 test('HubSpot beside Mautic: one brief from both, each score beside its system, feedback to HubSpot only', async ({ extension, server, openSidePanel }) => {
@@ -23,13 +36,7 @@ test('HubSpot beside Mautic: one brief from both, each score beside its system, 
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await connectHubSpot(options);
 
-  const extras = options.getByTestId('extra-sources');
-  await extras.getByLabel('Add a system').selectOption({ label: 'Mautic' });
-  await extras.getByLabel('Mautic URL').fill(`https://${MAUTIC_HOST}`);
-  await extras.getByLabel('Mautic user').fill('leadside-api');
-  await extras.getByLabel('Password', { exact: true }).fill('s3cret-pass');
-  await extras.getByRole('button', { name: 'Add Mautic' }).click();
-  await expect(extras.getByTestId('extra-source-status')).toHaveText('✓ Leads are now read from Mautic too');
+  const extras = await addMauticBeside(options, 's3cret-pass');
   await expect(extras.getByTestId('extra-source')).toContainText(MAUTIC_HOST);
   await extras.screenshot({ path: 'artifacts/issue15/options-also-read-from.png' });
   // Test connection now checks both systems, each line naming its own.
@@ -62,13 +69,7 @@ test('one system down: the other still shows, with a note naming the one that co
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await connectHubSpot(options);
-  const extras = options.getByTestId('extra-sources');
-  await extras.getByLabel('Add a system').selectOption({ label: 'Mautic' });
-  await extras.getByLabel('Mautic URL').fill(`https://${MAUTIC_HOST}`);
-  await extras.getByLabel('Mautic user').fill('leadside-api');
-  await extras.getByLabel('Password', { exact: true }).fill('the-old-password');
-  await extras.getByRole('button', { name: 'Add Mautic' }).click();
-  await expect(extras.getByTestId('extra-source-status')).toHaveText('✓ Leads are now read from Mautic too');
+  await addMauticBeside(options, 'the-old-password');
 
   const crm = await extension.context.newPage();
   await crm.goto(salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF'));
