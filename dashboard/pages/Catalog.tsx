@@ -238,11 +238,11 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
           <span>Products (separated by ;)</span>
           <input value={products} onChange={(event) => setProducts(event.target.value)} data-testid="catalog-field-products" />
         </label>
-        <fieldset className="field plain-fieldset" data-testid="catalog-field-buyer-stages">
+        <fieldset className="plain-fieldset field-wide" data-testid="catalog-field-buyer-stages">
           <legend>Buyer&apos;s journey (none ticked: any stage)</legend>
           <div className="row">
             {BuyerStageSchema.options.map((stage) => (
-              <label key={stage} className="row">
+              <label key={stage} className="row check">
                 <input
                   type="checkbox"
                   checked={buyerStages.includes(stage)}

@@ -171,6 +171,7 @@ export class DashboardPage {
     if (changes.replacedBy !== undefined) await form.getByTestId('catalog-field-replaced-by').selectOption({ label: changes.replacedBy });
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.getByTestId('catalog-edit-result').getByText('✓ Saved').waitFor();
+    await form.screenshot({ path: 'artifacts/dashboard/catalog-edit-form.png' });
   }
 
   async setTheme(theme: 'system' | 'light' | 'dark'): Promise<void> {
