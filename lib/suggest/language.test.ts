@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadProfile } from '@/lib/schema';
+import { leadProfile } from '@/test/support/lead-profile';
 import { detectLanguage, languageName, languageOfCountry, leadLanguage, primaryLanguage } from './language';
 
-const lead = (extra: Partial<LeadProfile>): LeadProfile => ({
-  id: 'x',
-  crmIds: {},
-  source: { channel: 'direct', utm: {} },
-  pageViews: [],
-  problems: [],
-  contact: { doNotCall: false, doNotEmail: false },
-  highIntent: [],
-  ...extra,
-});
+const lead = leadProfile;
 
 describe('language', () => {
   it('detects the language a short problem is written in', () => {

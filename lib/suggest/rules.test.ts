@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { leadProfile } from '@/test/support/lead-profile';
 import type { ContentItem, LeadProfile } from '@/lib/schema';
 import { suggestContent } from './rank';
 
@@ -15,16 +16,7 @@ const item = (id: string, extra: Partial<ContentItem>): ContentItem => ({
   stages: [],
   ...extra,
 });
-const lead = (extra: Partial<LeadProfile>): LeadProfile => ({
-  id: 'lead',
-  crmIds: {},
-  source: { channel: 'direct', utm: {} },
-  pageViews: [],
-  problems: [],
-  contact: { doNotCall: false, doNotEmail: false },
-  highIntent: [],
-  ...extra,
-});
+const lead = leadProfile;
 const saying = (text: string, extra: Partial<LeadProfile> = {}) =>
   lead({ problems: [{ text, form: 'Contact', submittedAt: '2026-11-20T09:00:00Z' }], ...extra });
 const ids = (profile: LeadProfile, catalog: ContentItem[], limit = 5) => suggestContent(profile, catalog, limit, { now }).map((s) => s.item.id);
