@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '@/lib/store/settings';
 import { applyTheme, type ThemeChoice } from '@/components/ui/theme';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, LOCALE_NAMES, type LanguageChoice } from '@/lib/i18n/locales';
+import { uiLocaleFor } from '@/components/ui/i18n';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 
@@ -10,12 +13,16 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
   const [ttl, setTtl] = useState(String(settings.cacheTtlMinutes));
   const [retention, setRetention] = useState(String(settings.retentionDays));
   const [theme, setTheme] = useState<ThemeChoice>(settings.theme);
+  const [language, setLanguage] = useState<LanguageChoice>(settings.language);
+  const { t } = useTranslation();
+  const browserLocale = uiLocaleFor('auto');
   const [status, setStatus] = useState('');
   useEffect(() => {
     setRepName(settings.repName);
     setTtl(String(settings.cacheTtlMinutes));
     setRetention(String(settings.retentionDays));
     setTheme(settings.theme);
+    setLanguage(settings.language);
   }, [settings]);
 
   return (
@@ -26,7 +33,7 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
       aria-labelledby="profile-title"
       onSubmit={async (event) => {
         event.preventDefault();
-        const error = await save({ repName, cacheTtlMinutes: Number(ttl), retentionDays: Number(retention), theme });
+        const error = await save({ repName, cacheTtlMinutes: Number(ttl), retentionDays: Number(retention), theme, language });
         if (!error) applyTheme(theme);
         setStatus(error ? `Not saved: ${error}` : '✓ Saved');
       }}
@@ -59,6 +66,19 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
           ))}
         </select>
         <span className="small muted">For the side panel, Options and Insights.</span>
+      </label>
+      <label className="field">
+        <span>{t('language')}</span>
+        <select value={language} onChange={(event) => setLanguage(event.target.value as LanguageChoice)} data-testid="language-choice">
+          <option value="auto">{t('languageAuto', { name: browserLocale === 'en-XA' ? 'pseudo' : LOCALE_NAMES[browserLocale] })}</option>
+          {LOCALES.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          ))}
+          {language === 'en-XA' && <option value="en-XA">Pseudo-locale (screenshots)</option>}
+        </select>
+        <span className="small muted">{t('languageHint')}</span>
       </label>
       <div className="row">
         <button type="submit" className="btn btn-primary">

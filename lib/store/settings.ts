@@ -5,6 +5,7 @@ import { CustomSiteSchema } from '@/lib/schema/custom-site';
 import { DataSourceSchema, ExtraSourceSchema, MAX_EXTRA_SOURCES } from '@/lib/schema/sources';
 import { db, type StoredSettings } from './db';
 import { DEFAULT_RETENTION_DAYS } from './retention';
+import { LANGUAGE_CHOICES, PSEUDO_LOCALE } from '@/lib/i18n/locales';
 
 export { DataSourceSchema, type DataSource } from '@/lib/schema/sources';
 
@@ -26,6 +27,8 @@ export const SettingsSchema = z.object({
   /** How long lead data stays in this browser once delivered (lib/store/retention.ts). */
   /** Light or dark pages; "system" follows the browser's prefers-color-scheme. */
   theme: z.enum(['system', 'light', 'dark'], 'Theme must be system, light or dark'),
+  /** The UI's language: "auto" follows the browser; the pseudo-locale is for screenshots only. */
+  language: z.enum([...LANGUAGE_CHOICES, PSEUDO_LOCALE], 'Language must be auto, en, de, fr, es or pt'),
   retentionDays: z
     .number('Keep-for must be a number of days')
     .int('Keep-for must be whole days')
@@ -42,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customSites: [],
   webhook: null,
   theme: 'system',
+  language: 'auto',
   retentionDays: DEFAULT_RETENTION_DAYS,
 };
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
  * never the browser side. Every folder of lib/ must be one or the other, so a new folder is placed
  * on purpose.
  */
-const SHARED = ['schema', 'connectors', 'import', 'suggest', 'insights', 'leads', 'format'];
+const SHARED = ['schema', 'connectors', 'import', 'suggest', 'insights', 'leads', 'format', 'i18n'];
 const BROWSER_SIDE = ['crm', 'background', 'brief', 'delivery', 'store', 'messaging'];
 
 const ROOT = path.resolve(__dirname, '../..');
