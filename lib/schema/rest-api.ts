@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimestampSchema } from './common';
 import { ContentItemSchema } from './content';
 import { ContentEventSchema, FeedbackItemSchema, LeadLookSchema, VerdictSchema } from './feedback';
 import { ChannelSchema, LeadProfileSchema } from './lead';
@@ -84,5 +85,32 @@ export const TeamStatsSchema = z.object({
     .optional(),
 });
 export type TeamStats = z.infer<typeof TeamStatsSchema>;
+
+/** The most segments /field-signals answers with: the strongest first, so a huge team's answer stays small. */
+export const MAX_FIELD_SIGNALS = 5000;
+
+/**
+ * Learning from the field: for one catalog item and one segment of leads (their industry and their
+ * persona, as the ranker reads them), how many leads' latest rating by a rep said useful, how many
+ * said not useful, and for how many leads a rep opened it. Counts only, never a lead.
+ */
+export const FieldSignalSchema = z.object({
+  contentId: z.string().min(1),
+  /** The leads' industry as marketing wrote it; absent when they had none. */
+  industry: z.string().optional(),
+  /** The leads' persona, by lib/suggest/persona.ts's table (from the persona field or the job title); absent when unknown. */
+  persona: z.string().optional(),
+  useful: z.number().int().nonnegative(),
+  notUseful: z.number().int().nonnegative(),
+  opened: z.number().int().nonnegative(),
+});
+export type FieldSignal = z.infer<typeof FieldSignalSchema>;
+
+export const FieldSignalsSchema = z.object({
+  /** The oldest rating or open counted: older ones describe a catalog and a market that moved on. */
+  since: TimestampSchema,
+  signals: z.array(FieldSignalSchema).max(MAX_FIELD_SIGNALS),
+});
+export type FieldSignals = z.infer<typeof FieldSignalsSchema>;
 
 export const ErrorBodySchema = z.object({ error: z.string() });

@@ -1,36 +1,126 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentItem, LeadProfile } from '@/lib/schema';
-import { FIELD_CAP, fieldAdjustments, type FieldSignal } from './field';
+import { leadProfile } from '@/test/support/lead-profile';
+import type { ContentItem } from '@/lib/schema';
+import { FIELD_CAP, fieldAdjustments, fieldSignalsBySegment, segmentOf, type FieldSignal } from './field';
 import { suggestContent } from './rank';
 
-const signal = (contentId: string, kind: FieldSignal['signal'], industry = 'Healthcare'): FieldSignal => ({ contentId, signal: kind, industry });
+const now = new Date('2026-12-01T12:00:00Z');
+const item = (id: string, extra: Partial<ContentItem>): ContentItem => ({
+  id,
+  title: id,
+  type: 'guide',
+  url: `https://www.vendor.example/resources/${id}`,
+  summary: '',
+  topics: [],
+  industries: [],
+  personas: [],
+  stages: [],
+  ...extra,
+});
+/** Ratings and opens by reps for leads of one segment (logistics operations people, unless said). */
+const signal = (contentId: string, counts: Partial<Pick<FieldSignal, 'useful' | 'notUseful' | 'opened'>>, segment: Pick<FieldSignal, 'industry' | 'persona'> = { industry: 'Logistics', persona: 'operations' }): FieldSignal => ({
+  contentId,
+  useful: 0,
+  notUseful: 0,
+  opened: 0,
+  ...segment,
+  ...counts,
+});
+
+describe('field signals by segment', () => {
+  it('reads a lead’s persona from its job title in any of the table’s languages, as the ranker does', () => {
+    expect(segmentOf({ industry: ' Logistics ', title: 'Leiter Disposition' })).toEqual({ industry: 'Logistics', persona: 'Operations' });
+    expect(segmentOf({ persona: 'Jefa de Compras' })).toEqual({ industry: undefined, persona: 'Procurement' });
+    expect(segmentOf({})).toEqual({ industry: undefined, persona: undefined });
+  });
+
+  it('sums leads per item and segment (industry case aside), strongest first, and leaves out leads like no other', () => {
+    const signals = fieldSignalsBySegment([
+      { contentId: 'a', segment: { industry: 'Logistics', persona: 'Operations' }, useful: 1, notUseful: 0, opened: 1 },
+      { contentId: 'a', segment: { industry: 'logistics', persona: 'operations' }, useful: 1, notUseful: 0, opened: 0 },
+      { contentId: 'a', segment: { industry: 'Retail' }, useful: 0, notUseful: 1, opened: 0 },
+      { contentId: 'b', segment: { industry: 'Logistics', persona: 'Operations' }, useful: 0, notUseful: 0, opened: 1 },
+      { contentId: 'c', segment: {}, useful: 5, notUseful: 0, opened: 0 },
+    ]);
+    expect(signals).toEqual([
+      { contentId: 'a', industry: 'Logistics', persona: 'operations', useful: 2, notUseful: 0, opened: 1 },
+      { contentId: 'a', industry: 'Retail', useful: 0, notUseful: 1, opened: 0 },
+      { contentId: 'b', industry: 'Logistics', persona: 'operations', useful: 0, notUseful: 0, opened: 1 },
+    ]);
+  });
+});
 
 describe('learning from the field', () => {
-  it('counts only similar leads and stays within the cap however many agree', () => {
-    const many = Array.from({ length: 50 }, () => signal('a', 'useful'));
-    const adjustments = fieldAdjustments({ industry: 'Healthcare' }, undefined, [...many, signal('b', 'useful', 'Retail')]);
+  const lead = { industry: 'Logistics', persona: 'Operations' };
+
+  it('counts only leads of the same industry or persona, and stays within the cap however many agree', () => {
+    const adjustments = fieldAdjustments(lead, [signal('a', { useful: 50 }), signal('b', { useful: 50 }, { industry: 'Retail', persona: 'finance' })]);
     expect(adjustments.get('a')!.delta).toBeLessThanOrEqual(FIELD_CAP);
-    expect(adjustments.get('a')!.delta).toBeGreaterThan(FIELD_CAP * 0.9);
+    expect(adjustments.get('a')!.delta).toBeGreaterThan(FIELD_CAP * 0.95);
     expect(adjustments.has('b')).toBe(false);
   });
 
-  it('never lets one rating flip a clear result, and explains the nudge it gives', () => {
-    const item = (id: string, topics: string[]): ContentItem => ({ id, title: id, type: 'guide', url: `https://www.v.example/${id}`, summary: '', topics, industries: [], personas: [], stages: [] });
-    const catalog = [item('reminders', ['appointment reminders', 'no-shows']), item('waitlist', ['waitlist', 'appointment'])];
-    const lead: LeadProfile = {
-      id: 'l',
-      industry: 'Healthcare',
-      crmIds: {},
-      source: { channel: 'direct', utm: {} },
-      pageViews: [],
-      problems: [{ text: 'Patients miss appointments; we need reminders to cut no-shows', form: 'f', submittedAt: '2026-11-01T00:00:00Z' }],
-      contact: { doNotCall: false, doNotEmail: false },
-      highIntent: [],
-    };
-    const plain = suggestContent(lead, catalog, 2);
-    expect(plain[0]!.item.id).toBe('reminders');
-    const once = suggestContent(lead, catalog, 2, { field: [signal('reminders', 'not_useful'), signal('waitlist', 'useful')] });
-    expect(once[0]!.item.id).toBe('reminders');
-    expect(once[1]!.reason).toMatch(/rated useful for 1 similar lead/);
+  it('gives a lone rating no weight, half weight to leads alike in one way only, and opens at most one rating’s worth', () => {
+    expect(fieldAdjustments(lead, [signal('a', { useful: 1 })]).size).toBe(0);
+    const both = fieldAdjustments(lead, [signal('a', { useful: 3 })]).get('a')!.delta;
+    const industryOnly = fieldAdjustments(lead, [signal('a', { useful: 3 }, { industry: 'logistics', persona: 'finance' })]).get('a')!.delta;
+    expect(industryOnly).toBeGreaterThan(0);
+    expect(industryOnly).toBeLessThan(both);
+    const opens = fieldAdjustments(lead, [signal('a', { opened: 500 })]).get('a')!.delta;
+    const oneRating = FIELD_CAP * Math.tanh(1 / 4);
+    expect(opens).toBeCloseTo(oneRating, 6);
+    expect(fieldAdjustments(lead, [signal('a', { notUseful: 4 })]).get('a')!.delta).toBeLessThan(0);
+  });
+
+  describe('in the ranking', () => {
+    const catalog = [
+      item('alerts', { title: 'Proactive delay alerts', topics: ['late deliveries', 'exception alerts'], summary: 'Know a truck is late before the customer calls: alerts on every delay.' }),
+      item('eta', { title: 'Live ETA for dispatchers', topics: ['estimated arrival', 'dispatch'], summary: 'Dispatchers see when each truck will arrive.' }),
+      item('portal', { title: 'Customer tracking portal', topics: ['shipment tracking', 'customer portal'], summary: 'Customers see where their truck is without calling.' }),
+      item('texts', { title: 'Delay texts', topics: ['customer notifications'], summary: 'Text customers when a truck runs late.' }),
+    ];
+    const profile = leadProfile({
+      industry: 'Logistics',
+      title: 'Head of Dispatch',
+      problems: [{ text: 'We find out a truck is late when the customer calls us.', form: 'Contact', submittedAt: '2026-11-20T09:00:00Z' }],
+    });
+    const rank = (field?: FieldSignal[]) => suggestContent(profile, catalog, 4, { now, field });
+    const plain = rank();
+    const score = (id: string) => plain.find((suggestion) => suggestion.item.id === id)!.score;
+
+    it('starts from a ranking with a clear first, a close pair and a far last (what the cases below rely on)', () => {
+      expect(plain.map((suggestion) => suggestion.item.id)).toEqual(['alerts', 'texts', 'portal', 'eta']);
+      expect(score('texts') - score('portal')).toBeLessThan(FIELD_CAP / 2);
+      expect(score('alerts') - score('portal')).toBeGreaterThan(FIELD_CAP);
+      expect(score('portal') - score('eta')).toBeGreaterThan(2 * FIELD_CAP);
+    });
+
+    it('lets no single rating flip a result, not even between close items', () => {
+      const once = rank([signal('portal', { useful: 1 }), signal('texts', { notUseful: 1 })]);
+      expect(once.map((suggestion) => suggestion.item.id)).toEqual(['alerts', 'texts', 'portal', 'eta']);
+      expect(once.map((suggestion) => suggestion.reason).join(' ')).not.toMatch(/rated/);
+    });
+
+    it('reorders close items when several similar leads agree, and says so in the rep’s terms', () => {
+      const ranked = rank([signal('portal', { useful: 4 }), signal('portal', { notUseful: 3 }, { industry: 'Retail', persona: 'finance' })]);
+      expect(ranked.map((suggestion) => suggestion.item.id)).toEqual(['alerts', 'portal', 'texts', 'eta']);
+      expect(ranked[1]!.reason).toMatch(/rated useful for 4 Operations leads in Logistics/);
+      expect(ranked[0]!.reason).not.toMatch(/rated/);
+    });
+
+    it('never lifts an item past one that fit clearly better, however many agree', () => {
+      const ranked = rank([signal('portal', { useful: 200 }), signal('eta', { useful: 200 }), signal('texts', { notUseful: 200 })]);
+      expect(ranked[0]!.item.id).toBe('alerts');
+      expect(ranked.at(-1)!.item.id).toBe('eta');
+      const industryOnly = rank([signal('texts', { notUseful: 3 }, { industry: 'Logistics' }), signal('portal', { useful: 3 }, { industry: 'Logistics' })]);
+      expect(industryOnly.find((suggestion) => suggestion.item.id === 'portal')!.reason).toMatch(/rated useful for 3 leads in Logistics/);
+      expect(industryOnly.find((suggestion) => suggestion.item.id === 'texts')!.reason).toMatch(/rated not useful for 3 leads in Logistics/);
+    });
+
+    it('changes nothing for a lead of another segment', () => {
+      const retail = leadProfile({ ...profile, industry: 'Retail', title: 'Store manager' });
+      const field = [signal('portal', { useful: 30 }), signal('texts', { notUseful: 30 })];
+      expect(suggestContent(retail, catalog, 4, { now, field })).toEqual(suggestContent(retail, catalog, 4, { now }));
+    });
   });
 });

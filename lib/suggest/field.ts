@@ -1,57 +1,146 @@
 import type { LeadProfile } from '@/lib/schema';
+import { MAX_FIELD_SIGNALS, type FieldSignal } from '@/lib/schema/rest-api';
+import { canonicalPersona } from './catalog-index';
+import { personaOfTitle } from './persona';
+
+export type { FieldSignal } from '@/lib/schema/rest-api';
 
 /**
  * Learning from the field: the team's useful / not useful ratings and opens of an item, for leads
- * like this one, nudge its rank. The nudge is bounded (never more than FIELD_CAP, and one rating is
- * worth a fraction of it) so a single rating never flips a result, and it is explained.
+ * like this one (same industry or persona), nudge its rank. The nudge is bounded (never more than
+ * FIELD_CAP, a lone rating counts for nothing, several for a part of it) so a single rating never
+ * flips a result and only items that were close trade places; and it is explained ("rated useful for 4 leads in
+ * Logistics"). The team server and the extension's local fallback both count with fieldSignalsBySegment.
  */
 
-/** One rep's signal on an item for a lead, with what made that lead that kind of lead. */
-export interface FieldSignal {
-  contentId: string;
-  signal: 'useful' | 'not_useful' | 'opened';
+/** What makes leads alike for the field: their industry and their persona (canonical, as the ranker compares personas). */
+export interface LeadSegment {
   industry?: string;
   persona?: string;
-  /** The item or topic the lead's need matched when it was rated, if known. */
-  need?: string;
 }
 
-/** The most the field may move an item, on the ranker's 0–1+ scale: a strong match always outweighs it. */
+/** The most the field may move an item, on the ranker's scale (a strong match is about 1): it reorders close items only. */
 export const FIELD_CAP = 0.15;
-const VALUE = { useful: 1, not_useful: -1, opened: 0.25 } as const;
+/**
+ * How many agreeing ratings from leads of the same segment it takes to get most of FIELD_CAP: two get
+ * under half of it (tanh(2/4)), five most, ten about all of it.
+ */
+const SATURATION = 4;
+/** An open is a weak "useful": reps open what is shown first, so opens partly echo the ranking itself. */
+const OPEN_VALUE = 0.25;
+/** Opens never count for more than one useful rating, so the ranking cannot feed its own order back into itself. */
+const MAX_OPENS_VALUE = 1;
+/**
+ * A lone rating (or a lone open) moves nothing: it may be one rep's mood or one odd lead. Only when at
+ * least this many similar leads' ratings (or opens) agree on the item does the field count.
+ */
+const MIN_LEADS = 2;
+/** Below this an adjustment moves nothing worth saying. */
+const EXPLAINED = 0.01;
 
 export interface FieldAdjustment {
   delta: number;
+  /** Leads (of similar ones) whose latest rating said useful / not useful, and leads it was opened for. */
   useful: number;
   notUseful: number;
+  opened: number;
+  /** Every counted lead shared the lead's industry / persona: the reason can name it. */
+  sameIndustry: boolean;
+  samePersona: boolean;
 }
 
-const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+const key = (value: string | undefined) => value?.trim().toLowerCase() || undefined;
+
+/** The segment of a lead: its industry, and its persona from the persona field or else the job title. */
+export function segmentOf(profile: Pick<LeadProfile, 'industry' | 'persona' | 'title'>): LeadSegment {
+  const persona = profile.persona?.trim() || personaOfTitle(profile.title);
+  return { industry: profile.industry?.trim() || undefined, persona: persona ? canonicalPersona(persona) : undefined };
+}
+
+/** One lead's (or a group of alike leads') ratings and opens of one item. */
+export interface FieldObservation {
+  contentId: string;
+  segment: LeadSegment;
+  useful: number;
+  notUseful: number;
+  opened: number;
+}
 
 /**
- * The adjustment for each rated item: signals from leads of the same industry, persona or need count
- * (more when several match), others not at all; the sum is squashed so it approaches ±FIELD_CAP only
- * with many agreeing ratings (one rating: about a quarter of it).
+ * Sums observations per item and segment, the strongest first, at most MAX_FIELD_SIGNALS. A lead with
+ * neither industry nor persona is like no other lead, so it is left out.
  */
-export function fieldAdjustments(profile: Pick<LeadProfile, 'industry' | 'persona'>, need: string | undefined, signals: readonly FieldSignal[]): Map<string, FieldAdjustment> {
-  const totals = new Map<string, { net: number; useful: number; notUseful: number }>();
-  for (const signal of signals) {
-    const similarity = (same(signal.industry, profile.industry) ? 1 : 0) + (same(signal.persona, profile.persona) ? 1 : 0) + (same(signal.need, need) ? 1 : 0);
-    if (similarity === 0) continue;
-    const total = totals.get(signal.contentId) ?? { net: 0, useful: 0, notUseful: 0 };
-    total.net += VALUE[signal.signal] * (similarity / 2);
-    if (signal.signal === 'useful') total.useful++;
-    if (signal.signal === 'not_useful') total.notUseful++;
-    totals.set(signal.contentId, total);
+export function fieldSignalsBySegment(observations: Iterable<FieldObservation>): FieldSignal[] {
+  const sums = new Map<string, FieldSignal>();
+  for (const { contentId, segment, useful, notUseful, opened } of observations) {
+    const industry = key(segment.industry);
+    const persona = key(segment.persona);
+    if ((!industry && !persona) || useful + notUseful + opened === 0) continue;
+    const id = `${contentId}\n${industry ?? ''}\n${persona ?? ''}`;
+    let sum = sums.get(id);
+    if (!sum) {
+      sum = { contentId, useful: 0, notUseful: 0, opened: 0 };
+      if (segment.industry?.trim()) sum.industry = segment.industry.trim();
+      if (persona) sum.persona = persona;
+      sums.set(id, sum);
+    }
+    sum.useful += useful;
+    sum.notUseful += notUseful;
+    sum.opened += opened;
   }
-  return new Map(
-    [...totals].map(([id, total]) => [id, { delta: FIELD_CAP * Math.tanh(total.net / 2), useful: total.useful, notUseful: total.notUseful }]),
-  );
+  const strength = (signal: FieldSignal) => signal.useful + signal.notUseful + OPEN_VALUE * signal.opened;
+  return [...sums.values()].sort((a, b) => strength(b) - strength(a) || (a.contentId < b.contentId ? -1 : a.contentId > b.contentId ? 1 : 0)).slice(0, MAX_FIELD_SIGNALS);
 }
 
-/** "Useful for 3 similar leads" / "Not useful for 2 similar leads", for the reason line. */
-export function explainField(adjustment: FieldAdjustment): string | undefined {
-  if (adjustment.delta > 0.01 && adjustment.useful > 0) return `rated useful for ${adjustment.useful} similar lead${adjustment.useful === 1 ? '' : 's'}`;
-  if (adjustment.delta < -0.01 && adjustment.notUseful > 0) return `rated not useful for ${adjustment.notUseful} similar lead${adjustment.notUseful === 1 ? '' : 's'}`;
+/**
+ * The adjustment for each item the field has signals on: segments sharing the lead's industry or
+ * persona count (fully when both match, half when one does), others not at all; the sum is squashed
+ * so it approaches ±FIELD_CAP only with many agreeing ratings. Items with too little evidence (a lone
+ * rating) get no entry.
+ */
+export function fieldAdjustments(lead: LeadSegment, signals: readonly FieldSignal[]): Map<string, FieldAdjustment> {
+  const industry = key(lead.industry);
+  const persona = key(lead.persona);
+  const totals = new Map<string, { net: number; opens: number; useful: number; notUseful: number; opened: number; sameIndustry: boolean; samePersona: boolean }>();
+  if (!industry && !persona) return new Map();
+  for (const signal of signals) {
+    const sameIndustry = industry !== undefined && key(signal.industry) === industry;
+    const samePersona = persona !== undefined && key(signal.persona) === persona;
+    if (!sameIndustry && !samePersona) continue;
+    const weight = (Number(sameIndustry) + Number(samePersona)) / 2;
+    let total = totals.get(signal.contentId);
+    if (!total) totals.set(signal.contentId, (total = { net: 0, opens: 0, useful: 0, notUseful: 0, opened: 0, sameIndustry: true, samePersona: true }));
+    total.net += weight * (signal.useful - signal.notUseful);
+    total.opens += weight * signal.opened;
+    total.useful += signal.useful;
+    total.notUseful += signal.notUseful;
+    total.opened += signal.opened;
+    total.sameIndustry &&= sameIndustry;
+    total.samePersona &&= samePersona;
+  }
+  const adjustments = new Map<string, FieldAdjustment>();
+  for (const [contentId, { net, opens, ...counts }] of totals) {
+    const rated = counts.useful + counts.notUseful >= MIN_LEADS ? net : 0;
+    const opened = counts.opened >= MIN_LEADS ? Math.min(MAX_OPENS_VALUE, OPEN_VALUE * opens) : 0;
+    if (rated === 0 && opened === 0) continue;
+    adjustments.set(contentId, { delta: FIELD_CAP * Math.tanh((rated + opened) / SATURATION), ...counts });
+  }
+  return adjustments;
+}
+
+/**
+ * The reason line's words, naming what made those leads alike: "rated useful for 4 leads in
+ * Logistics", "rated not useful for 2 Finance leads", "opened for 5 leads in Logistics".
+ */
+export function explainField(adjustment: FieldAdjustment, lead: { industry?: string; persona?: string }): string | undefined {
+  const who = (count: number) => {
+    const persona = adjustment.samePersona && lead.persona ? `${lead.persona} ` : '';
+    const industry = adjustment.sameIndustry && lead.industry ? ` in ${lead.industry}` : '';
+    const similar = persona || industry ? '' : 'similar ';
+    return `${count} ${similar}${persona}lead${count === 1 ? '' : 's'}${industry}`;
+  };
+  if (adjustment.delta > EXPLAINED && adjustment.useful > 0) return `rated useful for ${who(adjustment.useful)}`;
+  if (adjustment.delta > EXPLAINED && adjustment.opened > 0) return `opened for ${who(adjustment.opened)}`;
+  if (adjustment.delta < -EXPLAINED && adjustment.notUseful > 0) return `rated not useful for ${who(adjustment.notUseful)}`;
   return undefined;
 }

@@ -43,7 +43,7 @@ export interface RankOptions {
   now?: Date;
   /** A model's vectors when one is plugged in (see embedder.ts); words alone otherwise. */
   semantic?: SemanticMatch;
-  /** The team's ratings and opens, for a bounded nudge toward what worked for similar leads (field.ts). */
+  /** The team's ratings and opens per item and segment of leads, for a bounded nudge toward what worked for similar leads (field.ts). */
   field?: readonly FieldSignal[];
 }
 
@@ -70,8 +70,8 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
   const eligible = index.items.map((entry, position) => isEligible(entry, position, index, context, profile, today, replaced));
   const needKnown = Boolean(problem) || hasSpecificMatch(index, pages, eligible);
   const productNeed = productAffinity(index, eligible, problem, pages);
-  const field = options.field?.length ? fieldAdjustments({ industry: profile.industry, persona: context.persona }, undefined, options.field) : undefined;
   const leadPersona = context.persona ? canonicalPersona(context.persona) : undefined;
+  const field = options.field?.length ? fieldAdjustments({ industry: profile.industry, persona: leadPersona }, options.field) : undefined;
 
   const scored: Array<{ position: number; score: number; evidence: Evidence }> = [];
   index.items.forEach((entry, position) => {
@@ -131,7 +131,7 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
         industryFit,
         personaFit: personaFit > 0,
         stageFit: stageFit > 0,
-        field: field?.has(item.id) ? explainField(field.get(item.id)!) : undefined,
+        field: field?.has(item.id) ? explainField(field.get(item.id)!, { industry: profile.industry, persona: context.persona }) : undefined,
       },
     });
   });
