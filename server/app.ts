@@ -13,6 +13,7 @@ import { requestLog } from './http/request-log';
 import { contentRoutes } from './routes/content';
 import { deliveryRoutes } from './routes/deliveries';
 import { docsRoutes } from './routes/docs';
+import { fieldSignalRoutes } from './routes/field-signals';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/import';
 import { profileRoutes } from './routes/profiles';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   v1.route('/', statsRoutes(database));
   v1.route('/', importRoutes(database));
   v1.route('/', requestStatusRoutes(database));
+  v1.route('/', fieldSignalRoutes(database));
 
   const app = new Hono();
   if (deps.logRequests) app.use(requestLog());

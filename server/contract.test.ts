@@ -8,6 +8,7 @@ import {
   ContentPageSchema,
   DeliveryResponseSchema,
   ErrorBodySchema,
+  FieldSignalsSchema,
   ProfileResponseSchema,
   ProfileSearchResponseSchema,
   TeamStatsSchema,
@@ -38,6 +39,7 @@ const SUCCESS: Record<string, z.ZodType> = {
   '/deliveries': DeliveryResponseSchema,
   '/stats': TeamStatsSchema,
   '/requests/status': RequestStatusesResponseSchema,
+  '/field-signals': FieldSignalsSchema,
 };
 
 /** `GET /profiles 404` → the test that covered it. */
@@ -179,6 +181,13 @@ describe('GET /requests/status', () => {
   });
 });
 
+describe('GET /field-signals', () => {
+  it("answers the team's ratings per item and segment of leads (server/field-signals.test.ts counts them)", async () => {
+    const answer = await check(await client(app, team.users.rep.token).get('/v1/field-signals'), 'get', '/field-signals', 200);
+    expect(answer).toMatchObject({ signals: expect.any(Array) });
+  });
+});
+
 describe("the team's marketing system behind the profile paths", () => {
   it("answers 502 with the vendor's own words when the server has no match and the team's HubSpot fails", async () => {
     const savedKey = process.env[SECRETS_KEY_ENV];
@@ -212,6 +221,7 @@ describe('every path', () => {
     ['post', '/deliveries', '/v1/deliveries'],
     ['get', '/stats', '/v1/stats'],
     ['get', '/requests/status', '/v1/requests/status'],
+    ['get', '/field-signals', '/v1/field-signals'],
   ];
 
   it.each(calls)('%s %s answers 401 without a token, with an unknown one, or a malformed header', async (method, path, url) => {

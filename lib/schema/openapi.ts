@@ -4,6 +4,7 @@ import {
   DeliveryRequestSchema,
   DeliveryResponseSchema,
   ErrorBodySchema,
+  FieldSignalsSchema,
   ProfileResponseSchema,
   ProfileSearchResponseSchema,
   TeamStatsSchema,
@@ -125,6 +126,14 @@ export function restGatewayOpenApi(version: string) {
           responses: { '200': { description: 'Content usage and lead quality.', content: json('TeamStats') }, ...badRequest('A `since` that is not an ISO date-time'), ...errors },
         },
       },
+      '/field-signals': {
+        get: {
+          summary: "The team's ratings and opens per content item and segment of leads, for ranking",
+          description:
+            "On the Leadside server: for each catalog item and segment of leads (industry, persona), for how many leads the latest rating by a rep said useful or not useful and for how many a rep opened it, over the last 180 days; the strongest first, counts only. Leadside fetches it beside the catalog and nudges an item's rank for similar leads by it, never more than a close call. A team's own gateway need not offer it: on 404 Leadside learns from this browser's own ratings and opens instead.",
+          responses: { '200': { description: "The team's signals, maybe none.", content: json('FieldSignals') }, ...errors },
+        },
+      },
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -136,6 +145,7 @@ export function restGatewayOpenApi(version: string) {
         DeliveryResponse: schema(DeliveryResponseSchema, 'input'),
         TeamStats: schema(TeamStatsSchema, 'input'),
         RequestStatuses: schema(RequestStatusesResponseSchema, 'input'),
+        FieldSignals: schema(FieldSignalsSchema, 'input'),
         Error: schema(ErrorBodySchema, 'input'),
       },
     },
