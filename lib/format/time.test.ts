@@ -21,10 +21,12 @@ describe('lead local time', () => {
 
 describe('formatting', () => {
   it('formats durations and relative times', () => {
-    expect(formatDuration(45)).toBe('45 s');
-    expect(formatDuration(125)).toBe('2 min 5 s');
-    expect(formatDuration(120)).toBe('2 min');
+    expect(formatDuration(45, 'en')).toBe('45 sec');
+    expect(formatDuration(125, 'de')).toBe('2 Min. 5 Sek.');
+    expect(formatDuration(125, 'en')).toBe('2 min 5 sec');
+    expect(formatDuration(120, 'en')).toBe('2 min');
     expect(relativeTime('2026-11-20T14:30:00Z', mondayAfternoonUtc, 'en')).toBe('3 days ago');
-    expect(relativeTime('2026-11-23T14:29:40Z', mondayAfternoonUtc, 'en')).toBe('just now');
+    expect(relativeTime('2026-11-23T14:29:40Z', mondayAfternoonUtc, 'en')).toBe('now');
+    expect(relativeTime('2026-11-23T14:29:40Z', mondayAfternoonUtc, 'de')).toBe('jetzt');
   });
 });

@@ -54,7 +54,7 @@ export function formatDateTime(iso: string, locale?: string): string {
   );
 }
 
-/** "3 days ago", "just now". */
+/** "3 days ago", "now" ("vor 3 Tagen", "jetzt"): Intl's words in the rep's locale. */
 export function relativeTime(iso: string, now: Date, locale?: string): string {
   const seconds = (Date.parse(iso) - now.getTime()) / 1000;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -69,13 +69,14 @@ export function relativeTime(iso: string, now: Date, locale?: string): string {
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return format.format(0, 'second');
 }
 
-/** "2 min 5 s", "45 s". */
-export function formatDuration(totalSeconds: number): string {
+/** "2 min 5 sec", "45 sec" ("2 Min. 5 Sek."): Intl's unit words in the rep's locale. */
+export function formatDuration(totalSeconds: number, locale?: string): string {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = Math.round(totalSeconds % 60);
-  if (minutes === 0) return `${seconds} s`;
-  return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  const unit = (value: number, name: 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  if (minutes === 0) return unit(seconds, 'second');
+  return seconds ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}` : unit(minutes, 'minute');
 }
