@@ -100,6 +100,20 @@ describe('Leadside server source', () => {
     await expect(createLeadsideConnector(source, { token: TOKEN }).requestStatuses!(signal)).rejects.toBeInstanceOf(ConnectorError);
   });
 
+  it("reads the team's field signals; a gateway without them (404) has none, and a malformed answer is an error", async () => {
+    const field = { since: '2026-06-06T12:00:00.000Z', signals: [{ contentId: 'cs-1', industry: 'Logistics', persona: 'operations', useful: 4, notUseful: 1, opened: 9 }] };
+    const calls = serve(200, field);
+    expect(await createLeadsideConnector(source, { token: TOKEN }).fieldSignals!(signal)).toEqual(field);
+    expect(calls).toEqual([{ url: 'https://leadside.acme.example/v1/field-signals', auth: `Bearer ${TOKEN}` }]);
+
+    serve(404, { error: 'Not found' });
+    expect(await createRestConnector({ baseUrl: 'https://gateway.acme.example/v1', timeoutSeconds: 8 }, { token: TOKEN }).fieldSignals!(signal)).toBeNull();
+
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    serve(200, { since: field.since, signals: [{ contentId: 'cs-1', useful: -1, notUseful: 0, opened: 0 }] });
+    await expect(createLeadsideConnector(source, { token: TOKEN }).fieldSignals!(signal)).rejects.toBeInstanceOf(ConnectorError);
+  });
+
   it('keys its cached catalog apart from a REST gateway on the same host', () => {
     expect(createLeadsideConnector(source, {}).id).toBe('leadside:https://leadside.acme.example/v1');
   });

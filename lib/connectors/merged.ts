@@ -91,6 +91,7 @@ export function createMergedConnector(mainSystem: MergedSystem, otherSystems: re
 
     ...(main.teamStats ? { teamStats: main.teamStats.bind(main) } : {}),
     ...(main.requestStatuses ? { requestStatuses: main.requestStatuses.bind(main) } : {}),
+    ...(main.fieldSignals ? { fieldSignals: main.fieldSignals.bind(main) } : {}),
   };
 }
 

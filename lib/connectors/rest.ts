@@ -3,6 +3,7 @@ import {
   ContentPageSchema,
   DeliveryResponseSchema,
   ErrorBodySchema,
+  FieldSignalsSchema,
   ProfileResponseSchema,
   ProfileSearchResponseSchema,
   TeamStatsSchema,
@@ -106,6 +107,11 @@ export function createRestConnector(
     async requestStatuses(signal) {
       // A gateway that does not track marketing's answers to the field answers 404: no statuses, not an error.
       return fetchJson(call('/requests/status', signal), RequestStatusesResponseSchema, { ...options, notFoundAsNull: true });
+    },
+
+    async fieldSignals(signal) {
+      // A gateway that does not collect the team's ratings answers 404: the rep's own stand in, not an error.
+      return fetchJson(call('/field-signals', signal), FieldSignalsSchema, { ...options, notFoundAsNull: true });
     },
 
     async testConnection(signal) {

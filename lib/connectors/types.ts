@@ -1,7 +1,7 @@
 import type { ContentEvent, ContentItem, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { RequestStatuses } from '@/lib/schema/dashboard';
 import type { LeadLook } from '@/lib/schema/feedback';
-import type { TeamStats } from '@/lib/schema/rest-api';
+import type { FieldSignals, TeamStats } from '@/lib/schema/rest-api';
 import type { CrmId } from '@/lib/schema/record';
 
 /** What a connector gets to find a lead: the CRM record, and whatever of the person the page showed. */
@@ -57,6 +57,13 @@ export interface Connector {
    * for sure; null when this system answers that it has none (a gateway's 404).
    */
   requestStatuses?(signal: AbortSignal): Promise<RequestStatuses | null>;
+  /**
+   * The team's ratings and opens per content item and segment of leads, for the ranker to learn from
+   * the field (lib/suggest/field.ts). Only systems that collect every rep's feedback have it (the
+   * Leadside server, a gateway answering `/field-signals`); null when this one answers that it has
+   * none (404), and then the rep's own ratings and opens in this browser stand in.
+   */
+  fieldSignals?(signal: AbortSignal): Promise<FieldSignals | null>;
 }
 
 /** One item waiting in the outbox, as a connector sees it. */

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { rebuildRollups, type RollupTable } from '@/lib/delivery/content-rollups';
 import type { ContentEvent, ContentItem, DeliveryState, FeedbackItem, LeadProfile } from '@/lib/schema';
 import type { LeadLook } from '@/lib/schema/feedback';
+import type { FieldSignal } from '@/lib/schema/rest-api';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { queueOf } from '@/lib/delivery/outbox-row';
 
@@ -110,6 +111,19 @@ export interface CatalogMeta {
 }
 
 /**
+ * What the team's ratings and opens say per content item and segment of leads (lib/brief/field-signals.ts),
+ * kept beside the catalog they rank, in the same table so clearing the catalog clears them too.
+ */
+export interface StoredFieldSignals {
+  id: 'field-signals';
+  sourceId: string;
+  fetchedAt: string;
+  /** `team`: the source's answer (the Leadside server); `local`: counted from this browser's own ratings and opens. */
+  origin: 'team' | 'local';
+  signals: FieldSignal[];
+}
+
+/**
  * Data imported from files, packed many entries to a record as one JSON string (lib/import/store.ts
  * owns the layout): Chromium spends ~70 µs per IndexedDB record and structured-clones objects ~5×
  * slower than JSON, either of which would cap a one-record-per-row import far below the 20,000
@@ -215,7 +229,7 @@ export interface LeadsideDbOptions {
 export class LeadsideDb extends Dexie {
   profiles!: EntityTable<CachedProfile, 'key'>;
   content!: EntityTable<ContentItem, 'id'>;
-  catalogMeta!: EntityTable<CatalogMeta, 'id'>;
+  catalogMeta!: EntityTable<CatalogMeta | StoredFieldSignals, 'id'>;
   feedback!: EntityTable<StoredFeedback, 'id'>;
   contentEvents!: EntityTable<ContentEvent, 'id'>;
   contentRollups!: RollupTable;

@@ -1,10 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { FieldSignals } from '@/lib/schema/rest-api';
-import { fieldSignalsBySegment, segmentOf } from '@/lib/suggest/field';
+import { FIELD_WINDOW_DAYS, fieldSignalsBySegment, segmentOf } from '@/lib/suggest/field';
 import type { Tables } from '../tables';
 
-/** How far back ratings and opens count: older ones speak of a catalog and a market that have moved on. */
-export const FIELD_WINDOW_DAYS = 180;
 const DAY_MS = 86_400_000;
 
 interface SegmentRow {
