@@ -3,14 +3,19 @@ import { request } from '@/lib/messaging/messages';
 import type { Brief } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { useBroadcast } from '@/components/use-broadcast';
+import { cachedFoundBrief } from '@/lib/brief/cached-brief';
+import { useBriefSource } from './use-brief-source';
+import { useTabReports } from './use-tab-reports';
 
 export type BriefView = Brief | { state: 'waiting' };
 
-/** What the caller already knows about the tab (a broadcast carries the record, and maybe the brief). */
+/** What the caller already knows about the tab (a report or a broadcast carries the record). */
 interface Known {
   record: DetectedRecord | null;
-  brief?: Brief;
 }
+
+/** The record as the tab reports it: which record, and who (what a report can change without changing the record). */
+const identityOf = (record: DetectedRecord) => JSON.stringify([recordKey(record), record.objectType, record.name, record.email, record.company]);
 
 /**
  * The brief for a tab, kept current as the tab moves between records. Every load has a sequence
@@ -20,6 +25,13 @@ interface Known {
  * the e-mail, say) is still out; a miss or error waits for the last word.
  */
 export function useBrief(tabId: number | undefined) {
+  const source = useBriefSource();
+  /**
+   * The record the panel last took in, from the content script's report or the worker's news of it
+   * (whichever came first; each tab change comes by both), and whether the panel needs nothing more
+   * for it: true once it showed a brief it built from the cache, or asked the worker.
+   */
+  const taken = useRef<{ identity: string; settled: Promise<boolean> } | undefined>(undefined);
   const [brief, setBrief] = useState<BriefView>({ state: 'waiting' });
   const [refreshing, setRefreshing] = useState(false);
   const sequence = useRef(0);
@@ -68,7 +80,6 @@ export function useBrief(tabId: number | undefined) {
           shownSequence.current = mine;
           setBrief({ state: 'loading', record });
         }
-        if (known?.brief && !refresh) return show(known.brief, mine);
         if (refresh) setRefreshing(true);
         const next = await request({ type: 'get-brief', tabId, refresh });
         if (isCurrent() || next.state === 'found') show(next, mine);
@@ -86,14 +97,55 @@ export function useBrief(tabId: number | undefined) {
     [tabId, show],
   );
 
+  /**
+   * A cached lead's brief, built here from the IndexedDB the panel shares with the worker as soon as
+   * the tab reports the record: one hop, not two (content script → worker → panel). True when shown.
+   */
+  const buildHere = useCallback(
+    async (record: DetectedRecord): Promise<boolean> => {
+      const mine = ++sequence.current;
+      if (recordKey(record) !== shownKey.current) {
+        shownKey.current = recordKey(record);
+        shownSequence.current = mine;
+        setBrief({ state: 'loading', record });
+      }
+      const from = source.current;
+      const brief = from && (await cachedFoundBrief(record, from).catch(() => undefined));
+      if (!brief) return false;
+      show(brief, mine);
+      return true;
+    },
+    [show, source],
+  );
+
   useEffect(() => {
     shownKey.current = undefined;
+    taken.current = undefined;
     setBrief({ state: 'waiting' });
     void load();
   }, [load]);
 
-  useBroadcast((message) => {
-    if (message.type === 'tab-record-changed' && message.tabId === tabId) void load(false, message);
+  useTabReports(tabId, (record) => {
+    if (!record) {
+      taken.current = undefined;
+      void load(false, { record });
+      return;
+    }
+    const identity = identityOf(record);
+    if (taken.current?.identity === identity) return;
+    taken.current = { identity, settled: buildHere(record) };
+  });
+
+  useBroadcast(async (message) => {
+    if (message.type === 'tab-record-changed' && message.tabId === tabId) {
+      const identity = message.record && identityOf(message.record);
+      const before = taken.current;
+      // The report came first and the panel built the brief: the worker's news of it adds nothing.
+      if (identity && before?.identity === identity && (await before.settled)) return;
+      if (taken.current !== before) return; // another record since
+      taken.current = identity ? { identity, settled: Promise.resolve(true) } : undefined;
+      void load(false, message);
+    }
     // A refresh that ran behind a cached brief has finished: show what it brought.
     if (message.type === 'brief-updated' && message.leadKey === shownKey.current) void load();
   });

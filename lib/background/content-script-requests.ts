@@ -1,12 +1,9 @@
 import { browser } from 'wxt/browser';
-import { cachedBriefForRecord } from '@/lib/brief/brief';
+import { announceRefresh, sourceSettings } from '@/lib/brief/brief';
 import { glanceFor } from '@/lib/leads/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
-import { lookupProfile } from '@/lib/brief/profiles';
-import type { Brief, LeadProfile } from '@/lib/schema';
+import { lookupCachedProfile, lookupProfile } from '@/lib/brief/profiles';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
-import { leadConnector } from './connectors';
-import { loadSettings } from '@/lib/store/settings';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
 import { noteLook } from './first-look';
@@ -26,9 +23,11 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
     case 'record-detected': {
       const change = await setTabRecord(tabId, request.record);
       if (change !== 'none') {
-        const brief = await briefToSendAlong(request.record);
-        await broadcast({ type: 'tab-record-changed', tabId, record: request.record, brief });
-        void prefetch(tabId, request.record, brief?.state === 'found' ? brief.profile : undefined);
+        void followRecord(tabId, request.record);
+        // An open side panel heard the content script's report too, and has already built a cached
+        // lead's brief from the IndexedDB it shares with the worker; this tells it the worker has
+        // the record, so it may ask for the brief of a lead that is not cached.
+        await broadcast({ type: 'tab-record-changed', tabId, record: request.record });
       }
       return { ok: true };
     }
@@ -45,40 +44,26 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
 }
 
 /**
- * A cached lead's brief goes out with the news of the switch, sparing an open panel the round trip
- * of asking for it. Built whether or not a panel is open: asking the browser which pages are open
- * costs more (~15 ms) than building from the cache (a few ms, in the worker, off the CRM page).
- * Only a found lead's: a miss cached before the page showed the e-mail may not be the last word,
- * and the panel asks for that one itself.
+ * The worker's one pass over a record the tab now shows, panel open or not: the profile from the
+ * cache (a stale copy starts its refresh), else one lookup, so the brief is ready when the rep opens
+ * the panel; then the tab's glance pill, unless the tab has moved on meanwhile. The side panel's
+ * request for the same lead joins this lookup (lib/brief/profiles.ts), never a second one. Lookups
+ * the page causes are budgeted per tab (lookup-budget.ts); the cache is not.
  */
-async function briefToSendAlong(record: DetectedRecord): Promise<Brief | undefined> {
-  const brief = await cachedBriefForRecord(record);
-  return brief?.state === 'found' ? brief : undefined;
-}
-
-/**
- * Looks the lead up as soon as the record is detected, so the brief is cached by the time the rep
- * opens the panel, then gives the tab its glance pill, unless the tab has moved on meanwhile.
- * `cached`: the profile the brief just sent along was built from, which needs no second lookup.
- * Lookups the page causes are budgeted per tab (lookup-budget.ts).
- */
-async function prefetch(tabId: number, record: DetectedRecord, cached?: LeadProfile): Promise<void> {
+async function followRecord(tabId: number, record: DetectedRecord): Promise<void> {
   try {
+    const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
+    const options = { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) };
+    const cached = await lookupCachedProfile(record, options);
     if (!cached && !takeTabLookup(tabId)) return;
-    const profile = cached ?? (await lookUp(record));
+    const { entry } = cached ?? (await lookupProfile(record, options));
     const current = await getTabRecord(tabId);
-    if (!profile || !current || recordKey(current) !== recordKey(record)) return;
+    if (!entry.profile || !current || recordKey(current) !== recordKey(record)) return;
     // The rep opened a lead's record and marketing knows them, panel open or not (the glance shows).
-    void noteLook(current, profile);
-    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, profile) };
+    void noteLook(current, entry.profile);
+    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile) };
     await browser.tabs.sendMessage(tabId, message);
   } catch {
     // The side panel shows lookup errors with a retry; the pill simply stays hidden.
   }
-}
-
-async function lookUp(record: DetectedRecord): Promise<LeadProfile | null> {
-  const settings = await loadSettings();
-  const { entry } = await lookupProfile(record, { ...(await leadConnector(settings)), ttlMinutes: settings.cacheTtlMinutes });
-  return entry.profile;
 }

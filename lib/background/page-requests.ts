@@ -7,7 +7,7 @@ import { requestStatuses } from './request-statuses';
 import { retryFailed, undeliveredItems, withDeliveryPaused } from '@/lib/delivery/outbox';
 import { exportUndelivered } from '@/lib/delivery/export';
 import { eraseLead } from '@/lib/store/retention';
-import { briefForTab } from '@/lib/brief/brief';
+import { briefForTab, briefSource } from '@/lib/brief/brief';
 import { recordContentEvent, recordSuggested } from '@/lib/delivery/content-events';
 import { listFeedback, storeFeedback } from '@/lib/delivery/feedback';
 import { broadcast, type PageRequest, type PageResponse } from '@/lib/messaging/messages';
@@ -31,6 +31,9 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       noteLookAtBrief(brief);
       return brief;
     }
+
+    case 'brief-source':
+      return briefSource();
 
     case 'record-content-event': {
       const record = await requireRecord(request.tabId, request.leadKey);
@@ -105,7 +108,8 @@ export async function handlePageRequest(request: PageRequest): Promise<PageRespo
       const record = await requireRecord(request.tabId, request.leadKey);
       // The id the lookup compares with: the merged connector's when systems are read beside the main one.
       await chooseProfile(record, request.profileId, (await leadConnector(await loadSettings())).connector.id);
-      await broadcast({ type: 'tab-record-changed', tabId: request.tabId, record });
+      // The record is the same; its brief is another: panels showing the lead ask for it again.
+      await broadcast({ type: 'brief-updated', leadKey: recordKey(record) });
       return { ok: true };
     }
 

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { BroadcastSchema, ContentScriptRequestSchema, PageRequestSchema } from '@/lib/messaging/messages';
+import { isOwnContentScript } from '@/lib/messaging/senders';
 import { handleContentScriptRequest } from './content-script-requests';
 import { handlePageRequest } from './page-requests';
 import { describeStorageError } from '@/lib/store/storage-errors';
@@ -11,15 +12,6 @@ function isExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(browser.runtime.getURL('/')));
 }
 
-/** Our content script in a CRM tab's top frame (the pages we detect records on). */
-function isOwnContentScript(sender: Sender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    sender.tab?.id !== undefined &&
-    sender.frameId === 0 &&
-    Boolean(sender.url?.startsWith('https:'))
-  );
-}
 
 /**
  * Parses every incoming message against the schema for its sender and answers through
@@ -33,7 +25,7 @@ export function routeMessage(raw: unknown, sender: Sender, sendResponse: (respon
     if (parsed.success) work = handlePageRequest(parsed.data);
     // Broadcasts between pages are not requests; they are expected here and need no answer.
     else if (!BroadcastSchema.safeParse(raw).success) console.warn('Leadside: dropped a malformed page message', parsed.error.issues[0]);
-  } else if (isOwnContentScript(sender)) {
+  } else if (isOwnContentScript(sender, browser.runtime.id)) {
     const parsed = ContentScriptRequestSchema.safeParse(raw);
     if (parsed.success) {
       work = handleContentScriptRequest(parsed.data, { tabId: sender.tab!.id!, windowId: sender.tab!.windowId, url: sender.url });

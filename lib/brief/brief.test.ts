@@ -7,7 +7,8 @@ import { saveSettings } from '@/lib/store/settings';
 import { DemoContentFileSchema, DemoLeadsFileSchema } from '@/lib/connectors/demo';
 import type { Connector } from '@/lib/connectors/types';
 import type { DetectedRecord } from '@/lib/schema/record';
-import { briefForRecord, cachedBriefForRecord } from './brief';
+import { briefForRecord } from './brief';
+import { cachedFoundBrief } from './cached-brief';
 
 const lead = DemoLeadsFileSchema.parse(leadsFile).leads[0]!;
 const catalog = DemoContentFileSchema.parse(contentFile).items;
@@ -28,6 +29,10 @@ vi.mock('@/lib/background/connectors', async () => {
     leadConnector: async (settings: { source: DataSource }) => ({ connector, timeoutMs: lookupTimeoutMs(settings.source) }),
   };
 });
+
+/** What the side panel builds a cached brief with: the fake source's id and name, the default cache time. */
+const fromSource = { id: connector.id, label: connector.label, ttlMinutes: 60 };
+const cachedBriefForRecord = (asked: DetectedRecord) => cachedFoundBrief(asked, fromSource);
 
 const record: DetectedRecord = {
   crm: 'salesforce',
@@ -76,10 +81,10 @@ describe('briefs', () => {
   });
 
   it('answers from the cache alone, without asking the source', async () => {
-    const fromSource = await briefForRecord(record);
+    const asked = await briefForRecord(record);
     vi.clearAllMocks();
     const cached = await cachedBriefForRecord(record);
-    expect(cached).toEqual({ ...fromSource, state: 'found' });
+    expect(cached).toEqual({ ...asked, state: 'found' });
     expect(connector.findProfile).not.toHaveBeenCalled();
     expect(connector.listContent).not.toHaveBeenCalled();
   });

@@ -35,7 +35,7 @@ describe('an item marketing edits or retires on the server reaches the rep', () 
 
   it('on the first brief after the stored catalog is older than the refresh cadence, even with a longer cache time', async () => {
     await fetchedMinutesAgo(CATALOG_MAX_AGE_MINUTES + 1);
-    expect(await getCachedCatalog(connector, 60)).toBeUndefined();
+    expect(await getCachedCatalog(connector.id, 60)).toBeUndefined();
     const { items } = await getCatalog(connector, 60);
     expect(connector.listContent).toHaveBeenCalledTimes(1);
     expect(items.find((item) => item.id === edited!.id)?.title).toBe('SOC 2 readiness, the 2027 edition');
@@ -54,7 +54,7 @@ describe('an item marketing edits or retires on the server reaches the rep', () 
 
   it('sooner when the admin set a shorter cache time', async () => {
     await fetchedMinutesAgo(2);
-    expect(await getCachedCatalog(connector, 1)).toBeUndefined();
+    expect(await getCachedCatalog(connector.id, 1)).toBeUndefined();
     expect((await getCatalog(connector, 1)).items.find((item) => item.id === edited!.id)?.title).toBe('SOC 2 readiness, the 2027 edition');
   });
 });

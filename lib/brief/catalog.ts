@@ -3,7 +3,7 @@ import type { Connector } from '@/lib/connectors/types';
 import type { ContentItem } from '@/lib/schema';
 import { catalogIndex } from '@/lib/suggest/catalog-index';
 
-/** In-memory copy for the worker's lifetime: the ranking index is keyed on this array's identity. */
+/** In-memory copy for the life of the worker (or side panel) that read it: the ranking index is keyed on this array's identity. */
 let memory: { sourceId: string; fetchedAt: string; items: ContentItem[] } | undefined;
 
 /**
@@ -32,7 +32,7 @@ let refreshing: { sourceId: string; done: Promise<ContentItem[]> } | undefined;
  * old, marked stale: suggestions from last week's list beat a brief that is all error.
  */
 export async function getCatalog(connector: Connector, ttlMinutes: number): Promise<CatalogRead> {
-  const cached = await getCachedCatalog(connector, ttlMinutes);
+  const cached = await getCachedCatalog(connector.id, ttlMinutes);
   if (cached) return { items: cached };
   try {
     return { items: await downloadOnce(connector) };
@@ -74,11 +74,14 @@ function indexSoon(items: readonly ContentItem[]): void {
   setTimeout(() => void catalogIndex(items), 0);
 }
 
-/** The catalog if a fresh copy is in memory or Dexie; undefined when only the connector has it. */
-export async function getCachedCatalog(connector: Connector, ttlMinutes: number): Promise<ContentItem[] | undefined> {
+/**
+ * The catalog if a fresh copy of source `sourceId`'s (a connector's id) is in memory or Dexie;
+ * undefined when only the connector has it. Needs no connector, so the side panel reads it too.
+ */
+export async function getCachedCatalog(sourceId: string, ttlMinutes: number): Promise<ContentItem[] | undefined> {
   const meta = await db.catalogMeta.get('catalog');
   const maxAgeMinutes = Math.min(ttlMinutes, CATALOG_MAX_AGE_MINUTES);
-  const fresh = meta && meta.sourceId === connector.id && Date.now() - Date.parse(meta.fetchedAt) < maxAgeMinutes * 60_000;
+  const fresh = meta && meta.sourceId === sourceId && Date.now() - Date.parse(meta.fetchedAt) < maxAgeMinutes * 60_000;
   return fresh ? storedItems(meta) : undefined;
 }
 

@@ -12,8 +12,12 @@ export function lookupTimeoutMs(source: DataSource): number {
   return 'timeoutSeconds' in source ? source.timeoutSeconds * 1000 : LOOKUP_TIMEOUT_MS;
 }
 
-/** Lookups under way, so a tab's prefetch and the side panel's request share one call. */
-const inFlight = new Map<string, Promise<CachedProfile>>();
+/**
+ * The lookup under way per record (recordKey), with the e-mail it was asked with, so the worker's own
+ * lookup and the side panel's request share one call, and a record whose e-mail the page shows only
+ * later is not asked for twice at once (fetchOnce).
+ */
+const inFlight = new Map<string, { email?: string; done: Promise<CachedProfile> }>();
 
 export interface LookupOptions {
   connector: Connector;
@@ -44,7 +48,7 @@ const FAILED_REFRESH_PAUSE_MS = 60_000;
  */
 export async function lookupProfile(record: DetectedRecord, options: LookupOptions): Promise<Lookup> {
   const usable = await usableCacheEntry(record);
-  if (usable && !options.refresh) return answerFromCache(usable, record, options);
+  if (usable && !options.refresh) return refreshBehind(answerFromCache(usable, options.ttlMinutes), record, options);
   try {
     return { entry: await fetchOnce(record, options.connector, options.timeoutMs ?? LOOKUP_TIMEOUT_MS), refreshing: false };
   } catch (error) {
@@ -58,8 +62,24 @@ export async function lookupProfile(record: DetectedRecord, options: LookupOptio
  * lookupProfile); undefined when only the source can. Never waits for the source.
  */
 export async function lookupCachedProfile(record: DetectedRecord, options: LookupOptions): Promise<Lookup | undefined> {
+  const read = await readCachedLookup(record, options.ttlMinutes);
+  return read && refreshBehind(read, record, options);
+}
+
+/** What the cache answers for a record, and whether the answer is old enough that a refresh should start behind it. */
+export interface CachedLookup extends Lookup {
+  needsRefresh: boolean;
+}
+
+/**
+ * What the cache answers for the record as the page shows it now, without asking the source or
+ * starting anything: the side panel builds a cached lead's brief with it (`refreshing` says a
+ * refresh is due, which the worker, told of the same record, starts). Undefined when only the
+ * source can answer.
+ */
+export async function readCachedLookup(record: DetectedRecord, ttlMinutes: number): Promise<CachedLookup | undefined> {
   const usable = await usableCacheEntry(record);
-  return usable && answerFromCache(usable, record, options);
+  return usable && answerFromCache(usable, ttlMinutes);
 }
 
 async function usableCacheEntry(record: DetectedRecord): Promise<CachedProfile | undefined> {
@@ -67,27 +87,48 @@ async function usableCacheEntry(record: DetectedRecord): Promise<CachedProfile |
   return cached && answersFor(cached, record) ? cached : undefined;
 }
 
-function answerFromCache(usable: CachedProfile, record: DetectedRecord, options: LookupOptions): Lookup {
-  if (isFresh(usable, options.ttlMinutes)) return { entry: usable, refreshing: false };
+function answerFromCache(usable: CachedProfile, ttlMinutes: number): CachedLookup {
+  if (isFresh(usable, ttlMinutes)) return { entry: usable, refreshing: false, needsRefresh: false };
   if (usable.refreshFailedAt && Date.now() - Date.parse(usable.refreshFailedAt) < FAILED_REFRESH_PAUSE_MS) {
-    return { entry: usable, refreshing: false, warning: usable.refreshError };
+    return { entry: usable, refreshing: false, warning: usable.refreshError, needsRefresh: false };
   }
-  void fetchOnce(record, options.connector, options.timeoutMs ?? LOOKUP_TIMEOUT_MS)
-    .catch(() => undefined)
-    .finally(() => options.onRefreshed?.());
-  return { entry: usable, refreshing: true };
+  return { entry: usable, refreshing: true, needsRefresh: true };
 }
 
-/** One lookup per record and e-mail at a time, shared by everyone asking meanwhile. */
-function fetchOnce(record: DetectedRecord, connector: Connector, timeoutMs: number): Promise<CachedProfile> {
-  // Keyed by the e-mail too: a lookup begun before the e-mail was read cannot answer for it.
-  const flightKey = `${recordKey(record)}\n${record.email ?? ''}`;
-  let pending = inFlight.get(flightKey);
-  if (!pending) {
-    pending = fetchAndCache(record, connector, timeoutMs).finally(() => inFlight.delete(flightKey));
-    inFlight.set(flightKey, pending);
+/** Starts the refresh a stale answer needs, behind it. */
+function refreshBehind({ needsRefresh, ...lookup }: CachedLookup, record: DetectedRecord, options: LookupOptions): Lookup {
+  if (needsRefresh) {
+    void fetchOnce(record, options.connector, options.timeoutMs ?? LOOKUP_TIMEOUT_MS)
+      .catch(() => undefined)
+      .finally(() => options.onRefreshed?.());
   }
-  return pending;
+  return lookup;
+}
+
+/**
+ * One lookup per record at a time, shared by everyone asking meanwhile, and asked with everything
+ * the page showed when it began. The page often shows the e-mail a moment after the URL named the
+ * record: a lookup begun without it is not repeated with it, since the source answers the same
+ * person by record id. Only if it found nobody is the source asked again, with the e-mail (a source
+ * that knows leads by e-mail alone). A lookup begun with another e-mail is for another person (the
+ * page still showed the last record) and does not answer for this one.
+ */
+function fetchOnce(record: DetectedRecord, connector: Connector, timeoutMs: number): Promise<CachedProfile> {
+  const key = recordKey(record);
+  const email = record.email?.toLowerCase();
+  const flight = inFlight.get(key);
+  if (flight && (flight.email === email || !email)) return flight.done;
+  const begun = flight && flight.email === undefined ? flight.done : undefined;
+  const done = (
+    begun
+      ? begun.then((entry) => (entry.profile || entry.chosenByRep ? entry : fetchAndCache(record, connector, timeoutMs)))
+      : fetchAndCache(record, connector, timeoutMs)
+  ).finally(() => {
+    if (inFlight.get(key) === mine) inFlight.delete(key);
+  });
+  const mine = { email, done };
+  inFlight.set(key, mine);
+  return done;
 }
 
 /** What the cache holds for a CRM record, by its recordKey(). */

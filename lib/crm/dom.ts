@@ -3,33 +3,16 @@
  * Lightning (LWC), HubSpot and others render record fields inside web components.
  */
 
-import type { ShadowRoots } from './shadow-roots';
-
 type Scope = Document | Element | ShadowRoot;
 
 /** The scopes found under each searched root during the current read; undefined outside one. */
 let scopesInRead: WeakMap<Scope, Scope[]> | undefined;
-/** The page's open shadow roots as the content script's page watch keeps them (see shadow-roots.ts). */
-let knownRoots: ShadowRoots | undefined;
-
-/**
- * Lets every read on this page take its open shadow roots from `roots` instead of walking the page
- * for them. Until then (unit tests, a detector used on its own) each read walks as before.
- */
-export function useKnownShadowRoots(roots: ShadowRoots | undefined): void {
-  knownRoots = roots;
-}
-
-/** The tracker reads report the roots they pass through to, if any. */
-export function knownShadowRoots(): ShadowRoots | undefined {
-  return knownRoots;
-}
 
 /**
  * Runs one synchronous page read (a detector's readIdentity), finding the open shadow roots under
- * each searched root once instead of once per selector: a read runs a dozen queries. Nothing can
- * change the DOM while the read's synchronous code runs, so the scopes found at its start hold to
- * its end; the next read looks afresh.
+ * each searched root once instead of once per selector: a read runs a dozen queries, and each used to
+ * walk the whole page. Nothing can change the DOM while the read's synchronous code runs, so the
+ * scopes found at its start hold to its end; the next read looks afresh.
  */
 export function inOneRead<T>(read: () => T): T {
   const outer = scopesInRead;
@@ -50,22 +33,6 @@ export function deepQueryAll(root: Scope, selector: string): Element[] {
 function scopesUnder(root: Scope): Scope[] {
   const cached = scopesInRead?.get(root);
   if (cached) return cached;
-  const doc = root instanceof Document ? root : root.ownerDocument;
-  const scopes = knownRoots && doc === document ? [root, ...knownRoots.list().filter((shadow) => shadow !== root && composedContains(root, shadow.host))] : walkForScopes(root);
-  scopesInRead?.set(root, scopes);
-  return scopes;
-}
-
-/** Whether `node` is inside `ancestor`, crossing the shadow boundaries between them. */
-function composedContains(ancestor: Scope, node: Node): boolean {
-  for (let current: Node | undefined = node; current; current = (current.getRootNode() as ShadowRoot).host) {
-    if (ancestor.contains(current)) return true;
-  }
-  return false;
-}
-
-/** The walk for shadow roots when no tracker keeps them. */
-function walkForScopes(root: Scope): Scope[] {
   const scopes: Scope[] = [];
   const pending: Scope[] = [root];
   while (pending.length) {
@@ -81,6 +48,7 @@ function walkForScopes(root: Scope): Scope[] {
       if (shadow) pending.push(shadow);
     }
   }
+  scopesInRead?.set(root, scopes);
   return scopes;
 }
 

@@ -40,6 +40,8 @@ export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-record'), tabId: z.number().int() }),
   z.object({ type: z.literal('get-brief'), tabId: z.number().int(), refresh: z.boolean().default(false) }),
+  /** What the side panel needs to build a cached lead's brief itself: the source's id and name, the cache time. */
+  z.object({ type: z.literal('brief-source') }),
   z.object({
     type: z.literal('record-content-event'),
     tabId: z.number().int(),
@@ -78,6 +80,7 @@ export type PageRequest = z.infer<typeof PageRequestSchema>;
 export const PageResponseSchemas = {
   'get-tab-record': z.object({ record: DetectedRecordSchema.nullable() }),
   'get-brief': BriefSchema,
+  'brief-source': z.object({ id: z.string().min(1), label: z.string(), ttlMinutes: z.number().int().positive() }),
   'record-content-event': z.object({ ok: z.literal(true) }),
   'suggestions-shown': z.object({ ok: z.literal(true) }),
   'submit-feedback': z.object({ ok: z.literal(true), feedback: FeedbackViewSchema }),
@@ -131,14 +134,10 @@ export const ErrorResponseSchema = z.strictObject({ error: z.string() });
 
 /** Pushed by the background to the extension's pages when something they show has changed. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
-  // Carries the record, so the panel can say who was detected without asking back, and the brief
-  // when the lead is cached, so the panel has nothing to ask at all.
-  z.object({
-    type: z.literal('tab-record-changed'),
-    tabId: z.number().int(),
-    record: DetectedRecordSchema.nullable(),
-    brief: BriefSchema.optional(),
-  }),
+  // The worker has taken the tab's new record in. Carries the record, so the panel can say who was
+  // detected without asking back (a panel that heard the content script's own report knows already).
+  z.object({ type: z.literal('tab-record-changed'), tabId: z.number().int(), record: DetectedRecordSchema.nullable() }),
+  /** The lead's brief changed without the record changing (a refresh came back, the rep chose a match). */
   z.object({ type: z.literal('brief-updated'), leadKey: z.string() }),
   z.object({ type: z.literal('feedback-changed'), leadKey: z.string() }),
 ]);

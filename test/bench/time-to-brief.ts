@@ -7,9 +7,10 @@ const RECORD_IDS = ['00Q8d00000XyZ1aEAF', '00Q8d00000XyZ2bEAF', '00Q8d00000XyZ3c
 export interface TimeToBrief {
   total: Summary;
   /**
-   * Per switch, the same work with no message in between: the worker building the brief from the
-   * cache (its `leadside:brief-built` measure: Dexie reads and ranking) plus the panel rendering it
-   * (from its `leadside:brief-received` mark to the brief on screen). Empty when uncached.
+   * Per switch, the same work with no message in between: building the brief from the cache (the
+   * `leadside:brief-built` measure: Dexie reads and ranking; the side panel builds a cached lead's
+   * brief itself, the worker one it had to ask for) plus the panel rendering it (from its
+   * `leadside:brief-received` mark to the brief on screen). Empty when uncached.
    */
   floor: Summary;
 }
@@ -72,7 +73,7 @@ export async function measureTimeToBrief(crm: Page, panel: Page, worker: Worker,
     totals.push(shownAt - startedAt);
     if (options.uncached) continue;
     const key = `salesforce:${id}`;
-    const built = await firstEntry(worker, 'leadside:brief-built', key, startedAt);
+    const built = (await firstEntry(panel, 'leadside:brief-built', key, startedAt)) ?? (await firstEntry(worker, 'leadside:brief-built', key, startedAt));
     const received = await firstEntry(panel, 'leadside:brief-received', key, startedAt);
     if (built && received) floors.push(built.duration + (shownAt - received.at));
   }

@@ -1,0 +1,29 @@
+import { useEffect, useRef } from 'react';
+import { browser } from 'wxt/browser';
+import { ContentScriptRequestSchema } from '@/lib/messaging/messages';
+import { isOwnContentScript, type ContentScriptSenderInfo } from '@/lib/messaging/senders';
+import type { DetectedRecord } from '@/lib/schema/record';
+
+/**
+ * Hears what the tab's own content script reports (a content script's runtime message reaches every
+ * extension page, not only the worker): the record it detected, or null when the tab left records.
+ * The panel acts on it one hop sooner than on the worker's news. Parsed like every message, and only
+ * from our content script in that tab's top frame; the listener never answers (the worker does).
+ */
+export function useTabReports(tabId: number | undefined, onReport: (record: DetectedRecord | null) => void): void {
+  const handler = useRef(onReport);
+  handler.current = onReport;
+  useEffect(() => {
+    if (tabId === undefined) return;
+    // Returns nothing on purpose: an answer (or a promise, in Firefox) would take the worker's place as the reply.
+    const listener = (raw: unknown, sender: ContentScriptSenderInfo): undefined => {
+      if (!isOwnContentScript(sender, browser.runtime.id) || sender.tab.id !== tabId) return;
+      const parsed = ContentScriptRequestSchema.safeParse(raw);
+      if (!parsed.success) return;
+      if (parsed.data.type === 'record-detected') handler.current(parsed.data.record);
+      else if (parsed.data.type === 'record-cleared') handler.current(null);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId]);
+}

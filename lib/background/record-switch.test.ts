@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import contentFile from '@/public/demo/content.json';
+import leadsFile from '@/public/demo/leads.json';
+import { DemoContentFileSchema, DemoLeadsFileSchema } from '@/lib/connectors/demo';
+import { createMergedConnector } from '@/lib/connectors/merged';
+import type { Connector, LookupQuery } from '@/lib/connectors/types';
+import type { LeadProfile } from '@/lib/schema';
+import type { DataSource } from '@/lib/schema/sources';
+import type { DetectedRecord } from '@/lib/schema/record';
+import { PageRequestSchema } from '@/lib/messaging/messages';
+import { db } from '@/lib/store/db';
+import { forgetTabsInMemory } from '@/lib/store/tab-records';
+import { handleContentScriptRequest } from './content-script-requests';
+import { handlePageRequest } from './page-requests';
+
+/**
+ * One record switch as the worker sees it: the content script reports the record from the URL at
+ * once and again when the page shows the e-mail, the worker looks the lead up for the glance, and
+ * the side panel asks for the brief. However those interleave, the source is asked once, or twice
+ * only when the first answer could not know (it found nobody by record id, and the e-mail came later).
+ */
+
+const [priya] = DemoLeadsFileSchema.parse(leadsFile).leads;
+const catalog = DemoContentFileSchema.parse(contentFile).items;
+
+/** A source whose answers the test releases by hand, so the e-mail can arrive while a lookup is out. */
+function heldSource(id: string, answer: (query: LookupQuery) => LeadProfile | null) {
+  const pending: Array<() => void> = [];
+  const findProfile = vi.fn(
+    (query: LookupQuery) => new Promise<LeadProfile | null>((resolve) => pending.push(() => resolve(answer(query)))),
+  );
+  const connector = {
+    id,
+    label: id,
+    findProfile,
+    getProfile: vi.fn(async () => null),
+    listContent: vi.fn(async () => catalog),
+  } as unknown as Connector;
+  /** Answers every lookup asked so far, and waits until the worker has taken the answers in. */
+  const answerAll = async () => {
+    await vi.waitFor(() => expect(pending.length).toBeGreaterThan(0));
+    pending.splice(0).forEach((resolve) => resolve());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  return { connector, findProfile, answerAll };
+}
+
+let source: Connector;
+vi.mock('@/lib/background/connectors', async () => {
+  const { lookupTimeoutMs } = await import('@/lib/brief/profiles');
+  return {
+    connectorFor: async () => source,
+    leadConnector: async (settings: { source: DataSource }) => ({ connector: source, timeoutMs: lookupTimeoutMs(settings.source) }),
+  };
+});
+vi.mock('@/lib/background/delivery', () => ({ deliverDue: vi.fn(async () => undefined) }));
+
+const TAB = 11;
+const fromUrl: DetectedRecord = {
+  crm: 'salesforce',
+  objectType: 'lead',
+  recordId: '00Q8d00000XyZ1aEAF',
+  url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+};
+const withPerson: DetectedRecord = { ...fromUrl, name: priya!.name, email: priya!.email };
+
+const report = (record: DetectedRecord) => handleContentScriptRequest({ type: 'record-detected', record }, { tabId: TAB });
+const panelAsks = () => handlePageRequest(PageRequestSchema.parse({ type: 'get-brief', tabId: TAB }));
+
+describe('a record switch asks the source once', () => {
+  beforeEach(async () => {
+    await db.delete();
+    await db.open();
+    forgetTabsInMemory();
+  });
+
+  it('when the e-mail arrives while the lookup by record id is out and that lookup finds the lead', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    await report(fromUrl);
+    const first = panelAsks();
+    await report(withPerson);
+    const second = panelAsks();
+    await held.answerAll();
+    expect(await first).toMatchObject({ state: 'found', profile: { id: priya!.id } });
+    expect(await second).toMatchObject({ state: 'found', profile: { id: priya!.id } });
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+    expect(held.findProfile.mock.calls[0]![0]).toEqual({ crm: 'salesforce', recordId: fromUrl.recordId, email: undefined, name: undefined });
+  });
+
+  it('with the record id and the e-mail together when the page shows the person at once', async () => {
+    const held = heldSource('at-once', () => priya!);
+    source = held.connector;
+    await report(withPerson);
+    const brief = panelAsks();
+    await held.answerAll();
+    expect(await brief).toMatchObject({ state: 'found' });
+    // A later report that adds nothing the lookup lacked (the company, say) asks nothing more.
+    await report({ ...withPerson, company: 'Ledgerly' });
+    expect(await panelAsks()).toMatchObject({ state: 'found' });
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+    expect(held.findProfile.mock.calls[0]![0]).toMatchObject({ email: priya!.email });
+  });
+
+  it('and once more, with the e-mail, only when the record id found nobody', async () => {
+    // A source that knows leads by e-mail alone.
+    const held = heldSource('by-email', (query) => (query.email ? priya! : null));
+    source = held.connector;
+    await report(fromUrl);
+    const first = panelAsks();
+    await report(withPerson);
+    const second = panelAsks();
+    await held.answerAll(); // the lookup by record id: nobody
+    await held.answerAll(); // the one refine, with the e-mail
+    expect(await first).toMatchObject({ state: 'not-found' });
+    expect(await second).toMatchObject({ state: 'found', profile: { id: priya!.id } });
+    expect(held.findProfile).toHaveBeenCalledTimes(2);
+    expect(held.findProfile.mock.calls.map(([query]) => query.email)).toEqual([undefined, priya!.email]);
+  });
+
+  it('and a miss cached before the e-mail was shown is refined once when it is', async () => {
+    const held = heldSource('by-email', (query) => (query.email ? priya! : null));
+    source = held.connector;
+    await report(fromUrl);
+    const first = panelAsks();
+    await held.answerAll();
+    expect(await first).toMatchObject({ state: 'not-found' });
+    await report(withPerson);
+    const second = panelAsks();
+    await held.answerAll();
+    expect(await second).toMatchObject({ state: 'found' });
+    expect(await panelAsks()).toMatchObject({ state: 'found' });
+    expect(held.findProfile).toHaveBeenCalledTimes(2);
+  });
+
+  it('each system of a merged source once, when the page shows the e-mail while they are asked', async () => {
+    const main = heldSource('HubSpot', () => priya!);
+    const beside = heldSource('Mautic', () => priya!);
+    source = createMergedConnector({ connector: main.connector, timeoutMs: 8_000 }, [{ connector: beside.connector, timeoutMs: 8_000 }]);
+    await report(fromUrl);
+    const first = panelAsks();
+    await report(withPerson);
+    const second = panelAsks();
+    await Promise.all([main.answerAll(), beside.answerAll()]);
+    expect(await first).toMatchObject({ state: 'found' });
+    expect(await second).toMatchObject({ state: 'found' });
+    expect(main.findProfile).toHaveBeenCalledTimes(1);
+    expect(beside.findProfile).toHaveBeenCalledTimes(1);
+  });
+});
