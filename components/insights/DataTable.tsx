@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toCsv } from '@/lib/format/csv';
 import { downloadText } from '@/components/ui/download';
 
@@ -7,6 +8,8 @@ export interface Column<Row> {
   /** The cell's value: shown, and written to the CSV export. */
   value(row: Row): string | number;
   numeric?: boolean;
+  /** The cell shows data (a title, a name, the lead's words): never translated, by us or the browser. */
+  data?: boolean;
   render?(row: Row): ReactNode;
 }
 
@@ -23,6 +26,7 @@ interface Props<Row> {
 
 /** A titled table with an "Export CSV" button, for the weekly sales–marketing meeting. */
 export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, csvName, description }: Props<Row>) {
+  const { t } = useTranslation('insights');
   const exportCsv = () =>
     downloadText(
       `${csvName}.csv`,
@@ -37,7 +41,7 @@ export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, cs
       <div className="spread">
         <h2 id={headingId}>{title}</h2>
         <button type="button" className="btn" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
+          {t('exportCsv')}
         </button>
       </div>
       {description && <p className="small muted">{description}</p>}
@@ -60,7 +64,7 @@ export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, cs
               {rows.map((row) => (
                 <tr key={rowKey(row)}>
                   {columns.map((column) => (
-                    <td key={column.header} className={column.numeric ? 'num' : undefined}>
+                    <td key={column.header} className={column.numeric ? 'num' : undefined} translate={column.data ? 'no' : undefined}>
                       {column.render ? column.render(row) : column.value(row)}
                     </td>
                   ))}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Insights } from '@/lib/store/insights-load';
-import { fallbackNotice, scopeLine } from './scope';
+import { createI18n } from '@/lib/i18n/create';
+import { fallbackNotice as fallbackIn, scopeLine as scopeIn } from './scope';
+
+const t = createI18n('en').getFixedT('en', 'insights');
+const scopeLine = (view: Parameters<typeof scopeIn>[0]) => scopeIn(view, t);
+const fallbackNotice = (view: Parameters<typeof fallbackIn>[0]) => fallbackIn(view, t);
 
 const insights = {} as Insights; // the wording does not read the numbers
 const origin = { from: 'leadside' as const, host: 'leadside.acme.example' };
@@ -25,5 +30,13 @@ describe('whose numbers Insights shows', () => {
     expect(fallbackNotice({ scope: 'browser', insights, teamFailure: { error: 'The token is missing, wrong or expired.' } })).toContain(
       'expired. The numbers below',
     );
+  });
+
+  it("says it in the rep's language, with their plural and number format", () => {
+    const fr = createI18n('fr').getFixedT('fr', 'insights');
+    expect(scopeIn({ scope: 'team', insights, team: { name: 'Acme sales', reps: 1200 }, origin }, fr)).toBe(
+      'Données de l’équipe : Acme sales, 1\u202f200 commerciaux, depuis le serveur Leadside (leadside.acme.example).',
+    );
+    expect(scopeIn({ scope: 'browser', insights }, createI18n('de').getFixedT('de', 'insights'))).toBe('Nur aus den Daten dieses Browsers.');
   });
 });

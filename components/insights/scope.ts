@@ -1,22 +1,25 @@
+import type { TFunction } from 'i18next';
 import type { InsightsView, TeamOrigin } from '@/lib/store/insights-view';
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+type T = TFunction<'insights'>;
 
-function originName(origin: TeamOrigin): string {
-  return origin.from === 'leadside' ? `the Leadside server (${origin.host})` : `your REST gateway (${origin.host})`;
+function originName(origin: TeamOrigin, t: T): string {
+  return origin.from === 'leadside' ? t('scope.leadsideServer', { host: origin.host }) : t('scope.restGateway', { host: origin.host });
 }
 
 /** Whose numbers the page shows, in one line under its title. */
-export function scopeLine(view: InsightsView): string {
-  if (view.scope === 'browser') return "From this browser's data only.";
-  const from = originName(view.origin);
-  return view.team ? `Team data: ${view.team.name}, ${plural(view.team.reps, 'rep')}, from ${from}.` : `Team data from ${from}.`;
+export function scopeLine(view: InsightsView, t: T): string {
+  if (view.scope === 'browser') return t('scope.browser');
+  const origin = originName(view.origin, t);
+  return view.team ? t('scope.teamNamed', { team: view.team.name, count: view.team.reps, origin }) : t('scope.team', { origin });
 }
 
-/** Why the team's numbers are missing, for the banner above this browser's; undefined when nothing failed. */
-export function fallbackNotice(view: InsightsView): string | undefined {
+/**
+ * Why the team's numbers are missing, for the banner above this browser's; undefined when nothing
+ * failed. The reason is the worker's (it names the server and its host) and stays as it wrote it.
+ */
+export function fallbackNotice(view: InsightsView, t: T): string | undefined {
   if (view.scope !== 'browser' || !view.teamFailure) return undefined;
-  // The reason already names the server and its host ("The Leadside server (…) answered 503: …").
   const reason = view.teamFailure.error.trim().replace(/([^.!?])$/, '$1.');
-  return `The team's numbers could not be loaded: ${reason} The numbers below are this browser's only.`;
+  return t('scope.fallback', { reason });
 }

@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { DETECTORS } from '@/lib/crm/registry';
 import { request } from '@/lib/messaging/messages';
 import { CRM_LABELS } from '@/lib/schema/record';
-import { CUSTOM_SITE_KIND_LABELS, CustomSiteSchema, siteOrigin, summarizeZodError, type CustomSite } from '@/lib/schema';
+import { CUSTOM_SITE_KIND_LABELS, CustomSiteSchema, siteOrigin, type CustomSite } from '@/lib/schema';
+import { useIntlLocale } from '@/components/ui/i18n';
+import { describeInvalid } from './invalid-words';
 import type { Settings } from '@/lib/store/settings';
 import { failureWords, useHostAccessSave } from './use-host-access';
 
@@ -15,6 +18,8 @@ const BUILT_IN = [...new Set(DETECTORS.map((detector) => CRM_LABELS[detector.crm
  * one host, and removing it gives the permission back.
  */
 export function CrmSitesSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
+  const { t } = useTranslation(['options', 'common']);
+  const locale = useIntlLocale();
   const [host, setHost] = useState('');
   const [kind, setKind] = useState<Kind>('pattern');
   const [pathPattern, setPathPattern] = useState('/people/:id');
@@ -32,14 +37,14 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
 
   const add = () => {
     const parsed = CustomSiteSchema.safeParse({ id: crypto.randomUUID(), host, kind, ...(kind === 'pattern' ? { pathPattern } : {}) });
-    if (!parsed.success) return setStatus(`Not added: ${summarizeZodError(parsed.error)}`);
+    if (!parsed.success) return setStatus(t('status.notAdded', { error: describeInvalid(parsed.error, t) }));
     const site = parsed.data;
-    if (settings.customSites.some((existing) => existing.host === site.host)) return setStatus(`${site.host} is already added.`);
+    if (settings.customSites.some((existing) => existing.host === site.host)) return setStatus(t('sites.alreadyAdded', { host: site.host }));
     setStatus('');
     void saveWithHost(site.host, () => apply([...settings.customSites, site])).then((error) => {
-      if (error) return setStatus(`Not added: ${error}`);
+      if (error) return setStatus(t('status.notAdded', { error }));
       setHost('');
-      setStatus(`✓ Added ${site.host}`);
+      setStatus(t('sites.added', { host: site.host }));
     });
   };
 
@@ -51,22 +56,26 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
     } catch (thrown) {
       error = failureWords(thrown);
     }
-    setStatus(error ? `Not removed: ${error}` : `✓ Removed ${site.host}; Leadside can no longer read it.`);
+    setStatus(error ? t('status.notRemoved', { error }) : t('sites.removed', { host: site.host }));
   };
 
   return (
     <section className="card section" aria-labelledby="sites-title" data-testid="crm-sites">
-      <h2 id="sites-title">CRM sites</h2>
-      <p className="small">Built in: {BUILT_IN.join(', ')}.</p>
+      <h2 id="sites-title">{t('sites.title')}</h2>
+      <p className="small">{t('sites.builtIn', { list: new Intl.ListFormat(locale, { type: 'unit' }).format(BUILT_IN) })}</p>
       {settings.customSites.length > 0 && (
         <ul className="plain-list">
           {settings.customSites.map((site) => (
             <li key={site.id} className="spread">
               <span>
-                <strong>{site.host}</strong> <span className="muted small">{CUSTOM_SITE_KIND_LABELS[site.kind]}{site.kind === 'pattern' ? ` · ${site.pathPattern}` : ''}</span>
+                <strong translate="no">{site.host}</strong>{' '}
+                <span className="muted small">
+                  {t(`sites.kind.${site.kind}`)}
+                  {site.kind === 'pattern' && <span translate="no"> · {site.pathPattern}</span>}
+                </span>
               </span>
               <button type="button" className="btn btn-danger" onClick={() => void remove(site)}>
-                Remove {site.host}
+                {t('sites.remove', { host: site.host })}
               </button>
             </li>
           ))}
@@ -82,38 +91,35 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
       >
         <div className="row">
           <label className="field">
-            <span>Add a site: host</span>
+            <span>{t('sites.host')}</span>
             <input value={host} onChange={(event) => setHost(event.target.value)} placeholder="crm.example.com" />
           </label>
           <label className="field">
-            <span>Kind</span>
+            <span>{t('sites.kindLabel')}</span>
             <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
-              {Object.entries(CUSTOM_SITE_KIND_LABELS).map(([value, label]) => (
+              {(Object.keys(CUSTOM_SITE_KIND_LABELS) as Kind[]).map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(`sites.kind.${value}`)}
                 </option>
               ))}
             </select>
           </label>
           {kind === 'pattern' && (
             <label className="field">
-              <span>Record path pattern</span>
+              <span>{t('sites.pathPattern')}</span>
               <input value={pathPattern} onChange={(event) => setPathPattern(event.target.value)} placeholder="/people/:id" />
             </label>
           )}
         </div>
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={pending}>
-            {pending ? 'Adding…' : 'Add site'}
+            {pending ? t('status.adding') : t('sites.add')}
           </button>
           <span role="status" aria-live="polite" className="small" data-testid="sites-status">
             {status}
           </span>
         </div>
-        <p className="small muted">
-          Leadside asks the browser for access to that one host. On a site of kind “Other CRM”, it reads the record id from the path
-          pattern and the person from the e-mail shown on the page.
-        </p>
+        <p className="small muted">{t('sites.hint')}</p>
       </form>
     </section>
   );

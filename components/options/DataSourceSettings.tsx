@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { request, type PageResponse } from '@/lib/messaging/messages';
 import { SOURCE_LABELS, type DataSource } from '@/lib/schema';
 import { savedSecrets, saveSecrets } from '@/lib/store/secrets';
@@ -11,7 +12,6 @@ import { failureWords, useHostAccessSave } from './use-host-access';
 type Kind = DataSource['kind'];
 type Checks = PageResponse<'test-connection'>['checks'];
 const KINDS = Object.keys(SOURCE_LABELS) as Kind[];
-const CAPABILITY_LABELS = { auth: 'Sign-in', lookup: 'Lead lookup', content: 'Content list', write: 'Feedback delivery' };
 
 interface Props {
   settings: Settings;
@@ -24,6 +24,7 @@ interface Props {
  * web pages, and "Test connection" checks each capability on its own.
  */
 export function DataSourceSettings({ settings, save }: Props) {
+  const { t } = useTranslation(['options', 'common']);
   const [kind, setKind] = useState<Kind>(settings.source.kind);
   const [draft, setDraft] = useState<SourceDraft>(() => draftFrom(settings.source));
   const [stored, setStored] = useState<SavedSecrets>({ values: {} });
@@ -44,8 +45,8 @@ export function DataSourceSettings({ settings, save }: Props) {
   };
 
   const connect = () => {
-    const parsed = parseDraft(kind, draft, stored);
-    if (!parsed.ok) return setStatus(`Not saved: ${parsed.error}`);
+    const parsed = parseDraft(kind, draft, stored, t);
+    if (!parsed.ok) return setStatus(t('common:notSaved', { error: parsed.error }));
     setStatus('');
     void saveWithHost(parsed.baseUrl ? new URL(parsed.baseUrl).host : undefined, async () => {
       if (Object.keys(parsed.secrets).length && parsed.baseUrl) await saveSecrets(kind, parsed.baseUrl, parsed.secrets);
@@ -56,7 +57,7 @@ export function DataSourceSettings({ settings, save }: Props) {
       // Saved by now: a worker that does not answer leaves the new source for its next start.
       await request({ type: 'source-changed' }).catch(() => undefined);
       return undefined;
-    }).then((error) => setStatus(error ? `Not saved: ${error}` : `✓ Connected to ${SOURCE_LABELS[kind]}`));
+    }).then((error) => setStatus(error ? t('common:notSaved', { error }) : t('source.connected', { source: t(`sourceKind.${kind}`) })));
   };
 
   const test = async () => {
@@ -65,7 +66,7 @@ export function DataSourceSettings({ settings, save }: Props) {
     try {
       setChecks((await request({ type: 'test-connection' })).checks);
     } catch (error) {
-      setStatus(`Could not test the connection: ${failureWords(error)}`);
+      setStatus(t('source.testFailed', { error: failureWords(error) }));
     } finally {
       setTesting(false);
     }
@@ -74,12 +75,12 @@ export function DataSourceSettings({ settings, save }: Props) {
   const active = settings.source.kind === kind;
   return (
     <section className="card section" aria-labelledby="source-title" data-testid="data-source">
-      <h2 id="source-title">Marketing data source</h2>
-      <fieldset className="plain-fieldset row" role="radiogroup" aria-label="Data source">
+      <h2 id="source-title">{t('source.title')}</h2>
+      <fieldset className="plain-fieldset row" role="radiogroup" aria-label={t('source.picker')}>
         {KINDS.map((option) => (
           <label key={option} className="row">
             <input type="radio" name="source" value={option} checked={kind === option} onChange={() => choose(option)} />
-            {SOURCE_LABELS[option]}
+            {t(`sourceKind.${option}`)}
           </label>
         ))}
       </fieldset>
@@ -89,11 +90,11 @@ export function DataSourceSettings({ settings, save }: Props) {
       <div className="row">
         {(!active || kind !== 'demo') && (
           <button type="button" className="btn btn-primary" onClick={connect} disabled={saving}>
-            {saving ? 'Saving…' : active ? 'Save' : 'Use this source'}
+            {saving ? t('status.saving') : active ? t('common:save') : t('source.use')}
           </button>
         )}
         <button type="button" className="btn" onClick={() => void test()} disabled={!active || testing}>
-          {testing ? 'Testing…' : 'Test connection'}
+          {testing ? t('source.testing') : t('source.test')}
         </button>
         <span role="status" aria-live="polite" className="small" data-testid="source-status">
           {status}
@@ -104,7 +105,7 @@ export function DataSourceSettings({ settings, save }: Props) {
           {checks.map((check, index) => (
             // Index keys: with systems read beside the main one, a capability is checked once per system.
             <li key={index} className="row small">
-              <span className={check.ok ? 'badge badge-good' : 'badge badge-danger'}>{check.ok ? '✓' : '✗'} {CAPABILITY_LABELS[check.capability]}</span>
+              <span className={check.ok ? 'badge badge-good' : 'badge badge-danger'}>{check.ok ? '✓' : '✗'} {t(`source.capability.${check.capability}`)}</span>
               <span>{check.message}</span>
             </li>
           ))}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { request } from '@/lib/messaging/messages';
-import { EXTRA_SOURCE_KINDS, ExtraSourceSchema, SOURCE_LABELS, takesExtraSources, type ExtraSource } from '@/lib/schema';
+import { EXTRA_SOURCE_KINDS, ExtraSourceSchema, takesExtraSources, type ExtraSource } from '@/lib/schema';
 import { deleteSecrets, savedSecrets, saveSecrets } from '@/lib/store/secrets';
 import type { Settings } from '@/lib/store/settings';
 import { newDraft, parseDraft, usableSecrets, type SavedSecrets } from './source-config';
@@ -21,6 +23,8 @@ interface Props {
  * verdict and content event, so nothing is sent twice.
  */
 export function ExtraSourcesSettings({ settings, save }: Props) {
+  const { t } = useTranslation(['options', 'common']);
+  const name = (kind: Kind) => t(`sourceKind.${kind}`);
   const taken = new Set<string>([settings.source.kind, ...settings.alsoFrom.map((extra) => extra.kind)]);
   const addable = EXTRA_SOURCE_KINDS.filter((kind) => !taken.has(kind));
   const [kind, setKind] = useState<Kind | ''>('');
@@ -42,8 +46,8 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
 
   const add = () => {
     if (!kind) return;
-    const parsed = parseDraft(kind, draft, stored);
-    if (!parsed.ok) return setStatus(`Not added: ${parsed.error}`);
+    const parsed = parseDraft(kind, draft, stored, t);
+    if (!parsed.ok) return setStatus(t('status.notAdded', { error: parsed.error }));
     const extra = ExtraSourceSchema.parse(parsed.source);
     setStatus('');
     void saveWithHost(parsed.baseUrl ? new URL(parsed.baseUrl).host : undefined, async () => {
@@ -54,39 +58,36 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
       await request({ type: 'source-changed' }).catch(() => undefined);
       choose('');
       return undefined;
-    }).then((error) => setStatus(error ? `Not added: ${error}` : `✓ Leads are now read from ${SOURCE_LABELS[kind]} too`));
+    }).then((error) => setStatus(error ? t('status.notAdded', { error }) : t('extra.added', { source: name(kind) })));
   };
 
   const remove = async (extra: ExtraSource) => {
     try {
       const error = await save({ alsoFrom: settings.alsoFrom.filter((other) => other !== extra) });
-      if (error) return setStatus(`Not removed: ${error}`);
+      if (error) return setStatus(t('status.notRemoved', { error }));
       // Its secrets serve nothing once it is gone; the main source's are kept under its own kind.
       await deleteSecrets(extra.kind);
       await request({ type: 'source-changed' }).catch(() => undefined);
-      setStatus(`✓ ${SOURCE_LABELS[extra.kind]} removed`);
+      setStatus(t('extra.removed', { source: name(extra.kind) }));
     } catch (error) {
-      setStatus(`Not removed: ${failureWords(error)}`);
+      setStatus(t('status.notRemoved', { error: failureWords(error) }));
     }
   };
 
   return (
     <section className="card section" aria-labelledby="extra-sources-title" data-testid="extra-sources">
-      <h2 id="extra-sources-title">Also read leads from</h2>
-      <p className="small muted">
-        Each lead gets one brief with what every system knows; scores and stages stay beside their system&apos;s name. Verdicts and content use
-        still go to the main source only.
-      </p>
+      <h2 id="extra-sources-title">{t('extra.title')}</h2>
+      <p className="small muted">{t('extra.intro')}</p>
       {settings.alsoFrom.length > 0 && (
         <ul className="plain-list" data-testid="extra-source-list">
           {settings.alsoFrom.map((extra) => (
-            <li key={extra.kind} className="row spread" data-testid="extra-source">
+            <li key={extra.kind} className="row spread" data-testid="extra-source" data-kind={extra.kind}>
               <span>
-                {SOURCE_LABELS[extra.kind]} <span className="small muted">{describe(extra)}</span>
-                {extra.kind === settings.source.kind && <span className="small"> · not read beside itself: it is the main source now</span>}
+                {name(extra.kind)} <span className="small muted" translate={extra.kind === 'file' ? undefined : 'no'}>{describe(extra, t)}</span>
+                {extra.kind === settings.source.kind && <span className="small">{t('extra.mainNow')}</span>}
               </span>
               <button type="button" className="btn" onClick={() => void remove(extra)}>
-                Remove {SOURCE_LABELS[extra.kind]}
+                {t('extra.remove', { source: name(extra.kind) })}
               </button>
             </li>
           ))}
@@ -95,12 +96,12 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
       {addable.length > 0 && (
         <div className="stack">
           <label className="stack">
-            <span>Add a system</span>
+            <span>{t('extra.addLabel')}</span>
             <select value={kind} onChange={(event) => choose(event.target.value as Kind | '')} data-testid="extra-source-kind">
-              <option value="">Choose…</option>
+              <option value="">{t('extra.choose')}</option>
               {addable.map((option) => (
                 <option key={option} value={option}>
-                  {SOURCE_LABELS[option]}
+                  {name(option)}
                 </option>
               ))}
             </select>
@@ -110,7 +111,7 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
               <SourceFields kind={kind} draft={draft} saved={saved} enteredFor={enteredFor} onChange={change} />
               <div className="row">
                 <button type="button" className="btn btn-primary" onClick={add} disabled={adding}>
-                  {adding ? 'Adding…' : `Add ${SOURCE_LABELS[kind]}`}
+                  {adding ? t('status.adding') : t('extra.add', { source: name(kind) })}
                 </button>
               </div>
             </>
@@ -125,7 +126,7 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
 }
 
 /** Where an extra source reads from, for the list. */
-function describe(extra: ExtraSource): string {
+function describe(extra: ExtraSource, t: TFunction<'options'>): string {
   switch (extra.kind) {
     case 'hubspot':
       return new URL(extra.apiBase).host;
@@ -133,6 +134,6 @@ function describe(extra: ExtraSource): string {
     case 'rest':
       return new URL(extra.baseUrl).host;
     case 'file':
-      return 'files imported into this browser';
+      return t('extra.fileWhere');
   }
 }

@@ -2,6 +2,7 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LocaleProvider } from '@/components/ui/locale-provider';
 import { clearImported, countImported } from '@/lib/store/import-rows';
 import { FileImport } from './FileImport';
 
@@ -33,7 +34,7 @@ beforeEach(async () => {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  await act(async () => root.render(createElement(FileImport)));
+  await act(async () => root.render(createElement(LocaleProvider, { locale: 'en', children: createElement(FileImport) })));
 });
 
 afterEach(async () => {

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { toCsv } from '@/lib/format/csv';
 import { downloadText } from '@/components/ui/download';
-import { COLUMNS, countOf, KIND_LABELS, TEMPLATE_FILES } from '@/lib/import/columns';
+import { useIntlLocale } from '@/components/ui/i18n';
+import { COLUMNS, TEMPLATE_FILES } from '@/lib/import/columns';
 import { templatePath } from '@/lib/import/templates';
 import { IMPORT_KINDS, type ImportKind, type ParsedImport } from '@/lib/import/types';
 import { useFileImport, type ImportPhase } from './use-file-import';
@@ -9,11 +12,16 @@ import { useFileImport, type ImportPhase } from './use-file-import';
 /** Rejected-row lines shown on the page; the full list is a download. */
 const SHOWN_ERRORS = 200;
 
+type T = TFunction<'options'>;
+/** "3 profiles", "1 page view", in the UI's language and number format. */
+const countOf = (t: T, kind: ImportKind, count: number) => t(`import.count.${kind}`, { count });
+
 /**
  * Imports profiles, page views or the content catalog from a CSV or JSON file into this browser.
  * Everything from the file is shown as text (React escapes it); nothing from it is ever HTML.
  */
 export function FileImport() {
+  const { t } = useTranslation(['options', 'common']);
   const { phase, counts, choose, importValid, cancel, clear } = useFileImport();
   const [kind, setKind] = useState<ImportKind>('profiles');
   const [confirmingClear, setConfirmingClear] = useState(false);
@@ -25,12 +33,16 @@ export function FileImport() {
       <p className="small" data-testid="imported-counts">
         {counts
           ? counts.profiles + counts.pageViews + counts.content === 0
-            ? 'Nothing imported yet.'
-            : `In this browser: ${countOf('profiles', counts.profiles)}, ${countOf('pageViews', counts.pageViews)}, ${countOf('content', counts.content)}.`
-          : 'Counting imported data…'}
+            ? t('import.nothingYet')
+            : t('import.inBrowser', {
+                profiles: countOf(t, 'profiles', counts.profiles),
+                pageViews: countOf(t, 'pageViews', counts.pageViews),
+                content: countOf(t, 'content', counts.content),
+              })
+          : t('import.counting')}
       </p>
 
-      <fieldset className="plain-fieldset row" role="radiogroup" aria-label="What the file holds">
+      <fieldset className="plain-fieldset row" role="radiogroup" aria-label={t('import.whatFileHolds')}>
         {IMPORT_KINDS.map((option) => (
           <label key={option} className="row">
             <input
@@ -44,13 +56,13 @@ export function FileImport() {
                 if (!busy) cancel();
               }}
             />
-            {KIND_LABELS[option]}
+            {t(`import.kind.${option}`)}
           </label>
         ))}
       </fieldset>
 
       <div className="field">
-        <label htmlFor={inputId}>Choose a CSV or JSON file</label>
+        <label htmlFor={inputId}>{t('import.chooseFile')}</label>
         <input
           id={inputId}
           type="file"
@@ -66,11 +78,11 @@ export function FileImport() {
       </div>
 
       <p className="small">
-        Download template:{' '}
+        {t('import.templates')}{' '}
         {IMPORT_KINDS.map((option, index) => (
           <span key={option}>
             {index > 0 && ' · '}
-            <a href={templatePath(option)} download={TEMPLATE_FILES[option]}>
+            <a href={templatePath(option)} download={TEMPLATE_FILES[option]} translate="no">
               {TEMPLATE_FILES[option]}
             </a>
           </span>
@@ -78,7 +90,7 @@ export function FileImport() {
       </p>
 
       <details>
-        <summary className="small">Columns of a {KIND_LABELS[kind].toLowerCase()} file</summary>
+        <summary className="small">{t(`import.columnsOf.${kind}`)}</summary>
         <ColumnList kind={kind} />
       </details>
 
@@ -88,7 +100,7 @@ export function FileImport() {
         <div className="row">
           {confirmingClear ? (
             <div className="notice notice-danger row" role="alertdialog" aria-labelledby="confirm-clear-import">
-              <span id="confirm-clear-import">Remove every imported profile, page view and content item from this browser?</span>
+              <span id="confirm-clear-import">{t('import.confirmClear')}</span>
               <button
                 type="button"
                 className="btn btn-danger"
@@ -97,15 +109,15 @@ export function FileImport() {
                   void clear();
                 }}
               >
-                Yes, remove imported data
+                {t('import.yesRemove')}
               </button>
               <button type="button" className="btn" onClick={() => setConfirmingClear(false)} autoFocus>
-                Keep it
+                {t('import.keep')}
               </button>
             </div>
           ) : (
             <button type="button" className="btn btn-danger" disabled={busy} onClick={() => setConfirmingClear(true)}>
-              Remove imported data
+              {t('import.remove')}
             </button>
           )}
         </div>
@@ -114,14 +126,21 @@ export function FileImport() {
   );
 }
 
+/**
+ * The documented columns. Their descriptions are lib/import's documentation (shared with
+ * docs/file-import.md and the templates) and stay English, marked as such for screen readers.
+ */
 function ColumnList({ kind }: { kind: ImportKind }) {
+  const { t } = useTranslation(['options', 'common']);
+  const locale = useIntlLocale();
+  const oneOf = new Intl.ListFormat(locale, { type: 'disjunction' });
   return (
     <table className="data small">
       <thead>
         <tr>
-          <th scope="col">Column</th>
-          <th scope="col">Needed</th>
-          <th scope="col">What it holds</th>
+          <th scope="col">{t('import.column')}</th>
+          <th scope="col">{t('import.needed')}</th>
+          <th scope="col">{t('import.holds')}</th>
         </tr>
       </thead>
       <tbody>
@@ -130,8 +149,12 @@ function ColumnList({ kind }: { kind: ImportKind }) {
             <td>
               <code>{column.name}</code>
             </td>
-            <td>{column.required === true ? 'yes' : (column.required ?? '')}</td>
-            <td>{column.description}</td>
+            <td>
+              {column.required === true
+                ? t('import.yes')
+                : column.required && <span translate="no">{oneOf.format(column.required.split(' or '))}</span>}
+            </td>
+            <td lang="en">{column.description}</td>
           </tr>
         ))}
       </tbody>
@@ -140,19 +163,20 @@ function ColumnList({ kind }: { kind: ImportKind }) {
 }
 
 function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImport: () => void; onCancel: () => void }) {
+  const { t } = useTranslation(['options', 'common']);
   switch (phase.step) {
     case 'idle':
       return null;
     case 'reading':
       return (
         <div className="stack" data-testid="import-progress">
-          <progress aria-label="Checking the file" max={1} value={phase.fraction} />
+          <progress aria-label={t('import.checkingFile')} max={1} value={phase.fraction} />
           <div className="row small">
             <span role="status" aria-live="polite">
-              Checking {phase.fileName}: {phase.rows.toLocaleString('en-US')} rows so far…
+              {t('import.checking', { file: phase.fileName, count: phase.rows })}
             </span>
             <button type="button" className="btn" onClick={onCancel}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         </div>
@@ -160,9 +184,9 @@ function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImp
     case 'saving':
       return (
         <div className="stack" data-testid="import-progress">
-          <progress aria-label="Importing" max={1} value={phase.fraction} />
+          <progress aria-label={t('import.importing')} max={1} value={phase.fraction} />
           <span role="status" aria-live="polite" className="small">
-            Importing {countOf(phase.parsed.kind, phase.parsed.valid)}…
+            {t('import.importingWhat', { what: countOf(t, phase.parsed.kind, phase.parsed.valid) })}
           </span>
         </div>
       );
@@ -170,7 +194,7 @@ function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImp
       return (
         <div className="notice notice-danger" role="alert" data-testid="import-failed">
           <p>
-            <strong>{phase.fileName} was not imported.</strong> {phase.message}
+            <strong>{t('import.notImported', { file: phase.fileName })}</strong> {phase.message}
           </p>
         </div>
       );
@@ -181,11 +205,12 @@ function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImp
       return (
         <div className="notice notice-good stack" data-testid="import-done">
           <p role="status" aria-live="polite">
-            <strong>Imported {countOf(parsed.kind, parsed.valid)}</strong> from {phase.fileName}.{' '}
+            <strong>{t('import.imported', { what: countOf(t, parsed.kind, parsed.valid) })}</strong> {t('import.importedFrom', { file: phase.fileName })}{' '}
             <span data-testid="import-outcome">
-              {outcome.added.toLocaleString('en-US')} new, {outcome.updated.toLocaleString('en-US')} updated, {outcome.unchanged.toLocaleString('en-US')} unchanged.
+              {t('import.outcome', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged })}
             </span>
-            {parsed.rejected > 0 && ` ${parsed.rejected.toLocaleString('en-US')} rejected ${parsed.unit}${parsed.rejected === 1 ? ' was' : 's were'} left out.`}
+            {parsed.rejected > 0 &&
+              ` ${parsed.unit === 'item' ? t('import.rejectedItemsLeftOut', { count: parsed.rejected }) : t('import.rejectedRowsLeftOut', { count: parsed.rejected })}`}
           </p>
           <Notes parsed={parsed} />
         </div>
@@ -195,29 +220,31 @@ function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImp
 }
 
 function Review({ parsed, fileName, onImport, onCancel }: { parsed: ParsedImport; fileName: string; onImport: () => void; onCancel: () => void }) {
-  const unit = parsed.unit === 'item' ? 'Item' : 'Row';
+  const { t } = useTranslation(['options', 'common']);
+  const items = parsed.unit === 'item';
+  const unit = items ? t('import.item') : t('import.row');
   const downloadProblems = () =>
     downloadText(
       `${fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
-      toCsv([unit, 'Column', 'Reason'], parsed.errors.map((error) => [error.row, error.column, error.message])),
+      toCsv([unit, t('import.column'), t('import.reason')], parsed.errors.map((error) => [error.row, error.column, error.message])),
     );
   return (
     <section className="notice notice-warn stack" aria-labelledby="import-report-title" data-testid="import-report">
       <h3 id="import-report-title">
-        {fileName}: <span data-testid="import-valid">{parsed.valid.toLocaleString('en-US')} valid</span>,{' '}
-        <span data-testid="import-rejected">{parsed.rejected.toLocaleString('en-US')} rejected</span>
+        <span translate="no">{fileName}</span>: <span data-testid="import-valid">{t('import.valid', { count: parsed.valid })}</span>,{' '}
+        <span data-testid="import-rejected">{t('import.rejected', { count: parsed.rejected })}</span>
       </h3>
-      <p className="small">Nothing has been imported yet. Fix the file and choose it again, or import only the valid {parsed.unit}s.</p>
+      <p className="small">{items ? t('import.fixItems') : t('import.fixRows')}</p>
       <div style={{ maxHeight: 320, overflow: 'auto' }}>
         <table className="data" data-testid="rejected-rows">
-          <caption className="visually-hidden">Rejected {parsed.unit}s and why</caption>
+          <caption className="visually-hidden">{items ? t('import.rejectedItemsCaption') : t('import.rejectedRowsCaption')}</caption>
           <thead>
             <tr>
               <th scope="col" className="num">
                 {unit}
               </th>
-              <th scope="col">Column</th>
-              <th scope="col">Reason</th>
+              <th scope="col">{t('import.column')}</th>
+              <th scope="col">{t('import.reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -235,23 +262,23 @@ function Review({ parsed, fileName, onImport, onCancel }: { parsed: ParsedImport
       </div>
       {parsed.errors.length > SHOWN_ERRORS && (
         <p className="small">
-          Showing the first {SHOWN_ERRORS} of {parsed.errors.length.toLocaleString('en-US')} problems; the download has them all.
+          {t('import.showingFirst', { shown: SHOWN_ERRORS, count: parsed.errors.length })}
         </p>
       )}
       <Notes parsed={parsed} />
       <div className="row">
         {parsed.valid > 0 ? (
           <button type="button" className="btn btn-primary" onClick={onImport}>
-            {`Import ${parsed.valid.toLocaleString('en-US')} valid ${parsed.unit}${parsed.valid === 1 ? '' : 's'}`}
+            {items ? t('import.importValidItems', { count: parsed.valid }) : t('import.importValidRows', { count: parsed.valid })}
           </button>
         ) : (
-          <span className="small">No {parsed.unit} is valid: nothing to import.</span>
+          <span className="small">{items ? t('import.noValidItem') : t('import.noValidRow')}</span>
         )}
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button type="button" className="btn btn-quiet" onClick={downloadProblems}>
-          Download the list of problems (CSV)
+          {t('import.downloadProblems')}
         </button>
       </div>
     </section>
@@ -260,16 +287,19 @@ function Review({ parsed, fileName, onImport, onCancel }: { parsed: ParsedImport
 
 /** What was read but not imported as such: unknown columns, merged duplicates. */
 function Notes({ parsed }: { parsed: ParsedImport }) {
+  const { t } = useTranslation(['options', 'common']);
   return (
     <>
       {parsed.ignoredColumns.length > 0 && (
         <p className="small">
-          Ignored {parsed.ignoredColumns.length === 1 ? 'column' : 'columns'} (not in the documented set): {parsed.ignoredColumns.slice(0, 12).join(', ')}
-          {parsed.ignoredColumns.length > 12 ? ', …' : ''}
+          {t('import.ignoredColumns', {
+            count: parsed.ignoredColumns.length,
+            columns: parsed.ignoredColumns.slice(0, 12).join(', ') + (parsed.ignoredColumns.length > 12 ? ', …' : ''),
+          })}
         </p>
       )}
       {parsed.duplicatesMerged > 0 && (
-        <p className="small">{countOf('pageViews', parsed.duplicatesMerged)} appeared more than once in the file and were kept once.</p>
+        <p className="small">{t('import.duplicates', { what: countOf(t, 'pageViews', parsed.duplicatesMerged) })}</p>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { request } from '@/lib/messaging/messages';
 import { downloadText } from '@/components/ui/download';
 
@@ -8,6 +9,7 @@ import { downloadText } from '@/components/ui/download';
  * export them first.
  */
 export function LocalDataSettings() {
+  const { t } = useTranslation(['options', 'common']);
   const [confirming, setConfirming] = useState(false);
   const [undelivered, setUndelivered] = useState<number>();
   const [status, setStatus] = useState('');
@@ -19,72 +21,70 @@ export function LocalDataSettings() {
   }, []);
 
   useEffect(() => {
-    if (confirming) void count().catch((error: unknown) => setStatus(`Could not count what is waiting: ${messageOf(error)}`));
-  }, [confirming, count]);
+    if (confirming) void count().catch((error: unknown) => setStatus(t('privacy.countFailed', { error: messageOf(error) })));
+  }, [confirming, count, t]);
 
   const clear = async (discardUndelivered: boolean) => {
     try {
       await request({ type: 'clear-local-data', discardUndelivered });
       setConfirming(false);
-      setStatus('✓ All local data cleared');
+      setStatus(t('privacy.cleared'));
     } catch (error) {
-      setStatus(`Not cleared: ${messageOf(error)}`);
+      setStatus(t('privacy.notCleared', { error: messageOf(error) }));
       void count().catch(() => undefined);
     }
   };
   const deliverNow = async () => {
-    setStatus('Delivering…');
+    setStatus(t('privacy.delivering'));
     try {
       await request({ type: 'retry-delivery' });
       const left = await count();
-      setStatus(left === 0 ? '✓ Everything has reached marketing' : `${left} still waiting: the source may be unreachable (see the side panel for why)`);
+      setStatus(left === 0 ? t('privacy.allDelivered') : t('privacy.stillWaiting', { count: left }));
     } catch (error) {
-      setStatus(`Could not deliver: ${messageOf(error)}`);
+      setStatus(t('privacy.deliverFailed', { error: messageOf(error) }));
     }
   };
   const exportThem = async () => {
     try {
       const items = await request({ type: 'export-undelivered' });
       downloadText(`leadside-undelivered-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(items, null, 2), 'application/json');
-      setStatus(`✓ Exported ${items.feedback.length} feedback item(s) and ${items.events.length} content event(s)`);
+      setStatus(
+        t('privacy.exported', {
+          feedback: t('privacy.feedbackItems', { count: items.feedback.length }),
+          events: t('privacy.contentEvents', { count: items.events.length }),
+        }),
+      );
     } catch (error) {
-      setStatus(`Could not export: ${messageOf(error)}`);
+      setStatus(t('privacy.exportFailed', { error: messageOf(error) }));
     }
   };
 
   const waiting = undelivered ?? 0;
   return (
     <section className="card section" aria-labelledby="privacy-title">
-      <h2 id="privacy-title">Privacy and local data</h2>
-      <p className="small">
-        Leadside keeps cached briefs, the content catalog, imported files and your feedback in this browser. Clearing
-        removes all of it. Your settings and the source's sign-in stay.
-      </p>
+      <h2 id="privacy-title">{t('privacy.title')}</h2>
+      <p className="small">{t('privacy.intro')}</p>
       {confirming ? (
         <div className="notice notice-danger stack" role="alertdialog" aria-labelledby="confirm-clear" data-testid="confirm-clear">
           <p id="confirm-clear">
-            {undelivered === undefined
-              ? 'Delete all Leadside data in this browser?'
-              : waiting === 0
-                ? 'Delete all Leadside data in this browser? Everything you sent has reached marketing.'
-                : `Delete all Leadside data in this browser? ${waiting} item${waiting === 1 ? ' has' : 's have'} not reached marketing yet and would be lost.`}
+            {undelivered === undefined ? t('privacy.ask') : waiting === 0 ? t('privacy.askAllDelivered') : t('privacy.askWaiting', { count: waiting })}
           </p>
           <div className="row">
             {waiting > 0 && (
               <>
                 <button type="button" className="btn" onClick={() => void deliverNow()}>
-                  Deliver now
+                  {t('privacy.deliverNow')}
                 </button>
                 <button type="button" className="btn" onClick={() => void exportThem()}>
-                  Export them
+                  {t('privacy.exportThem')}
                 </button>
               </>
             )}
             <button type="button" className="btn btn-danger" onClick={() => void clear(waiting > 0)} disabled={undelivered === undefined}>
-              {waiting > 0 ? `Clear, losing ${waiting}` : 'Yes, clear everything'}
+              {waiting > 0 ? t('privacy.clearLosing', { count: waiting }) : t('privacy.clearEverything')}
             </button>
             <button type="button" className="btn" onClick={() => setConfirming(false)} autoFocus>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
           <span role="status" aria-live="polite" className="small">
@@ -101,7 +101,7 @@ export function LocalDataSettings() {
               setConfirming(true);
             }}
           >
-            Clear all local data
+            {t('privacy.clearAll')}
           </button>
           <span role="status" aria-live="polite" className="small">
             {status}

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '@/lib/store/settings';
 import { applyTheme, type ThemeChoice } from '@/components/ui/theme';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, LOCALE_NAMES, type LanguageChoice } from '@/lib/i18n/locales';
+import { LOCALES, LOCALE_NAMES, PSEUDO_LOCALE, type LanguageChoice } from '@/lib/i18n/locales';
 import { uiLocaleFor } from '@/components/ui/i18n';
 
-const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** The rep's display name (carried on their feedback), how long a brief stays cached and lead data is kept, light or dark pages. */
 export function ProfileSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
@@ -14,9 +14,10 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
   const [retention, setRetention] = useState(String(settings.retentionDays));
   const [theme, setTheme] = useState<ThemeChoice>(settings.theme);
   const [language, setLanguage] = useState<LanguageChoice>(settings.language);
-  const { t } = useTranslation();
+  const { t } = useTranslation(['options', 'common']);
   const browserLocale = uiLocaleFor('auto');
-  const [status, setStatus] = useState('');
+  // Kept as an outcome, not words: saving a new language re-words it at once.
+  const [outcome, setOutcome] = useState<{ error?: string }>();
   useEffect(() => {
     setRepName(settings.repName);
     setTtl(String(settings.cacheTtlMinutes));
@@ -35,57 +36,54 @@ export function ProfileSettings({ settings, save }: { settings: Settings; save(p
         event.preventDefault();
         const error = await save({ repName, cacheTtlMinutes: Number(ttl), retentionDays: Number(retention), theme, language });
         if (!error) applyTheme(theme);
-        setStatus(error ? `Not saved: ${error}` : '✓ Saved');
+        setOutcome({ error });
       }}
     >
-      <h2 id="profile-title">You</h2>
+      <h2 id="profile-title">{t('profile.title')}</h2>
       <label className="field">
-        <span>Your display name</span>
-        <input value={repName} maxLength={80} onChange={(event) => setRepName(event.target.value)} placeholder="e.g. Dana Whitfield" />
-        <span className="small muted">Shown to marketing with your feedback.</span>
+        <span>{t('profile.displayName')}</span>
+        <input value={repName} maxLength={80} onChange={(event) => setRepName(event.target.value)} placeholder={t('profile.displayNamePlaceholder')} />
+        <span className="small muted">{t('profile.displayNameHint')}</span>
       </label>
       <label className="field">
-        <span>Keep briefs cached for (minutes)</span>
+        <span>{t('profile.cacheTtl')}</span>
         <input type="number" min={1} max={10080} value={ttl} onChange={(event) => setTtl(event.target.value)} />
       </label>
       <label className="field">
-        <span>Keep lead data in this browser for (days)</span>
+        <span>{t('profile.retention')}</span>
         <input type="number" min={7} max={730} value={retention} onChange={(event) => setRetention(event.target.value)} />
-        <span className="small muted">
-          Cached leads, and feedback and events once marketing has them, are deleted after this. Nothing waiting to be
-          delivered is.
-        </span>
+        <span className="small muted">{t('profile.retentionHint')}</span>
       </label>
       <label className="field">
-        <span>Appearance</span>
+        <span>{t('profile.appearance')}</span>
         <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeChoice)} data-testid="theme-choice">
-          {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((choice) => (
+          {THEMES.map((choice) => (
             <option key={choice} value={choice}>
-              {THEME_LABELS[choice]}
+              {t(`profile.theme.${choice}`)}
             </option>
           ))}
         </select>
-        <span className="small muted">For the side panel, Options and Insights.</span>
+        <span className="small muted">{t('profile.appearanceHint')}</span>
       </label>
       <label className="field">
-        <span>{t('language')}</span>
+        <span>{t('common:language')}</span>
         <select value={language} onChange={(event) => setLanguage(event.target.value as LanguageChoice)} data-testid="language-choice">
-          <option value="auto">{t('languageAuto', { name: browserLocale === 'en-XA' ? 'pseudo' : LOCALE_NAMES[browserLocale] })}</option>
+          <option value="auto">{t('common:languageAuto', { name: browserLocale === PSEUDO_LOCALE ? t('profile.pseudo') : LOCALE_NAMES[browserLocale] })}</option>
           {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
+            <option key={locale} value={locale} lang={locale} translate="no">
               {LOCALE_NAMES[locale]}
             </option>
           ))}
-          {language === 'en-XA' && <option value="en-XA">Pseudo-locale (screenshots)</option>}
+          {language === PSEUDO_LOCALE && <option value={PSEUDO_LOCALE}>{t('profile.pseudo')}</option>}
         </select>
-        <span className="small muted">{t('languageHint')}</span>
+        <span className="small muted">{t('common:languageHint')}</span>
       </label>
       <div className="row">
         <button type="submit" className="btn btn-primary">
-          Save
+          {t('common:save')}
         </button>
         <span role="status" aria-live="polite" className="small" data-testid="profile-status">
-          {status}
+          {outcome && (outcome.error ? t('common:notSaved', { error: outcome.error }) : t('common:saved'))}
         </span>
       </div>
     </form>

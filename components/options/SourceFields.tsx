@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { DataSource } from '@/lib/schema';
 import { FileImport } from './FileImport';
 import { Field, MauticFieldMapping, SecretField, type SourceDraft } from './source-forms';
@@ -18,14 +19,15 @@ interface Props {
  * settings.
  */
 export function SourceFields({ kind, draft, saved, enteredFor, onChange: change }: Props) {
+  const { t } = useTranslation(['options', 'common']);
   return (
     <>
-      {kind === 'demo' && <p className="small muted">Fictional leads and content bundled with Leadside, to try the whole loop. Feedback stays in this browser.</p>}
+      {kind === 'demo' && <p className="small muted">{t('fields.demoAbout')}</p>}
       {kind === 'leadside' && (
         <ServiceFields
-          about="Your team's Leadside server: every rep's feedback and content use in one place, the same catalog for everyone, and the team's numbers in Insights. Ask your admin for the address and your own access token."
+          about={t('fields.leadsideAbout')}
           urlField="serverUrl"
-          urlLabel="Leadside server URL"
+          urlLabel={t('fields.leadsideUrl')}
           urlPlaceholder="https://leadside.example.com"
           saved={Boolean(saved.token)}
           draft={draft}
@@ -34,9 +36,9 @@ export function SourceFields({ kind, draft, saved, enteredFor, onChange: change 
       )}
       {kind === 'rest' && (
         <ServiceFields
-          about="Your team's own service in front of its marketing data (vendor secrets stay on your server). Contract: docs/api/openapi.json."
+          about={t('fields.restAbout')}
           urlField="baseUrl"
-          urlLabel="Gateway base URL"
+          urlLabel={t('fields.restUrl')}
           urlPlaceholder="https://leadside-gateway.example.com/v1"
           saved={Boolean(saved.token)}
           draft={draft}
@@ -45,35 +47,35 @@ export function SourceFields({ kind, draft, saved, enteredFor, onChange: change 
       )}
       {kind === 'hubspot' && (
         <div className="stack">
-          <SecretField name="token" label="Private app access token" saved={Boolean(saved.token)} draft={draft} onChange={change} hint="Scopes: crm.objects.contacts.read, crm.objects.contacts.write (notes), and hubdb for the content table." />
-          <Field name="problem" label="Property with the problem they stated" placeholder="message" draft={draft} onChange={change} />
-          <Field name="preferredChannel" label="Property with their preferred channel" draft={draft} onChange={change} />
-          <Field name="bestTime" label="Property with their best time to call (their words, e.g. Mon/Wed mornings, before 11 ET)" draft={draft} onChange={change} />
-          <Field name="timeZone" label="Time zone property" placeholder="hs_timezone" draft={draft} onChange={change} />
-          <Field name="salesforceId" label="Salesforce id property (HubSpot–Salesforce sync)" placeholder="salesforceleadid" draft={draft} onChange={change} />
-          <Field name="contentTableId" label="HubDB table with sales content (optional)" draft={draft} onChange={change} />
+          <SecretField name="token" label={t('fields.hubspotToken')} saved={Boolean(saved.token)} draft={draft} onChange={change} hint={t('fields.hubspotScopes')} />
+          <Field name="problem" label={t('fields.hubspotProblem')} placeholder="message" draft={draft} onChange={change} />
+          <Field name="preferredChannel" label={t('fields.hubspotChannel')} draft={draft} onChange={change} />
+          <Field name="bestTime" label={t('fields.hubspotBestTime')} draft={draft} onChange={change} />
+          <Field name="timeZone" label={t('fields.hubspotTimeZone')} placeholder="hs_timezone" draft={draft} onChange={change} />
+          <Field name="salesforceId" label={t('fields.hubspotSalesforceId')} placeholder="salesforceleadid" draft={draft} onChange={change} />
+          <Field name="contentTableId" label={t('fields.hubspotContentTable')} draft={draft} onChange={change} />
         </div>
       )}
       {kind === 'mautic' && (
         <div className="stack">
-          <Field name="baseUrl" label="Mautic URL" type="url" placeholder="https://mautic.example.com" draft={draft} onChange={change} />
-          <fieldset className="plain-fieldset row" aria-label="Mautic sign-in">
+          <Field name="baseUrl" label={t('fields.mauticUrl')} type="url" placeholder="https://mautic.example.com" draft={draft} onChange={change} />
+          <fieldset className="plain-fieldset row" aria-label={t('fields.mauticSignIn')}>
             <label className="row">
-              <input type="radio" name="mautic-auth" checked={(draft.method ?? 'basic') === 'basic'} onChange={() => change('method', 'basic')} /> User and password
+              <input type="radio" name="mautic-auth" checked={(draft.method ?? 'basic') === 'basic'} onChange={() => change('method', 'basic')} /> {t('fields.mauticBasic')}
             </label>
             <label className="row">
-              <input type="radio" name="mautic-auth" checked={draft.method === 'oauth2'} onChange={() => change('method', 'oauth2')} /> OAuth2 client
+              <input type="radio" name="mautic-auth" checked={draft.method === 'oauth2'} onChange={() => change('method', 'oauth2')} /> {t('fields.mauticOauth')}
             </label>
           </fieldset>
           {(draft.method ?? 'basic') === 'basic' ? (
             <>
-              <Field name="username" label="Mautic user" draft={draft} onChange={change} />
-              <SecretField name="password" label="Password" saved={Boolean(saved.password)} draft={draft} onChange={change} />
+              <Field name="username" label={t('fields.mauticUser')} draft={draft} onChange={change} />
+              <SecretField name="password" label={t('fields.password')} saved={Boolean(saved.password)} draft={draft} onChange={change} />
             </>
           ) : (
             <>
-              <Field name="clientId" label="Client id" draft={draft} onChange={change} />
-              <SecretField name="clientSecret" label="Client secret" saved={Boolean(saved.clientSecret)} draft={draft} onChange={change} />
+              <Field name="clientId" label={t('fields.clientId')} draft={draft} onChange={change} />
+              <SecretField name="clientSecret" label={t('fields.clientSecret')} saved={Boolean(saved.clientSecret)} draft={draft} onChange={change} />
             </>
           )}
           <MauticFieldMapping draft={draft} onChange={change} />
@@ -81,12 +83,12 @@ export function SourceFields({ kind, draft, saved, enteredFor, onChange: change 
       )}
       {enteredFor && (
         <p className="small" role="note" data-testid="secret-reask">
-          The saved credentials were entered for {enteredFor}. Leadside does not send them to another host: enter them again to use this address.
+          {t('fields.reask', { host: enteredFor })}
         </p>
       )}
       {kind === 'file' && <FileImport />}
       {(kind === 'leadside' || kind === 'rest' || kind === 'hubspot' || kind === 'mautic') && (
-        <Field name="timeoutSeconds" label="Give up after (seconds)" type="number" placeholder="8" draft={draft} onChange={change} />
+        <Field name="timeoutSeconds" label={t('fields.timeout')} type="number" placeholder="8" draft={draft} onChange={change} />
       )}
     </>
   );
@@ -104,11 +106,12 @@ interface ServiceFieldsProps {
 
 /** An https address and a bearer token: the Leadside server and a team's REST gateway ask for the same two things. */
 function ServiceFields({ about, urlField, urlLabel, urlPlaceholder, saved, draft, onChange }: ServiceFieldsProps) {
+  const { t } = useTranslation(['options', 'common']);
   return (
     <div className="stack">
       <p className="small muted">{about}</p>
       <Field name={urlField} label={urlLabel} type="url" placeholder={urlPlaceholder} draft={draft} onChange={onChange} />
-      <SecretField name="token" label="Access token" saved={saved} draft={draft} onChange={onChange} />
+      <SecretField name="token" label={t('fields.accessToken')} saved={saved} draft={draft} onChange={onChange} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { request } from '@/lib/messaging/messages';
@@ -7,10 +8,11 @@ import { deleteSecrets, savedSecrets, saveSecrets } from '@/lib/store/secrets';
 import type { Settings } from '@/lib/store/settings';
 import { failureWords, useHostAccessSave } from './use-host-access';
 
-const WebhookUrlSchema = z.url({ protocol: /^https$/, message: 'Enter the https:// address of the webhook' });
+const WebhookUrlSchema = z.url({ protocol: /^https$/ });
 
 /** Feedback posted to a team channel too: plain JSON for any receiver, or a Slack incoming webhook. */
 export function WebhookSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
+  const { t } = useTranslation(['options', 'common']);
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<'json' | 'slack'>(settings.webhook?.format ?? 'slack');
   const [hasSaved, setHasSaved] = useState(false);
@@ -20,17 +22,17 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
 
   const saveWebhook = () => {
     const parsed = WebhookUrlSchema.safeParse(url.trim());
-    if (!parsed.success) return setStatus(`Not saved: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) return setStatus(t('common:notSaved', { error: t('webhook.needsHttps') }));
     const host = new URL(parsed.data).host;
     setStatus('');
     void saveWithHost(host, async () => {
       await saveSecrets('webhook', parsed.data, { url: parsed.data });
       return save({ webhook: { format, host } });
     }).then((error) => {
-      if (error) return setStatus(`Not saved: ${error}`);
+      if (error) return setStatus(t('common:notSaved', { error }));
       setUrl('');
       setHasSaved(true);
-      setStatus(`✓ Feedback will also be posted to ${host}`);
+      setStatus(t('webhook.posted', { host }));
     });
   };
 
@@ -40,38 +42,38 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
     try {
       await deleteSecrets('webhook');
       const error = await save({ webhook: null });
-      if (error) return setStatus(`Not removed: ${error}`);
+      if (error) return setStatus(t('status.notRemoved', { error }));
     } catch (error) {
-      return setStatus(`Not removed: ${failureWords(error)}`);
+      return setStatus(t('status.notRemoved', { error: failureWords(error) }));
     }
     await request({ type: 'source-changed' }).catch(() => undefined);
     setHasSaved(false);
-    setStatus('✓ Webhook removed');
+    setStatus(t('webhook.removed'));
   };
 
   return (
     <section className="card section" aria-labelledby="webhook-title" data-testid="webhook">
-      <h2 id="webhook-title">Also post feedback to a channel</h2>
-      <p className="small muted">Verdicts, content requests and prospect questions, as they are given. Optional.</p>
-      <fieldset className="plain-fieldset row" aria-label="Webhook format">
+      <h2 id="webhook-title">{t('webhook.title')}</h2>
+      <p className="small muted">{t('webhook.intro')}</p>
+      <fieldset className="plain-fieldset row" aria-label={t('webhook.format')}>
         <label className="row">
-          <input type="radio" name="webhook-format" checked={format === 'slack'} onChange={() => setFormat('slack')} /> Slack incoming webhook
+          <input type="radio" name="webhook-format" checked={format === 'slack'} onChange={() => setFormat('slack')} /> {t('webhook.slack')}
         </label>
         <label className="row">
-          <input type="radio" name="webhook-format" checked={format === 'json'} onChange={() => setFormat('json')} /> Plain JSON
+          <input type="radio" name="webhook-format" checked={format === 'json'} onChange={() => setFormat('json')} /> {t('webhook.json')}
         </label>
       </fieldset>
       <label className="field">
-        <span>Webhook URL</span>
-        <input type="password" autoComplete="off" value={url} onChange={(event) => setUrl(event.target.value)} placeholder={hasSaved && settings.webhook ? `•••• ${settings.webhook.host}; type to replace` : 'https://hooks.slack.com/services/…'} />
+        <span>{t('webhook.url')}</span>
+        <input type="password" autoComplete="off" value={url} onChange={(event) => setUrl(event.target.value)} placeholder={hasSaved && settings.webhook ? t('webhook.savedPlaceholder', { host: settings.webhook.host }) : 'https://hooks.slack.com/services/…'} />
       </label>
       <div className="row">
         <button type="button" className="btn btn-primary" onClick={saveWebhook} disabled={pending}>
-          {pending ? 'Saving…' : 'Save webhook'}
+          {pending ? t('status.saving') : t('webhook.save')}
         </button>
         {settings.webhook && (
           <button type="button" className="btn btn-danger" onClick={() => void remove()}>
-            Remove webhook
+            {t('webhook.remove')}
           </button>
         )}
         <span role="status" aria-live="polite" className="small" data-testid="webhook-status">

@@ -1,4 +1,6 @@
-import { DataSourceSchema, HubSpotSourceSchema, mauticMappings, siteOrigin, summarizeZodError, type DataSource, type SourceSecrets } from '@/lib/schema';
+import type { TFunction } from 'i18next';
+import { DataSourceSchema, HubSpotSourceSchema, mauticMappings, siteOrigin, type DataSource, type SourceSecrets } from '@/lib/schema';
+import { describeInvalid, fieldName } from './invalid-words';
 import type { SourceDraft } from './source-forms';
 
 /** The secret fields each source kind has, by draft field name. */
@@ -68,11 +70,11 @@ export function usableSecrets(kind: DataSource['kind'], draft: SourceDraft, save
  * Validates a draft into a source config, its secrets and the one origin it may call. A secret left
  * empty keeps the saved one, but only for the host it was entered for: a new address asks for it
  * again rather than send it there. A source that needs one and has none is refused here, not on
- * first use.
+ * first use. `t` words the refusal in the UI's language.
  */
-export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, saved: SavedSecrets): ParsedSource {
+export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, saved: SavedSecrets, t: TFunction<'options'>): ParsedSource {
   const parsed = DataSourceSchema.safeParse(rawSource(kind, draft));
-  if (!parsed.success) return { ok: false, error: summarizeZodError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error, t) };
   const source = parsed.data;
   const base = remoteBase(source);
   const usable = usableSecrets(kind, draft, saved);
@@ -83,9 +85,9 @@ export function parseDraft(kind: DataSource['kind'], draft: SourceDraft, saved: 
   for (const field of needed) {
     const value = draft[field]?.trim() || usable.values[field];
     if (!value && usable.enteredFor && saved.values[field] && base) {
-      return { ok: false, error: `${field}: enter it again. The saved one was for ${usable.enteredFor}, and Leadside does not send it to ${new URL(base).host}.` };
+      return { ok: false, error: t('invalid.secretAgain', { field: fieldName([field], t), savedFor: usable.enteredFor, host: new URL(base).host }) };
     }
-    if (!value) return { ok: false, error: `${field}: required` };
+    if (!value) return { ok: false, error: t('invalid.field', { field: fieldName([field], t), problem: t('invalid.required') }) };
     secrets[field] = value;
   }
   return { ok: true, source, secrets, origin: base ? siteOrigin(new URL(base).host) : undefined, baseUrl: base };

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CRM_LABELS, CrmIdSchema } from '@/lib/schema/record';
 
 /** The raw text of every field in the source forms, before validation. */
@@ -33,7 +34,8 @@ export function Field({ name, label, draft, onChange, hint, type = 'text', place
 
 /** A secret field: never shows the stored value, only that one is saved. */
 export function SecretField(props: Omit<FieldProps, 'type'> & { saved: boolean }) {
-  return <Field {...props} type="password" placeholder={props.saved ? '•••••••• saved; type to replace' : props.placeholder} />;
+  const { t } = useTranslation(['options', 'common']);
+  return <Field {...props} type="password" placeholder={props.saved ? t('fields.secretSaved') : props.placeholder} />;
 }
 
 /**
@@ -42,19 +44,21 @@ export function SecretField(props: Omit<FieldProps, 'type'> & { saved: boolean }
  * `phone` or shown as "Phone call" / "Telefon" / "Appel" both count.
  */
 export function MauticFieldMapping({ draft, onChange }: { draft: SourceDraft; onChange(name: string, value: string): void }) {
+  const { t } = useTranslation(['options', 'common']);
+  const example = (value: string) => t('fields.example', { value });
   return (
-    <fieldset className="plain-fieldset" aria-label="Mautic field mapping" data-testid="mautic-mapping">
-      <legend className="small muted">Custom fields (aliases; leave empty when you have none)</legend>
-      <Field name="problem" label="Field with the problem they stated" placeholder="e.g. message" draft={draft} onChange={onChange} />
-      <Field name="preferredChannel" label="Field with their preferred channel" placeholder="e.g. preferred_channel" draft={draft} onChange={onChange} />
-      <Field name="bestTime" label="Field with their best time to call" placeholder="e.g. best_time" draft={draft} onChange={onChange} />
-      <Field name="timeZone" label="Time zone field" placeholder="timezone" draft={draft} onChange={onChange} />
-      <Field name="crmIdField" label="Field with the CRM record id" placeholder="e.g. salesforce_id" draft={draft} onChange={onChange} />
+    <fieldset className="plain-fieldset" aria-label={t('fields.mauticMapping')} data-testid="mautic-mapping">
+      <legend className="small muted">{t('fields.mauticMappingLegend')}</legend>
+      <Field name="problem" label={t('fields.mauticProblem')} placeholder={example('message')} draft={draft} onChange={onChange} />
+      <Field name="preferredChannel" label={t('fields.mauticChannel')} placeholder={example('preferred_channel')} draft={draft} onChange={onChange} />
+      <Field name="bestTime" label={t('fields.mauticBestTime')} placeholder={example('best_time')} draft={draft} onChange={onChange} />
+      <Field name="timeZone" label={t('fields.mauticTimeZone')} placeholder="timezone" draft={draft} onChange={onChange} />
+      <Field name="crmIdField" label={t('fields.mauticCrmId')} placeholder={example('salesforce_id')} draft={draft} onChange={onChange} />
       <label className="field">
-        <span>CRM that id belongs to</span>
+        <span>{t('fields.mauticCrm')}</span>
         <select name="crm" value={draft.crm || 'salesforce'} onChange={(event) => onChange('crm', event.target.value)}>
           {CrmIdSchema.options.map((crm) => (
-            <option key={crm} value={crm}>
+            <option key={crm} value={crm} translate="no">
               {CRM_LABELS[crm]}
             </option>
           ))}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { clearImported, countImported, saveImport } from '@/lib/store/import-rows';
 import { parseImportFile } from '@/lib/import';
 import type { ImportedCounts, ImportKind, ImportOutcome, ParsedImport } from '@/lib/import/types';
@@ -19,6 +20,7 @@ export type ImportPhase =
  * so a 100,000-row file costs a few dozen renders.
  */
 export function useFileImport() {
+  const { t } = useTranslation(['options', 'common']);
   const [phase, setPhase] = useState<ImportPhase>({ step: 'idle' });
   const [counts, setCounts] = useState<ImportedCounts>();
   const reading = useRef<AbortController | undefined>(undefined);
@@ -39,11 +41,11 @@ export function useFileImport() {
         // The worker's cached briefs and catalog came from the data before this import: drop them.
         if (outcome.added + outcome.updated > 0) await request({ type: 'source-changed' }).catch(() => undefined);
       } catch (error) {
-        setPhase({ step: 'failed', fileName, parsed, message: `Nothing was imported: ${errorText(error)}` });
+        setPhase({ step: 'failed', fileName, parsed, message: t('import.saveFailed', { error: errorText(error) }) });
       }
       await refreshCounts();
     },
-    [refreshCounts],
+    [refreshCounts, t],
   );
 
   const choose = useCallback(
@@ -64,7 +66,7 @@ export function useFileImport() {
           },
         });
       } catch (error) {
-        if (!controller.signal.aborted) setPhase({ step: 'failed', fileName, message: `Could not read ${fileName}: ${errorText(error)}` });
+        if (!controller.signal.aborted) setPhase({ step: 'failed', fileName, message: t('import.readFailed', { file: fileName, error: errorText(error) }) });
         return;
       }
       if (controller.signal.aborted) return;
@@ -74,7 +76,7 @@ export function useFileImport() {
       else if (parsed.rejected > 0) setPhase({ step: 'review', fileName, parsed });
       else await save(fileName, parsed);
     },
-    [save],
+    [save, t],
   );
 
   const importValid = useCallback(() => {

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { requestHostThenSave } from './use-host-access';
+import { createI18n } from '@/lib/i18n/create';
+import { requestHostThenSave as requestWith } from './use-host-access';
+
+// The words are English here; other languages are checked by the missing-key test and the i18n e2e.
+const t = createI18n('en').getFixedT('en', 'options');
+const requestHostThenSave = (host: string | undefined, save: () => Promise<string | undefined>) => requestWith(host, save, t);
 
 describe('requestHostThenSave: every way a host grant and a save can fail ends in words', () => {
   beforeEach(() => {
@@ -50,5 +55,13 @@ describe('requestHostThenSave: every way a host grant and a save can fail ends i
     const request = vi.spyOn(browser.permissions, 'request');
     await expect(requestHostThenSave(undefined, async () => undefined)).resolves.toBeUndefined();
     expect(request).not.toHaveBeenCalled();
+  });
+
+  it("words the refusal in the rep's language, keeping the browser's own reason as it wrote it", async () => {
+    vi.spyOn(browser.permissions, 'request').mockRejectedValue(new Error('user gesture required'));
+    const fr = createI18n('fr').getFixedT('fr', 'options');
+    await expect(requestWith('crm.example.com', async () => undefined, fr)).resolves.toBe(
+      'le navigateur a refusé de demander l’accès à crm.example.com : user gesture required',
+    );
   });
 });

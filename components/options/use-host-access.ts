@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { siteOrigin } from '@/lib/schema';
 import { describeStorageError } from '@/lib/store/storage-errors';
@@ -12,20 +14,25 @@ export function failureWords(error: unknown): string {
  * Asks the browser for access to `host` (none asked when undefined), then runs `save`. Resolves to
  * why nothing was saved, or undefined once saved; it never rejects, so no refusal goes unseen. A
  * browser can refuse in two ways: the rep declines (false), or it will not ask at all, an error
- * (Firefox outside a user's click, a host the manifest does not allow, a policy).
+ * (Firefox outside a user's click, a host the manifest does not allow, a policy). The browser's own
+ * reason is passed on as it wrote it (in the browser's language), inside our words in the UI's.
  *
  * Call it straight from the click handler: browsers grant permissions only inside the user's
  * gesture, and the request below starts before the first `await`.
  */
-export async function requestHostThenSave(host: string | undefined, save: () => Promise<string | undefined>): Promise<string | undefined> {
+export async function requestHostThenSave(
+  host: string | undefined,
+  save: () => Promise<string | undefined>,
+  t: TFunction<'options'>,
+): Promise<string | undefined> {
   if (host !== undefined) {
     let granted: boolean;
     try {
       granted = await browser.permissions.request({ origins: [siteOrigin(host)] });
     } catch (error) {
-      return `the browser refused to ask for access to ${host}: ${failureWords(error)}`;
+      return t('hostAccess.refusedToAsk', { host, reason: failureWords(error) });
     }
-    if (!granted) return `the browser did not allow Leadside to reach ${host}.`;
+    if (!granted) return t('hostAccess.declined', { host });
   }
   try {
     return await save();
@@ -39,10 +46,14 @@ export async function requestHostThenSave(host: string | undefined, save: () => 
  * button can say so and not be pressed twice.
  */
 export function useHostAccessSave() {
+  const { t } = useTranslation(['options', 'common']);
   const [pending, setPending] = useState(false);
-  const run = useCallback((host: string | undefined, save: () => Promise<string | undefined>) => {
-    setPending(true);
-    return requestHostThenSave(host, save).finally(() => setPending(false));
-  }, []);
+  const run = useCallback(
+    (host: string | undefined, save: () => Promise<string | undefined>) => {
+      setPending(true);
+      return requestHostThenSave(host, save, t).finally(() => setPending(false));
+    },
+    [t],
+  );
   return { pending, run };
 }

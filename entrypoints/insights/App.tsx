@@ -1,55 +1,69 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { DataTable, type Column } from '@/components/insights/DataTable';
-import { CONTENT_COLUMNS, NEVER_USED_COLUMNS, qualityColumns } from '@/components/insights/tables';
+import { contentColumns, formatsFor, neverUsedColumns, qualityColumns, type Formats } from '@/components/insights/tables';
 import { fallbackNotice, scopeLine } from '@/components/insights/scope';
 import { useInsights, type Period } from '@/components/insights/use-insights';
+import { useIntlLocale } from '@/components/ui/i18n';
 import { Spinner } from '@/components/ui/Spinner';
 import { formatDateTime } from '@/lib/format/time';
 import type { Insights } from '@/lib/store/insights-load';
 
 type RequestRow = Insights['requests'][number];
-const REQUEST_COLUMNS: ReadonlyArray<Column<RequestRow>> = [
-  { header: 'When', value: (row) => formatDateTime(row.createdAt) },
-  { header: 'Kind', value: (row) => (row.kind === 'content_request' ? 'Content request' : 'Prospect question') },
-  { header: 'Text', value: (row) => row.text },
-  { header: 'Lead', value: (row) => row.lead },
-  { header: 'Rep', value: (row) => row.rep ?? '' },
-];
+const PERIODS: readonly Period[] = ['7', '30', '90', 'all'];
+
+function requestColumns(t: TFunction<'insights'>, locale: string): ReadonlyArray<Column<RequestRow>> {
+  return [
+    { header: t('column.when'), value: (row) => formatDateTime(row.createdAt, locale) },
+    { header: t('column.kind'), value: (row) => (row.kind === 'content_request' ? t('requests.contentRequest') : t('requests.prospectQuestion')) },
+    { header: t('column.text'), value: (row) => row.text, data: true },
+    { header: t('column.lead'), value: (row) => row.lead, data: true },
+    { header: t('column.rep'), value: (row) => row.rep ?? '', data: true },
+  ];
+}
 
 export function App() {
+  const { t } = useTranslation(['insights', 'common']);
+  const locale = useIntlLocale();
+  const formats = useMemo(() => formatsFor(locale), [locale]);
   const [period, setPeriod] = useState<Period>('30');
   const { view, error } = useInsights(period);
   const insights = view?.insights;
-  const fallback = view && fallbackNotice(view);
+  const fallback = view && fallbackNotice(view, t);
+  useEffect(() => {
+    document.title = t('title');
+  }, [t]);
   return (
     <main className="page">
       <header className="page-header">
         <div>
-          <h1>Leadside Insights</h1>
-          <p className="muted">What reps open, send and rate, and how they judge marketing's leads.</p>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
           {view && (
             <p className={view.scope === 'team' ? 'scope scope-team' : 'scope muted'} data-testid="insights-scope">
-              {scopeLine(view)}
+              {scopeLine(view, t)}
             </p>
           )}
         </div>
         <div className="row">
-          <label htmlFor="period">Period</label>
+          <label htmlFor="period">{t('period.label')}</label>
           <select id="period" value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
-            <option value="7">Last 7 days</option>
-            <option value="30">Last 30 days</option>
-            <option value="90">Last 90 days</option>
-            <option value="all">All time</option>
+            {PERIODS.map((option) => (
+              <option key={option} value={option}>
+                {t(`period.${option}`)}
+              </option>
+            ))}
           </select>
           <a className="btn" href={browser.runtime.getURL('/options.html')}>
-            Options
+            {t('options')}
           </a>
         </div>
       </header>
       {error && (
         <div className="notice notice-danger" role="alert">
-          Could not read Leadside's data: {error}
+          {t('readFailed', { error })}
         </div>
       )}
       {fallback && (
@@ -57,83 +71,85 @@ export function App() {
           {fallback}
         </div>
       )}
-      {!insights ? (
-        <Spinner label="Counting…" />
-      ) : (
-        <>
-          <Kpis insights={insights} />
-          <DataTable
-            title="Content usage"
-            testId="content-usage"
-            rows={insights.usage.filter((row) => row.suggested + row.opened + row.linkCopied + row.useful + row.notUseful > 0)}
-            columns={CONTENT_COLUMNS}
-            rowKey={(row) => row.contentId}
-            empty="No content has been suggested yet. Open a lead in your CRM with Leadside's side panel open."
-            csvName={`leadside-content-usage-${period}`}
-          />
-          <DataTable
-              title="Lead quality by source"
-              testId="quality-by-channel"
-              rows={insights.byChannel}
-              columns={qualityColumns('Source')}
-              rowKey={(row) => row.key}
-              empty="No lead verdicts yet."
-              csvName={`leadside-lead-quality-by-source-${period}`}
-              description="Each lead counts once, with the rep's latest verdict."
-            />
-            <DataTable
-              title="Lead quality by campaign"
-              testId="quality-by-campaign"
-              rows={insights.byCampaign}
-              columns={qualityColumns('Campaign')}
-              rowKey={(row) => row.key}
-              empty="No lead verdicts yet."
-              csvName={`leadside-lead-quality-by-campaign-${period}`}
-            />
-          <DataTable
-            title="Never used"
-            testId="never-used"
-            rows={insights.neverUsed}
-            columns={NEVER_USED_COLUMNS}
-            rowKey={(row) => row.contentId}
-            empty={insights.totals.catalog === 0 ? 'The content catalog has not been loaded yet.' : 'Every item has been used. Nice.'}
-            csvName={`leadside-never-used-${period}`}
-            description={`${insights.neverUsed.length} of ${insights.totals.catalog} catalog items were not opened, copied or rated in this period.`}
-          />
-          <DataTable
-            title="Requests and questions from the field"
-            testId="field-requests"
-            rows={insights.requests}
-            columns={REQUEST_COLUMNS}
-            rowKey={(row) => row.id}
-            empty="No content requests or prospect questions yet."
-            csvName={`leadside-field-requests-${period}`}
-          />
-        </>
-      )}
+      {!insights ? <Spinner label={t('counting')} /> : <Tables insights={insights} period={period} formats={formats} locale={locale} />}
     </main>
   );
 }
 
-function Kpis({ insights }: { insights: Insights }) {
+function Tables({ insights, period, formats, locale }: { insights: Insights; period: Period; formats: Formats; locale: string }) {
+  const { t } = useTranslation(['insights', 'common']);
+  return (
+    <>
+      <Kpis insights={insights} formats={formats} />
+      <DataTable
+        title={t('usage.title')}
+        testId="content-usage"
+        rows={insights.usage.filter((row) => row.suggested + row.opened + row.linkCopied + row.useful + row.notUseful > 0)}
+        columns={contentColumns(t, formats)}
+        rowKey={(row) => row.contentId}
+        empty={t('usage.empty')}
+        csvName={`leadside-content-usage-${period}`}
+      />
+      <DataTable
+        title={t('quality.byChannel')}
+        testId="quality-by-channel"
+        rows={insights.byChannel}
+        columns={qualityColumns('channel', t, formats)}
+        rowKey={(row) => row.key}
+        empty={t('quality.empty')}
+        csvName={`leadside-lead-quality-by-source-${period}`}
+        description={t('quality.onceEach')}
+      />
+      <DataTable
+        title={t('quality.byCampaign')}
+        testId="quality-by-campaign"
+        rows={insights.byCampaign}
+        columns={qualityColumns('campaign', t, formats)}
+        rowKey={(row) => row.key}
+        empty={t('quality.empty')}
+        csvName={`leadside-lead-quality-by-campaign-${period}`}
+      />
+      <DataTable
+        title={t('neverUsed.title')}
+        testId="never-used"
+        rows={insights.neverUsed}
+        columns={neverUsedColumns(t, formats)}
+        rowKey={(row) => row.contentId}
+        empty={insights.totals.catalog === 0 ? t('neverUsed.noCatalog') : t('neverUsed.allUsed')}
+        csvName={`leadside-never-used-${period}`}
+        description={t('neverUsed.description', { unused: formats.number(insights.neverUsed.length), count: insights.totals.catalog })}
+      />
+      <DataTable
+        title={t('requests.title')}
+        testId="field-requests"
+        rows={insights.requests}
+        columns={requestColumns(t, locale)}
+        rowKey={(row) => row.id}
+        empty={t('requests.empty')}
+        csvName={`leadside-field-requests-${period}`}
+      />
+    </>
+  );
+}
+
+function Kpis({ insights, formats }: { insights: Insights; formats: Formats }) {
+  const { t } = useTranslation('insights');
   const used = insights.totals.catalog - insights.neverUsed.filter((row) => row.type !== undefined).length;
   const rated = insights.byChannel.reduce((sum, row) => sum + row.leads, 0);
   const demos = insights.byChannel.reduce((sum, row) => sum + row.verdicts.demo_booked, 0);
   return (
-    <section className="kpis" aria-label="Summary">
+    <section className="kpis" aria-label={t('kpi.summary')}>
       <div className="card kpi">
-        <span className="muted small">Content used</span>
-        <strong data-testid="kpi-content-used">
-          {used} / {insights.totals.catalog}
-        </strong>
+        <span className="muted small">{t('kpi.contentUsed')}</span>
+        <strong data-testid="kpi-content-used">{t('kpi.usedOfCatalog', { used: formats.number(used), total: formats.number(insights.totals.catalog) })}</strong>
       </div>
       <div className="card kpi">
-        <span className="muted small">Leads rated</span>
-        <strong data-testid="kpi-leads-rated">{rated}</strong>
+        <span className="muted small">{t('kpi.leadsRated')}</span>
+        <strong data-testid="kpi-leads-rated">{formats.number(rated)}</strong>
       </div>
       <div className="card kpi">
-        <span className="muted small">Demos booked</span>
-        <strong data-testid="kpi-demos-booked">{demos}</strong>
+        <span className="muted small">{t('kpi.demosBooked')}</span>
+        <strong data-testid="kpi-demos-booked">{formats.number(demos)}</strong>
       </div>
     </section>
   );

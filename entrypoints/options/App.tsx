@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { CrmSitesSettings } from '@/components/options/CrmSitesSettings';
 import { DataSourceSettings } from '@/components/options/DataSourceSettings';
@@ -10,17 +12,21 @@ import { Spinner } from '@/components/ui/Spinner';
 import { useSourceAnchor } from './source-anchor';
 
 export function App() {
+  const { t } = useTranslation('options');
   const { settings, save, loadError } = useSettings();
+  useEffect(() => {
+    document.title = t('page.title');
+  }, [t]);
   useSourceAnchor(settings?.source.kind);
   return (
     <main className="page options">
       <header className="page-header">
         <div>
-          <h1>Leadside Options</h1>
-          <p className="muted">Connect marketing's data and set up how Leadside works for you.</p>
+          <h1>{t('page.title')}</h1>
+          <p className="muted">{t('page.intro')}</p>
         </div>
         <a className="btn" href={browser.runtime.getURL('/insights.html')}>
-          Open Insights
+          {t('page.openInsights')}
         </a>
       </header>
       {!settings ? (
@@ -29,7 +35,7 @@ export function App() {
             {loadError}
           </div>
         ) : (
-          <Spinner label="Loading settings…" />
+          <Spinner label={t('page.loadingSettings')} />
         )
       ) : (
         <>

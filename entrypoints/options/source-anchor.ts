@@ -29,7 +29,8 @@ function focusSource(hash: string, mainKind: DataSource['kind']): void {
   if (own) return land(own);
   const main = document.querySelector<HTMLElement>('[data-testid="data-source"]');
   if (kind !== mainKind) {
-    const extra = [...document.querySelectorAll<HTMLElement>('[data-testid="extra-source"]')].find((entry) => entry.textContent?.startsWith(SOURCE_LABELS[kind]));
+    // By its kind, not its name: the name is in the rep's language.
+    const extra = document.querySelector<HTMLElement>(`[data-testid="extra-source"][data-kind="${kind}"]`);
     if (extra) return land(extra);
     main?.querySelector<HTMLInputElement>(`input[name="source"][value="${kind}"]`)?.click();
   }
