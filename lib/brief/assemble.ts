@@ -1,7 +1,7 @@
 import type { Brief } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { suggestContent } from '@/lib/suggest/rank';
-import type { CatalogRead } from './catalog';
+import { fieldSignalsFor, type CatalogRead } from './catalog';
 import type { Lookup } from './profiles';
 
 /**
@@ -12,7 +12,7 @@ import type { Lookup } from './profiles';
 export function assemble(record: DetectedRecord, lookup: Lookup, catalog: CatalogRead, startedAt: number, sourceLabel: string): Brief {
   const cached = lookup.entry;
   if (!cached.profile) return { state: 'not-found', record, asked: askedSystems(sourceLabel) };
-  const suggestions = suggestContent(cached.profile, catalog.items);
+  const suggestions = suggestContent(cached.profile, catalog.items, undefined, { field: fieldSignalsFor(catalog.items) });
   // What building costs without any message: half of the benchmark's floor for time to brief.
   performance.measure('leadside:brief-built', { start: startedAt, detail: recordKey(record) });
   return {

@@ -2,6 +2,8 @@ import { db } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
 import type { ContentItem } from '@/lib/schema';
 import { catalogIndex } from '@/lib/suggest/catalog-index';
+import type { FieldSignal } from '@/lib/schema/rest-api';
+import { fieldSignalsOf, loadStoredFieldSignals, refreshFieldSignals } from './field-signals';
 
 /** In-memory copy for the life of the worker (or side panel) that read it: the ranking index is keyed on this array's identity. */
 let memory: { sourceId: string; fetchedAt: string; items: ContentItem[] } | undefined;
@@ -63,6 +65,8 @@ async function download(connector: Connector): Promise<ContentItem[]> {
   });
   memory = { sourceId: connector.id, fetchedAt, items };
   indexSoon(items);
+  // The team's ratings come with the catalog, behind it: no brief waits for them.
+  void refreshFieldSignals(connector);
   return items;
 }
 
@@ -88,7 +92,13 @@ export async function getCachedCatalog(sourceId: string, ttlMinutes: number): Pr
 /** The stored catalog `meta` describes: the worker's copy in memory when it is that one, else read from Dexie (and kept). */
 async function storedItems(meta: { sourceId: string; fetchedAt: string }): Promise<ContentItem[]> {
   if (memory?.sourceId === meta.sourceId && memory.fetchedAt === meta.fetchedAt) return memory.items;
-  memory = { sourceId: meta.sourceId, fetchedAt: meta.fetchedAt, items: await db.content.toArray() };
+  const [items] = await Promise.all([db.content.toArray(), loadStoredFieldSignals(meta.sourceId)]);
+  memory = { sourceId: meta.sourceId, fetchedAt: meta.fetchedAt, items };
   indexSoon(memory.items);
   return memory.items;
+}
+
+/** The field signals (lib/brief/field-signals.ts) kept with this catalog, when `items` is the catalog read last. */
+export function fieldSignalsFor(items: readonly ContentItem[]): readonly FieldSignal[] | undefined {
+  return memory?.items === items ? fieldSignalsOf(memory.sourceId) : undefined;
 }

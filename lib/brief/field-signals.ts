@@ -38,9 +38,14 @@ export async function loadStoredFieldSignals(sourceId: string): Promise<void> {
  */
 export function refreshFieldSignals(connector: Connector, now: () => Date = () => new Date()): Promise<void> {
   if (refreshing?.sourceId !== connector.id) {
-    const done = refresh(connector, now()).finally(() => {
-      if (refreshing?.done === done) refreshing = undefined;
-    });
+    const done = refresh(connector, now())
+      // IndexedDB refused (full, or closed when local data was cleared): the brief ranks as before, and the next download tries again.
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === 'DatabaseClosedError')) console.warn('Leadside: the field signals could not be stored.', error);
+      })
+      .finally(() => {
+        if (refreshing?.done === done) refreshing = undefined;
+      });
     refreshing = { sourceId: connector.id, done };
   }
   return refreshing.done;
