@@ -95,6 +95,32 @@ export function fieldSignalsBySegment(observations: Iterable<FieldObservation>):
   return [...sums.values()].sort((a, b) => strength(b) - strength(a) || (a.contentId < b.contentId ? -1 : a.contentId > b.contentId ? 1 : 0)).slice(0, MAX_FIELD_SIGNALS);
 }
 
+interface IndexedSignal {
+  signal: FieldSignal;
+  industry?: string;
+  persona?: string;
+}
+
+/** Signals by industry and by persona, built once per list: the brief passes the same list until the next download, and a team's may hold thousands. */
+const segmentIndexes = new WeakMap<readonly FieldSignal[], { byIndustry: Map<string, IndexedSignal[]>; byPersona: Map<string, IndexedSignal[]> }>();
+
+function segmentIndex(signals: readonly FieldSignal[]) {
+  let index = segmentIndexes.get(signals);
+  if (index) return index;
+  index = { byIndustry: new Map(), byPersona: new Map() };
+  for (const signal of signals) {
+    const entry: IndexedSignal = { signal, industry: key(signal.industry), persona: key(signal.persona) };
+    for (const [map, segment] of [[index.byIndustry, entry.industry], [index.byPersona, entry.persona]] as const) {
+      if (!segment) continue;
+      const list = map.get(segment);
+      if (list) list.push(entry);
+      else map.set(segment, [entry]);
+    }
+  }
+  segmentIndexes.set(signals, index);
+  return index;
+}
+
 /**
  * The adjustment for each item the field has signals on: segments sharing the lead's industry or
  * persona count (fully when both match, half when one does), others not at all; the sum is squashed
@@ -106,10 +132,9 @@ export function fieldAdjustments(lead: LeadSegment, signals: readonly FieldSigna
   const persona = key(lead.persona);
   const totals = new Map<string, { net: number; opens: number; useful: number; notUseful: number; opened: number; sameIndustry: boolean; samePersona: boolean }>();
   if (!industry && !persona) return new Map();
-  for (const signal of signals) {
-    const sameIndustry = industry !== undefined && key(signal.industry) === industry;
-    const samePersona = persona !== undefined && key(signal.persona) === persona;
-    if (!sameIndustry && !samePersona) continue;
+  const add = ({ signal, industry: itsIndustry, persona: itsPersona }: IndexedSignal) => {
+    const sameIndustry = industry !== undefined && itsIndustry === industry;
+    const samePersona = persona !== undefined && itsPersona === persona;
     const weight = (Number(sameIndustry) + Number(samePersona)) / 2;
     let total = totals.get(signal.contentId);
     if (!total) totals.set(signal.contentId, (total = { net: 0, opens: 0, useful: 0, notUseful: 0, opened: 0, sameIndustry: true, samePersona: true }));
@@ -120,7 +145,11 @@ export function fieldAdjustments(lead: LeadSegment, signals: readonly FieldSigna
     total.opened += signal.opened;
     total.sameIndustry &&= sameIndustry;
     total.samePersona &&= samePersona;
-  }
+  };
+  const index = segmentIndex(signals);
+  if (industry) for (const entry of index.byIndustry.get(industry) ?? []) add(entry);
+  // Those of the same industry too were added above.
+  if (persona) for (const entry of index.byPersona.get(persona) ?? []) if (entry.industry !== industry) add(entry);
   const adjustments = new Map<string, FieldAdjustment>();
   for (const [contentId, { net, opens, ...counts }] of totals) {
     const rated = counts.useful + counts.notUseful >= MIN_LEADS ? net : 0;
