@@ -19,6 +19,10 @@ export interface GatewayOptions {
   seed?: number;
   /** How long every answer waits, as a real source's network and work would (the benchmark's 50 ms). */
   answerDelayMs?: number;
+  /** The catalog /content answers (the demo catalog unless given: the memory benchmark's large one). */
+  content?: readonly unknown[];
+  /** What /field-signals answers; without it the gateway has none (404), as a team's own may not. */
+  fieldSignals?: unknown;
 }
 
 /**
@@ -59,7 +63,8 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
       return lead ? json(res, 200, { profile: lead }) : json(res, 404, { error: 'No such lead' });
     }
     if (path === '/profiles/search') return json(res, 200, { results: [] });
-    if (path === '/content') return json(res, 200, { items: contentFile.items, nextCursor: null });
+    if (path === '/content') return json(res, 200, { items: options.content ?? contentFile.items, nextCursor: null });
+    if (path === '/field-signals' && options.fieldSignals) return json(res, 200, options.fieldSignals);
     if (path === '/deliveries' && req.method === 'POST') {
       stats.deliveryRequests++;
       const body = JSON.parse(await readBody(req)) as { items: Array<{ id: string; item: unknown }> };
