@@ -3,24 +3,46 @@
  * Lightning (LWC), HubSpot and others render record fields inside web components.
  */
 
+import type { ShadowRoots } from './shadow-roots';
+
 type Scope = Document | Element | ShadowRoot;
 
 /** The scopes found under each searched root during the current read; undefined outside one. */
 let scopesInRead: WeakMap<Scope, Scope[]> | undefined;
+/** The same, less the shadow roots of hidden hosts (see shownScopesUnder). */
+let shownScopesInRead: WeakMap<Scope, Scope[]> | undefined;
+/** The page's open shadow roots as the content script's page watch keeps them (see shadow-roots.ts). */
+let knownRoots: ShadowRoots | undefined;
+
+/**
+ * Lets every read on this page take its open shadow roots from `roots` instead of walking the page
+ * for them. Until then (unit tests, a detector used on its own) each read walks as before.
+ */
+export function useKnownShadowRoots(roots: ShadowRoots | undefined): void {
+  knownRoots = roots;
+}
+
+/** The tracker reads report the roots they pass through to, if any. */
+export function knownShadowRoots(): ShadowRoots | undefined {
+  return knownRoots;
+}
 
 /**
  * Runs one synchronous page read (a detector's readIdentity), finding the open shadow roots under
- * each searched root once instead of once per selector: a read runs a dozen queries, and each used to
- * walk the whole page. Nothing can change the DOM while the read's synchronous code runs, so the
- * scopes found at its start hold to its end; the next read looks afresh.
+ * each searched root once instead of once per selector: a read runs a dozen queries. Nothing can
+ * change the DOM while the read's synchronous code runs, so the scopes found at its start hold to
+ * its end; the next read looks afresh.
  */
 export function inOneRead<T>(read: () => T): T {
   const outer = scopesInRead;
+  const outerShown = shownScopesInRead;
   scopesInRead ??= new WeakMap();
+  shownScopesInRead ??= new WeakMap();
   try {
     return read();
   } finally {
     scopesInRead = outer;
+    shownScopesInRead = outerShown;
   }
 }
 
@@ -29,10 +51,49 @@ export function deepQueryAll(root: Scope, selector: string): Element[] {
   return scopesUnder(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
 }
 
+/**
+ * `root` and the open shadow roots under it whose host is shown: a hidden host renders nothing of
+ * its shadow tree, so a query for shown elements need not look there. On a page that keeps earlier
+ * records rendered (Lightning), most shadow roots belong to hidden pages.
+ */
+function shownScopesUnder(root: Scope): Scope[] {
+  const cached = shownScopesInRead?.get(root);
+  if (cached) return cached;
+  const scopes = scopesUnder(root).filter((scope) => scope === root || !(scope instanceof ShadowRoot) || rendersContent(scope.host));
+  shownScopesInRead?.set(root, scopes);
+  return scopes;
+}
+
+/** Whether a shadow host's tree can be shown: the host is, or is a `display: contents` wrapper (no box of its own). */
+function rendersContent(host: Element): boolean {
+  return isShown(host) || getComputedStyle(host).display === 'contents';
+}
+
+/** Every shown-able element under `root` matching `selector`: the shadow roots of hidden hosts left out. */
+function shownQueryAll(root: Scope, selector: string): Element[] {
+  return shownScopesUnder(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
+}
+
 /** `root` and every open shadow root under it, however deeply nested. */
 function scopesUnder(root: Scope): Scope[] {
   const cached = scopesInRead?.get(root);
   if (cached) return cached;
+  const doc = root instanceof Document ? root : root.ownerDocument;
+  const scopes = knownRoots && doc === document ? [root, ...knownRoots.list().filter((shadow) => shadow !== root && composedContains(root, shadow.host))] : walkForScopes(root);
+  scopesInRead?.set(root, scopes);
+  return scopes;
+}
+
+/** Whether `node` is inside `ancestor`, crossing the shadow boundaries between them. */
+function composedContains(ancestor: Scope, node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = (current.getRootNode() as ShadowRoot).host) {
+    if (ancestor.contains(current)) return true;
+  }
+  return false;
+}
+
+/** The walk for shadow roots when no tracker keeps them. */
+function walkForScopes(root: Scope): Scope[] {
   const scopes: Scope[] = [];
   const pending: Scope[] = [root];
   while (pending.length) {
@@ -48,7 +109,6 @@ function scopesUnder(root: Scope): Scope[] {
       if (shadow) pending.push(shadow);
     }
   }
-  scopesInRead?.set(root, scopes);
   return scopes;
 }
 
@@ -64,7 +124,7 @@ export function isShown(element: Element): boolean {
 /** The first shown element's trimmed text for the first selector that yields one. */
 export function firstShownText(root: Document | Element, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
-    for (const element of deepQueryAll(root, selector)) {
+    for (const element of shownQueryAll(root, selector)) {
       const text = cleanText(element.textContent);
       if (text && isShown(element)) return text;
     }
@@ -105,7 +165,7 @@ export function safeDecode(text: string): string {
 /** The first shown e-mail address: from a mailto: link first (exact), then from text. */
 export function firstShownEmail(root: Document | Element, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
-    for (const element of deepQueryAll(root, selector)) {
+    for (const element of shownQueryAll(root, selector)) {
       if (!isShown(element)) continue;
       const href = element.getAttribute('href');
       const fromHref = href?.toLowerCase().startsWith('mailto:')

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 import { watchRecords, type WatchedRecord } from './watch';
 
@@ -60,8 +60,8 @@ describe('watchRecords', () => {
     expect(reported).toEqual([expect.objectContaining({ crm: 'capsule', objectType: 'party', recordId: '80011201' })]);
     document.body.dataset.person = 'rendered';
     document.body.append(document.createElement('main'));
-    await settle(100);
-    expect(reported.at(-1)).toMatchObject({ crm: 'capsule', objectType: 'person', recordId: '80011201', ...PERSON });
+    // Read once the change pauses and the page is idle (or the idle wait times out).
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ crm: 'capsule', objectType: 'person', recordId: '80011201', ...PERSON }));
   });
 
   it('reports a record whose page already shows the person once, with the person', async () => {
@@ -83,8 +83,7 @@ describe('watchRecords', () => {
     expect(reported[0]!.name).toBeUndefined();
     document.body.dataset.person = 'rendered';
     document.body.append(document.createElement('main'));
-    await settle(100);
-    expect(reported).toHaveLength(2);
+    await vi.waitFor(() => expect(reported).toHaveLength(2));
     expect(reported[1]).toMatchObject({ ...MATCH, ...PERSON });
   });
 
@@ -94,15 +93,14 @@ describe('watchRecords', () => {
     start(detector, [pill]);
     // In the same task as the navigation: the first read (a microtask) sees this already.
     document.body.append(document.createElement('div'));
-    await settle(100);
+    await settle(300);
     expect(reads).toHaveLength(1);
     document.documentElement.append(pill);
     pill.style.setProperty('display', 'none');
     pill.remove();
-    await settle(100);
+    await settle(300);
     expect(reads).toHaveLength(1);
     document.body.append(document.createElement('section')); // the CRM renders: read again
-    await settle(100);
-    expect(reads).toHaveLength(2);
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
   });
 });

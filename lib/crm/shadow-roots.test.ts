@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ShadowRoots } from './shadow-roots';
+
+function host(tag = 'x-panel', html = '<a>inside</a>'): { element: HTMLElement; root: ShadowRoot } {
+  const element = document.createElement(tag);
+  const root = element.attachShadow({ mode: 'open' });
+  root.innerHTML = html;
+  return { element, root };
+}
+
+/** A tracker fed the way the page observer feeds it: by a MutationObserver's added nodes. */
+function track() {
+  const observedRoots: ShadowRoot[] = [];
+  const roots = new ShadowRoots(document, (root) => observedRoots.push(root));
+  const observer = new MutationObserver((records) => records.forEach((record) => roots.noteAdded(record.addedNodes)));
+  observer.observe(document, { childList: true, subtree: true });
+  const flush = () => observer.takeRecords().forEach((record) => roots.noteAdded(record.addedNodes));
+  return { roots, observedRoots, flush, stop: () => observer.disconnect() };
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('ShadowRoots', () => {
+  it('knows the roots on the page at the start, nested ones too, and each only once', () => {
+    const outer = host();
+    const inner = host('x-field');
+    outer.root.append(inner.element);
+    document.body.append(outer.element);
+    const { roots, observedRoots, stop } = track();
+    expect(roots.list()).toEqual([outer.root, inner.root]);
+    expect(roots.list()).toEqual([outer.root, inner.root]);
+    expect(observedRoots).toEqual([outer.root, inner.root]);
+    stop();
+  });
+
+  it('learns the roots of elements the page adds later, without walking the page again', () => {
+    const { roots, flush, stop } = track();
+    expect(roots.list()).toEqual([]);
+    const wrapper = document.createElement('div');
+    const added = host();
+    wrapper.append(added.element);
+    document.body.append(wrapper);
+    flush();
+    expect(roots.list()).toEqual([added.root]);
+    stop();
+  });
+
+  it('looks again at a custom element waiting for its definition, whose upgrade attaches a root with no mutation', () => {
+    const { roots, flush, stop } = track();
+    roots.list();
+    const lazy = document.createElement('x-lazy-card');
+    document.body.append(lazy);
+    flush();
+    expect(roots.list()).toEqual([]);
+    const root = lazy.attachShadow({ mode: 'open' }); // what the upgrade's constructor does
+    expect(roots.list()).toEqual([root]);
+    stop();
+  });
+
+  it('forgets roots whose host left the page, and takes roots the generic reader reports', () => {
+    const gone = host();
+    document.body.append(gone.element);
+    const { roots, stop } = track();
+    expect(roots.list()).toEqual([gone.root]);
+    gone.element.remove();
+    expect(roots.list()).toEqual([]);
+    const late = document.createElement('div');
+    document.body.append(late);
+    const lateRoot = late.attachShadow({ mode: 'open' });
+    roots.found(lateRoot);
+    expect(roots.list()).toEqual([lateRoot]);
+    stop();
+  });
+});
