@@ -10,6 +10,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The cell shows data (a title, a name, the lead's words): never translated, by us or the browser. */
   data?: boolean;
+  /** The cell is `Intl`'s output (a date): in the UI's locale, though the pseudo-locale formats it as English. */
+  formatted?: boolean;
   render?(row: Row): ReactNode;
 }
 
@@ -64,7 +66,7 @@ export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, cs
               {rows.map((row) => (
                 <tr key={rowKey(row)}>
                   {columns.map((column) => (
-                    <td key={column.header} className={column.numeric ? 'num' : undefined} translate={column.data ? 'no' : undefined}>
+                    <td key={column.header} className={column.numeric ? 'num' : undefined} translate={column.data ? 'no' : undefined} data-pseudo-exempt={column.formatted || undefined}>
                       {column.render ? column.render(row) : column.value(row)}
                     </td>
                   ))}

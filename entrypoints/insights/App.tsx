@@ -16,7 +16,7 @@ const PERIODS: readonly Period[] = ['7', '30', '90', 'all'];
 
 function requestColumns(t: TFunction<'insights'>, locale: string): ReadonlyArray<Column<RequestRow>> {
   return [
-    { header: t('column.when'), value: (row) => formatDateTime(row.createdAt, locale) },
+    { header: t('column.when'), value: (row) => formatDateTime(row.createdAt, locale), formatted: true },
     { header: t('column.kind'), value: (row) => (row.kind === 'content_request' ? t('requests.contentRequest') : t('requests.prospectQuestion')) },
     { header: t('column.text'), value: (row) => row.text, data: true },
     { header: t('column.lead'), value: (row) => row.lead, data: true },

@@ -13,7 +13,7 @@ test('options: the demo source is the default, the display name is saved and car
 
   await options.getByLabel('Keep briefs cached for (minutes)').fill('0');
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByTestId('profile-status')).toContainText('Not saved: cacheTtlMinutes');
+  await expect(options.getByTestId('profile-status')).toContainText('Not saved: Keep briefs cached for (minutes): at least 1');
   await options.reload();
   await expect(options.getByLabel('Your display name')).toHaveValue('Dana Whitfield');
   await expect(options.getByLabel('Keep briefs cached for (minutes)')).toHaveValue('60');
