@@ -100,17 +100,20 @@ export function useBrief(tabId: number | undefined) {
   /**
    * A cached lead's brief, built here from the IndexedDB the panel shares with the worker as soon as
    * the tab reports the record: one hop, not two (content script → worker → panel). True when shown.
+   * The last brief stays for the few milliseconds the build takes, then gives way in one render to
+   * the new one, or to "looking up" this person when the cache cannot answer.
    */
   const buildHere = useCallback(
     async (record: DetectedRecord): Promise<boolean> => {
       const mine = ++sequence.current;
+      const from = source.current;
+      const brief = from && (await cachedFoundBrief(record, from).catch(() => undefined));
+      if (mine !== sequence.current) return false; // the tab moved on, or the panel asked the worker meanwhile
       if (recordKey(record) !== shownKey.current) {
         shownKey.current = recordKey(record);
         shownSequence.current = mine;
-        setBrief({ state: 'loading', record });
+        if (!brief) setBrief({ state: 'loading', record });
       }
-      const from = source.current;
-      const brief = from && (await cachedFoundBrief(record, from).catch(() => undefined));
       if (!brief) return false;
       show(brief, mine);
       return true;

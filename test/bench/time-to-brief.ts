@@ -3,6 +3,13 @@ import { salesforceRecordUrl } from '../support/pages';
 import { summarize, type Summary } from './stats';
 
 const RECORD_IDS = ['00Q8d00000XyZ1aEAF', '00Q8d00000XyZ2bEAF', '00Q8d00000XyZ3cEAF', '00Q8d00000XyZ4dEAF'];
+/**
+ * The pause between a brief on screen and the next switch. A shown brief leaves work behind it (the
+ * panel reads the lead's feedback log and counts the suggestions shown, the worker writes the tab's
+ * record, the glance pill and the first look): a rep reads a brief for seconds, so that work is done
+ * before they switch again, and a switch timed right behind it would measure the last one's tail.
+ */
+export const BETWEEN_SWITCHES_MS = 250;
 
 export interface TimeToBrief {
   total: Summary;
@@ -13,6 +20,8 @@ export interface TimeToBrief {
    * `leadside:brief-received` mark to the brief on screen). Empty when uncached.
    */
   floor: Summary;
+  /** Per switch, its time less its own floor: what the messages and the content script's page read add. */
+  gap: Summary;
 }
 
 interface Options {
@@ -64,6 +73,7 @@ export async function measureTimeToBrief(crm: Page, panel: Page, worker: Worker,
 
   const totals: number[] = [];
   const floors: number[] = [];
+  const gaps: number[] = [];
   for (let i = 0; i < options.switches; i++) {
     const id = RECORD_IDS[i % RECORD_IDS.length]!;
     if (options.uncached) await forgetCachedProfiles(worker);
@@ -71,13 +81,16 @@ export async function measureTimeToBrief(crm: Page, panel: Page, worker: Worker,
     const startedAt = await navigate(id);
     const shownAt = await shown();
     totals.push(shownAt - startedAt);
+    await new Promise((resolve) => setTimeout(resolve, BETWEEN_SWITCHES_MS));
     if (options.uncached) continue;
     const key = `salesforce:${id}`;
     const built = (await firstEntry(panel, 'leadside:brief-built', key, startedAt)) ?? (await firstEntry(worker, 'leadside:brief-built', key, startedAt));
     const received = await firstEntry(panel, 'leadside:brief-received', key, startedAt);
-    if (built && received) floors.push(built.duration + (shownAt - received.at));
+    if (!built || !received) continue;
+    floors.push(built.duration + (shownAt - received.at));
+    gaps.push(shownAt - startedAt - floors.at(-1)!);
   }
-  return { total: summarize(totals), floor: summarize(floors) };
+  return { total: summarize(totals), floor: summarize(floors), gap: summarize(gaps) };
 }
 
 /** The first user-timing entry named `name` for `key` at or after `since` (wall clock), with its duration. */
