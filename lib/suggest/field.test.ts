@@ -72,6 +72,14 @@ describe('learning from the field', () => {
     expect(fieldAdjustments(lead, [signal('a', { notUseful: 4 })]).get('a')!.delta).toBeLessThan(0);
   });
 
+  it('works an adjustment out once per segment of leads, and right for each', () => {
+    const signals = [signal('a', { useful: 5 }), signal('a', { notUseful: 5 }, { industry: 'Retail' })];
+    const logistics = fieldAdjustments(lead, signals);
+    expect(fieldAdjustments({ industry: 'retail' }, signals).get('a')!.delta).toBeLessThan(0);
+    expect(logistics.get('a')!.delta).toBeGreaterThan(0);
+    expect(fieldAdjustments({ industry: 'logistics', persona: 'OPERATIONS' }, signals)).toBe(logistics);
+  });
+
   describe('in the ranking', () => {
     const catalog = [
       item('alerts', { title: 'Proactive delay alerts', topics: ['late deliveries', 'exception alerts'], summary: 'Know a truck is late before the customer calls: alerts on every delay.' }),

@@ -101,13 +101,23 @@ interface IndexedSignal {
   persona?: string;
 }
 
-/** Signals by industry and by persona, built once per list: the brief passes the same list until the next download, and a team's may hold thousands. */
-const segmentIndexes = new WeakMap<readonly FieldSignal[], { byIndustry: Map<string, IndexedSignal[]>; byPersona: Map<string, IndexedSignal[]> }>();
+interface SegmentIndex {
+  byIndustry: Map<string, IndexedSignal[]>;
+  byPersona: Map<string, IndexedSignal[]>;
+  /** The adjustments worked out per lead segment: every lead of one industry and persona gets the same. */
+  adjustments: Map<string, Map<string, FieldAdjustment>>;
+}
 
-function segmentIndex(signals: readonly FieldSignal[]) {
+/** The most lead segments whose adjustments are kept per list of signals (a few industries times a dozen personas fit). */
+const MAX_KEPT_SEGMENTS = 256;
+
+/** Signals by industry and by persona, built once per list: the brief passes the same list until the next download, and a team's may hold thousands. */
+const segmentIndexes = new WeakMap<readonly FieldSignal[], SegmentIndex>();
+
+function segmentIndex(signals: readonly FieldSignal[]): SegmentIndex {
   let index = segmentIndexes.get(signals);
   if (index) return index;
-  index = { byIndustry: new Map(), byPersona: new Map() };
+  index = { byIndustry: new Map(), byPersona: new Map(), adjustments: new Map() };
   for (const signal of signals) {
     const entry: IndexedSignal = { signal, industry: key(signal.industry), persona: key(signal.persona) };
     for (const [map, segment] of [[index.byIndustry, entry.industry], [index.byPersona, entry.persona]] as const) {
@@ -127,11 +137,22 @@ function segmentIndex(signals: readonly FieldSignal[]) {
  * so it approaches ±FIELD_CAP only with many agreeing ratings. Items with too little evidence (a lone
  * rating) get no entry.
  */
-export function fieldAdjustments(lead: LeadSegment, signals: readonly FieldSignal[]): Map<string, FieldAdjustment> {
+export function fieldAdjustments(lead: LeadSegment, signals: readonly FieldSignal[]): ReadonlyMap<string, FieldAdjustment> {
   const industry = key(lead.industry);
   const persona = key(lead.persona);
-  const totals = new Map<string, { net: number; opens: number; useful: number; notUseful: number; opened: number; sameIndustry: boolean; samePersona: boolean }>();
   if (!industry && !persona) return new Map();
+  const index = segmentIndex(signals);
+  const segment = `${industry ?? ''}\n${persona ?? ''}`;
+  let adjustments = index.adjustments.get(segment);
+  if (!adjustments) {
+    if (index.adjustments.size >= MAX_KEPT_SEGMENTS) index.adjustments.clear();
+    index.adjustments.set(segment, (adjustments = adjustmentsFor(industry, persona, index)));
+  }
+  return adjustments;
+}
+
+function adjustmentsFor(industry: string | undefined, persona: string | undefined, index: SegmentIndex): Map<string, FieldAdjustment> {
+  const totals = new Map<string, { net: number; opens: number; useful: number; notUseful: number; opened: number; sameIndustry: boolean; samePersona: boolean }>();
   const add = ({ signal, industry: itsIndustry, persona: itsPersona }: IndexedSignal) => {
     const sameIndustry = industry !== undefined && itsIndustry === industry;
     const samePersona = persona !== undefined && itsPersona === persona;
@@ -146,7 +167,6 @@ export function fieldAdjustments(lead: LeadSegment, signals: readonly FieldSigna
     total.sameIndustry &&= sameIndustry;
     total.samePersona &&= samePersona;
   };
-  const index = segmentIndex(signals);
   if (industry) for (const entry of index.byIndustry.get(industry) ?? []) add(entry);
   // Those of the same industry too were added above.
   if (persona) for (const entry of index.byPersona.get(persona) ?? []) if (entry.industry !== industry) add(entry);
