@@ -14,7 +14,7 @@ test('a custom CRM host added in options detects its records; removing it revoke
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Add a site: host').fill('https://crm.acme.example/people');
   await options.getByRole('button', { name: 'Add site' }).click();
-  await expect(options.getByTestId('sites-status')).toContainText('Not added: host: Enter a host name like crm.example.com');
+  await expect(options.getByTestId('sites-status')).toContainText('Not added: Host: enter a host name like crm.example.com');
 
   await options.getByLabel('Add a site: host').fill(HOST);
   await options.getByLabel('Record path pattern').fill('/people/:id');
