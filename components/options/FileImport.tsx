@@ -7,6 +7,7 @@ import { useIntlLocale } from '@/components/ui/i18n';
 import { COLUMNS, TEMPLATE_FILES } from '@/lib/import/columns';
 import { templatePath } from '@/lib/import/templates';
 import { IMPORT_KINDS, type ImportKind, type ParsedImport } from '@/lib/import/types';
+import { failureWords } from './use-host-access';
 import { useFileImport, type ImportPhase } from './use-file-import';
 
 /** Rejected-row lines shown on the page; the full list is a download. */
@@ -25,6 +26,7 @@ export function FileImport() {
   const { phase, counts, choose, importValid, cancel, clear } = useFileImport();
   const [kind, setKind] = useState<ImportKind>('profiles');
   const [confirmingClear, setConfirmingClear] = useState(false);
+  const [clearFailure, setClearFailure] = useState<string>();
   const inputId = useId();
   const busy = phase.step === 'reading' || phase.step === 'saving';
 
@@ -106,7 +108,8 @@ export function FileImport() {
                 className="btn btn-danger"
                 onClick={() => {
                   setConfirmingClear(false);
-                  void clear();
+                  setClearFailure(undefined);
+                  clear().catch((error: unknown) => setClearFailure(t('import.clearFailed', { error: failureWords(error) })));
                 }}
               >
                 {t('import.yesRemove')}
@@ -121,6 +124,11 @@ export function FileImport() {
             </button>
           )}
         </div>
+      )}
+      {clearFailure && (
+        <p className="notice notice-danger" role="alert">
+          {clearFailure}
+        </p>
       )}
     </div>
   );
