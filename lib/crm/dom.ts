@@ -59,14 +59,31 @@ export function deepQueryAll(root: Scope, selector: string): Element[] {
 function shownScopesUnder(root: Scope): Scope[] {
   const cached = shownScopesInRead?.get(root);
   if (cached) return cached;
-  const scopes = scopesUnder(root).filter((scope) => scope === root || !(scope instanceof ShadowRoot) || rendersContent(scope.host));
+  const rendered = rendersContent();
+  const scopes = scopesUnder(root).filter((scope) => scope === root || !(scope instanceof ShadowRoot) || rendered(scope.host));
   shownScopesInRead?.set(root, scopes);
   return scopes;
 }
 
-/** Whether a shadow host's tree can be shown: the host is, or is a `display: contents` wrapper (no box of its own). */
-function rendersContent(host: Element): boolean {
-  return isShown(host) || getComputedStyle(host).display === 'contents';
+/**
+ * Whether an element's content can be shown: it is, or it is a `display: contents` wrapper (no box of
+ * its own) in a region that is. Kept per element for one call, so the hosts of one hidden page share
+ * one look at the page's container instead of one style read each.
+ */
+function rendersContent(): (element: Element) => boolean {
+  const verdicts = new Map<Element, boolean>();
+  const rendered = (element: Element): boolean => {
+    let verdict = verdicts.get(element);
+    if (verdict !== undefined) return verdict;
+    if (isShown(element)) verdict = true;
+    else {
+      const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
+      verdict = parent !== null && rendered(parent) && getComputedStyle(element).display === 'contents';
+    }
+    verdicts.set(element, verdict);
+    return verdict;
+  };
+  return rendered;
 }
 
 /** Every shown-able element under `root` matching `selector`: the shadow roots of hidden hosts left out. */

@@ -52,8 +52,15 @@ describe('ShadowRoots', () => {
     document.body.append(lazy);
     flush();
     expect(roots.list()).toEqual([]);
-    const root = lazy.attachShadow({ mode: 'open' }); // what the upgrade's constructor does
-    expect(roots.list()).toEqual([root]);
+    // The component's code loads: defining the tag upgrades the element, whose constructor attaches its root.
+    customElements.define('x-lazy-card', class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = '<a>late</a>';
+      }
+    });
+    expect(lazy.shadowRoot).not.toBeNull();
+    expect(roots.list()).toEqual([lazy.shadowRoot]);
     stop();
   });
 

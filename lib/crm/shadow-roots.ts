@@ -16,11 +16,13 @@ export class ShadowRoots {
   /** Elements the page added since the last look: their subtrees may hold new roots. */
   private added: Node[] = [];
   /**
-   * Custom elements not defined yet, with when they were first seen: an upgrade attaches their root
-   * without any mutation. Definitions load within seconds; a tag never defined (markup-only custom
-   * tags, common in CRM templates) is let go after UPGRADE_WAIT_MS instead of being looked at forever.
+   * Custom elements not defined yet, by tag, with when the tag was first seen waiting: defining a
+   * tag upgrades all its elements at once and attaches their roots without any mutation, so one
+   * element per tag tells whether to look at the others. Definitions load within seconds; a tag
+   * never defined (markup-only custom tags are common in CRM templates) is let go after
+   * UPGRADE_WAIT_MS instead of being looked at on every read.
    */
-  private readonly undefinedHosts = new Map<Element, number>();
+  private readonly waiting = new Map<string, { since: number; hosts: Element[] }>();
   private static readonly UPGRADE_WAIT_MS = 5000;
   /** Past this many pending additions, one walk of the page is cheaper than remembering them. */
   private static readonly MAX_PENDING = 2000;
@@ -74,11 +76,13 @@ export class ShadowRoots {
     this.added = [];
     for (const node of added) if (node.isConnected) this.look(node as Element);
     const givenUpBefore = performance.now() - ShadowRoots.UPGRADE_WAIT_MS;
-    for (const [host, seenAt] of this.undefinedHosts) {
-      if (host.shadowRoot) {
-        this.undefinedHosts.delete(host);
-        if (host.isConnected) this.look(host);
-      } else if (seenAt < givenUpBefore || !host.isConnected || host.matches(':defined')) this.undefinedHosts.delete(host);
+    for (const [tag, group] of this.waiting) {
+      const first = group.hosts[0]!;
+      // Upgraded: defined now, or (where `:defined` lags, as in some DOM emulations) holding its root.
+      if (first.shadowRoot || first.matches(':defined')) {
+        this.waiting.delete(tag);
+        for (const host of group.hosts) if (host.shadowRoot && host.isConnected) this.look(host);
+      } else if (group.since < givenUpBefore) this.waiting.delete(tag);
     }
   }
 
@@ -103,7 +107,9 @@ export class ShadowRoots {
         pending.push(root);
       }
     } else if (element.localName.includes('-') && !element.matches(':defined')) {
-      if (!this.undefinedHosts.has(element)) this.undefinedHosts.set(element, performance.now());
+      const group = this.waiting.get(element.localName);
+      if (group) group.hosts.push(element);
+      else this.waiting.set(element.localName, { since: performance.now(), hosts: [element] });
     }
   }
 }

@@ -1,4 +1,6 @@
+import { useKnownShadowRoots } from './dom';
 import { readPageIdentity } from './read-page';
+import { ShadowRoots } from './shadow-roots';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 
 export interface WatchedRecord extends RecordMatch, PageIdentity {
@@ -33,8 +35,6 @@ export interface WatchOptions {
   ownElements?: readonly Element[];
 }
 
-const READ_THROTTLE_MS = 50;
-
 /**
  * Follows the tab through the CRM's in-app navigation and reports which record is open. URL changes
  * come from the Navigation API where the browser has it (no polling lag); each change aborts the
@@ -46,6 +46,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
   let pageWatch: AbortController | undefined;
   let hadRecord = false;
   let previous: { key: string; identity: PageIdentity } | undefined;
+  const changes = observePageChanges(win.document, signal, options.ownElements ?? []);
 
   const check = () => {
     const href = win.location.href;
@@ -94,9 +95,9 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
 
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
-    const readSoon = followPage(win.document, watch, followMs, options.ownElements ?? [], () => {
+    const readSoon = followPage(win, changes, watch, followMs, () => {
       const identity = readPageIdentity(detector, win.document, match);
-      if (!identity.name && !identity.email && !identity.record) return false;
+      if (!identity.name && !identity.email && !identity.record) return 'same';
       // Any of the last person's details on the new record's page is the old page (or its title)
       // still showing: a layer that reads less than the CRM's selectors may see only one of them.
       const looksStale =
@@ -107,12 +108,14 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       if (looksStale) {
         // If the page never changes again, accept what it shows once the grace period is over.
         readSoon(staleGraceMs - (Date.now() - startedAt) + 1);
-        return false;
+        return 'same';
       }
       previous = { key, identity };
+      const changed = !sameIdentity(identity, fromPage);
       fromPage = identity;
       report();
-      return !detector.personChangesInPlace && Boolean(identity.name && identity.email && identity.company);
+      if (!detector.personChangesInPlace && identity.name && identity.email && identity.company) return 'done';
+      return changed ? 'changed' : 'same';
     });
 
     detector
@@ -157,36 +160,42 @@ function definedOnly(identity: PageIdentity): PageIdentity {
   return Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== undefined));
 }
 
+/** What a read made of the page: the person complete (stop), changed, or the same as last time. */
+export type ReadOutcome = 'done' | 'changed' | 'same';
+
 /**
- * Calls `read` now and after DOM changes (throttled) until it returns true, the time runs out or the
- * signal aborts. Observes open shadow roots as they appear, since late-rendered fields often live
- * inside web components whose mutations a document-level observer never sees.
+ * The CRM's changes to the page, seen by one MutationObserver for the whole life of the content
+ * script: on the document and on each open shadow root as it becomes known (shadow-roots.ts), so a
+ * navigation costs no walk of the page. Leadside's own elements never count as a change.
  */
-function followPage(
-  doc: Document,
-  signal: AbortSignal,
-  timeoutMs: number,
-  own: readonly Element[],
-  read: () => boolean,
-): (delayMs: number) => void {
-  let done = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const observed = new WeakSet<Node>();
+interface PageChanges {
+  /** `listener` is called on each CRM change until replaced (undefined: nobody is reading). */
+  follow(listener: (() => void) | undefined): void;
+  /** Takes the changes not yet delivered without calling the listener: a read about to run sees them. */
+  settle(): void;
+}
+
+function observePageChanges(doc: Document, signal: AbortSignal, own: readonly Element[]): PageChanges {
   const isOwn = (node: Node) => own.includes(node as Element);
-  /** The CRM's changes among `records`, with the shadow roots they add now observed too. */
-  const crmChanges = (records: MutationRecord[]) => {
-    const theirs = records.filter(
-      (record) => !isOwn(record.target) && !(record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwn)),
-    );
-    for (const record of theirs) record.addedNodes.forEach(observeShadowRoots);
+  let listener: (() => void) | undefined;
+  /** Notes what the CRM added; whether any of `records` is the CRM's (not only Leadside's own). */
+  const crmChanged = (records: MutationRecord[]) => {
+    let theirs = false;
+    for (const record of records) {
+      if (isOwn(record.target)) continue;
+      if (record.type === 'childList') {
+        // Leadside's own element comes and goes only at the document element.
+        if (record.target === doc.documentElement && [...record.addedNodes, ...record.removedNodes].every(isOwn)) continue;
+        roots.noteAdded(record.addedNodes);
+      }
+      theirs = true;
+    }
     return theirs;
   };
   const observer = new MutationObserver((records) => {
-    if (crmChanges(records).length && timer === undefined) timer = setTimeout(runRead, READ_THROTTLE_MS);
+    if (crmChanged(records)) listener?.();
   });
-  const observe = (root: Node) => {
-    if (observed.has(root)) return;
-    observed.add(root);
+  const observe = (root: Node) =>
     observer.observe(root, {
       childList: true,
       subtree: true,
@@ -194,35 +203,88 @@ function followPage(
       // Visibility flips (hidden old page, shown new one) are attribute changes.
       attributeFilter: ['hidden', 'style', 'class', 'href'],
     });
+  const roots = new ShadowRoots(doc, observe, isOwn);
+  observe(doc);
+  useKnownShadowRoots(roots);
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      useKnownShadowRoots(undefined);
+    },
+    { once: true },
+  );
+  return {
+    follow: (next) => (listener = next),
+    settle: () => void crmChanged(observer.takeRecords()),
   };
-  const observeShadowRoots = (node: Node) => {
-    if (!(node instanceof Element) || isOwn(node)) return;
-    if (node.shadowRoot) observe(node.shadowRoot);
-    for (const child of node.querySelectorAll('*')) if (child.shadowRoot && !isOwn(child)) observe(child.shadowRoot);
+}
+
+/** First wait after a change: a render comes in bursts, and one read after it sees all of them. */
+const FIRST_READ_DELAY_MS = 50;
+/** Longest wait between reads while the page keeps changing and shows nothing new. */
+const MAX_READ_DELAY_MS = 400;
+/** How long a read may wait for the page to be idle before it runs anyway. */
+const IDLE_TIMEOUT_MS = 150;
+
+/**
+ * Calls `read` now and after the CRM's changes until it returns 'done', the time runs out or the
+ * signal aborts. A read runs once the changes pause and the page is idle (never mid-render), and a
+ * page that keeps changing without showing anything new is read less and less often.
+ */
+function followPage(
+  win: Window,
+  changes: PageChanges,
+  signal: AbortSignal,
+  timeoutMs: number,
+  read: () => ReadOutcome,
+): (delayMs: number) => void {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  let delayMs = FIRST_READ_DELAY_MS;
+  let lastReadAt = 0;
+  const idleCallbacks = typeof win.requestIdleCallback === 'function';
+  const schedule = () => {
+    if (timer !== undefined || idle !== undefined) return;
+    // The first change after a quiet spell is read soon; a page that never stops changing, at the
+    // spacing the reads have backed off to.
+    const wait = Math.max(FIRST_READ_DELAY_MS, lastReadAt + delayMs - performance.now());
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (idleCallbacks) idle = win.requestIdleCallback(runRead, { timeout: IDLE_TIMEOUT_MS });
+      else runRead();
+    }, wait);
   };
   const stop = () => {
     done = true;
-    observer.disconnect();
+    changes.follow(undefined);
     clearTimeout(extraRead);
     clearTimeout(timer);
+    if (idle !== undefined) win.cancelIdleCallback(idle);
     clearTimeout(deadline);
   };
   const runRead = () => {
     // What changed before this read is in what it sees, so needs no read of its own.
-    crmChanges(observer.takeRecords());
+    changes.settle();
     clearTimeout(timer);
     timer = undefined;
-    if (!done && read()) stop();
+    if (idle !== undefined) win.cancelIdleCallback(idle);
+    idle = undefined;
+    if (done) return;
+    lastReadAt = performance.now();
+    const outcome = read();
+    if (outcome === 'done') return stop();
+    delayMs = outcome === 'changed' ? FIRST_READ_DELAY_MS : Math.min(delayMs * 2, MAX_READ_DELAY_MS);
   };
   let extraRead: ReturnType<typeof setTimeout> | undefined;
-  const readSoon = (delayMs: number) => {
+  const readSoon = (delay: number) => {
     clearTimeout(extraRead);
-    extraRead = setTimeout(runRead, delayMs);
+    extraRead = setTimeout(runRead, delay);
   };
   const deadline = Number.isFinite(timeoutMs) ? setTimeout(stop, timeoutMs) : undefined;
   signal.addEventListener('abort', stop, { once: true });
-  observe(doc);
-  observeShadowRoots(doc.documentElement);
+  changes.follow(schedule);
   // A microtask, not now: the caller's `read` may call the returned `readSoon`, not yet assigned.
   queueMicrotask(runRead);
   return readSoon;
