@@ -22,7 +22,7 @@ import { measureScale } from '../test/bench/scale';
 import { DASHBOARD_EVENTS, measureDashboardOnly, measureServer } from '../test/bench/server';
 import { bundleSizes } from '../test/bench/sizes';
 import { ms } from '../test/bench/stats';
-import { measureTimeToBrief } from '../test/bench/time-to-brief';
+import { BETWEEN_SWITCHES_MS, measureTimeToBrief } from '../test/bench/time-to-brief';
 import { workerMemoryRow } from '../test/bench/worker-memory';
 import { ensureChromium } from '../test/support/chromium';
 import { registerCrmFixtures } from '../test/support/crm-fixtures';
@@ -97,14 +97,13 @@ async function main() {
     const floorRatio = cached.total.p95 / cached.floor.p95;
     rows.push({
       figure: 'Time to brief, cached',
-      how: `URL change on the CRM page → that lead's brief rendered in the side panel, ${cached.total.n} switches, every lead cached; floor: the same switches' brief building in the worker (Dexie reads + ranking) plus rendering in the panel, with no message in between`,
-      result: `p50 ${ms(cached.total.p50)}, p95 ${ms(cached.total.p95)} (floor: p50 ${ms(cached.floor.p50)}, p95 ${ms(cached.floor.p95)}; p95 ${floorRatio.toFixed(2)}× the floor)`,
+      how: `URL change on the CRM page → that lead's brief rendered in the side panel, ${cached.total.n} switches, every lead cached, each ${BETWEEN_SWITCHES_MS} ms after the last brief showed; floor: the same switches' brief building (Dexie reads + ranking, in the side panel, which builds a cached lead's brief itself) plus rendering in the panel, with no message in between`,
+      result: `p50 ${ms(cached.total.p50)}, p95 ${ms(cached.total.p95)} (floor: p50 ${ms(cached.floor.p50)}, p95 ${ms(cached.floor.p95)}; p95 ${floorRatio.toFixed(2)}× the floor; per switch, time less its floor: p50 ${ms(cached.gap.p50)}, p95 ${ms(cached.gap.p95)})`,
       target: 'p95 ≤ 100 ms, ≤ 1.5× the floor',
       met: cached.total.p95 <= 100 && floorRatio <= 1.5,
       ifMissed:
-        'Measured per switch on a quiet run (medians): the content script reads the page and reports 2.7 ms after the URL change; the report reaches the worker and is routed ~11 ms later; building the brief from the cache takes 9–14 ms (IndexedDB reads of the profile, settings and catalog, then ranking); the broadcast reaches the panel in ~3 ms; the render takes 6–9 ms. ' +
-        'The floor counts only the build and the render, so the two hops and the page read are the gap. ' +
-        'What would close it: let the panel hear the content script\'s report itself (a content script\'s runtime message reaches extension pages as well as the worker) and build a cached lead\'s brief from IndexedDB, which the panel shares with the worker: one hop instead of two. Holding settings and the catalog\'s freshness in memory would shorten the build, but the floor with it.',
+        'The side panel hears the content script\'s report itself and builds a cached lead\'s brief from the IndexedDB it shares with the worker, so one message separates the URL change from the build: what is left above the floor is the content script\'s page read (it reports after its first read, in the URL change\'s task) and that message\'s trip from the CRM tab\'s process to the panel\'s, ~10 ms on a quiet machine and the first to grow when the cores are busy. ' +
+        'What would close it: the content script reporting the record from the URL before it reads the page (the panel finds a cached lead by its record id alone), or a port it keeps open to the panel instead of a new channel per message (lib/crm/content-script.ts).',
     });
 
     const heaps = await heapUsedBytes(userDataDir, [`chrome-extension://${extensionId}/background.js`, `chrome-extension://${extensionId}/sidepanel.html`]);
@@ -129,8 +128,8 @@ async function main() {
       target: 'p95 ≤ 250 ms',
       met: uncached.total.p95 <= 250,
       ifMissed:
-        'Every switch looks the lead up twice, once by record id as soon as the URL changes and again with the e-mail once the page shows it; the brief shows after the first answer that finds the lead. ' +
-        'What would fix it: wait for the e-mail briefly before the first lookup on CRMs that render it within a few ms, so one 50 ms answer decides.',
+        'A switch asks the source once, with everything the page showed when the lookup began (the panel\'s request joins the worker\'s lookup; an e-mail shown a moment later refines the lookup only when the record id found nobody), so the time is that one 50 ms answer, the two messages before it and the build after it, and a busy machine\'s scheduling. ' +
+        'What would shorten it: the panel asking with the record it heard from the content script instead of waiting for the worker\'s news of it.',
     });
 
   } finally {
@@ -242,12 +241,16 @@ ${missed.length ? missed.join('\n') : 'None in this run.'}
   extensions that follow SPA navigation by polling do.
 - **Time to brief, cached**: from the URL change to the panel showing that lead's record id and brief,
   across three contexts (the CRM tab, the worker, the side panel), all timed on the wall clock. The
-  worker sends a cached lead's brief along with the news of the switch, so the panel asks nothing.
-  The floor is the same switch's work without messages: the worker's \`leadside:brief-built\` measure
-  (Dexie reads and ranking) plus the panel's render (its \`leadside:brief-received\` mark to the brief
-  on screen).
+  side panel hears the content script's report itself and builds a cached lead's brief from the
+  IndexedDB it shares with the worker, so it asks the worker nothing. The floor is the same switch's
+  work without messages: the \`leadside:brief-built\` measure (Dexie reads and ranking, in the panel;
+  in the worker for a brief the panel had to ask for) plus the panel's render (its
+  \`leadside:brief-received\` mark to the brief on screen). Each switch starts 250 ms after the last
+  brief showed: a rep reads a brief before moving on, and the work a shown brief leaves behind (the
+  feedback log, the suggestions counted, the glance pill) would otherwise be timed in the next switch.
 - **Time to brief, uncached**: the profile cache is emptied before each switch (the catalog stays
-  cached) and the source is the REST gateway on the test server, holding every answer 50 ms.
+  cached) and the source is the REST gateway on the test server, holding every answer 50 ms. A
+  switch asks it once (\`lib/background/record-switch.test.ts\` counts the calls).
 - **Memory**: \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, through a CDP client on
   the browser's debugging port (Playwright has no CDP session for a service worker).
 - **Memory, 500-item catalog**: the same measure in a browser of its own, on the worker once it holds a
