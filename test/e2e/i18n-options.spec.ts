@@ -110,10 +110,15 @@ test('pseudo-locale: no visible string of Options (source forms, a refused permi
   expect(await pseudoLeft()).toEqual([]);
   await options.screenshot({ path: 'artifacts/i18n/options-pseudo.png', fullPage: true });
 
-  // The file import form.
+  // The file import form, used as the main source: then systems can be read beside it (HubSpot's form).
   await options.locator('input[name="source"][value="file"]').check();
   await expect(options.getByTestId('imported-counts')).toContainText('⟦');
+  await options.getByTestId('data-source').locator('.btn-primary').click();
+  await expect(options.getByTestId('source-status')).toContainText('✓');
+  await options.getByTestId('extra-source-kind').selectOption('hubspot');
+  await expect(options.getByTestId('extra-sources').locator('input[type="password"]')).toBeVisible();
   expect(await pseudoLeft()).toEqual([]);
+  await options.screenshot({ path: 'artifacts/i18n/options-pseudo-file-and-hubspot.png', fullPage: true });
 
   const insights = await extension.context.newPage();
   await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
