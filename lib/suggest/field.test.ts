@@ -125,6 +125,12 @@ describe('learning from the field', () => {
       expect(industryOnly.find((suggestion) => suggestion.item.id === 'texts')!.reason).toMatch(/rated not useful for 3 leads in Logistics/);
     });
 
+    it('never brings in an item nothing about the lead supports, however well it was rated', () => {
+      const unrelated = item('fuel', { title: 'Fuel cost report', topics: ['fuel costs'], summary: 'Spend less on diesel per mile.' });
+      const ranked = suggestContent(profile, [...catalog, unrelated], 10, { now, field: [signal('fuel', { useful: 50 })] });
+      expect(ranked.map((suggestion) => suggestion.item.id)).toEqual(['alerts', 'texts', 'portal', 'eta']);
+    });
+
     it('changes nothing for a lead of another segment', () => {
       const retail = leadProfile({ ...profile, industry: 'Retail', title: 'Store manager' });
       const field = [signal('portal', { useful: 30 }), signal('texts', { notUseful: 30 })];

@@ -105,8 +105,10 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
       (industryFit ? WEIGHTS.industry : 0) +
       WEIGHTS.persona * personaFit +
       (stageFit > 0 || legacyStageFit ? WEIGHTS.stage : stageFit < 0 ? WEIGHTS.stageMismatch : 0) +
-      (ageDays > 730 ? WEIGHTS.old : 0) +
-      (field?.get(item.id)?.delta ?? 0);
+      (ageDays > 730 ? WEIGHTS.old : 0);
+    // The field reorders what fits the lead; it never brings in an item nothing else about them supports.
+    if (score <= 0) return;
+    score += field?.get(item.id)?.delta ?? 0;
 
     const inTheirLanguage = entry.language === context.language;
     const twinInTheirLanguage = !inTheirLanguage && entry.twins.some((twin) => eligible[twin] && index.items[twin]!.language === context.language);
