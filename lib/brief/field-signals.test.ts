@@ -71,6 +71,24 @@ describe('field signals from the team server', () => {
     expect(restarted.field.fieldSignalsOf('rest:https://gateway.example/v1')).toBeUndefined();
   });
 
+  it('reach a context that read the catalog before they were stored (the side panel) within RECHECK_MS', async () => {
+    let answer!: (value: FieldSignals) => void;
+    const source = connector('leadside:https://leadside.acme.example/v1', () => new Promise((resolve) => (answer = resolve)));
+    const worker = await freshModules();
+    await worker.catalog.getCatalog(source, 60);
+    const panel = await freshModules();
+    const { items } = await panel.catalog.getCatalog(source, 60);
+    expect(source.listContent).toHaveBeenCalledTimes(1);
+    expect(panel.catalog.fieldSignalsFor(items)).toBeUndefined();
+
+    answer({ since: daysAgo(FIELD_WINDOW_DAYS), signals: teamSignals });
+    await worker.field.refreshFieldSignals(source);
+    // Looked at just now: memory answers, without reading IndexedDB on every brief.
+    expect(panel.catalog.fieldSignalsFor(items)).toBeUndefined();
+    expect(panel.field.fieldSignalsOf(source.id, Date.now() + panel.field.RECHECK_MS)).toBeUndefined();
+    await vi.waitFor(() => expect(panel.catalog.fieldSignalsFor(items)).toEqual(teamSignals));
+  });
+
   it('keeps the last team answer when the server fails, rather than falling back to one browser', async () => {
     const { field } = await freshModules();
     let fail = false;

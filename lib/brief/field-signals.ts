@@ -14,11 +14,25 @@ import { FIELD_WINDOW_DAYS, fieldSignalsBySegment, segmentOf, type FieldObservat
 const DAY_MS = 86_400_000;
 
 let memory: Pick<StoredFieldSignals, 'sourceId' | 'fetchedAt' | 'origin' | 'signals'> | undefined;
+/** When memory was last compared with IndexedDB (Date.now()). */
+let checkedAt = 0;
+/**
+ * How often a reader looks again at what IndexedDB holds: the side panel builds cached briefs too, and
+ * the signals the worker stores behind a catalog download reach the panel this soon after.
+ */
+export const RECHECK_MS = 60_000;
 /** The refresh under way, shared by every caller meanwhile (one request per catalog download, not one per tab). */
 let refreshing: { sourceId: string; done: Promise<void> } | undefined;
 
-/** The signals kept for this source, from memory: never waits and never asks the network. */
-export function fieldSignalsOf(sourceId: string): readonly FieldSignal[] | undefined {
+/**
+ * The signals kept for this source, from memory: never waits and never asks the network. At most every
+ * RECHECK_MS it looks at IndexedDB behind the answer, for signals another context (the worker) stored.
+ */
+export function fieldSignalsOf(sourceId: string, now = Date.now()): readonly FieldSignal[] | undefined {
+  if (now - checkedAt >= RECHECK_MS) {
+    checkedAt = now;
+    void loadStoredFieldSignals(sourceId).catch(() => undefined);
+  }
   return memory?.sourceId === sourceId ? memory.signals : undefined;
 }
 
@@ -27,8 +41,12 @@ export function fieldSignalsOf(sourceId: string): readonly FieldSignal[] | undef
  * worker that just woke, a side panel building a cached brief): IndexedDB only.
  */
 export async function loadStoredFieldSignals(sourceId: string): Promise<void> {
+  checkedAt = Date.now();
   const stored = await db.catalogMeta.get('field-signals');
-  if (stored?.id === 'field-signals' && stored.sourceId === sourceId) memory = stored;
+  if (stored?.id !== 'field-signals' || stored.sourceId !== sourceId) return;
+  // The same copy keeps its list, so what the ranker worked out for it (by the list's identity) stays.
+  if (memory?.sourceId === sourceId && memory.fetchedAt === stored.fetchedAt) return;
+  memory = stored;
 }
 
 /**
