@@ -4,6 +4,7 @@ import { formatDateTime, relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 import { activityText } from './activity-text';
+import { usePanelWords } from './use-panel-words';
 
 /** How many activities show before "Show all": the latest few matter before a call. */
 export const ACTIVITIES_SHOWN = 8;
@@ -13,26 +14,27 @@ export const ACTIVITIES_SHOWN = 8;
  * the pages read. Nothing when the source does not report such activity (`activities` absent).
  */
 export function ActivitySection({ activities, now = new Date() }: { activities: readonly Activity[] | undefined; now?: Date }) {
+  const { t, locale } = usePanelWords();
   const [showAll, setShowAll] = useState(false);
   if (!activities) return null;
   const shown = showAll ? activities : activities.slice(0, ACTIVITIES_SHOWN);
   return (
-    <Section title="Downloads, e-mails and forms" testId="brief-activities" aside={<span className="small muted">{activities.length}</span>}>
+    <Section title={t('activity.title')} testId="brief-activities" aside={<span className="small muted">{new Intl.NumberFormat(locale).format(activities.length)}</span>}>
       {shown.length === 0 ? (
-        <p className="muted">No downloads, e-mail opens or form submissions recorded.</p>
+        <p className="muted">{t('activity.none')}</p>
       ) : (
         <ul className="plain-list">
           {shown.map((activity, index) => {
-            const { before, title, after } = activityText(activity);
+            const { before, title, after } = activityText(activity, t, locale);
             return (
               <li key={`${activity.kind}-${activity.at}-${index}`} className="page-view" data-testid="activity" data-kind={activity.kind}>
                 <span>
                   {before}
-                  {activity.url ? <SafeLink href={activity.url}>{title}</SafeLink> : title}
+                  <span translate="no">{activity.url ? <SafeLink href={activity.url}>{title}</SafeLink> : title}</span>
                   {after}
                 </span>
-                <time className="small muted" dateTime={activity.at} title={formatDateTime(activity.at)}>
-                  · {relativeTime(activity.at, now)}
+                <time className="small muted" dateTime={activity.at} title={formatDateTime(activity.at, locale)}>
+                  · {relativeTime(activity.at, now, locale)}
                 </time>
               </li>
             );
@@ -41,7 +43,7 @@ export function ActivitySection({ activities, now = new Date() }: { activities: 
       )}
       {activities.length > shown.length && (
         <button type="button" className="btn" onClick={() => setShowAll(true)} data-testid="show-all-activities">
-          Show all {activities.length}
+          {t('activity.showAll', { count: activities.length })}
         </button>
       )}
     </Section>

@@ -1,12 +1,14 @@
-import { notFoundMessage } from '@/lib/connectors/source-messages';
 import { CRM_LABELS, recordKey } from '@/lib/schema/record';
 import { ErrorNotice } from './ErrorNotice';
 import { Spinner } from '@/components/ui/Spinner';
 import { DetectedCard } from './DetectedCard';
 import { FoundBrief } from './FoundBrief';
 import { MatchPicker } from './MatchPicker';
+import { notFoundText } from './not-found-text';
 import type { BriefView } from './use-brief';
+import { usePanelWords } from './use-panel-words';
 
+/** The CRMs' own names (never translated). */
 const SUPPORTED_CRMS = Object.entries(CRM_LABELS)
   .filter(([crm]) => crm !== 'custom')
   .map(([, label]) => label)
@@ -14,21 +16,22 @@ const SUPPORTED_CRMS = Object.entries(CRM_LABELS)
 
 /** One state of the brief at a time, each with words that say what is going on and what to do. */
 export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefined; brief: BriefView; onRetry(): void }) {
-  if (tabId === undefined || brief.state === 'waiting') return <Spinner label="Looking at this tab…" />;
+  const { t, locale } = usePanelWords();
+  if (tabId === undefined || brief.state === 'waiting') return <Spinner label={t('state.lookingAtTab')} />;
   switch (brief.state) {
     case 'no-record':
       return (
         <div className="card section" data-testid="state-no-record">
-          <h1>Not a record page</h1>
-          <p>Open a lead or contact in your CRM and its marketing brief appears here.</p>
-          <p className="small muted">Supported: {SUPPORTED_CRMS}, and sites added in Options.</p>
+          <h1>{t('state.noRecordTitle')}</h1>
+          <p>{t('state.noRecordText')}</p>
+          <p className="small muted">{t('state.supported', { crms: SUPPORTED_CRMS })}</p>
         </div>
       );
     case 'loading':
       return (
         <div className="stack">
           <DetectedCard record={brief.record} />
-          <Spinner label="Looking up marketing data…" />
+          <Spinner label={t('state.lookingUp')} />
         </div>
       );
     case 'not-found':
@@ -36,8 +39,8 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
         <div className="stack">
           <DetectedCard record={brief.record} />
           <div className="notice notice-warn" data-testid="state-not-found">
-            <strong>Not in marketing data.</strong> <span data-testid="not-found-where">{notFoundMessage(brief.asked ?? [], brief.record.email)}</span> They
-            may have come in through sales directly.
+            <strong>{t('state.notFoundTitle')}</strong>{' '}
+            <span data-testid="not-found-where">{notFoundText(brief.asked ?? [], brief.record.email, t, locale)}</span> {t('state.notFoundHint')}
           </div>
           <MatchPicker tabId={tabId} leadKey={recordKey(brief.record)} chosenByRep={false} found={false} />
         </div>

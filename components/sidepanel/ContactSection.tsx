@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { BestTimeWindow, ContactChannel, ContactPreferences } from '@/lib/schema';
-import { describeDays } from '@/lib/leads/best-time';
+import type { BestTimeWindow, ContactPreferences } from '@/lib/schema';
 import { isWithinWindow, localTimeIn } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
-
-const CHANNEL_WORDS: Record<ContactChannel, string> = {
-  email: 'Email',
-  phone: 'Phone',
-  sms: 'Text message',
-  linkedin: 'LinkedIn',
-  video_call: 'Video call',
-};
+import { usePanelWords, type PanelWords } from './use-panel-words';
 
 /** Re-renders every half minute so "local time now" stays true while the panel is open. */
 function useNow(intervalMs = 30_000): Date {
@@ -23,6 +15,7 @@ function useNow(intervalMs = 30_000): Date {
 }
 
 export function ContactSection({ contact }: { contact: ContactPreferences }) {
+  const { t, locale } = usePanelWords();
   const now = useNow();
   const window = contact.bestTime;
   // A zone named with the best time ("before 11 ET") is the one the window is in; else the lead's own.
@@ -31,43 +24,52 @@ export function ContactSection({ contact }: { contact: ContactPreferences }) {
   // "Now" is judged only when the window was understood and its zone is known: never on a guess.
   const inWindow = windowZone && window ? isWithinWindow(window, windowZone, now) : undefined;
   return (
-    <Section title="How and when to reach them" testId="brief-contact">
+    <Section title={t('contact.title')} testId="brief-contact">
       <dl className="facts">
-        <dt>Prefers</dt>
-        <dd>{contact.preferredChannel ? CHANNEL_WORDS[contact.preferredChannel] : <span className="muted">no preference given</span>}</dd>
-        <dt>Best time</dt>
+        <dt>{t('contact.prefers')}</dt>
+        <dd>{contact.preferredChannel ? t(`contact.channel.${contact.preferredChannel}`) : <span className="muted">{t('contact.noPreference')}</span>}</dd>
+        <dt>{t('contact.bestTime')}</dt>
         <dd data-testid="best-time">
           {contact.bestTimeText ? (
             <>
-              <span data-testid="best-time-text">“{contact.bestTimeText}”</span>
+              <span data-testid="best-time-text" translate="no">
+                “{contact.bestTimeText}”
+              </span>
               {window ? (
                 <span className="small muted" data-testid="best-time-window">
                   {' '}
-                  (read as {windowWords(window)})
+                  {t('contact.readAs', { window: windowWords(window, t, locale) })}
                 </span>
               ) : (
                 <span className="small muted" data-testid="best-time-window">
                   {' '}
-                  (not read as a time window)
+                  {t('contact.notRead')}
                 </span>
               )}
             </>
           ) : window ? (
-            <>{windowWords(window)}</>
+            <>{windowWords(window, t, locale)}</>
           ) : (
-            <span className="muted">not given</span>
+            <span className="muted">{t('contact.notGiven')}</span>
           )}
         </dd>
-        <dt>Their time</dt>
+        <dt>{t('contact.theirTime')}</dt>
         <dd data-testid="lead-local-time">
           {zone ? (
             <>
-              <strong>{localTimeIn(zone, now)}</strong> <span className="muted">({zone.replace(/_/g, ' ')})</span>{' '}
+              <strong>{localTimeIn(zone, now, locale)}</strong>{' '}
+              <span className="muted" translate="no">
+                ({zone.replace(/_/g, ' ')})
+              </span>{' '}
               {inWindow !== undefined &&
-                (inWindow ? <span className="badge badge-good">Good time now</span> : <span className="badge">Outside best time</span>)}
+                (inWindow ? (
+                  <span className="badge badge-good">{t('contact.goodTimeNow')}</span>
+                ) : (
+                  <span className="badge">{t('contact.outsideBestTime')}</span>
+                ))}
             </>
           ) : (
-            <span className="muted">time zone unknown</span>
+            <span className="muted">{t('contact.zoneUnknown')}</span>
           )}
         </dd>
       </dl>
@@ -75,9 +77,14 @@ export function ContactSection({ contact }: { contact: ContactPreferences }) {
   );
 }
 
-/** "08:00–11:00, Mon, Wed, New York time": the window as the panel says it. */
-function windowWords(window: BestTimeWindow): string {
-  const days = describeDays(window);
-  const zone = window.timeZone ? `${window.timeZone.replace(/_/g, ' ')} time` : 'their time';
+/** Monday 1 January 2024 (UTC) and the six days after it: a week to ask Intl for weekday names. */
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const weekdayName = (day: string, locale: string) =>
+  WEEK.includes(day) ? new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEK.indexOf(day))) : day;
+
+/** "08:00–11:00, Mon, Wed, America/New York time": the window as the panel says it, days named by Intl in the rep's locale. */
+function windowWords(window: BestTimeWindow, t: PanelWords, locale: string): string {
+  const days = window.days ? window.days.map((day) => weekdayName(day, locale)).join(', ') : window.weekdaysOnly ? t('contact.weekdays') : undefined;
+  const zone = window.timeZone ? t('contact.zoneTime', { zone: window.timeZone.replace(/_/g, ' ') }) : t('contact.theirZone');
   return [`${window.start}–${window.end}`, days, zone].filter(Boolean).join(', ');
 }

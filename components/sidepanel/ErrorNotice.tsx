@@ -4,6 +4,9 @@ import { sourceAnchor } from '@/lib/connectors/source-messages';
 import type { Brief } from '@/lib/schema';
 import type { DataSource } from '@/lib/schema/sources';
 import { recordKey } from '@/lib/schema/record';
+import { SystemMessage } from './SystemMessage';
+import type { PanelWords } from './use-panel-words';
+import { usePanelWords } from './use-panel-words';
 
 /** A rate-limited lookup is asked again on its own at most this many times in a row, then waits for the rep. */
 export const AUTO_RETRIES = 3;
@@ -19,34 +22,43 @@ const autoRetries = new Map<string, { count: number; at: number }>();
  * after a rate limit's window, Retry for the rest.
  */
 export function ErrorNotice({ brief, onRetry }: { brief: Extract<Brief, { state: 'error' }>; onRetry(): void }) {
+  const { t } = usePanelWords();
   const key = recordKey(brief.record);
   const autoRetryIn = brief.errorKind === 'rate-limited' ? nextAutoRetry(key, brief.retryAfterMs) : undefined;
   return (
     <div className="notice notice-danger" role="alert" data-testid="state-error">
       <p>
-        <strong>{brief.reconnect ? `${brief.reconnect.label} refused Leadside’s credentials.` : 'Marketing data unreachable.'}</strong> {brief.error}
+        <strong>{headline(brief, t)}</strong> <SystemMessage text={brief.error} />
       </p>
       {brief.reconnect ? (
         <>
           <div className="row">
             <button type="button" className="btn btn-primary" onClick={() => void openOptionsAt(brief.reconnect!.source)} data-testid="reconnect">
-              Reconnect {brief.reconnect.label}
+              {t('error.reconnect', { system: brief.reconnect.label })}
             </button>
             <button type="button" className="btn btn-quiet" onClick={onRetry} data-testid="retry-after-reconnect">
-              Reconnected? Try again
+              {t('error.reconnectedRetry')}
             </button>
           </div>
-          <p className="small muted">Trying again with the same credentials fails the same way: reconnect {brief.reconnect.label} in Options first.</p>
+          <p className="small muted">{t('error.reconnectHint', { system: brief.reconnect.label })}</p>
         </>
       ) : autoRetryIn !== undefined ? (
         <AutoRetry leadKey={key} waitMs={autoRetryIn} onRetry={onRetry} />
       ) : (
         <button type="button" className="btn" onClick={onRetry}>
-          Retry
+          {t('error.retry')}
         </button>
       )}
     </div>
   );
+}
+
+/** What went wrong, in the panel's words: the kind of failure, the vendor's own message follows it. */
+function headline(brief: Extract<Brief, { state: 'error' }>, t: PanelWords): string {
+  if (brief.reconnect) return t('error.refused', { system: brief.reconnect.label });
+  if (brief.errorKind === 'rate-limited') return t('error.rateLimited');
+  if (brief.errorKind === 'timeout') return t('error.timeout');
+  return t('error.unreachable');
 }
 
 /** The wait before the next automatic retry, or undefined when this lead's run of them is used up. */
@@ -60,6 +72,7 @@ function nextAutoRetry(key: string, retryAfterMs: number | undefined): number | 
 }
 
 function AutoRetry({ leadKey, waitMs, onRetry }: { leadKey: string; waitMs: number; onRetry(): void }) {
+  const { t, locale } = usePanelWords();
   const [left, setLeft] = useState(Math.ceil(waitMs / 1000));
   const attempt = (autoRetries.get(leadKey)?.count ?? 0) + 1;
   useEffect(() => {
@@ -77,10 +90,14 @@ function AutoRetry({ leadKey, waitMs, onRetry }: { leadKey: string; waitMs: numb
   return (
     <div className="row">
       <span className="small muted" role="status" data-testid="auto-retry">
-        Asking again in {left} s ({attempt} of {AUTO_RETRIES}).
+        {t('error.autoRetry', {
+          wait: new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(left),
+          attempt: new Intl.NumberFormat(locale).format(attempt),
+          max: new Intl.NumberFormat(locale).format(AUTO_RETRIES),
+        })}
       </span>
       <button type="button" className="btn btn-quiet" onClick={onRetry}>
-        Retry now
+        {t('error.retryNow')}
       </button>
     </div>
   );

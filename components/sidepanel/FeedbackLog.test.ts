@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderPanel } from '@/test/support/render-panel';
 import { describe, expect, it } from 'vitest';
 import type { FeedbackView } from '@/lib/messaging/messages';
 import { FeedbackLog } from './FeedbackLog';
@@ -35,7 +35,7 @@ const statuses = new Map<string, RequestStatusView>([
 /** The log as the side panel renders it, parsed into a document to read like a rep would. */
 function render(withStatuses?: ReadonlyMap<string, RequestStatusView>) {
   const host = document.createElement('div');
-  host.innerHTML = renderToStaticMarkup(createElement(FeedbackLog, { feedback, leadKey: 'salesforce:00Q1', statuses: withStatuses }));
+  host.innerHTML = renderPanel(createElement(FeedbackLog, { feedback, leadKey: 'salesforce:00Q1', statuses: withStatuses }));
   const row = (id: number) => host.querySelectorAll('[data-testid="feedback-item"]')[id]!;
   return { host, row, status: (id: number) => row(id).querySelector('[data-testid="request-status"]')?.textContent ?? null };
 }

@@ -1,40 +1,50 @@
 import { request, type FeedbackView } from '@/lib/messaging/messages';
-import { VERDICT_LABELS, type DeliveryState } from '@/lib/schema';
-import { REQUEST_STATUS_LABELS } from '@/lib/schema/dashboard';
+import type { DeliveryState } from '@/lib/schema';
 import { formatDateTime } from '@/lib/format/time';
 import { SafeLink } from '@/components/ui/SafeLink';
 import type { RequestStatusView } from './use-request-statuses';
+import type { PanelWords } from './use-panel-words';
+import { SystemMessage } from './SystemMessage';
+import { verdictReasonWords } from './verdict-words';
+import { usePanelWords } from './use-panel-words';
 
-const STATE_BADGES: Record<DeliveryState, { label: string; className: string }> = {
-  queued: { label: 'Queued', className: 'badge' },
-  sent: { label: 'Sent', className: 'badge badge-good' },
-  failed: { label: 'Failed', className: 'badge badge-danger' },
-  local: { label: 'Kept in this browser', className: 'badge' },
+const STATE_CLASSES: Record<DeliveryState | 'retrying', string> = {
+  queued: 'badge',
+  sent: 'badge badge-good',
+  failed: 'badge badge-danger',
+  local: 'badge',
+  retrying: 'badge badge-warn',
 };
 
-function describe(item: FeedbackView): string {
+function describe(item: FeedbackView, t: PanelWords): string {
   const { payload } = item;
   switch (payload.kind) {
-    case 'verdict':
-      return `Verdict: ${VERDICT_LABELS[payload.verdict]}${payload.reasons.length ? ` (${payload.reasons.join(', ')})` : ''}`;
+    case 'verdict': {
+      const verdict = t(`common:verdict.${payload.verdict}`);
+      if (!payload.reasons.length) return t('log.verdict', { verdict });
+      return t('log.verdictWithReasons', { verdict, reasons: payload.reasons.map((reason) => verdictReasonWords(reason, t)).join(', ') });
+    }
     case 'content_rating':
-      return `Content rated ${payload.useful ? 'useful' : 'not useful'}`;
+      return payload.useful ? t('log.ratedUseful') : t('log.ratedNotUseful');
     case 'content_request':
-      return `Content request: ${payload.text}`;
+      return t('log.contentRequest', { text: payload.text });
     case 'prospect_question':
-      return `Prospect question: ${payload.text}`;
+      return t('log.prospectQuestion', { text: payload.text });
   }
 }
 
 /** Marketing's answer to a content request or prospect question: its status, and the item that answers it once published. */
 function RequestStatusLine({ status }: { status: RequestStatusView }) {
+  const { t } = usePanelWords();
   return (
     <div data-testid="request-status" data-status={status.status}>
-      Marketing: <span className={status.status === 'new' ? 'badge' : 'badge badge-good'}>{REQUEST_STATUS_LABELS[status.status]}</span>
+      {t('log.marketing')} <span className={status.status === 'new' ? 'badge' : 'badge badge-good'}>{t(`common:requestStatus.${status.status}`)}</span>
       {status.content && (
         <>
           {' · '}
-          <SafeLink href={status.content.url}>{status.content.title}</SafeLink>
+          <span translate="no">
+            <SafeLink href={status.content.url}>{status.content.title}</SafeLink>
+          </span>
         </>
       )}
     </div>
@@ -55,27 +65,33 @@ export function FeedbackLog({
   leadKey: string;
   statuses?: ReadonlyMap<string, RequestStatusView>;
 }) {
+  const { t, locale } = usePanelWords();
   if (feedback.length === 0) return null;
   return (
     <section className="card section" aria-labelledby="log-title" data-testid="feedback-log">
-      <h2 id="log-title">Your feedback on this lead</h2>
+      <h2 id="log-title">{t('log.title')}</h2>
       <ul className="plain-list stack">
         {feedback.map((item) => {
-          const badge = item.state === 'queued' && item.lastError ? { label: 'Retrying', className: 'badge badge-warn' } : STATE_BADGES[item.state];
+          const badge = item.state === 'queued' && item.lastError ? 'retrying' : item.state;
           return (
             <li key={item.id} className="small" data-testid="feedback-item" data-state={item.state}>
               <div className="spread">
-                <span>{describe(item)}</span>
-                <span className={badge.className}>{badge.label}</span>
+                <span>{describe(item, t)}</span>
+                <span className={STATE_CLASSES[badge]}>{t(`log.state.${badge}`)}</span>
               </div>
               <div className="muted">
-                {formatDateTime(item.createdAt)}
-                {item.lastError && item.state !== 'sent' ? ` · ${item.lastError}` : ''}
+                {formatDateTime(item.createdAt, locale)}
+                {item.lastError && item.state !== 'sent' && (
+                  <>
+                    {' · '}
+                    <SystemMessage text={item.lastError} />
+                  </>
+                )}
               </div>
               {item.state === 'sent' && statuses.get(item.id) && <RequestStatusLine status={statuses.get(item.id)!} />}
               {item.state === 'failed' && (
                 <button type="button" className="btn" onClick={() => void request({ type: 'retry-delivery', ids: [item.id], leadKey })}>
-                  Retry
+                  {t('log.retry')}
                 </button>
               )}
             </li>

@@ -1,6 +1,7 @@
 import type { Brief } from '@/lib/schema';
 import { recordKey } from '@/lib/schema/record';
 import { relativeTime } from '@/lib/format/time';
+import { SystemMessage } from './SystemMessage';
 import { ActivitySection } from './ActivitySection';
 import { ContactSection } from './ContactSection';
 import { DetectedCard } from './DetectedCard';
@@ -19,6 +20,7 @@ import { EraseLead } from './EraseLead';
 import { useRequestStatuses } from './use-request-statuses';
 import { VerdictBar } from './VerdictBar';
 import { WarmthSection } from './WarmthSection';
+import { usePanelWords } from './use-panel-words';
 
 /**
  * The brief in the order a rep reads it with the phone ringing: who, what not to do, their own
@@ -28,6 +30,8 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
   const { record, profile } = brief;
   const { feedback, submit } = useLeadFeedback(tabId, recordKey(record));
   const statuses = useRequestStatuses(feedback);
+  const { t, locale } = usePanelWords();
+  const ago = (iso: string) => relativeTime(iso, new Date(), locale);
   return (
     <div className="stack" data-testid="brief" data-lead-id={profile.id}>
       <DetectedCard record={record} profile={profile} />
@@ -36,18 +40,19 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
       {brief.warning && (
         <div className="notice notice-warn" role="status" data-testid="stale-banner">
           <p>
-            <strong>Showing marketing data from {relativeTime(brief.fetchedAt, new Date())}.</strong> {brief.warning}
+            <strong>{t('brief.staleData', { when: ago(brief.fetchedAt) })}</strong> <SystemMessage text={brief.warning} />
           </p>
           <button type="button" className="btn" onClick={onRetry}>
-            Try again
+            {t('common:retry')}
           </button>
         </div>
       )}
       {brief.catalogStale && (
         <div className="notice notice-warn" role="status" data-testid="catalog-stale-banner">
           <p>
-            <strong>Suggestions use the content list from {relativeTime(brief.catalogStale.fetchedAt, new Date())}.</strong> A fresh one
-            could not be downloaded: {brief.catalogStale.error}
+            <strong>{t('brief.staleCatalog', { when: ago(brief.catalogStale.fetchedAt) })}</strong>{' '}
+            {t('brief.staleCatalogWhy')}{' '}
+            <SystemMessage text={brief.catalogStale.error} />
           </p>
         </div>
       )}
@@ -64,8 +69,8 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
       <TellMarketing submit={submit} />
       <FeedbackLog feedback={feedback} leadKey={recordKey(record)} statuses={statuses} />
       <p className="small muted" data-testid="fetched-at">
-        Marketing data updated {relativeTime(brief.fetchedAt, new Date())}
-        {brief.refreshing && ' · refreshing…'}
+        {t('brief.updated', { when: ago(brief.fetchedAt) })}
+        {brief.refreshing && t('brief.refreshingSuffix')}
       </p>
       <EraseLead leadKey={recordKey(record)} />
     </div>

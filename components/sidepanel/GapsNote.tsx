@@ -1,4 +1,6 @@
 import type { DataGap } from '@/lib/schema';
+import { SystemMessage } from './SystemMessage';
+import { usePanelWords } from './use-panel-words';
 
 /**
  * What the source could not read this time, said quietly under what it did read ("Per-page history
@@ -6,12 +8,13 @@ import type { DataGap } from '@/lib/schema';
  * complete one. Each gap reads as one sentence: what, then why.
  */
 export function GapsNote({ gaps }: { gaps: readonly DataGap[] | undefined }) {
+  const { t } = usePanelWords();
   if (!gaps?.length) return null;
   return (
-    <ul className="plain-list small muted" role="note" aria-label="Not read from marketing data" data-testid="data-gaps">
+    <ul className="plain-list small muted" role="note" aria-label={t('sources.gapsLabel')} data-testid="data-gaps">
       {gaps.map((gap) => (
         <li key={`${gap.what}\n${gap.why}`} data-testid="data-gap">
-          {gap.what} {gap.why}
+          <SystemMessage text={`${gap.what} ${gap.why}`} />
         </li>
       ))}
     </ul>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { request, type PageResponse } from '@/lib/messaging/messages';
+import { SystemMessage } from './SystemMessage';
+import { usePanelWords } from './use-panel-words';
 
 type Result = PageResponse<'search-profiles'>['results'][number];
 
@@ -8,6 +10,7 @@ type Result = PageResponse<'search-profiles'>['results'][number];
  * choice is remembered for this CRM record.
  */
 export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: number; leadKey: string; chosenByRep: boolean; found: boolean }) {
+  const { t } = usePanelWords();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [results, setResults] = useState<Result[]>();
@@ -40,13 +43,13 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
   if (!open) {
     return (
       <div className="row small">
-        {chosenByRep && <span className="badge">Matched by you</span>}
+        {chosenByRep && <span className="badge">{t('match.chosenByYou')}</span>}
         <button type="button" className="btn btn-quiet" onClick={() => setOpen(true)}>
-          {found ? 'Wrong person?' : 'Find them in marketing data'}
+          {found ? t('match.wrongPerson') : t('match.find')}
         </button>
         {chosenByRep && (
           <button type="button" className="btn btn-quiet" onClick={() => void choose(null)}>
-            Use automatic match
+            {t('match.useAutomatic')}
           </button>
         )}
       </div>
@@ -55,13 +58,13 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
   return (
     <section className="card section" aria-labelledby="match-title" data-testid="match-picker">
       <div className="spread">
-        <h2 id="match-title">Pick the right person</h2>
+        <h2 id="match-title">{t('match.title')}</h2>
         <button type="button" className="btn btn-quiet" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
       <label className="visually-hidden" htmlFor="match-search">
-        Search marketing data by name, e-mail or company
+        {t('match.searchLabel')}
       </label>
       <input
         id="match-search"
@@ -70,15 +73,19 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
-        placeholder="Name, e-mail or company"
+        placeholder={t('match.searchPlaceholder')}
       />
-      {error && <p className="error small">{error}</p>}
-      {results && results.length === 0 && <p className="muted small">No one in marketing's data matches “{text}”.</p>}
+      {error && (
+        <p className="error small">
+          <SystemMessage text={error} />
+        </p>
+      )}
+      {results && results.length === 0 && <p className="muted small">{t('match.noResults', { text })}</p>}
       {results && results.length > 0 && (
         <ul className="plain-list">
           {results.map((result) => (
             <li key={result.id}>
-              <button type="button" className="btn result" onClick={() => void choose(result.id)}>
+              <button type="button" className="btn result" translate="no" onClick={() => void choose(result.id)}>
                 <strong>{result.name ?? result.email ?? result.id}</strong>
                 <span className="muted small">{[result.email, result.company].filter(Boolean).join(' · ')}</span>
               </button>

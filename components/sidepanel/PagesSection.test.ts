@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderPanel } from '@/test/support/render-panel';
 import { describe, expect, it } from 'vitest';
 import type { PageView } from '@/lib/schema';
 import { PagesSection, VISITS_SHOWN } from './PagesSection';
@@ -17,7 +17,7 @@ const history = (visits: number): PageView[] =>
 
 describe('pages viewed', () => {
   it('shows the latest visits and a "Show all" for a long history instead of rendering every page', () => {
-    const html = renderToStaticMarkup(createElement(PagesSection, { pageViews: history(400) }));
+    const html = renderPanel(createElement(PagesSection, { pageViews: history(400) }));
     expect(html.match(/data-testid="visit"/g)).toHaveLength(VISITS_SHOWN);
     expect(html).toContain('Show all 400 visits');
     expect(html).toContain('Visit 399 page 1');
@@ -25,7 +25,7 @@ describe('pages viewed', () => {
   });
 
   it('shows a short history whole, with no button', () => {
-    const html = renderToStaticMarkup(createElement(PagesSection, { pageViews: history(3) }));
+    const html = renderPanel(createElement(PagesSection, { pageViews: history(3) }));
     expect(html.match(/data-testid="visit"/g)).toHaveLength(3);
     expect(html).not.toContain('Show all');
   });

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { PageView } from '@/lib/schema';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
-import { groupVisits, intentOf } from '@/lib/leads/visits';
+import { groupVisits, intentKindOf } from '@/lib/leads/visits';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
+import { usePanelWords } from './use-panel-words';
 
 /**
  * How many visits show before "Show all": a lead with years of history would otherwise make the
@@ -13,28 +14,31 @@ export const VISITS_SHOWN = 10;
 
 /** What they read: visits newest first, each page with time on page and any buying signal. */
 export function PagesSection({ pageViews }: { pageViews: readonly PageView[] }) {
+  const { t, locale } = usePanelWords();
   const [showAll, setShowAll] = useState(false);
   const allVisits = groupVisits(pageViews);
   const visits = showAll ? allVisits : allVisits.slice(0, VISITS_SHOWN);
   return (
-    <Section title="Pages viewed" testId="brief-pages" aside={<span className="small muted">{pageViews.length} pages</span>}>
+    <Section title={t('pages.title')} testId="brief-pages" aside={<span className="small muted">{t('pages.count', { count: pageViews.length })}</span>}>
       {visits.length === 0 ? (
-        <p className="muted">No tracked page views.</p>
+        <p className="muted">{t('pages.none')}</p>
       ) : (
         <ol className="visits">
           {visits.map((visit, index) => (
             <li key={visit.visitId} data-testid="visit">
               <div className="small muted">
-                Visit {allVisits.length - index} · {formatDateTime(visit.startedAt)}
+                {t('pages.visit', { number: new Intl.NumberFormat(locale).format(allVisits.length - index), date: formatDateTime(visit.startedAt, locale) })}
               </div>
               <ul className="plain-list">
                 {visit.pages.map((page) => {
-                  const intent = intentOf(page);
+                  const intent = intentKindOf(page);
                   return (
                     <li key={`${page.url}-${page.viewedAt}`} className="page-view">
-                      <SafeLink href={page.url}>{page.title}</SafeLink>
-                      {page.durationSec !== undefined && <span className="small muted"> · {formatDuration(page.durationSec)}</span>}
-                      {intent && <span className="badge badge-warn small">{intent}</span>}
+                      <span translate="no">
+                        <SafeLink href={page.url}>{page.title}</SafeLink>
+                      </span>
+                      {page.durationSec !== undefined && <span className="small muted"> · {formatDuration(page.durationSec, locale)}</span>}
+                      {intent && <span className="badge badge-warn small">{t(`pages.intent.${intent}`)}</span>}
                     </li>
                   );
                 })}
@@ -45,7 +49,7 @@ export function PagesSection({ pageViews }: { pageViews: readonly PageView[] }) 
       )}
       {allVisits.length > visits.length && (
         <button type="button" className="btn" onClick={() => setShowAll(true)} data-testid="show-all-visits">
-          Show all {allVisits.length} visits
+          {t('pages.showAll', { count: allVisits.length })}
         </button>
       )}
     </Section>

@@ -1,36 +1,42 @@
-import { CHANNEL_LABELS, type LeadSource } from '@/lib/schema';
+import type { LeadSource } from '@/lib/schema';
 import { formatDate, relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
+import { usePanelWords } from './use-panel-words';
 
 /** How they found us: first touch, UTMs, and the latest touch (its keyword and date) when it differs. */
 export function SourceSection({ source }: { source: LeadSource }) {
+  const { t, locale } = usePanelWords();
   const utm = Object.entries(source.utm).filter(([, value]) => value);
   return (
-    <Section title="How they found us" testId="brief-source">
+    <Section title={t('source.title')} testId="brief-source">
       <p>
-        <span className="badge badge-accent" data-testid="source-channel">{CHANNEL_LABELS[source.channel]}</span>{' '}
-        {source.campaign && <strong data-testid="source-campaign">{source.campaign}</strong>}
+        <span className="badge badge-accent" data-testid="source-channel">{t(`common:channel.${source.channel}`)}</span>{' '}
+        {source.campaign && (
+          <strong data-testid="source-campaign" translate="no">
+            {source.campaign}
+          </strong>
+        )}
       </p>
       <dl className="facts small">
         {source.firstSeen && (
           <>
-            <dt>First seen</dt>
-            <dd>{formatDate(source.firstSeen)}</dd>
+            <dt>{t('source.firstSeen')}</dt>
+            <dd>{formatDate(source.firstSeen, locale)}</dd>
           </>
         )}
         {source.firstPage && (
           <>
-            <dt>First page</dt>
-            <dd>
+            <dt>{t('source.firstPage')}</dt>
+            <dd translate="no">
               <SafeLink href={source.firstPage}>{prettyUrl(source.firstPage)}</SafeLink>
             </dd>
           </>
         )}
         {source.referrer && (
           <>
-            <dt>Referrer</dt>
-            <dd>{source.referrer}</dd>
+            <dt>{t('source.referrer')}</dt>
+            <dd translate="no">{source.referrer}</dd>
           </>
         )}
         {utm.map(([key, value]) => (
@@ -38,25 +44,32 @@ export function SourceSection({ source }: { source: LeadSource }) {
         ))}
         {source.latest && (
           <>
-            <dt>Latest touch</dt>
+            <dt>{t('source.latestTouch')}</dt>
             <dd data-testid="source-latest">
-              {CHANNEL_LABELS[source.latest.channel]}
-              {source.latest.campaign ? ` · ${source.latest.campaign}` : ''}
+              {t(`common:channel.${source.latest.channel}`)}
+              {source.latest.campaign ? (
+                <>
+                  {' · '}
+                  <span translate="no">{source.latest.campaign}</span>
+                </>
+              ) : null}
               {source.latest.term ? (
                 <>
-                  {' · keyword '}
-                  <q data-testid="source-latest-term">{source.latest.term}</q>
+                  {t('source.keyword')}
+                  <q data-testid="source-latest-term" translate="no">
+                    {source.latest.term}
+                  </q>
                 </>
               ) : null}
               {source.latest.at ? (
                 <>
                   {' · '}
-                  <time dateTime={source.latest.at} title={relativeTime(source.latest.at, new Date())}>
-                    {formatDate(source.latest.at)}
+                  <time dateTime={source.latest.at} title={relativeTime(source.latest.at, new Date(), locale)}>
+                    {formatDate(source.latest.at, locale)}
                   </time>
                 </>
               ) : (
-                ' · date not recorded'
+                t('source.dateNotRecorded')
               )}
             </dd>
           </>
@@ -66,11 +79,12 @@ export function SourceSection({ source }: { source: LeadSource }) {
   );
 }
 
+/** UTM parameters by their own names (utm_source) and values: technical names and data, never translated. */
 function UtmRow({ name, value }: { name: string; value: string }) {
   return (
     <>
-      <dt>utm_{name}</dt>
-      <dd>{value}</dd>
+      <dt translate="no">utm_{name}</dt>
+      <dd translate="no">{value}</dd>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { SystemAnswer } from '@/lib/schema';
+import { SystemMessage } from './SystemMessage';
+import { usePanelWords } from './use-panel-words';
 
-/** "and"-joined names, the way the rep would say them ("HubSpot and Mautic"). */
-const joinNames = (names: readonly string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
 
 /**
  * Which marketing systems the brief comes from, and, when several are read, what each one that adds
@@ -9,14 +9,23 @@ const joinNames = (names: readonly string[]): string => new Intl.ListFormat('en'
  * be missing that system's part).
  */
 export function SourcesLine({ from, systems }: { from: readonly string[]; systems?: readonly SystemAnswer[] }) {
+  const { t, locale } = usePanelWords();
   const silent = systems?.filter((system) => !system.found) ?? [];
+  // "and"-joined names, the way the rep would say them ("HubSpot and Mautic", "HubSpot und Mautic").
+  const joined = new Intl.ListFormat(locale, { type: 'conjunction' }).format(from);
   if (from.length === 0 && silent.length === 0) return null;
   return (
     <div className="small muted stack" data-testid="brief-sources">
-      {from.length > 0 && <p data-testid="brief-from">From {joinNames(from)}</p>}
+      {from.length > 0 && <p data-testid="brief-from">{t('sources.from', { systems: joined })}</p>}
       {silent.map((system) => (
         <p key={system.name} data-testid="system-note" className={system.error ? 'notice notice-warn' : undefined} role={system.error ? 'status' : undefined}>
-          {system.error ? `${system.name} could not be read: ${system.error}` : `Not in ${system.name}`}
+          {system.error ? (
+            <>
+              {t('sources.couldNotRead', { system: system.name })} <SystemMessage text={system.error} />
+            </>
+          ) : (
+            t('sources.notIn', { system: system.name })
+          )}
         </p>
       ))}
     </div>

@@ -1,24 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { request, type FeedbackView } from '@/lib/messaging/messages';
-import type { ContentType, FeedbackPayload, Suggestion } from '@/lib/schema';
+import type { FeedbackPayload, Suggestion } from '@/lib/schema';
+import { reasonSentence } from '@/lib/suggest/reason-words';
 import { Section } from '@/components/ui/Section';
-
-const TYPE_LABELS: Record<ContentType, string> = {
-  case_study: 'Case study',
-  one_pager: 'One-pager',
-  battlecard: 'Battlecard',
-  whitepaper: 'Whitepaper',
-  ebook: 'Ebook',
-  webinar: 'Webinar',
-  video: 'Video',
-  deck: 'Deck',
-  blog_post: 'Blog post',
-  datasheet: 'Datasheet',
-  guide: 'Guide',
-  checklist: 'Checklist',
-  roi_calculator: 'ROI calculator',
-};
+import { usePanelWords } from './use-panel-words';
+import { SystemMessage } from './SystemMessage';
 
 interface Props {
   tabId: number;
@@ -31,10 +19,11 @@ interface Props {
 
 /** What to send: the best-fitting content, each with its reason, one click to open, copy or rate. */
 export function Suggestions({ tabId, leadKey, suggestions, feedback, submit }: Props) {
+  const { t } = usePanelWords();
   return (
-    <Section title="Suggested content" testId="suggestions">
+    <Section title={t('suggestions.title')} testId="suggestions">
       {suggestions.length === 0 ? (
-        <p className="muted">Nothing in the catalog fits this lead yet that they have not already read.</p>
+        <p className="muted">{t('suggestions.none')}</p>
       ) : (
         <ul className="plain-list stack">
           {suggestions.map((suggestion) => (
@@ -74,6 +63,8 @@ function SuggestionRow({
   submit: Props['submit'];
 }) {
   const { item } = suggestion;
+  const { t, locale } = usePanelWords();
+  const { t: reasonWords } = useTranslation('sidepanel');
   const [status, setStatus] = useState<string>('');
   const record = (eventType: 'opened' | 'link_copied') =>
     request({ type: 'record-content-event', tabId, leadKey, eventType, contentId: item.id });
@@ -82,7 +73,7 @@ function SuggestionRow({
   const count = (eventType: 'opened' | 'link_copied') =>
     record(eventType).then(
       () => true,
-      (error: unknown) => (setStatus(`Not counted: ${error instanceof Error ? error.message : String(error)}`), false),
+      (error: unknown) => (setStatus(t('suggestions.notCounted', { error: error instanceof Error ? error.message : String(error) })), false),
     );
   const open = async () => {
     await count('opened');
@@ -92,17 +83,17 @@ function SuggestionRow({
     try {
       await navigator.clipboard.writeText(item.url);
     } catch {
-      return setStatus('Could not copy: the browser refused clipboard access');
+      return setStatus(t('suggestions.copyRefused'));
     }
-    if (await count('link_copied')) setStatus('Link copied');
+    if (await count('link_copied')) setStatus(t('suggestions.linkCopied'));
   };
   const rate = async (useful: boolean) => {
-    setStatus('Saving…');
+    setStatus(t('suggestions.saving'));
     try {
       await submit({ kind: 'content_rating', contentId: item.id, useful });
-      setStatus(useful ? 'Saved: useful' : 'Saved: not useful');
+      setStatus(useful ? t('suggestions.savedUseful') : t('suggestions.savedNotUseful'));
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('common:notSaved', { error: error instanceof Error ? error.message : String(error) }));
     }
   };
 
@@ -110,25 +101,29 @@ function SuggestionRow({
   return (
     <li className="suggestion" data-testid="suggestion" data-content-id={item.id} aria-labelledby={titleId}>
       <div className="row">
-        <span className="badge">{TYPE_LABELS[item.type]}</span>
-        <h3 id={titleId}>{item.title}</h3>
+        <span className="badge">{t(`common:contentType.${item.type}`)}</span>
+        <h3 id={titleId} translate="no">
+          {item.title}
+        </h3>
       </div>
-      <p className="small reason" data-testid="suggestion-reason">{suggestion.reason}</p>
+      <p className="small reason" data-testid="suggestion-reason">
+        {suggestion.reasonParts ? reasonSentence(suggestion.reasonParts, reasonWords, locale) : <SystemMessage text={suggestion.reason} />}
+      </p>
       <div className="spread">
         <div className="row">
           <button type="button" className="btn btn-primary" onClick={() => void open()} aria-describedby={titleId}>
-            Open
+            {t('suggestions.open')}
           </button>
           <button type="button" className="btn" onClick={() => void copy()} aria-describedby={titleId}>
-            Copy link
+            {t('suggestions.copyLink')}
           </button>
         </div>
-        <div className="row" role="group" aria-label={`Rate ${item.title}`}>
+        <div className="row" role="group" aria-label={t('suggestions.rate', { title: item.title })}>
           <button type="button" className="btn btn-quiet" aria-pressed={rating === true} onClick={() => void rate(true)}>
-            Useful
+            {t('suggestions.useful')}
           </button>
           <button type="button" className="btn btn-quiet" aria-pressed={rating === false} onClick={() => void rate(false)}>
-            Not useful
+            {t('suggestions.notUseful')}
           </button>
         </div>
       </div>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { FeedbackView } from '@/lib/messaging/messages';
-import { VERDICT_LABELS, VERDICT_REASONS, VerdictSchema, type FeedbackPayload, type Verdict } from '@/lib/schema';
+import { verdictReasonWords } from './verdict-words';
+import { VERDICT_REASONS, VerdictSchema, type FeedbackPayload, type Verdict } from '@/lib/schema';
+import { usePanelWords } from './use-panel-words';
 
 interface Props {
   feedback: readonly FeedbackView[];
@@ -18,6 +20,7 @@ type Status =
  * IndexedDB; reason chips and a note are optional and go with a second click.
  */
 export function VerdictBar({ feedback, submit }: Props) {
+  const { t } = usePanelWords();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [reasons, setReasons] = useState<string[]>([]);
   const [note, setNote] = useState('');
@@ -45,8 +48,8 @@ export function VerdictBar({ feedback, submit }: Props) {
   const detailVerdict = status.kind === 'saved' ? status.verdict : undefined;
   return (
     <section className="card section verdict-bar" aria-labelledby="verdict-title" data-testid="verdict-bar">
-      <h2 id="verdict-title">Your verdict on this lead</h2>
-      <div className="row" role="group" aria-label="Lead verdict">
+      <h2 id="verdict-title">{t('verdict.title')}</h2>
+      <div className="row" role="group" aria-label={t('verdict.group')}>
         {VerdictSchema.options.map((verdict) => (
           <button
             key={verdict}
@@ -56,18 +59,18 @@ export function VerdictBar({ feedback, submit }: Props) {
             disabled={status.kind === 'saving'}
             onClick={() => choose(verdict)}
           >
-            {VERDICT_LABELS[verdict]}
+            {t(`common:verdict.${verdict}`)}
           </button>
         ))}
       </div>
       <p className="small" role="status" aria-live="polite" data-testid="verdict-status">
-        {status.kind === 'saving' && <span className="muted">Saving…</span>}
-        {status.kind === 'saved' && <span className="saved">✓ Saved: {VERDICT_LABELS[status.verdict]}</span>}
+        {status.kind === 'saving' && <span className="muted">{t('verdict.saving')}</span>}
+        {status.kind === 'saved' && <span className="saved">{t('verdict.saved', { verdict: t(`common:verdict.${status.verdict}`) })}</span>}
         {status.kind === 'failed' && (
           <span className="error">
-            Not saved: {status.message}{' '}
+            {t('common:notSaved', { error: status.message })}{' '}
             <button type="button" className="btn" onClick={() => void send(status.payload, status.id)}>
-              Retry
+              {t('error.retry')}
             </button>
           </span>
         )}
@@ -80,7 +83,7 @@ export function VerdictBar({ feedback, submit }: Props) {
             void send({ kind: 'verdict', verdict: detailVerdict, reasons, note: note.trim() || undefined });
           }}
         >
-          <div className="row" role="group" aria-label="Reasons (optional)">
+          <div className="row" role="group" aria-label={t('verdict.reasons')}>
             {VERDICT_REASONS[detailVerdict].map((reason) => (
               <button
                 key={reason}
@@ -89,24 +92,24 @@ export function VerdictBar({ feedback, submit }: Props) {
                 aria-pressed={reasons.includes(reason)}
                 onClick={() => setReasons((list) => (list.includes(reason) ? list.filter((r) => r !== reason) : [...list, reason]))}
               >
-                {reason}
+                {verdictReasonWords(reason, t)}
               </button>
             ))}
           </div>
           <label className="visually-hidden" htmlFor="verdict-note">
-            Note for marketing (optional)
+            {t('verdict.note')}
           </label>
           <textarea
             id="verdict-note"
             rows={2}
             maxLength={2000}
-            placeholder="Note for marketing (optional)"
+            placeholder={t('verdict.note')}
             value={note}
             onChange={(event) => setNote(event.target.value)}
           />
           <div>
             <button type="submit" className="btn" disabled={reasons.length === 0 && !note.trim()}>
-              Add details
+              {t('verdict.addDetails')}
             </button>
           </div>
         </form>

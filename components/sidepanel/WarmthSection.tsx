@@ -1,6 +1,7 @@
-import { STAGE_LABELS, type LeadProfile } from '@/lib/schema';
+import type { LeadProfile } from '@/lib/schema';
 import { relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
+import { usePanelWords } from './use-panel-words';
 
 /**
  * How warm: score, lifecycle stage and recent high-intent moments. When several marketing systems
@@ -8,17 +9,20 @@ import { Section } from '@/components/ui/Section';
  * are never added together.
  */
 export function WarmthSection({ profile }: { profile: LeadProfile }) {
+  const { t, locale } = usePanelWords();
   const rated = profile.systems?.filter((system) => system.found && (system.score !== undefined || system.stage));
   const perSystem = rated !== undefined && profile.systems!.filter((system) => system.found).length > 1;
   if (profile.score === undefined && !profile.stage && profile.highIntent.length === 0) return null;
   const now = new Date();
   return (
-    <Section title="How warm" testId="brief-warmth">
+    <Section title={t('warmth.title')} testId="brief-warmth">
       {perSystem ? (
         <ul className="plain-list" data-testid="system-scores">
           {rated.map((system) => (
             <li key={system.name} className="row" data-testid="system-score">
-              <span className="small">{system.name}</span>
+              <span className="small" translate="no">
+                {system.name}
+              </span>
               <Rating score={system.score} stage={system.stage} />
             </li>
           ))}
@@ -30,8 +34,8 @@ export function WarmthSection({ profile }: { profile: LeadProfile }) {
         <ul className="plain-list small">
           {profile.highIntent.map((moment) => (
             <li key={`${moment.label}-${moment.at}`}>
-              <span className="badge badge-warn">Intent</span> {moment.label}{' '}
-              <span className="muted">{relativeTime(moment.at, now)}</span>
+              <span className="badge badge-warn">{t('warmth.intent')}</span> <span translate="no">{moment.label}</span>{' '}
+              <span className="muted">{relativeTime(moment.at, now, locale)}</span>
             </li>
           ))}
         </ul>
@@ -41,16 +45,17 @@ export function WarmthSection({ profile }: { profile: LeadProfile }) {
 }
 
 function Rating({ score, stage }: Pick<LeadProfile, 'score' | 'stage'>) {
+  const { t, locale } = usePanelWords();
   return (
     <div className="row">
       {score !== undefined && (
         <span className="badge badge-accent" data-testid="lead-score">
-          Score {score}
+          {t('warmth.score', { score: new Intl.NumberFormat(locale).format(score) })}
         </span>
       )}
       {stage && (
         <span className="badge" data-testid="lead-stage">
-          {STAGE_LABELS[stage]}
+          {t(`common:stage.${stage}`)}
         </span>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { BriefPanel } from '@/components/sidepanel/BriefPanel';
 import { useBrief } from '@/components/sidepanel/use-brief';
@@ -12,24 +13,25 @@ function pinnedTabIdFrom(search: string): number | undefined {
 export function App() {
   const tabId = useTargetTab(pinnedTabIdFrom(location.search));
   const { brief, refreshing, reload } = useBrief(tabId);
+  const { t } = useTranslation('sidepanel');
   const hasRecord = brief.state !== 'waiting' && brief.state !== 'no-record';
   return (
     <main className="panel">
       <header className="panel-header">
         <span className="brand">
-          <img src="/icon/32.png" alt="" /> Leadside
+          <img src="/icon/32.png" alt="" /> <span translate="no">Leadside</span>
         </span>
         <nav className="row" aria-label="Leadside">
           {hasRecord && (
             <button type="button" className="btn btn-quiet" onClick={() => void reload(true)} disabled={refreshing}>
-              {refreshing ? 'Refreshing…' : 'Refresh'}
+              {refreshing ? t('header.refreshing') : t('header.refresh')}
             </button>
           )}
           <a className="btn btn-quiet" href={browser.runtime.getURL('/insights.html')} target="_blank" rel="noreferrer">
-            Insights
+            {t('header.insights')}
           </a>
           <a className="btn btn-quiet" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-            Options
+            {t('header.options')}
           </a>
         </nav>
       </header>

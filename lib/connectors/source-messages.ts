@@ -1,22 +1,9 @@
 /**
- * What the panel says about a source by its name: built here from the connector's own label
- * ("HubSpot", "Mautic"), so every system is named the same way and none needs its own sentence.
+ * Which source a message is about, by the connector's own label ("HubSpot", "Mautic"): the one to
+ * reconnect, and where its form is in Options. (The panel words "not found" itself, in the rep's
+ * language: components/sidepanel/not-found-text.ts.)
  */
 import { SOURCE_LABELS, type DataSource } from '@/lib/schema/sources';
-
-/** Sources that are a set of records rather than a system with contacts (the connectors' labels). */
-const COLLECTIONS = new Set(['Demo data', 'Imported files']);
-
-/** "No HubSpot contact for a@b.co", "Not in Mautic", "Neither HubSpot nor Mautic has a contact for a@b.co". */
-export function notFoundMessage(systems: readonly string[], email?: string): string {
-  const names = systems.filter((name) => name.trim());
-  if (names.length === 0) return email ? `Marketing has no record of ${email}.` : 'Marketing has no record of this person.';
-  if (names.length === 1 && COLLECTIONS.has(names[0]!)) return `${email ?? 'This person'} is not in the ${names[0]!.toLowerCase()}.`;
-  if (names.length === 1) return email ? `No ${names[0]} contact for ${email}.` : `Not in ${names[0]}.`;
-  const listed = new Intl.ListFormat('en', { type: 'disjunction' }).format(names);
-  if (names.length === 2) return email ? `Neither ${names[0]} nor ${names[1]} has a contact for ${email}.` : `Not in ${listed}.`;
-  return email ? `None of ${listed} has a contact for ${email}.` : `Not in ${listed}.`;
-}
 
 /** Sources whose credentials a rep or admin enters in Options, and can enter again. */
 const RECONNECTABLE: ReadonlyArray<DataSource['kind']> = ['hubspot', 'mautic', 'leadside', 'rest'];

@@ -19,16 +19,24 @@ export function groupVisits(pageViews: readonly PageView[]): Visit[] {
     .map(({ latest: _latest, ...visit }) => visit);
 }
 
-const INTENT_SIGNALS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/pricing|plans|quote/i, 'Pricing'],
-  [/demo|contact[- ]sales|talk to/i, 'Demo request'],
-  [/security|trust|compliance center|soc ?2 report/i, 'Security'],
-  [/integration/i, 'Integrations'],
-  [/compare|vs\.?\s|versus|alternative/i, 'Comparison'],
+/** The buying signals a page can carry: what the panel names them by (its words come from each UI language). */
+export type IntentKind = 'pricing' | 'demo' | 'security' | 'integrations' | 'comparison';
+
+const INTENT_SIGNALS: ReadonlyArray<readonly [RegExp, IntentKind, string]> = [
+  [/pricing|plans|quote/i, 'pricing', 'Pricing'],
+  [/demo|contact[- ]sales|talk to/i, 'demo', 'Demo request'],
+  [/security|trust|compliance center|soc ?2 report/i, 'security', 'Security'],
+  [/integration/i, 'integrations', 'Integrations'],
+  [/compare|vs\.?\s|versus|alternative/i, 'comparison', 'Comparison'],
 ];
 
-/** The buying signal a page carries, if any: pricing, demo, security, integrations, comparison. */
-export function intentOf(view: Pick<PageView, 'title' | 'url'>): string | undefined {
+const signalOf = (view: Pick<PageView, 'title' | 'url'>) => {
   const text = `${view.title} ${view.url}`;
-  return INTENT_SIGNALS.find(([pattern]) => pattern.test(text))?.[1];
-}
+  return INTENT_SIGNALS.find(([pattern]) => pattern.test(text));
+};
+
+/** The buying signal a page carries, if any: pricing, demo, security, integrations, comparison. */
+export const intentKindOf = (view: Pick<PageView, 'title' | 'url'>): IntentKind | undefined => signalOf(view)?.[1];
+
+/** The same signal in English words, as connectors store it in a lead's high-intent moments ("Pricing"). */
+export const intentOf = (view: Pick<PageView, 'title' | 'url'>): string | undefined => signalOf(view)?.[2];

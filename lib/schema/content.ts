@@ -68,9 +68,40 @@ export const ContentItemSchema = z.object({
 });
 export type ContentItem = z.infer<typeof ContentItemSchema>;
 
+/** A value a reason names: the lead's words, a competitor, a title (data, never translated). */
+const ReasonValue = z.string().max(2000);
+
+/**
+ * One clause of why an item is suggested, as a message key (the side panel's `reason` group) and the
+ * values it names, so the panel words it in the rep's language (lib/suggest/reason-words.ts).
+ */
+export const ReasonPartSchema = z.discriminatedUnion('key', [
+  z.object({ key: z.enum(['askedAgain', 'forCustomers', 'profile']) }),
+  z.object({ key: z.enum(['named', 'compared']), values: z.object({ name: ReasonValue }) }),
+  z.object({ key: z.literal('wrote'), values: z.object({ quote: ReasonValue }) }),
+  z.object({ key: z.literal('followsUp'), values: z.object({ page: ReasonValue }) }),
+  z.object({ key: z.literal('sameProduct'), values: z.object({ product: ReasonValue }) }),
+  /** Language values are BCP 47 tags, named in the rep's locale when worded. */
+  z.object({ key: z.literal('inLanguage'), values: z.object({ language: ReasonValue }) }),
+  z.object({ key: z.literal('inLanguageFallback'), values: z.object({ language: ReasonValue, theirLanguage: ReasonValue }) }),
+  z.object({ key: z.literal('replaces'), values: z.object({ title: ReasonValue }) }),
+  z.object({ key: z.literal('industry'), values: z.object({ industry: ReasonValue }) }),
+  z.object({ key: z.literal('persona'), values: z.object({ persona: ReasonValue }) }),
+  z.object({ key: z.literal('stage'), values: z.object({ stage: BuyerStageSchema }) }),
+  /** The team's ratings for similar leads: how many, and what they share with this lead when all of them do. */
+  z.object({
+    key: z.enum(['fieldUseful', 'fieldOpened', 'fieldNotUseful']),
+    values: z.object({ count: z.number().int().nonnegative(), persona: ReasonValue.optional(), industry: ReasonValue.optional() }),
+  }),
+]);
+export type ReasonPart = z.infer<typeof ReasonPartSchema>;
+
 export const SuggestionSchema = z.object({
   item: ContentItemSchema,
+  /** Why, in English (logs, benchmarks, clients that word nothing themselves). */
   reason: z.string(),
+  /** Why, as clauses the panel words in the rep's language; absent in briefs cached before it existed. */
+  reasonParts: z.array(ReasonPartSchema).max(20).optional(),
   score: z.number(),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;

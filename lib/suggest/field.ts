@@ -1,4 +1,4 @@
-import type { LeadProfile } from '@/lib/schema';
+import type { LeadProfile, ReasonPart } from '@/lib/schema';
 import { MAX_FIELD_SIGNALS, type FieldSignal } from '@/lib/schema/rest-api';
 import { canonicalPersona } from './catalog-index';
 import { personaOfTitle } from './persona';
@@ -181,18 +181,18 @@ function adjustmentsFor(industry: string | undefined, persona: string | undefine
 }
 
 /**
- * The reason line's words, naming what made those leads alike: "rated useful for 4 leads in
- * Logistics", "rated not useful for 2 Finance leads", "opened for 5 leads in Logistics".
+ * The reason line's clause, naming what made those leads alike: "rated useful for 4 leads in
+ * Logistics", "rated not useful for 2 Finance leads", "opened for 5 leads in Logistics" (worded by
+ * reason-words.ts in the rep's language).
  */
-export function explainField(adjustment: FieldAdjustment, lead: { industry?: string; persona?: string }): string | undefined {
-  const who = (count: number) => {
-    const persona = adjustment.samePersona && lead.persona ? `${lead.persona} ` : '';
-    const industry = adjustment.sameIndustry && lead.industry ? ` in ${lead.industry}` : '';
-    const similar = persona || industry ? '' : 'similar ';
-    return `${count} ${similar}${persona}lead${count === 1 ? '' : 's'}${industry}`;
-  };
-  if (adjustment.delta > EXPLAINED && adjustment.useful > 0) return `rated useful for ${who(adjustment.useful)}`;
-  if (adjustment.delta > EXPLAINED && adjustment.opened > 0) return `opened for ${who(adjustment.opened)}`;
-  if (adjustment.delta < -EXPLAINED && adjustment.notUseful > 0) return `rated not useful for ${who(adjustment.notUseful)}`;
+export function explainField(adjustment: FieldAdjustment, lead: { industry?: string; persona?: string }): ReasonPart | undefined {
+  const who = (count: number) => ({
+    count,
+    ...(adjustment.samePersona && lead.persona ? { persona: lead.persona } : {}),
+    ...(adjustment.sameIndustry && lead.industry ? { industry: lead.industry } : {}),
+  });
+  if (adjustment.delta > EXPLAINED && adjustment.useful > 0) return { key: 'fieldUseful', values: who(adjustment.useful) };
+  if (adjustment.delta > EXPLAINED && adjustment.opened > 0) return { key: 'fieldOpened', values: who(adjustment.opened) };
+  if (adjustment.delta < -EXPLAINED && adjustment.notUseful > 0) return { key: 'fieldNotUseful', values: who(adjustment.notUseful) };
   return undefined;
 }

@@ -80,12 +80,14 @@ export function leadLanguage(profile: LeadProfile): { language: string; evidence
   return fromZone ? { language: fromZone, evidence: 'time zone' } : undefined;
 }
 
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+const NAMES = new Map<string, Intl.DisplayNames>();
 
-/** "Italian" for `it`: the rep's word for a language. */
-export function languageName(language: string): string {
+/** "Italian" for `it` ("Italienisch" in `de`): the rep's word for a language, in the rep's locale. */
+export function languageName(language: string, locale = 'en'): string {
   try {
-    return NAMES.of(language) ?? language;
+    let names = NAMES.get(locale);
+    if (!names) NAMES.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
+    return names.of(language) ?? language;
   } catch {
     return language;
   }

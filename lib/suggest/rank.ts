@@ -5,6 +5,7 @@ import { leadContext, type LeadContext } from './lead-context';
 import { matchText, type TextMatch } from './match';
 import { explainField, fieldAdjustments, type FieldSignal } from './field';
 import { explain, type Evidence } from './reasons';
+import { englishReason } from './reason-words';
 import { stem, words } from './text';
 
 /**
@@ -140,7 +141,10 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
   return scored
     .sort((a, b) => b.score - a.score || (index.items[b.position]!.item.updatedAt ?? '').localeCompare(index.items[a.position]!.item.updatedAt ?? ''))
     .slice(0, limit)
-    .map(({ position, score, evidence }) => ({ item: index.items[position]!.item, score, reason: explain(profile, index, context, position, evidence) }));
+    .map(({ position, score, evidence }) => {
+      const reasonParts = explain(profile, index, context, position, evidence);
+      return { item: index.items[position]!.item, score, reason: englishReason(reasonParts), reasonParts };
+    });
 }
 
 /** The hard rules: what a colleague would never send, however well its words match. */

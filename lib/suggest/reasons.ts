@@ -1,8 +1,8 @@
 import type { LeadProfile, PageView } from '@/lib/schema';
 import type { CatalogIndex } from './catalog-index';
-import { languageName } from './language';
 import type { LeadContext } from './lead-context';
 import { matchedWords, type TextMatch } from './match';
+import type { ReasonPart } from './reason-words';
 import { words } from './text';
 
 export interface Evidence {
@@ -20,7 +20,7 @@ export interface Evidence {
   personaFit: boolean;
   stageFit: boolean;
   /** What the team's ratings for similar leads said, when they moved the item. */
-  field?: string;
+  field?: ReasonPart;
 }
 
 /** The longest stretch of a quote, in words: enough to recognise the sentence, short enough to read at a glance. */
@@ -28,36 +28,35 @@ const QUOTE_WORDS = 9;
 
 /**
  * Why this item, in the rep's terms: the lead's own words that matched (quoted), what they compared
- * us with, the language, what it replaces, that they asked for it again.
+ * us with, the language, what it replaces, that they asked for it again. As clauses with message keys
+ * (reason-words.ts words them in the rep's language); empty when nothing in particular speaks for it.
  */
-export function explain(profile: LeadProfile, index: CatalogIndex, context: LeadContext, position: number, evidence: Evidence): string {
+export function explain(profile: LeadProfile, index: CatalogIndex, context: LeadContext, position: number, evidence: Evidence): ReasonPart[] {
   const entry = index.items[position]!;
-  const parts: string[] = [];
-  if (evidence.askedAgain) parts.push('they asked for it again');
+  const parts: ReasonPart[] = [];
+  if (evidence.askedAgain) parts.push({ key: 'askedAgain' });
   if (evidence.competitor) {
     const names = (entry.item.competitors ?? []).filter((name) => (evidence.competitor === 'named' ? context.namedCompetitors : context.comparedCompetitors).has(name));
-    const name = names[0] ?? [...context.comparedCompetitors, ...context.namedCompetitors][0];
-    parts.push(evidence.competitor === 'named' ? `they named ${name}` : `they compared us with ${name}`);
+    const name = names[0] ?? [...context.comparedCompetitors, ...context.namedCompetitors][0] ?? '';
+    parts.push({ key: evidence.competitor, values: { name } });
   }
   const problemQuote = evidence.problem ? quote(profile.problems.map((problem) => problem.text).join(' '), wordsMatched(index, evidence.problem, position)) : undefined;
   const page = !problemQuote && evidence.pages && !evidence.competitor ? bestPage(index, evidence.pages, position) : undefined;
-  if (problemQuote) parts.push(`they wrote “${problemQuote}”`);
-  else if (page) parts.push(`follows up on “${page}”, which they read`);
-  else if (evidence.sameProduct) parts.push(`more on ${evidence.sameProduct}, which their need is about`);
+  if (problemQuote) parts.push({ key: 'wrote', values: { quote: problemQuote } });
+  else if (page) parts.push({ key: 'followsUp', values: { page } });
+  else if (evidence.sameProduct) parts.push({ key: 'sameProduct', values: { product: evidence.sameProduct } });
   if (entry.language !== index.mainLanguage || context.language !== index.mainLanguage) {
-    if (evidence.inTheirLanguage) parts.push(`in ${languageName(entry.language)}`);
-    else if (evidence.twinInTheirLanguage) parts.push(`in ${languageName(entry.language)}`);
-    else parts.push(`in ${languageName(entry.language)} (nothing in ${languageName(context.language)} fits)`);
+    if (evidence.inTheirLanguage || evidence.twinInTheirLanguage) parts.push({ key: 'inLanguage', values: { language: entry.language } });
+    else parts.push({ key: 'inLanguageFallback', values: { language: entry.language, theirLanguage: context.language } });
   }
   const replaced = index.replaces.get(position) ?? [];
-  if (replaced.length) parts.push(`replaces the old ${lowerFirst(index.items[replaced[0]!]!.item.title)}`);
-  if (evidence.customerContent) parts.push('written for customers');
+  if (replaced.length) parts.push({ key: 'replaces', values: { title: lowerFirst(index.items[replaced[0]!]!.item.title) } });
+  if (evidence.customerContent) parts.push({ key: 'forCustomers' });
   if (evidence.field) parts.push(evidence.field);
-  if (parts.length === 0 && evidence.industryFit && profile.industry) parts.push(`made for ${profile.industry}`);
-  if (parts.length === 0 && evidence.personaFit && context.persona) parts.push(`written for ${context.persona}`);
-  if (parts.length === 0 && evidence.stageFit && context.buyerStage) parts.push(`fits a buyer at the ${context.buyerStage} stage`);
-  const sentence = parts.join(', ');
-  return sentence ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : 'Fits this lead’s profile';
+  if (parts.length === 0 && evidence.industryFit && profile.industry) parts.push({ key: 'industry', values: { industry: profile.industry } });
+  if (parts.length === 0 && evidence.personaFit && context.persona) parts.push({ key: 'persona', values: { persona: context.persona } });
+  if (parts.length === 0 && evidence.stageFit && context.buyerStage) parts.push({ key: 'stage', values: { stage: context.buyerStage } });
+  return parts;
 }
 
 function lowerFirst(text: string): string {
