@@ -5,6 +5,7 @@ import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 import { activityText } from './activity-text';
 import { usePanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 /** How many activities show before "Show all": the latest few matter before a call. */
 export const ACTIVITIES_SHOWN = 8;
@@ -33,9 +34,10 @@ export function ActivitySection({ activities, now = new Date() }: { activities: 
                   <span translate="no">{activity.url ? <SafeLink href={activity.url}>{title}</SafeLink> : title}</span>
                   {after}
                 </span>
-                <time className="small muted" dateTime={activity.at} title={formatDateTime(activity.at, locale)}>
-                  · {relativeTime(activity.at, now, locale)}
-                </time>
+                <span className="small muted">
+                  {'· '}
+                  <Formatted dateTime={activity.at} title={formatDateTime(activity.at, locale)} text={relativeTime(activity.at, now, locale)} />
+                </span>
               </li>
             );
           })}

@@ -3,6 +3,7 @@ import type { BestTimeWindow, ContactPreferences } from '@/lib/schema';
 import { isWithinWindow, localTimeIn } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { usePanelWords, type PanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 /** Re-renders every half minute so "local time now" stays true while the panel is open. */
 function useNow(intervalMs = 30_000): Date {
@@ -57,7 +58,9 @@ export function ContactSection({ contact }: { contact: ContactPreferences }) {
         <dd data-testid="lead-local-time">
           {zone ? (
             <>
-              <strong>{localTimeIn(zone, now, locale)}</strong>{' '}
+              <strong>
+                <Formatted text={localTimeIn(zone, now, locale)} />
+              </strong>{' '}
               <span className="muted" translate="no">
                 ({zone.replace(/_/g, ' ')})
               </span>{' '}

@@ -2,6 +2,7 @@ import type { ContactPreferences } from '@/lib/schema';
 import { formatDate, relativeTime } from '@/lib/format/time';
 import { optOutHeadline } from './activity-text';
 import { usePanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 /** Do-not-call / do-not-email: the first thing under the name, never buried in a section; with when and why, where the source says. */
 export function DoNotContactAlert({ contact, now = new Date() }: { contact: ContactPreferences; now?: Date }) {
@@ -22,9 +23,7 @@ export function DoNotContactAlert({ contact, now = new Date() }: { contact: Cont
               {optOut.at ? (
                 <>
                   {t('dnc.on')}
-                  <time dateTime={optOut.at} title={relativeTime(optOut.at, now, locale)}>
-                    {formatDate(optOut.at, locale)}
-                  </time>
+                  <Formatted dateTime={optOut.at} title={relativeTime(optOut.at, now, locale)} text={formatDate(optOut.at, locale)} />
                 </>
               ) : (
                 t('dnc.dateNotGiven')

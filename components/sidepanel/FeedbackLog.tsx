@@ -7,6 +7,7 @@ import type { PanelWords } from './use-panel-words';
 import { SystemMessage } from './SystemMessage';
 import { verdictReasonWords } from './verdict-words';
 import { usePanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 const STATE_CLASSES: Record<DeliveryState | 'retrying', string> = {
   queued: 'badge',
@@ -80,7 +81,7 @@ export function FeedbackLog({
                 <span className={STATE_CLASSES[badge]}>{t(`log.state.${badge}`)}</span>
               </div>
               <div className="muted">
-                {formatDateTime(item.createdAt, locale)}
+                <Formatted dateTime={item.createdAt} text={formatDateTime(item.createdAt, locale)} />
                 {item.lastError && item.state !== 'sent' && (
                   <>
                     {' · '}

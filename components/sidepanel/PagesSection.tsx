@@ -5,6 +5,7 @@ import { groupVisits, intentKindOf } from '@/lib/leads/visits';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 import { usePanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 /**
  * How many visits show before "Show all": a lead with years of history would otherwise make the
@@ -37,7 +38,10 @@ export function PagesSection({ pageViews }: { pageViews: readonly PageView[] }) 
                       <span translate="no">
                         <SafeLink href={page.url}>{page.title}</SafeLink>
                       </span>
-                      {page.durationSec !== undefined && <span className="small muted"> · {formatDuration(page.durationSec, locale)}</span>}
+                      {page.durationSec !== undefined && <span className="small muted">
+                          {' · '}
+                          <Formatted text={formatDuration(page.durationSec, locale)} />
+                        </span>}
                       {intent && <span className="badge badge-warn small">{t(`pages.intent.${intent}`)}</span>}
                     </li>
                   );

@@ -3,6 +3,7 @@ import { formatDate, relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 import { usePanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 /** How they found us: first touch, UTMs, and the latest touch (its keyword and date) when it differs. */
 export function SourceSection({ source }: { source: LeadSource }) {
@@ -22,7 +23,9 @@ export function SourceSection({ source }: { source: LeadSource }) {
         {source.firstSeen && (
           <>
             <dt>{t('source.firstSeen')}</dt>
-            <dd>{formatDate(source.firstSeen, locale)}</dd>
+            <dd>
+              <Formatted dateTime={source.firstSeen} text={formatDate(source.firstSeen, locale)} />
+            </dd>
           </>
         )}
         {source.firstPage && (
@@ -64,9 +67,7 @@ export function SourceSection({ source }: { source: LeadSource }) {
               {source.latest.at ? (
                 <>
                   {' · '}
-                  <time dateTime={source.latest.at} title={relativeTime(source.latest.at, new Date(), locale)}>
-                    {formatDate(source.latest.at, locale)}
-                  </time>
+                  <Formatted dateTime={source.latest.at} title={relativeTime(source.latest.at, new Date(), locale)} text={formatDate(source.latest.at, locale)} />
                 </>
               ) : (
                 t('source.dateNotRecorded')

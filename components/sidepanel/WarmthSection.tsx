@@ -2,6 +2,7 @@ import type { LeadProfile } from '@/lib/schema';
 import { relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { usePanelWords } from './use-panel-words';
+import { Formatted } from './Formatted';
 
 /**
  * How warm: score, lifecycle stage and recent high-intent moments. When several marketing systems
@@ -35,7 +36,7 @@ export function WarmthSection({ profile }: { profile: LeadProfile }) {
           {profile.highIntent.map((moment) => (
             <li key={`${moment.label}-${moment.at}`}>
               <span className="badge badge-warn">{t('warmth.intent')}</span> <span translate="no">{moment.label}</span>{' '}
-              <span className="muted">{relativeTime(moment.at, now, locale)}</span>
+              <Formatted className="muted" dateTime={moment.at} text={relativeTime(moment.at, now, locale)} />
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { useBroadcast } from '@/components/use-broadcast';
 import { cachedFoundBrief } from '@/lib/brief/cached-brief';
 import { useBriefSource } from './use-brief-source';
-import { useTabReports } from './use-tab-reports';
+import { useTabReports, useTabUrl } from './use-tab-reports';
 
 export type BriefView = Brief | { state: 'waiting' };
 
@@ -113,6 +113,9 @@ export function useBrief(tabId: number | undefined) {
         shownKey.current = recordKey(record);
         shownSequence.current = mine;
         if (!brief) setBrief({ state: 'loading', record });
+      } else if (!brief) {
+        // Still looking this record up: say who, now that the page shows more of them.
+        setBrief((current) => (current.state === 'loading' ? { state: 'loading', record } : current));
       }
       if (!brief) return false;
       show(brief, mine);
@@ -127,6 +130,12 @@ export function useBrief(tabId: number | undefined) {
     setBrief({ state: 'waiting' });
     void load();
   }, [load]);
+
+  // The URL names another record: a cached lead's brief can show before the page is even read. The
+  // content script's report follows with the person, and refines it.
+  useTabUrl(tabId, (record) => {
+    if (recordKey(record) !== shownKey.current) void buildHere(record);
+  });
 
   useTabReports(tabId, (record) => {
     if (!record) {

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ContentScriptRequestSchema } from '@/lib/messaging/messages';
 import { isOwnContentScript, type ContentScriptSenderInfo } from '@/lib/messaging/senders';
 import type { DetectedRecord } from '@/lib/schema/record';
+import { recordAtUrl } from './record-at-url';
 
 /**
  * Hears what the tab's own content script reports (a content script's runtime message reaches every
@@ -25,5 +26,26 @@ export function useTabReports(tabId: number | undefined, onReport: (record: Dete
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId]);
+}
+
+/**
+ * Hears the tab's URL change from the browser itself (in-app navigations included), a few
+ * milliseconds before the content script has read the page and reported: `onRecordUrl` gets the
+ * record a built-in CRM's URL names (record-at-url.ts). The browser tells only for hosts Leadside may
+ * read, and its word on the tab's URL needs no checking.
+ */
+export function useTabUrl(tabId: number | undefined, onRecordUrl: (record: DetectedRecord) => void): void {
+  const handler = useRef(onRecordUrl);
+  handler.current = onRecordUrl;
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const listener = (changedTabId: number, change: { url?: string }) => {
+      if (changedTabId !== tabId || !change.url) return;
+      const record = recordAtUrl(change.url);
+      if (record) handler.current(record);
+    };
+    browser.tabs.onUpdated.addListener(listener);
+    return () => browser.tabs.onUpdated.removeListener(listener);
   }, [tabId]);
 }
