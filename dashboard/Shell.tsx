@@ -1,14 +1,17 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Preferences } from './App';
 import { FilterBar } from './components/FilterBar';
+import { LanguageSelect } from './components/LanguageSelect';
 import { ThemeSelect } from './components/ThemeSelect';
 import { useFilters } from './hooks/use-filters';
 import { useLocation } from './hooks/use-location';
-import type { useTheme } from './hooks/use-theme';
 import { ROUTES } from './routes';
 import { isAdmin, useSession } from './session';
 
-/** Header (team, user, theme, sign-out), the pages' menu, the filters where they apply, and the page. */
-export function Shell({ theme }: { theme: ReturnType<typeof useTheme> }) {
+/** Header (team, user, language, theme, sign-out), the pages' menu, the filters where they apply, and the page. */
+export function Shell({ preferences }: { preferences: Preferences }) {
+  const { t } = useTranslation('dashboard');
   const { session, signOut } = useSession();
   const { path, navigate } = useLocation();
   const { search } = useFilters();
@@ -28,8 +31,8 @@ export function Shell({ theme }: { theme: ReturnType<typeof useTheme> }) {
   }, [path]);
 
   useEffect(() => {
-    document.title = `${route?.label ?? 'Not found'} · Leadside dashboard`;
-  }, [route]);
+    document.title = t('shell.windowTitle', { page: route ? t(`nav.${route.id}`) : t('shell.notFoundTitle') });
+  }, [route, t]);
 
   const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -40,24 +43,27 @@ export function Shell({ theme }: { theme: ReturnType<typeof useTheme> }) {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className="app-header">
         <div className="brand">
-          <strong>Leadside</strong>
-          <span className="muted">{session.team.name}</span>
+          <strong translate="no">Leadside</strong>
+          <span className="muted" translate="no">
+            {session.team.name}
+          </span>
         </div>
         <div className="row header-tools">
           <span className="small" data-testid="signed-in-as">
-            {session.user.name} <span className="muted">({session.user.role})</span>
+            <span translate="no">{session.user.name}</span> <span className="muted">({t(`role.${session.user.role}`)})</span>
           </span>
-          <ThemeSelect theme={theme} />
+          <LanguageSelect language={preferences.language} />
+          <ThemeSelect theme={preferences.theme} />
           <button type="button" className="btn" onClick={() => void signOut()} data-testid="sign-out">
-            Sign out
+            {t('shell.signOut')}
           </button>
         </div>
       </header>
-      <nav className="app-nav" aria-label="Dashboard pages">
+      <nav className="app-nav" aria-label={t('shell.pages')}>
         <ul>
           {routes.map((item) => {
             // The filters travel with the menu, so moving between analytics pages keeps the view.
@@ -65,7 +71,7 @@ export function Shell({ theme }: { theme: ReturnType<typeof useTheme> }) {
             return (
               <li key={item.id}>
                 <a href={to} onClick={(event) => follow(event, to)} aria-current={item === route ? 'page' : undefined} data-testid={`nav-${item.id}`}>
-                  {item.label}
+                  {t(`nav.${item.id}`)}
                 </a>
               </li>
             );
@@ -79,12 +85,12 @@ export function Shell({ theme }: { theme: ReturnType<typeof useTheme> }) {
         ) : (
           <div className="stack" data-testid="page-not-found">
             <h1 tabIndex={-1} data-page-title>
-              {route ? 'For admins only' : 'No such page'}
+              {route ? t('shell.adminsOnly') : t('shell.notFoundTitle')}
             </h1>
-            <p>{route ? 'Sources, users and tokens are managed by your team’s admins.' : `Nothing lives at ${path}.`}</p>
+            <p>{route ? t('shell.adminsOnlyText') : t('shell.notFoundText', { path })}</p>
             <p>
               <a href="/" onClick={(event) => follow(event, '/')}>
-                Go to the overview
+                {t('shell.toOverview')}
               </a>
             </p>
           </div>

@@ -12,9 +12,8 @@ import { RequestsPage } from './pages/Requests';
 export interface DashboardRoute {
   /** One of the paths the server serves the app at (lib/schema/dashboard.ts). */
   path: DashboardPagePath;
-  label: string;
-  /** `nav-<id>` in the menu, `page-<id>` on the page. */
-  id: string;
+  /** `nav-<id>` in the menu, `page-<id>` on the page; its name (menu, window title) is `dashboard:nav.<id>`. */
+  id: 'overview' | 'content' | 'lead-quality' | 'follow-up' | 'requests' | 'catalog' | 'digest' | 'admin';
   /** The period and rep filters apply to this page. */
   filtered: boolean;
   adminOnly?: boolean;
@@ -22,12 +21,12 @@ export interface DashboardRoute {
 }
 
 export const ROUTES: readonly DashboardRoute[] = [
-  { path: '/', label: 'Overview', id: 'overview', filtered: true, Page: OverviewPage },
-  { path: '/content', label: 'Content', id: 'content', filtered: true, Page: ContentPage },
-  { path: '/lead-quality', label: 'Lead quality', id: 'lead-quality', filtered: true, Page: LeadQualityPage },
-  { path: '/follow-up', label: 'Follow-up', id: 'follow-up', filtered: true, Page: FollowUpPage },
-  { path: '/requests', label: 'From the field', id: 'requests', filtered: false, Page: RequestsPage },
-  { path: '/catalog', label: 'Catalog', id: 'catalog', filtered: false, Page: CatalogPage },
-  { path: '/digest', label: 'Digest', id: 'digest', filtered: false, Page: DigestPage },
-  { path: '/admin', label: 'Sources & users', id: 'admin', filtered: false, adminOnly: true, Page: AdminPage },
+  { path: '/', id: 'overview', filtered: true, Page: OverviewPage },
+  { path: '/content', id: 'content', filtered: true, Page: ContentPage },
+  { path: '/lead-quality', id: 'lead-quality', filtered: true, Page: LeadQualityPage },
+  { path: '/follow-up', id: 'follow-up', filtered: true, Page: FollowUpPage },
+  { path: '/requests', id: 'requests', filtered: false, Page: RequestsPage },
+  { path: '/catalog', id: 'catalog', filtered: false, Page: CatalogPage },
+  { path: '/digest', id: 'digest', filtered: false, Page: DigestPage },
+  { path: '/admin', id: 'admin', filtered: false, adminOnly: true, Page: AdminPage },
 ];

@@ -1,10 +1,19 @@
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
 /**
  * The dashboard's one way to call the team server's /api: same-origin, the session cookie, every
  * answer parsed with the contract's schema (lib/schema/dashboard.ts), and the CSRF token from the
- * session answer on every state change. Errors carry the server's own words.
+ * session answer on every state change. Errors carry the server's own words (English: the server's
+ * `{ error }` texts are not translated); what this page says about a call is in the UI's language.
  */
+
+/** The page's translator, for the client's own error texts; App sets it whenever the language changes. */
+let t: TFunction<'dashboard'> | undefined;
+export function setApiTranslator(next: TFunction<'dashboard'>): void {
+  t = next;
+}
+const say = (key: 'api.failedStatus' | 'api.unreachable' | 'api.badShape', values: Record<string, string | number>, english: string) => (t ? t(key, values) : english);
 
 export class ApiError extends Error {
   constructor(
@@ -36,7 +45,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function errorFrom(response: Response, what: string): Promise<ApiError> {
   let body: unknown;
-  let message = `${what} failed: the server answered ${response.status} ${response.statusText}`.trim();
+  const status = `${response.status} ${response.statusText}`.trim();
+  let message = say('api.failedStatus', { what, status }, `${what} failed: the server answered ${status}`);
   try {
     body = await response.json();
     const error = (body as { error?: unknown } | null)?.error;
@@ -50,7 +60,7 @@ async function errorFrom(response: Response, what: string): Promise<ApiError> {
 
 /**
  * Calls /api`path` and parses the answer with `schema` (`null` for answers without a body).
- * `what` names the call in error messages ("Loading the overview").
+ * `what` names the call in error messages ("Loading the overview"), already in the UI's language.
  */
 export async function call<T>(
   method: Method,
@@ -73,7 +83,7 @@ export async function call<T>(
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(`${options.what} failed: the Leadside server could not be reached.`, 0);
+    throw new ApiError(say('api.unreachable', { what: options.what }, `${options.what} failed: the Leadside server could not be reached.`), 0);
   }
   if (!response.ok) {
     const error = await errorFrom(response, options.what);
@@ -84,7 +94,11 @@ export async function call<T>(
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError(`The server's answer did not have the expected shape (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}): the server and this page may be of different versions; reload the page.`, response.status);
+    const detail = `${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}`;
+    throw new ApiError(
+      say('api.badShape', { detail }, `The server's answer did not have the expected shape (${detail}): the server and this page may be of different versions; reload the page.`),
+      response.status,
+    );
   }
   return parsed.data;
 }

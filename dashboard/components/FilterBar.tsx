@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { TeamSchema } from '@/lib/schema/dashboard';
 import { useApi } from '../hooks/use-api';
 import { daysBefore, PERIOD_CHOICES, useFilters, utcDay, type PeriodChoice } from '../hooks/use-filters';
 
 /** Period and rep, written to the address (so the view can be shared) and read back by every page. */
 export function FilterBar() {
+  const { t } = useTranslation(['dashboard', 'common']);
   const { filters, setFilters } = useFilters();
-  const team = useApi('/team', TeamSchema, 'the team');
+  const team = useApi('/team', TeamSchema, t('what.team'));
   const reps = team.state === 'ready' ? team.data.users.filter((user) => user.role === 'rep') : [];
 
   const choosePeriod = (period: PeriodChoice) => {
@@ -16,13 +18,13 @@ export function FilterBar() {
   };
 
   return (
-    <form className="filter-bar" aria-label="Filters" data-testid="filter-bar" onSubmit={(event) => event.preventDefault()}>
+    <form className="filter-bar" aria-label={t('filters.label')} data-testid="filter-bar" onSubmit={(event) => event.preventDefault()}>
       <label className="row">
-        <span>Period</span>
+        <span>{t('filters.period')}</span>
         <select value={filters.period} onChange={(event) => choosePeriod(event.target.value as PeriodChoice)} data-testid="filter-period">
           {PERIOD_CHOICES.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
+            <option key={choice} value={choice}>
+              {t(`filters.period_${choice}`)}
             </option>
           ))}
         </select>
@@ -30,7 +32,7 @@ export function FilterBar() {
       {filters.period === 'custom' && (
         <>
           <label className="row">
-            <span>From</span>
+            <span>{t('filters.from')}</span>
             <input
               type="date"
               value={filters.from}
@@ -41,7 +43,7 @@ export function FilterBar() {
             />
           </label>
           <label className="row">
-            <span>To</span>
+            <span>{t('filters.to')}</span>
             <input
               type="date"
               value={filters.to}
@@ -54,23 +56,23 @@ export function FilterBar() {
         </>
       )}
       <label className="row">
-        <span>Rep</span>
+        <span>{t('filters.rep')}</span>
         <select value={filters.rep ?? ''} onChange={(event) => setFilters({ ...filters, rep: event.target.value || undefined })} data-testid="filter-rep">
-          <option value="">All reps</option>
+          <option value="">{t('filters.allReps')}</option>
           {reps.map((rep) => (
-            <option key={rep.id} value={rep.id}>
+            <option key={rep.id} value={rep.id} translate="no">
               {rep.name}
             </option>
           ))}
           {/* A shared link may name a rep this list does not (yet) hold: keep it selectable. */}
-          {filters.rep && !reps.some((rep) => rep.id === filters.rep) && <option value={filters.rep}>{team.state === 'loading' ? 'Loading…' : 'Unknown rep'}</option>}
+          {filters.rep && !reps.some((rep) => rep.id === filters.rep) && <option value={filters.rep}>{team.state === 'loading' ? t('common:loading') : t('filters.unknownRep')}</option>}
         </select>
       </label>
       {team.state === 'error' && (
         <span className="small notice-inline" role="alert">
-          Reps could not be loaded: {team.message}{' '}
+          {t('filters.repsFailed')} <span data-pseudo-exempt>{team.message}</span>{' '}
           <button type="button" className="btn btn-quiet" onClick={team.reload}>
-            Retry
+            {t('load.retry')}
           </button>
         </span>
       )}

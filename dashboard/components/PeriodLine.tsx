@@ -1,11 +1,15 @@
-import { dayText as day } from '../labels';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../hooks/use-labels';
 
 /** Which days the numbers cover (UTC), and which the "before" numbers compare with. */
 export function PeriodLine({ period, previous }: { period: { from: string; to: string }; previous?: { from: string; to: string } }) {
+  const { t } = useTranslation('dashboard');
+  const { day } = useLabels();
   return (
     <p className="muted small" data-testid="period-line">
-      {day(period.from)} – {day(period.to)} (UTC)
-      {previous && `, compared with ${day(previous.from)} – ${day(previous.to)}`}
+      {previous
+        ? t('period.withPrevious', { from: day(period.from), to: day(period.to), previousFrom: day(previous.from), previousTo: day(previous.to) })
+        : t('period.only', { from: day(period.from), to: day(period.to) })}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { apiGet } from '../api/client';
 
@@ -10,16 +11,17 @@ export type Loaded<T> =
 /**
  * GETs /api`path` (parsed with `schema`) whenever the path changes; `retry` loads it again and
  * `reload` too, after a change was saved. A newer path cancels the older call, so an answer for a
- * filter the user already left never shows.
+ * filter the user already left never shows. `what` names it in the UI's language ("the overview").
  */
 export function useApi<T>(path: string | null, schema: z.ZodType<T>, what: string): Loaded<T> & { reload(): void } {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const { t } = useTranslation('dashboard');
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
     setLoaded((previous) => (previous.state === 'ready' && attempt > 0 ? previous : { state: 'loading' }));
-    apiGet(path, schema, `Loading ${what}`, controller.signal).then(
+    apiGet(path, schema, t('load.call', { what }), controller.signal).then(
       (data) => setLoaded({ state: 'ready', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -27,7 +29,7 @@ export function useApi<T>(path: string | null, schema: z.ZodType<T>, what: strin
       },
     );
     return () => controller.abort();
-    // `schema` and `what` are constants of the calling page.
+    // `schema` and `what` are constants of the calling page (a new language reloads nothing).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, attempt]);
   const reload = useCallback(() => setAttempt((count) => count + 1), []);

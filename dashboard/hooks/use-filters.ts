@@ -5,13 +5,9 @@ import { query } from '../api/queries';
  * The filter bar's state, kept in the address: `?period=7|30|90` (the last N days up to today, UTC)
  * or `?period=custom&from=YYYY-MM-DD&to=YYYY-MM-DD`, and `&rep=<user id>`. A link opens the same view.
  */
-export const PERIOD_CHOICES = [
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-  { value: 'custom', label: 'Custom…' },
-] as const;
-export type PeriodChoice = (typeof PERIOD_CHOICES)[number]['value'];
+/** Named in the filter bar as `dashboard:filters.period_<value>`. */
+export const PERIOD_CHOICES = ['7', '30', '90', 'custom'] as const;
+export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 
 export const DEFAULT_PERIOD: PeriodChoice = '30';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +25,7 @@ export const daysBefore = (day: string, days: number) => utcDay(new Date(Date.pa
 
 export function readFilters(search: URLSearchParams): Filters {
   const raw = search.get('period');
-  const period: PeriodChoice = PERIOD_CHOICES.some((choice) => choice.value === raw) ? (raw as PeriodChoice) : DEFAULT_PERIOD;
+  const period: PeriodChoice = PERIOD_CHOICES.some((choice) => choice === raw) ? (raw as PeriodChoice) : DEFAULT_PERIOD;
   const rep = search.get('rep') || undefined;
   if (period !== 'custom') return { period, rep };
   const today = utcDay(new Date());

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SourcesPanel } from './admin/SourcesPanel';
 import { TokensPanel } from './admin/TokensPanel';
 import { UsersPanel } from './admin/UsersPanel';
@@ -8,10 +9,11 @@ import { useApi } from '../hooks/use-api';
 /** Admins only: where the team's marketing data comes from, who may sign in, and the reps' tokens. */
 export function AdminPage() {
   // Users feed both panels: the tokens form picks whose token to make.
-  const users = useApi('/users', UsersSchema, 'the users');
+  const { t } = useTranslation('dashboard');
+  const users = useApi('/users', UsersSchema, t('what.users'));
   return (
     <div className="stack">
-      <PageHeader title="Sources & users" testId="page-admin" />
+      <PageHeader title={t('nav.admin')} testId="page-admin" />
       <SourcesPanel />
       <UsersPanel users={users} />
       <TokensPanel users={users} />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import { DataTable } from '@/components/insights/DataTable';
 import { OverviewSchema, type Overview } from '@/lib/schema/dashboard';
-import { VERDICT_LABELS, VerdictSchema, type Verdict } from '@/lib/schema/feedback';
+import { VerdictSchema, type Verdict } from '@/lib/schema/feedback';
 import type { Channel } from '@/lib/schema/lead';
 import { ChartFigure } from '../components/ChartFigure';
 import { useChartTheme } from '../components/chart-colors';
@@ -12,15 +13,17 @@ import { PageHeader } from '../components/PageHeader';
 import { PeriodLine } from '../components/PeriodLine';
 import { useApi } from '../hooks/use-api';
 import { filterQuery, useFilters } from '../hooks/use-filters';
-import { channelLabel, dayText, percent } from '../labels';
+import { numberColumn } from '../components/columns';
+import { useLabels } from '../hooks/use-labels';
 
 export function OverviewPage() {
+  const { t } = useTranslation('dashboard');
   const { filters } = useFilters();
-  const overview = useApi(`/overview${filterQuery(filters)}`, OverviewSchema, 'the overview');
+  const overview = useApi(`/overview${filterQuery(filters)}`, OverviewSchema, t('what.overview'));
   return (
     <div className="stack">
-      <PageHeader title="Overview" testId="page-overview" />
-      <Load loaded={overview} what="the overview">
+      <PageHeader title={t('nav.overview')} testId="page-overview" />
+      <Load loaded={overview} what={t('what.overview')}>
         {(data) => <OverviewBody data={data} />}
       </Load>
     </div>
@@ -28,37 +31,39 @@ export function OverviewPage() {
 }
 
 function OverviewBody({ data }: { data: Overview }) {
+  const { t } = useTranslation('dashboard');
+  const format = useLabels();
   const { demosBooked, leadsRated, contentUsed } = data;
   const usedShare = contentUsed.catalog ? contentUsed.used / contentUsed.catalog : 0;
   return (
     <>
       <PeriodLine period={data.period} previous={data.previous} />
       <div className="kpis">
-        <Kpi label="Demos booked" value={demosBooked.current} previous={demosBooked.previous} testId="kpi-demos-booked" />
-        <Kpi label="Leads rated" value={leadsRated.current} previous={leadsRated.previous} testId="kpi-leads-rated" />
+        <Kpi label={t('overview.demosBooked')} value={demosBooked.current} previous={demosBooked.previous} testId="kpi-demos-booked" />
+        <Kpi label={t('overview.leadsRated')} value={leadsRated.current} previous={leadsRated.previous} testId="kpi-leads-rated" />
         <Kpi
-          label="Content used"
-          value={contentUsed.catalog ? percent(usedShare) : '—'}
-          note={`${contentUsed.used} of ${contentUsed.catalog} catalog items opened or copied`}
+          label={t('overview.contentUsed')}
+          value={contentUsed.catalog ? format.percent(usedShare) : '—'}
+          note={t('overview.contentUsedNote', { used: format.number(contentUsed.used), catalog: format.number(contentUsed.catalog) })}
           testId="kpi-content-used"
         />
       </div>
       {leadsRated.current === 0 && demosBooked.current === 0 && (
-        <Empty>No rep gave a verdict in this period yet. Verdicts appear here as reps rate leads in the Leadside extension.</Empty>
+        <Empty>{t('overview.empty')}</Empty>
       )}
       <DataTable
-        title="By source"
+        title={t('overview.bySource')}
         testId="overview-by-source"
         csvName={`leadside-by-source-${data.period.from}-${data.period.to}`}
         rows={data.bySource}
         rowKey={(row) => row.channel ?? 'none'}
-        empty="No lead of any source was rated in this period."
+        empty={t('overview.bySourceEmpty')}
         columns={[
-          { header: 'Source', value: (row) => channelLabel(row.channel) },
-          { header: 'Leads rated', value: (row) => row.leadsRated, numeric: true },
-          { header: 'Demos booked', value: (row) => row.demosBooked, numeric: true },
-          { header: 'Good fit', value: (row) => row.goodFit, numeric: true },
-          { header: 'Content opened', value: (row) => row.contentOpened, numeric: true },
+          { header: t('column.source'), value: (row) => format.channel(row.channel) },
+          numberColumn(t('overview.leadsRated'), (row: Overview['bySource'][number]) => row.leadsRated, format),
+          numberColumn(t('overview.demosBooked'), (row: Overview['bySource'][number]) => row.demosBooked, format),
+          numberColumn(format.verdict('good_fit'), (row: Overview['bySource'][number]) => row.goodFit, format),
+          numberColumn(t('overview.contentOpened'), (row: Overview['bySource'][number]) => row.contentOpened, format),
         ]}
       />
       <WeeklyTrend weekly={data.weekly} period={`${data.period.from}-${data.period.to}`} />
@@ -71,6 +76,8 @@ const ALL = 'all';
 
 /** Verdicts per week, one bar segment per source; the select narrows it to one verdict (e.g. demos). */
 function WeeklyTrend({ weekly, period }: { weekly: WeeklyRow[]; period: string }) {
+  const { t } = useTranslation('dashboard');
+  const format = useLabels();
   const colors = useChartTheme();
   const [verdict, setVerdict] = useState<Verdict | typeof ALL>(ALL);
   const count = (row: WeeklyRow) => (verdict === ALL ? Object.values(row.verdicts).reduce((sum, value) => sum + (value ?? 0), 0) : (row.verdicts[verdict] ?? 0));
@@ -78,25 +85,29 @@ function WeeklyTrend({ weekly, period }: { weekly: WeeklyRow[]; period: string }
   const key = (channel: Channel | null) => channel ?? 'none';
   const weeks = [...new Set(weekly.map((row) => row.weekStart))].sort();
   const chartRows = weeks.map((weekStart) => {
-    const entry: Record<string, string | number> = { week: dayText(weekStart) };
+    const entry: Record<string, string | number> = { week: format.day(weekStart) };
     for (const row of weekly.filter((candidate) => candidate.weekStart === weekStart)) entry[key(row.channel)] = count(row);
     return entry;
   });
-  const what = verdict === ALL ? 'verdicts' : `"${VERDICT_LABELS[verdict]}" verdicts`;
-  const tableRows = [...weekly].sort((a, b) => a.weekStart.localeCompare(b.weekStart) || channelLabel(a.channel).localeCompare(channelLabel(b.channel)));
+  const collator = new Intl.Collator(format.locale);
+  const tableRows = [...weekly].sort((a, b) => a.weekStart.localeCompare(b.weekStart) || collator.compare(format.channel(a.channel), format.channel(b.channel)));
   return (
     <ChartFigure
-      title="Verdicts per week, by source"
+      title={t('overview.weeklyTitle')}
       testId="overview-weekly"
-      summary={`Bar chart of ${what} per week by source over ${weeks.length} weeks. The same numbers are in the table below.`}
+      summary={
+        verdict === ALL
+          ? t('overview.weeklySummary', { count: weeks.length })
+          : t('overview.weeklySummaryOne', { count: weeks.length, verdict: format.verdict(verdict) })
+      }
       controls={
         <label className="row small">
-          <span>Show</span>
+          <span>{t('overview.show')}</span>
           <select value={verdict} onChange={(event) => setVerdict(event.target.value as Verdict | typeof ALL)} data-testid="weekly-verdict">
-            <option value={ALL}>All verdicts</option>
+            <option value={ALL}>{t('overview.allVerdicts')}</option>
             {VerdictSchema.options.map((option) => (
               <option key={option} value={option}>
-                {VERDICT_LABELS[option]}
+                {format.verdict(option)}
               </option>
             ))}
           </select>
@@ -104,17 +115,30 @@ function WeeklyTrend({ weekly, period }: { weekly: WeeklyRow[]; period: string }
       }
       chart={
         weeks.length === 0 ? (
-          <Empty>No verdicts in this period, so no weeks to chart.</Empty>
+          <Empty>{t('overview.weeklyEmpty')}</Empty>
         ) : (
           <ResponsiveContainer width="100%" height={280}>
             <BarChart data={chartRows} accessibilityLayer={false} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
               <CartesianGrid stroke={colors.grid} vertical={false} />
-              <XAxis dataKey="week" stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
-              <YAxis allowDecimals={false} stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} />
-              <Tooltip contentStyle={{ background: colors.surface, borderColor: colors.grid, color: colors.ink }} cursor={{ fill: colors.grid, opacity: 0.4 }} />
+              <XAxis
+                dataKey="week"
+                stroke={colors.ink}
+                // The weeks are Intl's dates, in the UI's locale (English under the pseudo-locale, hence exempt from its check).
+                tick={({ x, y, payload }: XAxisTickContentProps) => (
+                  <text x={x} y={y} dy={14} textAnchor="middle" fill={colors.ink} fontSize={12} data-pseudo-exempt="">
+                    {String(payload.value)}
+                  </text>
+                )}
+              />
+              <YAxis allowDecimals={false} stroke={colors.ink} tick={{ fill: colors.ink, fontSize: 12 }} tickFormatter={format.number} />
+              <Tooltip
+                contentStyle={{ background: colors.surface, borderColor: colors.grid, color: colors.ink }}
+                cursor={{ fill: colors.grid, opacity: 0.4 }}
+                formatter={(value) => (typeof value === 'number' ? format.number(value) : value)}
+              />
               <Legend wrapperStyle={{ color: colors.ink, fontSize: 12 }} itemSorter={null} />
               {channels.map((channel, index) => (
-                <Bar key={key(channel)} dataKey={key(channel)} name={channelLabel(channel)} stackId="source" maxBarSize={72} fill={colors.series[index % colors.series.length]} isAnimationActive={false} />
+                <Bar key={key(channel)} dataKey={key(channel)} name={format.channel(channel)} stackId="source" maxBarSize={72} fill={colors.series[index % colors.series.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -122,16 +146,17 @@ function WeeklyTrend({ weekly, period }: { weekly: WeeklyRow[]; period: string }
       }
       table={
         <DataTable
-          title="Verdicts per week and source"
+          title={t('overview.weeklyTable')}
           testId="overview-weekly-table"
           csvName={`leadside-weekly-verdicts-${period}`}
           rows={tableRows}
           rowKey={(row) => `${row.weekStart}-${key(row.channel)}`}
-          empty="No verdicts in this period."
+          empty={t('overview.weeklyTableEmpty')}
           columns={[
-            { header: 'Week of', value: (row) => row.weekStart },
-            { header: 'Source', value: (row) => channelLabel(row.channel) },
-            ...VerdictSchema.options.map((option) => ({ header: VERDICT_LABELS[option], value: (row: WeeklyRow) => row.verdicts[option] ?? 0, numeric: true })),
+            // The CSV keeps the ISO day (sorts and imports anywhere); the screen shows it in the UI's locale.
+            { header: t('overview.weekOf'), value: (row) => row.weekStart, render: (row) => format.day(row.weekStart), formatted: true },
+            { header: t('column.source'), value: (row) => format.channel(row.channel) },
+            ...VerdictSchema.options.map((option) => numberColumn(format.verdict(option), (row: WeeklyRow) => row.verdicts[option] ?? 0, format)),
           ]}
         />
       }

@@ -1,14 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { EN } from '@/lib/i18n/resources';
+
 /** A rep signed in with a password: the dashboard is not for them, and the page says what is. */
 export function RepRefused({ message, signOut }: { message: string; signOut(): Promise<void> }) {
+  const { t } = useTranslation('dashboard');
   return (
     <main className="center-page" id="main">
       <div className="card stack narrow" data-testid="rep-refused" role="alert">
-        <h1>The dashboard is for marketing and admins</h1>
-        <p>{message}</p>
-        <p className="muted">Your verdicts and questions reach marketing from the Leadside extension beside the CRM record.</p>
+        <h1>{t('repRefused.title')}</h1>
+        {/* The server's refusal of a rep (server/dashboard/session-auth.ts REP_REFUSAL) is known and said in
+            the UI's language; any other refusal keeps the server's (English) words. */}
+        {message === EN.dashboard.repRefused.message ? <p>{t('repRefused.message')}</p> : <p data-pseudo-exempt>{message}</p>}
+        <p className="muted">{t('repRefused.text')}</p>
         <div>
           <button type="button" className="btn" onClick={() => void signOut()}>
-            Back to sign-in
+            {t('repRefused.back')}
           </button>
         </div>
       </div>

@@ -1,41 +1,42 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable } from '@/components/insights/DataTable';
-import { formatDateTime } from '@/lib/format/time';
-import { CatalogSchema, FIELD_REQUESTS_PAGE, FieldRequestsSchema, REQUEST_STATUS_LABELS, RequestStatusSchema, type CatalogEntry, type FieldRequest, type RequestStatus } from '@/lib/schema/dashboard';
+import { CatalogSchema, FIELD_REQUESTS_PAGE, FieldRequestsSchema, RequestStatusSchema, type CatalogEntry, type FieldRequest, type RequestStatus } from '@/lib/schema/dashboard';
 import { call } from '../api/client';
 import { Load } from '../components/Load';
 import { PageHeader } from '../components/PageHeader';
 import { useApi, type Loaded } from '../hooks/use-api';
-
-const KIND_LABELS: Record<FieldRequest['kind'], string> = { content_request: 'Content request', prospect_question: 'Prospect question' };
+import { useLabels } from '../hooks/use-labels';
 
 export function RequestsPage() {
+  const { t } = useTranslation('dashboard');
+  const format = useLabels();
   const [limit, setLimit] = useState(FIELD_REQUESTS_PAGE);
-  const requests = useApi(`/requests?limit=${limit}`, FieldRequestsSchema, 'the field requests');
-  const catalog = useApi('/catalog', CatalogSchema, 'the catalog');
+  const requests = useApi(`/requests?limit=${limit}`, FieldRequestsSchema, t('what.requests'));
+  const catalog = useApi('/catalog', CatalogSchema, t('what.catalog'));
   return (
     <div className="stack">
-      <PageHeader title="From the field" testId="page-requests" />
-      <p className="muted">What reps asked for and what prospects asked them. Set the status as you plan and publish an answer: reps see it in their side panel.</p>
-      <Load loaded={requests} what="the field requests">
+      <PageHeader title={t('nav.requests')} testId="page-requests" />
+      <p className="muted">{t('requests.intro')}</p>
+      <Load loaded={requests} what={t('what.requests')}>
         {(data) => (
           <DataTable
-            title="Requests and questions"
+            title={t('requests.tableTitle')}
             testId="requests-table"
             csvName="leadside-field-requests"
             rows={[...data.requests].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
             rowKey={(request) => request.id}
-            empty="No rep has sent a content request or a prospect question yet."
-            description={data.more ? `The newest ${data.requests.length}, newest first; older ones are a click below.` : 'Newest first.'}
+            empty={t('requests.empty')}
+            description={data.more ? t('requests.newestSome', { count: data.requests.length }) : t('requests.newestFirst')}
             columns={[
-              { header: 'When', value: (request) => formatDateTime(request.createdAt) },
-              { header: 'Kind', value: (request) => KIND_LABELS[request.kind] },
-              { header: 'Text', value: (request) => request.text },
-              { header: 'Lead', value: (request) => request.lead },
-              { header: 'Rep', value: (request) => request.rep },
+              { header: t('column.when'), value: (request) => format.dateTime(request.createdAt), formatted: true },
+              { header: t('requests.kind'), value: (request) => t(`requests.kind_${request.kind}`) },
+              { header: t('column.text'), value: (request) => request.text, data: true },
+              { header: t('column.lead'), value: (request) => request.lead, data: true },
+              { header: t('column.rep'), value: (request) => request.rep, data: true },
               {
-                header: 'Status',
-                value: (request) => REQUEST_STATUS_LABELS[request.status] + (request.contentTitle ? `: ${request.contentTitle}` : ''),
+                header: t('column.status'),
+                value: (request) => t(`requests.status_${request.status}`) + (request.contentTitle ? `: ${request.contentTitle}` : ''),
                 render: (request) => <StatusControl request={request} catalog={catalog} onSaved={requests.reload} />,
               },
             ]}
@@ -44,7 +45,7 @@ export function RequestsPage() {
       </Load>
       {requests.state === 'ready' && requests.data.more && limit < 2_000 && (
         <button type="button" className="btn" onClick={() => setLimit((shown) => Math.min(shown * 5, 2_000))}>
-          Show older requests
+          {t('requests.older')}
         </button>
       )}
     </div>
@@ -61,12 +62,13 @@ function StatusControl({ request, catalog, onSaved }: { request: FieldRequest; c
   const [status, setStatus] = useState<RequestStatus>(request.status);
   const [contentId, setContentId] = useState(request.contentId ?? '');
   const [saving, setSaving] = useState<Saving>({ state: 'idle' });
-  const label = `Status of "${request.text.length > 60 ? `${request.text.slice(0, 57)}…` : request.text}"`;
+  const { t } = useTranslation(['dashboard', 'common']);
+  const label = t('requests.statusOf', { text: request.text.length > 60 ? `${request.text.slice(0, 57)}…` : request.text });
 
   const save = async (next: RequestStatus, answer: string | null) => {
     setSaving({ state: 'saving' });
     try {
-      await call('PATCH', `/requests/${encodeURIComponent(request.id)}`, null, { body: { status: next, contentId: answer }, what: 'Saving the status' });
+      await call('PATCH', `/requests/${encodeURIComponent(request.id)}`, null, { body: { status: next, contentId: answer }, what: t('requests.savingStatus') });
       setSaving({ state: 'saved' });
       onSaved();
     } catch (error) {
@@ -86,38 +88,38 @@ function StatusControl({ request, catalog, onSaved }: { request: FieldRequest; c
       <select aria-label={label} value={status} onChange={(event) => choose(event.target.value as RequestStatus)} disabled={saving.state === 'saving'} data-testid={`request-status-${request.id}`}>
         {RequestStatusSchema.options.map((option) => (
           <option key={option} value={option}>
-            {REQUEST_STATUS_LABELS[option]}
+            {t(`requests.status_${option}`)}
           </option>
         ))}
       </select>
-      {status === 'published' && request.status === 'published' && request.contentTitle && <span className="small">Answered by {request.contentTitle}</span>}
+      {status === 'published' && request.status === 'published' && request.contentTitle && <span className="small">{t('requests.answeredBy', { title: request.contentTitle })}</span>}
       {status === 'published' && (request.status !== 'published' || !request.contentId) && (
         <div className="stack tight" data-testid="request-publish">
-          {catalog.state === 'loading' && <span className="small muted">Loading the catalog…</span>}
+          {catalog.state === 'loading' && <span className="small muted">{t('load.loading', { what: t('what.catalog') })}</span>}
           {catalog.state === 'error' && (
             <span className="small text-danger" role="alert">
-              The catalog could not be loaded: {catalog.message}{' '}
+              {t('load.failed', { what: t('what.catalog') })} <span data-pseudo-exempt>{catalog.message}</span>{' '}
               <button type="button" className="btn btn-quiet" onClick={catalog.reload}>
-                Retry
+                {t('load.retry')}
               </button>
             </span>
           )}
           {catalog.state === 'ready' && (
             <>
-              <select aria-label={`Catalog item that answers "${request.text.slice(0, 40)}"`} value={contentId} onChange={(event) => setContentId(event.target.value)} data-testid="request-answer">
-                <option value="">Which catalog item answers it?</option>
+              <select aria-label={t('requests.answerOf', { text: request.text.slice(0, 40) })} value={contentId} onChange={(event) => setContentId(event.target.value)} data-testid="request-answer">
+                <option value="">{t('requests.whichItem')}</option>
                 {items.map((entry) => (
-                  <option key={entry.item.id} value={entry.item.id}>
+                  <option key={entry.item.id} value={entry.item.id} translate="no">
                     {entry.item.title}
                   </option>
                 ))}
               </select>
               <div className="row">
                 <button type="button" className="btn btn-primary" disabled={!contentId || saving.state === 'saving'} onClick={() => void save('published', contentId)}>
-                  Publish
+                  {t('requests.publish')}
                 </button>
                 <button type="button" className="btn btn-quiet" onClick={() => setStatus(request.status)}>
-                  Cancel
+                  {t('common:cancel')}
                 </button>
               </div>
             </>
@@ -125,9 +127,14 @@ function StatusControl({ request, catalog, onSaved }: { request: FieldRequest; c
         </div>
       )}
       <span role="status" className="small" data-testid="request-result">
-        {saving.state === 'saving' && 'Saving…'}
-        {saving.state === 'saved' && '✓ Saved'}
-        {saving.state === 'failed' && <span className="text-danger">Not saved: {saving.message}</span>}
+        {saving.state === 'saving' && t('saving')}
+        {saving.state === 'saved' && t('common:saved')}
+        {saving.state === 'failed' && (
+          <span className="text-danger">
+            {t('common:notSaved', { error: '' })}
+            <span data-pseudo-exempt>{saving.message}</span>
+          </span>
+        )}
       </span>
     </div>
   );

@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { ensureChromium } from './chromium';
 
 export interface ExtensionHandle {
@@ -80,24 +80,35 @@ function launchChromium(opts: Omit<LaunchOptions, 'extensionPath'>, extensionArg
     executablePath: ensureChromium(),
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
-    args: [
-      ...extensionArgs,
-      // Every hostname goes to the test server, so content-script match patterns
-      // and connector base URLs are the real ones.
-      `--host-resolver-rules=MAP * 127.0.0.1:${opts.port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      // QUIC would bypass our TCP-only server for hosts Chromium believes speak HTTP/3.
-      '--disable-quic',
-      '--no-first-run',
-      // Chromium's own traffic (updates, sync, safe browsing) must not leave loopback.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(opts.extraArgs ?? []),
-    ],
+    args: [...extensionArgs, ...testServerArgs(opts.port), ...(opts.extraArgs ?? [])],
   });
+}
+
+/**
+ * The same Chromium as a plain browser (no extension, no profile), for pages that need no extension
+ * and several contexts, e.g. one per browser language (`browser.newContext({ locale })`).
+ */
+export function launchPlainChromium(port: number): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: testServerArgs(port) });
+}
+
+/** Chromium switches that send every host name to the test server and keep Chromium's own traffic home. */
+function testServerArgs(port: number): string[] {
+  return [
+    // Every hostname goes to the test server, so content-script match patterns
+    // and connector base URLs are the real ones.
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    // QUIC would bypass our TCP-only server for hosts Chromium believes speak HTTP/3.
+    '--disable-quic',
+    '--no-first-run',
+    // Chromium's own traffic (updates, sync, safe browsing) must not leave loopback.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
 }
 
 /**

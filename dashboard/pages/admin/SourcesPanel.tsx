@@ -1,37 +1,39 @@
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '@/lib/format/time';
+import { useTranslation } from 'react-i18next';
 import { SourceChangedSchema, SourceSavedSchema, SourcesSchema, SourceStatusSchema, SyncQueuedSchema, TestConnectionSchema, WebhookStatusSchema } from '@/lib/schema/dashboard';
 import type { z } from 'zod';
 import { call } from '../../api/client';
 import { Empty, Load } from '../../components/Load';
 import { useApi } from '../../hooks/use-api';
+import { useLabels } from '../../hooks/use-labels';
 
 type SourceStatus = z.infer<typeof SourceStatusSchema>;
 type Kind = SourceStatus['kind'];
+/** Product names: the same in every language. */
 const KIND_LABELS: Record<Kind, string> = { hubspot: 'HubSpot', mautic: 'Mautic' };
 type Outcome = { state: 'idle' } | { state: 'busy'; what: string } | { state: 'done'; ok: boolean; message: string };
 
 export function SourcesPanel() {
-  const sources = useApi('/sources', SourcesSchema, 'the sources');
+  const { t } = useTranslation('dashboard');
+  const sources = useApi('/sources', SourcesSchema, t('what.sources'));
   const [editing, setEditing] = useState<Kind | null>(null);
   const loaded = sources.state === 'ready' ? sources.data.sources : undefined;
   const has = (kind: Kind) => loaded?.some((source) => source.kind === kind) ?? false;
   return (
     <section className="card section" aria-labelledby="sources-title" data-testid="admin-sources">
       <div className="spread">
-        <h2 id="sources-title">Marketing sources</h2>
+        <h2 id="sources-title">{t('sources.title')}</h2>
         <div className="row">
           {(['hubspot', 'mautic'] as const).map((kind) => (
             <button key={kind} type="button" className="btn" onClick={() => setEditing(kind)} data-testid={`source-set-${kind}`}>
-              {has(kind) ? `Change ${KIND_LABELS[kind]} credentials` : loaded && loaded.length > 0 ? `Add ${KIND_LABELS[kind]}` : `Set ${KIND_LABELS[kind]} credentials`}
+              {t(has(kind) ? 'sources.change' : loaded && loaded.length > 0 ? 'sources.add' : 'sources.set', { name: KIND_LABELS[kind] })}
             </button>
           ))}
         </div>
       </div>
       {loaded && loaded.length > 1 && (
         <p className="small">
-          Every lookup asks {loaded.length === 2 ? 'both' : `all ${loaded.length}`} systems and merges their answers into one brief, each score and stage beside its system. Verdicts are forwarded to the main
-          source only.
+          {t('sources.several', { count: loaded.length })}
         </p>
       )}
       {editing && (
@@ -44,11 +46,11 @@ export function SourcesPanel() {
           onSaved={sources.reload}
         />
       )}
-      <Load loaded={sources} what="the sources">
+      <Load loaded={sources} what={t('what.sources')}>
         {(data) => (
           <>
             {data.sources.length === 0 ? (
-              <Empty>No HubSpot or Mautic source yet: set one's credentials to sync profiles and the catalog on the server.</Empty>
+              <Empty>{t('sources.empty')}</Empty>
             ) : (
               data.sources.map((source) => <SourceRow key={source.kind} source={source} several={data.sources.length > 1} onChanged={sources.reload} />)
             )}
@@ -61,6 +63,8 @@ export function SourcesPanel() {
 }
 
 function SourceRow({ source, several, onChanged }: { source: SourceStatus; several: boolean; onChanged(): void }) {
+  const { t } = useTranslation('dashboard');
+  const format = useLabels();
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const label = KIND_LABELS[source.kind];
@@ -75,14 +79,14 @@ function SourceRow({ source, several, onChanged }: { source: SourceStatus; sever
       setOutcome({ state: 'done', ok: false, message: error instanceof Error ? error.message : String(error) });
     }
   };
-  const test = () => act('Testing…', () => call('POST', `/sources/${source.kind}/test`, TestConnectionSchema, { what: `Testing ${label}` }), false);
+  const test = () => act(t('sources.testing'), () => call('POST', `/sources/${source.kind}/test`, TestConnectionSchema, { what: t('sources.testingCall', { name: label }) }), false);
   const sync = () =>
-    act('Starting a sync…', async () => ({ ok: true, message: (await call('POST', `/sources/${source.kind}/sync`, SyncQueuedSchema, { what: `Syncing ${label}` })).message }), true);
+    act(t('sources.syncStarting'), async () => ({ ok: true, message: (await call('POST', `/sources/${source.kind}/sync`, SyncQueuedSchema, { what: t('sources.syncCall', { name: label }) })).message }), true);
   const makeMain = () =>
-    act('Making it the main source…', async () => ({ ok: true, message: (await call('POST', `/sources/${source.kind}/main`, SourceChangedSchema, { what: `Making ${label} the main source` })).message }), true);
+    act(t('sources.makingMain'), async () => ({ ok: true, message: (await call('POST', `/sources/${source.kind}/main`, SourceChangedSchema, { what: t('sources.makeMainCall', { name: label }) })).message }), true);
   const remove = () => {
     setConfirmingRemove(false);
-    return act('Removing…', async () => ({ ok: true, message: (await call('DELETE', `/sources/${source.kind}`, SourceChangedSchema, { what: `Removing ${label}` })).message }), true);
+    return act(t('sources.removing'), async () => ({ ok: true, message: (await call('DELETE', `/sources/${source.kind}`, SourceChangedSchema, { what: t('sources.removeCall', { name: label }) })).message }), true);
   };
   const busy = outcome.state === 'busy';
   return (
@@ -90,51 +94,55 @@ function SourceRow({ source, several, onChanged }: { source: SourceStatus; sever
       <div className="spread">
         <h3>
           {label}{' '}
-          {several && (source.main ? <span className="badge badge-accent">Main: verdicts go here</span> : <span className="badge">Read beside the main source</span>)}
+          {several && (source.main ? <span className="badge badge-accent">{t('sources.mainBadge')}</span> : <span className="badge">{t('sources.besideBadge')}</span>)}
         </h3>
         <div className="row">
           <button type="button" className="btn" onClick={() => void test()} disabled={busy}>
-            Test connection
+            {t('sources.test')}
           </button>
           <button type="button" className="btn" onClick={() => void sync()} disabled={busy || source.syncing}>
-            {source.syncing ? 'Syncing…' : 'Sync now'}
+            {source.syncing ? t('sources.syncing') : t('sources.sync')}
           </button>
           {several && !source.main && (
             <button type="button" className="btn" onClick={() => void makeMain()} disabled={busy}>
-              Make main
+              {t('sources.makeMain')}
             </button>
           )}
           {!confirmingRemove && (
-            <button type="button" className="btn btn-danger" onClick={() => setConfirmingRemove(true)} disabled={busy} aria-label={`Remove ${label}`}>
-              Remove
+            <button type="button" className="btn btn-danger" onClick={() => setConfirmingRemove(true)} disabled={busy} aria-label={t('sources.removeLabel', { name: label })}>
+              {t('sources.remove')}
             </button>
           )}
         </div>
       </div>
       {confirmingRemove && (
-        <div className="row" role="group" aria-label={`Confirm removing ${label}`}>
+        <div className="row" role="group" aria-label={t('sources.confirmLabel', { name: label })}>
           <span className="small">
-            Remove {label}? Its credentials are deleted and the catalog items it synced are retired{source.main && several ? '; the next source becomes the main one' : ''}.
+            {t(source.main && several ? 'sources.confirmMain' : 'sources.confirm', { name: label })}
           </span>
           <button type="button" className="btn btn-danger" onClick={() => void remove()} autoFocus>
-            Yes, remove {label}
+            {t('sources.confirmYes', { name: label })}
           </button>
           <button type="button" className="btn" onClick={() => setConfirmingRemove(false)}>
-            Keep it
+            {t('sources.keep')}
           </button>
         </div>
       )}
       <dl className="facts">
-        <dt>Last sync</dt>
-        <dd>{source.lastSyncAt ? formatDateTime(source.lastSyncAt) : 'Never'}</dd>
-        <dt>Its error</dt>
-        <dd className={source.lastSyncError ? 'text-danger' : undefined}>{source.lastSyncError ?? 'None'}</dd>
-        <dt>Catalog items</dt>
-        <dd>{source.catalogCount ?? '—'}</dd>
+        <dt>{t('sources.lastSync')}</dt>
+        <dd data-pseudo-exempt={source.lastSyncAt ? '' : undefined}>{source.lastSyncAt ? format.dateTime(source.lastSyncAt) : t('never')}</dd>
+        <dt>{t('sources.lastError')}</dt>
+        {/* A sync error is the vendor's or the server's words. */}
+        <dd className={source.lastSyncError ? 'text-danger' : undefined} data-pseudo-exempt={source.lastSyncError ? '' : undefined}>
+          {source.lastSyncError ?? t('sources.noError')}
+        </dd>
+        <dt>{t('sources.catalogItems')}</dt>
+        <dd>{source.catalogCount === undefined || source.catalogCount === null ? '—' : format.number(source.catalogCount)}</dd>
+        {/* The stored settings by their field names (apiBase, baseUrl…): configuration data, not prose. */}
         {Object.entries(source.config)
           .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
           .map(([key, value]) => (
-            <div key={key} className="contents">
+            <div key={key} className="contents" translate="no">
               <dt>{key}</dt>
               <dd>{String(value)}</dd>
             </div>
@@ -142,7 +150,11 @@ function SourceRow({ source, several, onChanged }: { source: SourceStatus; sever
       </dl>
       <p role="status" className="small">
         {outcome.state === 'busy' && outcome.what}
-        {outcome.state === 'done' && <span className={outcome.ok ? 'text-good' : 'text-danger'}>{outcome.ok ? `✓ ${outcome.message}` : `✗ ${outcome.message}`}</span>}
+        {outcome.state === 'done' && (
+          <span className={outcome.ok ? 'text-good' : 'text-danger'} data-pseudo-exempt>
+            {outcome.ok ? `✓ ${outcome.message}` : `✗ ${outcome.message}`}
+          </span>
+        )}
       </p>
     </div>
   );
@@ -150,6 +162,7 @@ function SourceRow({ source, several, onChanged }: { source: SourceStatus; sever
 
 /** The source's address and secret; the secret is sent once and never shown again (the server keeps it). */
 function CredentialsForm({ kind, existing, offerMain, close, onSaved }: { kind: Kind; existing?: SourceStatus; offerMain: boolean; close(): void; onSaved(): void }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   // Changing a source starts from its stored settings (never its secret, which the server keeps).
   const stored = existing?.config ?? {};
   const storedAuth = (stored.auth ?? {}) as { method?: string; username?: string; clientId?: string };
@@ -176,11 +189,11 @@ function CredentialsForm({ kind, existing, offerMain, close, onSaved }: { kind: 
             secrets: given ? (method === 'basic' ? { password: given } : { clientSecret: given }) : {},
           };
     if (main) Object.assign(body, { main: true });
-    setOutcome({ state: 'busy', what: 'Saving…' });
+    setOutcome({ state: 'busy', what: t('saving') });
     try {
-      const saved = await call('PUT', `/sources/${kind}`, SourceSavedSchema, { body, what: `Saving the ${KIND_LABELS[kind]} credentials` });
+      const saved = await call('PUT', `/sources/${kind}`, SourceSavedSchema, { body, what: t('sources.savingCall', { name: KIND_LABELS[kind] }) });
       // Saved even when the test fails, so the admin can fix the vendor's side and test again.
-      setOutcome({ state: 'done', ok: saved.test.ok, message: `Saved. Connection test: ${saved.test.message}` });
+      setOutcome({ state: 'done', ok: saved.test.ok, message: t('sources.savedTest', { result: saved.test.message }) });
       setSecret('');
       onSaved();
     } catch (error) {
@@ -190,41 +203,41 @@ function CredentialsForm({ kind, existing, offerMain, close, onSaved }: { kind: 
 
   return (
     <form className="sub-form stack" onSubmit={save} data-testid="source-credentials">
-      <h3>{KIND_LABELS[kind]} credentials</h3>
+      <h3>{t('sources.credentials', { name: KIND_LABELS[kind] })}</h3>
       <div className="form-grid">
         <label className="field">
-          <span>{kind === 'hubspot' ? 'API address' : 'Mautic address'}</span>
+          <span>{kind === 'hubspot' ? t('sources.apiAddress') : t('sources.mauticAddress')}</span>
           <input type="url" required value={address} onChange={(event) => setAddress(event.target.value)} placeholder="https://…" />
         </label>
         {kind === 'mautic' && (
           <label className="field">
-            <span>Sign-in method</span>
+            <span>{t('sources.method')}</span>
             <select value={method} onChange={(event) => setMethod(event.target.value as 'basic' | 'oauth2')}>
-              <option value="basic">User name and password</option>
-              <option value="oauth2">OAuth2 client credentials</option>
+              <option value="basic">{t('sources.methodBasic')}</option>
+              <option value="oauth2">{t('sources.methodOauth')}</option>
             </select>
           </label>
         )}
         {kind === 'mautic' && (
           <label className="field">
-            <span>{method === 'basic' ? 'User name' : 'Client id'}</span>
+            <span>{method === 'basic' ? t('sources.userName') : t('sources.clientId')}</span>
             <input required value={user} onChange={(event) => setUser(event.target.value)} />
           </label>
         )}
         <label className="field">
-          <span>{kind === 'hubspot' ? 'Private app token' : method === 'basic' ? 'Password' : 'Client secret'}</span>
+          <span>{kind === 'hubspot' ? t('sources.appToken') : method === 'basic' ? t('signIn.password') : t('sources.clientSecret')}</span>
           <input
             type="password"
             required={!keepsSecret}
             autoComplete="off"
             value={secret}
             onChange={(event) => setSecret(event.target.value)}
-            placeholder={keepsSecret ? 'Stored: leave empty to keep it' : undefined}
+            placeholder={keepsSecret ? t('sources.secretStored') : undefined}
           />
         </label>
         {kind === 'hubspot' && (
           <label className="field">
-            <span>HubDB table of sales content (optional)</span>
+            <span>{t('sources.hubdbTable')}</span>
             <input value={contentTableId} onChange={(event) => setContentTableId(event.target.value)} />
           </label>
         )}
@@ -232,18 +245,23 @@ function CredentialsForm({ kind, existing, offerMain, close, onSaved }: { kind: 
       {offerMain && (
         <label className="row small">
           <input type="checkbox" checked={main} onChange={(event) => setMain(event.target.checked)} />
-          <span>Make {KIND_LABELS[kind]} the main source (verdicts are forwarded to it; the others are read beside it)</span>
+          <span>{t('sources.makeMainCheck', { name: KIND_LABELS[kind] })}</span>
         </label>
       )}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={outcome.state === 'busy'}>
-          Save credentials
+          {t('sources.saveCredentials')}
         </button>
         <button type="button" className="btn" onClick={close}>
-          Close
+          {t('common:close')}
         </button>
         <span role="status" className="small">
-          {outcome.state === 'done' && <span className={outcome.ok ? 'text-good' : 'text-danger'}>{outcome.ok ? `✓ ${outcome.message}` : `✗ ${outcome.message}`}</span>}
+          {outcome.state === 'busy' && outcome.what}
+          {outcome.state === 'done' && (
+            <span className={outcome.ok ? 'text-good' : 'text-danger'} data-pseudo-exempt>
+              {outcome.ok ? `✓ ${outcome.message}` : `✗ ${outcome.message}`}
+            </span>
+          )}
         </span>
       </div>
     </form>
@@ -252,16 +270,17 @@ function CredentialsForm({ kind, existing, offerMain, close, onSaved }: { kind: 
 
 /** The Slack webhook the digest and forwarded notes go to. Its URL is the secret: only its host is ever shown. */
 function SlackWebhook({ host, onChanged }: { host: string | null; onChanged(): void }) {
+  const { t } = useTranslation('dashboard');
   const [url, setUrl] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const change = async (event: FormEvent | null, remove = false) => {
     event?.preventDefault();
-    setOutcome({ state: 'busy', what: remove ? 'Removing…' : 'Saving…' });
+    setOutcome({ state: 'busy', what: remove ? t('sources.removing') : t('saving') });
     try {
       const answer = remove
-        ? await call('DELETE', '/webhook', WebhookStatusSchema, { what: 'Removing the Slack webhook' })
-        : await call('PUT', '/webhook', WebhookStatusSchema, { body: { url: url.trim() }, what: 'Saving the Slack webhook' });
-      setOutcome({ state: 'done', ok: true, message: answer.slackWebhookHost ? `Slack webhook set (${answer.slackWebhookHost}).` : 'Slack webhook removed.' });
+        ? await call('DELETE', '/webhook', WebhookStatusSchema, { what: t('webhook.removing') })
+        : await call('PUT', '/webhook', WebhookStatusSchema, { body: { url: url.trim() }, what: t('webhook.saving') });
+      setOutcome({ state: 'done', ok: true, message: answer.slackWebhookHost ? t('webhook.set', { host: answer.slackWebhookHost }) : t('webhook.removed') });
       setUrl('');
       onChanged();
     } catch (error) {
@@ -269,26 +288,32 @@ function SlackWebhook({ host, onChanged }: { host: string | null; onChanged(): v
     }
   };
   return (
-    <form className="sub-form stack tight" onSubmit={(event) => void change(event)} aria-label="Slack webhook" data-testid="slack-webhook">
+    <form className="sub-form stack tight" onSubmit={(event) => void change(event)} aria-label={t('webhook.label')} data-testid="slack-webhook">
       <p className="small">
-        Slack webhook: <strong>{host ? `set (${host})` : 'not set'}</strong>. The weekly digest and the forwarded verdicts and requests go there.
+        {t('webhook.state')} <strong>{host ? t('webhook.stateSet', { host }) : t('webhook.stateNotSet')}</strong> {t('webhook.what')}
       </p>
       <div className="row">
         <label className="field grow">
-          <span>Webhook URL (https://hooks.slack.com/…)</span>
+          <span>{t('webhook.url')}</span>
           <input type="url" required value={url} onChange={(event) => setUrl(event.target.value)} autoComplete="off" />
         </label>
         <button type="submit" className="btn btn-primary align-end" disabled={outcome.state === 'busy'}>
-          {host ? 'Replace webhook' : 'Set webhook'}
+          {host ? t('webhook.replace') : t('webhook.setButton')}
         </button>
         {host && (
           <button type="button" className="btn btn-danger align-end" onClick={() => void change(null, true)} disabled={outcome.state === 'busy'}>
-            Remove
+            {t('sources.remove')}
           </button>
         )}
       </div>
       <span role="status" className="small">
-        {outcome.state === 'done' && <span className={outcome.ok ? 'text-good' : 'text-danger'}>{outcome.ok ? `✓ ${outcome.message}` : `Not changed: ${outcome.message}`}</span>}
+        {outcome.state === 'busy' && outcome.what}
+        {outcome.state === 'done' && (
+          <span className={outcome.ok ? 'text-good' : 'text-danger'}>
+            {outcome.ok ? `✓ ${outcome.message}` : t('users.notChanged', { error: '' })}
+            {!outcome.ok && <span data-pseudo-exempt>{outcome.message}</span>}
+          </span>
+        )}
       </span>
     </form>
   );

@@ -1,24 +1,27 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable } from '@/components/insights/DataTable';
-import { formatDateTime } from '@/lib/format/time';
 import { CreatedTokenSchema, NewTokenSchema, TokensSchema, UsersSchema } from '@/lib/schema/dashboard';
 import type { z } from 'zod';
 import { call } from '../../api/client';
 import { Load } from '../../components/Load';
 import { useApi, type Loaded } from '../../hooks/use-api';
+import { useLabels } from '../../hooks/use-labels';
 
 type Users = z.infer<typeof UsersSchema>;
 type Token = z.infer<typeof TokensSchema>['tokens'][number];
 
 export function TokensPanel({ users }: { users: Loaded<Users> & { reload(): void } }) {
-  const tokens = useApi('/tokens', TokensSchema, 'the tokens');
+  const { t } = useTranslation('dashboard');
+  const format = useLabels();
+  const tokens = useApi('/tokens', TokensSchema, t('what.tokens'));
   const [created, setCreated] = useState<{ secret: string; user: string } | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
   const revoke = async (token: Token) => {
     try {
-      await call('DELETE', `/tokens/${encodeURIComponent(token.id)}`, null, { what: 'Revoking the token' });
-      setResult({ ok: true, message: `${token.user}'s token "${token.label || token.id}" is revoked.` });
+      await call('DELETE', `/tokens/${encodeURIComponent(token.id)}`, null, { what: t('tokens.revoking') });
+      setResult({ ok: true, message: t('tokens.revoked', { user: token.user, label: token.label || token.id }) });
       tokens.reload();
     } catch (error) {
       setResult({ ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -27,8 +30,8 @@ export function TokensPanel({ users }: { users: Loaded<Users> & { reload(): void
 
   return (
     <section className="card section" aria-labelledby="tokens-title" data-testid="admin-tokens">
-      <h2 id="tokens-title">API tokens</h2>
-      <p className="small muted">Reps paste a token into the extension's Options. A token is shown once, when it is made.</p>
+      <h2 id="tokens-title">{t('tokens.title')}</h2>
+      <p className="small muted">{t('tokens.intro')}</p>
       <NewToken
         users={users.state === 'ready' ? users.data.users.filter((user) => !user.disabled) : []}
         onCreated={(secret, user) => {
@@ -39,33 +42,34 @@ export function TokensPanel({ users }: { users: Loaded<Users> & { reload(): void
       {created && <Secret secret={created.secret} user={created.user} dismiss={() => setCreated(null)} />}
       {result && (
         <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'text-good' : 'text-danger'}>
-          {result.ok ? `✓ ${result.message}` : `Not revoked: ${result.message}`}
+          {result.ok ? `✓ ${result.message}` : t('tokens.notRevoked', { error: '' })}
+          {!result.ok && <span data-pseudo-exempt>{result.message}</span>}
         </p>
       )}
-      <Load loaded={tokens} what="the tokens">
+      <Load loaded={tokens} what={t('what.tokens')}>
         {(data) => (
           <DataTable
-            title={`${data.tokens.length} tokens`}
+            title={t('tokens.count', { count: data.tokens.length, formatted: format.number(data.tokens.length) })}
             testId="tokens-table"
             csvName="leadside-tokens"
             rows={data.tokens}
             rowKey={(token) => token.id}
-            empty="No tokens yet: make one above for each rep."
+            empty={t('tokens.empty')}
             columns={[
-              { header: 'User', value: (token) => token.user },
-              { header: 'Label', value: (token) => token.label },
-              { header: 'Created', value: (token) => formatDateTime(token.createdAt) },
-              { header: 'Expires', value: (token) => (token.expiresAt ? formatDateTime(token.expiresAt) : 'Never') },
-              { header: 'Last used', value: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never') },
+              { header: t('tokens.user'), value: (token) => token.user, data: true },
+              { header: t('tokens.label'), value: (token) => token.label, data: true },
+              { header: t('tokens.created'), value: (token) => format.dateTime(token.createdAt), formatted: true },
+              { header: t('tokens.expires'), value: (token) => (token.expiresAt ? format.dateTime(token.expiresAt) : t('never')), formatted: true },
+              { header: t('tokens.lastUsed'), value: (token) => (token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('never')), formatted: true },
               {
-                header: 'Status',
-                value: (token) => (token.revoked ? 'Revoked' : 'Active'),
+                header: t('column.status'),
+                value: (token) => (token.revoked ? t('status.revoked') : t('status.active')),
                 render: (token) =>
                   token.revoked ? (
-                    <span className="badge">Revoked</span>
+                    <span className="badge">{t('status.revoked')}</span>
                   ) : (
-                    <button type="button" className="btn btn-danger" aria-label={`Revoke ${token.user}'s token ${token.label}`} onClick={() => void revoke(token)}>
-                      Revoke
+                    <button type="button" className="btn btn-danger" aria-label={t('tokens.revokeLabel', { user: token.user, label: token.label })} onClick={() => void revoke(token)}>
+                      {t('tokens.revoke')}
                     </button>
                   ),
               },
@@ -78,6 +82,7 @@ export function TokensPanel({ users }: { users: Loaded<Users> & { reload(): void
 }
 
 function NewToken({ users, onCreated }: { users: Users['users']; onCreated(secret: string, user: string): void }) {
+  const { t } = useTranslation('dashboard');
   const [userId, setUserId] = useState('');
   const [label, setLabel] = useState('');
   const [days, setDays] = useState('90');
@@ -86,9 +91,9 @@ function NewToken({ users, onCreated }: { users: Users['users']; onCreated(secre
     event.preventDefault();
     setError(null);
     const checked = NewTokenSchema.safeParse({ userId, label: label.trim(), days: Number(days) });
-    if (!checked.success) return setError(checked.error.issues[0]?.path[0] === 'userId' ? 'Choose whose token it is.' : 'Days: a whole number from 1 to 366.');
+    if (!checked.success) return setError(checked.error.issues[0]?.path[0] === 'userId' ? t('tokens.chooseUser') : t('tokens.invalidDays'));
     try {
-      const answer = await call('POST', '/tokens', CreatedTokenSchema, { body: checked.data, what: 'Creating the token' });
+      const answer = await call('POST', '/tokens', CreatedTokenSchema, { body: checked.data, what: t('tokens.creating') });
       onCreated(answer.secret, answer.token.user);
       setLabel('');
     } catch (caught) {
@@ -96,32 +101,32 @@ function NewToken({ users, onCreated }: { users: Users['users']; onCreated(secre
     }
   };
   return (
-    <form className="row sub-form" onSubmit={create} aria-label="Create a token" data-testid="new-token">
+    <form className="row sub-form" onSubmit={create} aria-label={t('tokens.create')} data-testid="new-token">
       <label className="field">
-        <span>Whose token</span>
+        <span>{t('tokens.whose')}</span>
         <select value={userId} onChange={(event) => setUserId(event.target.value)} required>
-          <option value="">Choose a user…</option>
+          <option value="">{t('tokens.chooseUserOption')}</option>
           {users.map((user) => (
             <option key={user.id} value={user.id}>
-              {user.name} ({user.role})
+              {t('tokens.userOption', { name: user.name, role: t(`roleInline.${user.role}`) })}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span>Label</span>
-        <input value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. Ana's laptop" />
+        <span>{t('tokens.label')}</span>
+        <input value={label} onChange={(event) => setLabel(event.target.value)} placeholder={t('tokens.labelPlaceholder')} />
       </label>
       <label className="field narrow-field">
-        <span>Valid for (days)</span>
+        <span>{t('tokens.days')}</span>
         <input type="number" min="1" max="366" required value={days} onChange={(event) => setDays(event.target.value)} />
       </label>
       <button type="submit" className="btn btn-primary align-end">
-        Create token
+        {t('tokens.createButton')}
       </button>
       {error && (
         <span role="alert" className="small text-danger">
-          Not created: {error}
+          {t('tokens.notCreated', { error })}
         </span>
       )}
     </form>
@@ -130,31 +135,32 @@ function NewToken({ users, onCreated }: { users: Users['users']; onCreated(secre
 
 /** The new token, once: copy it now, it is stored hashed and cannot be shown again. */
 function Secret({ secret, user, dismiss }: { secret: string; user: string; dismiss(): void }) {
-  const [copied, setCopied] = useState<string | null>(null);
+  const { t } = useTranslation('dashboard');
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(secret);
-      setCopied('✓ Copied');
+      setCopied('copied');
     } catch {
-      setCopied('Could not copy: select the token and copy it by hand.');
+      setCopied('failed');
     }
   };
   return (
     <div className="notice notice-warn stack tight" role="status" data-testid="token-secret">
       <p>
-        <strong>{user}'s new token.</strong> Copy it now: it is not shown again.
+        <strong>{t('tokens.newToken', { user })}</strong> {t('tokens.copyNow')}
       </p>
-      <code className="secret" tabIndex={0}>
+      <code className="secret" tabIndex={0} translate="no">
         {secret}
       </code>
       <div className="row">
         <button type="button" className="btn" onClick={() => void copy()}>
-          Copy token
+          {t('tokens.copy')}
         </button>
         <button type="button" className="btn btn-quiet" onClick={dismiss}>
-          Done
+          {t('tokens.done')}
         </button>
-        {copied && <span className="small">{copied}</span>}
+        {copied && <span className="small">{copied === 'copied' ? t('tokens.copied') : t('tokens.copyFailed')}</span>}
       </div>
     </div>
   );

@@ -1,23 +1,25 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable } from '@/components/insights/DataTable';
-import { formatDateTime } from '@/lib/format/time';
 import { DashboardRoleSchema, NewUserSchema, UsersSchema } from '@/lib/schema/dashboard';
 import type { z } from 'zod';
 import { call } from '../../api/client';
 import { Load } from '../../components/Load';
 import type { Loaded } from '../../hooks/use-api';
+import { useLabels } from '../../hooks/use-labels';
 
 type Users = z.infer<typeof UsersSchema>;
 type User = Users['users'][number];
 type Role = z.infer<typeof DashboardRoleSchema>;
-const ROLE_LABELS: Record<Role, string> = { rep: 'Rep', marketer: 'Marketer', admin: 'Admin' };
-
 export function UsersPanel({ users }: { users: Loaded<Users> & { reload(): void } }) {
+  const { t } = useTranslation('dashboard');
+  const format = useLabels();
+  const roleLabel = (role: Role) => t(`role.${role}`);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
   const update = async (user: User, change: { role?: Role; disabled?: boolean }, done: string) => {
     try {
-      await call('PATCH', `/users/${encodeURIComponent(user.id)}`, null, { body: change, what: `Changing ${user.name}` });
+      await call('PATCH', `/users/${encodeURIComponent(user.id)}`, null, { body: change, what: t('users.changing', { name: user.name }) });
       setResult({ ok: true, message: done });
       users.reload();
     } catch (error) {
@@ -27,51 +29,56 @@ export function UsersPanel({ users }: { users: Loaded<Users> & { reload(): void 
 
   return (
     <section className="card section" aria-labelledby="users-title" data-testid="admin-users">
-      <h2 id="users-title">Users</h2>
+      <h2 id="users-title">{t('users.title')}</h2>
       <AddUser onAdded={users.reload} />
       {result && (
         <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'text-good' : 'text-danger'} data-testid="users-result">
-          {result.ok ? `✓ ${result.message}` : `Not changed: ${result.message}`}
+          {result.ok ? `✓ ${result.message}` : t('users.notChanged', { error: '' })}
+          {!result.ok && <span data-pseudo-exempt>{result.message}</span>}
         </p>
       )}
-      <Load loaded={users} what="the users">
+      <Load loaded={users} what={t('what.users')}>
         {(data) => (
           <DataTable
-            title={`${data.users.length} people`}
+            title={t('users.count', { count: data.users.length, formatted: format.number(data.users.length) })}
             testId="users-table"
             csvName="leadside-users"
             rows={data.users}
             rowKey={(user) => user.id}
-            empty="No users yet: add the first one above."
+            empty={t('users.empty')}
             columns={[
-              { header: 'Name', value: (user) => user.name },
-              { header: 'E-mail', value: (user) => user.email },
+              { header: t('users.name'), value: (user) => user.name, data: true },
+              { header: t('signIn.email'), value: (user) => user.email, data: true },
               {
-                header: 'Role',
-                value: (user) => ROLE_LABELS[user.role],
+                header: t('users.role'),
+                value: (user) => roleLabel(user.role),
                 render: (user) => (
-                  <select aria-label={`Role of ${user.name}`} value={user.role} onChange={(event) => void update(user, { role: event.target.value as Role }, `${user.name} is now ${ROLE_LABELS[event.target.value as Role]}.`)}>
+                  <select
+                    aria-label={t('users.roleOf', { name: user.name })}
+                    value={user.role}
+                    onChange={(event) => void update(user, { role: event.target.value as Role }, t('users.nowRole', { name: user.name, role: roleLabel(event.target.value as Role) }))}
+                  >
                     {DashboardRoleSchema.options.map((role) => (
                       <option key={role} value={role}>
-                        {ROLE_LABELS[role]}
+                        {roleLabel(role)}
                       </option>
                     ))}
                   </select>
                 ),
               },
-              { header: 'Password', value: (user) => (user.hasPassword ? 'Set' : 'None') },
-              { header: 'Last seen', value: (user) => (user.lastSeenAt ? formatDateTime(user.lastSeenAt) : 'Never') },
+              { header: t('signIn.password'), value: (user) => (user.hasPassword ? t('users.passwordSet') : t('users.passwordNone')) },
+              { header: t('users.lastSeen'), value: (user) => (user.lastSeenAt ? format.dateTime(user.lastSeenAt) : t('never')), formatted: true },
               {
-                header: 'Status',
-                value: (user) => (user.disabled ? 'Disabled' : 'Active'),
+                header: t('column.status'),
+                value: (user) => (user.disabled ? t('status.disabled') : t('status.active')),
                 render: (user) => (
                   <button
                     type="button"
                     className={`btn ${user.disabled ? '' : 'btn-danger'}`}
-                    aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
-                    onClick={() => void update(user, { disabled: !user.disabled }, `${user.name} is ${user.disabled ? 'enabled' : 'disabled: their tokens and sessions stop working'}.`)}
+                    aria-label={t(user.disabled ? 'users.enableLabel' : 'users.disableLabel', { name: user.name })}
+                    onClick={() => void update(user, { disabled: !user.disabled }, t(user.disabled ? 'users.enabled' : 'users.disabled', { name: user.name }))}
                   >
-                    {user.disabled ? 'Enable' : 'Disable'}
+                    {user.disabled ? t('users.enable') : t('users.disable')}
                   </button>
                 ),
               },
@@ -84,6 +91,7 @@ export function UsersPanel({ users }: { users: Loaded<Users> & { reload(): void 
 }
 
 function AddUser({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation('dashboard');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('rep');
@@ -91,10 +99,10 @@ function AddUser({ onAdded }: { onAdded(): void }) {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const checked = NewUserSchema.safeParse({ email: email.trim(), name: name.trim(), role });
-    if (!checked.success) return setResult({ ok: false, message: checked.error.issues[0]?.path[0] === 'email' ? 'Enter a valid e-mail.' : 'Enter a name.' });
+    if (!checked.success) return setResult({ ok: false, message: checked.error.issues[0]?.path[0] === 'email' ? t('users.invalidEmail') : t('users.invalidName') });
     try {
-      await call('POST', '/users', null, { body: checked.data, what: 'Adding the user' });
-      setResult({ ok: true, message: `${checked.data.name} added as ${ROLE_LABELS[role]}.${role === 'rep' ? ' Create a token below for their extension.' : ' Set their password with the set-password command.'}` });
+      await call('POST', '/users', null, { body: checked.data, what: t('users.adding') });
+      setResult({ ok: true, message: t(role === 'rep' ? 'users.addedRep' : 'users.addedOther', { name: checked.data.name, role: t(`role.${role}`) }) });
       setEmail('');
       setName('');
       onAdded();
@@ -103,31 +111,31 @@ function AddUser({ onAdded }: { onAdded(): void }) {
     }
   };
   return (
-    <form className="row sub-form" onSubmit={add} aria-label="Add a user" data-testid="add-user">
+    <form className="row sub-form" onSubmit={add} aria-label={t('users.add')} data-testid="add-user">
       <label className="field">
-        <span>Name</span>
+        <span>{t('users.name')}</span>
         <input required value={name} onChange={(event) => setName(event.target.value)} />
       </label>
       <label className="field">
-        <span>E-mail</span>
+        <span>{t('signIn.email')}</span>
         <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
       </label>
       <label className="field">
-        <span>Role</span>
+        <span>{t('users.role')}</span>
         <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
           {DashboardRoleSchema.options.map((option) => (
             <option key={option} value={option}>
-              {ROLE_LABELS[option]}
+              {t(`role.${option}`)}
             </option>
           ))}
         </select>
       </label>
       <button type="submit" className="btn btn-primary align-end">
-        Add user
+        {t('users.addButton')}
       </button>
       {result && (
         <span role={result.ok ? 'status' : 'alert'} className={`small ${result.ok ? 'text-good' : 'text-danger'}`}>
-          {result.ok ? `✓ ${result.message}` : `Not added: ${result.message}`}
+          {result.ok ? `✓ ${result.message}` : t('users.notAdded', { error: result.message })}
         </span>
       )}
     </form>
