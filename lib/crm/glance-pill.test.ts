@@ -1,24 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGlancePill } from './glance-pill';
+import { createGlancePill, ENGLISH_PILL_WORDS } from './glance-pill';
 
 const GLANCE = { name: 'Priya Raman', source: 'Paid search', signal: 'Do not call' };
 
 afterEach(() => {
   vi.restoreAllMocks();
   document.documentElement.querySelectorAll('leadside-glance').forEach((element) => element.remove());
+  document.body.replaceChildren();
 });
 
 /** The closed root as only the pill itself holds it, caught as it is made. */
-function pillWithRoot(onOpen: () => void) {
+function pillWithRoot(onOpen: () => void = () => undefined) {
   const attach = vi.spyOn(Element.prototype, 'attachShadow');
   const pill = createGlancePill(document, onOpen);
   const root = attach.mock.results[0]!.value as ShadowRoot;
-  return { pill, root };
+  attach.mockRestore();
+  const button = (name: string) => [...root.querySelectorAll('button')].find((element) => (element.getAttribute('aria-label') ?? element.textContent) === name)!;
+  return { pill, root, button, host: pill.element as HTMLElement };
 }
+
+const isHidden = (host: HTMLElement) => host.hasAttribute('data-hidden');
 
 describe('glance pill', () => {
   it("keeps the lead's name, source and flags out of the page's reach", () => {
-    const { pill, root } = pillWithRoot(() => undefined);
+    const { pill, root } = pillWithRoot();
     pill.show(GLANCE);
     expect(pill.element.shadowRoot).toBeNull();
     expect(pill.element.textContent).toBe('');
@@ -27,13 +32,88 @@ describe('glance pill', () => {
 
   it('ignores clicks a page script makes on its buttons', () => {
     const onOpen = vi.fn();
-    const { pill, root } = pillWithRoot(onOpen);
+    const { pill, button, host } = pillWithRoot(onOpen);
     pill.show(GLANCE);
-    const [open, close] = [...root.querySelectorAll('button')];
-    open!.click();
-    open!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    close!.click();
+    button(ENGLISH_PILL_WORDS.open).click();
+    button(ENGLISH_PILL_WORDS.open).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button(ENGLISH_PILL_WORDS.hide).click();
+    button(ENGLISH_PILL_WORDS.move).click();
     expect(onOpen).not.toHaveBeenCalled();
-    expect((pill.element as HTMLElement).style.display).not.toBe('none');
+    expect(isHidden(host)).toBe(false);
+    expect(host.style.right).toBe('1em');
   });
+
+  it('does not touch its text again for the glance it already shows, and shows the next lead’s', () => {
+    const { pill, root } = pillWithRoot();
+    pill.show(GLANCE);
+    const textNode = root.querySelector('.text')!.firstChild;
+    pill.show({ ...GLANCE });
+    expect(root.querySelector('.text')!.firstChild).toBe(textNode);
+    pill.show({ name: 'Marcus Oyelaran', source: 'Webinar' });
+    expect(root.querySelector('.text')!.textContent).toBe('Marcus Oyelaran · Webinar');
+  });
+
+  it('hides on a record switch by visibility (keeping its layout) and shows again with the next glance', () => {
+    const { pill, host } = pillWithRoot();
+    expect(isHidden(host)).toBe(true);
+    pill.show(GLANCE);
+    expect(isHidden(host)).toBe(false);
+    pill.hide();
+    expect(isHidden(host)).toBe(true);
+    expect(host.isConnected).toBe(true);
+    pill.show(GLANCE);
+    expect(isHidden(host)).toBe(false);
+  });
+
+  it('is sized in em, so it follows the page zoom and the rep’s font size, and has a dark theme', () => {
+    const { root, host } = pillWithRoot();
+    const css = root.querySelector('style')!.textContent!;
+    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    // No pixel sizes but hairline borders: everything else scales.
+    expect(css.match(/\d+px/g)?.filter((size) => size !== '1px') ?? []).toEqual([]);
+    expect(host.style.right).toBe('');
+  });
+
+  it('has text colours with at least WCAG AA contrast on its background, in both themes', () => {
+    const { root } = pillWithRoot();
+    const css = root.querySelector('style')!.textContent!;
+    const themes = [...css.matchAll(/\.pill\{(--bg:[^}]*?--focus:#[0-9a-f]{6};)/g)].map((found) => found[1]!);
+    expect(themes).toHaveLength(2);
+    for (const theme of themes) {
+      const colour = (name: string) => new RegExp(`--${name}:(#[0-9a-f]{6})`).exec(theme)![1]!;
+      for (const [fg, bg] of [['fg', 'bg'], ['muted', 'bg'], ['signal', 'bg'], ['on-accent', 'accent']] as const) {
+        expect(contrast(colour(fg), colour(bg)), `${fg} on ${bg} in ${theme}`).toBeGreaterThanOrEqual(4.5);
+      }
+      // The focus ring against the pill (WCAG 1.4.11: 3:1 for what shows focus).
+      expect(contrast(colour('focus'), colour('bg'))).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('sits in the first corner that covers none of the CRM’s controls', () => {
+    // The CRM has a button bar along the bottom right of the window.
+    const bar = document.createElement('button');
+    document.body.append(bar);
+    vi.spyOn(document, 'elementFromPoint').mockImplementation((x, y) => (x > window.innerWidth / 2 && y > window.innerHeight / 2 ? bar : document.body));
+    const { pill, host } = pillWithRoot();
+    vi.spyOn(host, 'getBoundingClientRect').mockImplementation(() => {
+      const right = host.style.right ? window.innerWidth - 16 : 16 + 300;
+      return { left: right - 300, right, top: window.innerHeight - 56, bottom: window.innerHeight - 16, width: 300, height: 40, x: right - 300, y: window.innerHeight - 56, toJSON: () => ({}) };
+    });
+    pill.show(GLANCE);
+    expect([host.style.left, host.style.bottom, host.style.right]).toEqual(['1em', '1em', '']);
+  });
+
 });
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((at) => {
+      const channel = parseInt(hex.slice(at, at + 2), 16) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}

@@ -8,66 +8,190 @@ export interface GlancePill {
   remove(): void;
 }
 
-const STYLE = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; }
-.pill { display: flex; align-items: center; gap: 8px; max-width: 420px; padding: 6px 6px 6px 12px;
-  border-radius: 999px; background: #0f2a44; color: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.25);
-  font: 500 13px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; }
-.text { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-.signal { color: #ffd58a; }
-button { font: inherit; border: 0; border-radius: 999px; cursor: pointer; }
-.open { background: #2e8cf0; color: #fff; padding: 4px 10px; }
-.close { background: transparent; color: #c9d6e3; width: 24px; height: 24px; }
-button:focus-visible { outline: 2px solid #ffd58a; outline-offset: 2px; }
-`;
+/**
+ * Every word the pill shows or says, in one object: the content script takes a per-locale table of
+ * the same shape (lib/i18n) without loading an i18n library onto the CRM page.
+ */
+export interface GlancePillWords {
+  /** The pill's accessible name. */
+  region: string;
+  open: string;
+  hide: string;
+  move: string;
+}
+
+export const ENGLISH_PILL_WORDS: GlancePillWords = {
+  region: 'Leadside',
+  open: 'Open brief',
+  hide: 'Hide Leadside for this record',
+  move: 'Move Leadside to the next corner',
+};
+
+/**
+ * Sizes are in em of the host's `font-size: medium` (what `all: initial` gives): they follow the
+ * browser's zoom and the rep's default font size, never a fixed number of device pixels, and not the
+ * CRM's own root font size (a page that sets `html { font-size: 62.5% }` would shrink rem). Light or
+ * dark follows the rep's system setting, as the CRM page's own `prefers-color-scheme` does.
+ * Colours meet WCAG AA contrast for the pill's small text in both.
+ */
+const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bottom:1em;contain:layout style}
+:host([data-hidden]){visibility:hidden}
+.pill{--bg:#ffffff;--fg:#1b2430;--muted:#4a5563;--edge:#8d99a6;--accent:#0b5cab;--on-accent:#ffffff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));box-sizing:border-box;padding:.3em;border:1px solid var(--edge);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
+@media (prefers-color-scheme: dark){.pill{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--edge:#5b6878;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a;}}
+.text{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.signal{color:var(--signal)}
+button{font:inherit;border:1px solid transparent;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
+.open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}
+button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
+
+type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
+/** What a rep clicks or types into: a pill over one of these hides a control of the CRM's. */
+const CONTROL = 'a[href],button,input,select,textarea,summary,[role=button],[role=link],[role=tab],[role=menuitem],[contenteditable],[tabindex]:not([tabindex="-1"])';
 
 /**
  * The small pill on the CRM page that offers the brief. Plain DOM in a shadow root: no framework on
  * the CRM page, and the page's CSS cannot reach in (nor ours out). Text only, never HTML.
  *
- * The root is closed and its buttons answer only real clicks: the pill names the lead, their source
- * and flags marketing holds, which the page's own scripts (and session-replay tools recording it)
- * must not read, and a page script must not be able to press "Open brief" for the rep.
+ * The root is closed and its buttons answer only real clicks and key presses: the pill names the
+ * lead, their source and flags marketing holds, which the page's own scripts (and session-replay
+ * tools recording it) must not read, and a page script must not be able to press "Open brief".
+ *
+ * It is cheap on the CRM page: a glance identical to the one shown changes nothing, and hiding it
+ * (every record switch) is a visibility flip of a layer that keeps its layout, not a rebuild.
+ * Where it sits is chosen once (and again when the window's size changes) among the corners, the
+ * first one whose spot covers none of the CRM's own controls; a rep who moves it keeps it there.
  */
-export function createGlancePill(doc: Document, onOpen: () => void): GlancePill {
+export function createGlancePill(doc: Document, onOpen: () => void, words: GlancePillWords = ENGLISH_PILL_WORDS): GlancePill {
+  const win = doc.defaultView ?? window;
   const host = doc.createElement('leadside-glance');
   const root = host.attachShadow({ mode: 'closed' });
-  const onTrustedClick = (button: HTMLButtonElement, action: () => void) =>
-    button.addEventListener('click', (event) => {
+  const trusted = (target: EventTarget, action: () => void) =>
+    target.addEventListener('click', (event) => {
       if (event.isTrusted) action();
     });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const pill = doc.createElement('div');
-  pill.className = 'pill';
-  pill.setAttribute('role', 'status');
-  const text = doc.createElement('span');
-  text.className = 'text';
-  const open = doc.createElement('button');
-  open.className = 'open';
-  open.textContent = 'Open brief';
-  onTrustedClick(open, onOpen);
-  const close = doc.createElement('button');
-  close.className = 'close';
-  close.textContent = '×';
-  close.setAttribute('aria-label', 'Hide Leadside for this record');
-  // Hidden, not removed: putting the host back would restyle its shadow tree from scratch each time.
-  const setShown = (shown: boolean) => host.style.setProperty('display', shown ? null : 'none');
-  onTrustedClick(close, () => setShown(false));
-  pill.append(text, open, close);
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') =>
+    Object.assign(doc.createElement(tag), { className, textContent: text });
+
+  const style = element('style', '', STYLE);
+  const pill = element('div', 'pill');
+  pill.setAttribute('role', 'group');
+  pill.setAttribute('aria-label', words.region);
+  const move = element('button', 'move', '⠿');
+  move.type = 'button';
+  move.setAttribute('aria-label', words.move);
+  const text = element('span', 'text');
+  // Announced when it changes to another lead, not read out on every visit to the pill.
+  text.setAttribute('role', 'status');
+  const open = element('button', 'open', words.open);
+  open.type = 'button';
+  trusted(open, onOpen);
+  const close = element('button', 'close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', words.hide);
+  close.title = words.hide;
+  pill.append(move, text, open, close);
   root.append(style, pill);
 
+  let shown: Glance | undefined;
+  /** Where the pill sits: a corner chosen for this window size, or where the rep put it. */
+  let placedFor: string | undefined;
+  let movedByRep = false;
+  let corner: Corner = 'bottom-right';
+
+  const setHidden = (hidden: boolean) => host.toggleAttribute('data-hidden', hidden);
+  const toCorner = (next: Corner) => {
+    corner = next;
+    const [vertical, horizontal] = next.split('-') as ['top' | 'bottom', 'left' | 'right'];
+    for (const side of ['top', 'bottom', 'left', 'right']) host.style.removeProperty(side);
+    host.style.setProperty(vertical, '1em');
+    host.style.setProperty(horizontal, '1em');
+  };
+  /** While hidden (hit tests pass through a hidden pill): the first corner whose spot is free. */
+  const place = () => {
+    const size = `${win.innerWidth}x${win.innerHeight}`;
+    if (movedByRep || placedFor === size) return;
+    placedFor = size;
+    toCorner('bottom-right');
+    const rect = host.getBoundingClientRect();
+    const margin = win.innerWidth - rect.right;
+    let best: { corner: Corner; covered: number } | undefined;
+    for (const candidate of CORNERS) {
+      const left = candidate.endsWith('left') ? margin : rect.left;
+      const top = candidate.startsWith('top') ? margin : rect.top;
+      const covered = coveredControls(doc, left, top, rect.width, rect.height);
+      if (!best || covered < best.covered) best = { corner: candidate, covered };
+      if (covered === 0) break;
+    }
+    toCorner(best!.corner);
+  };
+
+  /** The rep closed the pill: it stays hidden until the next record. */
+  let closedByRep = false;
+  trusted(close, () => {
+    closedByRep = true;
+    setHidden(true);
+  });
+
+  // Moving: the grip (a button, so Enter and Space work as a click) sends the pill to the next corner.
+  trusted(move, () => {
+    movedByRep = true;
+    toCorner(CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length]!);
+  });
+  setHidden(true);
   return {
     element: host,
     show(glance) {
-      text.replaceChildren(
-        [glance.name, glance.source].filter(Boolean).join(' · '),
-        ...(glance.signal ? [' · ', Object.assign(doc.createElement('span'), { className: 'signal', textContent: glance.signal })] : []),
-      );
+      const same = shown && shown.name === glance.name && shown.source === glance.source && shown.signal === glance.signal;
+      if (!same) {
+        shown = { ...glance };
+        text.replaceChildren(
+          [glance.name, glance.source].filter(Boolean).join(' · '),
+          ...(glance.signal ? [' · ', element('span', 'signal', glance.signal)] : []),
+        );
+      }
       if (!host.isConnected) doc.documentElement.append(host);
-      setShown(true);
+      if (host.hasAttribute('data-hidden') && !closedByRep) {
+        place();
+        setHidden(false);
+      }
     },
-    hide: () => setShown(false),
+    hide() {
+      closedByRep = false;
+      setHidden(true);
+    },
     remove: () => host.remove(),
   };
+}
+
+/**
+ * How many points of the rectangle land on one of the page's controls: its corners, just inside,
+ * and its middle. Shadow roots are looked into, since a CRM's buttons often live in web components.
+ */
+function isControl(element: Element): boolean {
+  for (let current: Element | undefined = element; current; current = (current.getRootNode() as ShadowRoot).host) {
+    if (current.closest(CONTROL)) return true;
+  }
+  return false;
+}
+
+function coveredControls(doc: Document, left: number, top: number, width: number, height: number): number {
+  const inset = 2;
+  const points = [
+    [left + inset, top + inset],
+    [left + width - inset, top + inset],
+    [left + inset, top + height - inset],
+    [left + width - inset, top + height - inset],
+    [left + width / 2, top + height / 2],
+  ] as const;
+  let covered = 0;
+  for (const [x, y] of points) {
+    let hit: Element | null = doc.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    if (hit && isControl(hit)) covered += 1;
+  }
+  return covered;
 }
