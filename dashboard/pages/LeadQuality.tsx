@@ -25,7 +25,7 @@ function ShareCell({ share }: { share: Share }) {
   const interval = `${format.percent(share.low)}–${format.percent(share.high)}`;
   return (
     <span title={t('quality.shareTitle', { count: share.count, of: share.of, interval })}>
-      {format.percent(share.share)} <span className="muted small">({interval})</span>
+      {format.percent(share.share)} <span className="muted small nowrap-text">({interval})</span>
     </span>
   );
 }

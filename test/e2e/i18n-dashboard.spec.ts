@@ -8,6 +8,7 @@
  *
  * Needs `npm run build:dashboard` first. No extension: a plain Chromium, one context per language.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -79,9 +80,13 @@ async function expectAllTranslated(page: Page, where: string): Promise<void> {
   expect(await page.evaluate<string[]>(ATTRIBUTE_CHECK), `untranslated labels or options on ${where}`).toEqual([]);
 }
 
-/** Verdicts from both demo reps and a field request, so the charts, tables and drill-down have rows. */
+/** Verdicts from both demo reps and an opened item, so the charts, tables and drill-down have rows. */
 async function someFieldWork(team: TeamServer): Promise<void> {
   const lead = (recordId: string, name: string) => ({ recordId, name });
+  const id = randomUUID();
+  const opened = { id, type: 'opened', contentId: 'cs-tallybook-soc2', at: new Date().toISOString(), leadKey: 'salesforce:00Q8d00000XyZ2bEAF', source: { channel: 'webinar', campaign: 'HIPAA Access Controls Webinar – Oct' } };
+  const response = await team.api(team.tokens.rep2, '/v1/deliveries', { method: 'POST', body: { items: [{ kind: 'event', id, item: opened }] } });
+  expect(await response.json()).toEqual({ results: [{ id, status: 'stored' }] });
   expect(await team.verdictAs(team.tokens.rep1, { lead: lead('00Q8d00000XyZ1aEAF', 'Priya Raman'), source: { channel: 'paid_search', campaign: 'Q3 SOC 2 Readiness – Google Ads' }, verdict: 'demo_booked', rep: 'Ana Rep' })).toBe('stored');
   expect(await team.verdictAs(team.tokens.rep2, { lead: lead('00Q8d00000XyZ2bEAF', 'Marcus Oyelaran'), source: { channel: 'webinar', campaign: 'HIPAA Access Controls Webinar – Oct' }, verdict: 'good_fit', rep: 'Ben Rep' })).toBe('stored');
 }
@@ -194,6 +199,10 @@ test('the pseudo-locale leaves no untranslated text on the overview, content, le
       await page.goto(`${team.url}${DASHBOARD_PATHS[id]}`);
       await walk(id);
     }
+    // The content page's chart has bars, and its axis names the catalog's items (data, so marked).
+    await page.goto(`${team.url}/content`);
+    await settled(page, 'content');
+    await expect(page.getByTestId('content-top-chart').locator('svg text[translate="no"]').first()).toHaveText(/Tallybook/);
 
     // The chart's table fallback, opened.
     await page.goto(team.url);
