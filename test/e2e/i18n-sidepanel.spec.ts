@@ -10,6 +10,9 @@ const SHOTS = 'artifacts/i18n';
 const PRIYA = salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF');
 const UNKNOWN = salesforceRecordUrl('Lead', '00Q8d00000NoMaTCH9');
 
+/** The side panel's usual width: long German or French words must fit in it. */
+const PANEL_SIZE = { width: 360, height: 800 };
+
 /** Text on the page that escaped the pseudo-locale (never sent through `t`), lead data aside. */
 const untranslated = (page: Page) => page.evaluate<string[]>(PSEUDO_CHECK);
 
@@ -22,6 +25,7 @@ test('German: the brief, verdict and feedback log speak German, dates in German 
   const crm = await extension.context.newPage();
   await crm.goto(PRIYA);
   const panel = new SidePanel(await openSidePanel(crm));
+  await panel.page.setViewportSize(PANEL_SIZE);
 
   await expect(panel.page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(panel.suggestions).toHaveCount(3);
@@ -43,6 +47,8 @@ test('German: the brief, verdict and feedback log speak German, dates in German 
   await expect(panel.page.getByTestId('feedback-log')).toContainText('Einschätzung: Passt gut');
   await panel.page.getByTestId('verdict-bar').getByRole('button', { name: 'Klarer Bedarf' }).click();
 
+  // Nothing wider than the panel: no German word pushes the layout sideways.
+  expect(await panel.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANEL_SIZE.width);
   await panel.page.screenshot({ path: `${SHOTS}/sidepanel-de.png`, fullPage: true });
   await panel.page.emulateMedia({ colorScheme: 'dark' });
   await expect(panel.page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -57,6 +63,7 @@ test('pseudo-locale: no untranslated text on the brief with suggestions, a verdi
   const crm = await extension.context.newPage();
   await crm.goto(PRIYA);
   const panel = new SidePanel(await openSidePanel(crm));
+  await panel.page.setViewportSize(PANEL_SIZE);
   await expect(panel.suggestions).toHaveCount(3);
 
   await panel.page.getByTestId('verdict-bar').getByRole('group').first().getByRole('button').first().click();
@@ -95,6 +102,7 @@ test('pseudo-locale: no untranslated text on an error (a marketing system refusi
   const crm = await extension.context.newPage();
   await crm.goto(PRIYA);
   const panel = new SidePanel(await openSidePanel(crm));
+  await panel.page.setViewportSize(PANEL_SIZE);
   const error = panel.page.getByTestId('state-error');
   await expect(error.getByTestId('reconnect')).toBeVisible();
   // The vendor's own message is shown as it came, after the panel's translated lead-in.
