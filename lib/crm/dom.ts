@@ -3,7 +3,7 @@
  * Lightning (LWC), HubSpot and others render record fields inside web components.
  */
 
-import type { ShadowRoots } from './shadow-roots';
+import { trackShadowRoots, type ShadowRoots } from './shadow-roots';
 
 type Scope = Document | Element | ShadowRoot;
 
@@ -95,8 +95,11 @@ function shownQueryAll(root: Scope, selector: string): Element[] {
 function scopesUnder(root: Scope): Scope[] {
   const cached = scopesInRead?.get(root);
   if (cached) return cached;
-  const doc = root instanceof Document ? root : root.ownerDocument;
-  const scopes = knownRoots && doc === document ? [root, ...knownRoots.list().filter((shadow) => shadow !== root && composedContains(root, shadow.host))] : walkForScopes(root);
+  // A Document's ownerDocument is null (and a document from another window is no `instanceof Document` here).
+  const doc = root.ownerDocument ?? (root as Document);
+  // Without the page watch's tracker (unit tests, a detector used on its own), a fresh one finds them all.
+  const roots = (knownRoots && doc === document ? knownRoots : trackShadowRoots(doc, () => undefined)).list();
+  const scopes = [root, ...roots.filter((shadow) => shadow !== root && composedContains(root, shadow.host))];
   scopesInRead?.set(root, scopes);
   return scopes;
 }
@@ -107,26 +110,6 @@ function composedContains(ancestor: Scope, node: Node): boolean {
     if (ancestor.contains(current)) return true;
   }
   return false;
-}
-
-/** The walk for shadow roots when no tracker keeps them. */
-function walkForScopes(root: Scope): Scope[] {
-  const scopes: Scope[] = [];
-  const pending: Scope[] = [root];
-  while (pending.length) {
-    const scope = pending.pop()!;
-    scopes.push(scope);
-    // Shadow hosts are rare, so one walk per scope to find them is cheaper than querying each element.
-    const walker = (scope instanceof Document ? scope : scope.ownerDocument ?? document).createTreeWalker(
-      scope,
-      NodeFilter.SHOW_ELEMENT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const shadow = (node as Element).shadowRoot;
-      if (shadow) pending.push(shadow);
-    }
-  }
-  return scopes;
 }
 
 /**

@@ -68,7 +68,7 @@ describe('glance pill', () => {
   it('is sized in em, so it follows the page zoom and the rep’s font size, and has a dark theme', () => {
     const { root, host } = pillWithRoot();
     const css = root.querySelector('style')!.textContent!;
-    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    expect(css).toContain('@media (prefers-color-scheme:dark)');
     // No pixel sizes but hairline borders: everything else scales.
     expect(css.match(/\d+px/g)?.filter((size) => size !== '1px') ?? []).toEqual([]);
     expect(host.style.right).toBe('');

@@ -34,14 +34,12 @@ export const ENGLISH_PILL_WORDS: GlancePillWords = {
  * dark follows the rep's system setting, as the CRM page's own `prefers-color-scheme` does.
  * Colours meet WCAG AA contrast for the pill's small text in both.
  */
-const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bottom:1em;contain:layout style}
-:host([data-hidden]){visibility:hidden}
-.pill{--bg:#ffffff;--fg:#1b2430;--muted:#4a5563;--edge:#8d99a6;--accent:#0b5cab;--on-accent:#ffffff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));box-sizing:border-box;padding:.3em;border:1px solid var(--edge);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
-@media (prefers-color-scheme: dark){.pill{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--edge:#5b6878;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a;}}
+const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bottom:1em;contain:layout style}:host([data-hidden]){visibility:hidden}
+.pill{--bg:#ffffff;--fg:#1b2430;--muted:#4a5563;--accent:#0b5cab;--on-accent:#ffffff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
+@media (prefers-color-scheme:dark){.pill{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a;}}
 .text{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.signal{color:var(--signal)}
-button{font:inherit;border:1px solid transparent;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
-.open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}
-button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
+button{font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
+.open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
 
 type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
@@ -69,28 +67,17 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
     target.addEventListener('click', (event) => {
       if (event.isTrusted) action();
     });
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') =>
-    Object.assign(doc.createElement(tag), { className, textContent: text });
-
-  const style = element('style', '', STYLE);
-  const pill = element('div', 'pill');
-  pill.setAttribute('role', 'group');
+  // The fixed skeleton as markup; every word and the lead's data go in as text or attributes, never HTML.
+  root.innerHTML = `<style>${STYLE}</style><div class=pill role=group><button type=button>⠿</button><span class=text role=status></span><button type=button class=open></button><button type=button>×</button></div>`;
+  const pill = root.lastElementChild!;
+  const [move, open, close] = root.querySelectorAll('button');
+  const text = root.querySelector('.text')!;
   pill.setAttribute('aria-label', words.region);
-  const move = element('button', 'move', '⠿');
-  move.type = 'button';
-  move.setAttribute('aria-label', words.move);
-  const text = element('span', 'text');
-  // Announced when it changes to another lead, not read out on every visit to the pill.
-  text.setAttribute('role', 'status');
-  const open = element('button', 'open', words.open);
-  open.type = 'button';
-  trusted(open, onOpen);
-  const close = element('button', 'close', '×');
-  close.type = 'button';
-  close.setAttribute('aria-label', words.hide);
-  close.title = words.hide;
-  pill.append(move, text, open, close);
-  root.append(style, pill);
+  move!.setAttribute('aria-label', words.move);
+  open!.textContent = words.open;
+  close!.setAttribute('aria-label', words.hide);
+  close!.title = words.hide;
+  trusted(open!, onOpen);
 
   let shown: Glance | undefined;
   /** Where the pill sits: a corner chosen for this window size, or where the rep put it. */
@@ -127,13 +114,13 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
 
   /** The rep closed the pill: it stays hidden until the next record. */
   let closedByRep = false;
-  trusted(close, () => {
+  trusted(close!, () => {
     closedByRep = true;
     setHidden(true);
   });
 
   // Moving: the grip (a button, so Enter and Space work as a click) sends the pill to the next corner.
-  trusted(move, () => {
+  trusted(move!, () => {
     movedByRep = true;
     toCorner(CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length]!);
   });
@@ -146,7 +133,7 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
         shown = { ...glance };
         text.replaceChildren(
           [glance.name, glance.source].filter(Boolean).join(' · '),
-          ...(glance.signal ? [' · ', element('span', 'signal', glance.signal)] : []),
+          ...(glance.signal ? [' · ', Object.assign(doc.createElement('span'), { className: 'signal', textContent: glance.signal })] : []),
         );
       }
       if (!host.isConnected) doc.documentElement.append(host);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShadowRoots } from './shadow-roots';
+import { trackShadowRoots } from './shadow-roots';
 
 function host(tag = 'x-panel', html = '<a>inside</a>'): { element: HTMLElement; root: ShadowRoot } {
   const element = document.createElement(tag);
@@ -11,7 +11,7 @@ function host(tag = 'x-panel', html = '<a>inside</a>'): { element: HTMLElement; 
 /** A tracker fed the way the page observer feeds it: by a MutationObserver's added nodes. */
 function track() {
   const observedRoots: ShadowRoot[] = [];
-  const roots = new ShadowRoots(document, (root) => observedRoots.push(root));
+  const roots = trackShadowRoots(document, (root) => void observedRoots.push(root));
   const observer = new MutationObserver((records) => records.forEach((record) => roots.noteAdded(record.addedNodes)));
   observer.observe(document, { childList: true, subtree: true });
   const flush = () => observer.takeRecords().forEach((record) => roots.noteAdded(record.addedNodes));

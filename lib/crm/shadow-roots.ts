@@ -10,106 +10,93 @@
  * reader's walk, which passes through every open root, reports the rare root attached later to a
  * plain element.
  */
-export class ShadowRoots {
-  /** Known roots, in the order found; pruned once their host leaves the page. */
-  private readonly roots = new Set<ShadowRoot>();
-  /** Elements the page added since the last look: their subtrees may hold new roots. */
-  private added: Node[] = [];
-  /**
-   * Custom elements not defined yet, by tag, with when the tag was first seen waiting: defining a
-   * tag upgrades all its elements at once and attaches their roots without any mutation, so one
-   * element per tag tells whether to look at the others. Definitions load within seconds; a tag
-   * never defined (markup-only custom tags are common in CRM templates) is let go after
-   * UPGRADE_WAIT_MS instead of being looked at on every read.
-   */
-  private readonly waiting = new Map<string, { since: number; hosts: Element[] }>();
-  private static readonly UPGRADE_WAIT_MS = 5000;
-  /** Past this many pending additions, one walk of the page is cheaper than remembering them. */
-  private static readonly MAX_PENDING = 2000;
-  private rescan = false;
-
-  constructor(
-    private readonly doc: Document,
-    /** Called once for each root as it becomes known, so its changes can be observed. */
-    private readonly onRoot: (root: ShadowRoot) => void,
-    /** Leadside's own elements (the glance pill): never looked into. */
-    private readonly isOwn: (node: Node) => boolean = () => false,
-  ) {
-    this.rescan = true;
-  }
-
+export interface ShadowRoots {
   /** Nodes the page added (from a MutationObserver): looked at on the next `list()`. */
-  noteAdded(nodes: NodeList): void {
-    if (this.rescan) return;
-    for (const node of nodes) if (node.nodeType === 1) this.added.push(node);
-    if (this.added.length > ShadowRoots.MAX_PENDING) {
-      this.added = [];
-      this.rescan = true;
-    }
-  }
-
+  noteAdded(nodes: NodeList): void;
   /** A root found by other means (the generic reader's walk). */
-  found(root: ShadowRoot): void {
-    if (this.roots.has(root) || this.isOwn(root.host)) return;
-    this.roots.add(root);
-    this.onRoot(root);
-  }
-
+  found(root: ShadowRoot): void;
   /** Every known open shadow root whose host is still on the page. */
-  list(): ShadowRoot[] {
-    this.catchUp();
-    const connected: ShadowRoot[] = [];
-    for (const root of this.roots) {
-      if (root.host.isConnected) connected.push(root);
-      else this.roots.delete(root);
-    }
-    return connected;
-  }
+  list(): ShadowRoot[];
+}
 
-  private catchUp(): void {
-    if (this.rescan) {
-      this.rescan = false;
-      this.added = [];
-      this.look(this.doc.documentElement);
-    }
-    const added = this.added;
-    this.added = [];
-    for (const node of added) if (node.isConnected) this.look(node as Element);
-    const givenUpBefore = performance.now() - ShadowRoots.UPGRADE_WAIT_MS;
-    for (const [tag, group] of this.waiting) {
-      const first = group.hosts[0]!;
-      // Upgraded: defined now, or (where `:defined` lags, as in some DOM emulations) holding its root.
-      if (first.shadowRoot || first.matches(':defined')) {
-        this.waiting.delete(tag);
-        for (const host of group.hosts) if (host.shadowRoot && host.isConnected) this.look(host);
-      } else if (group.since < givenUpBefore) this.waiting.delete(tag);
-    }
-  }
+/** Past this many pending additions, one walk of the page is cheaper than remembering them. */
+const MAX_PENDING = 2000;
+/**
+ * Custom elements wait for their definition by tag: defining a tag upgrades all its elements at
+ * once and attaches their roots without any mutation, so one element per tag tells whether to look
+ * at the others. A tag never defined (markup-only custom tags are common in CRM templates) is let
+ * go after this long instead of being looked at on every read.
+ */
+const UPGRADE_WAIT_MS = 5000;
 
+/**
+ * Starts knowing `doc`'s open shadow roots: all of them on the first `list()`, then those under
+ * what the page adds. `onRoot` is called once per root as it becomes known, so its changes can be
+ * observed; Leadside's own elements (`isOwn`) are never looked into.
+ */
+export function trackShadowRoots(doc: Document, onRoot: (root: ShadowRoot) => void, isOwn: (node: Node) => boolean = () => false): ShadowRoots {
+  const roots = new Set<ShadowRoot>();
+  let added: Node[] = [];
+  let rescan = true;
+  const waiting = new Map<string, { since: number; hosts: Element[] }>();
+
+  const know = (root: ShadowRoot) => {
+    if (roots.has(root)) return false;
+    roots.add(root);
+    onRoot(root);
+    return true;
+  };
   /** `element` and its subtree, through the open roots found on the way. */
-  private look(element: Element): void {
+  const look = (element: Element) => {
     const pending: Array<Element | ShadowRoot> = [element];
+    const visit = (node: Element) => {
+      if (isOwn(node)) return;
+      const root = node.shadowRoot;
+      if (root) {
+        if (know(root)) pending.push(root);
+      } else if (node.localName.includes('-') && !node.matches(':defined')) {
+        const group = waiting.get(node.localName);
+        if (group) group.hosts.push(node);
+        else waiting.set(node.localName, { since: performance.now(), hosts: [node] });
+      }
+    };
     while (pending.length) {
       const scope = pending.pop()!;
-      if (scope instanceof Element) this.visit(scope, pending);
-      const walker = this.doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
-      for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) this.visit(node, pending);
+      if (scope instanceof Element) visit(scope);
+      const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Element);
     }
-  }
+  };
 
-  private visit(element: Element, pending: Array<Element | ShadowRoot>): void {
-    if (this.isOwn(element)) return;
-    const root = element.shadowRoot;
-    if (root) {
-      if (!this.roots.has(root)) {
-        this.roots.add(root);
-        this.onRoot(root);
-        pending.push(root);
+  return {
+    noteAdded(nodes) {
+      if (rescan) return;
+      for (const node of nodes) if (node.nodeType === 1) added.push(node);
+      if (added.length > MAX_PENDING) rescan = true;
+    },
+    found(root) {
+      if (!isOwn(root.host)) know(root);
+    },
+    list() {
+      const pending = rescan ? [doc.documentElement] : added;
+      rescan = false;
+      added = [];
+      for (const node of pending) if (node.isConnected) look(node as Element);
+      const givenUpBefore = performance.now() - UPGRADE_WAIT_MS;
+      for (const [tag, group] of waiting) {
+        const first = group.hosts[0]!;
+        // Upgraded: defined now, or (where `:defined` lags, as in some DOM emulations) holding its root.
+        if (first.shadowRoot || first.matches(':defined')) {
+          waiting.delete(tag);
+          for (const host of group.hosts) if (host.shadowRoot && host.isConnected) look(host);
+        } else if (group.since < givenUpBefore) waiting.delete(tag);
       }
-    } else if (element.localName.includes('-') && !element.matches(':defined')) {
-      const group = this.waiting.get(element.localName);
-      if (group) group.hosts.push(element);
-      else this.waiting.set(element.localName, { since: performance.now(), hosts: [element] });
-    }
-  }
+      const connected: ShadowRoot[] = [];
+      for (const root of roots) {
+        if (root.host.isConnected) connected.push(root);
+        else roots.delete(root);
+      }
+      return connected;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { useKnownShadowRoots } from './dom';
 import { readPageIdentity } from './read-page';
-import { ShadowRoots } from './shadow-roots';
+import { trackShadowRoots } from './shadow-roots';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 
 export interface WatchedRecord extends RecordMatch, PageIdentity {
@@ -203,7 +203,7 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
       // Visibility flips (hidden old page, shown new one) are attribute changes.
       attributeFilter: ['hidden', 'style', 'class', 'href'],
     });
-  const roots = new ShadowRoots(doc, observe, isOwn);
+  const roots = trackShadowRoots(doc, observe, isOwn);
   observe(doc);
   useKnownShadowRoots(roots);
   signal.addEventListener(
