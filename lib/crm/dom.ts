@@ -117,8 +117,8 @@ function composedContains(ancestor: Scope, node: Node): boolean {
  * DOM, hidden, so reading a hidden element would attribute the last record's person to this one.
  */
 export function isShown(element: Element): boolean {
-  if (typeof element.checkVisibility === 'function') return element.checkVisibility();
-  return (element as HTMLElement).offsetParent !== null || element.getClientRects().length > 0;
+  // Every browser Leadside supports has checkVisibility (Chrome 105, Firefox 106; the Firefox build needs 142).
+  return element.checkVisibility();
 }
 
 /** The first shown element's trimmed text for the first selector that yields one. */

@@ -44,7 +44,7 @@ button{font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:
 type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 /** What a rep clicks or types into: a pill over one of these hides a control of the CRM's. */
-const CONTROL = 'a[href],button,input,select,textarea,summary,[role=button],[role=link],[role=tab],[role=menuitem],[contenteditable],[tabindex]:not([tabindex="-1"])';
+const CONTROL = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=tab],[contenteditable],[tabindex]:not([tabindex="-1"])';
 
 /**
  * The small pill on the CRM page that offers the brief. Plain DOM in a shadow root: no framework on
