@@ -23,7 +23,7 @@ describe('dashboard labels', () => {
   });
 
   it('names channels and content types through the messages, and keeps an unknown type as stored', () => {
-    const de = createI18n('de').getFixedT('de', ['dashboard', 'common']);
+    const de = createI18n('de').getFixedT<['dashboard', 'common']>('de', ['dashboard', 'common']);
     expect(channelLabel('paid_search', de)).toBe('Bezahlte Suche');
     expect(channelLabel(null, de)).toBe('Keine Quelle');
     expect(typeLabel('case_study', de)).toBe('Fallstudie');
