@@ -5,7 +5,7 @@
  * regions which never hold the record's person (navigation, the signed-in user's menus, activity
  * timelines, related lists), then a look around each e-mail found to judge whose it is.
  */
-import { cleanText, findEmail, isShown, safeDecode } from './dom';
+import { cleanText, findEmail, isShown, knownShadowRoots, safeDecode } from './dom';
 
 export interface GenericReading {
   name?: string;
@@ -50,6 +50,7 @@ const ELSEWHERE_WORDS =
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 
 function describing(element: Element): string {
+  if (!element.hasAttributes()) return '';
   return normalize(
     [element.getAttribute('class'), element.id, element.getAttribute('data-testid'), element.getAttribute('data-test-id'), element.getAttribute('data-id'), element.getAttribute('aria-label')]
       .filter(Boolean)
@@ -60,6 +61,7 @@ function describing(element: Element): string {
 /** Whether a region is left out of the read (with everything in it). */
 function skipped(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   if ((element as HTMLElement).style?.display === 'none') return true;
   const role = element.getAttribute('role');
@@ -68,6 +70,21 @@ function skipped(element: Element): boolean {
   if (!words || !(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
   // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
   return !element.querySelector(TITLE);
+}
+
+/**
+ * Whether an element is a hidden region beside shown ones: an earlier record's page the CRM keeps
+ * rendered, a tab that is not open. Nothing in it is shown, so nothing in it could be chosen (every
+ * title and address is checked for being shown): leaving it out of the walk changes no result and
+ * saves most of the walk on a page that keeps its history. Only elements with siblings and children
+ * are looked at, so the check runs on the few places a page hides whole regions, not on every
+ * element; and a `display: contents` wrapper (a slot), which has no box of its own, is never taken
+ * for a hidden one.
+ */
+function hiddenRegion(element: Element): boolean {
+  if (element.firstElementChild === null || (element.parentElement?.childElementCount ?? 0) < 2) return false;
+  if (isShown(element)) return false;
+  return getComputedStyle(element).display !== 'contents';
 }
 
 interface Found {
@@ -94,7 +111,8 @@ function walk(doc: Document): Found {
   while (roots.length) {
     const root = roots.pop()!;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.nodeType === 1 && skipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) =>
+        node.nodeType === 1 && (skipped(node as Element) || hiddenRegion(node as Element)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === 3) {
@@ -104,7 +122,11 @@ function walk(doc: Document): Found {
         continue;
       }
       const element = node as Element;
-      if (element.shadowRoot) roots.push(element.shadowRoot);
+      if (element.shadowRoot) {
+        roots.push(element.shadowRoot);
+        // A root attached after its host was inserted is seen here first: the page watch observes it.
+        knownShadowRoots()?.found(element.shadowRoot);
+      }
       // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title.
       const title = element.getAttribute('title');
       const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
