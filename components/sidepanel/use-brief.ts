@@ -32,6 +32,8 @@ export function useBrief(tabId: number | undefined) {
    * for it: true once it showed a brief it built from the cache, or asked the worker.
    */
   const taken = useRef<{ identity: string; settled: Promise<boolean> } | undefined>(undefined);
+  /** The record the panel last began building a brief for. */
+  const lastBuilt = useRef<string | undefined>(undefined);
   const [brief, setBrief] = useState<BriefView>({ state: 'waiting' });
   const [refreshing, setRefreshing] = useState(false);
   const sequence = useRef(0);
@@ -106,9 +108,12 @@ export function useBrief(tabId: number | undefined) {
   const buildHere = useCallback(
     async (record: DetectedRecord): Promise<boolean> => {
       const mine = ++sequence.current;
+      lastBuilt.current = recordKey(record);
       const from = source.current;
       const brief = from && (await cachedFoundBrief(record, from).catch(() => undefined));
-      if (mine !== sequence.current) return false; // the tab moved on, or the panel asked the worker meanwhile
+      // The tab moved on, or the panel asked the worker meanwhile. A build for the same record that
+      // found the lead still shows: the URL's build is not held back by the page's report of the person.
+      if (mine !== sequence.current && !(brief && lastBuilt.current === recordKey(record))) return false;
       if (recordKey(record) !== shownKey.current) {
         shownKey.current = recordKey(record);
         shownSequence.current = mine;
