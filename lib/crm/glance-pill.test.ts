@@ -117,3 +117,13 @@ function contrast(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
 }
+
+describe('glance pill words', () => {
+  it("speaks the rep's language as soon as a glance brings its words, English before", () => {
+    const { pill, root } = pillWithRoot();
+    expect(root.querySelector('.open')!.textContent).toBe(ENGLISH_PILL_WORDS.open);
+    pill.show({ ...GLANCE, words: { region: 'Leadside', open: 'Briefing öffnen', hide: 'Ausblenden', move: 'Verschieben' } });
+    expect(root.querySelector('.open')!.textContent).toBe('Briefing öffnen');
+    expect([...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label'))).toEqual(['Verschieben', null, 'Ausblenden']);
+  });
+});

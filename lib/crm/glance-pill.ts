@@ -72,11 +72,16 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
   const pill = root.lastElementChild!;
   const [move, open, close] = root.querySelectorAll('button');
   const text = root.querySelector('.text')!;
-  pill.setAttribute('aria-label', words.region);
-  move!.setAttribute('aria-label', words.move);
-  open!.textContent = words.open;
-  close!.setAttribute('aria-label', words.hide);
-  close!.title = words.hide;
+  // The worker sends the words in the rep's language with each glance; English until then.
+  const setWords = (next: GlancePillWords) => {
+    words = next;
+    pill.setAttribute('aria-label', next.region);
+    move!.setAttribute('aria-label', next.move);
+    open!.textContent = next.open;
+    close!.setAttribute('aria-label', next.hide);
+    close!.title = next.hide;
+  };
+  setWords(words);
   trusted(open!, onOpen);
 
   let shown: Glance | undefined;
@@ -128,6 +133,7 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
   return {
     element: host,
     show(glance) {
+      if (glance.words && glance.words.open + glance.words.hide !== words.open + words.hide) setWords(glance.words);
       const same = shown && shown.name === glance.name && shown.source === glance.source && shown.signal === glance.signal;
       if (!same) {
         shown = { ...glance };

@@ -1,19 +1,21 @@
-import { CHANNEL_LABELS, type Glance, type LeadProfile } from '@/lib/schema';
+import type { i18n } from 'i18next';
+import type { Glance, LeadProfile } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 
 /**
  * The three things the pill on the CRM page says: who, how they found us, and the one signal a rep
- * must not miss (do-not-contact first, then the strongest recent intent).
+ * must not miss (do-not-contact first, then the strongest recent intent), in the rep's language
+ * with the pill's own words, so the content script carries no translations.
  */
-export function glanceFor(record: DetectedRecord, profile: LeadProfile): Glance {
+export function glanceFor(record: DetectedRecord, profile: LeadProfile, i18n: i18n): Glance {
+  const t = i18n.getFixedT(null, 'pill');
   const { contact } = profile;
-  const doNot = [contact.doNotCall && 'call', contact.doNotEmail && 'email'].filter(Boolean);
-  const signal = doNot.length
-    ? `Do not ${doNot.join(' or ')}`
-    : profile.highIntent[0]?.label ?? (profile.problems.length ? 'Stated a problem' : undefined);
+  const doNot = contact.doNotCall && contact.doNotEmail ? t('doNotCallOrEmail') : contact.doNotCall ? t('doNotCall') : contact.doNotEmail ? t('doNotEmail') : undefined;
   return {
     name: record.name ?? profile.name ?? record.recordId,
-    source: CHANNEL_LABELS[profile.source.channel],
-    signal,
+    source: i18n.t(`common:channel.${profile.source.channel}`),
+    // High-intent labels are the source's own words (data), shown as given.
+    signal: doNot ?? profile.highIntent[0]?.label ?? (profile.problems.length ? t('statedProblem') : undefined),
+    words: { region: t('region'), open: t('open'), hide: t('hide'), move: t('move') },
   };
 }

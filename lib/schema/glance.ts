@@ -7,6 +7,15 @@ export const GlanceSchema = z.object({
   name: z.string().check(z.maxLength(300)),
   source: z.optional(z.string().check(z.maxLength(100))),
   signal: z.optional(z.string().check(z.maxLength(200))),
+  /** The pill's own words in the rep's language (the worker translates; the content script holds no tables). */
+  words: z.optional(
+    z.object({
+      region: z.string().check(z.maxLength(100)),
+      open: z.string().check(z.maxLength(100)),
+      hide: z.string().check(z.maxLength(200)),
+      move: z.string().check(z.maxLength(200)),
+    }),
+  ),
 });
 export type Glance = z.infer<typeof GlanceSchema>;
 
