@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { expect, test } from './fixtures';
 import { salesforceRecordUrl, SidePanel } from '../support/pages';
 import { connectRestGateway as connectGateway, serveRestGateway } from '../support/rest-gateway';
@@ -115,13 +116,9 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
 
 test('feedback is also posted to a Slack webhook, as readable text', async ({ extension, server, openSidePanel }) => {
   const posted: unknown[] = [];
-  server.route('hooks.slack.example', (req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      posted.push(JSON.parse(body));
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-    });
+  server.route('hooks.slack.example', async (req, res) => {
+    posted.push(JSON.parse(await text(req)));
+    res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
   });
   await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, 'hooks.slack.example');
   const options = await extension.context.newPage();

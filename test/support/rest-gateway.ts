@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -44,13 +45,6 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
-  const readBody = (req: http.IncomingMessage) =>
-    new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => resolve(data));
-    });
-
   server.route(host, async (req, res, url) => {
     if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, options.answerDelayMs));
     if (req.headers.authorization !== `Bearer ${options.token}`) return json(res, 401, { error: 'Unknown token' });
@@ -67,7 +61,7 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
     if (path === '/field-signals' && options.fieldSignals) return json(res, 200, options.fieldSignals);
     if (path === '/deliveries' && req.method === 'POST') {
       stats.deliveryRequests++;
-      const body = JSON.parse(await readBody(req)) as { items: Array<{ id: string; item: unknown }> };
+      const body = JSON.parse(await text(req)) as { items: Array<{ id: string; item: unknown }> };
       for (const { id, item } of body.items) received.set(id, [...(received.get(id) ?? []), item]);
       const store = () =>
         body.items.map(({ id, item }) => {

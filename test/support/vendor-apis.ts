@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { TestServer } from './https-server';
@@ -10,14 +11,6 @@ function answer(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-  });
-}
-
 /**
  * HubSpot's API at its real host (api.hubapi.com), answering from the vendor-shaped fixtures in
  * test/fixtures/api/hubspot as routes.json there describes. Returns the notes created, for asserting.
@@ -27,7 +20,7 @@ export function serveHubSpotApi(server: TestServer, token: string) {
   server.route('api.hubapi.com', async (req, res, url) => {
     const hub = (name: string, status = 200) => answer(res, status, fixture('hubspot', name));
     if (req.headers.authorization !== `Bearer ${token}`) return hub('error-401.json', 401);
-    const body = req.method === 'POST' ? await readBody(req) : '';
+    const body = req.method === 'POST' ? await text(req) : '';
     const path = url.pathname;
     if (path === '/crm/v3/objects/contacts/51001') return hub('contact-51001.json');
     if (path.startsWith('/crm/v3/objects/contacts/') && req.method === 'GET' && path.split('/').length === 6 && path !== '/crm/v3/objects/contacts/search') return hub('error-404.json', 404);
@@ -74,7 +67,7 @@ export function serveMauticApi(server: TestServer, host: string, user: string, p
     if (/^\/api\/contacts\/\d+\/activity$/.test(path)) return mautic('activity-empty.json');
     if (path === '/api/assets') return mautic(url.searchParams.get('start') && url.searchParams.get('start') !== '0' ? 'assets-page2.json' : 'assets-page1.json');
     if (path === '/api/notes/new' && req.method === 'POST') {
-      notes.push(JSON.parse(await readBody(req)) as Record<string, unknown>);
+      notes.push(JSON.parse(await text(req)) as Record<string, unknown>);
       return mautic('note-created.json', 201);
     }
     if (path === '/api/notes') return mautic('notes-empty.json');
