@@ -5,12 +5,14 @@
  * table and writes it to BENCHMARKS.md. `-- --server-only` runs the server rows alone and only
  * prints them: BENCHMARKS.md holds full runs. `-- --dashboard-only [--events N]` runs the dashboard
  * pages' row alone (10,000,000 events unless N), printed. `-- --ranking-only` runs the ranking,
- * suggestion-quality and large-catalog memory rows and the bundle sizes, printed.
+ * suggestion-quality and large-catalog memory rows and the bundle sizes, printed. `-- --page-cost-only
+ * [--rounds N]` runs the two CRM page-cost rows (N rounds, default 5) and the detection row, printed.
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { deliveryRows } from '../test/bench/delivery';
 import { measureDetection } from '../test/bench/detection';
 import { heapUsedBytes, REMOTE_DEBUGGING_ARG } from '../test/bench/heap';
@@ -26,7 +28,7 @@ import { BETWEEN_SWITCHES_MS, measureTimeToBrief } from '../test/bench/time-to-b
 import { workerMemoryRow } from '../test/bench/worker-memory';
 import { ensureChromium } from '../test/support/chromium';
 import { registerCrmFixtures } from '../test/support/crm-fixtures';
-import { startTestServer } from '../test/support/https-server';
+import { startTestServer, type TestServer } from '../test/support/https-server';
 import { getTabId, launchWithExtension } from '../test/support/launch';
 import { connectRestGateway, serveRestGateway } from '../test/support/rest-gateway';
 
@@ -36,6 +38,8 @@ const serverOnly = process.argv.includes('--server-only');
 const dashboardOnly = process.argv.includes('--dashboard-only');
 /** `--ranking-only`: what the ranker costs and earns (speed, quality, the worker's memory with a large catalog) and the bundles, printed. */
 const rankingOnly = process.argv.includes('--ranking-only');
+/** `--page-cost-only [--rounds N]`: the CRM page's cost with Leadside (both fixtures, N rounds, default 5) and detection latency, printed. */
+const pageCostOnly = process.argv.includes('--page-cost-only');
 const SWITCHES = quick ? 50 : 100;
 const GATEWAY = 'gateway.bench.example';
 const GATEWAY_TOKEN = 'bench-token-5e0a';
@@ -69,6 +73,21 @@ async function main() {
     console.log(report(rows, [`Run: ${new Date().toISOString()}, the ranking rows only`, machine()]).text);
     return;
   }
+  if (pageCostOnly) {
+    const flag = process.argv.indexOf('--rounds');
+    const rounds = flag >= 0 ? Number(process.argv[flag + 1]) : 5;
+    if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number of rounds, 1 or more (e.g. --rounds 3).');
+    const server = await startTestServer();
+    registerCrmFixtures(server);
+    try {
+      rows.push(await detectionRow(server));
+      rows.push(...(await pageCostRows(server, rounds)));
+    } finally {
+      await server.close();
+    }
+    console.log(report(rows, [`Run: ${new Date().toISOString()}, the page-cost and detection rows only (load average ${os.loadavg()[0]!.toFixed(1)} at the end)`, machine()]).text);
+    return;
+  }
 
   const server = await startTestServer();
   registerCrmFixtures(server);
@@ -79,14 +98,7 @@ async function main() {
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   try {
     const crm = await context.newPage();
-    const detection = await measureDetection(crm, SWITCHES);
-    rows.push({
-      figure: 'Detection latency',
-      how: `URL change (pushState) → record detected in the content script, ${detection.leadside.n} switches; baseline: a 1-second polling watcher measured the same way`,
-      result: `p50 ${ms(detection.leadside.p50)}, p95 ${ms(detection.leadside.p95)} (polling: p50 ${ms(detection.polling.p50)}, p95 ${ms(detection.polling.p95)})`,
-      target: 'p95 ≤ 50 ms',
-      met: detection.leadside.p95 <= 50,
-    });
+    rows.push(await measureDetectionRow(crm));
 
     const worker = context.serviceWorkers()[0]!;
     const tabId = await getTabId(worker, crm);
@@ -160,6 +172,31 @@ async function main() {
   console.log(text);
   writeFileSync('BENCHMARKS.md', renderBenchmarksMd(header, table, missed));
   console.log('\nWrote BENCHMARKS.md');
+}
+
+/** Detection latency on `crm`, a page of a browser with Leadside. */
+async function measureDetectionRow(crm: Page): Promise<BenchRow> {
+  const detection = await measureDetection(crm, SWITCHES);
+  return {
+    figure: 'Detection latency',
+    how: `URL change (pushState) → record detected in the content script, ${detection.leadside.n} switches; baseline: a 1-second polling watcher measured the same way`,
+    result: `p50 ${ms(detection.leadside.p50)}, p95 ${ms(detection.leadside.p95)} (polling: p50 ${ms(detection.polling.p50)}, p95 ${ms(detection.polling.p95)})`,
+    target: 'p95 ≤ 50 ms',
+    met: detection.leadside.p95 <= 50,
+  };
+}
+
+/** The detection row in a browser of its own, closed before anything else is measured. */
+async function detectionRow(server: TestServer): Promise<BenchRow> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'leadside-bench-'));
+  const { context } = await launchWithExtension({ userDataDir, port: server.port });
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+  try {
+    return await measureDetectionRow(await context.newPage());
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
 }
 
 /** The ranker's rows: its speed on a 500-item catalog with a busy team's field signals (and without), and its quality on the judged set beside two baselines. */
