@@ -7,10 +7,16 @@ import { trackShadowRoots, type ShadowRoots } from './shadow-roots';
 
 type Scope = Document | Element | ShadowRoot;
 
-/** The scopes found under each searched root during the current read; undefined outside one. */
-let scopesInRead: WeakMap<Scope, Scope[]> | undefined;
-/** The same, less the shadow roots of hidden hosts (see shownScopesUnder). */
-let shownScopesInRead: WeakMap<Scope, Scope[]> | undefined;
+/** What one read has learnt of the page; undefined outside a read (see inOneRead). */
+interface ReadState {
+  /** The scopes that may show something under each searched root. */
+  scopes: WeakMap<Scope, Scope[]>;
+  /** The open shadow roots whose host renders its content. */
+  shownRoots?: ShadowRoot[];
+  /** Whether an element renders its content, for every element asked about and its ancestors. */
+  rendered: Map<Element, boolean>;
+}
+let inRead: ReadState | undefined;
 /** The page's open shadow roots as the content script's page watch keeps them (see shadow-roots.ts). */
 let knownRoots: ShadowRoots | undefined;
 
@@ -28,80 +34,62 @@ export function knownShadowRoots(): ShadowRoots | undefined {
 }
 
 /**
- * Runs one synchronous page read (a detector's readIdentity), finding the open shadow roots under
- * each searched root once instead of once per selector: a read runs a dozen queries. Nothing can
- * change the DOM while the read's synchronous code runs, so the scopes found at its start hold to
- * its end; the next read looks afresh.
+ * Runs one synchronous page read (a detector's readIdentity), finding the open shadow roots and
+ * which of them are shown once instead of once per selector: a read runs a dozen queries. Nothing
+ * can change the DOM or its styles while the read's synchronous code runs, so what it found at its
+ * start holds to its end; the next read looks afresh.
  */
 export function inOneRead<T>(read: () => T): T {
-  const outer = scopesInRead;
-  const outerShown = shownScopesInRead;
-  scopesInRead ??= new WeakMap();
-  shownScopesInRead ??= new WeakMap();
+  const outer = inRead;
+  inRead ??= { scopes: new WeakMap(), rendered: new Map() };
   try {
     return read();
   } finally {
-    scopesInRead = outer;
-    shownScopesInRead = outerShown;
+    inRead = outer;
   }
 }
 
-/** Every element under `root` matching `selector`, descending into open shadow roots. */
+/**
+ * Every element under `root` matching `selector` that the page may be showing, descending into the
+ * open shadow roots of shown hosts. A hidden host renders nothing of its shadow tree, so its matches
+ * could never be shown: on a page that keeps earlier records rendered (Lightning), most shadow roots
+ * belong to hidden pages, and querying each of them on every read cost more than the read. Matches
+ * in the light DOM are all returned: callers keep only the shown ones (isShown).
+ */
 export function deepQueryAll(root: Scope, selector: string): Element[] {
   return scopesUnder(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
 }
 
-/**
- * `root` and the open shadow roots under it whose host is shown: a hidden host renders nothing of
- * its shadow tree, so a query for shown elements need not look there. On a page that keeps earlier
- * records rendered (Lightning), most shadow roots belong to hidden pages.
- */
-function shownScopesUnder(root: Scope): Scope[] {
-  const cached = shownScopesInRead?.get(root);
-  if (cached) return cached;
-  const rendered = rendersContent();
-  const scopes = scopesUnder(root).filter((scope) => scope === root || !(scope instanceof ShadowRoot) || rendered(scope.host));
-  shownScopesInRead?.set(root, scopes);
-  return scopes;
-}
-
-/**
- * Whether an element's content can be shown: it is, or it is a `display: contents` wrapper (no box of
- * its own) in a region that is. Kept per element for one call, so the hosts of one hidden page share
- * one look at the page's container instead of one style read each.
- */
-function rendersContent(): (element: Element) => boolean {
-  const verdicts = new Map<Element, boolean>();
-  const rendered = (element: Element): boolean => {
-    let verdict = verdicts.get(element);
-    if (verdict !== undefined) return verdict;
-    if (isShown(element)) verdict = true;
-    else {
-      const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
-      verdict = parent !== null && rendered(parent) && getComputedStyle(element).display === 'contents';
-    }
-    verdicts.set(element, verdict);
-    return verdict;
-  };
-  return rendered;
-}
-
-/** Every shown-able element under `root` matching `selector`: the shadow roots of hidden hosts left out. */
-function shownQueryAll(root: Scope, selector: string): Element[] {
-  return shownScopesUnder(root).flatMap((scope) => [...scope.querySelectorAll(selector)]);
-}
-
-/** `root` and every open shadow root under it, however deeply nested. */
+/** `root` and the open shadow roots under it, however deeply nested, whose host is shown. */
 function scopesUnder(root: Scope): Scope[] {
-  const cached = scopesInRead?.get(root);
+  const state = inRead ?? { scopes: new WeakMap(), rendered: new Map() };
+  const cached = state.scopes.get(root);
   if (cached) return cached;
   // A Document's ownerDocument is null (and a document from another window is no `instanceof Document` here).
   const doc = root.ownerDocument ?? (root as Document);
-  // Without the page watch's tracker (unit tests, a detector used on its own), a fresh one finds them all.
-  const roots = (knownRoots && doc === document ? knownRoots : trackShadowRoots(doc, () => undefined)).list();
-  const scopes = [root, ...roots.filter((shadow) => shadow !== root && composedContains(root, shadow.host))];
-  scopesInRead?.set(root, scopes);
+  if (!state.shownRoots) {
+    // Without the page watch's tracker (unit tests, a detector used on its own), a fresh one finds them all.
+    const roots = (knownRoots && doc === document ? knownRoots : trackShadowRoots(doc, () => undefined)).list();
+    state.shownRoots = roots.filter((shadow) => rendersContent(shadow.host, state.rendered));
+  }
+  const scopes = [root, ...state.shownRoots.filter((shadow) => shadow !== root && composedContains(root, shadow.host))];
+  state.scopes.set(root, scopes);
   return scopes;
+}
+
+/**
+ * Whether an element's content can be shown: its parent's is, and it has a box or is a
+ * `display: contents` wrapper (no box of its own). Decided from the top down and kept for the whole
+ * read, so the many hosts of one hidden page share one look at that page's container and need no
+ * look of their own.
+ */
+function rendersContent(element: Element, verdicts: Map<Element, boolean>): boolean {
+  let verdict = verdicts.get(element);
+  if (verdict !== undefined) return verdict;
+  const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
+  verdict = (parent === null || rendersContent(parent, verdicts)) && (isShown(element) || getComputedStyle(element).display === 'contents');
+  verdicts.set(element, verdict);
+  return verdict;
 }
 
 /** Whether `node` is inside `ancestor`, crossing the shadow boundaries between them. */
@@ -124,7 +112,7 @@ export function isShown(element: Element): boolean {
 /** The first shown element's trimmed text for the first selector that yields one. */
 export function firstShownText(root: Document | Element, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
-    for (const element of shownQueryAll(root, selector)) {
+    for (const element of deepQueryAll(root, selector)) {
       const text = cleanText(element.textContent);
       if (text && isShown(element)) return text;
     }
@@ -165,7 +153,7 @@ export function safeDecode(text: string): string {
 /** The first shown e-mail address: from a mailto: link first (exact), then from text. */
 export function firstShownEmail(root: Document | Element, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
-    for (const element of shownQueryAll(root, selector)) {
+    for (const element of deepQueryAll(root, selector)) {
       if (!isShown(element)) continue;
       const href = element.getAttribute('href');
       const fromHref = href?.toLowerCase().startsWith('mailto:')
