@@ -62,7 +62,7 @@ export function deepQueryAll(root: Scope, selector: string): Element[] {
 
 /** `root` and the open shadow roots under it, however deeply nested, whose host is shown. */
 function scopesUnder(root: Scope): Scope[] {
-  const state = inRead ?? { scopes: new WeakMap(), rendered: new Map() };
+  const state: ReadState = inRead ?? { scopes: new WeakMap(), rendered: new Map() };
   const cached = state.scopes.get(root);
   if (cached) return cached;
   // A Document's ownerDocument is null (and a document from another window is no `instanceof Document` here).
