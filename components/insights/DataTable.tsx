@@ -66,7 +66,7 @@ export function DataTable<Row>({ title, testId, rows, columns, rowKey, empty, cs
               {rows.map((row) => (
                 <tr key={rowKey(row)}>
                   {columns.map((column) => (
-                    <td key={column.header} className={column.numeric ? 'num' : undefined} translate={column.data ? 'no' : undefined} data-pseudo-exempt={column.formatted || undefined}>
+                    <td key={column.header} className={column.numeric ? 'num' : undefined} translate={column.data ? 'no' : undefined} data-intl={column.formatted || undefined}>
                       {column.render ? column.render(row) : column.value(row)}
                     </td>
                   ))}

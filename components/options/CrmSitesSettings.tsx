@@ -18,7 +18,7 @@ const BUILT_IN = [...new Set(DETECTORS.map((detector) => CRM_LABELS[detector.crm
  * one host, and removing it gives the permission back.
  */
 export function CrmSitesSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
-  const { t } = useTranslation(['options', 'common']);
+  const { t, i18n } = useTranslation(['options', 'common']);
   const locale = useIntlLocale();
   const [host, setHost] = useState('');
   const [kind, setKind] = useState<Kind>('pattern');
@@ -54,7 +54,7 @@ export function CrmSitesSettings({ settings, save }: { settings: Settings; save(
       await browser.permissions.remove({ origins: [siteOrigin(site.host)] });
       error = await apply(settings.customSites.filter((entry) => entry.id !== site.id));
     } catch (thrown) {
-      error = failureWords(thrown);
+      error = failureWords(thrown, i18n);
     }
     setStatus(error ? t('status.notRemoved', { error }) : t('sites.removed', { host: site.host }));
   };

@@ -8,6 +8,7 @@ import { draftFrom, newDraft, parseDraft, usableSecrets, type SavedSecrets } fro
 import { SourceFields } from './SourceFields';
 import type { SourceDraft } from './source-forms';
 import { failureWords, useHostAccessSave } from './use-host-access';
+import { CodedMessage } from '@/components/ui/CodedMessage';
 
 type Kind = DataSource['kind'];
 type Checks = PageResponse<'test-connection'>['checks'];
@@ -24,7 +25,7 @@ interface Props {
  * web pages, and "Test connection" checks each capability on its own.
  */
 export function DataSourceSettings({ settings, save }: Props) {
-  const { t } = useTranslation(['options', 'common']);
+  const { t, i18n } = useTranslation(['options', 'common']);
   const [kind, setKind] = useState<Kind>(settings.source.kind);
   const [draft, setDraft] = useState<SourceDraft>(() => draftFrom(settings.source));
   const [stored, setStored] = useState<SavedSecrets>({ values: {} });
@@ -66,7 +67,7 @@ export function DataSourceSettings({ settings, save }: Props) {
     try {
       setChecks((await request({ type: 'test-connection' })).checks);
     } catch (error) {
-      setStatus(t('source.testFailed', { error: failureWords(error) }));
+      setStatus(t('source.testFailed', { error: failureWords(error, i18n) }));
     } finally {
       setTesting(false);
     }
@@ -106,7 +107,7 @@ export function DataSourceSettings({ settings, save }: Props) {
             // Index keys: with systems read beside the main one, a capability is checked once per system.
             <li key={index} className="row small">
               <span className={check.ok ? 'badge badge-good' : 'badge badge-danger'}>{check.ok ? '✓' : '✗'} {t(`source.capability.${check.capability}`)}</span>
-              <span>{check.message}</span>
+              <CodedMessage coded={check.coded} fallback={check.message} testId="check-message" />
             </li>
           ))}
         </ul>

@@ -23,7 +23,7 @@ interface Props {
  * verdict and content event, so nothing is sent twice.
  */
 export function ExtraSourcesSettings({ settings, save }: Props) {
-  const { t } = useTranslation(['options', 'common']);
+  const { t, i18n } = useTranslation(['options', 'common']);
   const name = (kind: Kind) => t(`sourceKind.${kind}`);
   const taken = new Set<string>([settings.source.kind, ...settings.alsoFrom.map((extra) => extra.kind)]);
   const addable = EXTRA_SOURCE_KINDS.filter((kind) => !taken.has(kind));
@@ -70,7 +70,7 @@ export function ExtraSourcesSettings({ settings, save }: Props) {
       await request({ type: 'source-changed' }).catch(() => undefined);
       setStatus(t('extra.removed', { source: name(extra.kind) }));
     } catch (error) {
-      setStatus(t('status.notRemoved', { error: failureWords(error) }));
+      setStatus(t('status.notRemoved', { error: failureWords(error, i18n) }));
     }
   };
 

@@ -22,7 +22,7 @@ const countOf = (t: T, kind: ImportKind, count: number) => t(`import.count.${kin
  * Everything from the file is shown as text (React escapes it); nothing from it is ever HTML.
  */
 export function FileImport() {
-  const { t } = useTranslation(['options', 'common']);
+  const { t, i18n } = useTranslation(['options', 'common']);
   const { phase, counts, choose, importValid, cancel, clear } = useFileImport();
   const [kind, setKind] = useState<ImportKind>('profiles');
   const [confirmingClear, setConfirmingClear] = useState(false);
@@ -109,7 +109,7 @@ export function FileImport() {
                 onClick={() => {
                   setConfirmingClear(false);
                   setClearFailure(undefined);
-                  clear().catch((error: unknown) => setClearFailure(t('import.clearFailed', { error: failureWords(error) })));
+                  clear().catch((error: unknown) => setClearFailure(t('import.clearFailed', { error: failureWords(error, i18n) })));
                 }}
               >
                 {t('import.yesRemove')}

@@ -12,7 +12,7 @@ const WebhookUrlSchema = z.url({ protocol: /^https$/ });
 
 /** Feedback posted to a team channel too: plain JSON for any receiver, or a Slack incoming webhook. */
 export function WebhookSettings({ settings, save }: { settings: Settings; save(patch: Partial<Settings>): Promise<string | undefined> }) {
-  const { t } = useTranslation(['options', 'common']);
+  const { t, i18n } = useTranslation(['options', 'common']);
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<'json' | 'slack'>(settings.webhook?.format ?? 'slack');
   const [hasSaved, setHasSaved] = useState(false);
@@ -44,7 +44,7 @@ export function WebhookSettings({ settings, save }: { settings: Settings; save(p
       const error = await save({ webhook: null });
       if (error) return setStatus(t('status.notRemoved', { error }));
     } catch (error) {
-      return setStatus(t('status.notRemoved', { error: failureWords(error) }));
+      return setStatus(t('status.notRemoved', { error: failureWords(error, i18n) }));
     }
     await request({ type: 'source-changed' }).catch(() => undefined);
     setHasSaved(false);

@@ -5,8 +5,8 @@ import { createI18n } from '@/lib/i18n/create';
 import { requestHostThenSave as requestWith } from './use-host-access';
 
 // The words are English here; other languages are checked by the missing-key test and the i18n e2e.
-const t = createI18n('en').getFixedT('en', 'options');
-const requestHostThenSave = (host: string | undefined, save: () => Promise<string | undefined>) => requestWith(host, save, t);
+const i18n = createI18n('en');
+const requestHostThenSave = (host: string | undefined, save: () => Promise<string | undefined>) => requestWith(host, save, i18n);
 
 describe('requestHostThenSave: every way a host grant and a save can fail ends in words', () => {
   beforeEach(() => {
@@ -59,8 +59,7 @@ describe('requestHostThenSave: every way a host grant and a save can fail ends i
 
   it("words the refusal in the rep's language, keeping the browser's own reason as it wrote it", async () => {
     vi.spyOn(browser.permissions, 'request').mockRejectedValue(new Error('user gesture required'));
-    const fr = createI18n('fr').getFixedT('fr', 'options');
-    await expect(requestWith('crm.example.com', async () => undefined, fr)).resolves.toBe(
+    await expect(requestWith('crm.example.com', async () => undefined, createI18n('fr'))).resolves.toBe(
       'le navigateur a refusé de demander l’accès à crm.example.com : user gesture required',
     );
   });

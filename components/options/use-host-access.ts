@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { siteOrigin } from '@/lib/schema';
-import { describeStorageError } from '@/lib/store/storage-errors';
+import type { i18n as I18n } from 'i18next';
+import { wordError } from '@/components/ui/CodedMessage';
 
-/** What went wrong, in words a rep can act on: the storage's own explanation when it has one. */
-export function failureWords(error: unknown): string {
-  return describeStorageError(error) ?? (error instanceof Error ? error.message : String(error));
+/** What went wrong, in words a rep can act on, in the page's language: the storage's or the source's explanation when it has one. */
+export function failureWords(error: unknown, i18n: I18n): string {
+  return wordError(i18n, error);
 }
 
 /**
@@ -23,21 +23,22 @@ export function failureWords(error: unknown): string {
 export async function requestHostThenSave(
   host: string | undefined,
   save: () => Promise<string | undefined>,
-  t: TFunction<'options'>,
+  i18n: I18n,
 ): Promise<string | undefined> {
+  const t = i18n.getFixedT(null, 'options');
   if (host !== undefined) {
     let granted: boolean;
     try {
       granted = await browser.permissions.request({ origins: [siteOrigin(host)] });
     } catch (error) {
-      return t('hostAccess.refusedToAsk', { host, reason: failureWords(error) });
+      return t('hostAccess.refusedToAsk', { host, reason: failureWords(error, i18n) });
     }
     if (!granted) return t('hostAccess.declined', { host });
   }
   try {
     return await save();
   } catch (error) {
-    return failureWords(error);
+    return failureWords(error, i18n);
   }
 }
 
@@ -46,14 +47,14 @@ export async function requestHostThenSave(
  * button can say so and not be pressed twice.
  */
 export function useHostAccessSave() {
-  const { t } = useTranslation(['options', 'common']);
+  const { i18n } = useTranslation(['options', 'common']);
   const [pending, setPending] = useState(false);
   const run = useCallback(
     (host: string | undefined, save: () => Promise<string | undefined>) => {
       setPending(true);
-      return requestHostThenSave(host, save, t).finally(() => setPending(false));
+      return requestHostThenSave(host, save, i18n).finally(() => setPending(false));
     },
-    [t],
+    [i18n],
   );
   return { pending, run };
 }

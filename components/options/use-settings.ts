@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { loadSettings, saveSettings, type Settings } from '@/lib/store/settings';
-import { describeStorageError } from '@/lib/store/storage-errors';
+import { storageErrorCode } from '@/lib/store/storage-errors';
+import { wordError } from '@/components/ui/CodedMessage';
 import { describeInvalid } from './invalid-words';
 
 /**
@@ -11,13 +12,13 @@ import { describeInvalid } from './invalid-words';
  * `loadError`: why the settings could not be read (the local database would not open, say).
  */
 export function useSettings() {
-  const { t } = useTranslation(['options', 'common']);
+  const { t, i18n } = useTranslation(['options', 'common']);
   const [settings, setSettings] = useState<Settings>();
   const [loadError, setLoadError] = useState<string>();
   useEffect(
     () =>
       void loadSettings().then(setSettings, (error: unknown) =>
-        setLoadError(describeStorageError(error) ?? t('page.loadFailed', { error: String(error) })),
+        setLoadError(storageErrorCode(error) ? wordError(i18n, error) : t('page.loadFailed', { error: String(error) })),
       ),
     // Read once: a language change re-renders the page, not the database.
     [],
@@ -28,10 +29,10 @@ export function useSettings() {
         setSettings(await saveSettings(patch));
         return undefined;
       } catch (error) {
-        return error instanceof z.ZodError ? describeInvalid(error, t) : (describeStorageError(error) ?? String(error));
+        return error instanceof z.ZodError ? describeInvalid(error, t) : wordError(i18n, error);
       }
     },
-    [t],
+    [t, i18n],
   );
   return { settings, save, loadError };
 }

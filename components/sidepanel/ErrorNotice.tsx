@@ -4,7 +4,7 @@ import { sourceAnchor } from '@/lib/connectors/source-messages';
 import type { Brief } from '@/lib/schema';
 import type { DataSource } from '@/lib/schema/sources';
 import { recordKey } from '@/lib/schema/record';
-import { SystemMessage } from './SystemMessage';
+import { CodedMessage } from '@/components/ui/CodedMessage';
 import type { PanelWords } from './use-panel-words';
 import { usePanelWords } from './use-panel-words';
 
@@ -28,7 +28,7 @@ export function ErrorNotice({ brief, onRetry }: { brief: Extract<Brief, { state:
   return (
     <div className="notice notice-danger" role="alert" data-testid="state-error">
       <p>
-        <strong>{headline(brief, t)}</strong> <SystemMessage text={brief.error} />
+        <strong>{headline(brief, t)}</strong> <CodedMessage coded={brief.errorCoded} fallback={brief.error} />
       </p>
       {brief.reconnect ? (
         <>

@@ -1,7 +1,7 @@
 import type { Brief } from '@/lib/schema';
 import { recordKey } from '@/lib/schema/record';
 import { relativeTime } from '@/lib/format/time';
-import { SystemMessage } from './SystemMessage';
+import { CodedMessage } from '@/components/ui/CodedMessage';
 import { ActivitySection } from './ActivitySection';
 import { ContactSection } from './ContactSection';
 import { DetectedCard } from './DetectedCard';
@@ -40,7 +40,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
       {brief.warning && (
         <div className="notice notice-warn" role="status" data-testid="stale-banner">
           <p>
-            <strong>{t('brief.staleData', { when: ago(brief.fetchedAt) })}</strong> <SystemMessage text={brief.warning} />
+            <strong>{t('brief.staleData', { when: ago(brief.fetchedAt) })}</strong> <CodedMessage coded={brief.warningCoded} fallback={brief.warning} />
           </p>
           <button type="button" className="btn" onClick={onRetry}>
             {t('common:retry')}
@@ -52,7 +52,7 @@ export function FoundBrief({ tabId, brief, onRetry }: { tabId: number; brief: Ex
           <p>
             <strong>{t('brief.staleCatalog', { when: ago(brief.catalogStale.fetchedAt) })}</strong>{' '}
             {t('brief.staleCatalogWhy')}{' '}
-            <SystemMessage text={brief.catalogStale.error} />
+            <CodedMessage coded={brief.catalogStale.coded} fallback={brief.catalogStale.error} />
           </p>
         </div>
       )}

@@ -1,5 +1,5 @@
 import type { DataGap } from '@/lib/schema';
-import { SystemMessage } from './SystemMessage';
+import { CodedMessage } from '@/components/ui/CodedMessage';
 import { usePanelWords } from './use-panel-words';
 
 /**
@@ -14,7 +14,7 @@ export function GapsNote({ gaps }: { gaps: readonly DataGap[] | undefined }) {
     <ul className="plain-list small muted" role="note" aria-label={t('sources.gapsLabel')} data-testid="data-gaps">
       {gaps.map((gap) => (
         <li key={`${gap.what}\n${gap.why}`} data-testid="data-gap">
-          <SystemMessage text={`${gap.what} ${gap.why}`} />
+          <CodedMessage coded={gap.coded} fallback={`${gap.what} ${gap.why}`} />
         </li>
       ))}
     </ul>

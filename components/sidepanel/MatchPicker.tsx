@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { request, type PageResponse } from '@/lib/messaging/messages';
-import { SystemMessage } from './SystemMessage';
+import { ErrorMessage } from '@/components/ui/CodedMessage';
 import { usePanelWords } from './use-panel-words';
 
 type Result = PageResponse<'search-profiles'>['results'][number];
@@ -14,7 +14,7 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [results, setResults] = useState<Result[]>();
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>();
 
   useEffect(() => {
     if (!open || !text.trim()) return setResults(undefined);
@@ -22,7 +22,7 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
     const timer = setTimeout(() => {
       request({ type: 'search-profiles', text })
         .then((reply) => current && setResults(reply.results))
-        .catch((caught: unknown) => current && setError(caught instanceof Error ? caught.message : String(caught)));
+        .catch((caught: unknown) => current && setError(caught));
     }, 200);
     return () => {
       current = false;
@@ -36,7 +36,7 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
       setOpen(false);
       setText('');
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(caught);
     }
   };
 
@@ -75,9 +75,9 @@ export function MatchPicker({ tabId, leadKey, chosenByRep, found }: { tabId: num
         onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
         placeholder={t('match.searchPlaceholder')}
       />
-      {error && (
+      {error !== undefined && (
         <p className="error small">
-          <SystemMessage text={error} />
+          <ErrorMessage error={error} />
         </p>
       )}
       {results && results.length === 0 && <p className="muted small">{t('match.noResults', { text })}</p>}

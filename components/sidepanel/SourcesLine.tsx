@@ -1,5 +1,5 @@
 import type { SystemAnswer } from '@/lib/schema';
-import { SystemMessage } from './SystemMessage';
+import { CodedMessage } from '@/components/ui/CodedMessage';
 import { usePanelWords } from './use-panel-words';
 
 
@@ -21,7 +21,7 @@ export function SourcesLine({ from, systems }: { from: readonly string[]; system
         <p key={system.name} data-testid="system-note" className={system.error ? 'notice notice-warn' : undefined} role={system.error ? 'status' : undefined}>
           {system.error ? (
             <>
-              {t('sources.couldNotRead', { system: system.name })} <SystemMessage text={system.error} />
+              {t('sources.couldNotRead', { system: system.name })} <CodedMessage coded={system.errorCoded} fallback={system.error} />
             </>
           ) : (
             t('sources.notIn', { system: system.name })

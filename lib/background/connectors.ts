@@ -12,6 +12,7 @@ import { createMauticConnector } from '@/lib/connectors/mautic';
 import { createLeadsideConnector } from '@/lib/connectors/leadside';
 import { createRestConnector } from '@/lib/connectors/rest';
 import { ConnectorError, type Connector } from '@/lib/connectors/types';
+import { connectorText } from '@/lib/connectors/message-codes';
 
 /**
  * One demo connector for the worker's lifetime: it reads and validates the bundled dataset once,
@@ -77,6 +78,9 @@ async function authenticated(
       throw new ConnectorError(
         'auth',
         `Leadside is not allowed to reach ${host}: open Options → Data source and save the source again, then allow access when the browser asks.`,
+        undefined,
+        undefined,
+        connectorText('access.notGranted', { host }),
       );
     }
     const secrets = await loadSecrets(source.kind, baseUrl);

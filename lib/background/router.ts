@@ -3,7 +3,8 @@ import { BroadcastSchema, ContentScriptRequestSchema, PageRequestSchema } from '
 import { isOwnContentScript } from '@/lib/messaging/senders';
 import { handleContentScriptRequest } from './content-script-requests';
 import { handlePageRequest } from './page-requests';
-import { describeStorageError } from '@/lib/store/storage-errors';
+import { describeStorageError, storageErrorCode } from '@/lib/store/storage-errors';
+import { codedOf } from '@/lib/connectors/message-codes';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -32,8 +33,10 @@ export function routeMessage(raw: unknown, sender: Sender, sendResponse: (respon
     }
   }
   if (!work) return false;
-  work.then(sendResponse, (error: unknown) =>
-    sendResponse({ error: describeStorageError(error) ?? (error instanceof Error ? error.message : 'Something went wrong in Leadside.') }),
-  );
+  work.then(sendResponse, (error: unknown) => {
+    // The English words for logs and older pages, the code for the page to word in the rep's language.
+    const coded = storageErrorCode(error) ?? codedOf(error);
+    sendResponse({ error: describeStorageError(error) ?? (error instanceof Error ? error.message : 'Something went wrong in Leadside.'), ...(coded ? { coded } : {}) });
+  });
   return true;
 }

@@ -5,6 +5,7 @@ import { retryFailed } from '@/lib/delivery/outbox';
 import { loadSettings } from '@/lib/store/settings';
 import { deliverDue } from './delivery';
 import { forgetRequestStatuses } from './request-statuses';
+import { asConnectorError } from '@/lib/connectors/message-codes';
 
 /** Runs the configured sources' connection test, one line per capability (per system, when several are read). */
 export async function testConnection(): Promise<CapabilityCheck[]> {
@@ -12,8 +13,8 @@ export async function testConnection(): Promise<CapabilityCheck[]> {
     const { connector } = await leadConnector(await loadSettings());
     return await connector.testConnection(AbortSignal.timeout(30_000));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return (['auth', 'lookup', 'content', 'write'] as const).map((capability) => ({ capability, ok: false, message }));
+    const { message, coded } = asConnectorError(error);
+    return (['auth', 'lookup', 'content', 'write'] as const).map((capability) => ({ capability, ok: false, message, ...(coded ? { coded } : {}) }));
   }
 }
 

@@ -25,6 +25,7 @@ export function assemble(record: DetectedRecord, lookup: Lookup, catalog: Catalo
     chosenByRep: Boolean(cached.chosenByRep),
     refreshing: lookup.refreshing,
     warning: lookup.warning,
+    ...(lookup.warningCoded ? { warningCoded: lookup.warningCoded } : {}),
     catalogStale: catalog.stale,
   };
 }

@@ -70,7 +70,12 @@ describe('a catalog that cannot be refreshed', () => {
     connector.listContent.mockRejectedValueOnce(new Error('The Leadside server answered 503: maintenance'));
     const read = await getCatalog(connector, 60);
     expect(read.items.map((item) => item.id).sort()).toEqual(original.map((item) => item.id).sort());
-    expect(read.stale).toEqual({ fetchedAt: expect.any(String), error: 'The Leadside server answered 503: maintenance' });
+    expect(read.stale).toEqual({
+      fetchedAt: expect.any(String),
+      error: 'The Leadside server answered 503: maintenance',
+      // A plain Error here (no connector's code): worded as unexpected, its own words quoted.
+      coded: { code: 'source.unexpected', detail: 'The Leadside server answered 503: maintenance' },
+    });
   });
 
   it('still fails when there is no copy of this source to fall back on', async () => {

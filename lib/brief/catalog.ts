@@ -4,6 +4,8 @@ import type { ContentItem } from '@/lib/schema';
 import { catalogIndex } from '@/lib/suggest/catalog-index';
 import type { FieldSignal } from '@/lib/schema/rest-api';
 import { fieldSignalsOf, loadStoredFieldSignals, refreshFieldSignals } from './field-signals';
+import { asConnectorError } from '@/lib/connectors/message-codes';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** In-memory copy for the life of the worker (or side panel) that read it: the ranking index is keyed on this array's identity. */
 let memory: { sourceId: string; fetchedAt: string; items: ContentItem[] } | undefined;
@@ -21,7 +23,7 @@ export const CATALOG_MAX_AGE_MINUTES = 15;
 export interface CatalogRead {
   items: ContentItem[];
   /** Set when the list is an out-of-date copy because downloading a fresh one failed. */
-  stale?: { fetchedAt: string; error: string };
+  stale?: { fetchedAt: string; error: string; coded?: CodedText };
 }
 
 /** The download under way, shared by every brief built meanwhile (one request, not one per tab). */
@@ -41,7 +43,8 @@ export async function getCatalog(connector: Connector, ttlMinutes: number): Prom
   } catch (error) {
     const meta = await db.catalogMeta.get('catalog');
     if (meta?.sourceId !== connector.id) throw error;
-    return { items: await storedItems(meta), stale: { fetchedAt: meta.fetchedAt, error: error instanceof Error ? error.message : String(error) } };
+    const failure = asConnectorError(error);
+    return { items: await storedItems(meta), stale: { fetchedAt: meta.fetchedAt, error: failure.message, ...(failure.coded ? { coded: failure.coded } : {}) } };
   }
 }
 

@@ -20,6 +20,6 @@ describe('errorBrief', () => {
     const brief = errorBrief(record, new ConnectorError('rate-limited', 'HubSpot answered 429', 10_000, 'HubSpot'), { kind: 'hubspot', label: 'HubSpot' });
     expect(brief).toMatchObject({ errorKind: 'rate-limited', retryAfterMs: 10_000 });
     expect(brief.reconnect).toBeUndefined();
-    expect(errorBrief(record, new Error('boom'))).toEqual({ state: 'error', record, error: 'boom' });
+    expect(errorBrief(record, new Error('boom'))).toEqual({ state: 'error', record, error: 'boom', errorCoded: { code: 'source.unexpected', detail: 'boom' } });
   });
 });

@@ -1,8 +1,10 @@
 import { db, type CachedProfile } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
-import { ConnectorError } from '@/lib/connectors/types';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import type { DataSource } from '@/lib/schema/sources';
+import { timedOut } from '@/lib/connectors/http';
+import { asConnectorError } from '@/lib/connectors/message-codes';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** Default time a marketing lookup may take before the rep is shown an error (or the cached copy). */
 export const LOOKUP_TIMEOUT_MS = 8_000;
@@ -35,6 +37,7 @@ export interface Lookup {
   refreshing: boolean;
   /** The entry is the cached copy because the source failed just now; what it said. */
   warning?: string;
+  warningCoded?: CodedText;
 }
 
 /** After a failed refresh, the cached copy is answered without retrying for this long. */
@@ -53,7 +56,7 @@ export async function lookupProfile(record: DetectedRecord, options: LookupOptio
     return { entry: await fetchOnce(record, options.connector, options.timeoutMs ?? LOOKUP_TIMEOUT_MS), refreshing: false };
   } catch (error) {
     if (!usable) throw error;
-    return { entry: usable, refreshing: false, warning: error instanceof Error ? error.message : String(error) };
+    return { entry: usable, refreshing: false, ...failureNote(error) };
   }
 }
 
@@ -90,7 +93,7 @@ async function usableCacheEntry(record: DetectedRecord): Promise<CachedProfile |
 function answerFromCache(usable: CachedProfile, ttlMinutes: number): CachedLookup {
   if (isFresh(usable, ttlMinutes)) return { entry: usable, refreshing: false, needsRefresh: false };
   if (usable.refreshFailedAt && Date.now() - Date.parse(usable.refreshFailedAt) < FAILED_REFRESH_PAUSE_MS) {
-    return { entry: usable, refreshing: false, warning: usable.refreshError, needsRefresh: false };
+    return { entry: usable, refreshing: false, warning: usable.refreshError, warningCoded: usable.refreshErrorCoded, needsRefresh: false };
   }
   return { entry: usable, refreshing: true, needsRefresh: true };
 }
@@ -176,13 +179,13 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector, timeo
       ? await connector.getProfile(override.profileId, signal)
       : await connector.findProfile({ crm: record.crm, recordId: record.recordId, email: record.email, name: record.name }, signal);
   } catch (caught) {
-    const error = signal.aborted
-      ? new ConnectorError('timeout', `${connector.label} did not answer within ${timeoutMs / 1000} s`)
-      : caught;
+    const error = signal.aborted ? timedOut(connector.label, timeoutMs / 1000) : caught;
+    const note = failureNote(error);
     // Remembered on the cached copy, so the brief can say why it is old without asking again at once.
     await db.profiles.update(recordKey(record), {
       refreshFailedAt: new Date().toISOString(),
-      refreshError: error instanceof Error ? error.message : String(error),
+      refreshError: note.warning,
+      refreshErrorCoded: note.warningCoded,
     });
     throw error;
   }
@@ -208,4 +211,10 @@ export const MAX_CACHED_PROFILES = 2_000;
 export async function trimProfileCache(): Promise<void> {
   const excess = (await db.profiles.count()) - MAX_CACHED_PROFILES;
   if (excess > 0) await db.profiles.orderBy('fetchedAt').limit(excess).delete();
+}
+
+/** A failure as the brief's warning: the English text, and its code for the panel to word. */
+function failureNote(error: unknown): { warning: string; warningCoded?: CodedText } {
+  const failure = asConnectorError(error);
+  return { warning: failure.message, ...(failure.coded ? { warningCoded: failure.coded } : {}) };
 }

@@ -4,6 +4,7 @@
  * passed. Keyed by a hash of the credentials, so neither the map nor a log line ever holds a token.
  */
 import { ConnectorError } from './types';
+import { connectorText } from './message-codes';
 
 /** Until when (epoch ms) each key must not call. */
 const closedUntil = new Map<string, number>();
@@ -63,6 +64,7 @@ export async function waitForWindow(options: RateLimitOptions, vendor: string, s
       `${vendor} answered 429 (rate limit reached) a moment ago; Leadside asks again in ${Math.ceil(remaining / 1000)} s.`,
       remaining,
       vendor,
+      connectorText('source.rateLimitedRecently', { system: vendor, count: Math.ceil(remaining / 1000) }),
     );
   }
   await sleep(remaining, signal);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type LeadProfile } from '@/lib/schema';
+import { connectorText } from './message-codes';
 import { ConnectorError, type Connector, type LookupQuery } from './types';
 
 export const DemoLeadsFileSchema = z.object({ label: z.string(), leads: z.array(LeadProfileSchema) });
@@ -57,10 +58,10 @@ export function createDemoConnector(load: (file: DemoFile) => Promise<unknown>):
     async testConnection() {
       const [leadCount, itemCount] = await Promise.all([loadLeads().then((all) => all.length), this.listContent(new AbortController().signal).then((all) => all.length)]);
       return [
-        { capability: 'auth' as const, ok: true, message: 'No account needed: the demo data ships with Leadside.' },
-        { capability: 'lookup' as const, ok: true, message: `${leadCount} demo leads` },
-        { capability: 'content' as const, ok: true, message: `${itemCount} demo content items` },
-        { capability: 'write' as const, ok: true, message: 'Feedback stays in this browser; nothing is sent.' },
+        { capability: 'auth' as const, ok: true, message: 'No account needed: the demo data ships with Leadside.', coded: connectorText('demo.check.auth', {}) },
+        { capability: 'lookup' as const, ok: true, message: `${leadCount} demo leads`, coded: connectorText('demo.check.lookup', { count: leadCount }) },
+        { capability: 'content' as const, ok: true, message: `${itemCount} demo content items`, coded: connectorText('demo.check.content', { count: itemCount }) },
+        { capability: 'write' as const, ok: true, message: 'Feedback stays in this browser; nothing is sent.', coded: connectorText('local.check.write', {}) },
       ];
     },
   };
@@ -69,7 +70,8 @@ export function createDemoConnector(load: (file: DemoFile) => Promise<unknown>):
 function parseFile<T>(schema: z.ZodType<T>, raw: unknown, file: DemoFile): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConnectorError('malformed', `Demo ${file} file did not validate: ${summarizeZodError(parsed.error)}`);
+    const summary = summarizeZodError(parsed.error);
+    throw new ConnectorError('malformed', `Demo ${file} file did not validate: ${summary}`, undefined, undefined, connectorText('demo.invalidFile', { file }, summary));
   }
   return parsed.data;
 }

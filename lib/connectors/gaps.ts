@@ -1,10 +1,14 @@
 import { LEAD_LIMITS, type DataGap } from '@/lib/schema';
 import { ConnectorError } from './types';
+import type { CodedText } from '@/lib/schema/coded-text';
 
-/** A gap as the profile holds it (LeadProfile.gaps): "what" then "why" read as one sentence, within the schema's length. */
-export function dataGap(what: string, why: string): DataGap {
+/**
+ * A gap as the profile holds it (LeadProfile.gaps): "what" then "why" read as one English sentence,
+ * within the schema's length, and the same note as a code for the panel to word.
+ */
+export function dataGap(what: string, why: string, codedText?: CodedText): DataGap {
   const fit = (text: string) => (text.length > LEAD_LIMITS.text ? `${text.slice(0, LEAD_LIMITS.text - 1)}…` : text);
-  return { what: fit(what), why: fit(why) };
+  return { what: fit(what), why: fit(why), ...(codedText ? { coded: codedText } : {}) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { summarizeZodError } from '@/lib/schema';
 import { redactSecrets } from './redact';
 import { ConnectorError } from './types';
+import { connectorText } from './message-codes';
 import { backOff, noteRemaining, rateLimitWaitMs, waitForWindow, type RateLimitOptions } from './backoff';
 
 export interface HttpRequest {
@@ -59,14 +60,27 @@ export async function fetchJson<T>(
   const body = parseJson(text);
   if (!response.ok) throw errorFor(response, body, redact(text), options, redact);
   if (body === undefined) {
-    throw new ConnectorError('malformed', `${options.vendor} answered with something that is not JSON: ${redact(text).slice(0, 80)}`);
+    const start = redact(text).slice(0, 80);
+    throw new ConnectorError(
+      'malformed',
+      `${options.vendor} answered with something that is not JSON: ${start}`,
+      undefined,
+      undefined,
+      connectorText('source.notJson', { system: options.vendor }, start),
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     // A key or value the schema names could be an echoed secret.
     const summary = redact(summarizeZodError(parsed.error));
     console.warn(`Leadside: ${options.vendor} payload did not validate (${new URL(request.url).pathname}): ${summary}`);
-    throw new ConnectorError('malformed', `${options.vendor} sent data Leadside could not read: ${summary}`);
+    throw new ConnectorError(
+      'malformed',
+      `${options.vendor} sent data Leadside could not read: ${summary}`,
+      undefined,
+      undefined,
+      connectorText('source.unreadable', { system: options.vendor }, summary),
+    );
   }
   return parsed.data;
 }
@@ -124,11 +138,11 @@ async function send(request: HttpRequest, vendor: string): Promise<{ response: R
       redirect: 'manual',
     });
   } catch (error) {
-    if (timeout.aborted) {
-      throw new ConnectorError('timeout', `${vendor} did not answer within ${Math.round(request.timeoutMs / 1000)} s`);
-    }
+    if (timeout.aborted) throw timedOut(vendor, Math.round(request.timeoutMs / 1000));
     if (request.signal?.aborted) throw error;
-    throw new ConnectorError('network', `Could not reach ${vendor} at ${new URL(request.url).host}: ${error instanceof Error ? error.message : String(error)}`);
+    const host = new URL(request.url).host;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ConnectorError('network', `Could not reach ${vendor} at ${host}: ${why}`, undefined, undefined, connectorText('source.unreachable', { system: vendor, host }, why));
   }
   refuseRedirect(response, vendor);
   return { response, timeout };
@@ -140,14 +154,23 @@ async function send(request: HttpRequest, vendor: string): Promise<{ response: R
  * nobody granted or checked. Browsers answer a manual redirect with an opaque response (status 0);
  * Node shows the 3xx itself.
  */
-export function refuseRedirect(response: Response, what: string): void {
+export function refuseRedirect(response: Response, what: string, codedAs = connectorText('source.redirect', { system: what })): void {
   if (response.type !== 'opaqueredirect' && (response.status < 300 || response.status >= 400)) return;
   const to = response.headers.get('Location');
   throw new ConnectorError(
     'rejected',
     `${what} answered with a redirect${to ? ` to ${to}` : ''}; Leadside does not follow redirects with your credentials. Enter the address the service really answers on.`,
+    undefined,
+    undefined,
+    // The address redirected to is shown as it came.
+    { ...codedAs, ...(to ? { detail: to.slice(0, 300) } : {}) },
   );
 }
+
+/** No answer within the time the source is given (`seconds` as the message says it). */
+export const timedOut = (system: string, seconds: number): ConnectorError => {
+  return new ConnectorError('timeout', `${system} did not answer within ${seconds} s`, undefined, undefined, connectorText('source.timeout', { system, count: seconds }));
+};
 
 /**
  * The answer's text, at most MAX_RESPONSE_BYTES. A body that stops arriving is a timeout, not "not
@@ -180,15 +203,29 @@ async function readText(response: Response, request: HttpRequest, vendor: string
     if (error instanceof ConnectorError) throw error;
     if (!strict) return text;
     if (timeout.aborted) {
-      throw new ConnectorError('timeout', `${vendor} did not finish sending its answer within ${Math.round(request.timeoutMs / 1000)} s`);
+      const seconds = Math.round(request.timeoutMs / 1000);
+      throw new ConnectorError(
+        'timeout',
+        `${vendor} did not finish sending its answer within ${seconds} s`,
+        undefined,
+        undefined,
+        connectorText('source.slowAnswer', { system: vendor, count: seconds }),
+      );
     }
     if (request.signal?.aborted) throw error;
-    throw new ConnectorError('network', `${vendor}'s answer was cut off: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ConnectorError('network', `${vendor}'s answer was cut off: ${why}`, undefined, undefined, connectorText('source.cutOff', { system: vendor }, why));
   }
 }
 
 const tooLarge = (vendor: string) =>
-  new ConnectorError('malformed', `${vendor} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; Leadside does not read answers that large.`);
+  new ConnectorError(
+    'malformed',
+    `${vendor} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; Leadside does not read answers that large.`,
+    undefined,
+    undefined,
+    connectorText('source.tooLarge', { system: vendor, count: MAX_RESPONSE_BYTES / 1024 / 1024 }),
+  );
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;
@@ -224,21 +261,28 @@ function errorFor(
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
   // Where a sentence of ours follows the vendor's, its closing period is not doubled.
   const sentence = said.trim().replace(/\.$/, '');
+  const { status } = response;
+  const system = options.vendor;
+  // The vendor's own words follow the translated sentence, quoted as they came.
+  const code = (name: 'source.unauthorized' | 'source.forbidden' | 'source.notFound' | 'source.rateLimited' | 'source.serverError' | 'source.rejected') =>
+    connectorText(name, { system, status }, vendorText);
   switch (true) {
-    case response.status === 401:
-      return new ConnectorError('auth', `${sentence}. The access token is missing, wrong or expired.`, undefined, options.vendor);
-    case response.status === 403:
-      return new ConnectorError('auth', `${sentence}. The token works but lacks a permission (scope) this needs.`, undefined, options.vendor);
-    case response.status === 404:
-      return new ConnectorError('not-found', said, undefined, options.vendor);
-    case response.status === 429: {
+    case status === 401:
+      return new ConnectorError('auth', `${sentence}. The access token is missing, wrong or expired.`, undefined, system, code('source.unauthorized'));
+    case status === 403:
+      return new ConnectorError('auth', `${sentence}. The token works but lacks a permission (scope) this needs.`, undefined, system, code('source.forbidden'));
+    case status === 404:
+      return new ConnectorError('not-found', said, undefined, system, code('source.notFound'));
+    case status === 429: {
       const wait = waitMs ?? retryAfterMs(response.headers.get('Retry-After'));
       const when = wait === undefined ? '' : ` Leadside asks again in ${Math.ceil(wait / 1000)} s.`;
-      return new ConnectorError('rate-limited', `${sentence}.${when}`, wait, options.vendor);
+      const codedText =
+        wait === undefined ? code('source.rateLimited') : connectorText('source.rateLimitedRetry', { system, status, count: Math.ceil(wait / 1000) }, vendorText);
+      return new ConnectorError('rate-limited', `${sentence}.${when}`, wait, system, codedText);
     }
-    case response.status >= 500:
-      return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')), options.vendor);
+    case status >= 500:
+      return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')), system, code('source.serverError'));
     default:
-      return new ConnectorError('rejected', said, undefined, options.vendor);
+      return new ConnectorError('rejected', said, undefined, system, code('source.rejected'));
   }
 }

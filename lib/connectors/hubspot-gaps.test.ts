@@ -97,7 +97,7 @@ describe('HubSpot: a contact without history, conversions or the events scope', 
       ['https://www.brightwave.example/pricing', 'Last page seen, date unknown (HubSpot summary: 7 page views over 3 visits)'],
       ['https://www.brightwave.example/', 'First page seen (HubSpot summary: 7 page views over 3 visits)'],
     ]);
-    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: EVENTS_SCOPE_GAP }]);
+    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: EVENTS_SCOPE_GAP, coded: { code: 'hubspot.eventsNeedScope' } }]);
   });
 
   it('says the same on the next lookup, when the events API is no longer asked', async () => {
@@ -106,7 +106,7 @@ describe('HubSpot: a contact without history, conversions or the events scope', 
     await hub.getProfile('90210', signal);
     const again = (await hub.getProfile('90210', signal))!;
     expect(calls.filter((url) => url.pathname.startsWith('/events/'))).toHaveLength(1);
-    expect(again.gaps).toEqual([{ what: 'Per-page history', why: EVENTS_SCOPE_GAP }]);
+    expect(again.gaps).toEqual([{ what: 'Per-page history', why: EVENTS_SCOPE_GAP, coded: { code: 'hubspot.eventsNeedScope' } }]);
   });
 
   it('free text it cannot read stays text, with no window to judge "now" by', async () => {
@@ -123,7 +123,7 @@ describe('HubSpot: a sub-resource that fails', () => {
     const profile = (await connector().getProfile('90210', signal))!;
     expect(profile.name).toBe('Mo Adeyemi');
     expect(profile.pageViews).toHaveLength(2);
-    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringContaining('could not be read (HubSpot answered 404: resource not found)') }]);
+    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringContaining('could not be read (HubSpot answered 404: resource not found)'), coded: { code: 'hubspot.eventsUnavailable', cause: { code: 'source.notFound', params: { system: 'HubSpot', status: 404 }, detail: 'resource not found' } } }]);
   });
 
   it('a later page of events that fails keeps the pages read and says older ones are missing', async () => {
@@ -139,7 +139,7 @@ describe('HubSpot: a sub-resource that fails', () => {
     });
     const profile = (await connector().getProfile('90210', signal))!;
     expect(profile.pageViews.map((view) => view.title)).toEqual(['Pricing']);
-    expect(profile.gaps).toEqual([{ what: 'Older page views', why: 'were not read: HubSpot answered 502: Bad gateway' }]);
+    expect(profile.gaps).toEqual([{ what: 'Older page views', why: 'were not read: HubSpot answered 502: Bad gateway', coded: { code: 'hubspot.olderViewsUnread', cause: { code: 'source.serverError', params: { system: 'HubSpot', status: 502 }, detail: 'Bad gateway' } } }]);
   });
 });
 
@@ -186,7 +186,7 @@ describe('HubSpot: 429', () => {
     serve((url) => (url.pathname.startsWith('/events/') ? { status: 429, body: tenSecondly, headers: { 'Retry-After': '10' } } : { body: contact() }));
     const profile = (await connector().getProfile('90210', signal))!;
     expect(profile.pageViews).toHaveLength(2);
-    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringMatching(/^was not read this time \(HubSpot answered 429: .*Leadside asks again in 10 s\.\)/) }]);
+    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringMatching(/^was not read this time \(HubSpot answered 429: .*Leadside asks again in 10 s\.\)/), coded: expect.objectContaining({ code: 'hubspot.eventsNotThisTime', cause: expect.objectContaining({ code: 'source.rateLimitedRetry', params: { system: 'HubSpot', status: 429, count: 10 } }) }) }]);
   });
 });
 

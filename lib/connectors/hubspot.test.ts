@@ -368,7 +368,7 @@ describe('HubSpot connector: profiles', () => {
     const profile = (await connector().getProfile('51001', signal))!;
     expect(profile.name).toBe('Priya Raman');
     expect(profile.pageViews.every((view) => view.visitId === 'summary')).toBe(true);
-    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringMatching(/^was not read this time \(HubSpot answered 503: .*\); the visit summary is shown instead\.$/) }]);
+    expect(profile.gaps).toEqual([{ what: 'Per-page history', why: expect.stringMatching(/^was not read this time \(HubSpot answered 503: .*\); the visit summary is shown instead\.$/), coded: expect.objectContaining({ code: 'hubspot.eventsNotThisTime', cause: expect.objectContaining({ code: 'source.serverError' }) }) }]);
   });
 
   it('getProfile answers null for a deleted contact and for an id that is not HubSpot’s', async () => {
@@ -719,14 +719,21 @@ describe('HubSpot connector: connection test', () => {
     ]);
     const checks = await connector().testConnection(signal);
     expect(checks).toEqual([
-      { capability: 'auth', ok: true, message: 'Token accepted: contacts are readable.' },
-      { capability: 'lookup', ok: true, message: 'Contact search by e-mail works. Page views come from HubSpot’s web-analytics events API.' },
+      { capability: 'auth', ok: true, message: 'Token accepted: contacts are readable.', coded: { code: 'hubspot.check.auth' } },
+      {
+        capability: 'lookup',
+        ok: true,
+        message: 'Contact search by e-mail works. Page views come from HubSpot’s web-analytics events API.',
+        coded: { code: 'hubspot.check.viewsFromEvents' },
+      },
       {
         capability: 'content',
         ok: true,
         message: expect.stringMatching(/^3 content items from HubDB table 5729341\. 2 rows skipped, e\.g\. “Tracking pixel test” has no http\(s\) url\.$/),
+        // The first skipped row's reason is quoted after the translated sentence.
+        coded: { code: 'hubspot.check.contentSkipped', params: { count: 3, table: '5729341', skipped: 2 }, detail: '“Tracking pixel test” has no http(s) url' },
       },
-      { capability: 'write', ok: true, message: expect.stringContaining('Notes are reachable') },
+      { capability: 'write', ok: true, message: expect.stringContaining('Notes are reachable'), coded: { code: 'hubspot.check.write' } },
     ]);
     expect(calls.map((call) => `${call.method} ${call.url.pathname}${call.url.search}`)).toEqual([
       'GET /crm/v3/objects/contacts?limit=1&properties=email',
@@ -750,7 +757,14 @@ describe('HubSpot connector: connection test', () => {
     const checks = await connector({ contentTableId: '' }).testConnection(signal);
     expect(checks[0]).toMatchObject({ capability: 'auth', ok: true });
     expect(checks[1]).toMatchObject({ capability: 'lookup', ok: true, message: expect.stringContaining('only the contact’s visit summary') });
-    expect(checks[2]).toEqual({ capability: 'content', ok: true, message: 'No HubDB content table is configured, so HubSpot supplies no content catalog.' });
+    expect(checks[1]?.coded).toMatchObject({ code: 'hubspot.check.viewsSummaryOnly', cause: { code: 'source.forbidden' } });
+    expect(checks[2]).toEqual({
+      capability: 'content',
+      ok: true,
+      message: 'No HubDB content table is configured, so HubSpot supplies no content catalog.',
+      coded: { code: 'hubspot.check.noContentTable' },
+    });
+    expect(checks[3]?.coded).toMatchObject({ code: 'source.forbidden', params: { system: 'HubSpot', status: 403 } });
     expect(checks[3]).toMatchObject({ capability: 'write', ok: false, message: expect.stringContaining('(required scopes: crm.objects.contacts.read)') });
   });
 

@@ -26,6 +26,7 @@ import {
 } from './hubspot-map';
 import { check } from './capability';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
+import { connectorText, said, type Said } from './message-codes';
 
 const VENDOR = 'HubSpot';
 /** Page views worth showing a rep: the newest 300 are plenty, and each page is one more call. */
@@ -68,13 +69,13 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   const withRateLimit = async () =>
     limitKey ? { ...options, rateLimit: { key: await limitKey, retries: RATE_LIMIT_RETRIES, maxWaitMs: RATE_LIMIT_MAX_WAIT_MS } } : options;
   /** Why the events API is off for this account, once HubSpot said so (it will not change mid-session). */
-  let eventsUnavailable: string | undefined;
+  let eventsUnavailable: Said | undefined;
   /** Dropped if HubSpot refuses it. */
   let eventSort: string | undefined = '-occurredAt';
 
   function request(path: string, signal: AbortSignal, init: Pick<HttpRequest, 'method' | 'body'> = {}): HttpRequest {
     if (!token) {
-      throw new ConnectorError('auth', 'No HubSpot access token is saved: paste the private app’s access token in Options → Data source.', undefined, VENDOR);
+      throw new ConnectorError('auth', 'No HubSpot access token is saved: paste the private app’s access token in Options → Data source.', undefined, VENDOR, connectorText('hubspot.noToken', {}));
     }
     return {
       url: `${source.apiBase}${path}`,
@@ -209,11 +210,11 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
    * timeout, a 5xx: not this time). The contact itself was read, so none of these loses the brief.
    */
   async function pageViewsFor(contact: CrmObject, signal: AbortSignal): Promise<{ views: PageView[]; gaps: DataGap[] }> {
-    let reason: string | undefined = eventsUnavailable;
+    let reason: Said | undefined = eventsUnavailable;
     if (eventsUnavailable === undefined) {
       try {
         const { views, olderMissing } = await loadEvents(contact.id, signal);
-        const gaps = olderMissing ? [dataGap('Older page views', `were not read: ${olderMissing.message}`)] : [];
+        const gaps = olderMissing ? [dataGap('Older page views', `were not read: ${olderMissing.message}`, connectorText('hubspot.olderViewsUnread', {}, undefined, olderMissing.coded))] : [];
         if (views.length > 0) return { views, gaps };
       } catch (error) {
         if (!(error instanceof ConnectorError) || signal.aborted) throw error;
@@ -221,15 +222,15 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         const lasting = ['auth', 'not-found', 'rejected'].includes(error.kind);
         reason =
           error.kind === 'auth'
-            ? EVENTS_SCOPE_GAP
+            ? said(EVENTS_SCOPE_GAP, connectorText('hubspot.eventsNeedScope', {}))
             : lasting
-              ? `could not be read (${error.message}); the visit summary is shown instead.`
-              : `was not read this time (${error.message}); the visit summary is shown instead.`;
+              ? said(`could not be read (${error.message}); the visit summary is shown instead.`, connectorText('hubspot.eventsUnavailable', {}, undefined, error.coded))
+              : said(`was not read this time (${error.message}); the visit summary is shown instead.`, connectorText('hubspot.eventsNotThisTime', {}, undefined, error.coded));
         if (lasting) eventsUnavailable = reason;
         console.info(`Leadside: HubSpot page views from the contact's summary, not the events API: ${error.message}`);
       }
     }
-    return { views: summaryPageViews(contact.properties), gaps: reason ? [dataGap('Per-page history', reason)] : [] };
+    return { views: summaryPageViews(contact.properties), gaps: reason ? [dataGap('Per-page history', reason.message, reason.coded)] : [] };
   }
 
   async function profileFor(contact: CrmObject, signal: AbortSignal): Promise<LeadProfile> {
@@ -238,7 +239,13 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       return toLeadProfile(contact, views, source, gaps);
     } catch (error) {
       if (error instanceof ProfileMappingError) {
-        throw new ConnectorError('malformed', `HubSpot contact ${contact.id} could not be read: ${error.message}`);
+        throw new ConnectorError(
+          'malformed',
+          `HubSpot contact ${contact.id} could not be read: ${error.message}`,
+          undefined,
+          undefined,
+          connectorText('hubspot.contactUnreadable', { id: contact.id }, error.message),
+        );
       }
       throw error;
     }
@@ -270,7 +277,13 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       else if (answer.results.length > 0 && !after && next?.offset !== undefined && next.offset !== offset) offset = next.offset;
       else return { items: [...items.values()], skipped };
     }
-    throw new ConnectorError('malformed', `HubSpot kept answering with more HubDB pages after ${MAX_ROW_PAGES}.`);
+    throw new ConnectorError(
+      'malformed',
+      `HubSpot kept answering with more HubDB pages after ${MAX_ROW_PAGES}.`,
+      undefined,
+      undefined,
+      connectorText('source.tooManyPages', { system: VENDOR, count: MAX_ROW_PAGES }),
+    );
   }
 
   /**
@@ -393,41 +406,55 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       const auth = await check('auth', async () => {
         const list = await call('/crm/v3/objects/contacts?limit=1&properties=email', CrmListResponseSchema, signal);
         sampleContactId = list.results[0]?.id;
-        return 'Token accepted: contacts are readable.';
+        return said('Token accepted: contacts are readable.', connectorText('hubspot.check.auth', {}));
       });
       const lookup = await check('lookup', async () => {
         await searchContacts(
           { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: TEST_EMAIL }] }], properties: ['email'], limit: 1 },
           signal,
         );
-        return `Contact search by e-mail works. ${await describePageViews(sampleContactId, signal)}`;
+        const views = await describePageViews(sampleContactId, signal);
+        // The page-view codes are whole sentences that start with "Contact search by e-mail works."
+        return said(`Contact search by e-mail works. ${views.message}`, views.coded!);
       });
       const content = await check('content', async () => {
-        if (!source.contentTableId) return 'No HubDB content table is configured, so HubSpot supplies no content catalog.';
+        if (!source.contentTableId) {
+          return said('No HubDB content table is configured, so HubSpot supplies no content catalog.', connectorText('hubspot.check.noContentTable', {}));
+        }
         const { items, skipped } = await loadContent(signal);
         const note = skipped.length ? ` ${skipped.length} row${skipped.length === 1 ? '' : 's'} skipped, e.g. ${skipped[0]}.` : '';
-        return `${items.length} content item${items.length === 1 ? '' : 's'} from HubDB table ${source.contentTableId}.${note}`;
+        const table = source.contentTableId;
+        return said(
+          `${items.length} content item${items.length === 1 ? '' : 's'} from HubDB table ${table}.${note}`,
+          skipped.length
+            ? // The first skipped row's reason is quoted as an example.
+              connectorText('hubspot.check.contentSkipped', { count: items.length, table, skipped: skipped.length }, skipped[0])
+            : connectorText('hubspot.check.content', { count: items.length, table }),
+        );
       });
       const write = await check('write', async () => {
         // Reading notes proves the notes API answers this token without writing anything; creating
         // one also needs crm.objects.contacts.write, which HubSpot only confirms on the first note.
         await call('/crm/v3/objects/notes?limit=1', CrmListResponseSchema, signal);
-        return 'Notes are reachable: feedback is logged as a note on the contact (needs the crm.objects.contacts.write scope).';
+        return said('Notes are reachable: feedback is logged as a note on the contact (needs the crm.objects.contacts.write scope).', connectorText('hubspot.check.write', {}));
       });
       return [auth, lookup, content, write];
     },
   };
 
   /** Whether page views will come from events or only from the summary, in the admin's words. */
-  async function describePageViews(contactId: string | undefined, signal: AbortSignal): Promise<string> {
-    if (!contactId) return 'Page views: not checked (no contact to try).';
+  async function describePageViews(contactId: string | undefined, signal: AbortSignal): Promise<Said> {
+    if (!contactId) return said('Page views: not checked (no contact to try).', connectorText('hubspot.check.viewsNotChecked', {}));
     try {
       const params = new URLSearchParams({ objectType: 'contact', objectId: contactId, eventType: 'e_visited_page', limit: '1' });
       await call(`/events/v3/events?${params}`, EventsPageSchema, signal);
-      return 'Page views come from HubSpot’s web-analytics events API.';
+      return said('Page views come from HubSpot’s web-analytics events API.', connectorText('hubspot.check.viewsFromEvents', {}));
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
-      return `Page views: only the contact’s visit summary (first and last page, totals), because the events API answered: ${error.message}`;
+      return said(
+        `Page views: only the contact’s visit summary (first and last page, totals), because the events API answered: ${error.message}`,
+        connectorText('hubspot.check.viewsSummaryOnly', {}, undefined, error.coded),
+      );
     }
   }
 

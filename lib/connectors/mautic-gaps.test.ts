@@ -35,13 +35,13 @@ describe('Mautic: the activity of a contact that exists cannot be read', () => {
     expect(profile).not.toBeNull();
     expect(profile.email).toBe(contact1042.contact.fields.all.email);
     expect(profile.pageViews).toEqual([]);
-    expect(profile.gaps).toEqual([{ what: 'Activity (pages, downloads, e-mails, forms)', why: expect.stringContaining('could not be read: Mautic (mautic.brightwave.example) answered 404') }]);
+    expect(profile.gaps).toEqual([{ what: 'Activity (pages, downloads, e-mails, forms)', why: expect.stringContaining('could not be read: Mautic (mautic.brightwave.example) answered 404'), coded: expect.objectContaining({ code: 'mautic.activityUnread', cause: expect.objectContaining({ code: 'source.notFound' }) }) }]);
   });
 
   it('a later page that fails keeps the activity read and says older activity is missing', async () => {
     serve((page) => (page === '1' ? { status: 200, body: { ...activityPage1, maxPages: 2 } } : { status: 500, body: { errors: [{ message: 'Internal error', code: 500 }] } }));
     const profile = (await createMauticConnector(source, { password: 'pw' }).getProfile('1042', signal))!;
     expect(profile.pageViews.length).toBeGreaterThan(0);
-    expect(profile.gaps).toEqual([{ what: 'Older activity', why: expect.stringContaining('could not be read: Mautic (mautic.brightwave.example) answered 500') }]);
+    expect(profile.gaps).toEqual([{ what: 'Older activity', why: expect.stringContaining('could not be read: Mautic (mautic.brightwave.example) answered 500'), coded: expect.objectContaining({ code: 'mautic.olderActivityUnread', cause: expect.objectContaining({ code: 'source.serverError' }) }) }]);
   });
 });

@@ -616,10 +616,20 @@ describe('Mautic connector: connection test', () => {
     const calls = serve(mautic);
     const checks = await createMauticConnector(basicSource, { password: PASSWORD }).testConnection(signal);
     expect(checks).toEqual([
-      { capability: 'auth', ok: true, message: 'Signed in to Mautic (mautic.keyline.example) as leadside-api (Sales enablement API)' },
-      { capability: 'lookup', ok: true, message: 'Contacts can be looked up by e-mail' },
-      { capability: 'content', ok: true, message: '5 published assets with a download link' },
-      { capability: 'write', ok: true, message: 'The Mautic user may create notes (lead:notes:create).' },
+      {
+        capability: 'auth',
+        ok: true,
+        message: 'Signed in to Mautic (mautic.keyline.example) as leadside-api (Sales enablement API)',
+        coded: { code: 'mautic.check.signedInWithRole', params: { system: 'Mautic (mautic.keyline.example)', user: 'leadside-api', role: 'Sales enablement API' } },
+      },
+      { capability: 'lookup', ok: true, message: 'Contacts can be looked up by e-mail', coded: { code: 'mautic.check.lookup' } },
+      { capability: 'content', ok: true, message: '5 published assets with a download link', coded: { code: 'mautic.check.content', params: { count: 5 } } },
+      {
+        capability: 'write',
+        ok: true,
+        message: 'The Mautic user may create notes (lead:notes:create).',
+        coded: { code: 'mautic.check.writeAllowed', params: { permission: 'lead:notes:create' } },
+      },
     ]);
     expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET /api/users/self',
@@ -657,7 +667,12 @@ describe('Mautic connector: connection test', () => {
   it('falls back to a contacts read when an OAuth2 client has no user behind it', async () => {
     serve((call) => (call.path === '/api/users/self' ? { status: 500, json: error500 } : mautic(call)));
     const checks = await createMauticConnector(oauthSource, { clientSecret: CLIENT_SECRET }).testConnection(signal);
-    expect(checks[0]).toEqual({ capability: 'auth', ok: true, message: 'Mautic (mautic.keyline.example) accepted the credentials' });
+    expect(checks[0]).toEqual({
+      capability: 'auth',
+      ok: true,
+      message: 'Mautic (mautic.keyline.example) accepted the credentials',
+      coded: { code: 'mautic.check.credentialsAccepted', params: { system: 'Mautic (mautic.keyline.example)' } },
+    });
     expect(checks[3]).toMatchObject({ capability: 'write', ok: true, message: expect.stringContaining('Not verified') });
   });
 });

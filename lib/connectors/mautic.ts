@@ -36,6 +36,7 @@ import {
   type FieldLabels,
 } from './mautic-map';
 import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult, type LookupQuery, type OutboxEntry } from './types';
+import { codedOf, connectorText, redactCoded, said } from './message-codes';
 
 /** Activity is read newest first; older pages add little to a brief and cost a round trip each. */
 const ACTIVITY_PAGE_SIZE = 100;
@@ -92,9 +93,10 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       return await run();
     } catch (error) {
       if (signal.aborted) throw error;
-      if (error instanceof ConnectorError) throw new ConnectorError(error.kind, redact(error.message), error.retryAfterMs, error.system);
+      if (error instanceof ConnectorError) throw new ConnectorError(error.kind, redact(error.message), error.retryAfterMs, error.system, error.coded && redactCoded(error.coded, redact));
       // Only a bug in the mapping gets here; say so in the same words as any unreadable answer.
-      throw new ConnectorError('malformed', redact(`${vendor} sent data Leadside could not read: ${error instanceof Error ? error.message : String(error)}`));
+      const why = redact(error instanceof Error ? error.message : String(error));
+      throw new ConnectorError('malformed', `${vendor} sent data Leadside could not read: ${why}`, undefined, undefined, connectorText('source.unreadable', { system: vendor }, why));
     }
   }
 
@@ -103,7 +105,9 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   let tokenRequest: Promise<string> | undefined;
 
   async function fetchToken(clientId: string): Promise<string> {
-    if (!secrets.clientSecret) throw new ConnectorError('auth', `No OAuth2 client secret is saved for ${vendor}: enter it in Leadside's options.`, undefined, vendor);
+    if (!secrets.clientSecret) {
+      throw new ConnectorError('auth', `No OAuth2 client secret is saved for ${vendor}: enter it in Leadside's options.`, undefined, vendor, connectorText('mautic.noClientSecret', { system: vendor }));
+    }
     try {
       const answer = await fetchJson(
         {
@@ -127,7 +131,13 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       // The token endpoint answers 400 invalid_client for a wrong id or secret: that is an auth
       // problem for the admin, not a rejected item.
       if (error instanceof ConnectorError && error.kind === 'rejected') {
-        throw new ConnectorError('auth', `${error.message}. Check the OAuth2 client id and secret (Mautic → Settings → API Credentials).`, undefined, vendor);
+        throw new ConnectorError(
+          'auth',
+          `${error.message}. Check the OAuth2 client id and secret (Mautic → Settings → API Credentials).`,
+          undefined,
+          vendor,
+          connectorText('mautic.oauthRefused', {}, undefined, error.coded),
+        );
       }
       throw error;
     }
@@ -135,7 +145,15 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
   async function authorization(): Promise<string> {
     if (source.auth.method === 'basic') {
-      if (!basicCredentials) throw new ConnectorError('auth', `No password is saved for the Mautic user ${source.auth.username}: enter it in Leadside's options.`, undefined, vendor);
+      if (!basicCredentials) {
+        throw new ConnectorError(
+          'auth',
+          `No password is saved for the Mautic user ${source.auth.username}: enter it in Leadside's options.`,
+          undefined,
+          vendor,
+          connectorText('mautic.noPassword', { username: source.auth.username }),
+        );
+      }
       return `Basic ${basicCredentials}`;
     }
     if (token && Date.now() < token.expiresAt) return `Bearer ${token.value}`;
@@ -262,7 +280,13 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       } catch (error) {
         // The contact was read: its activity failing keeps it, saying what is missing (issue 15).
         if (!isGapWorthy(error, signal)) throw error;
-        gaps.push(dataGap(page === 1 ? 'Activity (pages, downloads, e-mails, forms)' : 'Older activity', `could not be read: ${error.message}`));
+        gaps.push(
+          dataGap(
+            page === 1 ? 'Activity (pages, downloads, e-mails, forms)' : 'Older activity',
+            `could not be read: ${error.message}`,
+            connectorText(page === 1 ? 'mautic.activityUnread' : 'mautic.olderActivityUnread', {}, undefined, error.coded),
+          ),
+        );
         break;
       }
       events.push(...answer.events);
@@ -277,7 +301,8 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     const profile = contactToProfile(contact, events, { mappings, ...(labels ? { labels } : {}) });
     const parsed = LeadProfileSchema.safeParse(gaps.length ? { ...(profile as object), gaps } : profile);
     if (!parsed.success) {
-      throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${summarizeZodError(parsed.error)}`);
+      const summary = summarizeZodError(parsed.error);
+      throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${summary}`, undefined, undefined, connectorText('mautic.contactUnreadable', { system: vendor }, summary));
     }
     return parsed.data;
   }
@@ -300,7 +325,13 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       const done = answer.assets.length === 0 || (answer.total !== undefined && answer.total !== null ? start >= answer.total : answer.assets.length < ASSET_PAGE_SIZE);
       if (done) return items;
     }
-    throw new ConnectorError('malformed', `${vendor} kept answering with more assets after ${MAX_ASSET_PAGES} pages.`);
+    throw new ConnectorError(
+      'malformed',
+      `${vendor} kept answering with more assets after ${MAX_ASSET_PAGES} pages.`,
+      undefined,
+      undefined,
+      connectorText('source.tooManyPages', { system: vendor, count: MAX_ASSET_PAGES }),
+    );
   }
 
   // --- Delivery -------------------------------------------------------------------------------
@@ -365,7 +396,11 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     try {
       const self = await call({ path: '/api/users/self', signal }, MauticSelfSchema);
       const who = self.username ? `${self.username}${self.role?.name ? ` (${self.role.name})` : ''}` : `user ${self.id}`;
-      return { check: { capability: 'auth', ok: true, message: `Signed in to ${vendor} as ${who}` }, userId: self.id, isAdmin: self.role?.isAdmin };
+      const user = self.username ?? `#${self.id}`;
+      const signedIn = self.username && self.role?.name
+        ? connectorText('mautic.check.signedInWithRole', { system: vendor, user, role: self.role.name })
+        : connectorText('mautic.check.signedIn', { system: vendor, user });
+      return { check: { capability: 'auth', ok: true, message: `Signed in to ${vendor} as ${who}`, coded: signedIn }, userId: self.id, isAdmin: self.role?.isAdmin };
     } catch (error) {
       if (signal.aborted) throw error;
       // OAuth2 client-credential tokens may have no user behind them, so users/self can fail for
@@ -373,22 +408,25 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       if (error instanceof ConnectorError && error.kind !== 'auth' && error.kind !== 'network' && error.kind !== 'timeout') {
         try {
           await call({ path: '/api/contacts?limit=1&minimal=1', signal }, MauticContactListSchema);
-          return { check: { capability: 'auth', ok: true, message: `${vendor} accepted the credentials` } };
+          return { check: { capability: 'auth', ok: true, message: `${vendor} accepted the credentials`, coded: connectorText('mautic.check.credentialsAccepted', { system: vendor }) } };
         } catch (second) {
           if (signal.aborted) throw second;
-          return { check: { capability: 'auth', ok: false, message: messageOf(second) } };
+          return { check: { capability: 'auth', ok: false, message: messageOf(second), coded: codedOf(second) } };
         }
       }
-      return { check: { capability: 'auth', ok: false, message: messageOf(error) } };
+      return { check: { capability: 'auth', ok: false, message: messageOf(error), coded: codedOf(error) } };
     }
   }
 
   async function checkWrite(signal: AbortSignal, userId: string | undefined, isAdmin: boolean | undefined): Promise<CapabilityCheck> {
-    if (isAdmin) return { capability: 'write', ok: true, message: 'The Mautic user is an administrator: feedback can be added as notes on contacts.' };
+    if (isAdmin) {
+      return { capability: 'write', ok: true, message: 'The Mautic user is an administrator: feedback can be added as notes on contacts.', coded: connectorText('mautic.check.writeAdmin', {}) };
+    }
     const unverified: CapabilityCheck = {
       capability: 'write',
       ok: true,
       message: `Not verified: Leadside checks without writing, and ${vendor} did not say whether this user may create notes (${NOTE_PERMISSION}). The first delivery will tell.`,
+      coded: connectorText('mautic.check.writeUnverified', { system: vendor, permission: NOTE_PERMISSION }),
     };
     if (!userId) return unverified;
     try {
@@ -398,9 +436,16 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
         MauticPermissionsSchema,
       );
       const granted = answer[NOTE_PERMISSION];
-      if (granted === true) return { capability: 'write', ok: true, message: `The Mautic user may create notes (${NOTE_PERMISSION}).` };
+      if (granted === true) {
+        return { capability: 'write', ok: true, message: `The Mautic user may create notes (${NOTE_PERMISSION}).`, coded: connectorText('mautic.check.writeAllowed', { permission: NOTE_PERMISSION }) };
+      }
       if (granted === false) {
-        return { capability: 'write', ok: false, message: `The Mautic user may not create notes: give its role the Contacts → Notes "create" permission (${NOTE_PERMISSION}).` };
+        return {
+          capability: 'write',
+          ok: false,
+          message: `The Mautic user may not create notes: give its role the Contacts → Notes "create" permission (${NOTE_PERMISSION}).`,
+          coded: connectorText('mautic.check.writeRefused', { permission: NOTE_PERMISSION }),
+        };
       }
       return unverified;
     } catch (error) {
@@ -416,7 +461,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       'lookup',
       async () => {
         await contactsByEmail('connection-test@leadside.invalid', signal);
-        return 'Contacts can be looked up by e-mail';
+        return said('Contacts can be looked up by e-mail', connectorText('mautic.check.lookup', {}));
       },
       undefined,
       signal,
@@ -425,13 +470,15 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       'content',
       async () => {
         const items = await listAssets(signal);
-        return items.length ? `${items.length} published assets with a download link` : 'No published assets with a download link yet: content suggestions will be empty.';
+        return items.length
+          ? said(`${items.length} published assets with a download link`, connectorText('mautic.check.content', { count: items.length }))
+          : said('No published assets with a download link yet: content suggestions will be empty.', connectorText('mautic.check.noContent', {}));
       },
       undefined,
       signal,
     );
     const write = await guarded(signal, () => checkWrite(signal, auth.userId, auth.isAdmin));
-    return [auth.check, lookup, content, write].map((line) => ({ ...line, message: redact(line.message) }));
+    return [auth.check, lookup, content, write].map((line) => ({ ...line, message: redact(line.message), ...(line.coded ? { coded: redactCoded(line.coded, redact) } : {}) }));
   }
 
   return {

@@ -1,6 +1,8 @@
 import { mergeProfiles, type SourceAnswer } from '@/lib/leads/merge';
 import type { ContentItem, LeadProfile } from '@/lib/schema';
 import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery } from './types';
+import { timedOut } from './http';
+import { asConnectorError, connectorText } from './message-codes';
 
 /**
  * Several marketing systems as one connector (HubSpot beside Mautic, a form tool beside marketing
@@ -38,7 +40,7 @@ export function createMergedConnector(mainSystem: MergedSystem, otherSystems: re
       }
       const answers: SourceAnswer[] = settled.map((outcome, index) => {
         const system = all[index]!.label;
-        if (outcome.status === 'rejected') return { system, profile: null, error: messageOf(outcome.reason) };
+        if (outcome.status === 'rejected') return { system, profile: null, error: messageOf(outcome.reason), errorCoded: asConnectorError(outcome.reason).coded };
         const profile = outcome.value && index > 0 ? { ...outcome.value, id: `${otherIdPrefix(index - 1)}${outcome.value.id}` } : outcome.value;
         return { system, profile };
       });
@@ -46,7 +48,7 @@ export function createMergedConnector(mainSystem: MergedSystem, otherSystems: re
       if (merged) return merged;
       // Nobody knows the lead: that is only an answer when every system answered.
       const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-      if (failure) throw failure.reason instanceof ConnectorError ? failure.reason : new ConnectorError('network', messageOf(failure.reason));
+      if (failure) throw asConnectorError(failure.reason);
       return null;
     },
 
@@ -81,9 +83,17 @@ export function createMergedConnector(mainSystem: MergedSystem, otherSystems: re
     async testConnection(signal: AbortSignal): Promise<CapabilityCheck[]> {
       const results = await Promise.all(
         all.map(async (connector, index) => {
-          const checks = await connector.testConnection(signal).catch((error: unknown) => [{ capability: 'auth' as const, ok: false, message: messageOf(error) }]);
+          const checks: CapabilityCheck[] = await connector
+            .testConnection(signal)
+            .catch((error: unknown) => [{ capability: 'auth' as const, ok: false, message: messageOf(error), coded: asConnectorError(error).coded }]);
           // Only the main system receives feedback, so only its write check counts.
-          return checks.filter((check) => index === 0 || check.capability !== 'write').map((check) => ({ ...check, message: `${connector.label}: ${check.message}` }));
+          return checks
+            .filter((check) => index === 0 || check.capability !== 'write')
+            .map((check) => ({
+              ...check,
+              message: `${connector.label}: ${check.message}`,
+              ...(check.coded ? { coded: connectorText('source.checkOf', { system: connector.label }, undefined, check.coded) } : {}),
+            }));
         }),
       );
       return results.flat();
@@ -112,7 +122,7 @@ function withDeadline<T>(connector: Connector, timeoutMs: number, signal: AbortS
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new ConnectorError('timeout', `${connector.label} did not answer within ${timeoutMs / 1000} s`);
+      const error = timedOut(connector.label, timeoutMs / 1000);
       controller.abort(error);
       reject(error);
     }, timeoutMs);

@@ -15,6 +15,7 @@ import { fetchJson, type HttpRequest } from './http';
 import { check } from './capability';
 import { redactSecrets } from './redact';
 import { ConnectorError, type Connector, type DeliveryResult } from './types';
+import { connectorText, said } from './message-codes';
 
 const MAX_CONTENT_PAGES = 200;
 
@@ -83,7 +84,13 @@ export function createRestConnector(
         cursor = answer.nextCursor;
         if (!cursor) return items;
       }
-      throw new ConnectorError('malformed', `${vendor} kept answering with more content pages after ${MAX_CONTENT_PAGES}.`);
+      throw new ConnectorError(
+        'malformed',
+        `${vendor} kept answering with more content pages after ${MAX_CONTENT_PAGES}.`,
+        undefined,
+        undefined,
+        connectorText('source.tooManyPages', { system: vendor, count: MAX_CONTENT_PAGES }),
+      );
     },
 
     async deliver(entries, signal) {
@@ -116,10 +123,21 @@ export function createRestConnector(
 
     async testConnection(signal) {
       return [
-        await check('auth', () => fetchJson(call('/profiles/search?q=', signal), z.unknown(), options), 'Token accepted'),
-        await check('lookup', () => connector.findProfile({ crm: 'custom', recordId: 'leadside-connection-test', email: 'connection-test@leadside.invalid' }, signal), 'Profile lookup answers'),
-        await check('content', async () => `${(await connector.listContent(signal)).length} content items`),
-        await check('write', () => fetchJson(call('/deliveries', signal, { method: 'POST', body: { items: [] } }), DeliveryResponseSchema, options), 'Accepts deliveries'),
+        await check('auth', () => fetchJson(call('/profiles/search?q=', signal), z.unknown(), options), said('Token accepted', connectorText('rest.check.auth', {}))),
+        await check(
+          'lookup',
+          () => connector.findProfile({ crm: 'custom', recordId: 'leadside-connection-test', email: 'connection-test@leadside.invalid' }, signal),
+          said('Profile lookup answers', connectorText('rest.check.lookup', {})),
+        ),
+        await check('content', async () => {
+          const count = (await connector.listContent(signal)).length;
+          return said(`${count} content items`, connectorText('rest.check.content', { count }));
+        }),
+        await check(
+          'write',
+          () => fetchJson(call('/deliveries', signal, { method: 'POST', body: { items: [] } }), DeliveryResponseSchema, options),
+          said('Accepts deliveries', connectorText('rest.check.write', {})),
+        ),
       ];
     },
   };

@@ -3,6 +3,7 @@ import type { RequestStatuses } from '@/lib/schema/dashboard';
 import type { LeadLook } from '@/lib/schema/feedback';
 import type { FieldSignals, TeamStats } from '@/lib/schema/rest-api';
 import type { CrmId } from '@/lib/schema/record';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** What a connector gets to find a lead: the CRM record, and whatever of the person the page showed. */
 export interface LookupQuery {
@@ -98,13 +99,19 @@ export type Capability = 'auth' | 'lookup' | 'content' | 'write';
 export interface CapabilityCheck {
   capability: Capability;
   ok: boolean;
-  /** What worked, or the vendor's own error text. */
+  /** What worked, or the vendor's own error text (English: logs, older pages). */
   message: string;
+  /** The same as a code the page words in the rep's language (lib/connectors/message-codes.ts). */
+  coded?: CodedText;
 }
 
 export type ConnectorErrorKind = 'auth' | 'not-found' | 'rate-limited' | 'timeout' | 'network' | 'malformed' | 'server' | 'rejected';
 
-/** A failure worded for the rep or admin who sees it, with the kind the caller can act on. */
+/**
+ * A failure worded for the rep or admin who sees it, with the kind the caller can act on. `message`
+ * is English (logs, support, briefs stored before codes existed); `coded` is the same failure as a
+ * code and parameters (lib/connectors/message-codes.ts) that each page words in the rep's language.
+ */
 export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,
@@ -112,6 +119,7 @@ export class ConnectorError extends Error {
     readonly retryAfterMs?: number,
     /** The system that answered so ("HubSpot", "Mautic"), so the panel can name it and offer to reconnect it. */
     readonly system?: string,
+    readonly coded?: CodedText,
   ) {
     super(message);
     this.name = 'ConnectorError';

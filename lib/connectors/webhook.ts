@@ -1,6 +1,7 @@
 import { CHANNEL_LABELS, VERDICT_LABELS, type FeedbackItem } from '@/lib/schema';
 import { refuseRedirect, retryAfterMs } from './http';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from './types';
+import { connectorText } from './message-codes';
 
 export type WebhookFormat = 'json' | 'slack';
 
@@ -46,15 +47,18 @@ export async function postWebhookJson(url: string, body: unknown, signal: AbortS
       redirect: 'manual',
     });
   } catch (error) {
-    throw new ConnectorError('network', `The webhook at ${host} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ConnectorError('network', `The webhook at ${host} did not answer: ${why}`, undefined, undefined, connectorText('webhook.unreachable', { host }, why));
   }
-  refuseRedirect(response, `The webhook at ${host}`);
+  refuseRedirect(response, `The webhook at ${host}`, connectorText('webhook.redirect', { host }));
   if (response.ok) return;
-  const said = `The webhook at ${host} answered ${response.status}: ${(await response.text().catch(() => '')).slice(0, 120)}`;
+  const answer = (await response.text().catch(() => '')).slice(0, 120);
+  const said = `The webhook at ${host} answered ${response.status}: ${answer}`;
+  const codedText = connectorText('webhook.refused', { host, status: response.status }, answer);
   if (response.status === 429 || response.status >= 500) {
-    throw new ConnectorError(response.status === 429 ? 'rate-limited' : 'server', said, retryAfterMs(response.headers.get('Retry-After')));
+    throw new ConnectorError(response.status === 429 ? 'rate-limited' : 'server', said, retryAfterMs(response.headers.get('Retry-After')), undefined, codedText);
   }
-  throw new ConnectorError(response.status === 401 || response.status === 403 || response.status === 404 ? 'auth' : 'rejected', said);
+  throw new ConnectorError(response.status === 401 || response.status === 403 || response.status === 404 ? 'auth' : 'rejected', said, undefined, undefined, codedText);
 }
 
 /**

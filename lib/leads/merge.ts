@@ -1,4 +1,5 @@
 import { LEAD_LIMITS, type ContactPreferences, type LeadProfile, type LeadSource, type PageView, type SystemAnswer } from '@/lib/schema/lead';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** What one marketing system answered for a lead: its profile, null when it does not know the lead, or its failure. */
 export interface SourceAnswer {
@@ -6,6 +7,8 @@ export interface SourceAnswer {
   system: string;
   profile: LeadProfile | null;
   error?: string;
+  /** The failure as a code, for the panel to word. */
+  errorCoded?: CodedText;
 }
 
 /** Two page views of the same URL this close together describe one visit seen by two systems. */
@@ -57,8 +60,8 @@ export function mergeProfiles(answers: readonly SourceAnswer[]): LeadProfile | n
   };
 }
 
-function systemAnswer({ system, profile, error }: SourceAnswer): SystemAnswer {
-  if (!profile) return { name: system, found: false, doNotContact: false, ...(error ? { error } : {}) };
+function systemAnswer({ system, profile, error, errorCoded }: SourceAnswer): SystemAnswer {
+  if (!profile) return { name: system, found: false, doNotContact: false, ...(error ? { error } : {}), ...(errorCoded ? { errorCoded } : {}) };
   return {
     name: system,
     found: true,

@@ -11,6 +11,7 @@ import {
 import { DeliveryStateSchema } from '@/lib/schema/feedback';
 import { RequestStatusesResponseSchema } from '@/lib/schema/dashboard';
 import { TeamStatsSchema } from '@/lib/schema/rest-api';
+import { CodedError, CodedTextSchema } from '@/lib/schema/coded-text';
 
 /**
  * Every runtime message, as a discriminated union. Receivers parse `unknown` against these schemas
@@ -106,7 +107,7 @@ export const PageResponseSchemas = {
   'choose-profile': z.object({ ok: z.literal(true) }),
   'retry-delivery': z.object({ ok: z.literal(true) }),
   'test-connection': z.object({
-    checks: z.array(z.object({ capability: z.enum(['auth', 'lookup', 'content', 'write']), ok: z.boolean(), message: z.string() })),
+    checks: z.array(z.object({ capability: z.enum(['auth', 'lookup', 'content', 'write']), ok: z.boolean(), message: z.string(), coded: CodedTextSchema.optional() })),
   }),
   'source-changed': z.object({ ok: z.literal(true) }),
   'team-stats': z.discriminatedUnion('outcome', [
@@ -130,7 +131,7 @@ export type PageResponse<T extends PageRequest['type']> = z.infer<(typeof PageRe
  * Errors cross the message boundary as data, since thrown errors lose their text on the way. Strict:
  * an answer that merely has an `error` field (a brief in its error state) is an answer, not a failure.
  */
-export const ErrorResponseSchema = z.strictObject({ error: z.string() });
+export const ErrorResponseSchema = z.strictObject({ error: z.string(), coded: CodedTextSchema.optional() });
 
 /** Pushed by the background to the extension's pages when something they show has changed. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
@@ -153,7 +154,7 @@ export async function request<T extends PageRequest['type']>(
 ): Promise<PageResponse<T>> {
   const raw: unknown = await browser.runtime.sendMessage(message);
   const failure = ErrorResponseSchema.safeParse(raw);
-  if (failure.success) throw new Error(failure.data.error);
+  if (failure.success) throw failure.data.coded ? new CodedError(failure.data.error, failure.data.coded) : new Error(failure.data.error);
   return PageResponseSchemas[message.type as T].parse(raw) as PageResponse<T>;
 }
 

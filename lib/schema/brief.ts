@@ -3,6 +3,7 @@ import { SuggestionSchema } from './content';
 import { LeadProfileSchema } from './lead';
 import { DetectedRecordSchema } from './record';
 import { TimestampSchema } from './common';
+import { CodedTextSchema } from './coded-text';
 
 /**
  * Everything the side panel shows for one tab. The record is always present once detected, so the
@@ -21,6 +22,8 @@ export const BriefSchema = z.discriminatedUnion('state', [
     state: z.literal('error'),
     record: DetectedRecordSchema,
     error: z.string(),
+    /** The same failure as a code the panel words in the rep's language (`error` stays English, for logs). */
+    errorCoded: CodedTextSchema.optional(),
     /** What kind of failure (ConnectorErrorKind: auth, rate-limited, timeout, …), for what the panel offers. */
     errorKind: z.string().optional(),
     /** A rate limit's window: the panel asks again on its own after it. */
@@ -42,8 +45,9 @@ export const BriefSchema = z.discriminatedUnion('state', [
     refreshing: z.boolean().default(false),
     /** The brief is the cached copy because the source just failed; what the failure said. */
     warning: z.string().optional(),
+    warningCoded: CodedTextSchema.optional(),
     /** The suggestions come from an out-of-date content list because downloading it failed. */
-    catalogStale: z.object({ fetchedAt: TimestampSchema, error: z.string() }).optional(),
+    catalogStale: z.object({ fetchedAt: TimestampSchema, error: z.string(), coded: CodedTextSchema.optional() }).optional(),
   }),
 ]);
 export type Brief = z.infer<typeof BriefSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrlSchema, TimestampSchema, TimeZoneSchema } from './common';
+import { CodedTextSchema } from './coded-text';
 
 export const ChannelSchema = z.enum([
   'paid_search',
@@ -144,7 +145,12 @@ export const ActivitySchema = z.object({
 export type Activity = z.infer<typeof ActivitySchema>;
 
 /** Something a source could not read for this lead ("Per-page history": "needs the web-analytics scope"), shown beside what it did read. */
-export const DataGapSchema = z.object({ what: Text, why: Text });
+export const DataGapSchema = z.object({
+  what: Text,
+  why: Text,
+  /** The same note as a code the panel words in the rep's language; `what` and `why` stay English. */
+  coded: CodedTextSchema.optional(),
+});
 export type DataGap = z.infer<typeof DataGapSchema>;
 
 /**
@@ -160,6 +166,8 @@ export const SystemAnswerSchema = z.object({
   doNotContact: z.boolean().default(false),
   /** What went wrong asking it ("did not answer within 8 s"); absent when it answered. */
   error: Text.optional(),
+  /** The same failure as a code the panel words in the rep's language. */
+  errorCoded: CodedTextSchema.optional(),
 });
 export type SystemAnswer = z.infer<typeof SystemAnswerSchema>;
 

@@ -5,6 +5,7 @@ import type { LeadLook } from '@/lib/schema/feedback';
 import type { FieldSignal } from '@/lib/schema/rest-api';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { queueOf } from '@/lib/delivery/outbox-row';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** A marketing lookup's answer for one CRM record, found or not, with when it was fetched. */
 export interface CachedProfile {
@@ -19,6 +20,8 @@ export interface CachedProfile {
   /** The last refresh failed then, saying this; the entry is what the source said before. */
   refreshFailedAt?: string;
   refreshError?: string;
+  /** The same failure as a code (lib/schema/coded-text.ts), for the panel to word; absent on older rows. */
+  refreshErrorCoded?: CodedText;
 }
 
 /**

@@ -5,6 +5,7 @@ import { unpackProfile } from '@/lib/import/pack';
 import { readAllEntries, readEntries } from './import-buckets';
 import { ContentItemSchema, LeadProfileSchema, PageViewSchema, summarizeZodError, type ContentItem, type LeadProfile, type PageView } from '@/lib/schema';
 import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery, type ProfileSummary } from '@/lib/connectors/types';
+import { connectorText } from '@/lib/connectors/message-codes';
 
 /** At most this many matches for the rep's search, like the other connectors. */
 const SEARCH_LIMIT = 20;
@@ -23,7 +24,8 @@ export function createFileImportConnector(database: LeadsideDb = defaultDb): Con
     // What is stored was valid when imported; it is checked again so nothing invalid leaves.
     const parsed = LeadProfileSchema.safeParse(unpackProfile(stored));
     if (!parsed.success) {
-      throw new ConnectorError('malformed', `The imported profile ${id} did not validate: ${summarizeZodError(parsed.error)}. Import it again.`);
+      const summary = summarizeZodError(parsed.error);
+      throw new ConnectorError('malformed', `The imported profile ${id} did not validate: ${summary}. Import it again.`, undefined, undefined, connectorText('file.storedProfileInvalid', { id }, summary));
     }
     const profile = parsed.data;
     // Page-view files name the lead by profile id or by e-mail: both lists are the lead's, and a
@@ -93,14 +95,19 @@ export function createFileImportConnector(database: LeadsideDb = defaultDb): Con
     async testConnection(): Promise<CapabilityCheck[]> {
       const { profiles, pageViews, content } = await countImported(database);
       return [
-        { capability: 'auth', ok: true, message: 'No account needed: the data is imported into this browser.' },
+        { capability: 'auth', ok: true, message: 'No account needed: the data is imported into this browser.', coded: connectorText('file.check.auth', {}) },
         profiles > 0
-          ? { capability: 'lookup', ok: true, message: `${plural(profiles, 'profile')} and ${plural(pageViews, 'page view')} imported` }
-          : { capability: 'lookup', ok: false, message: 'No profiles imported yet: import a profiles file (CSV or JSON).' },
+          ? {
+              capability: 'lookup',
+              ok: true,
+              message: `${plural(profiles, 'profile')} and ${plural(pageViews, 'page view')} imported`,
+              coded: connectorText('file.check.lookup', { count: profiles, views: pageViews }),
+            }
+          : { capability: 'lookup', ok: false, message: 'No profiles imported yet: import a profiles file (CSV or JSON).', coded: connectorText('file.check.noProfiles', {}) },
         content > 0
-          ? { capability: 'content', ok: true, message: `${plural(content, 'content item')} imported` }
-          : { capability: 'content', ok: false, message: 'No content imported yet: suggestions need a content catalog file.' },
-        { capability: 'write', ok: true, message: 'Feedback stays in this browser; nothing is sent.' },
+          ? { capability: 'content', ok: true, message: `${plural(content, 'content item')} imported`, coded: connectorText('file.check.content', { count: content }) }
+          : { capability: 'content', ok: false, message: 'No content imported yet: suggestions need a content catalog file.', coded: connectorText('file.check.noContent', {}) },
+        { capability: 'write', ok: true, message: 'Feedback stays in this browser; nothing is sent.', coded: connectorText('local.check.write', {}) },
       ];
     },
   };

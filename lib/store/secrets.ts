@@ -1,6 +1,7 @@
 import { db } from './db';
 import { ConnectorError } from '@/lib/connectors/types';
 import { SourceSecretsSchema, type SourceSecrets } from '@/lib/schema/sources';
+import { connectorText } from '@/lib/connectors/message-codes';
 
 /**
  * Tokens and passwords for a source. Kept in the extension's IndexedDB, which content scripts and
@@ -38,6 +39,9 @@ export async function loadSecrets(source: string, url: string): Promise<SourceSe
     origin
       ? `The saved credentials were entered for ${new URL(origin).host}, not ${host}: Leadside does not send them there. Enter them again in Leadside's Options to use ${host}.`
       : `The saved credentials are not yet bound to a server: enter them again in Leadside's Options to use ${host}.`,
+    undefined,
+    undefined,
+    origin ? connectorText('access.credentialsForOtherHost', { host, savedFor: new URL(origin).host }) : connectorText('access.credentialsUnbound', { host }),
   );
 }
 

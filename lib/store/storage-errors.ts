@@ -1,3 +1,19 @@
+import { coded, type CodedText } from '@/lib/schema/coded-text';
+
+/** The codes of storage failures, for the pages to word (lib/i18n `messages:storage.*`); none takes parameters. */
+export const STORAGE_CODES = { 'storage.full': [], 'storage.newerVersion': [], 'storage.cannotOpen': [] } as const satisfies Record<string, readonly string[]>;
+
+/** The code of an IndexedDB failure a person can act on, or undefined for any other error. */
+export function storageErrorCode(error: unknown): CodedText | undefined {
+  const names = errorNames(error);
+  if (names.has('QuotaExceededError')) return coded('storage.full');
+  if (names.has('VersionError')) return coded('storage.newerVersion');
+  if (OPEN_FAILURES.some((name) => names.has(name))) return coded('storage.cannotOpen');
+  return undefined;
+}
+
+const OPEN_FAILURES = ['OpenFailedError', 'DatabaseClosedError', 'InvalidStateError', 'UnknownError'];
+
 /**
  * What a person can do about an IndexedDB failure, in words: the browser's own messages ("The
  * operation failed for reasons unrelated to the database itself") say nothing a rep can act on.
@@ -11,7 +27,7 @@ export function describeStorageError(error: unknown): string | undefined {
   if (names.has('VersionError')) {
     return 'Leadside\'s local data was written by a newer version of Leadside. Update the extension, or remove and reinstall it.';
   }
-  if (names.has('OpenFailedError') || names.has('DatabaseClosedError') || names.has('InvalidStateError') || names.has('UnknownError')) {
+  if (OPEN_FAILURES.some((name) => names.has(name))) {
     return 'Leadside could not open its local data in this browser (it may be blocked by another window or damaged). Close other Leadside windows and restart the browser; if this stays, Options → Clear all local data starts it afresh.';
   }
   return undefined;

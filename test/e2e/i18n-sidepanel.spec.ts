@@ -105,8 +105,14 @@ test('pseudo-locale: no untranslated text on an error (a marketing system refusi
   await panel.page.setViewportSize(PANEL_SIZE);
   const error = panel.page.getByTestId('state-error');
   await expect(error.getByTestId('reconnect')).toBeVisible();
-  // The vendor's own message is shown as it came, after the panel's translated lead-in.
-  await expect(error.getByTestId('system-message')).toContainText('401');
+  // Leadside's own sentence is translated, status and system filled in; HubSpot's own words follow it
+  // as they came, quoted and marked translate="no" (they are HubSpot's, like lead data is the lead's).
+  const message = error.getByTestId('system-message');
+  await expect(message).toHaveAttribute('data-code', 'source.unauthorized');
+  await expect(message).toContainText('⟦');
+  await expect(message).toContainText('401');
+  await expect(message.locator('q[translate="no"]')).toHaveText('Authentication credentials not found.');
+  await expect(message).not.toContainText('The access token is missing');
   expect(await untranslated(panel.page)).toEqual([]);
   await panel.page.screenshot({ path: `${SHOTS}/sidepanel-pseudo-error.png`, fullPage: true });
 });

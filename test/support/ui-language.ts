@@ -30,7 +30,12 @@ export async function setUiLanguage(context: BrowserContext, extensionId: string
   await page.close();
 }
 
-/** Every piece of visible text in the page that shows no sign of the pseudo-locale (⟦…⟧), minus what is data. */
+/**
+ * Every piece of visible text in the page that shows no sign of the pseudo-locale (⟦…⟧), minus what
+ * is data: lead and vendor words (translate="no") and what Intl formatted (data-intl). Our own
+ * messages have no way out: a connector's, the worker's or the server's message that reaches a page
+ * without a code shows in English and is listed here.
+ */
 export const PSEUDO_CHECK = `(() => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -39,7 +44,7 @@ export const PSEUDO_CHECK = `(() => {
     if (!/[A-Za-z]{2,}/.test(text)) continue;
     const element = node.parentElement;
     if (!element || !element.checkVisibility()) continue;
-    if (element.closest('[data-pseudo-exempt], [translate="no"]')) continue;
+    if (element.closest('[data-intl], [translate="no"]')) continue;
     if (/[⟦⟧]/.test(text) || /[⟦⟧]/.test(element.textContent)) continue;
     out.push(text);
   }
