@@ -104,51 +104,64 @@ const FROM_TEXT = 1;
 const FROM_LINK = 3;
 const FROM_INPUT = 4;
 
-/** One walk over the page and its open shadow roots, skipping the regions that never hold the person. */
+/**
+ * One walk over the page and its open shadow roots, skipping the regions that never hold the person.
+ * The walk steps through the tree itself rather than through a TreeWalker with a filter: the
+ * filter is a call from the browser into script for every element, which cost more than the walk.
+ */
 function walk(doc: Document): Found {
   const found: Found = { titles: [], namedElements: [], nameInputs: [], emails: [] };
   const roots: Node[] = [doc.body ?? doc.documentElement];
   while (roots.length) {
     const root = roots.pop()!;
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) =>
-        node.nodeType === 1 && (skipped(node as Element) || hiddenRegion(node as Element)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let node: Node | null = root.firstChild;
+    while (node) {
+      // Whether to step into the node's children (a skipped region's are never looked at).
+      let into = false;
       if (node.nodeType === 3) {
         const text = (node as Text).data;
         const email = text.includes('@') ? findEmail(text) : undefined;
         if (email && node.parentElement) found.emails.push({ element: node.parentElement, email, kind: FROM_TEXT });
-        continue;
+      } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
+        into = true;
+        visit(node as Element, found, roots);
       }
-      const element = node as Element;
-      if (element.shadowRoot) {
-        roots.push(element.shadowRoot);
-        // A root attached after its host was inserted is seen here first: the page watch observes it.
-        knownShadowRoots()?.found(element.shadowRoot);
-      }
-      // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title.
-      const title = element.getAttribute('title');
-      const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
-      if (fromTitle) found.emails.push({ element, email: fromTitle, kind: FROM_TEXT });
-      const tag = element.tagName;
-      if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
-      else if (tag === 'A') {
-        const href = element.getAttribute('href') ?? '';
-        const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0] ?? '')) : undefined;
-        if (email) found.emails.push({ element, email, kind: FROM_LINK });
-      } else if (tag === 'INPUT') {
-        const input = element as HTMLInputElement;
-        const says = normalize([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.autocomplete].join(' '));
-        const email = findEmail(input.value ?? '');
-        if (email && (input.type === 'email' || input.type === 'text' || EMAIL_LABEL.test(says))) found.emails.push({ element, email, kind: FROM_INPUT });
-        else if (input.value && (FIRST_NAME.test(says) || LAST_NAME.test(says))) found.nameInputs.push(input);
-      } else if (NAME_HINT.test(describing(element) + normalize(element.getAttribute('data-field') ?? ''))) {
-        found.namedElements.push(element);
+      if (into && node.firstChild) node = node.firstChild;
+      else {
+        while (node !== root && !node.nextSibling) node = node.parentNode!;
+        node = node === root ? null : node.nextSibling;
       }
     }
   }
   return found;
+}
+
+/** What one element of the walk tells: a title, a name field, an address, a shadow root to walk. */
+function visit(element: Element, found: Found, roots: Node[]): void {
+  if (element.shadowRoot) {
+    roots.push(element.shadowRoot);
+    // A root attached after its host was inserted is seen here first: the page watch observes it.
+    knownShadowRoots()?.found(element.shadowRoot);
+  }
+  // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title.
+  const title = element.getAttribute('title');
+  const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
+  if (fromTitle) found.emails.push({ element, email: fromTitle, kind: FROM_TEXT });
+  const tag = element.tagName;
+  if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
+  else if (tag === 'A') {
+    const href = element.getAttribute('href') ?? '';
+    const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0] ?? '')) : undefined;
+    if (email) found.emails.push({ element, email, kind: FROM_LINK });
+  } else if (tag === 'INPUT') {
+    const input = element as HTMLInputElement;
+    const says = normalize([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.autocomplete].join(' '));
+    const email = findEmail(input.value ?? '');
+    if (email && (input.type === 'email' || input.type === 'text' || EMAIL_LABEL.test(says))) found.emails.push({ element, email, kind: FROM_INPUT });
+    else if (input.value && (FIRST_NAME.test(says) || LAST_NAME.test(says))) found.nameInputs.push(input);
+  } else if (NAME_HINT.test(describing(element) + normalize(element.getAttribute('data-field') ?? ''))) {
+    found.namedElements.push(element);
+  }
 }
 
 /** Up to where a field's label is looked for around a value: the field's own few wrappers. */

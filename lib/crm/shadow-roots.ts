@@ -63,8 +63,8 @@ export function trackShadowRoots(doc: Document, onRoot: (root: ShadowRoot) => vo
     while (pending.length) {
       const scope = pending.pop()!;
       if (scope instanceof Element) visit(scope);
-      const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Element);
+      // One call for the whole subtree, then plain script: cheaper than a TreeWalker step per element.
+      for (const node of scope.querySelectorAll('*')) visit(node);
     }
   };
 
