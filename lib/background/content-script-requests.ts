@@ -9,7 +9,7 @@ import { customSiteFor } from './custom-sites';
 import { noteLook } from './first-look';
 import { openSidePanel } from './side-panel';
 import { takeTabLookup } from './lookup-budget';
-import { workerI18n } from './ui-language';
+import { workerLook } from './ui-language';
 
 /** Where a content-script message came from, as the browser (not the message) says. */
 export interface ContentScriptSender {
@@ -62,7 +62,7 @@ async function followRecord(tabId: number, record: DetectedRecord): Promise<void
     if (!entry.profile || !current || recordKey(current) !== recordKey(record)) return;
     // The rep opened a lead's record and marketing knows them, panel open or not (the glance shows).
     void noteLook(current, entry.profile);
-    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerI18n()) };
+    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerLook()) };
     await browser.tabs.sendMessage(tabId, message);
   } catch {
     // The side panel shows lookup errors with a retry; the pill simply stays hidden.

@@ -22,7 +22,8 @@ export async function syncCustomSiteScripts(): Promise<void> {
     .map((site) => ({
       id: `${SCRIPT_PREFIX}${site.id}`,
       matches: [siteOrigin(site.host)],
-      js: ['content-scripts/custom.js'],
+      // One script per kind of site (entrypoints/custom-<kind>.content.ts): each carries only its own detector.
+      js: [`content-scripts/custom-${site.kind}.js`],
       runAt: 'document_idle' as const,
       persistAcrossSessions: true,
     }));

@@ -1,4 +1,4 @@
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
@@ -44,28 +44,29 @@ export const capsule: CrmDetector = {
       company: organisation,
     };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://acme.capsulecrm.com/party/272828446', { objectType: 'party', recordId: '272828446', personFromPage: true }],
-      ['https://acme.capsulecrm.com/party/272828446/', { objectType: 'party', recordId: '272828446', personFromPage: true }],
-      ['https://example.capsulecrm.com/party/12345678?advanced', { objectType: 'party', recordId: '12345678', personFromPage: true }],
-      ['https://my-firm-2.capsulecrm.com/party/1234#history', { objectType: 'party', recordId: '1234', personFromPage: true }],
-      ['https://slackspace.capsulecrm.com/party/98765432', { objectType: 'party', recordId: '98765432', personFromPage: true }],
-    ],
-    noMatch: [
-      'https://acme.capsulecrm.com/parties',
-      'https://acme.capsulecrm.com/party/person/new',
-      'https://acme.capsulecrm.com/party/organisation/new',
-      'https://acme.capsulecrm.com/party/272828446/edit',
-      'https://acme.capsulecrm.com/opportunity/5678',
-      'https://acme.capsulecrm.com/party/27282844a6',
-      'http://acme.capsulecrm.com/party/272828446',
-      'https://acme.capsulecrm.com.evil.example/party/272828446',
-      'https://api.capsulecrm.com/party/272828446',
-      'https://capsulecrm.com/party/272828446',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const capsuleTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://acme.capsulecrm.com/party/272828446', { objectType: 'party', recordId: '272828446', personFromPage: true }],
+    ['https://acme.capsulecrm.com/party/272828446/', { objectType: 'party', recordId: '272828446', personFromPage: true }],
+    ['https://example.capsulecrm.com/party/12345678?advanced', { objectType: 'party', recordId: '12345678', personFromPage: true }],
+    ['https://my-firm-2.capsulecrm.com/party/1234#history', { objectType: 'party', recordId: '1234', personFromPage: true }],
+    ['https://slackspace.capsulecrm.com/party/98765432', { objectType: 'party', recordId: '98765432', personFromPage: true }],
+  ],
+  noMatch: [
+    'https://acme.capsulecrm.com/parties',
+    'https://acme.capsulecrm.com/party/person/new',
+    'https://acme.capsulecrm.com/party/organisation/new',
+    'https://acme.capsulecrm.com/party/272828446/edit',
+    'https://acme.capsulecrm.com/opportunity/5678',
+    'https://acme.capsulecrm.com/party/27282844a6',
+    'http://acme.capsulecrm.com/party/272828446',
+    'https://acme.capsulecrm.com.evil.example/party/272828446',
+    'https://api.capsulecrm.com/party/272828446',
+    'https://capsulecrm.com/party/272828446',
+  ],
 };
 
 /**

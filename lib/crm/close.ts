@@ -1,6 +1,7 @@
-// zod/mini, not zod: the content script must stay small on the CRM page (see lib/schema/glance.ts).
-import * as z from 'zod/mini';
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+// zod's core schemas (zod-lean), not zod: the content script must stay small on the CRM page.
+// Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
+import * as z from '../schema/zod-lean';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin } from './same-origin';
 import { tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownText, isShown, safeDecode } from './dom';
@@ -63,7 +64,7 @@ export const closeCrm: CrmDetector = {
    * lead's name alone.
    */
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
-    const answer = LeadAnswerSchema.safeParse(await getSameOrigin(`/api/v1/lead/${match.recordId}/?_fields=display_name,contacts`, signal));
+    const answer = z.safeParse(LeadAnswerSchema, await getSameOrigin(`/api/v1/lead/${match.recordId}/?_fields=display_name,contacts`, signal));
     if (!answer.success) return {};
     const { display_name: company, contacts = [] } = answer.data;
     const only = contacts.length === 1 ? contacts[0]! : undefined;
@@ -101,28 +102,29 @@ export const closeCrm: CrmDetector = {
       company: identity.company ?? identity.name,
     };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
-      ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
-      ['https://app.close.com/lead/lead_ZjSBiGlAJLoSiNLT6y4QizimovIGbUvcfPlpHYfgqh3/?tab=activity', { objectType: 'lead', recordId: 'lead_ZjSBiGlAJLoSiNLT6y4QizimovIGbUvcfPlpHYfgqh3', personFromPage: true }],
-      ['https://app.close.com/lead/lead_g4AZCOW7Kpc3tithNBrr9aXPbDHsZ72KJUR55Qjzd6f/#activity', { objectType: 'lead', recordId: 'lead_g4AZCOW7Kpc3tithNBrr9aXPbDHsZ72KJUR55Qjzd6f', personFromPage: true }],
-      ['https://app.close.com/lead/lead_lKJosXmlzl9PUmVix7Wm715Y9N6ABZC3tsvy3ihM01v/', { objectType: 'lead', recordId: 'lead_lKJosXmlzl9PUmVix7Wm715Y9N6ABZC3tsvy3ihM01v', personFromPage: true }],
-    ],
-    noMatch: [
-      'https://app.close.com/leads/',
-      'https://app.close.com/leads/save_9NOOd8EC1ljG0n6Pq1J1aryvsjYrGoFfSpu2mLBPvok/',
-      'https://app.close.com/lead/cont_CG0iZyQaGU8w9ghyKrkRwvNqAE5Ye3ZAGO0j6DONlET/',
-      'https://app.close.com/lead/lead_abc123/',
-      'https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/opportunity/',
-      'https://app.close.com/opportunities/',
-      'http://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
-      'https://app.close.com.evil.example/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
-      'https://api.close.com/api/v1/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
-      'https://close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const closeCrmTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
+    ['https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', { objectType: 'lead', recordId: 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW', personFromPage: true }],
+    ['https://app.close.com/lead/lead_ZjSBiGlAJLoSiNLT6y4QizimovIGbUvcfPlpHYfgqh3/?tab=activity', { objectType: 'lead', recordId: 'lead_ZjSBiGlAJLoSiNLT6y4QizimovIGbUvcfPlpHYfgqh3', personFromPage: true }],
+    ['https://app.close.com/lead/lead_g4AZCOW7Kpc3tithNBrr9aXPbDHsZ72KJUR55Qjzd6f/#activity', { objectType: 'lead', recordId: 'lead_g4AZCOW7Kpc3tithNBrr9aXPbDHsZ72KJUR55Qjzd6f', personFromPage: true }],
+    ['https://app.close.com/lead/lead_lKJosXmlzl9PUmVix7Wm715Y9N6ABZC3tsvy3ihM01v/', { objectType: 'lead', recordId: 'lead_lKJosXmlzl9PUmVix7Wm715Y9N6ABZC3tsvy3ihM01v', personFromPage: true }],
+  ],
+  noMatch: [
+    'https://app.close.com/leads/',
+    'https://app.close.com/leads/save_9NOOd8EC1ljG0n6Pq1J1aryvsjYrGoFfSpu2mLBPvok/',
+    'https://app.close.com/lead/cont_CG0iZyQaGU8w9ghyKrkRwvNqAE5Ye3ZAGO0j6DONlET/',
+    'https://app.close.com/lead/lead_abc123/',
+    'https://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/opportunity/',
+    'https://app.close.com/opportunities/',
+    'http://app.close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+    'https://app.close.com.evil.example/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+    'https://api.close.com/api/v1/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+    'https://close.com/lead/lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW/',
+  ],
 };
 
 const optionalText = z.optional(z.nullable(z.string()));

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentScriptRequest } from '@/lib/messaging/messages';
 import { GlanceMessageSchema } from '@/lib/schema/glance';
+import { safeParse } from '@/lib/schema/zod-lean';
 import { createGlancePill } from './glance-pill';
 import type { CrmDetector } from './types';
 import { watchRecords, type WatchedRecord } from './watch';
@@ -41,7 +42,7 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
   });
 
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const parsed = GlanceMessageSchema.safeParse(raw);
+    const parsed = safeParse(GlanceMessageSchema, raw);
     // A glance for a record this tab has already left is stale: drop it.
     if (parsed.success && parsed.data.recordKey === currentKey) pill.show(parsed.data.glance);
   });

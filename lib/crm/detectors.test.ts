@@ -1,26 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from './registry';
+import type { CrmDetector, DetectorTestUrls } from './types';
+import { capsule, capsuleTestUrls } from './capsule';
+import { closeCrm, closeCrmTestUrls } from './close';
+import { dynamics, dynamicsTestUrls } from './dynamics';
+import { freshsales, freshsalesTestUrls } from './freshsales';
+import { hubspot, hubspotTestUrls } from './hubspot';
+import { pipedrive, pipedriveTestUrls } from './pipedrive';
+import { salesforceClassic, salesforceClassicTestUrls, salesforceLightning, salesforceLightningTestUrls } from './salesforce';
+import { twenty, twentyTestUrls } from './twenty';
+import { zoho, zohoTestUrls } from './zoho';
+
+/** Each detector's own table of URLs that must and must not match (exported beside the detector). */
+const TEST_URLS = new Map<CrmDetector, DetectorTestUrls>([
+  [salesforceLightning, salesforceLightningTestUrls],
+  [salesforceClassic, salesforceClassicTestUrls],
+  [dynamics, dynamicsTestUrls],
+  [hubspot, hubspotTestUrls],
+  [pipedrive, pipedriveTestUrls],
+  [zoho, zohoTestUrls],
+  [twenty, twentyTestUrls],
+  [capsule, capsuleTestUrls],
+  [closeCrm, closeCrmTestUrls],
+  [freshsales, freshsalesTestUrls],
+]);
 
 /**
- * Every detector carries its own table of URLs that must and must not match; this turns each row
- * into a case, and fails for a detector that ships without evidence.
+ * Turns each detector's URL table into cases, and fails for a registered detector that ships
+ * without evidence.
  */
 describe.each(DETECTORS.map((detector) => [detector.crm, detector] as const))('%s detector', (_crm, detector) => {
+  const testUrls = TEST_URLS.get(detector) ?? { match: [], noMatch: [] };
+
   it('has URLs that must match and URLs that must not', () => {
-    expect(detector.testUrls.match.length).toBeGreaterThanOrEqual(3);
-    expect(detector.testUrls.noMatch.length).toBeGreaterThanOrEqual(3);
+    expect(testUrls.match.length).toBeGreaterThanOrEqual(3);
+    expect(testUrls.noMatch.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(detector.testUrls.match.map(([url, expected]) => [url, expected] as const))('matches %s', (url, expected) => {
+  it.each(testUrls.match.map(([url, expected]) => [url, expected] as const))('matches %s', (url, expected) => {
     expect(detector.matchUrl(new URL(url))).toEqual({ crm: detector.crm, ...expected });
   });
 
-  it.each(detector.testUrls.noMatch.map((url) => [url]))('does not match %s', (url) => {
+  it.each(testUrls.noMatch.map((url) => [url]))('does not match %s', (url) => {
     expect(detector.matchUrl(new URL(url))).toBeNull();
   });
 
   it('claims only the URLs its manifest patterns cover', () => {
-    for (const [url] of detector.testUrls.match) {
+    for (const [url] of testUrls.match) {
       const { hostname } = new URL(url);
       const covered = detector.matches.some((pattern) => {
         const host = pattern.split('/')[2]!;

@@ -1,6 +1,7 @@
-// zod/mini, not zod: the content script must stay tiny on the CRM page (see lib/schema/glance.ts).
-import * as z from 'zod/mini';
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+// zod's core schemas (zod-lean), not zod: the content script must stay small on the CRM page.
+// Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
+import * as z from '../schema/zod-lean';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, isShown } from './dom';
 import { getSameOrigin } from './same-origin';
 
@@ -65,7 +66,7 @@ export const dynamics: CrmDetector = {
       'OData-MaxVersion': '4.0',
       'OData-Version': '4.0',
     });
-    const parsed = DataverseRecordSchema.safeParse(body);
+    const parsed = z.safeParse(DataverseRecordSchema, body);
     if (!parsed.success) return {};
     const record = parsed.data;
     return {
@@ -74,35 +75,36 @@ export const dynamics: CrmDetector = {
       company: cleanText(record.companyname ?? record.parentcustomerid_account?.name),
     };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
-      // Any parameter order, braces and upper case in the id (as Dataverse itself prints it).
-      ['https://contoso.crm4.dynamics.com/main.aspx?id=%7B8E3C2A71-5B4D-4F0E-9A6C-1D2E3F4A5B6C%7D&etn=lead&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
-      ['https://contoso.crm11.dynamics.com/main.aspx?etn=contact&pagetype=entityrecord&id={0A1B2C3D-4E5F-4a6b-8c9d-0e1f2a3b4c5d}&appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
-      // The record in the hash.
-      ['https://contoso.crm.dynamics.com/main.aspx#etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
-      ['https://contoso.crm21.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44#pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
-      // Legacy links: the table by type code (4 = lead).
-      ['https://contoso.crm2.dynamics.com/main.aspx?etc=4&id=%7b8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c%7d&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
-    ],
-    noMatch: [
-      // A list view, a new-record form, another table, a malformed id.
-      'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004',
-      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
-      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c',
-      'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      // Not a Dataverse region, http:, lookalike hosts, another page of the app.
-      'https://contoso.crm22.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      'https://contoso.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      'http://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      'https://crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-      'https://contoso.crm.dynamics.com/api/data/v9.2/leads(8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c)',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const dynamicsTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    // Any parameter order, braces and upper case in the id (as Dataverse itself prints it).
+    ['https://contoso.crm4.dynamics.com/main.aspx?id=%7B8E3C2A71-5B4D-4F0E-9A6C-1D2E3F4A5B6C%7D&etn=lead&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    ['https://contoso.crm11.dynamics.com/main.aspx?etn=contact&pagetype=entityrecord&id={0A1B2C3D-4E5F-4a6b-8c9d-0e1f2a3b4c5d}&appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
+    // The record in the hash.
+    ['https://contoso.crm.dynamics.com/main.aspx#etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    ['https://contoso.crm21.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44#pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
+    // Legacy links: the table by type code (4 = lead).
+    ['https://contoso.crm2.dynamics.com/main.aspx?etc=4&id=%7b8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c%7d&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+  ],
+  noMatch: [
+    // A list view, a new-record form, another table, a malformed id.
+    'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    // Not a Dataverse region, http:, lookalike hosts, another page of the app.
+    'https://contoso.crm22.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'http://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/api/data/v9.2/leads(8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c)',
+  ],
 };
 
 /**
@@ -149,14 +151,9 @@ function matchDynamicsRecord(url: URL): RecordMatch | null {
  */
 export function dynamicsOnHost(host: string): CrmDetector {
   const hostname = host.toLowerCase();
-  const example = `https://${hostname}/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c`;
   return {
     ...dynamics,
     matches: [`https://${hostname}/*`],
     matchUrl: (url) => (url.hostname === hostname ? matchDynamicsRecord(url) : null),
-    testUrls: {
-      match: [[example, { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }]],
-      noMatch: [example.replace('https:', 'http:'), example.replace(hostname, `${hostname}.evil.example`), `https://${hostname}/main.aspx?pagetype=entitylist&etn=lead`],
-    },
   };
 }

@@ -1,6 +1,7 @@
-// zod/mini, not zod: the content script must stay small on the CRM page (see lib/schema/glance.ts).
-import * as z from 'zod/mini';
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+// zod's core schemas (zod-lean), not zod: the content script must stay small on the CRM page.
+// Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
+import * as z from '../schema/zod-lean';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
@@ -82,7 +83,7 @@ export const freshsales: CrmDetector = {
    */
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
     const base = location.hostname.endsWith('.myfreshworks.com') ? '/crm/sales/api' : '/api';
-    const answer = ContactAnswerSchema.safeParse(await getSameOrigin(`${base}/contacts/${match.recordId}`, signal));
+    const answer = z.safeParse(ContactAnswerSchema, await getSameOrigin(`${base}/contacts/${match.recordId}`, signal));
     if (!answer.success) return {};
     const { contact } = answer.data;
     const emails = (contact.emails ?? []).filter((entry) => cleanText(entry.value));
@@ -90,30 +91,31 @@ export const freshsales: CrmDetector = {
     const name = cleanText(contact.display_name) ?? cleanText([contact.first_name, contact.last_name].filter(Boolean).join(' '));
     return { name, email: email?.toLowerCase() };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038', { objectType: 'contact', recordId: '402174876038' }],
-      ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038/', { objectType: 'contact', recordId: '402174876038' }],
-      ['https://genwise-crm.myfreshworks.com/crm/sales/contacts/402000123456?tab=activities', { objectType: 'contact', recordId: '402000123456' }],
-      ['https://appscode.freshsales.io/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
-      ['https://acme.freshsales.io/#/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
-    ],
-    noMatch: [
-      'https://acme.myfreshworks.com/crm/sales/contacts',
-      'https://acme.myfreshworks.com/crm/sales/contacts/view/31000123',
-      'https://acme.myfreshworks.com/crm/sales/contacts/recycle_bin',
-      'https://acme.myfreshworks.com/crm/sales/accounts/402000123456',
-      'https://acme.myfreshworks.com/crm/sales/deals/402000123456',
-      'https://acme.myfreshworks.com/crm/marketing/contacts/402000123456',
-      'https://acme.myfreshworks.com/crm/sales/api/contacts/402000123456',
-      'https://acme.myfreshworks.com/crm/sales/contacts/40200abc3456',
-      'https://acme.freshsales.io/contacts/view/4',
-      'https://acme.freshsales.io/#/leads/view/5000123456',
-      'http://acme.myfreshworks.com/crm/sales/contacts/402174876038',
-      'https://acme.myfreshworks.com.evil.example/crm/sales/contacts/402174876038',
-      'https://myfreshworks.com/crm/sales/contacts/402174876038',
-      'https://acme.freshdesk.com/crm/sales/contacts/402174876038',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const freshsalesTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038', { objectType: 'contact', recordId: '402174876038' }],
+    ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038/', { objectType: 'contact', recordId: '402174876038' }],
+    ['https://genwise-crm.myfreshworks.com/crm/sales/contacts/402000123456?tab=activities', { objectType: 'contact', recordId: '402000123456' }],
+    ['https://appscode.freshsales.io/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
+    ['https://acme.freshsales.io/#/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
+  ],
+  noMatch: [
+    'https://acme.myfreshworks.com/crm/sales/contacts',
+    'https://acme.myfreshworks.com/crm/sales/contacts/view/31000123',
+    'https://acme.myfreshworks.com/crm/sales/contacts/recycle_bin',
+    'https://acme.myfreshworks.com/crm/sales/accounts/402000123456',
+    'https://acme.myfreshworks.com/crm/sales/deals/402000123456',
+    'https://acme.myfreshworks.com/crm/marketing/contacts/402000123456',
+    'https://acme.myfreshworks.com/crm/sales/api/contacts/402000123456',
+    'https://acme.myfreshworks.com/crm/sales/contacts/40200abc3456',
+    'https://acme.freshsales.io/contacts/view/4',
+    'https://acme.freshsales.io/#/leads/view/5000123456',
+    'http://acme.myfreshworks.com/crm/sales/contacts/402174876038',
+    'https://acme.myfreshworks.com.evil.example/crm/sales/contacts/402174876038',
+    'https://myfreshworks.com/crm/sales/contacts/402174876038',
+    'https://acme.freshdesk.com/crm/sales/contacts/402174876038',
+  ],
 };

@@ -77,8 +77,10 @@ describe('glance pill', () => {
   it('has text colours with at least WCAG AA contrast on its background, in both themes', () => {
     const { root } = pillWithRoot();
     const css = root.querySelector('style')!.textContent!;
-    const themes = [...css.matchAll(/\.pill\{(--bg:[^}]*?--focus:#[0-9a-f]{6};)/g)].map((found) => found[1]!);
-    expect(themes).toHaveLength(2);
+    // Light, dark by the system's setting, dark by the rep's choice (the same palette).
+    const themes = [...css.matchAll(/\{(--bg:[^}]*?--focus:#[0-9a-f]{6})/g)].map((found) => found[1]!);
+    expect(themes).toHaveLength(3);
+    expect(themes[1]).toBe(themes[2]);
     for (const theme of themes) {
       const colour = (name: string) => new RegExp(`--${name}:(#[0-9a-f]{6})`).exec(theme)![1]!;
       for (const [fg, bg] of [['fg', 'bg'], ['muted', 'bg'], ['signal', 'bg'], ['on-accent', 'accent']] as const) {
@@ -119,6 +121,26 @@ function contrast(a: string, b: string): number {
 }
 
 describe('glance pill words', () => {
+  it("takes the rep's theme from each glance: forced light or dark, else the system's", () => {
+    const { pill, root } = pillWithRoot();
+    const css = root.querySelector('style')!.textContent!;
+    const group = root.querySelector('.pill')!;
+    // The system's dark applies unless the rep chose light; the rep's dark applies whatever the system.
+    expect(css).toMatch(/@media \(prefers-color-scheme:dark\)\{\.pill:not\(\[data-theme=light\]\)\{--bg:#1d2530/);
+    expect(css).toMatch(/(^|\n|\})\.pill\[data-theme=dark\]\{--bg:#1d2530/);
+    pill.show(GLANCE);
+    expect(group.getAttribute('data-theme')).toBe('system');
+    pill.show({ ...GLANCE, theme: 'dark' });
+    expect(group.getAttribute('data-theme')).toBe('dark');
+    const setAttribute = vi.spyOn(group, 'setAttribute');
+    pill.show({ ...GLANCE, theme: 'dark' });
+    expect(setAttribute).not.toHaveBeenCalled();
+    pill.show({ ...GLANCE, theme: 'light' });
+    expect(group.getAttribute('data-theme')).toBe('light');
+    // Kept out of the page's reach with the rest: the host says nothing of it.
+    expect(pill.element.getAttributeNames()).not.toContain('data-theme');
+  });
+
   it("speaks the rep's language as soon as a glance brings its words, English before", () => {
     const { pill, root } = pillWithRoot();
     expect(root.querySelector('.open')!.textContent).toBe(ENGLISH_PILL_WORDS.open);

@@ -31,12 +31,15 @@ export const ENGLISH_PILL_WORDS: GlancePillWords = {
  * Sizes are in em of the host's `font-size: medium` (what `all: initial` gives): they follow the
  * browser's zoom and the rep's default font size, never a fixed number of device pixels, and not the
  * CRM's own root font size (a page that sets `html { font-size: 62.5% }` would shrink rem). Light or
- * dark follows the rep's system setting, as the CRM page's own `prefers-color-scheme` does.
- * Colours meet WCAG AA contrast for the pill's small text in both.
+ * dark is the rep's theme from Options (`data-theme`, sent by the worker with each glance); 'system'
+ * follows the system's setting, as the CRM page's own `prefers-color-scheme` does. The dark palette is
+ * written twice (forced, and the system's) rather than switched by script: gzip stores the repeat in a
+ * few bytes. Colours meet WCAG AA contrast for the pill's small text in both.
  */
 const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bottom:1em;contain:layout style}:host([data-hidden]){visibility:hidden}
 .pill{--bg:#ffffff;--fg:#1b2430;--muted:#4a5563;--accent:#0b5cab;--on-accent:#ffffff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
-@media (prefers-color-scheme:dark){.pill{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a;}}
+@media (prefers-color-scheme:dark){.pill:not([data-theme=light]){--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}}
+.pill[data-theme=dark]{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}
 .text{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.signal{color:var(--signal)}
 button{font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
 .open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
@@ -134,6 +137,8 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
     element: host,
     show(glance) {
       if (glance.words && glance.words.open + glance.words.hide !== words.open + words.hide) setWords(glance.words);
+      const theme = glance.theme ?? 'system';
+      if (pill.getAttribute('data-theme') !== theme) pill.setAttribute('data-theme', theme);
       const same = shown && shown.name === glance.name && shown.source === glance.source && shown.signal === glance.signal;
       if (!same) {
         shown = { ...glance };

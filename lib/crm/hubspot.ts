@@ -1,4 +1,4 @@
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
@@ -74,39 +74,40 @@ export const hubspot: CrmDetector = {
       ]) ?? propertyValue(sidebar, 'company');
     return { name, email, company };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://app.hubspot.com/contacts/4815162/record/0-1/51001', { objectType: 'contact', recordId: '51001' }],
-      ['https://app.hubspot.com/contacts/4815162/record/0-1/51001/view/1', { objectType: 'contact', recordId: '51001' }],
-      ['https://app-eu1.hubspot.com/contacts/26401337/record/0-1/53817?interaction=note', { objectType: 'contact', recordId: '53817' }],
-      ['https://app-na2.hubspot.com/contacts/243381751/record/0-1/434381295294', { objectType: 'contact', recordId: '434381295294' }],
-      ['https://app-na3.hubspot.com/contacts/343328749/record/0-1/273899549679/', { objectType: 'contact', recordId: '273899549679' }],
-      ['https://app-ap1.hubspot.com/contacts/22617666/record/0-1/8801', { objectType: 'contact', recordId: '8801' }],
-      ['https://app.hubspot.com/contacts/4815162/contact/51003', { objectType: 'contact', recordId: '51003' }],
-      ['https://app.hubspot.com/contacts/4815162/contact/51003/', { objectType: 'contact', recordId: '51003' }],
-    ],
-    noMatch: [
-      // List views, and other object types (companies, deals, tickets, custom objects).
-      'https://app.hubspot.com/contacts/4815162/objects/0-1/views/all/list',
-      'https://app.hubspot.com/contacts/4815162/record/0-2/7001',
-      'https://app.hubspot.com/contacts/4815162/record/0-3/301724818164',
-      'https://app.hubspot.com/contacts/4815162/record/0-5/789',
-      'https://app.hubspot.com/contacts/4815162/record/2-11223344/51001',
-      'https://app.hubspot.com/contacts/4815162/company/7001',
-      // Malformed ids and portals.
-      'https://app.hubspot.com/contacts/4815162/record/0-1/',
-      'https://app.hubspot.com/contacts/4815162/record/0-1/abc123',
-      'https://app.hubspot.com/contacts/4815162/record/0-1/0',
-      'https://app.hubspot.com/contacts/acme/record/0-1/51001',
-      // Not the app: plain http, lookalike hosts, other HubSpot hosts.
-      'http://app.hubspot.com/contacts/4815162/record/0-1/51001',
-      'https://app.hubspot.com.evil.example/contacts/4815162/record/0-1/51001',
-      'https://evil-app.hubspot.com.example/contacts/4815162/record/0-1/51001',
-      'https://www.hubspot.com/contacts/4815162/record/0-1/51001',
-      'https://api.hubapi.com/contacts/4815162/record/0-1/51001',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const hubspotTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://app.hubspot.com/contacts/4815162/record/0-1/51001', { objectType: 'contact', recordId: '51001' }],
+    ['https://app.hubspot.com/contacts/4815162/record/0-1/51001/view/1', { objectType: 'contact', recordId: '51001' }],
+    ['https://app-eu1.hubspot.com/contacts/26401337/record/0-1/53817?interaction=note', { objectType: 'contact', recordId: '53817' }],
+    ['https://app-na2.hubspot.com/contacts/243381751/record/0-1/434381295294', { objectType: 'contact', recordId: '434381295294' }],
+    ['https://app-na3.hubspot.com/contacts/343328749/record/0-1/273899549679/', { objectType: 'contact', recordId: '273899549679' }],
+    ['https://app-ap1.hubspot.com/contacts/22617666/record/0-1/8801', { objectType: 'contact', recordId: '8801' }],
+    ['https://app.hubspot.com/contacts/4815162/contact/51003', { objectType: 'contact', recordId: '51003' }],
+    ['https://app.hubspot.com/contacts/4815162/contact/51003/', { objectType: 'contact', recordId: '51003' }],
+  ],
+  noMatch: [
+    // List views, and other object types (companies, deals, tickets, custom objects).
+    'https://app.hubspot.com/contacts/4815162/objects/0-1/views/all/list',
+    'https://app.hubspot.com/contacts/4815162/record/0-2/7001',
+    'https://app.hubspot.com/contacts/4815162/record/0-3/301724818164',
+    'https://app.hubspot.com/contacts/4815162/record/0-5/789',
+    'https://app.hubspot.com/contacts/4815162/record/2-11223344/51001',
+    'https://app.hubspot.com/contacts/4815162/company/7001',
+    // Malformed ids and portals.
+    'https://app.hubspot.com/contacts/4815162/record/0-1/',
+    'https://app.hubspot.com/contacts/4815162/record/0-1/abc123',
+    'https://app.hubspot.com/contacts/4815162/record/0-1/0',
+    'https://app.hubspot.com/contacts/acme/record/0-1/51001',
+    // Not the app: plain http, lookalike hosts, other HubSpot hosts.
+    'http://app.hubspot.com/contacts/4815162/record/0-1/51001',
+    'https://app.hubspot.com.evil.example/contacts/4815162/record/0-1/51001',
+    'https://evil-app.hubspot.com.example/contacts/4815162/record/0-1/51001',
+    'https://www.hubspot.com/contacts/4815162/record/0-1/51001',
+    'https://api.hubapi.com/contacts/4815162/record/0-1/51001',
+  ],
 };
 
 /** A property's shown value in the "About this contact" card (read-only text or edit input). */

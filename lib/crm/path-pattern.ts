@@ -101,18 +101,5 @@ export function pathPatternDetector(host: string, pathPattern: string): CrmDetec
     // An admin's own CRM has no known markup: the generic reader (read-page.ts) reads the person,
     // with the context that keeps the signed-in user's and the owner's addresses out.
     readIdentity: () => ({}),
-    testUrls: {
-      match: [
-        ['https://crm.acme.example/people/123', { objectType: 'record', recordId: '123' }],
-        ['https://crm.acme.example/people/p-9f8e/', { objectType: 'record', recordId: 'p-9f8e' }],
-        ['https://crm.acme.example/people/123?tab=notes', { objectType: 'record', recordId: '123' }],
-      ],
-      noMatch: [
-        'https://crm.acme.example/people',
-        'https://crm.acme.example/people/123/edit',
-        'https://crm.acme.example.evil.example/people/123',
-        'http://crm.acme.example/people/123',
-      ],
-    },
   };
 }

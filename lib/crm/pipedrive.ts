@@ -1,6 +1,7 @@
-// zod/mini, not zod: the content script must stay small on the CRM page (see lib/schema/glance.ts).
-import * as z from 'zod/mini';
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+// zod's core schemas (zod-lean), not zod: the content script must stay small on the CRM page.
+// Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
+import * as z from '../schema/zod-lean';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
@@ -47,7 +48,7 @@ export const pipedrive: CrmDetector = {
    */
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
     if (match.objectType === 'deal') {
-      const deal = DealAnswerSchema.safeParse(await getSameOrigin(`/api/v1/deals/${match.recordId}`, signal));
+      const deal = z.safeParse(DealAnswerSchema, await getSameOrigin(`/api/v1/deals/${match.recordId}`, signal));
       const person = deal.success ? deal.data.data.person_id : undefined;
       if (!person || typeof person.value !== 'number') return {};
       return {
@@ -57,42 +58,43 @@ export const pipedrive: CrmDetector = {
         company: cleanText(orgName(deal.success ? deal.data.data.org_id : undefined)),
       };
     }
-    const answer = PersonAnswerSchema.safeParse(await getSameOrigin(`/api/v1/persons/${match.recordId}`, signal));
+    const answer = z.safeParse(PersonAnswerSchema, await getSameOrigin(`/api/v1/persons/${match.recordId}`, signal));
     if (!answer.success) return {};
     const person = answer.data.data;
     return { name: cleanText(person.name), email: primaryEmail(person.email), company: cleanText(person.org_name ?? orgName(person.org_id)) };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://acme.pipedrive.com/person/1207', { objectType: 'person', recordId: '1207' }],
-      ['https://acme.pipedrive.com/person/1207/', { objectType: 'person', recordId: '1207' }],
-      ['https://acme-sandbox.pipedrive.com/person/3?tab=activities', { objectType: 'person', recordId: '3' }],
-      ['https://keyline-sales.pipedrive.com/person/884213#notes', { objectType: 'person', recordId: '884213' }],
-      ['https://acme.pipedrive.com/deal/311', { objectType: 'deal', recordId: '311', personFromPage: true }],
-      ['https://app.pipedrive.com/deal/98765/', { objectType: 'deal', recordId: '98765', personFromPage: true }],
-    ],
-    noMatch: [
-      // Lists, other object types, the leads inbox.
-      'https://acme.pipedrive.com/persons/list/user/everyone',
-      'https://acme.pipedrive.com/pipeline/1/user/everyone',
-      'https://acme.pipedrive.com/organization/42',
-      'https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000',
-      'https://acme.pipedrive.com/person/1207/edit',
-      // Malformed ids.
-      'https://acme.pipedrive.com/person/',
-      'https://acme.pipedrive.com/person/abc',
-      'https://acme.pipedrive.com/person/0',
-      'https://acme.pipedrive.com/deal/-3',
-      // Not a company's app: http, lookalikes, Pipedrive's own sites.
-      'http://acme.pipedrive.com/person/1207',
-      'https://acme.pipedrive.com.evil.example/person/1207',
-      'https://pipedrive.com/person/1207',
-      'https://www.pipedrive.com/person/1207',
-      'https://developers.pipedrive.com/person/1207',
-      'https://a.b.pipedrive.com/person/1207',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const pipedriveTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://acme.pipedrive.com/person/1207', { objectType: 'person', recordId: '1207' }],
+    ['https://acme.pipedrive.com/person/1207/', { objectType: 'person', recordId: '1207' }],
+    ['https://acme-sandbox.pipedrive.com/person/3?tab=activities', { objectType: 'person', recordId: '3' }],
+    ['https://keyline-sales.pipedrive.com/person/884213#notes', { objectType: 'person', recordId: '884213' }],
+    ['https://acme.pipedrive.com/deal/311', { objectType: 'deal', recordId: '311', personFromPage: true }],
+    ['https://app.pipedrive.com/deal/98765/', { objectType: 'deal', recordId: '98765', personFromPage: true }],
+  ],
+  noMatch: [
+    // Lists, other object types, the leads inbox.
+    'https://acme.pipedrive.com/persons/list/user/everyone',
+    'https://acme.pipedrive.com/pipeline/1/user/everyone',
+    'https://acme.pipedrive.com/organization/42',
+    'https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000',
+    'https://acme.pipedrive.com/person/1207/edit',
+    // Malformed ids.
+    'https://acme.pipedrive.com/person/',
+    'https://acme.pipedrive.com/person/abc',
+    'https://acme.pipedrive.com/person/0',
+    'https://acme.pipedrive.com/deal/-3',
+    // Not a company's app: http, lookalikes, Pipedrive's own sites.
+    'http://acme.pipedrive.com/person/1207',
+    'https://acme.pipedrive.com.evil.example/person/1207',
+    'https://pipedrive.com/person/1207',
+    'https://www.pipedrive.com/person/1207',
+    'https://developers.pipedrive.com/person/1207',
+    'https://a.b.pipedrive.com/person/1207',
+  ],
 };
 
 const optionalText = z.optional(z.nullable(z.string()));
@@ -108,13 +110,13 @@ const DealAnswerSchema = z.object({
   }),
 });
 
-function primaryEmail(emails: z.infer<typeof EmailsSchema>): string | undefined {
+function primaryEmail(emails: z.Infer<typeof EmailsSchema>): string | undefined {
   if (typeof emails === 'string') return cleanText(emails)?.toLowerCase();
   const list = (emails ?? []).filter((entry) => cleanText(entry.value));
   return cleanText((list.find((entry) => entry.primary) ?? list[0])?.value)?.toLowerCase();
 }
 
-function orgName(org: z.infer<typeof OrgSchema>): string | undefined {
+function orgName(org: z.Infer<typeof OrgSchema>): string | undefined {
   return org && typeof org === 'object' ? (org.name ?? undefined) : undefined;
 }
 

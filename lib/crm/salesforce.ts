@@ -1,4 +1,4 @@
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import type { GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
@@ -89,35 +89,36 @@ export const salesforceLightning: CrmDetector = {
     if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
     return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
-      ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1a/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1a' }],
-      ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view?ws=%2Flightning%2Fr', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
-      // Console: a Contact subtab focused inside an Account workspace; the path is what is shown.
-      ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Dk4MxAAR/view?ws=%2Flightning%2Fr%2FAccount%2F0018d00000Tn5NtAAR%2Fview', { objectType: 'contact', recordId: '0038d00000Dk4MxAAR' }],
-      ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
-      ['https://acme-dev-ed.develop.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
-      ['https://my-org-42.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view/', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
-      // Any Account may be a Person Account: the page decides (see readIdentity).
-      ['https://acme.lightning.force.com/lightning/r/Account/0018d00000Pa7KcAAR/view', { objectType: 'account', recordId: '0018d00000Pa7KcAAR', personFromPage: true }],
-    ],
-    noMatch: [
-      'https://acme.lightning.force.com/lightning/page/home',
-      'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
-      'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
-      'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/related/Histories/view',
-      'https://acme.lightning.force.com/lightning/r/Lead/short/view',
-      'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/edit',
-      // An Account URL whose id is not an account's (001) is not an account page.
-      'https://acme.lightning.force.com/lightning/r/Account/0038d00000Qw3rTAAR/view',
-      'http://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
-      'https://lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
-      'https://acme.lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
-      'https://acme.my.salesforce.com/00Q8d00000XyZ1aEAF',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const salesforceLightningTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
+    ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1a/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1a' }],
+    ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view?ws=%2Flightning%2Fr', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
+    // Console: a Contact subtab focused inside an Account workspace; the path is what is shown.
+    ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Dk4MxAAR/view?ws=%2Flightning%2Fr%2FAccount%2F0018d00000Tn5NtAAR%2Fview', { objectType: 'contact', recordId: '0038d00000Dk4MxAAR' }],
+    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
+    ['https://acme-dev-ed.develop.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
+    ['https://my-org-42.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view/', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
+    // Any Account may be a Person Account: the page decides (see readIdentity).
+    ['https://acme.lightning.force.com/lightning/r/Account/0018d00000Pa7KcAAR/view', { objectType: 'account', recordId: '0018d00000Pa7KcAAR', personFromPage: true }],
+  ],
+  noMatch: [
+    'https://acme.lightning.force.com/lightning/page/home',
+    'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
+    'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/related/Histories/view',
+    'https://acme.lightning.force.com/lightning/r/Lead/short/view',
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/edit',
+    // An Account URL whose id is not an account's (001) is not an account page.
+    'https://acme.lightning.force.com/lightning/r/Account/0038d00000Qw3rTAAR/view',
+    'http://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+    'https://lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+    'https://acme.lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+    'https://acme.my.salesforce.com/00Q8d00000XyZ1aEAF',
+  ],
 };
 
 /**
@@ -185,28 +186,29 @@ export const salesforceClassic: CrmDetector = {
       company: cleanText(classicField(doc, match.objectType === 'lead' ? ['Company'] : ['Account Name'])?.textContent),
     };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://acme.my.salesforce.com/00Q5j00000Lm7Qk', { objectType: 'lead', recordId: '00Q5j00000Lm7Qk' }],
-      ['https://acme.my.salesforce.com/00Q8d00000XyZ1aEAF', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
-      ['https://acme.my.salesforce.com/0038d00000Qw3rT?srPos=0&srKp=003', { objectType: 'contact', recordId: '0038d00000Qw3rT' }],
-      ['https://acme--uat.sandbox.my.salesforce.com/00Q8d00000XyZ2b', { objectType: 'lead', recordId: '00Q8d00000XyZ2b' }],
-      ['https://acme--uat.cs42.my.salesforce.com/0038d00000Qw3rTAAR', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
-    ],
-    noMatch: [
-      'https://acme.my.salesforce.com/00Q/o',
-      'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk',
-      'https://acme.my.salesforce.com/0068d00000AbCdE',
-      'https://acme.my.salesforce.com/0018d00000Nv8kL',
-      'https://acme.my.salesforce.com/00Q5j00000Lm7',
-      'https://acme.my.salesforce.com/home/home.jsp',
-      'https://acme.my.salesforce.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
-      'http://acme.my.salesforce.com/00Q5j00000Lm7Qk',
-      'https://my.salesforce.com.evil.example/00Q5j00000Lm7Qk',
-      'https://acme.my.salesforce.com.evil.example/00Q5j00000Lm7Qk',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const salesforceClassicTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://acme.my.salesforce.com/00Q5j00000Lm7Qk', { objectType: 'lead', recordId: '00Q5j00000Lm7Qk' }],
+    ['https://acme.my.salesforce.com/00Q8d00000XyZ1aEAF', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
+    ['https://acme.my.salesforce.com/0038d00000Qw3rT?srPos=0&srKp=003', { objectType: 'contact', recordId: '0038d00000Qw3rT' }],
+    ['https://acme--uat.sandbox.my.salesforce.com/00Q8d00000XyZ2b', { objectType: 'lead', recordId: '00Q8d00000XyZ2b' }],
+    ['https://acme--uat.cs42.my.salesforce.com/0038d00000Qw3rTAAR', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
+  ],
+  noMatch: [
+    'https://acme.my.salesforce.com/00Q/o',
+    'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk',
+    'https://acme.my.salesforce.com/0068d00000AbCdE',
+    'https://acme.my.salesforce.com/0018d00000Nv8kL',
+    'https://acme.my.salesforce.com/00Q5j00000Lm7',
+    'https://acme.my.salesforce.com/home/home.jsp',
+    'https://acme.my.salesforce.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
+    'http://acme.my.salesforce.com/00Q5j00000Lm7Qk',
+    'https://my.salesforce.com.evil.example/00Q5j00000Lm7Qk',
+    'https://acme.my.salesforce.com.evil.example/00Q5j00000Lm7Qk',
+  ],
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
@@ -49,30 +49,31 @@ export const twenty: CrmDetector = {
   },
 
   readIdentity: readTwentyPerson,
+};
 
-  testUrls: {
-    match: [
-      ['https://app.twenty.com/object/person/20202020-3f74-492d-a101-2a70f50a1645', { objectType: 'person', recordId: '20202020-3f74-492d-a101-2a70f50a1645' }],
-      ['https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', { objectType: 'person', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b' }],
-      ['https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/', { objectType: 'person', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b' }],
-      ['https://my-team-42.twenty.com/object/person/0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e?tab=timeline', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
-      ['https://app.twenty.com/object/person/0B9E4C1D-8F2A-4B3C-9D5E-6F7A8B9C0D1E', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
-    ],
-    noMatch: [
-      'https://app.twenty.com/objects/people',
-      'https://acme.twenty.com/objects/people?viewId=6f1e2d3c-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-      'https://acme.twenty.com/object/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-      'https://acme.twenty.com/object/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-      'https://acme.twenty.com/object/person/not-a-uuid',
-      'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6',
-      'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/edit',
-      'http://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-      'https://app.twenty.com.evil.example/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-      'https://eviltwenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-      'https://api.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-      'https://twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const twentyTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://app.twenty.com/object/person/20202020-3f74-492d-a101-2a70f50a1645', { objectType: 'person', recordId: '20202020-3f74-492d-a101-2a70f50a1645' }],
+    ['https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', { objectType: 'person', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b' }],
+    ['https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/', { objectType: 'person', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b' }],
+    ['https://my-team-42.twenty.com/object/person/0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e?tab=timeline', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
+    ['https://app.twenty.com/object/person/0B9E4C1D-8F2A-4B3C-9D5E-6F7A8B9C0D1E', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
+  ],
+  noMatch: [
+    'https://app.twenty.com/objects/people',
+    'https://acme.twenty.com/objects/people?viewId=6f1e2d3c-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    'https://acme.twenty.com/object/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/object/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/object/person/not-a-uuid',
+    'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6',
+    'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/edit',
+    'http://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://app.twenty.com.evil.example/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://eviltwenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://api.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+  ],
 };
 
 /**
@@ -81,16 +82,11 @@ export const twenty: CrmDetector = {
  */
 export function twentyOnHost(host: string): CrmDetector {
   const hostname = host.toLowerCase();
-  const example = `https://${hostname}/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b`;
   return {
     crm: 'twenty',
     matches: [`https://${hostname}/*`],
     matchUrl: (url) => (url.hostname === hostname ? matchTwentyPath(url) : null),
     readIdentity: readTwentyPerson,
-    testUrls: {
-      match: [[example, { objectType: 'person', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b' }]],
-      noMatch: [`https://${hostname}/objects/people`, example.replace('https:', 'http:'), example.replace(hostname, `${hostname}.evil.example`)],
-    },
   };
 }
 

@@ -57,12 +57,15 @@ export interface CrmDetector {
    * the person is complete.
    */
   personChangesInPlace?: boolean;
-  /**
-   * URLs that must and must not match. A test turns every row into a case and fails when a detector
-   * ships without them, so a detector cannot grow without its evidence.
-   */
-  testUrls: {
-    match: ReadonlyArray<readonly [url: string, expected: Omit<RecordMatch, 'crm'>]>;
-    noMatch: readonly string[];
-  };
+}
+
+/**
+ * URLs that must and must not match a detector. Each built-in detector's file exports its own, beside
+ * the rules they prove; detectors.test.ts turns every row into a case and fails for a detector in the
+ * registry without them, so a detector cannot grow without its evidence. Not a field of the detector:
+ * the content script on the CRM page has no use for them.
+ */
+export interface DetectorTestUrls {
+  match: ReadonlyArray<readonly [url: string, expected: Omit<RecordMatch, 'crm'>]>;
+  noMatch: readonly string[];
 }

@@ -16,7 +16,6 @@ function fakeDetector() {
       reads.push(Date.now());
       return doc.body.dataset.person ? PERSON : {};
     },
-    testUrls: { match: [], noMatch: [] },
   };
   return { detector, reads };
 }
@@ -52,7 +51,6 @@ describe('watchRecords', () => {
       matches: ['https://*/*'],
       matchUrl: () => party,
       readIdentity: (doc) => (doc.body.dataset.person ? { record: { objectType: 'person', recordId: '80011201' }, ...PERSON } : {}),
-      testUrls: { match: [], noMatch: [] },
     };
     start(detector);
     expect(detected).toEqual([party]);

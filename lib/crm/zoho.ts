@@ -1,4 +1,4 @@
-import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
@@ -69,37 +69,38 @@ export const zoho: CrmDetector = {
       company: header ? firstShownText(header, ['#recHeader2', '.cxDvRecordHeader2']) : undefined,
     };
   },
+};
 
-  testUrls: {
-    match: [
-      ['https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001', { objectType: 'lead', recordId: '5725767000000411001' }],
-      ['https://crm.zoho.eu/crm/org20089364/tab/Leads/5725767000000411001/', { objectType: 'lead', recordId: '5725767000000411001' }],
-      ['https://crm.zoho.com/crm/tab/Contacts/5725767000000522017', { objectType: 'contact', recordId: '5725767000000522017' }],
-      ['https://crm.zoho.in/crm/zylker/tab/Contacts/4876876000000333001?sub_module=Timeline', { objectType: 'contact', recordId: '4876876000000333001' }],
-      ['https://crm.zoho.com.au/crm/org7001234/tab/Leads/110000402423001', { objectType: 'lead', recordId: '110000402423001' }],
-      ['https://crm.zoho.jp/crm/org90001/tab/Leads/3201000004217119', { objectType: 'lead', recordId: '3201000004217119' }],
-      ['https://crm.zohocloud.ca/crm/org110001007505/tab/Contacts/110001007505000123', { objectType: 'contact', recordId: '110001007505000123' }],
-    ],
-    noMatch: [
-      // List views, create/edit pages, other modules.
-      'https://crm.zoho.com/crm/org20089364/tab/Leads/custom-view/5725767000000087501/list',
-      'https://crm.zoho.com/crm/org20089364/tab/Leads/create',
-      'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit',
-      'https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001',
-      'https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001',
-      'https://crm.zoho.com/crm/org20089364/tab/Home/begin',
-      // Malformed ids.
-      'https://crm.zoho.com/crm/org20089364/tab/Leads/123',
-      'https://crm.zoho.com/crm/org20089364/tab/Leads/57257670000004110x1',
-      'https://crm.zoho.com/crm/org20089364/tab/leads/5725767000000411001',
-      // Not Zoho CRM: http, lookalikes, other Zoho apps, a host that does not exist.
-      'http://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
-      'https://crm.zoho.com.evil.example/crm/org20089364/tab/Leads/5725767000000411001',
-      'https://evilcrm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
-      'https://crm.zoho.ca/crm/org20089364/tab/Leads/5725767000000411001',
-      'https://one.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
-    ],
-  },
+/** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
+export const zohoTestUrls: DetectorTestUrls = {
+  match: [
+    ['https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001', { objectType: 'lead', recordId: '5725767000000411001' }],
+    ['https://crm.zoho.eu/crm/org20089364/tab/Leads/5725767000000411001/', { objectType: 'lead', recordId: '5725767000000411001' }],
+    ['https://crm.zoho.com/crm/tab/Contacts/5725767000000522017', { objectType: 'contact', recordId: '5725767000000522017' }],
+    ['https://crm.zoho.in/crm/zylker/tab/Contacts/4876876000000333001?sub_module=Timeline', { objectType: 'contact', recordId: '4876876000000333001' }],
+    ['https://crm.zoho.com.au/crm/org7001234/tab/Leads/110000402423001', { objectType: 'lead', recordId: '110000402423001' }],
+    ['https://crm.zoho.jp/crm/org90001/tab/Leads/3201000004217119', { objectType: 'lead', recordId: '3201000004217119' }],
+    ['https://crm.zohocloud.ca/crm/org110001007505/tab/Contacts/110001007505000123', { objectType: 'contact', recordId: '110001007505000123' }],
+  ],
+  noMatch: [
+    // List views, create/edit pages, other modules.
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/custom-view/5725767000000087501/list',
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/create',
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit',
+    'https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001',
+    'https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001',
+    'https://crm.zoho.com/crm/org20089364/tab/Home/begin',
+    // Malformed ids.
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/123',
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/57257670000004110x1',
+    'https://crm.zoho.com/crm/org20089364/tab/leads/5725767000000411001',
+    // Not Zoho CRM: http, lookalikes, other Zoho apps, a host that does not exist.
+    'http://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
+    'https://crm.zoho.com.evil.example/crm/org20089364/tab/Leads/5725767000000411001',
+    'https://evilcrm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
+    'https://crm.zoho.ca/crm/org20089364/tab/Leads/5725767000000411001',
+    'https://one.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
+  ],
 };
 
 /**

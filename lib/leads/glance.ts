@@ -2,12 +2,18 @@ import type { i18n } from 'i18next';
 import type { Glance, LeadProfile } from '@/lib/schema';
 import type { DetectedRecord } from '@/lib/schema/record';
 
+/** The rep's language and theme, which the pill on the CRM page cannot read from the extension's storage. */
+export interface GlanceLook {
+  i18n: i18n;
+  theme: NonNullable<Glance['theme']>;
+}
+
 /**
  * The three things the pill on the CRM page says: who, how they found us, and the one signal a rep
  * must not miss (do-not-contact first, then the strongest recent intent), in the rep's language
- * with the pill's own words, so the content script carries no translations.
+ * with the pill's own words, so the content script carries no translations, and in the rep's theme.
  */
-export function glanceFor(record: DetectedRecord, profile: LeadProfile, i18n: i18n): Glance {
+export function glanceFor(record: DetectedRecord, profile: LeadProfile, { i18n, theme }: GlanceLook): Glance {
   const t = i18n.getFixedT(null, 'pill');
   const { contact } = profile;
   const doNot = contact.doNotCall && contact.doNotEmail ? t('doNotCallOrEmail') : contact.doNotCall ? t('doNotCall') : contact.doNotEmail ? t('doNotEmail') : undefined;
@@ -17,5 +23,6 @@ export function glanceFor(record: DetectedRecord, profile: LeadProfile, i18n: i1
     // High-intent labels are the source's own words (data), shown as given.
     signal: doNot ?? profile.highIntent[0]?.label ?? (profile.problems.length ? t('statedProblem') : undefined),
     words: { region: t('region'), open: t('open'), hide: t('hide'), move: t('move') },
+    theme,
   };
 }

@@ -1,24 +1,29 @@
-// zod/mini, not zod: this is the one schema the content script needs, and the content script must
-// stay tiny on the CRM page. zod/mini tree-shakes to a few kilobytes.
-import * as z from 'zod/mini';
+// zod's core schemas (zod-lean), not zod: every content script parses this, and the content script
+// must stay small on the CRM page.
+import * as z from './zod-lean';
 
 /** The few words the glance pill on the CRM page shows: strings only, nothing secret. */
 export const GlanceSchema = z.object({
-  name: z.string().check(z.maxLength(300)),
-  source: z.optional(z.string().check(z.maxLength(100))),
-  signal: z.optional(z.string().check(z.maxLength(200))),
+  name: z.string(z.maxLength(300)),
+  source: z.optional(z.string(z.maxLength(100))),
+  signal: z.optional(z.string(z.maxLength(200))),
   /** The pill's own words in the rep's language (the worker translates; the content script holds no tables). */
   words: z.optional(
     z.object({
-      region: z.string().check(z.maxLength(100)),
-      open: z.string().check(z.maxLength(100)),
-      hide: z.string().check(z.maxLength(200)),
-      move: z.string().check(z.maxLength(200)),
+      region: z.string(z.maxLength(100)),
+      open: z.string(z.maxLength(100)),
+      hide: z.string(z.maxLength(200)),
+      move: z.string(z.maxLength(200)),
     }),
   ),
+  /**
+   * The rep's theme from Options → Appearance, which lives in the extension's storage the content
+   * script cannot read: 'system' (or none) follows the system's light or dark, as the CRM page does.
+   */
+  theme: z.optional(z.literal('system', 'light', 'dark')),
 });
-export type Glance = z.infer<typeof GlanceSchema>;
+export type Glance = z.Infer<typeof GlanceSchema>;
 
 /** Pushed by the background to a CRM tab's content script. */
 export const GlanceMessageSchema = z.object({ type: z.literal('glance'), recordKey: z.string(), glance: GlanceSchema });
-export type GlanceMessage = z.infer<typeof GlanceMessageSchema>;
+export type GlanceMessage = z.Infer<typeof GlanceMessageSchema>;

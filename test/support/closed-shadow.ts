@@ -15,6 +15,11 @@ export interface ClosedShadowView {
   text: string;
   /** Clicks a button inside it by its text or aria-label, with the real mouse: a trusted click. */
   click(name: string): Promise<void>;
+  /**
+   * The browser's computed colours (`color`, `background-color`) of the first element inside with
+   * this class, as they were when the root was read (what the rep sees, media queries applied).
+   */
+  colours: Record<string, { color: string; background: string }>;
 }
 
 /**
@@ -26,6 +31,9 @@ export interface ClosedShadowView {
 export async function readClosedShadow(page: Page, hostName: string): Promise<ClosedShadowView | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    // The CSS agent (computed colours) needs the DOM agent; both before the node ids are handed out.
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const host = find(root, (node) => node.localName === hostName);
     const shadow = host?.shadowRoots?.[0];
@@ -41,6 +49,20 @@ export async function readClosedShadow(page: Page, hostName: string): Promise<Cl
       }
       return true;
     });
+    const colours: ClosedShadowView['colours'] = {};
+    const styled: Array<{ node: CdpNode; className: string }> = [];
+    walk(shadow, (node) => {
+      const className = Object.fromEntries(pairs(node.attributes ?? []))['class'];
+      if (className && !styled.some((seen) => seen.className === className)) styled.push({ node, className });
+      return true;
+    });
+    for (const { node, className } of styled) {
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId })) as {
+        computedStyle: Array<{ name: string; value: string }>;
+      };
+      const value = (name: string) => computedStyle.find((property) => property.name === name)?.value ?? '';
+      colours[className] = { color: value('color'), background: value('background-color') };
+    }
     const boxes = new Map<string, number[]>();
     for (const button of buttons) {
       const box = (await cdp.send('DOM.getBoxModel', { nodeId: button.node.nodeId }).catch(() => null)) as { model: { content: number[] } } | null;
@@ -48,6 +70,7 @@ export async function readClosedShadow(page: Page, hostName: string): Promise<Cl
     }
     return {
       text: texts.join(''),
+      colours,
       async click(name) {
         const quad = boxes.get(name);
         if (!quad) throw new Error(`No shown button "${name}" in <${hostName}>; buttons: ${[...boxes.keys()].join(', ')}`);

@@ -1,0 +1,32 @@
+/**
+ * zod for the content scripts on the CRM page, which must stay small (≤ 15 KB gzipped each): zod's
+ * own core schema classes (`zod/v4/core`, what zod/mini and zod are built on), made directly. zod/mini
+ * wraps each of them in a class that adds methods (`parse`, `check`, `clone`, `brand`, `register`…) and
+ * their code, which every content script carried although it only ever calls `safeParse`: building on
+ * the core classes saved ~0.6 KB gzipped per script (the validation itself is zod's, unchanged).
+ * Only the kinds the content scripts need; anything else should use `zod` (extension pages, worker)
+ * or `zod/mini`.
+ */
+import * as core from 'zod/v4/core';
+
+export type Schema = core.$ZodType;
+/** What a schema parses to, as `z.infer`. */
+export type Infer<T extends Schema> = core.output<T>;
+export type Check<T> = core.$ZodCheck<T>;
+
+export const safeParse = core.safeParse;
+
+export const string = (...checks: Check<string>[]): core.$ZodString => new core.$ZodString({ type: 'string', checks });
+/** Strings (or arrays) of at most `maximum` characters (items), as `z.maxLength`. */
+export const maxLength = (maximum: number): Check<string> => core._maxLength(maximum) as Check<string>;
+export const number = (): core.$ZodNumber => new core.$ZodNumber({ type: 'number' });
+export const boolean = (): core.$ZodBoolean => new core.$ZodBoolean({ type: 'boolean' });
+/** One of these exact values, as `z.literal` (also in place of `z.enum`). */
+export const literal = <const T extends core.util.Literal>(...values: T[]) => new core.$ZodLiteral({ type: 'literal', values }) as core.$ZodLiteral<T>;
+/** Unknown keys are dropped, as `z.object`. */
+export const object = <const Shape extends core.$ZodShape>(shape: Shape) =>
+  new core.$ZodObject({ type: 'object', shape }) as unknown as core.$ZodObject<Shape, core.$strip>;
+export const array = <T extends Schema>(element: T) => new core.$ZodArray({ type: 'array', element }) as core.$ZodArray<T>;
+export const union = <const T extends readonly Schema[]>(options: T) => new core.$ZodUnion({ type: 'union', options }) as core.$ZodUnion<T>;
+export const optional = <T extends Schema>(innerType: T) => new core.$ZodOptional({ type: 'optional', innerType }) as core.$ZodOptional<T>;
+export const nullable = <T extends Schema>(innerType: T) => new core.$ZodNullable({ type: 'nullable', innerType }) as core.$ZodNullable<T>;
