@@ -94,7 +94,7 @@ export function DataSourceSettings({ settings, save }: Props) {
             {saving ? t('status.saving') : active ? t('common:save') : t('source.use')}
           </button>
         )}
-        <button type="button" className="btn" onClick={() => void test()} disabled={!active || testing}>
+        <button type="button" className="btn" onClick={() => void test()} disabled={!active || testing} data-testid="test-connection">
           {testing ? t('source.testing') : t('source.test')}
         </button>
         <span role="status" aria-live="polite" className="small" data-testid="source-status">

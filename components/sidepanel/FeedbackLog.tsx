@@ -4,7 +4,7 @@ import { formatDateTime } from '@/lib/format/time';
 import { SafeLink } from '@/components/ui/SafeLink';
 import type { RequestStatusView } from './use-request-statuses';
 import type { PanelWords } from './use-panel-words';
-import { SystemMessage } from './SystemMessage';
+import { CodedMessage } from '@/components/ui/CodedMessage';
 import { verdictReasonWords } from './verdict-words';
 import { usePanelWords } from './use-panel-words';
 import { Formatted } from './Formatted';
@@ -85,7 +85,7 @@ export function FeedbackLog({
                 {item.lastError && item.state !== 'sent' && (
                   <>
                     {' · '}
-                    <SystemMessage text={item.lastError} />
+                    <CodedMessage coded={item.lastErrorCoded} fallback={item.lastError} />
                   </>
                 )}
               </div>

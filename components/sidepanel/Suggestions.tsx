@@ -6,7 +6,6 @@ import type { FeedbackPayload, Suggestion } from '@/lib/schema';
 import { reasonSentence } from '@/lib/suggest/reason-words';
 import { Section } from '@/components/ui/Section';
 import { usePanelWords } from './use-panel-words';
-import { SystemMessage } from './SystemMessage';
 
 interface Props {
   tabId: number;
@@ -107,7 +106,8 @@ function SuggestionRow({
         </h3>
       </div>
       <p className="small reason" data-testid="suggestion-reason">
-        {suggestion.reasonParts ? reasonSentence(suggestion.reasonParts, reasonWords, locale) : <SystemMessage text={suggestion.reason} />}
+        {/* A suggestion stored before reasons had parts shows its English reason, as it was worded then. */}
+        {suggestion.reasonParts ? reasonSentence(suggestion.reasonParts, reasonWords, locale) : suggestion.reason}
       </p>
       <div className="spread">
         <div className="row">

@@ -39,12 +39,14 @@ export async function deliverEach(
       if (signal.aborted || !(error instanceof ConnectorError)) throw error;
       if (!BATCH_WIDE.has(error.kind)) {
         const refused = error.kind === 'rejected' || error.kind === 'not-found';
-        results.push({ id: entry.id, outcome: refused ? 'rejected' : 'retry', error: error.message });
+        results.push({ id: entry.id, outcome: refused ? 'rejected' : 'retry', error: error.message, ...(error.coded ? { coded: error.coded } : {}) });
         continue;
       }
       if (delivered === 0) throw error;
       for (const rest of entries.slice(index)) {
-        results.push(rest.kind !== 'feedback' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message });
+        results.push(
+          rest.kind !== 'feedback' ? { id: rest.id, outcome: 'unsupported' } : { id: rest.id, outcome: 'retry', error: error.message, ...(error.coded ? { coded: error.coded } : {}) },
+        );
       }
       break;
     }

@@ -575,7 +575,12 @@ describe('HubSpot connector: delivering feedback as notes', () => {
   it('rejects an item whose lead HubSpot does not know, with the reason', async () => {
     hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', body: searchEmpty }]);
     const [result] = await connector().deliver([feedback(verdict)], signal);
-    expect(result).toEqual({ id: verdict.id, outcome: 'rejected', error: expect.stringContaining('HubSpot has no contact for the e-mail priya.raman@ledgerly.io') });
+    expect(result).toEqual({
+      id: verdict.id,
+      outcome: 'rejected',
+      error: expect.stringContaining('HubSpot has no contact for the e-mail priya.raman@ledgerly.io'),
+      coded: { code: 'hubspot.noContactForEmail', params: { email: 'priya.raman@ledgerly.io' } },
+    });
   });
 
   it('answers per item: a 400 is rejected with HubSpot’s text, a 500 is retried', async () => {
@@ -586,8 +591,13 @@ describe('HubSpot connector: delivering feedback as notes', () => {
     ]);
     const results = await connector().deliver([feedback(verdict), feedback(request)], signal);
     expect(results).toEqual([
-      { id: verdict.id, outcome: 'rejected', error: expect.stringContaining('HubSpot answered 400: Property values were not valid') },
-      { id: request.id, outcome: 'retry', error: 'HubSpot answered 500: internal error' },
+      {
+        id: verdict.id,
+        outcome: 'rejected',
+        error: expect.stringContaining('HubSpot answered 400: Property values were not valid'),
+        coded: expect.objectContaining({ code: 'source.rejected', params: { system: 'HubSpot', status: 400 } }),
+      },
+      { id: request.id, outcome: 'retry', error: 'HubSpot answered 500: internal error', coded: { code: 'source.serverError', params: { system: 'HubSpot', status: 500 }, detail: 'internal error' } },
     ]);
   });
 
@@ -610,9 +620,9 @@ describe('HubSpot connector: delivering feedback as notes', () => {
     const results = await connector().deliver([feedback(verdict), feedback(request), event, feedback(third)], signal);
     expect(results).toEqual([
       { id: verdict.id, outcome: 'delivered', remoteId: '62894751203' },
-      { id: request.id, outcome: 'retry', error: expect.stringContaining('429') },
+      { id: request.id, outcome: 'retry', error: expect.stringContaining('429'), coded: expect.objectContaining({ code: 'source.rateLimitedRetry' }) },
       { id: 'ev-1', outcome: 'unsupported' },
-      { id: third.id, outcome: 'retry', error: expect.stringContaining('429') },
+      { id: third.id, outcome: 'retry', error: expect.stringContaining('429'), coded: expect.objectContaining({ code: 'source.rateLimitedRetry' }) },
     ]);
   });
 

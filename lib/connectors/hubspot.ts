@@ -327,7 +327,10 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     const contactId = await lookup;
     if (!contactId) {
       const who = email ? `the e-mail ${email}` : `${CRM_LABELS[item.lead.crm]} record ${item.lead.recordId}`;
-      return { id: entry.id, outcome: 'rejected', error: `HubSpot has no contact for ${who}, so the note has nowhere to go.` };
+      const coded = email
+        ? connectorText('hubspot.noContactForEmail', { email })
+        : connectorText('hubspot.noContactForRecord', { crm: CRM_LABELS[item.lead.crm], record: item.lead.recordId });
+      return { id: entry.id, outcome: 'rejected', error: `HubSpot has no contact for ${who}, so the note has nowhere to go.`, coded };
     }
     // A note cannot be created idempotently: after any earlier attempt, look for it first.
     if (entry.unclear || entry.attempts > 0) {

@@ -452,9 +452,19 @@ describe('Mautic connector: delivering feedback as notes', () => {
     const refused = feedback({ id: '2d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d' });
     const results = await createMauticConnector(basicSource, { password: PASSWORD }).deliver([entry(noEmail), entry(unknown), entry(refused)], signal);
     expect(results).toEqual([
-      { id: noEmail.id, outcome: 'rejected', error: expect.stringContaining('no e-mail address') },
-      { id: unknown.id, outcome: 'rejected', error: `Mautic (mautic.keyline.example) has no contact with the e-mail jordan.blake@unknown-co.example.` },
-      { id: refused.id, outcome: 'rejected', error: 'Mautic (mautic.keyline.example) answered 400: lead: This value is not valid.' },
+      { id: noEmail.id, outcome: 'rejected', error: expect.stringContaining('no e-mail address'), coded: { code: 'mautic.leadHasNoEmail' } },
+      {
+        id: unknown.id,
+        outcome: 'rejected',
+        error: `Mautic (mautic.keyline.example) has no contact with the e-mail jordan.blake@unknown-co.example.`,
+        coded: { code: 'mautic.noContactForEmail', params: { system: 'Mautic (mautic.keyline.example)', email: 'jordan.blake@unknown-co.example' } },
+      },
+      {
+        id: refused.id,
+        outcome: 'rejected',
+        error: 'Mautic (mautic.keyline.example) answered 400: lead: This value is not valid.',
+        coded: { code: 'source.rejected', params: { system: 'Mautic (mautic.keyline.example)', status: 400 }, detail: 'lead: This value is not valid.' },
+      },
     ]);
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
   });
@@ -465,7 +475,7 @@ describe('Mautic connector: delivering feedback as notes', () => {
     const a = feedback();
     const b = feedback({ id: '3d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d' });
     expect(await createMauticConnector(basicSource, { password: PASSWORD }).deliver([entry(a), entry(b)], signal)).toEqual([
-      { id: a.id, outcome: 'retry', error: expect.stringContaining('answered 500: Looks like I encountered an error') },
+      { id: a.id, outcome: 'retry', error: expect.stringContaining('answered 500: Looks like I encountered an error'), coded: expect.objectContaining({ code: 'source.serverError' }) },
       { id: b.id, outcome: 'delivered', remoteId: '5120' },
     ]);
   });
@@ -483,7 +493,7 @@ describe('Mautic connector: delivering feedback as notes', () => {
     serve((call) => (call.method === 'POST' && posts++ > 0 ? { status: 429, json: error429, headers: { 'Retry-After': '120' } } : mautic(call)));
     expect(await connector.deliver([entry(a), entry(b)], signal)).toEqual([
       { id: a.id, outcome: 'delivered', remoteId: '5120' },
-      { id: b.id, outcome: 'retry', error: expect.stringContaining('You exceeded the rate limit') },
+      { id: b.id, outcome: 'retry', error: expect.stringContaining('You exceeded the rate limit'), coded: expect.objectContaining({ code: 'source.rateLimitedRetry' }) },
     ]);
 
     serve(() => ({ status: 401, json: error401 }));
@@ -599,7 +609,13 @@ describe('Mautic connector: failures', () => {
 
     serve((call) => (call.method === 'POST' ? { status: 422, json: { errors: [{ message: `rejected ${PASSWORD}`, code: 422 }] } } : mautic(call)));
     const [result] = await createMauticConnector(basicSource, { password: PASSWORD }).deliver([entry(feedback())], signal);
-    expect(result).toEqual({ id: feedback().id, outcome: 'rejected', error: 'Mautic (mautic.keyline.example) answered 422: rejected •••' });
+    // The coded message's quoted vendor words are cut too.
+    expect(result).toEqual({
+      id: feedback().id,
+      outcome: 'rejected',
+      error: 'Mautic (mautic.keyline.example) answered 422: rejected •••',
+      coded: { code: 'source.rejected', params: { system: 'Mautic (mautic.keyline.example)', status: 422 }, detail: 'rejected •••' },
+    });
   });
 
   it('lets the caller’s abort through as an abort', async () => {

@@ -351,9 +351,13 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     // An earlier attempt got Mautic's id for the note: it is stored.
     if (entry.remoteId) return { id: entry.id, outcome: 'delivered', remoteId: entry.remoteId };
     const email = entry.item.lead.email?.trim();
-    if (!email) return { id: entry.id, outcome: 'rejected', error: 'The lead has no e-mail address, which is how Leadside finds the contact in Mautic.' };
+    if (!email) {
+      return { id: entry.id, outcome: 'rejected', error: 'The lead has no e-mail address, which is how Leadside finds the contact in Mautic.', coded: connectorText('mautic.leadHasNoEmail', {}) };
+    }
     const contactId = await contactIdFor(email);
-    if (!contactId) return { id: entry.id, outcome: 'rejected', error: `${vendor} has no contact with the e-mail ${email}.` };
+    if (!contactId) {
+      return { id: entry.id, outcome: 'rejected', error: `${vendor} has no contact with the e-mail ${email}.`, coded: connectorText('mautic.noContactForEmail', { system: vendor, email }) };
+    }
     // Notes cannot be sent with an idempotency key, so any repeat attempt looks for its marker
     // first: an unclear one may have been stored, and a retried one may have timed out after Mautic
     // stored it.
@@ -387,7 +391,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     };
 
     const results = await deliverEach(entries, signal, (entry) => deliverOne(entry, contactIdFor, signal));
-    return results.map((result) => ('error' in result ? { ...result, error: redact(result.error) } : result));
+    return results.map((result) => ('error' in result ? { ...result, error: redact(result.error), ...(result.coded ? { coded: redactCoded(result.coded, redact) } : {}) } : result));
   }
 
   // --- Connection test ------------------------------------------------------------------------

@@ -32,6 +32,10 @@ export const CONNECTOR_CODES = {
   'source.unexpected': [],
   /** One system's connection-test line when several are read: "HubSpot: <cause>". */
   'source.checkOf': ['system'],
+  // One delivery of the outbox (feedback as a note, to a gateway, to a webhook).
+  'delivery.noAnswer': [],
+  'delivery.noAnswerFrom': ['system'],
+  'delivery.refused': ['system'],
   // Where the worker may send credentials (lib/background/connectors.ts, lib/store/secrets.ts).
   'access.notGranted': ['host'],
   'access.credentialsForOtherHost': ['host', 'savedFor'],
@@ -67,7 +71,11 @@ export const CONNECTOR_CODES = {
   'hubspot.check.content': ['count', 'table'],
   'hubspot.check.contentSkipped': ['count', 'table', 'skipped'],
   'hubspot.check.write': [],
+  'hubspot.noContactForEmail': ['email'],
+  'hubspot.noContactForRecord': ['crm', 'record'],
   // Mautic.
+  'mautic.leadHasNoEmail': [],
+  'mautic.noContactForEmail': ['system', 'email'],
   'mautic.noClientSecret': ['system'],
   'mautic.noPassword': ['username'],
   'mautic.oauthRefused': [],

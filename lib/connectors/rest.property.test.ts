@@ -88,7 +88,9 @@ describe('REST connector against malformed answers', () => {
     answerWith(401, JSON.stringify({ error: `Token ${TOKEN} is expired` }));
     await expect(operations[1]!()).rejects.toThrow('The REST gateway (gateway.acme.example) answered 401: Token ••• is expired');
     answerWith(200, JSON.stringify({ results: [{ id: 'ev-1', status: 'rejected', error: `bad item for ${TOKEN}` }] }));
-    expect(await connector.deliver([event], signal)).toEqual([{ id: 'ev-1', outcome: 'rejected', error: 'bad item for •••' }]);
+    expect(await connector.deliver([event], signal)).toEqual([
+      { id: 'ev-1', outcome: 'rejected', error: 'bad item for •••', coded: { code: 'delivery.refused', params: { system: 'The REST gateway (gateway.acme.example)' }, detail: 'bad item for •••' } },
+    ]);
     answerWith(500, `${'x'.repeat(190)}${TOKEN}`);
     const lines = await connector.testConnection(signal);
     expect(lines[0]!.message).toBe(`The REST gateway (gateway.acme.example) answered 500: ${'x'.repeat(190)}•••`);

@@ -99,8 +99,12 @@ export function createRestConnector(
       const byId = new Map(answer.results.map((result) => [result.id, result]));
       return entries.map((entry): DeliveryResult => {
         const result = byId.get(entry.id);
-        if (!result) return { id: entry.id, outcome: 'retry', error: `${vendor} did not answer for this item` };
-        if (result.status === 'rejected') return { id: entry.id, outcome: 'rejected', error: redactSecrets(result.error ?? 'rejected', options.secrets) };
+        if (!result) return { id: entry.id, outcome: 'retry', error: `${vendor} did not answer for this item`, coded: connectorText('delivery.noAnswerFrom', { system: vendor }) };
+        if (result.status === 'rejected') {
+          // The receiver's own reason is quoted after our sentence, as it wrote it.
+          const reason = redactSecrets(result.error ?? 'rejected', options.secrets);
+          return { id: entry.id, outcome: 'rejected', error: reason, coded: connectorText('delivery.refused', { system: vendor }, result.error ? reason : undefined) };
+        }
         return { id: entry.id, outcome: 'delivered' };
       });
     },

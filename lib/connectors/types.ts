@@ -88,10 +88,10 @@ export type OutboxEntry = (
 
 export type DeliveryResult =
   | { id: string; outcome: 'delivered'; remoteId?: string }
-  /** Worth trying again later (a 5xx for this item, a lock). */
-  | { id: string; outcome: 'retry'; error: string }
+  /** Worth trying again later (a 5xx for this item, a lock). `coded`: the reason as a code, for the page to word. */
+  | { id: string; outcome: 'retry'; error: string; coded?: CodedText }
   /** Never worth retrying as it is (a 400 for this item): kept, shown as failed, with the reason. */
-  | { id: string; outcome: 'rejected'; error: string }
+  | { id: string; outcome: 'rejected'; error: string; coded?: CodedText }
   /** This system has no place for this kind of item (content events or looks in a CRM-style tool). */
   | { id: string; outcome: 'unsupported' };
 

@@ -37,7 +37,10 @@ describe('webhook delivery', () => {
   it('keeps what Slack took when a later message fails, and reports a dead webhook as needing a person', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(new Response('ok')).mockResolvedValueOnce(new Response('busy', { status: 503 })));
     const results = await createWebhookDelivery('https://hooks.example/in', 'slack').deliver([entry('a'), entry('b')], new AbortController().signal);
-    expect(results).toEqual([{ id: 'a', outcome: 'delivered' }, { id: 'b', outcome: 'retry', error: expect.stringContaining('503') }]);
+    expect(results).toEqual([
+      { id: 'a', outcome: 'delivered' },
+      { id: 'b', outcome: 'retry', error: expect.stringContaining('503'), coded: { code: 'webhook.refused', params: { host: 'hooks.example', status: 503 }, detail: 'busy' } },
+    ]);
     vi.stubGlobal('fetch', vi.fn(async () => new Response('no_service', { status: 404 })));
     const failure = await createWebhookDelivery('https://hooks.example/in', 'slack').deliver([entry('a')], new AbortController().signal).catch((error) => error);
     expect(failure).toBeInstanceOf(ConnectorError);

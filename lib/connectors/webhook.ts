@@ -1,7 +1,7 @@
 import { CHANNEL_LABELS, VERDICT_LABELS, type FeedbackItem } from '@/lib/schema';
 import { refuseRedirect, retryAfterMs } from './http';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from './types';
-import { connectorText } from './message-codes';
+import { asConnectorError, connectorText } from './message-codes';
 
 export type WebhookFormat = 'json' | 'slack';
 
@@ -84,7 +84,8 @@ export function createWebhookDelivery(url: string, format: WebhookFormat, timeou
         } catch (error) {
           // What was posted stays posted; the rest of the batch waits for the next attempt.
           if (index === 0) throw error;
-          for (const rest of feedback.slice(index)) results.push({ id: rest.id, outcome: 'retry', error: error instanceof Error ? error.message : String(error) });
+          const failure = asConnectorError(error);
+          for (const rest of feedback.slice(index)) results.push({ id: rest.id, outcome: 'retry', error: failure.message, ...(failure.coded ? { coded: failure.coded } : {}) });
           break;
         }
       }

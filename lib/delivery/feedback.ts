@@ -59,6 +59,7 @@ export function toFeedbackView(item: StoredFeedback, delivery: OutboxRow | undef
     payload: payload as FeedbackPayload,
     state: delivery?.state ?? 'queued',
     lastError: delivery?.lastError,
+    ...(delivery?.lastErrorCoded ? { lastErrorCoded: delivery.lastErrorCoded } : {}),
     attempts: delivery?.attempts ?? 0,
   };
 }

@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { db, type OutboxQueue, type OutboxRow } from '@/lib/store/db';
 import { inState } from './outbox-row';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
+import { asConnectorError } from '@/lib/connectors/message-codes';
+import { coded } from '@/lib/schema/coded-text';
 
 /** The most items one delivery may carry: the REST gateway contract's limit (DeliveryRequestSchema). */
 const BATCH_SIZE = 100;
@@ -228,13 +230,13 @@ async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: nu
       switch (result?.outcome) {
         case 'delivered':
           report.delivered++;
-          return inState({ ...row, attempts, unclear: false, lastError: undefined, remoteId: result.remoteId ?? row.remoteId }, 'sent');
+          return inState({ ...row, attempts, unclear: false, lastError: undefined, lastErrorCoded: undefined, remoteId: result.remoteId ?? row.remoteId }, 'sent');
         case 'unsupported':
           report.local++;
           return inState({ ...row, attempts, unclear: false }, 'local');
         case 'rejected':
           report.failed++;
-          return inState({ ...row, attempts, unclear: false, lastError: result.error, failedBecause: 'rejected' }, 'failed');
+          return inState({ ...row, attempts, unclear: false, lastError: result.error, lastErrorCoded: result.coded, failedBecause: 'rejected' }, 'failed');
         default:
           report.retried++;
           return inState(
@@ -244,6 +246,7 @@ async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: nu
               unclear: false,
               nextAttemptAt: at + backoffMs(attempts),
               lastError: result?.outcome === 'retry' ? result.error : 'No answer for this item',
+              lastErrorCoded: result?.outcome === 'retry' ? result.coded : coded('delivery.noAnswer'),
             },
             'queued',
           );
@@ -255,7 +258,7 @@ async function applyResults(rows: OutboxRow[], results: DeliveryResult[], at: nu
 /** `settleMs`: the receiver's wait before resending what got no answer (Connector.resendSettleMs). */
 async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, report: DrainReport, settleMs: number): Promise<void> {
   const kind = error instanceof ConnectorError ? error.kind : 'network';
-  const message = error instanceof Error ? error.message : String(error);
+  const { message, coded: lastErrorCoded } = asConnectorError(error);
   const retryAfter = error instanceof ConnectorError ? (error.retryAfterMs ?? 0) : 0;
   const needsPerson = NEEDS_A_PERSON.has(kind);
   const unclear = UNCLEAR.has(kind);
@@ -273,6 +276,7 @@ async function applyBatchFailure(rows: OutboxRow[], error: unknown, at: number, 
           unclear,
           nextAttemptAt: at + wait(attempts),
           lastError: message,
+          lastErrorCoded,
           failedBecause: needsPerson ? (kind as 'auth' | 'rejected') : undefined,
         },
         // A wrong token fails every item until it is fixed: shown as failed, tried again every AUTH_RETRY_MS.

@@ -33,6 +33,7 @@ export const FeedbackViewSchema = z.object({
   payload: FeedbackPayloadSchema,
   state: DeliveryStateSchema,
   lastError: z.string().optional(),
+  lastErrorCoded: CodedTextSchema.optional(),
   attempts: z.number().int().nonnegative(),
 });
 export type FeedbackView = z.infer<typeof FeedbackViewSchema>;

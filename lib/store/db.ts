@@ -39,6 +39,8 @@ export interface OutboxRow {
   /** Set while a request is out: if the worker dies mid-request, the next attempt knows. */
   unclear: boolean;
   lastError?: string;
+  /** The same failure as a code, for the side panel to word (absent on rows from older releases). */
+  lastErrorCoded?: CodedText;
   remoteId?: string;
   /**
    * Where it goes: the configured source (absent) or the team's webhook. A webhook copy's row id is

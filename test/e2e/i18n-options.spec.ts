@@ -83,6 +83,12 @@ test('pseudo-locale: no visible string of Options (source forms, a refused permi
   const pseudoLeft = () => options.evaluate(PSEUDO_CHECK) as Promise<string[]>;
   expect(await pseudoLeft()).toEqual([]);
 
+  // "Test connection": each capability's line comes from the worker as a code, worded here.
+  await options.getByTestId('test-connection').click();
+  await expect(options.getByTestId('check-message')).toHaveCount(4);
+  await expect(options.getByTestId('check-message').first()).toHaveAttribute('data-code', 'demo.check.auth');
+  expect(await pseudoLeft()).toEqual([]);
+
   // A refused save: the form's field name and the rule, both through the catalog.
   const profile = options.locator('form[aria-labelledby="profile-title"]');
   await profile.locator('input[type="number"]').first().fill('0');

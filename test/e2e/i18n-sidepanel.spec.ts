@@ -116,3 +116,63 @@ test('pseudo-locale: no untranslated text on an error (a marketing system refusi
   expect(await untranslated(panel.page)).toEqual([]);
   await panel.page.screenshot({ path: `${SHOTS}/sidepanel-pseudo-error.png`, fullPage: true });
 });
+
+test('pseudo-locale: a source’s gap note and the stale-data banner are worded in the UI language, the vendor’s words quoted', async ({
+  extension,
+  server,
+  openSidePanel,
+}) => {
+  // HubSpot finds the lead, but its events API refuses the scope (a gap); later the contact read fails (stale data).
+  let down = false;
+  server.route('api.hubapi.com', async (_req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    const answer = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/crm/v3/objects/contacts/search') {
+      if (down) return answer(503, { status: 'error', message: 'Service temporarily unavailable', category: 'SERVICE_UNAVAILABLE' });
+      return answer(200, { total: 1, results: [{ id: '90210', properties: { email: 'priya.raman@ledgerly.io' } }] });
+    }
+    if (url.pathname === '/crm/v3/objects/contacts/90210') {
+      if (down) return answer(503, { status: 'error', message: 'Service temporarily unavailable', category: 'SERVICE_UNAVAILABLE' });
+      return answer(200, {
+        id: '90210',
+        properties: { email: 'priya.raman@ledgerly.io', firstname: 'Priya', lastname: 'Raman', company: 'Ledgerly', hs_analytics_num_page_views: '4' },
+        createdAt: '2026-10-02T08:16:40.112Z',
+        updatedAt: '2026-11-20T10:00:03.001Z',
+        archived: false,
+      });
+    }
+    if (url.pathname === '/events/v3/events') {
+      return answer(403, { status: 'error', message: "This app hasn't been granted all required scopes to make this call.", category: 'MISSING_SCOPES' });
+    }
+    return answer(404, { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND' });
+  });
+  await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, 'api.hubapi.com');
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByRole('radio', { name: 'HubSpot' }).check();
+  await options.getByLabel('Private app access token').fill('pat-na1-good-token');
+  await options.getByRole('button', { name: 'Use this source' }).click();
+  await expect(options.getByTestId('source-status')).toContainText('HubSpot');
+  await options.close();
+
+  await setUiLanguage(extension.context, extension.extensionId, 'en-XA');
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await panel.page.setViewportSize(PANEL_SIZE);
+  const gap = panel.page.getByTestId('data-gap');
+  await expect(gap.getByTestId('system-message')).toHaveAttribute('data-code', 'hubspot.eventsNeedScope');
+  await expect(gap).toContainText('⟦');
+  expect(await untranslated(panel.page)).toEqual([]);
+
+  // The source fails on a refresh: the cached brief stays, with a banner saying why, worded here too.
+  down = true;
+  await panel.page.locator('.panel-header nav button').first().click();
+  const stale = panel.page.getByTestId('stale-banner');
+  await expect(stale.getByTestId('system-message')).toHaveAttribute('data-code', 'source.serverError');
+  await expect(stale.locator('q[translate="no"]')).toHaveText('Service temporarily unavailable');
+  expect(await untranslated(panel.page)).toEqual([]);
+  await panel.page.screenshot({ path: `${SHOTS}/sidepanel-pseudo-gap-and-stale.png`, fullPage: true });
+});
