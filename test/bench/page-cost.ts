@@ -140,8 +140,8 @@ function pageCostRow(fixture: PageCostFixture, cost: PageCost): BenchRow {
     target: `ratio ≤ ${PAGE_COST_TARGETS.ratio}, ≤ ${PAGE_COST_TARGETS.addedPerPageMs} ms per record shown`,
     met: cost.ratio <= PAGE_COST_TARGETS.ratio && perPage <= PAGE_COST_TARGETS.addedPerPageMs,
     ifMissed:
-      'What Leadside does per record: the URL check and a user-timing mark, one page read after the URL change and one once the record has rendered (CRM selectors over the document and the open shadow roots it keeps as they appear, the generic reader only when those miss, hidden regions skipped), one or two messages to the worker and the glance back, and the pill shown again. ' +
-      'Loading the content script (parse, zod/mini schemas, WXT\'s context) is a one-off ~1 ms per round spread over the records; the Navigation API listener costs Chromium some work on each same-document navigation. ' +
+      'What Leadside does per record: the URL check and a user-timing mark, a page read in the URL change\'s task and one once a new page has rendered (CRM selectors over the document and the open shadow roots of shown hosts, the generic reader only when those miss), one or two reports to the worker and one or two glances back, and the pill hidden and shown again. ' +
+      'In a Chromium trace of a plain round the reads are the largest part, about a third of them the style recalc the first visibility check forces (mostly moved from the next frame, not added); then the pill\'s extra frames, the messaging bindings and IPC, loading the content script (~1 ms per record shown, spread over the round) and the Navigation API\'s same-document bookkeeping. ' +
       'On the plain fixture a record costs the page only a few ms, so the same absolute work is a far larger ratio than on the heavy one.',
   };
 }
