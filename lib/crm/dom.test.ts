@@ -33,6 +33,21 @@ describe('deepQueryAll', () => {
     expect(inOneRead(() => deepQueryAll(document, 'a.email'))).toHaveLength(2);
     expect(deepQueryAll(document, 'a.email')).toHaveLength(2);
   });
+  it('leaves out the shadow roots of hidden hosts (a kept page), but not of a display: contents host', () => {
+    const kept = document.createElement('div');
+    kept.style.display = 'none';
+    kept.append(shadowHost('<a class="email">old@x.example</a>').host);
+    const shown = document.createElement('div');
+    shown.append(shadowHost('<a class="email">new@x.example</a>').host);
+    const wrapper = shadowHost('<a class="email">slot@x.example</a>');
+    wrapper.host.style.display = 'contents';
+    shown.append(wrapper.host);
+    document.body.append(kept, shown);
+    expect(inOneRead(() => deepQueryAll(document, 'a.email')).map((element) => element.textContent).sort()).toEqual(['new@x.example', 'slot@x.example']);
+    // Shown again (Lightning re-shows a kept page): found again by the next read.
+    kept.style.display = '';
+    expect(deepQueryAll(document, 'a.email')).toHaveLength(3);
+  });
 });
 
 describe('findEmail', () => {
