@@ -9,6 +9,7 @@ import { templatePath } from '@/lib/import/templates';
 import { IMPORT_KINDS, type ImportKind, type ParsedImport } from '@/lib/import/types';
 import { failureWords } from './use-host-access';
 import { useFileImport, type ImportPhase } from './use-file-import';
+import { CodedMessage, useCodedText } from '@/components/ui/CodedMessage';
 
 /** Rejected-row lines shown on the page; the full list is a download. */
 const SHOWN_ERRORS = 200;
@@ -202,7 +203,8 @@ function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImp
       return (
         <div className="notice notice-danger" role="alert" data-testid="import-failed">
           <p>
-            <strong>{t('import.notImported', { file: phase.fileName })}</strong> {phase.message}
+            <strong>{t('import.notImported', { file: phase.fileName })}</strong>{' '}
+            <CodedMessage coded={'parsed' in phase ? phase.parsed?.fatalCoded : undefined} fallback={phase.message} testId="import-fatal" />
           </p>
         </div>
       );
@@ -229,12 +231,14 @@ function ImportStatus({ phase, onImport, onCancel }: { phase: ImportPhase; onImp
 
 function Review({ parsed, fileName, onImport, onCancel }: { parsed: ParsedImport; fileName: string; onImport: () => void; onCancel: () => void }) {
   const { t } = useTranslation(['options', 'common']);
+  const reasonText = useCodedText();
   const items = parsed.unit === 'item';
   const unit = items ? t('import.item') : t('import.row');
+  // The downloaded report gives each reason in the same words as the table.
   const downloadProblems = () =>
     downloadText(
       `${fileName.replace(/\.[^.]*$/, '')}-rejected.csv`,
-      toCsv([unit, t('import.column'), t('import.reason')], parsed.errors.map((error) => [error.row, error.column, error.message])),
+      toCsv([unit, t('import.column'), t('import.reason')], parsed.errors.map((error) => [error.row, error.column, reasonText(error.coded, error.message)])),
     );
   return (
     <section className="notice notice-warn stack" aria-labelledby="import-report-title" data-testid="import-report">
@@ -260,9 +264,12 @@ function Review({ parsed, fileName, onImport, onCancel }: { parsed: ParsedImport
               <tr key={index}>
                 <td className="num">{error.row}</td>
                 <td>
-                  <code>{error.column}</code>
+                  {/* The column as the file and the template name it: not translated. */}
+                  <code translate="no">{error.column}</code>
                 </td>
-                <td>{error.message}</td>
+                <td>
+                  <CodedMessage coded={error.coded} fallback={error.message} testId="row-reason" />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -54,9 +54,9 @@ describe('RowReader', () => {
     r.text('b');
     r.text('c');
     expect(r.errors).toEqual([
-      { column: 'a', message: 'Expected text, got object' },
-      { column: 'b', message: 'Expected text, got a list' },
-      { column: 'c', message: 'Longer than 10,000 characters' },
+      { column: 'a', message: 'Expected text, got object', coded: { code: 'import.expectedText', detail: '{"x":1}' } },
+      { column: 'b', message: 'Expected text, got a list', coded: { code: 'import.expectedText', detail: '["x"]' } },
+      { column: 'c', message: 'Longer than 10,000 characters', coded: { code: 'import.tooLong', params: { count: 10_000 } } },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('RowReader', () => {
     expect(read({ l: ['a', ' b ', '', 3] }).list('l')).toEqual(['a', 'b', '3']);
     const r = read({ l: ['a', { x: 1 }] });
     expect(r.list('l')).toEqual([]);
-    expect(r.errors).toEqual([{ column: 'l', message: 'Expected a list of text, got "{"x":1}"' }]);
+    expect(r.errors).toEqual([{ column: 'l', message: 'Expected a list of text, got "{"x":1}"', coded: { code: 'import.expectedList', detail: '{"x":1}' } }]);
   });
 
   it('matches choices ignoring case, spaces and dashes', () => {
@@ -109,7 +109,7 @@ describe('RowReader', () => {
     expect(enumKey('one-pager')).toBe('one_pager');
     const r = read({ s: 'hot' });
     expect(r.oneOf('s', ['lead', 'mql'], 'stage')).toBeUndefined();
-    expect(r.errors).toEqual([{ column: 's', message: 'Unknown stage "hot". Use one of: lead, mql' }]);
+    expect(r.errors).toEqual([{ column: 's', message: 'Unknown stage "hot". Use one of: lead, mql', coded: { code: 'import.unknownValue', params: { allowed: 'lead, mql' }, detail: 'hot' } }]);
   });
 
   it('pads a one-digit hour', () => {

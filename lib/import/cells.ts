@@ -1,4 +1,6 @@
 import type { RowError } from './types';
+import type { CodedText } from '@/lib/schema/coded-text';
+import { importText } from './message-codes';
 
 /** A row's cells by documented column name: a Map for JSON items, a view over the CSV row's array. */
 export interface Cells {
@@ -74,12 +76,12 @@ const FALSE = new Set(['false', 'no', 'n', '0']);
  * the file had: strings from a CSV; strings, numbers, booleans, null or arrays from JSON.
  */
 export class RowReader {
-  readonly errors: Array<Pick<RowError, 'column' | 'message'>> = [];
+  readonly errors: Array<Pick<RowError, 'column' | 'message' | 'coded'>> = [];
 
   constructor(private readonly cells: Cells) {}
 
-  fail(column: string, message: string): undefined {
-    this.errors.push({ column, message });
+  fail(column: string, message: string, coded?: CodedText): undefined {
+    this.errors.push({ column, message, ...(coded ? { coded } : {}) });
     return undefined;
   }
 
@@ -95,14 +97,16 @@ export class RowReader {
     if (typeof value === 'string') text = value.trim();
     else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
     else if (typeof value === 'boolean') text = String(value);
-    else return quiet ? undefined : this.fail(column, `Expected text, got ${Array.isArray(value) ? 'a list' : typeof value}`);
-    if (text.length > MAX_CELL_LENGTH) return quiet ? undefined : this.fail(column, `Longer than ${MAX_CELL_LENGTH.toLocaleString('en-US')} characters`);
+    else return quiet ? undefined : this.fail(column, `Expected text, got ${Array.isArray(value) ? 'a list' : typeof value}`, importText('import.expectedText', {}, value));
+    if (text.length > MAX_CELL_LENGTH) {
+      return quiet ? undefined : this.fail(column, `Longer than ${MAX_CELL_LENGTH.toLocaleString('en-US')} characters`, importText('import.tooLong', { count: MAX_CELL_LENGTH }));
+    }
     return text === '' ? undefined : text;
   }
 
   required(column: string): string | undefined {
     const text = this.text(column);
-    if (text === undefined && !this.errors.some((error) => error.column === column)) return this.fail(column, 'Required, but empty');
+    if (text === undefined && !this.errors.some((error) => error.column === column)) return this.fail(column, 'Required, but empty', importText('import.required', {}));
     return text;
   }
 
@@ -112,8 +116,8 @@ export class RowReader {
     const text = number === undefined ? this.text(column) : undefined;
     if (number === undefined && text === undefined) return undefined;
     const parsed = number ?? (NUMBER.test(text!) ? Number(text) : Number.NaN);
-    if (!Number.isFinite(parsed)) return this.fail(column, `Not a number: ${quote(text ?? value)}`);
-    if (min !== undefined && parsed < min) return this.fail(column, `Must be ${min} or more, got ${parsed}`);
+    if (!Number.isFinite(parsed)) return this.fail(column, `Not a number: ${quote(text ?? value)}`, importText('import.notANumber', {}, text ?? value));
+    if (min !== undefined && parsed < min) return this.fail(column, `Must be ${min} or more, got ${parsed}`, importText('import.atLeast', { min }, parsed));
     return parsed;
   }
 
@@ -124,13 +128,13 @@ export class RowReader {
     if (text === undefined) return undefined;
     if (TRUE.has(text)) return true;
     if (FALSE.has(text)) return false;
-    return this.fail(column, `Expected yes or no (true/false, 1/0), got ${quote(text)}`);
+    return this.fail(column, `Expected yes or no (true/false, 1/0), got ${quote(text)}`, importText('import.expectedYesNo', {}, text));
   }
 
   timestamp(column: string): string | undefined {
     const text = this.text(column);
     if (text === undefined) return undefined;
-    return parseTimestamp(text) ?? this.fail(column, `Not a date: ${quote(text)}. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ`);
+    return parseTimestamp(text) ?? this.fail(column, `Not a date: ${quote(text)}. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ`, importText('import.notADate', {}, text));
   }
 
   /** One of the allowed values, compared by enumKey(). */
@@ -139,7 +143,7 @@ export class RowReader {
     if (text === undefined) return undefined;
     const key = enumKey(text) as T;
     if (allowed.includes(key)) return key;
-    return this.fail(column, `Unknown ${what} ${quote(text)}. Use one of: ${allowed.join(', ')}`);
+    return this.fail(column, `Unknown ${what} ${quote(text)}. Use one of: ${allowed.join(', ')}`, importText('import.unknownValue', { allowed: allowed.join(', ') }, text));
   }
 
   /** "a;b; c" (or a JSON array of strings) as ["a", "b", "c"]. */
@@ -149,7 +153,7 @@ export class RowReader {
       const items: string[] = [];
       for (const item of value) {
         if (typeof item !== 'string' && typeof item !== 'number') {
-          this.fail(column, `Expected a list of text, got ${quote(item)}`);
+          this.fail(column, `Expected a list of text, got ${quote(item)}`, importText('import.expectedList', {}, item));
           return [];
         }
         const text = String(item).trim();

@@ -3,6 +3,8 @@ import type { Cells } from './cells';
 import { resolveColumn } from './columns';
 import { pageViewKey, readContentRow, readPageViewRow, readProfileObject, readProfileRow, splitPageViews, type RowResult } from './validate';
 import type { ImportedPageView, ImportFormat, ImportKind, ParsedImport, RowError } from './types';
+import type { CodedText } from '@/lib/schema/coded-text';
+import { importText } from './message-codes';
 
 /**
  * Gathers a file's rows as they are parsed: validates each, keeps the valid ones (deduplicated by
@@ -37,10 +39,10 @@ export class ImportCollector {
   }
 
   /** A row refused before its cells could be read (a broken quote, too many cells, not an object). */
-  reject(row: number, column: string, message: string): void {
+  reject(row: number, column: string, message: string, coded?: CodedText): void {
     this.total++;
     this.rejected++;
-    this.errors.push({ row, column, message });
+    this.errors.push({ row, column, message, ...(coded ? { coded } : {}) });
   }
 
   /** One flat row: documented column → cell value. */
@@ -66,7 +68,7 @@ export class ImportCollector {
   /** One JSON item: Leadside's own profile shape, or an object with the documented column names as keys. */
   addObject(row: number, item: unknown): void {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      this.reject(row, '(item)', 'Expected an object with the documented keys');
+      this.reject(row, '(item)', 'Expected an object with the documented keys', importText('import.expectedObject', {}));
       return;
     }
     if (this.kind === 'profiles' && isProfileShape(item)) {
@@ -113,7 +115,14 @@ export class ImportCollector {
   /** Two rows with one id would silently overwrite each other: the second is refused instead. */
   private claimId(id: string, row: number): RowError | undefined {
     const first = this.firstRow.get(id);
-    if (first !== undefined) return { row, column: 'id', message: `Same id as ${this.format === 'json' ? 'item' : 'row'} ${first}: each id may appear once` };
+    if (first !== undefined) {
+      return {
+        row,
+        column: 'id',
+        message: `Same id as ${this.format === 'json' ? 'item' : 'row'} ${first}: each id may appear once`,
+        coded: importText(this.format === 'json' ? 'import.duplicateIdItem' : 'import.duplicateIdRow', { first }, id),
+      };
+    }
     this.firstRow.set(id, row);
     return undefined;
   }
@@ -141,9 +150,9 @@ export class ImportCollector {
   }
 
   /** The whole file is unusable: nothing from it may be imported. */
-  fatal(message: string): ParsedImport {
+  fatal(message: string, coded?: CodedText): ParsedImport {
     const result = this.finish();
-    return { ...result, fatal: message, valid: 0, records: { profiles: [], pageViews: [], content: [] } };
+    return { ...result, fatal: message, ...(coded ? { fatalCoded: coded } : {}), valid: 0, records: { profiles: [], pageViews: [], content: [] } };
   }
 }
 

@@ -63,7 +63,9 @@ describe('parseCsv', () => {
     const csv = ['id,problem_text,problem_date', 'a,"line one\nline two, with a ""quote""",2026-11-01', '', 'b,,', 'c,text but no date,'].join('\r\n');
     const parsed = await parseCsv(csv, 'profiles');
     expect(parsed.total).toBe(3);
-    expect(parsed.errors).toEqual([{ row: 5, column: 'problem_date', message: 'Required when problem_text is given' }]);
+    expect(parsed.errors).toEqual([
+      { row: 5, column: 'problem_date', message: 'Required when problem_text is given', coded: { code: 'import.requiredWhen', params: { other: 'problem_text' } } },
+    ]);
     expect(parsed.records.profiles[0]!.problems).toEqual([{ text: 'line one\nline two, with a "quote"', form: 'Imported', submittedAt: '2026-11-01T00:00:00Z' }]);
   });
 
@@ -113,15 +115,15 @@ describe('parseCsv', () => {
   it('refuses a row with more cells than the header, and a never-closed quote', async () => {
     const parsed = await parseCsv('id,name\na,A\nb,B,extra\nc,C,,\nd,"D never closed\ne,E', 'profiles');
     expect(parsed.errors).toEqual([
-      { row: 3, column: '(row)', message: 'This row has 3 cells but the header has 2 columns' },
-      { row: 5, column: '(row)', message: expect.stringContaining('never closed') },
+      { row: 3, column: '(row)', message: 'This row has 3 cells but the header has 2 columns', coded: { code: 'import.cellCount', params: { cells: 3, columns: 2 } } },
+      { row: 5, column: '(row)', message: expect.stringContaining('never closed'), coded: { code: 'import.unclosedQuote' } },
     ]);
     expect(parsed.records.profiles.map((row) => row.id)).toEqual(['a', 'c']);
   });
 
   it('refuses a second row with the same id, naming the first', async () => {
     const parsed = await parseCsv('id,name\na,First\nb,B\na,Second', 'profiles');
-    expect(parsed.errors).toEqual([{ row: 4, column: 'id', message: 'Same id as row 2: each id may appear once' }]);
+    expect(parsed.errors).toEqual([{ row: 4, column: 'id', message: 'Same id as row 2: each id may appear once', coded: { code: 'import.duplicateIdRow', params: { first: 2 }, detail: expect.any(String) } }]);
     expect(parsed.records.profiles.map((row) => row.name)).toEqual(['First', 'B']);
   });
 

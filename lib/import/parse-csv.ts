@@ -3,6 +3,8 @@ import type { Cells } from './cells';
 import { ImportCollector } from './collect';
 import { COLUMNS, guessKind, KIND_LABELS, missingColumns, normalizeColumnName, resolveColumn } from './columns';
 import type { ImportKind, ParsedImport, ParseOptions } from './types';
+import { coded, type CodedText } from '@/lib/schema/coded-text';
+import { importText, MISSING_COLUMNS_LOOKS_LIKE } from './message-codes';
 
 /** Characters parsed between two pauses: small enough for the progress bar to move, big enough to be fast. */
 export const CSV_CHUNK_SIZE = 512 * 1024;
@@ -15,7 +17,7 @@ export const CSV_CHUNK_SIZE = 512 * 1024;
 export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }: ParseOptions = {}): Promise<ParsedImport> {
   const collector = new ImportCollector(kind, 'csv');
   const input = text.replace(/^\uFEFF/, '');
-  if (input.trim() === '') return Promise.resolve(collector.fatal('The file is empty.'));
+  if (input.trim() === '') return Promise.resolve(collector.fatal('The file is empty.', importText('import.fileEmpty', {})));
   const delimiter = detectDelimiter(input);
 
   return new Promise((resolve, reject) => {
@@ -47,7 +49,7 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
           return parser.abort();
         }
         // Papa reports a broken row by its index in this chunk; that row is refused, not guessed at.
-        const broken = new Map<number, string>();
+        const broken = new Map<number, Said>();
         for (const error of results.errors) {
           if (typeof error.row === 'number' && !broken.has(error.row)) broken.set(error.row, describeParseError(error));
         }
@@ -56,8 +58,8 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
           rowNumber++;
           if (!columns) {
             const header = readHeader(kind, cells);
-            if (typeof header === 'string') {
-              settle(collector.fatal(header));
+            if ('message' in header) {
+              settle(collector.fatal(header.message, header.coded));
               return parser.abort();
             }
             columns = header.columns;
@@ -69,11 +71,16 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
           if (cells.length <= 1 && (cells[0] ?? '').trim() === '') continue;
           const problem = broken.get(index);
           if (problem) {
-            collector.reject(rowNumber, '(row)', problem);
+            collector.reject(rowNumber, '(row)', problem.message, problem.coded);
             continue;
           }
           if (cells.length > columns.length && cells.slice(columns.length).some((cell: string) => cell.trim() !== '')) {
-            collector.reject(rowNumber, '(row)', `This row has ${cells.length} cells but the header has ${columns.length} columns`);
+            collector.reject(
+              rowNumber,
+              '(row)',
+              `This row has ${cells.length} cells but the header has ${columns.length} columns`,
+              importText('import.cellCount', { cells: cells.length, columns: columns.length }),
+            );
             continue;
           }
           current = cells;
@@ -86,8 +93,8 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
       },
       complete() {
         if (settled) return;
-        if (!columns) return settle(collector.fatal('The file has no header row.'));
-        if (collector.rows === 0) return settle(collector.fatal('The file has a header but no rows.'));
+        if (!columns) return settle(collector.fatal('The file has no header row.', importText('import.noHeader', {})));
+        if (collector.rows === 0) return settle(collector.fatal('The file has a header but no rows.', importText('import.noRows', {})));
         onProgress?.({ fraction: 1, rows: collector.rows });
         settle(collector.finish());
       },
@@ -99,7 +106,7 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
 }
 
 /** The header's columns, or why the file cannot be imported as this kind. */
-function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string | undefined>; ignored: string[] } | string {
+function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string | undefined>; ignored: string[] } | Said {
   const columns: Array<string | undefined> = [];
   const ignored: string[] = [];
   const positions = new Map<string, number>();
@@ -107,7 +114,10 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
     const column = resolveColumn(kind, raw);
     if (column !== undefined) {
       const earlier = positions.get(column);
-      if (earlier !== undefined) return `The column ${column} appears twice (columns ${columnLetter(earlier)} and ${columnLetter(position)}).`;
+      if (earlier !== undefined) {
+        const [first, second] = [columnLetter(earlier), columnLetter(position)];
+        return { message: `The column ${column} appears twice (columns ${first} and ${second}).`, coded: importText('import.columnTwice', { column, first, second }) };
+      }
       positions.set(column, position);
     } else if (raw.trim() !== '') {
       ignored.push(raw.trim());
@@ -120,7 +130,11 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
     const guess = guessKind(cells);
     const hint = guess && guess !== kind ? ` It looks like a ${KIND_LABELS[guess].toLowerCase()} file: choose that kind and try again.` : '';
     const found = cells.map((cell) => normalizeColumnName(cell)).filter(Boolean).slice(0, 8).join(', ');
-    return `Not a ${noun} file: the header row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${found || 'nothing'}).${hint} The template lists every column (${COLUMNS[kind].length}).`;
+    const params = { missing: missing.join(', '), found: found || '—', total: COLUMNS[kind].length };
+    return {
+      message: `Not a ${noun} file: the header row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${found || 'nothing'}).${hint} The template lists every column (${COLUMNS[kind].length}).`,
+      coded: guess && guess !== kind ? importText(MISSING_COLUMNS_LOOKS_LIKE[guess], params) : importText('import.missingColumns', params),
+    };
   }
   return { columns, ignored };
 }
@@ -152,15 +166,22 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-function describeParseError(error: Papa.ParseError): string {
+function describeParseError(error: Papa.ParseError): Said {
   switch (error.code) {
     case 'MissingQuotes':
-      return 'A quoted cell is never closed (a " is missing); the rest of the file was read into it';
+      return { message: 'A quoted cell is never closed (a " is missing); the rest of the file was read into it', coded: importText('import.unclosedQuote', {}) };
     case 'InvalidQuotes':
-      return 'A cell has a stray " in it: quote the whole cell and double the " inside';
+      return { message: 'A cell has a stray " in it: quote the whole cell and double the " inside', coded: importText('import.strayQuote', {}) };
     default:
-      return error.message;
+      // Papa Parse's own words, quoted.
+      return { message: error.message, coded: coded('import.brokenRow', undefined, error.message) };
   }
+}
+
+/** An English message and its code. */
+interface Said {
+  message: string;
+  coded: CodedText;
 }
 
 /**

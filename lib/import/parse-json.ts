@@ -1,6 +1,8 @@
 import { ImportCollector } from './collect';
 import { nextTask } from './parse-csv';
 import type { ImportKind, ParsedImport, ParseOptions } from './types';
+import { coded } from '@/lib/schema/coded-text';
+import { importText } from './message-codes';
 
 /** Items validated between two pauses for the progress bar. */
 export const JSON_BATCH_SIZE = 2_000;
@@ -17,18 +19,23 @@ export async function parseJson(text: string, kind: ImportKind, { onProgress, si
   signal?.throwIfAborted();
   const collector = new ImportCollector(kind, 'json');
   const input = text.replace(/^\uFEFF/, '');
-  if (input.trim() === '') return collector.fatal('The file is empty.');
+  if (input.trim() === '') return collector.fatal('The file is empty.', importText('import.fileEmpty', {}));
   let data: unknown;
   try {
     data = JSON.parse(input);
   } catch (error) {
-    return collector.fatal(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    // The JSON parser's own words, quoted.
+    return collector.fatal(`Not valid JSON: ${why}`, coded('import.notJson', undefined, why));
   }
   const items = findItems(data);
   if (!items) {
-    return collector.fatal(`Expected a JSON array of objects (or an object with one of ${ARRAY_KEYS.join(', ')} holding the array), got ${describe(data)}.`);
+    return collector.fatal(
+      `Expected a JSON array of objects (or an object with one of ${ARRAY_KEYS.join(', ')} holding the array), got ${describe(data)}.`,
+      importText('import.notJsonArray', { keys: ARRAY_KEYS.join(', ') }),
+    );
   }
-  if (items.length === 0) return collector.fatal('The file has no items.');
+  if (items.length === 0) return collector.fatal('The file has no items.', importText('import.noItems', {}));
   for (let index = 0; index < items.length; index++) {
     if (index > 0 && index % JSON_BATCH_SIZE === 0) {
       onProgress?.({ fraction: index / items.length, rows: collector.rows });

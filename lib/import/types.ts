@@ -1,4 +1,5 @@
 import type { ContentItem, LeadProfile, PageView } from '@/lib/schema';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** What a file holds: one kind per file, chosen by the user. */
 export type ImportKind = 'profiles' | 'pageViews' | 'content';
@@ -26,7 +27,10 @@ export interface RowError {
   row: number;
   /** A documented column name (`viewed_at`), a JSON path (`source.channel`), or `(row)` for the whole row. */
   column: string;
+  /** English (the CSV report, logs). */
   message: string;
+  /** The same refusal as a code (lib/import/message-codes.ts), for the page to word; the cell quoted as its detail. */
+  coded?: CodedText;
 }
 
 /** The validated content of a file, ready to be saved (or not), with every refusal. */
@@ -43,6 +47,7 @@ export interface ParsedImport {
   errors: RowError[];
   /** A problem with the whole file (not CSV, no header, a required column missing): nothing is importable. */
   fatal?: string;
+  fatalCoded?: CodedText;
   /** Columns (or JSON keys) that are not in the documented set and were left out. */
   ignoredColumns: string[];
   /** Page views that appeared twice in the file (same lead, time and URL): kept once. */

@@ -20,8 +20,9 @@ import { enumKey, parseTimestamp, quote, RowReader, type Cells } from './cells';
 import { CRM_COLUMNS } from './columns';
 import { viewsByEmail, viewsById } from './keys';
 import type { ImportedPageView, RowError } from './types';
+import { importText, issueText } from './message-codes';
 
-type CellErrors = Array<Pick<RowError, 'column' | 'message'>>;
+type CellErrors = Array<Pick<RowError, 'column' | 'message' | 'coded'>>;
 export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: CellErrors };
 
 const EmailSchema = LeadProfileSchema.shape.email.unwrap();
@@ -73,7 +74,7 @@ function finish<T>(schema: z.ZodType<T>, candidate: unknown, reader: RowReader, 
       if (seen.has(column)) continue;
       seen.add(column);
       const value = valueAt(candidate, issue.path);
-      errors.push({ column, message: value === undefined ? issue.message : `${issue.message}: ${quote(value)}` });
+      errors.push({ column, message: value === undefined ? issue.message : `${issue.message}: ${quote(value)}`, coded: issueText(issue, value) });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -127,14 +128,16 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   const problemText = r.text('problem_text');
   const problemForm = r.text('problem_form');
   const problemDate = r.timestamp('problem_date');
-  if (problemText && !r.has('problem_date')) r.fail('problem_date', 'Required when problem_text is given');
-  if (!problemText && (problemForm || r.has('problem_date'))) r.fail('problem_text', 'Required when problem_form or problem_date is given');
+  if (problemText && !r.has('problem_date')) r.fail('problem_date', 'Required when problem_text is given', importText('import.requiredWhen', { other: 'problem_text' }));
+  if (!problemText && (problemForm || r.has('problem_date'))) {
+    r.fail('problem_text', 'Required when problem_form or problem_date is given', importText('import.requiredWhen', { other: 'problem_form, problem_date' }));
+  }
 
   const start = check(r, 'best_time_start', ClockTimeSchema, r.clock('best_time_start'));
   const end = check(r, 'best_time_end', ClockTimeSchema, r.clock('best_time_end'));
   const weekdaysOnly = r.boolean('best_time_weekdays_only');
-  if (start && !end && !r.has('best_time_end')) r.fail('best_time_end', 'Required when best_time_start is given');
-  if (end && !start && !r.has('best_time_start')) r.fail('best_time_start', 'Required when best_time_end is given');
+  if (start && !end && !r.has('best_time_end')) r.fail('best_time_end', 'Required when best_time_start is given', importText('import.requiredWhen', { other: 'best_time_start' }));
+  if (end && !start && !r.has('best_time_start')) r.fail('best_time_start', 'Required when best_time_end is given', importText('import.requiredWhen', { other: 'best_time_end' }));
 
   const utm: LeadProfile['source']['utm'] = {};
   for (const part of UTM_PARTS) {
@@ -211,7 +214,8 @@ function check<T>(r: RowReader, column: string, schema: z.ZodType<T>, value: T |
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  r.fail(column, `${parsed.error.issues[0]?.message ?? 'Invalid'}: ${quote(value)}`);
+  const issue = parsed.error.issues[0];
+  r.fail(column, `${issue?.message ?? 'Invalid'}: ${quote(value)}`, issue ? issueText(issue, value) : importText('import.notAccepted', {}, value));
   return undefined;
 }
 
@@ -226,7 +230,7 @@ export function readProfileObject(item: unknown): RowResult<LeadProfile> {
     if (seen.has(column)) continue;
     seen.add(column);
     const value = valueAt(item, issue.path);
-    errors.push({ column, message: value === undefined ? issue.message : `${issue.message}: ${quote(value)}` });
+    errors.push({ column, message: value === undefined ? issue.message : `${issue.message}: ${quote(value)}`, coded: issueText(issue, value) });
   }
   return { ok: false, errors };
 }
@@ -236,9 +240,9 @@ export function readPageViewRow(cells: Cells): RowResult<ImportedPageView> {
   const r = new RowReader(cells);
   const profileId = r.text('profile_id');
   const email = r.text('email');
-  if (email !== undefined && !EmailSchema.safeParse(email).success) r.fail('email', `Invalid email address: ${quote(email)}`);
+  if (email !== undefined && !EmailSchema.safeParse(email).success) r.fail('email', `Invalid email address: ${quote(email)}`, importText('import.notAnEmail', {}, email));
   if (profileId === undefined && email === undefined && !r.errors.some((error) => error.column === 'profile_id')) {
-    r.fail('profile_id', 'Required, but empty: give the profile_id or the email of the lead');
+    r.fail('profile_id', 'Required, but empty: give the profile_id or the email of the lead', importText('import.requiredProfileKey', {}));
   }
   const url = r.required('url');
   const viewedAt = r.timestamp('viewed_at');
@@ -265,13 +269,13 @@ export function readContentRow(cells: Cells): RowResult<ContentItem> {
   for (const stage of r.list('stages')) {
     const key = enumKey(stage);
     if ((LifecycleStageSchema.options as readonly string[]).includes(key)) stages.push(key);
-    else r.fail('stages', `Unknown stage ${quote(stage)}. Use one of: ${LifecycleStageSchema.options.join(', ')}`);
+    else r.fail('stages', `Unknown stage ${quote(stage)}. Use one of: ${LifecycleStageSchema.options.join(', ')}`, importText('import.unknownValue', { allowed: LifecycleStageSchema.options.join(', ') }, stage));
   }
   const buyerStages: string[] = [];
   for (const stage of r.list('buyer_stages')) {
     const key = enumKey(stage);
     if ((BuyerStageSchema.options as readonly string[]).includes(key)) buyerStages.push(key);
-    else r.fail('buyer_stages', `Unknown buyer stage ${quote(stage)}. Use one of: ${BuyerStageSchema.options.join(', ')}`);
+    else r.fail('buyer_stages', `Unknown buyer stage ${quote(stage)}. Use one of: ${BuyerStageSchema.options.join(', ')}`, importText('import.unknownValue', { allowed: BuyerStageSchema.options.join(', ') }, stage));
   }
   // Lists are left out when empty, so a file without the new columns reads exactly as before.
   const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);

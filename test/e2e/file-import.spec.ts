@@ -64,8 +64,9 @@ test('file import: bad rows are listed and skipped only on request, a re-import 
     ['8', 'first_seen'],
   ]);
   expect(cells[0]![2]).toContain('not-an-email');
-  expect(cells[1]![2]).toContain('Unknown stage "hot"');
-  expect(cells[3]![2]).toContain('Not a date: "14/09/2026"');
+  // Each reason in the page's words, the file's own value quoted after it.
+  expect(cells[1]![2]).toMatch(/^Not a value Leadside knows\. Use one of: .*\. Got: hot$/);
+  expect(cells[3]![2]).toMatch(/^Not a date \(use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ\): 14\/09\/2026$/);
   // Nothing is written before the user chooses.
   await expect(fileImport.getByTestId('imported-counts')).toHaveText('Nothing imported yet.');
 
@@ -88,7 +89,7 @@ test('file import: bad rows are listed and skipped only on request, a re-import 
   await expect(fileImport.getByTestId('imported-counts')).toHaveText('In this browser: 3 profiles, 2 page views, 0 content items.');
 
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByTestId('connection-checks')).toContainText('3 profiles and 2 page views imported');
+  await expect(options.getByTestId('connection-checks')).toContainText('3 profiles imported (page views: 2)');
   await expect(options.getByTestId('connection-checks')).toContainText('No content imported yet');
 
   // The CRM record's brief now comes from the imported file, not the demo data.

@@ -126,6 +126,21 @@ test('pseudo-locale: no visible string of Options (source forms, a refused permi
   expect(await pseudoLeft()).toEqual([]);
   await options.screenshot({ path: 'artifacts/i18n/options-pseudo-file-and-hubspot.png', fullPage: true });
 
+  // A profiles file with bad rows: each refusal in the page's words, the file's value quoted as it was.
+  const fileInput = options.getByTestId('file-import').locator('input[type="file"]');
+  const csv = ['id,email,name,stage,first_seen', 'a,priya@ledgerly.io,Priya,lead,2026-09-14', 'b,not-an-email,Bad,hot,14/09/2026', 'a,dup@example.com,Dup,lead,'].join('\n');
+  await fileInput.setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const reasons = options.getByTestId('rejected-rows').getByTestId('row-reason');
+  await expect(reasons).toHaveCount(4);
+  await expect(options.locator('[data-testid="row-reason"][data-code="import.notAnEmail"] q[translate="no"]')).toHaveText('not-an-email');
+  await expect(options.locator('[data-testid="row-reason"][data-code="import.duplicateIdRow"]')).toHaveCount(1);
+  expect(await pseudoLeft()).toEqual([]);
+  await options.screenshot({ path: 'artifacts/i18n/options-pseudo-import-report.png', fullPage: true });
+  // A file that is not a profiles file at all: the whole-file refusal, worded too.
+  await fileInput.setInputFiles({ name: 'views.csv', mimeType: 'text/csv', buffer: Buffer.from('profile_id,url,viewed_at\nlead-a,https://x.example/,2026-11-16T13:05:20Z') });
+  await expect(options.getByTestId('import-fatal')).toHaveAttribute('data-code', 'import.missingColumnsLooksLikePageViews');
+  expect(await pseudoLeft()).toEqual([]);
+
   const insights = await extension.context.newPage();
   await insights.goto(`chrome-extension://${extension.extensionId}/insights.html`);
   await expect(insights.getByTestId('field-requests').locator('tbody tr')).toHaveCount(1);
