@@ -41,7 +41,7 @@ const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bot
 @media (prefers-color-scheme:dark){.pill:not([data-theme=light]){--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}}
 .pill[data-theme=dark]{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}
 .text{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.signal{color:var(--signal)}
-button{font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
+button{flex:none;font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
 .open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
 
 type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
