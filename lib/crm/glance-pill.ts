@@ -40,7 +40,7 @@ const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bot
 .pill{--bg:#ffffff;--fg:#1b2430;--muted:#4a5563;--accent:#0b5cab;--on-accent:#ffffff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
 @media (prefers-color-scheme:dark){.pill:not([data-theme=light]){--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}}
 .pill[data-theme=dark]{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}
-.text{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.signal{color:var(--signal)}
+.text{display:flex;min-width:0;white-space:nowrap}.who{overflow:hidden;text-overflow:ellipsis}.signal{flex:none;white-space:pre;color:var(--signal)}
 button{flex:none;font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
 .open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
 
@@ -142,9 +142,10 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
       const same = shown && shown.name === glance.name && shown.source === glance.source && shown.signal === glance.signal;
       if (!same) {
         shown = { ...glance };
+        // A long name or source is cut short, never the signal: "Do not call" must stay whole.
         text.replaceChildren(
-          [glance.name, glance.source].filter(Boolean).join(' · '),
-          ...(glance.signal ? [' · ', Object.assign(doc.createElement('span'), { className: 'signal', textContent: glance.signal })] : []),
+          Object.assign(doc.createElement('span'), { className: 'who', textContent: [glance.name, glance.source].filter(Boolean).join(' · ') }),
+          ...(glance.signal ? [Object.assign(doc.createElement('span'), { className: 'signal', textContent: ` · ${glance.signal}` })] : []),
         );
       }
       if (!host.isConnected) doc.documentElement.append(host);

@@ -30,8 +30,8 @@ async function pillBundle(): Promise<string> {
 const WORDS: Glance['words'] = { region: 'Leadside', open: 'Open brief', hide: 'Hide Leadside for this record', move: 'Move Leadside to the next corner' };
 /** A lead's line that fits the pill, so axe can judge every colour (see below). */
 const SHORT: Glance = { name: 'Ana Li', source: 'Event', signal: 'Do not call', words: WORDS };
-/** One that does not: the line gives way with an ellipsis. */
-const LONG: Glance = { name: 'Priya Raman-Oyelaran', source: 'Paid search', signal: 'Stated a problem', words: WORDS };
+/** One that does not: the name and source give way with an ellipsis, the signal never. */
+const LONG: Glance = { name: 'Priya Raman-Oyelaran de la Fuente', source: 'Paid search – Q3 SOC 2 Readiness', signal: 'Do not call', words: WORDS };
 
 async function mountPill(page: Page, bundle: string, glance: Glance): Promise<void> {
   await page.setContent('<!doctype html><html lang="en"><head><title>Priya Raman | Lead</title></head><body><main><h1>Priya Raman</h1></main></body></html>');
@@ -71,9 +71,22 @@ for (const [label, colorScheme, theme] of [
     const bundle = await pillBundle();
     const page = await extension.context.newPage();
     await page.emulateMedia({ colorScheme });
-    // A long line gives way (ellipsis), never the buttons: "Open brief" stays whole on its own colour.
+    // A long line gives way (ellipsis), never the buttons ("Open brief" stays whole on its own colour)
+    // and never the signal ("Do not call" is the one thing the rep must read).
     await mountPill(page, bundle, { ...LONG, theme });
-    expect(await page.evaluate(() => [...document.querySelector('leadside-glance')!.shadowRoot!.querySelectorAll('button')].every((button) => button.scrollWidth <= button.clientWidth))).toBe(true);
+    const fit = await page.evaluate(() => {
+      const root = document.querySelector('leadside-glance')!.shadowRoot!;
+      const whole = (element: Element) => element.scrollWidth <= element.clientWidth;
+      const text = root.querySelector('.text')!.getBoundingClientRect();
+      const signal = root.querySelector('.signal')!;
+      return {
+        buttonsWhole: [...root.querySelectorAll('button')].every(whole),
+        nameCut: !whole(root.querySelector('.who')!),
+        signalShown: whole(signal) && signal.getBoundingClientRect().right <= text.right + 0.5,
+      };
+    });
+    expect(fit).toEqual({ buttonsWhole: true, nameCut: true, signalShown: true });
+    await page.screenshot({ path: `artifacts/pill/long-line-${colorScheme}-${theme}.png`, clip: { x: 0, y: 0, width: 1280, height: 720 } });
     expect(await seriousViolations(page)).toEqual([]);
 
     // axe's colour check cannot see that clipped text is clipped: the hidden part of a long line
@@ -94,7 +107,7 @@ for (const [label, colorScheme, theme] of [
     expect(serious(results)).toEqual([]);
     // axe did look inside the root: the pill's text and buttons had their contrast and names checked.
     const checked = (rule: string) => results.passes.find((pass) => pass.id === rule)?.nodes.map((node) => JSON.stringify(node.target)) ?? [];
-    for (const part of ['.text', '.signal', '.open']) expect(checked('color-contrast').join(' ')).toContain(`"${part}"`);
+    for (const part of ['.who', '.signal', '.open']) expect(checked('color-contrast').join(' ')).toContain(`"${part}"`);
     // Nothing left undecided, but a one-character glyph (grip, close) axe may call too short to be
     // text: its colour pair is the muted one, checked in glance-pill.test.ts.
     const undecided = results.incomplete.filter((rule) => rule.id === 'color-contrast').flatMap((rule) => rule.nodes);
