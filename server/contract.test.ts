@@ -136,7 +136,7 @@ describe('POST /deliveries', () => {
 
   it('answers 400 for a body that is not JSON, over 100 items, or an item without an id', async () => {
     const api = client(app, team.users.rep.token);
-    expect(await check(await api.post('/v1/deliveries', '{"items": ['), 'post', '/deliveries', 400)).toEqual({ error: 'Malformed JSON in request body' });
+    expect(await check(await api.post('/v1/deliveries', '{"items": ['), 'post', '/deliveries', 400)).toEqual({ error: 'Malformed JSON in request body', code: 'server.invalidRequest', detail: 'Malformed JSON in request body' });
     const many = deliveryBody(Array.from({ length: 101 }, () => event('opened', 'c1', '2026-12-01T10:00:00Z')));
     expect(await check(await api.post('/v1/deliveries', many), 'post', '/deliveries', 400)).toMatchObject({ error: expect.stringContaining('At most 100') });
     expect(await check(await api.post('/v1/deliveries', { items: [{ kind: 'event' }] }), 'post', '/deliveries', 400)).toMatchObject({ error: expect.stringContaining('items.0.id') });

@@ -1,11 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { ErrorBodySchema } from '@/lib/schema/rest-api';
+import { MESSAGE_CODE } from '@/lib/schema/coded-text';
 
 /**
  * The dashboard's one way to call the team server's /api: same-origin, the session cookie, every
  * answer parsed with the contract's schema (lib/schema/dashboard.ts), and the CSRF token from the
- * session answer on every state change. Errors carry the server's own words (English: the server's
- * `{ error }` texts are not translated); what this page says about a call is in the UI's language.
+ * session answer on every state change. An error the server answers with a known `code` is worded
+ * in the UI's language (lib/i18n `messages:server.*`, any `detail` it passes on quoted after it); an
+ * unknown code or none (an older or newer server, a proxy) shows the server's own English `error`.
  */
 
 /** The page's translator, for the client's own error texts; App sets it whenever the language changes. */
@@ -14,6 +17,20 @@ export function setApiTranslator(next: TFunction<'dashboard'>): void {
   t = next;
 }
 const say = (key: 'api.failedStatus' | 'api.unreachable' | 'api.badShape', values: Record<string, string | number>, english: string) => (t ? t(key, values) : english);
+
+/** A sentence no catalogue has: how `t` says a key is missing without falling back to English. */
+const MISSING = '\u0000';
+
+/** The server's error in the UI's words when its code is one this build knows; undefined otherwise. */
+function wordServerError(body: z.infer<typeof ErrorBodySchema>): string | undefined {
+  if (!t || !body.code || !MESSAGE_CODE.test(body.code)) return undefined;
+  const params = body.params ?? {};
+  const count = params.count === undefined ? {} : { count: Number(params.count) };
+  // The key is the server's runtime code; the mapping test checks every code has words in every locale.
+  const worded = (t as unknown as (key: string, options: object) => string)(`messages:${body.code}`, { ...params, ...count, defaultValue: MISSING });
+  if (!worded || worded === MISSING) return undefined;
+  return body.detail ? `${worded} “${body.detail}”` : worded;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -49,8 +66,8 @@ async function errorFrom(response: Response, what: string): Promise<ApiError> {
   let message = say('api.failedStatus', { what, status }, `${what} failed: the server answered ${status}`);
   try {
     body = await response.json();
-    const error = (body as { error?: unknown } | null)?.error;
-    if (typeof error === 'string' && error) message = error;
+    const parsed = ErrorBodySchema.safeParse(body);
+    if (parsed.success && parsed.data.error) message = wordServerError(parsed.data) ?? parsed.data.error;
   } catch {
     // Not JSON (a proxy's error page): the status line says enough.
   }

@@ -70,7 +70,7 @@ export function FilterBar() {
       </label>
       {team.state === 'error' && (
         <span className="small notice-inline" role="alert">
-          {t('filters.repsFailed')} <span data-pseudo-exempt>{team.message}</span>{' '}
+          {t('filters.repsFailed')} <span>{team.message}</span>{' '}
           <button type="button" className="btn btn-quiet" onClick={team.reload}>
             {t('load.retry')}
           </button>

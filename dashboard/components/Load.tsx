@@ -20,7 +20,7 @@ export function LoadError({ what, message, retry }: { what: string; message: str
     <div className="notice notice-danger stack" role="alert" data-testid="load-error">
       <p>
         {/* The server's own words stay English (see api/client.ts); the pseudo-locale check skips them. */}
-        <strong>{t('load.failed', { what })}</strong> <span data-pseudo-exempt>{message}</span>
+        <strong>{t('load.failed', { what })}</strong> <span>{message}</span>
       </p>
       <div>
         <button type="button" className="btn" onClick={retry}>

@@ -39,7 +39,7 @@ export function CatalogPage() {
         <p className={`notice ${action.error ? 'notice-danger' : 'notice-good'}`} role={action.error ? 'alert' : 'status'} data-testid="catalog-action-result">
           {action.error ? (
             <>
-              {t(action.retire ? 'catalog.notRetired' : 'catalog.notRestored', { title: action.title })} <span data-pseudo-exempt>{action.error}</span>
+              {t(action.retire ? 'catalog.notRetired' : 'catalog.notRestored', { title: action.title })} <span>{action.error}</span>
             </>
           ) : (
             t(action.retire ? 'catalog.retired' : 'catalog.restored', { title: action.title })
@@ -291,7 +291,7 @@ function EditForm({ entry, others, close, onSaved }: { entry: CatalogEntry; othe
           {saving.state === 'failed' && (
             <>
               {t('common:notSaved', { error: '' })}
-              <span data-pseudo-exempt>{saving.message}</span>
+              <span>{saving.message}</span>
             </>
           )}
         </span>

@@ -8,9 +8,9 @@ export function RepRefused({ message, signOut }: { message: string; signOut(): P
     <main className="center-page" id="main">
       <div className="card stack narrow" data-testid="rep-refused" role="alert">
         <h1>{t('repRefused.title')}</h1>
-        {/* The server's refusal of a rep (server/dashboard/session-auth.ts REP_REFUSAL) is known and said in
-            the UI's language; any other refusal keeps the server's (English) words. */}
-        {message === EN.dashboard.repRefused.message ? <p>{t('repRefused.message')}</p> : <p data-pseudo-exempt>{message}</p>}
+        {/* The server's refusal, worded by its code in the UI's language (dashboard/api/client.ts); the
+            server's English refusal from before codes existed is known too. */}
+        {message === EN.dashboard.repRefused.message ? <p>{t('repRefused.message')}</p> : <p>{message}</p>}
         <p className="muted">{t('repRefused.text')}</p>
         <div>
           <button type="button" className="btn" onClick={() => void signOut()}>

@@ -98,7 +98,7 @@ function StatusControl({ request, catalog, onSaved }: { request: FieldRequest; c
           {catalog.state === 'loading' && <span className="small muted">{t('load.loading', { what: t('what.catalog') })}</span>}
           {catalog.state === 'error' && (
             <span className="small text-danger" role="alert">
-              {t('load.failed', { what: t('what.catalog') })} <span data-pseudo-exempt>{catalog.message}</span>{' '}
+              {t('load.failed', { what: t('what.catalog') })} <span>{catalog.message}</span>{' '}
               <button type="button" className="btn btn-quiet" onClick={catalog.reload}>
                 {t('load.retry')}
               </button>
@@ -132,7 +132,7 @@ function StatusControl({ request, catalog, onSaved }: { request: FieldRequest; c
         {saving.state === 'failed' && (
           <span className="text-danger">
             {t('common:notSaved', { error: '' })}
-            <span data-pseudo-exempt>{saving.message}</span>
+            <span>{saving.message}</span>
           </span>
         )}
       </span>

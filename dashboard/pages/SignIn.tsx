@@ -96,7 +96,7 @@ export function SignIn({
         )}
         {error && (
           <p className="notice notice-danger" role="alert" id="sign-in-error" data-testid="sign-in-error">
-            {'text' in error ? <span data-pseudo-exempt>{error.text}</span> : error.key === 'signIn.locked' ? t(error.key, { count: error.count }) : t(error.key)}
+            {'text' in error ? <span>{error.text}</span> : error.key === 'signIn.locked' ? t(error.key, { count: error.count }) : t(error.key)}
           </p>
         )}
         <div>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONNECTOR_CODES } from '@/lib/connectors/message-codes';
 import { STORAGE_CODES } from '@/lib/store/storage-errors';
 import { IMPORT_CODES } from '@/lib/import/message-codes';
+import { SERVER_ERROR_CODES } from '@/lib/schema/server-error-codes';
 import { MESSAGE_CODE } from '@/lib/schema/coded-text';
 import { createI18n } from './create';
 import { LOCALES, PSEUDO_LOCALE } from './locales';
@@ -16,6 +17,7 @@ const CATALOGUES: Record<string, Record<string, readonly string[]>> = {
   connectors: CONNECTOR_CODES,
   storage: STORAGE_CODES,
   import: IMPORT_CODES,
+  server: SERVER_ERROR_CODES,
 };
 
 /** The message tree's node at a dotted code ("source.timeout"), with its plural forms as siblings. */

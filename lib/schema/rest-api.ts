@@ -3,6 +3,7 @@ import { TimestampSchema } from './common';
 import { ContentItemSchema } from './content';
 import { ContentEventSchema, FeedbackItemSchema, LeadLookSchema, VerdictSchema } from './feedback';
 import { ChannelSchema, LeadProfileSchema } from './lead';
+import { MessageParamSchema } from './coded-text';
 
 /**
  * Leadside's REST gateway contract: what a team's own service answers so Leadside never holds
@@ -113,4 +114,12 @@ export const FieldSignalsSchema = z.object({
 });
 export type FieldSignals = z.infer<typeof FieldSignalsSchema>;
 
-export const ErrorBodySchema = z.object({ error: z.string() });
+export const ErrorBodySchema = z.object({
+  error: z.string(),
+  /** A stable code for the same error (lib/schema/server-error-codes.ts), for clients that word it in their own language. */
+  code: z.string().max(80).optional(),
+  /** The values the code's sentence fills in. */
+  params: z.record(z.string(), MessageParamSchema).optional(),
+  /** Text the server passes on (a validation summary), quoted after the worded sentence. */
+  detail: z.string().optional(),
+});

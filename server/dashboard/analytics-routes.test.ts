@@ -111,7 +111,7 @@ describe('dashboard analytics routes', () => {
     for (const [path] of READS) {
       const asRep = await formerMarketer.call('GET', withPeriod(path));
       expect(asRep.status, path).toBe(403);
-      expect(await asRep.json()).toEqual({ error: expect.stringContaining('Reps use the Leadside extension') });
+      expect(await asRep.json()).toEqual({ error: expect.stringContaining('Reps use the Leadside extension'), code: 'server.repRefused' });
       const anonymous = await app.request(withPeriod(path));
       expect(anonymous.status, path).toBe(401);
     }

@@ -4,13 +4,15 @@ import type { Tables } from '../db/tables';
 import { findUserById } from '../db/queries/users';
 import { addDays, periodDays, reportWindow, type ReportWindow } from '../db/queries/dashboard/window';
 import { utcDay } from '../db/queries/deliveries';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 /** The default period: the last 30 days, today (UTC) included. */
 export const DEFAULT_PERIOD_DAYS = 30;
 /** Longer periods are refused: their weekly charts and previous-period comparisons stop meaning much, and cost. */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
-export type FilterOutcome = { window: ReportWindow } | { error: string };
+export type FilterOutcome = { window: ReportWindow } | { error: string; coded: CodedText };
 
 /**
  * A validated DashboardFilter (the `from`, `to` and `rep` query parameters) as concrete days: `to`
@@ -22,7 +24,10 @@ export function resolveDashboardFilter(filter: DashboardFilter, now: Date): Filt
   const from = filter.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
   const period = { from, to };
   if (periodDays(period) > MAX_PERIOD_DAYS) {
-    return { error: `Invalid query: the period from ${from} to ${to} is longer than ${MAX_PERIOD_DAYS} days; choose a shorter one.` };
+    return {
+      error: `Invalid query: the period from ${from} to ${to} is longer than ${MAX_PERIOD_DAYS} days; choose a shorter one.`,
+      coded: serverErrorText('server.periodTooLong', { from, to, count: MAX_PERIOD_DAYS }),
+    };
   }
   return { window: reportWindow(period, now, filter.rep) };
 }
@@ -33,7 +38,7 @@ export function resolveDashboardFilter(filter: DashboardFilter, now: Date): Filt
  */
 export async function resolveTeamFilter(db: Kysely<Tables>, teamId: string, filter: DashboardFilter, now: Date): Promise<FilterOutcome> {
   if (filter.rep && !(await findUserById(db, teamId, filter.rep))) {
-    return { error: `Invalid query: rep: no user with id ${filter.rep} in your team (GET /api/team lists them).` };
+    return { error: `Invalid query: rep: no user with id ${filter.rep} in your team (GET /api/team lists them).`, coded: serverErrorText('server.unknownRep', { id: filter.rep }) };
   }
   return resolveDashboardFilter(filter, now);
 }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { jsonError } from '../http/errors';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 /**
  * API tokens are for the extension and /v1; the dashboard is signed into with a password. Refusing any
@@ -8,7 +9,13 @@ import { jsonError } from '../http/errors';
  */
 export const refuseBearerTokens: MiddlewareHandler = async (c, next) => {
   if (c.req.header('Authorization') !== undefined) {
-    return jsonError(c, 401, 'The dashboard uses sign-in (POST /api/session with e-mail and password), not API tokens; tokens are for the extension and the /v1 API.');
+    return jsonError(
+      c,
+      401,
+      'The dashboard uses sign-in (POST /api/session with e-mail and password), not API tokens; tokens are for the extension and the /v1 API.',
+      undefined,
+      serverErrorText('server.useSignIn', {}),
+    );
   }
   await next();
 };
@@ -29,7 +36,9 @@ export const requireSameOrigin: MiddlewareHandler = async (c, next) => {
   const claimed = origin !== undefined ? (originOf(origin) ?? origin) : referer ? originOf(referer) : undefined;
   if (origin !== undefined || referer !== undefined) {
     const own = ownOrigin(c);
-    if (claimed !== own) return jsonError(c, 403, `Cross-site request refused: it comes from ${claimed ?? 'an unreadable origin'}, not from this server (${own}).`);
+    if (claimed !== own) {
+      return jsonError(c, 403, `Cross-site request refused: it comes from ${claimed ?? 'an unreadable origin'}, not from this server (${own}).`, undefined, serverErrorText('server.crossSite', {}));
+    }
   }
   await next();
 };

@@ -74,7 +74,7 @@ describe('GET /api/requests', () => {
   it('filters by status, and says which statuses there are when the filter is wrong', async () => {
     const wrong = await marketer.call('GET', '/api/requests?status=done');
     expect(wrong.status).toBe(400);
-    expect(await wrong.json()).toEqual({ error: expect.stringMatching(/^Invalid query: status: .*"new"\|"planned"\|"published"/) });
+    expect(await wrong.json()).toMatchObject({ error: expect.stringMatching(/^Invalid query: status: .*"new"\|"planned"\|"published"/), code: 'server.invalidRequest' });
   });
 });
 
@@ -127,7 +127,7 @@ describe('PATCH /api/requests/:id', () => {
     }
     const notJson = await marketer.call('PATCH', `/api/requests/${second.id}`, 'status=planned');
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toEqual({ error: 'Send the body as JSON with "Content-Type: application/json" (got "text/plain").' });
+    expect(await notJson.json()).toEqual({ error: 'Send the body as JSON with "Content-Type: application/json" (got "text/plain").', code: 'server.notJson' });
     // Nothing of that changed the request.
     expect((await list(marketer)).find((item) => item.id === second.id)?.status).toBe('new');
   });

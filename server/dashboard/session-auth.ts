@@ -9,6 +9,7 @@ import { clearSessionCookie, readSessionCookie } from './cookie';
 import type { DashboardEnv, DashboardSession } from './env';
 import type { DashboardOptions } from './options';
 import { isStateChanging } from './request-guards';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 /** A session's cookie secret and CSRF token: 32 random bytes each. */
 export const newSessionSecret = (): string => randomBytes(32).toString('base64url');
@@ -28,16 +29,16 @@ export interface DashboardAuth {
 export function dashboardAuth(database: Database, options: DashboardOptions): DashboardAuth {
   const requireSession: MiddlewareHandler<DashboardEnv> = async (c, next) => {
     const secret = readSessionCookie(c);
-    if (!secret) return jsonError(c, 401, 'Not signed in: sign in with your e-mail and password (POST /api/session).');
+    if (!secret) return jsonError(c, 401, 'Not signed in: sign in with your e-mail and password (POST /api/session).', undefined, serverErrorText('server.notSignedIn', {}));
     const session = await findSessionByHash(database.db, hashSessionSecret(secret));
     const now = options.now();
     const problem = sessionProblem(session, now, options);
     if (problem || !session) {
       clearSessionCookie(c);
-      return jsonError(c, 401, problem ?? 'Not signed in.');
+      return jsonError(c, 401, problem ?? 'Not signed in.', undefined, serverErrorText(problem ? 'server.sessionEnded' : 'server.notSignedIn', {}));
     }
     if (isStateChanging(c) && !sameSecret(c.req.header('X-CSRF-Token'), session.csrfToken)) {
-      return jsonError(c, 403, 'Missing or wrong X-CSRF-Token header: send the csrfToken that signing in (or GET /api/session) returned.');
+      return jsonError(c, 403, 'Missing or wrong X-CSRF-Token header: send the csrfToken that signing in (or GET /api/session) returned.', undefined, serverErrorText('server.csrf', {}));
     }
     c.set('session', {
       id: session.id,
@@ -55,8 +56,10 @@ export function dashboardAuth(database: Database, options: DashboardOptions): Da
 
   const requireRole = (roles: readonly Role[]): MiddlewareHandler<DashboardEnv> => async (c, next) => {
     const { role } = c.get('session');
-    if (role === 'rep') return jsonError(c, 403, REP_REFUSAL);
-    if (!roles.includes(role)) return jsonError(c, 403, `Only ${roles.join(' or ')} accounts may do this; you are signed in as a ${role}.`);
+    if (role === 'rep') return jsonError(c, 403, REP_REFUSAL, undefined, serverErrorText('server.repRefused', {}));
+    if (!roles.includes(role)) {
+      return jsonError(c, 403, `Only ${roles.join(' or ')} accounts may do this; you are signed in as a ${role}.`, undefined, serverErrorText('server.roleRefused', { roles: roles.join(', '), role }));
+    }
     await next();
   };
 

@@ -111,7 +111,7 @@ describe('dashboard sign-in', () => {
     expect((await sessionRows(teamA.teamId))[0]!.revoked_at).not.toBeNull();
     const after = await api('/api/session', { cookie });
     expect(after.status).toBe(401);
-    expect(await after.json()).toEqual({ error: 'This session was signed out; sign in again.' });
+    expect(await after.json()).toMatchObject({ error: 'This session was signed out; sign in again.' });
   });
 
   it('marks the cookie Secure over https, directly or behind a proxy that says so', async () => {
@@ -139,7 +139,7 @@ describe('dashboard sign-in', () => {
     const passwordless = await timed(email(teamA, 'rep'));
     for (const attempt of [...wrong, ...unknown, passwordless]) {
       expect(attempt.status).toBe(401);
-      expect(attempt.body).toEqual({ error: 'Wrong e-mail or password.' });
+      expect(attempt.body).toEqual({ error: 'Wrong e-mail or password.', code: 'server.wrongPassword' });
       expect(attempt.cookie).toBeUndefined();
     }
     // An unknown e-mail still costs a scrypt check (a dummy hash), so it is not answered much faster.
@@ -162,7 +162,7 @@ describe('dashboard sign-in', () => {
       const locked = await signIn(who, PASSWORD, {}, target);
       expect(locked.response.status).toBe(429);
       // Locked 15 minutes from the fifth failure, which was a minute ago.
-      expect(await locked.response.json()).toEqual({ error: 'Too many failed sign-ins for this e-mail: try again in 14 minutes.' });
+      expect(await locked.response.json()).toEqual({ error: 'Too many failed sign-ins for this e-mail: try again in 14 minutes.', code: 'server.lockedOut', params: { count: 14 } });
       expect(locked.response.headers.get('Retry-After')).toBe(String(14 * 60));
       expect(locked.cookie).toBeUndefined();
     }
@@ -190,7 +190,7 @@ describe('dashboard sign-in', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) expect((await signIn('ghost@dash-a.example', 'guess')).response.status).toBe(401);
     const locked = await signIn('ghost@dash-a.example', 'guess');
     expect(locked.response.status).toBe(429);
-    expect(await locked.response.json()).toEqual({ error: 'Too many failed sign-ins for this e-mail: try again in 15 minutes.' });
+    expect(await locked.response.json()).toMatchObject({ error: 'Too many failed sign-ins for this e-mail: try again in 15 minutes.' });
   });
 
   it('refuses state changes without the CSRF token, with a wrong one, or from another origin, and changes nothing', async () => {
@@ -225,7 +225,7 @@ describe('dashboard sign-in', () => {
     expect(form.status).toBe(400);
     const empty = await signIn(email(teamA, 'marketer'), '');
     expect(empty.response.status).toBe(400);
-    expect(await empty.response.json()).toEqual({ error: 'Invalid request body: password: Enter your password.' });
+    expect(await empty.response.json()).toMatchObject({ error: 'Invalid request body: password: Enter your password.' });
     expect(await sessionRows(teamA.teamId)).toEqual([]);
   });
 
@@ -235,7 +235,7 @@ describe('dashboard sign-in', () => {
     await setPasswordHash(database.db, teamA.teamId, teamA.users.rep.id, await hashPassword(PASSWORD));
     const rep = await signIn(email(teamA, 'rep'));
     expect(rep.response.status).toBe(403);
-    expect(await rep.response.json()).toEqual({ error: REP_REFUSAL });
+    expect(await rep.response.json()).toEqual({ error: REP_REFUSAL, code: 'server.repRefused' });
     expect(rep.cookie).toBeUndefined();
 
     for (const token of [teamA.users.rep.token, teamA.users.admin.token]) {
@@ -263,7 +263,7 @@ describe('dashboard sign-in', () => {
     advance(minutes(12 * 60));
     const idleEnd = await api('/api/session', { cookie: idle.cookie });
     expect(idleEnd.status).toBe(401);
-    expect(await idleEnd.json()).toEqual({ error: 'This session ended after 12 hours without use; sign in again.' });
+    expect(await idleEnd.json()).toMatchObject({ error: 'This session ended after 12 hours without use; sign in again.' });
     expect(idleEnd.headers.get('Set-Cookie')).toMatch(/^leadside_session=; Max-Age=0/);
 
     const busy = await session(email(teamA, 'marketer'));
@@ -275,7 +275,7 @@ describe('dashboard sign-in', () => {
     advance(minutes(11 * 60));
     const absoluteEnd = await api('/api/team', { cookie: busy.cookie });
     expect(absoluteEnd.status).toBe(401);
-    expect(await absoluteEnd.json()).toEqual({ error: 'This session expired (a sign-in lasts at most 168 hours); sign in again.' });
+    expect(await absoluteEnd.json()).toMatchObject({ error: 'This session expired (a sign-in lasts at most 168 hours); sign in again.' });
 
     const revoked = await session(email(teamA, 'marketer'));
     const lines = await runWithSecret(`set-password --email ${email(teamA, 'marketer')} --team ${teamA.teamId}`, PASSWORD);
@@ -285,7 +285,7 @@ describe('dashboard sign-in', () => {
     expect((await api('/api/session', { cookie: 'leadside_session=made-up' })).status).toBe(401);
     const none = await api('/api/team');
     expect(none.status).toBe(401);
-    expect(await none.json()).toEqual({ error: 'Not signed in: sign in with your e-mail and password (POST /api/session).' });
+    expect(await none.json()).toMatchObject({ error: 'Not signed in: sign in with your e-mail and password (POST /api/session).' });
   });
 
   it("shows a marketer only their own team's people, with when each was last seen", async () => {
@@ -310,7 +310,7 @@ describe('dashboard sign-in', () => {
     try {
       const team = await api('/api/team', { cookie });
       expect(team.status).toBe(403);
-      expect(await team.json()).toEqual({ error: REP_REFUSAL });
+      expect(await team.json()).toMatchObject({ error: REP_REFUSAL });
       expect((await api('/api/session', { method: 'DELETE', cookie, headers: { 'X-CSRF-Token': csrf } })).status).toBe(204);
     } finally {
       await database.db.updateTable('users').set({ role: 'admin' }).where('team_id', '=', teamB.teamId).where('id', '=', teamB.users.admin.id).execute();
@@ -319,7 +319,7 @@ describe('dashboard sign-in', () => {
     const again = await session(email(teamB, 'admin'));
     await setUserDisabled(database.db, teamB.teamId, teamB.users.admin.id, true);
     try {
-      expect(await (await api('/api/team', { cookie: again.cookie })).json()).toEqual({ error: 'This account is disabled; ask an admin.' });
+      expect(await (await api('/api/team', { cookie: again.cookie })).json()).toMatchObject({ error: 'This account is disabled; ask an admin.' });
       expect((await signIn(email(teamB, 'admin'))).response.status).toBe(401);
     } finally {
       await setUserDisabled(database.db, teamB.teamId, teamB.users.admin.id, false);

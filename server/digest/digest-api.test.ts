@@ -157,7 +157,7 @@ describe('GET /api/digest', () => {
     expect(((await tuesday.json()) as { error: string }).error).toMatch(/week: must be a Monday/);
     const future = await get('/api/digest?week=2026-12-07', marketer);
     expect(future.status).toBe(400);
-    expect(await future.json()).toEqual({ error: 'Invalid query: week: the week of 2026-12-07 has not started yet.' });
+    expect(await future.json()).toEqual({ error: 'Invalid query: week: the week of 2026-12-07 has not started yet.', code: 'server.weekNotStarted', params: { week: '2026-12-07' } });
     // The week under way may be looked at so far.
     expect((await get('/api/digest?week=2026-11-30', marketer)).status).toBe(200);
   });
@@ -169,7 +169,7 @@ describe('GET /api/digest', () => {
     await database.db.updateTable('users').set({ role: 'rep' }).where('team_id', '=', quiet.teamId).where('id', '=', quiet.users.admin.id).execute();
     const refused = await get('/api/digest', rep);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: expect.stringContaining('dashboard is for marketers and admins') });
+    expect(await refused.json()).toEqual({ error: expect.stringContaining('dashboard is for marketers and admins'), code: 'server.repRefused' });
     expect((await send('/api/digest/send', rep)).status).toBe(403);
     const other = DigestSchema.parse(await (await get('/api/digest', await signIn(quiet, 'marketer'))).json());
     expect(other).toMatchObject({ team: 'Quiet team', demosBySource: [], bestContent: [], neverUsed: [], newRequests: [], pastSla: [] });

@@ -1,6 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { jsonError } from './errors';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 export const MiB = 1024 * 1024;
 
@@ -8,7 +9,7 @@ export const MiB = 1024 * 1024;
 export const limitBody = (maxBytes: number) =>
   bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => jsonError(c, 413, `Request body too large: at most ${Math.round(maxBytes / MiB)} MiB here.`),
+    onError: (c) => jsonError(c, 413, `Request body too large: at most ${Math.round(maxBytes / MiB)} MiB here.`, undefined, serverErrorText('server.tooLarge', { count: Math.round(maxBytes / MiB) })),
   });
 
 /**

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { summarizeZodError } from '@/lib/schema';
 import { jsonError } from './errors';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 const WHAT: Record<'json' | 'query' | 'param', string> = { json: 'request body', query: 'query', param: 'path' };
 
@@ -13,7 +14,10 @@ const WHAT: Record<'json' | 'query' | 'param', string> = { json: 'request body',
 export function validate<Target extends 'json' | 'query' | 'param', Schema extends z.ZodType>(target: Target, schema: Schema) {
   return zValidator(target, schema, (result, c) => {
     // zod-validator types the error as zod's core error; it has the `issues` summarizeZodError reads.
-    if (!result.success) return jsonError(c, 400, `Invalid ${WHAT[target]}: ${summarizeZodError(result.error as unknown as z.ZodError)}`);
+    if (!result.success) {
+      const summary = summarizeZodError(result.error as unknown as z.ZodError);
+      return jsonError(c, 400, `Invalid ${WHAT[target]}: ${summary}`, undefined, serverErrorText('server.invalidRequest', {}, summary));
+    }
   });
 }
 
@@ -23,6 +27,8 @@ export function validate<Target extends 'json' | 'query' | 'param', Schema exten
  */
 export const requireJson: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') return jsonError(c, 400, `Send the body as JSON with "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`);
+  if (type !== 'application/json') {
+    return jsonError(c, 400, `Send the body as JSON with "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`, undefined, serverErrorText('server.notJson', {}));
+  }
   await next();
 };

@@ -35,7 +35,7 @@ test.beforeAll(() => {
  */
 const ATTRIBUTE_CHECK = `(() => {
   const out = [];
-  const exempt = (element) => element.closest('[data-pseudo-exempt], [translate="no"]');
+  const exempt = (element) => element.closest('[data-intl], [translate="no"]');
   const plain = (text) => /[A-Za-z]{2,}/.test(text) && !/[⟦⟧]/.test(text);
   for (const element of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
     if (!element.checkVisibility() || exempt(element)) continue;
@@ -187,6 +187,13 @@ test('the pseudo-locale leaves no untranslated text on the overview, content, le
     await page.getByTestId('sign-in').waitFor();
     await expectAllTranslated(page, 'sign-in');
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-sign-in-pseudo.png') });
+    // A wrong password: the server's refusal comes with a code, worded here.
+    const form = page.getByTestId('sign-in');
+    await form.locator('input[name="email"]').fill(DEMO_EMAILS.admin);
+    await form.locator('input[name="password"]').fill('not-the-password');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.getByTestId('sign-in-error')).toContainText('⟦');
+    await expectAllTranslated(page, 'sign-in with a wrong password');
     await signIn(page, team, DEMO_EMAILS.admin);
     await expect(page.getByTestId('language-select')).toHaveValue('en-XA');
 
@@ -235,8 +242,10 @@ test('the pseudo-locale leaves no untranslated text on the overview, content, le
     await expect(page.getByTestId('lead-quality-table')).toContainText('⟦');
 
     // Failed: the server down; our words around its (English) message, and Retry.
-    await page.route('**/api/overview?*', (route) => route.fulfill({ status: 503, json: { error: 'The Leadside server is down for maintenance' } }));
-    await page.route('**/api/catalog', (route) => route.fulfill({ status: 503, json: { error: 'The Leadside server is down for maintenance' } }));
+    // The server's failure as it answers it: English `error` for logs, a code the dashboard words.
+    const failed = { error: 'The server failed to answer this request; it has been logged. Try again shortly.', code: 'server.failed' };
+    await page.route('**/api/overview?*', (route) => route.fulfill({ status: 503, json: failed }));
+    await page.route('**/api/catalog', (route) => route.fulfill({ status: 503, json: failed }));
     await page.goto(team.url);
     await page.getByTestId('load-error').waitFor();
     await walk('overview', 'error');

@@ -11,6 +11,7 @@ import { IMPORT_MAX_BYTES, importUpload, ImportKindParamSchema } from '../../imp
 import type { DashboardEnv } from '../env';
 import { DASHBOARD_ROLES } from '../roles';
 import type { DashboardAuth } from '../session-auth';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 const IdParamSchema = z.object({ id: z.string().min(1) });
 
@@ -37,16 +38,23 @@ export function catalogRoutes(database: Database, auth: DashboardAuth, now: () =
     const { id } = c.req.valid('param');
     const edit = c.req.valid('json');
     const stored = await getCatalogEntry(database.db, teamId, id);
-    if (!stored) return jsonError(c, 404, notFound(id));
+    if (!stored) return jsonError(c, 404, notFound(id), undefined, serverErrorText('server.catalogItemNotFound', { id }));
     if (edit.replacedBy !== undefined && edit.replacedBy !== null) {
-      if (edit.replacedBy === id) return jsonError(c, 400, 'An item cannot replace itself: name another catalog item in replacedBy.');
-      if (!(await getCatalogEntry(database.db, teamId, edit.replacedBy))) return jsonError(c, 400, `replacedBy names ${edit.replacedBy}, which is not in your team's catalog.`);
+      if (edit.replacedBy === id) {
+        return jsonError(c, 400, 'An item cannot replace itself: name another catalog item in replacedBy.', undefined, serverErrorText('server.replacesItself', {}));
+      }
+      if (!(await getCatalogEntry(database.db, teamId, edit.replacedBy))) {
+        return jsonError(c, 400, `replacedBy names ${edit.replacedBy}, which is not in your team's catalog.`, undefined, serverErrorText('server.replacedByUnknown', { id: edit.replacedBy }));
+      }
     }
     const at = now();
     const merged = ContentItemSchema.safeParse({ ...applyCatalogEdit(stored.item, edit), id, updatedAt: at.toISOString() });
-    if (!merged.success) return jsonError(c, 400, `The edited item is not valid: ${summarizeZodError(merged.error)}`);
+    if (!merged.success) {
+      const summary = summarizeZodError(merged.error);
+      return jsonError(c, 400, `The edited item is not valid: ${summary}`, undefined, serverErrorText('server.invalidItem', {}, summary));
+    }
     const saved: CatalogEntry | undefined = await saveCatalogEdit(database.db, teamId, merged.data, edit, at);
-    return saved ? c.json(saved) : jsonError(c, 404, notFound(id));
+    return saved ? c.json(saved) : jsonError(c, 404, notFound(id), undefined, serverErrorText('server.catalogItemNotFound', { id }));
   });
 
   for (const action of ['retire', 'restore'] as const) {
@@ -55,7 +63,7 @@ export function catalogRoutes(database: Database, auth: DashboardAuth, now: () =
       const { id } = c.req.valid('param');
       const change = action === 'retire' ? { retiredBy: userId } : { restore: true as const };
       const entry = await setCatalogRetired(database.db, teamId, id, change, now());
-      return entry ? c.json(entry) : jsonError(c, 404, notFound(id));
+      return entry ? c.json(entry) : jsonError(c, 404, notFound(id), undefined, serverErrorText('server.catalogItemNotFound', { id }));
     });
   }
 

@@ -11,6 +11,7 @@ import type { DashboardEnv } from '../env';
 import type { DashboardOptions } from '../options';
 import { DASHBOARD_ROLES } from '../roles';
 import type { DashboardAuth } from '../session-auth';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 /** `?week=` names an ISO week by its Monday; absent, the last full week (UTC). */
 const WeekQuerySchema = z.object({
@@ -27,21 +28,21 @@ export function digestRoutes(database: Database, auth: DashboardAuth, options: P
 
   const weekOf = (week: string | undefined, now: Date) => {
     if (!week) return { week: lastFullWeek(now) };
-    if (week > mondayOf(now)) return { error: `Invalid query: week: the week of ${week} has not started yet.` };
+    if (week > mondayOf(now)) return { error: `Invalid query: week: the week of ${week} has not started yet.`, coded: serverErrorText('server.weekNotStarted', { week }) };
     return { week: weekStarting(week) };
   };
 
   routes.get('/digest', guard, validate('query', WeekQuerySchema), async (c) => {
     const now = options.now();
     const chosen = weekOf(c.req.valid('query').week, now);
-    if ('error' in chosen) return jsonError(c, 400, chosen.error!);
+    if ('error' in chosen) return jsonError(c, 400, chosen.error!, undefined, chosen.coded);
     return c.json(await buildDigest(database, c.get('session').teamId, chosen.week, now));
   });
 
   routes.post('/digest/send', guard, validate('query', WeekQuerySchema), async (c) => {
     const now = options.now();
     const chosen = weekOf(c.req.valid('query').week, now);
-    if ('error' in chosen) return jsonError(c, 400, chosen.error!);
+    if ('error' in chosen) return jsonError(c, 400, chosen.error!, undefined, chosen.coded);
     const { outcome, ...answer } = await sendDigestNow(database, c.get('session').teamId, chosen.week, { now });
     // Slack refusing or not answering is a failure upstream (502, with `error` as every error has);
     // no webhook is the team's state, answered as such.

@@ -32,7 +32,7 @@ export function followUpRoutes(database: Database, auth: DashboardAuth, now: () 
   routes.get('/follow-up', allowed, validate('query', DashboardFilterSchema), async (c) => {
     const { teamId } = c.get('session');
     const filter = await resolveTeamFilter(database.db, teamId, c.req.valid('query'), now());
-    if ('error' in filter) return jsonError(c, 400, filter.error);
+    if ('error' in filter) return jsonError(c, 400, filter.error, undefined, filter.coded);
     return c.json(await followUpReport(database.db, teamId, filter.window));
   });
 

@@ -31,7 +31,7 @@ export function leadQualityRoutes(database: Database, auth: DashboardAuth, now: 
     const { teamId } = c.get('session');
     const query = c.req.valid('query');
     const filter = await resolveTeamFilter(database.db, teamId, query, now());
-    if ('error' in filter) return jsonError(c, 400, filter.error);
+    if ('error' in filter) return jsonError(c, 400, filter.error, undefined, filter.coded);
     return c.json(await leadQualityReport(database.db, teamId, filter.window, query.by));
   });
 
@@ -39,7 +39,7 @@ export function leadQualityRoutes(database: Database, auth: DashboardAuth, now: 
     const { teamId } = c.get('session');
     const query = c.req.valid('query');
     const filter = await resolveTeamFilter(database.db, teamId, query, now());
-    if ('error' in filter) return jsonError(c, 400, filter.error);
+    if ('error' in filter) return jsonError(c, 400, filter.error, undefined, filter.coded);
     const drill: LeadDrillFilter = {
       ...(query.channel !== undefined ? { channel: query.channel === '' ? null : query.channel } : {}),
       ...(query.campaign !== undefined ? { campaign: query.campaign === '' ? null : query.campaign } : {}),

@@ -14,7 +14,7 @@ export function overviewRoutes(database: Database, auth: DashboardAuth, now: () 
   return new Hono<DashboardEnv>().get('/overview', auth.requireDashboardUser(DASHBOARD_ROLES), validate('query', DashboardFilterSchema), async (c) => {
     const { teamId } = c.get('session');
     const filter = await resolveTeamFilter(database.db, teamId, c.req.valid('query'), now());
-    if ('error' in filter) return jsonError(c, 400, filter.error);
+    if ('error' in filter) return jsonError(c, 400, filter.error, undefined, filter.coded);
     return c.json(await dashboardOverview(database.db, teamId, filter.window));
   });
 }

@@ -11,6 +11,7 @@ import { PASSWORD_MAX_LENGTH } from '../password';
 import { DASHBOARD_ROLES } from '../roles';
 import { hashSessionSecret, newSessionSecret, REP_REFUSAL, sessionBody, type DashboardAuth } from '../session-auth';
 import { checkSignIn } from '../sign-in';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 const SignInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your e-mail.').max(320),
@@ -27,15 +28,16 @@ export function sessionRoutes(database: Database, options: DashboardOptions, aut
     const outcome = await checkSignIn(database, c.req.valid('json'), options);
     switch (outcome.kind) {
       case 'refused':
-        return jsonError(c, 401, 'Wrong e-mail or password.');
+        return jsonError(c, 401, 'Wrong e-mail or password.', undefined, serverErrorText('server.wrongPassword', {}));
       case 'locked': {
         const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - options.now().getTime()) / 1000));
-        return jsonError(c, 429, `Too many failed sign-ins for this e-mail: try again in ${Math.ceil(seconds / 60)} minutes.`, { 'Retry-After': String(seconds) });
+        const minutes = Math.ceil(seconds / 60);
+        return jsonError(c, 429, `Too many failed sign-ins for this e-mail: try again in ${minutes} minutes.`, { 'Retry-After': String(seconds) }, serverErrorText('server.lockedOut', { count: minutes }));
       }
       case 'rep':
-        return jsonError(c, 403, REP_REFUSAL);
+        return jsonError(c, 403, REP_REFUSAL, undefined, serverErrorText('server.repRefused', {}));
       case 'choose-team':
-        return c.json({ error: 'This e-mail and password open accounts in several teams: sign in again with the teamId of one of them.', teams: outcome.teams }, 409);
+        return c.json({ error: 'This e-mail and password open accounts in several teams: sign in again with the teamId of one of them.', code: 'server.severalTeams', teams: outcome.teams }, 409);
       case 'signed-in': {
         const { account } = outcome;
         const now = options.now();

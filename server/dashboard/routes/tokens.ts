@@ -10,6 +10,7 @@ import { requireJson, validate } from '../../http/validate';
 import type { DashboardEnv } from '../env';
 import { ADMIN_ROLES } from '../roles';
 import type { DashboardAuth } from '../session-auth';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 const IdParamSchema = z.object({ id: z.string().min(1) });
 
@@ -39,13 +40,13 @@ export function tokenRoutes(database: Database, auth: DashboardAuth, now: () => 
     const { teamId } = c.get('session');
     const { userId, label, days } = c.req.valid('json');
     const user = await findUserById(database.db, teamId, userId);
-    if (!user) return jsonError(c, 400, `No user with id ${userId} in your team.`);
+    if (!user) return jsonError(c, 400, `No user with id ${userId} in your team.`, undefined, serverErrorText('server.userNotFound', { id: userId }));
     try {
       const issued = await issueTokenForUser(database, user, { days, label });
       const body: z.input<typeof CreatedTokenSchema> = { token: toToken((await getTokenListing(database.db, teamId, issued.tokenId))!), secret: issued.token };
       return c.json(body, 201);
     } catch (error) {
-      if (error instanceof AdminError) return jsonError(c, 400, error.message);
+      if (error instanceof AdminError) return jsonError(c, 400, error.message, undefined, serverErrorText('server.accountRefused', {}, error.message));
       throw error;
     }
   });
@@ -56,7 +57,7 @@ export function tokenRoutes(database: Database, auth: DashboardAuth, now: () => 
     await revokeTeamToken(database.db, teamId, id, now());
     // Revoking a revoked token again is no error: the answer is the same.
     const token = await getTokenListing(database.db, teamId, id);
-    return token ? c.json({ token: toToken(token) }) : jsonError(c, 404, `No token with id ${id} in your team.`);
+    return token ? c.json({ token: toToken(token) }) : jsonError(c, 404, `No token with id ${id} in your team.`, undefined, serverErrorText('server.tokenNotFound', { id }));
   });
 
   return routes;

@@ -10,6 +10,7 @@ import { requireJson, validate } from '../../http/validate';
 import type { DashboardEnv } from '../env';
 import { ADMIN_ROLES } from '../roles';
 import type { DashboardAuth } from '../session-auth';
+import { serverErrorText } from '@/lib/schema/server-error-codes';
 
 const IdParamSchema = z.object({ id: z.string().min(1) });
 const UserChangeSchema = UserUpdateSchema.refine((change) => change.role !== undefined || change.disabled !== undefined, {
@@ -44,7 +45,8 @@ export function userRoutes(database: Database, auth: DashboardAuth, now: () => D
       const id = await addUser(database, teamId, c.req.valid('json'));
       return c.json(toUser((await findMember(teamId, id))!), 201);
     } catch (error) {
-      if (error instanceof AdminError) return jsonError(c, 409, error.message);
+      // The admin tool's own words (a duplicate e-mail), quoted after a worded lead-in.
+      if (error instanceof AdminError) return jsonError(c, 409, error.message, undefined, serverErrorText('server.accountRefused', {}, error.message));
       throw error;
     }
   });
@@ -53,11 +55,17 @@ export function userRoutes(database: Database, auth: DashboardAuth, now: () => D
     const session = c.get('session');
     const { id } = c.req.valid('param');
     const user = await findUserById(database.db, session.teamId, id);
-    if (!user) return jsonError(c, 404, `No user with id ${id} in your team.`);
+    if (!user) return jsonError(c, 404, `No user with id ${id} in your team.`, undefined, serverErrorText('server.userNotFound', { id }));
     const outcome = await updateUserUnlessLastAdmin(database.db, session.teamId, id, c.req.valid('json'), now());
     if (outcome === 'last-admin') {
       const who = id === session.userId ? 'You are' : `${user.name} is`;
-      return jsonError(c, 409, `${who} the team's only enabled admin, and a team must keep one: make another user an admin first, then disable or demote this account.`);
+      return jsonError(
+        c,
+        409,
+        `${who} the team's only enabled admin, and a team must keep one: make another user an admin first, then disable or demote this account.`,
+        undefined,
+        id === session.userId ? serverErrorText('server.lastAdminSelf', {}) : serverErrorText('server.lastAdmin', { name: user.name }),
+      );
     }
     return c.json(toUser((await findMember(session.teamId, id))!));
   });
