@@ -70,22 +70,31 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
     target.addEventListener('click', (event) => {
       if (event.isTrusted) action();
     });
-  // The fixed skeleton as markup; every word and the lead's data go in as text or attributes, never HTML.
-  root.innerHTML = `<style>${STYLE}</style><div class=pill role=group><button type=button>⠿</button><span class=text role=status></span><button type=button class=open></button><button type=button>×</button></div>`;
-  const pill = root.lastElementChild!;
-  const [move, open, close] = root.querySelectorAll('button');
-  const text = root.querySelector('.text')!;
+  // Built node by node, no HTML parsed at all: every word and the lead's data go in as text or attributes.
+  const make = (tag: string, attributes: Record<string, string>, content = '') => {
+    const element = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.textContent = content;
+    return element;
+  };
+  const move = make('button', { type: 'button' }, '⠿');
+  const text = make('span', { class: 'text', role: 'status' });
+  const open = make('button', { type: 'button', class: 'open' });
+  const close = make('button', { type: 'button' }, '×');
+  const pill = make('div', { class: 'pill', role: 'group' });
+  pill.append(move, text, open, close);
+  root.append(make('style', {}, STYLE), pill);
   // The worker sends the words in the rep's language with each glance; English until then.
   const setWords = (next: GlancePillWords) => {
     words = next;
     pill.setAttribute('aria-label', next.region);
-    move!.setAttribute('aria-label', next.move);
-    open!.textContent = next.open;
-    close!.setAttribute('aria-label', next.hide);
-    close!.title = next.hide;
+    move.setAttribute('aria-label', next.move);
+    open.textContent = next.open;
+    close.setAttribute('aria-label', next.hide);
+    close.title = next.hide;
   };
   setWords(words);
-  trusted(open!, onOpen);
+  trusted(open, onOpen);
 
   let shown: Glance | undefined;
   /** Where the pill sits: a corner chosen for this window size, or where the rep put it. */
@@ -122,13 +131,13 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
 
   /** The rep closed the pill: it stays hidden until the next record. */
   let closedByRep = false;
-  trusted(close!, () => {
+  trusted(close, () => {
     closedByRep = true;
     setHidden(true);
   });
 
   // Moving: the grip (a button, so Enter and Space work as a click) sends the pill to the next corner.
-  trusted(move!, () => {
+  trusted(move, () => {
     movedByRep = true;
     toCorner(CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length]!);
   });
