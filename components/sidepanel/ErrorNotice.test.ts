@@ -58,3 +58,31 @@ describe('the brief shows what it has, and says what it lacks', () => {
     expect(renderPanel(createElement(GapsNote, { gaps: undefined }))).toBe('');
   });
 });
+
+describe('coded messages are worded in the rep’s language', () => {
+  const coded = { code: 'source.unauthorized', params: { system: 'HubSpot', status: 401 }, detail: 'Authentication credentials not found.' };
+  const render = (brief: Partial<Extract<Brief, { state: 'error' }>>, locale: 'en' | 'de') =>
+    renderPanel(createElement(ErrorNotice, { brief: { state: 'error', record, error: 'HubSpot answered 401: Authentication credentials not found.', ...brief }, onRetry: () => undefined }), locale);
+
+  it('words the code in German with its parameters, and quotes the vendor’s own words untranslated', () => {
+    const html = render({ errorKind: 'auth', errorCoded: coded }, 'de');
+    expect(html).toContain('HubSpot antwortete mit 401: Das Zugriffstoken fehlt, ist falsch oder abgelaufen.');
+    expect(html).toContain('<q translate="no" class="vendor-words">Authentication credentials not found.</q>');
+    expect(html).not.toContain('HubSpot answered 401');
+  });
+
+  it('words a cause inside its message, and Leadside’s own source names too', () => {
+    const html = renderPanel(
+      createElement(GapsNote, {
+        gaps: [{ what: 'Older activity', why: 'could not be read: …', coded: { code: 'mautic.olderActivityUnread', cause: { code: 'source.timeout', params: { system: 'The Leadside server (leadside.acme.example)', count: 8 } } } }],
+      }),
+      'fr',
+    );
+    expect(html).toContain('L’activité plus ancienne n’a pas pu être lue : Le serveur Leadside (leadside.acme.example) n’a pas répondu en 8 secondes.');
+  });
+
+  it('shows the English message, plainly, for a code this build does not know or a message stored without one', () => {
+    expect(render({ errorCoded: { code: 'source.fromTheFuture' } }, 'de')).toContain('HubSpot answered 401: Authentication credentials not found.');
+    expect(render({}, 'de')).toContain('HubSpot answered 401: Authentication credentials not found.');
+  });
+});

@@ -1,5 +1,6 @@
 import type { SystemAnswer } from '@/lib/schema';
-import { CodedMessage } from '@/components/ui/CodedMessage';
+import { useTranslation } from 'react-i18next';
+import { CodedMessage, systemName } from '@/components/ui/CodedMessage';
 import { usePanelWords } from './use-panel-words';
 
 
@@ -10,9 +11,11 @@ import { usePanelWords } from './use-panel-words';
  */
 export function SourcesLine({ from, systems }: { from: readonly string[]; systems?: readonly SystemAnswer[] }) {
   const { t, locale } = usePanelWords();
+  const { i18n } = useTranslation();
+  const named = (name: string) => systemName(i18n, name);
   const silent = systems?.filter((system) => !system.found) ?? [];
   // "and"-joined names, the way the rep would say them ("HubSpot and Mautic", "HubSpot und Mautic").
-  const joined = new Intl.ListFormat(locale, { type: 'conjunction' }).format(from);
+  const joined = new Intl.ListFormat(locale, { type: 'conjunction' }).format(from.map(named));
   if (from.length === 0 && silent.length === 0) return null;
   return (
     <div className="small muted stack" data-testid="brief-sources">
@@ -21,10 +24,10 @@ export function SourcesLine({ from, systems }: { from: readonly string[]; system
         <p key={system.name} data-testid="system-note" className={system.error ? 'notice notice-warn' : undefined} role={system.error ? 'status' : undefined}>
           {system.error ? (
             <>
-              {t('sources.couldNotRead', { system: system.name })} <CodedMessage coded={system.errorCoded} fallback={system.error} />
+              {t('sources.couldNotRead', { system: named(system.name) })} <CodedMessage coded={system.errorCoded} fallback={system.error} />
             </>
           ) : (
-            t('sources.notIn', { system: system.name })
+            t('sources.notIn', { system: named(system.name) })
           )}
         </p>
       ))}

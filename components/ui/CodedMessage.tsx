@@ -51,7 +51,26 @@ function wordOne(i18n: I18n, message: CodedCause): string | undefined {
   if (!i18n.exists(key, message.params?.count === undefined ? undefined : { count: Number(message.params.count) })) return undefined;
   // The key is a runtime code, so it cannot be typed against the catalogue; the mapping test checks every code.
   const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return t(key, { ...message.params, cause: CAUSE_SLOT, ...(message.params?.count === undefined ? {} : { count: Number(message.params.count) }) });
+  const system = typeof message.params?.system === 'string' ? systemName(i18n, message.params.system) : undefined;
+  return t(key, {
+    ...message.params,
+    ...(system === undefined ? {} : { system }),
+    cause: CAUSE_SLOT,
+    ...(message.params?.count === undefined ? {} : { count: Number(message.params.count) }),
+  });
+}
+
+/**
+ * A source as connectors name it, in the reader's words: vendors' names (HubSpot, Mautic) are names;
+ * Leadside's own sources are English phrases ("Demo data", "The REST gateway (host)") said here.
+ */
+export function systemName(i18n: I18n, name: string): string {
+  const t = i18n.t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  const own = /^(Demo data|Imported files|The Leadside server|The REST gateway)(?: \((.+)\))?$/.exec(name);
+  if (!own) return name;
+  const key = { 'Demo data': 'demo', 'Imported files': 'files', 'The Leadside server': 'leadside', 'The REST gateway': 'rest' }[own[1]!]!;
+  const words = t(`messages:system.${key}`);
+  return own[2] ? `${words} (${own[2]})` : words;
 }
 
 /** The words of a coded message as plain text (a title, a CSV cell), the English fallback for an unknown code. */
