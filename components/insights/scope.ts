@@ -1,4 +1,5 @@
-import type { TFunction } from 'i18next';
+import type { TFunction, i18n as I18n } from 'i18next';
+import { wordErrorText } from '@/components/ui/CodedMessage';
 import type { InsightsView, TeamOrigin } from '@/lib/store/insights-view';
 
 type T = TFunction<'insights'>;
@@ -16,10 +17,12 @@ export function scopeLine(view: InsightsView, t: T): string {
 
 /**
  * Why the team's numbers are missing, for the banner above this browser's; undefined when nothing
- * failed. The reason is the worker's (it names the server and its host) and stays as it wrote it.
+ * failed. The reason is the worker's, worded by its code in the page's language (`i18n`), else as
+ * the worker wrote it.
  */
-export function fallbackNotice(view: InsightsView, t: T): string | undefined {
+export function fallbackNotice(view: InsightsView, t: T, i18n?: I18n): string | undefined {
   if (view.scope !== 'browser' || !view.teamFailure) return undefined;
-  const reason = view.teamFailure.error.trim().replace(/([^.!?])$/, '$1.');
+  const { coded, error } = view.teamFailure;
+  const reason = (coded && i18n ? wordErrorText(i18n, coded, error) : error).trim().replace(/([^.!?])$/, '$1.');
   return t('scope.fallback', { reason });
 }

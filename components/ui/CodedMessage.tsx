@@ -104,3 +104,9 @@ export function ErrorMessage({ error }: { error: unknown }) {
   if (error === undefined || error === null || error === '') return null;
   return <CodedMessage coded={codeOfError(error)} fallback={error instanceof Error ? error.message : String(error)} />;
 }
+
+/** A coded message as plain text in the instance's language, its details quoted; `fallback` for an unknown code. */
+export function wordErrorText(i18n: I18n, coded: CodedText, fallback: string): string {
+  const worded = wordCoded(i18n, coded);
+  return worded ? [worded.text, ...worded.details.map((detail) => `“${detail}”`)].join(' ') : fallback;
+}

@@ -25,13 +25,13 @@ function requestColumns(t: TFunction<'insights'>, locale: string): ReadonlyArray
 }
 
 export function App() {
-  const { t } = useTranslation(['insights', 'common']);
+  const { t, i18n } = useTranslation(['insights', 'common']);
   const locale = useIntlLocale();
   const formats = useMemo(() => formatsFor(locale), [locale]);
   const [period, setPeriod] = useState<Period>('30');
   const { view, error } = useInsights(period);
   const insights = view?.insights;
-  const fallback = view && fallbackNotice(view, t);
+  const fallback = view && fallbackNotice(view, t, i18n);
   useEffect(() => {
     document.title = t('title');
   }, [t]);

@@ -49,13 +49,14 @@ describe("the worker's team stats for Insights", () => {
     expect(await teamStats(undefined)).toEqual({
       outcome: 'failed',
       reason: 'Could not reach The Leadside server (leadside.acme.example) at leadside.acme.example: Failed to fetch',
+      reasonCoded: { code: 'source.unreachable', params: { system: 'The Leadside server (leadside.acme.example)', host: 'leadside.acme.example' }, detail: 'Failed to fetch' },
       from: 'leadside',
       host: 'leadside.acme.example',
     });
     serve(() => Response.json({ error: 'Database unavailable' }, { status: 503 }));
     expect(await teamStats(undefined)).toMatchObject({ outcome: 'failed', reason: 'The Leadside server (leadside.acme.example) answered 503: Database unavailable' });
     serve(() => Response.json({ error: 'No route' }, { status: 404 }));
-    expect(await teamStats(undefined)).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('has no /v1/stats') });
+    expect(await teamStats(undefined)).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('has no /v1/stats'), reasonCoded: { code: 'leadside.noStats' } });
   });
 
   it("has no team numbers for the demo, and none from a team's gateway without /stats", async () => {

@@ -2,6 +2,7 @@ import { getCatalog } from '@/lib/brief/catalog';
 import type { PageResponse } from '@/lib/messaging/messages';
 import { loadSettings } from '@/lib/store/settings';
 import { connectorFor } from './connectors';
+import { asConnectorError, connectorText } from '@/lib/connectors/message-codes';
 
 type TeamStatsAnswer = PageResponse<'team-stats'>;
 
@@ -31,8 +32,15 @@ export async function teamStats(since: string | undefined): Promise<TeamStatsAns
     if (stats) return { outcome: 'team', stats, from, host };
     // A team's own gateway need not collect the team's events; Leadside's server always does.
     if (from === 'rest') return { outcome: 'none' };
-    return { outcome: 'failed', reason: `The Leadside server at ${host} has no /v1/stats (it answered 404). Is the address the server's?`, from, host };
+    return {
+      outcome: 'failed',
+      reason: `The Leadside server at ${host} has no /v1/stats (it answered 404). Is the address the server's?`,
+      reasonCoded: connectorText('leadside.noStats', { host }),
+      from,
+      host,
+    };
   } catch (error) {
-    return { outcome: 'failed', reason: error instanceof Error ? error.message : String(error), from, host };
+    const failure = asConnectorError(error);
+    return { outcome: 'failed', reason: failure.message, ...(failure.coded ? { reasonCoded: failure.coded } : {}), from, host };
   }
 }

@@ -97,6 +97,7 @@ export const CONNECTOR_CODES = {
   'rest.check.lookup': [],
   'rest.check.content': ['count'],
   'rest.check.write': [],
+  'leadside.noStats': ['host'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ConnectorCode = keyof typeof CONNECTOR_CODES;

@@ -120,7 +120,7 @@ export const PageResponseSchemas = {
      * It has them but could not give them now (unreachable, an error status, a wrong token). `reason`,
      * not `error`: an answer with an `error` field is how a request that failed comes back.
      */
-    z.object({ outcome: z.literal('failed'), reason: z.string(), from: z.enum(['leadside', 'rest']), host: z.string() }),
+    z.object({ outcome: z.literal('failed'), reason: z.string(), reasonCoded: CodedTextSchema.optional(), from: z.enum(['leadside', 'rest']), host: z.string() }),
   ]),
   /** Only the asked ids the source has a status for; none when it has none or could not be asked. */
   'request-statuses': z.object({ statuses: RequestStatusesResponseSchema.shape.statuses }),

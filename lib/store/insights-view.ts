@@ -3,6 +3,7 @@ import type { TeamStats } from '@/lib/schema/rest-api';
 import { db } from './db';
 import { loadInsights, type Insights, type InsightsPeriod } from './insights-load';
 import { teamInsights } from './team-insights';
+import type { CodedText } from '@/lib/schema/coded-text';
 
 type TeamStatsAnswer = PageResponse<'team-stats'>;
 
@@ -15,7 +16,7 @@ export interface TeamOrigin {
 /** What the Insights page shows: the team's numbers, or this browser's (saying why when the team's failed). */
 export type InsightsView =
   | { scope: 'team'; insights: Insights; team?: TeamStats['team']; origin: TeamOrigin }
-  | { scope: 'browser'; insights: Insights; teamFailure?: { error: string; origin?: TeamOrigin } };
+  | { scope: 'browser'; insights: Insights; teamFailure?: { error: string; coded?: CodedText; origin?: TeamOrigin } };
 
 /**
  * The team view when the source has the team's numbers, else this browser's data. When the team's
@@ -42,7 +43,11 @@ export async function loadInsightsView(
         origin: { from: answer.from, host: answer.host },
       };
     case 'failed':
-      return { scope: 'browser', insights: await loadInsights(period), teamFailure: { error: answer.reason, origin: { from: answer.from, host: answer.host } } };
+      return {
+        scope: 'browser',
+        insights: await loadInsights(period),
+        teamFailure: { error: answer.reason, ...(answer.reasonCoded ? { coded: answer.reasonCoded } : {}), origin: { from: answer.from, host: answer.host } },
+      };
     case 'none':
       return { scope: 'browser', insights: await loadInsights(period) };
   }

@@ -108,8 +108,9 @@ test("Insights shows this browser's data with a banner when the team server is d
     expect(await row(insights, 'quality-by-channel', 'Event')).toMatchObject({ 'Leads rated': '1' });
 
     for (const [outage, reason] of [
-      ['unavailable', `The Leadside server (${team.host}) answered 503: The Leadside server is down for maintenance`],
-      ['connection-closed', `Could not reach The Leadside server (${team.host}) at ${team.host}`],
+      // Worded by the failure's code; the server's own words quoted after it.
+      ['unavailable', `The Leadside server (${team.host}) answered 503: the service has a problem on its side. “The Leadside server is down for maintenance”`],
+      ['connection-closed', `Could not reach The Leadside server (${team.host}) at ${team.host}.`],
     ] as const) {
       team.setOutage(outage);
       await insights.page.reload();
