@@ -109,10 +109,10 @@ describe('file import connector', () => {
   it('tests the connection by counting what was imported', async () => {
     const empty = await withImports([]);
     expect(await empty.connector.testConnection(signal)).toEqual([
-      { capability: 'auth', ok: true, message: expect.stringContaining('No account needed') },
-      { capability: 'lookup', ok: false, message: expect.stringMatching(/^No profiles imported yet/) },
-      { capability: 'content', ok: false, message: expect.stringMatching(/^No content imported yet/) },
-      { capability: 'write', ok: true, message: 'Feedback stays in this browser; nothing is sent.' },
+      { capability: 'auth', ok: true, message: expect.stringContaining('No account needed'), coded: { code: 'file.check.auth' } },
+      { capability: 'lookup', ok: false, message: expect.stringMatching(/^No profiles imported yet/), coded: { code: 'file.check.noProfiles' } },
+      { capability: 'content', ok: false, message: expect.stringMatching(/^No content imported yet/), coded: { code: 'file.check.noContent' } },
+      { capability: 'write', ok: true, message: 'Feedback stays in this browser; nothing is sent.', coded: { code: 'local.check.write' } },
     ]);
     const full = await withImports([['profiles', PROFILES], ['pageViews', VIEWS], ['content', JSON.stringify(content)]]);
     const checks = await full.connector.testConnection(signal);
