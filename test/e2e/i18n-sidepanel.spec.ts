@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type http from 'node:http';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type ExtensionHandle } from './fixtures';
 import { salesforceRecordUrl, SidePanel } from '../support/pages';
 import { grantSiteAccessInBrowserSettings } from '../support/site-access';
 import { PSEUDO_CHECK, setUiLanguage } from '../support/ui-language';
@@ -15,6 +15,25 @@ const PANEL_SIZE = { width: 360, height: 800 };
 
 /** Text on the page that escaped the pseudo-locale (never sent through `t`), lead data aside. */
 const untranslated = (page: Page) => page.evaluate<string[]>(PSEUDO_CHECK);
+
+/** HubSpot set up in Options (in English, as an admin does), then Priya's brief in the pseudo-locale. */
+async function hubSpotBriefInPseudoLocale(extension: ExtensionHandle, openSidePanel: (tabPage: Page) => Promise<Page>, token: string): Promise<SidePanel> {
+  await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, 'api.hubapi.com');
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByRole('radio', { name: 'HubSpot' }).check();
+  await options.getByLabel('Private app access token').fill(token);
+  await options.getByRole('button', { name: 'Use this source' }).click();
+  await expect(options.getByTestId('source-status')).toContainText('HubSpot');
+  await options.close();
+
+  await setUiLanguage(extension.context, extension.extensionId, 'en-XA');
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await panel.page.setViewportSize(PANEL_SIZE);
+  return panel;
+}
 
 test.beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -89,20 +108,7 @@ test('pseudo-locale: no untranslated text on an error (a marketing system refusi
     res.writeHead(401, { 'Content-Type': 'application/json;charset=utf-8' });
     res.end(JSON.stringify({ status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }));
   });
-  await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, 'api.hubapi.com');
-  const options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await options.getByRole('radio', { name: 'HubSpot' }).check();
-  await options.getByLabel('Private app access token').fill('pat-na1-revoked-token');
-  await options.getByRole('button', { name: 'Use this source' }).click();
-  await expect(options.getByTestId('source-status')).toContainText('HubSpot');
-  await options.close();
-
-  await setUiLanguage(extension.context, extension.extensionId, 'en-XA');
-  const crm = await extension.context.newPage();
-  await crm.goto(PRIYA);
-  const panel = new SidePanel(await openSidePanel(crm));
-  await panel.page.setViewportSize(PANEL_SIZE);
+  const panel = await hubSpotBriefInPseudoLocale(extension, openSidePanel, 'pat-na1-revoked-token');
   const error = panel.page.getByTestId('state-error');
   await expect(error.getByTestId('reconnect')).toBeVisible();
   // Leadside's own sentence is translated, status and system filled in; HubSpot's own words follow it
@@ -148,20 +154,7 @@ test('pseudo-locale: a source’s gap note and the stale-data banner are worded 
     }
     return answer(404, { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND' });
   });
-  await grantSiteAccessInBrowserSettings(extension.context, extension.extensionId, 'api.hubapi.com');
-  const options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await options.getByRole('radio', { name: 'HubSpot' }).check();
-  await options.getByLabel('Private app access token').fill('pat-na1-good-token');
-  await options.getByRole('button', { name: 'Use this source' }).click();
-  await expect(options.getByTestId('source-status')).toContainText('HubSpot');
-  await options.close();
-
-  await setUiLanguage(extension.context, extension.extensionId, 'en-XA');
-  const crm = await extension.context.newPage();
-  await crm.goto(PRIYA);
-  const panel = new SidePanel(await openSidePanel(crm));
-  await panel.page.setViewportSize(PANEL_SIZE);
+  const panel = await hubSpotBriefInPseudoLocale(extension, openSidePanel, 'pat-na1-good-token');
   const gap = panel.page.getByTestId('data-gap');
   await expect(gap.getByTestId('system-message')).toHaveAttribute('data-code', 'hubspot.eventsNeedScope');
   await expect(gap).toContainText('⟦');
