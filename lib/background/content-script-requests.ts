@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { announceRefresh, sourceSettings } from '@/lib/brief/brief';
 import { glanceFor } from '@/lib/leads/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
@@ -18,19 +17,23 @@ export interface ContentScriptSender {
   url?: string;
 }
 
+/**
+ * What the worker answers a content script's report with: the glance for its pill, once the lead is
+ * looked up, when marketing knows them. The answer travels back on the report's own channel, so a
+ * record costs the CRM page one message round, not a report and then a separate push.
+ */
+export interface RecordAnswer {
+  ok: true;
+  glance?: GlanceMessage;
+}
+
 /** Handles what a CRM tab's content script reports. The tab comes from the sender, never the message. */
 export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url }: ContentScriptSender) {
   switch (request.type) {
     case 'record-detected': {
-      const change = await setTabRecord(tabId, request.record);
-      if (change !== 'none') {
-        void followRecord(tabId, request.record);
-        // An open side panel heard the content script's report too, and has already built a cached
-        // lead's brief from the IndexedDB it shares with the worker; this tells it the worker has
-        // the record, so it may ask for the brief of a lead that is not cached.
-        await broadcast({ type: 'tab-record-changed', tabId, record: request.record });
-      }
-      return { ok: true };
+      const { glance } = await noteTabRecord(tabId, request.record);
+      const message = await glance;
+      return message ? { ok: true, glance: message } : { ok: true };
     }
     case 'record-cleared': {
       if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId, record: null });
@@ -45,26 +48,41 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
 }
 
 /**
+ * Keeps the record the tab reports and tells the pages; `glance` (in an object, so awaiting this
+ * does not wait for it) settles once the worker's one pass over a new record is done.
+ */
+export async function noteTabRecord(tabId: number, record: DetectedRecord): Promise<{ glance: Promise<GlanceMessage | undefined> }> {
+  const change = await setTabRecord(tabId, record);
+  if (change === 'none') return { glance: Promise.resolve(undefined) };
+  const glance = followRecord(tabId, record);
+  // An open side panel heard the content script's report too, and has already built a cached
+  // lead's brief from the IndexedDB it shares with the worker; this tells it the worker has
+  // the record, so it may ask for the brief of a lead that is not cached.
+  await broadcast({ type: 'tab-record-changed', tabId, record });
+  return { glance };
+}
+
+/**
  * The worker's one pass over a record the tab now shows, panel open or not: the profile from the
  * cache (a stale copy starts its refresh), else one lookup, so the brief is ready when the rep opens
- * the panel; then the tab's glance pill, unless the tab has moved on meanwhile. The side panel's
- * request for the same lead joins this lookup (lib/brief/profiles.ts), never a second one. Lookups
- * the page causes are budgeted per tab (lookup-budget.ts); the cache is not.
+ * the panel; then the glance for the tab's pill, unless the tab has moved on meanwhile. The side
+ * panel's request for the same lead joins this lookup (lib/brief/profiles.ts), never a second one.
+ * Lookups the page causes are budgeted per tab (lookup-budget.ts); the cache is not.
  */
-async function followRecord(tabId: number, record: DetectedRecord): Promise<void> {
+async function followRecord(tabId: number, record: DetectedRecord): Promise<GlanceMessage | undefined> {
   try {
     const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     const options = { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) };
     const cached = await lookupCachedProfile(record, options);
-    if (!cached && !takeTabLookup(tabId)) return;
+    if (!cached && !takeTabLookup(tabId)) return undefined;
     const { entry } = cached ?? (await lookupProfile(record, options));
     const current = await getTabRecord(tabId);
-    if (!entry.profile || !current || recordKey(current) !== recordKey(record)) return;
+    if (!entry.profile || !current || recordKey(current) !== recordKey(record)) return undefined;
     // The rep opened a lead's record and marketing knows them, panel open or not (the glance shows).
     void noteLook(current, entry.profile);
-    const message: GlanceMessage = { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerLook()) };
-    await browser.tabs.sendMessage(tabId, message);
+    return { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerLook()) };
   } catch {
     // The side panel shows lookup errors with a retry; the pill simply stays hidden.
+    return undefined;
   }
 }

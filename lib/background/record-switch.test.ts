@@ -10,7 +10,7 @@ import type { DetectedRecord } from '@/lib/schema/record';
 import { PageRequestSchema } from '@/lib/messaging/messages';
 import { db } from '@/lib/store/db';
 import { forgetTabsInMemory } from '@/lib/store/tab-records';
-import { handleContentScriptRequest } from './content-script-requests';
+import { handleContentScriptRequest, noteTabRecord } from './content-script-requests';
 import { handlePageRequest } from './page-requests';
 
 /**
@@ -64,7 +64,8 @@ const fromUrl: DetectedRecord = {
 };
 const withPerson: DetectedRecord = { ...fromUrl, name: priya!.name, email: priya!.email };
 
-const report = (record: DetectedRecord) => handleContentScriptRequest({ type: 'record-detected', record }, { tabId: TAB });
+/** The content script's report as far as the worker has noted it (its answer, the glance, waits for the lookup). */
+const report = (record: DetectedRecord) => noteTabRecord(TAB, record);
 const panelAsks = () => handlePageRequest(PageRequestSchema.parse({ type: 'get-brief', tabId: TAB }));
 
 describe('a record switch asks the source once', () => {
@@ -146,5 +147,33 @@ describe('a record switch asks the source once', () => {
     expect(await second).toMatchObject({ state: 'found' });
     expect(main.findProfile).toHaveBeenCalledTimes(1);
     expect(beside.findProfile).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the worker answers a record report', () => {
+  beforeEach(async () => {
+    await db.delete();
+    await db.open();
+    forgetTabsInMemory();
+  });
+
+  it('with the glance for the pill, on the report’s own channel, once the lead is looked up', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    const answer = handleContentScriptRequest({ type: 'record-detected', record: withPerson }, { tabId: TAB });
+    await held.answerAll();
+    expect(await answer).toEqual({
+      ok: true,
+      glance: { type: 'glance', recordKey: 'salesforce:00Q8d00000XyZ1aEAF', glance: expect.objectContaining({ name: priya!.name }) },
+    });
+  });
+
+  it('with no glance when marketing does not know the lead, or the report changes nothing', async () => {
+    const held = heldSource('nobody', () => null);
+    source = held.connector;
+    const answer = handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: TAB });
+    await held.answerAll();
+    expect(await answer).toEqual({ ok: true });
+    expect(await handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: TAB })).toEqual({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentScriptRequest } from '@/lib/messaging/messages';
-import { GlanceMessageSchema } from '@/lib/schema/glance';
+import { RecordAnswerSchema } from '@/lib/schema/glance';
 import { safeParse } from '@/lib/schema/zod-lean';
 import { createGlancePill } from './glance-pill';
 import type { CrmDetector } from './types';
@@ -9,7 +9,7 @@ import { watchRecords, type WatchedRecord } from './watch';
 
 /**
  * What every CRM content script does: detect which record is open, and who, report it to the
- * background worker, and show the glance pill the worker answers with. Each CRM has its own tiny
+ * background worker, and show the glance the worker answers the report with. Each CRM has its own tiny
  * content script that passes only its own detectors, so no CRM page loads the others' code.
  */
 export function runRecordDetection(ctx: ContentScriptContext, detectors: readonly CrmDetector[]): void {
@@ -32,18 +32,17 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
       enter(`${record.crm}:${record.recordId}`);
-      void send({ type: 'record-detected', record });
+      void send({ type: 'record-detected', record }).then((answer) => {
+        const parsed = safeParse(RecordAnswerSchema, answer);
+        const glance = parsed.success ? parsed.data.glance : undefined;
+        // A glance for a record this tab has already left is stale: drop it.
+        if (glance && glance.recordKey === currentKey && !ctx.isInvalid) pill.show(glance.glance);
+      });
     },
     onNoRecord() {
       currentKey = undefined;
       pill.hide();
       void send({ type: 'record-cleared' });
     },
-  });
-
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const parsed = safeParse(GlanceMessageSchema, raw);
-    // A glance for a record this tab has already left is stale: drop it.
-    if (parsed.success && parsed.data.recordKey === currentKey) pill.show(parsed.data.glance);
   });
 }

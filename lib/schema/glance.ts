@@ -24,6 +24,9 @@ export const GlanceSchema = z.object({
 });
 export type Glance = z.Infer<typeof GlanceSchema>;
 
-/** Pushed by the background to a CRM tab's content script. */
+/** The glance for one record, as the worker words it for the CRM tab's pill. */
 export const GlanceMessageSchema = z.object({ type: z.literal('glance'), recordKey: z.string(), glance: GlanceSchema });
 export type GlanceMessage = z.Infer<typeof GlanceMessageSchema>;
+
+/** The worker's answer to a content script's record report: the glance, when marketing knows the lead. */
+export const RecordAnswerSchema = z.object({ glance: z.optional(GlanceMessageSchema) });
