@@ -6,8 +6,11 @@ import type { CrmDetector, PageIdentity, RecordMatch } from './types';
  * One read of a record page, in layers: the CRM's own selectors first (they know its markup, and
  * which record a page of several people shows), then the generic reader for whatever they missed,
  * so a CRM release that renames its classes costs nothing the page still shows in plain sight.
+ * `ownSelectorsOnly` leaves the generic layer out: for the read in the URL change's own task, when
+ * a CRM that keeps records rendered shows the person at once, and a page still loading shows only
+ * its spinner, navigation and signed-in user, which the generic reader would walk for nothing.
  */
-export function readPageIdentity(detector: CrmDetector, doc: Document, match: RecordMatch): PageIdentity {
+export function readPageIdentity(detector: CrmDetector, doc: Document, match: RecordMatch, ownSelectorsOnly = false): PageIdentity {
   return inOneRead(() => {
     const own = detector.readIdentity(doc, match);
     if (own.otherRecord) return {};
@@ -17,6 +20,8 @@ export function readPageIdentity(detector: CrmDetector, doc: Document, match: Re
     const complete = { ...own, name };
     // A page whose record the CRM's selectors settled (or a URL that is the person) needs no more.
     if (name && own.email && (own.record || !match.personFromPage)) return complete;
+    // Which person a page of several shows is the generic layer's to help decide: none yet.
+    if (ownSelectorsOnly) return match.personFromPage && !own.record ? {} : complete;
     const generic = readGenericIdentity(doc);
     const merged: PageIdentity = { ...complete, name: name ?? generic.name, email: own.email ?? generic.email };
     return detector.completeIdentity ? detector.completeIdentity(merged, generic, match, doc) : merged;

@@ -93,12 +93,28 @@ describe('watchRecords', () => {
     document.body.append(document.createElement('div'));
     await settle(300);
     expect(reads).toHaveLength(1);
+    // The page showed nobody to the CRM's selectors and has not changed since: one read with every layer.
+    await settle(200);
+    expect(reads).toHaveLength(2);
     document.documentElement.append(pill);
     pill.style.setProperty('display', 'none');
     pill.remove();
     await settle(300);
-    expect(reads).toHaveLength(1);
+    expect(reads).toHaveLength(2);
     document.body.append(document.createElement('section')); // the CRM renders: read again
-    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    await vi.waitFor(() => expect(reads).toHaveLength(3));
+  });
+
+  it('reads the URL change’s own task with the CRM’s selectors only, and a page that never changes with every layer', async () => {
+    // The person in a layout the CRM's selectors do not know: only the generic reader finds them.
+    document.body.innerHTML = '<h1>Ada Lovelace</h1><dl><dt>Email</dt><dd><a href="mailto:ada@analytical.example">ada@analytical.example</a></dd></dl>';
+    const detector: CrmDetector = { crm: 'salesforce', matches: ['https://*/*'], matchUrl: () => MATCH, readIdentity: () => ({}) };
+    start(detector);
+    await settle(0);
+    // The record from its URL alone: the first read did not walk the page.
+    expect(reported).toEqual([expect.objectContaining(MATCH)]);
+    expect(reported[0]!.email).toBeUndefined();
+    await vi.waitFor(() => expect(reported).toHaveLength(2), { timeout: 2000 });
+    expect(reported[1]).toMatchObject({ ...MATCH, name: 'Ada Lovelace', email: 'ada@analytical.example' });
   });
 });

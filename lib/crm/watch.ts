@@ -95,8 +95,8 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
 
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
-    const readSoon = followPage(win, changes, watch, followMs, () => {
-      const identity = readPageIdentity(detector, win.document, match);
+    const readSoon = followPage(win, changes, watch, followMs, (first) => {
+      const identity = readPageIdentity(detector, win.document, match, first);
       if (!identity.name && !identity.email && !identity.record) return 'same';
       // Any of the last person's details on the new record's page is the old page (or its title)
       // still showing: a layer that reads less than the CRM's selectors may see only one of them.
@@ -237,7 +237,8 @@ function followPage(
   changes: PageChanges,
   signal: AbortSignal,
   timeoutMs: number,
-  read: () => ReadOutcome,
+  /** `first`: the read in the URL change's own task (see readPageIdentity's `ownSelectorsOnly`). */
+  read: (first: boolean) => ReadOutcome,
 ): (delayMs: number) => void {
   let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -260,20 +261,31 @@ function followPage(
     done = true;
     changes.follow(undefined);
     clearTimeout(extraRead);
+    clearTimeout(fullRead);
     clearTimeout(timer);
     if (idle !== undefined) win.cancelIdleCallback(idle);
     clearTimeout(deadline);
   };
+  let first = true;
+  /**
+   * The first read takes the CRM's own selectors only. A page that never changes after it (a
+   * server-rendered record, or one rendered before its URL changed) still gets a read with every
+   * layer: this one, unless a change's read comes first.
+   */
+  let fullRead: ReturnType<typeof setTimeout> | undefined;
   const runRead = () => {
     // What changed before this read is in what it sees, so needs no read of its own.
     changes.settle();
+    clearTimeout(fullRead);
     clearTimeout(timer);
     timer = undefined;
     if (idle !== undefined) win.cancelIdleCallback(idle);
     idle = undefined;
     if (done) return;
     lastReadAt = performance.now();
-    const outcome = read();
+    const outcome = read(first);
+    if (first && outcome !== 'done') fullRead = setTimeout(runRead, MAX_READ_DELAY_MS);
+    first = false;
     if (outcome === 'done') return stop();
     delayMs = outcome === 'changed' ? FIRST_READ_DELAY_MS : Math.min(delayMs * 2, MAX_READ_DELAY_MS);
   };
