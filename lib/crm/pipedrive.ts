@@ -9,8 +9,8 @@ import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } fro
  * Each Pipedrive company has its own subdomain (`acme.pipedrive.com`, sandboxes `acme-sandbox.…`).
  * The other subdomains are Pipedrive's own sites and services, never a company's app.
  */
-const COMPANY_HOST = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.pipedrive\.com$/;
-const NOT_A_COMPANY = new Set(['www', 'api', 'developers', 'oauth', 'marketplace', 'webforms', 'support', 'status', 'community', 'campaigns', 'learn']);
+const COMPANY_HOST =
+  /^(?!(?:www|api|developers|oauth|marketplace|webforms|support|status|community|campaigns|learn)\.)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.pipedrive\.com$/;
 
 /** Person and deal ids are positive integers; ignore any query string or hash the app adds. */
 const RECORD_PATH = /^\/(person|deal)\/([1-9]\d{0,11})\/?$/;
@@ -28,10 +28,8 @@ export const pipedrive: CrmDetector = {
 
   matchUrl(url: URL): RecordMatch | null {
     if (url.protocol !== 'https:') return null;
-    const host = COMPANY_HOST.exec(url.hostname);
-    if (!host || NOT_A_COMPANY.has(host[1]!)) return null;
     const found = RECORD_PATH.exec(url.pathname);
-    if (!found) return null;
+    if (!found || !COMPANY_HOST.test(url.hostname)) return null;
     // A deal is not a person: its person is read from the deal's sidebar (see readIdentity).
     if (found[1] === 'deal') return { crm: 'pipedrive', objectType: 'deal', recordId: found[2]!, personFromPage: true };
     return { crm: 'pipedrive', objectType: 'person', recordId: found[2]! };
@@ -176,11 +174,8 @@ function readDealPerson(doc: Document): PageIdentity {
 function ownRegion(link: Element, view: Element, personId: string): Element {
   let region = link;
   for (let parent = link.parentElement; parent && parent !== view; parent = parent.parentElement) {
-    const others = [...parent.querySelectorAll('a[href*="/person/"]')].some((anchor) => {
-      const id = personIdOf(anchor);
-      return id !== undefined && id !== personId;
-    });
-    if (others) break;
+    // A link to no person (undefined id) is nobody else's.
+    if ([...parent.querySelectorAll('a[href*="/person/"]')].some((anchor) => (personIdOf(anchor) ?? personId) !== personId)) break;
     region = parent;
   }
   return region;
