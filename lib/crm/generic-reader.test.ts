@@ -80,3 +80,27 @@ describe('readGenericIdentity, around the name and the owner', () => {
     expect(readGenericIdentity(document).name).toBe('Noor Haddad');
   });
 });
+
+describe('readGenericIdentity, names in parts and company inboxes', () => {
+  it('joins a first and a last name shown as labelled text when nothing titles the record', () => {
+    page('<div><div>Voornaam</div><div>Fleur</div></div><div><div>Achternaam</div><div>de Jong</div></div>', 'HubSpot');
+    expect(readGenericIdentity(document).name).toBe('Fleur de Jong');
+    // "Sobrenome" (pt) holds "nome" but is the last name; a label's wrapper may hold it.
+    page('<p><span>Sobrenome</span></p><p>Souza</p><p><span>Nome:</span></p><p>Rafael</p>');
+    expect(readGenericIdentity(document).name).toBe('Rafael Souza');
+  });
+
+  it('takes no half name, and no other field whose label starts like one', () => {
+    page('<div><span>Nome</span><span>Chiara Esposito</span></div><div><span>Nome account</span><span>Vesuvio Ceramiche</span></div>', 'Salesforce');
+    expect(readGenericIdentity(document).name).toBeUndefined();
+    page('<h1>Dhr. Daan de Vries</h1><div><span>Voornaam</span><span>Daan</span></div>');
+    expect(readGenericIdentity(document).name).toBe('Daan de Vries');
+  });
+
+  it('never takes a billing or invoice address for the person', () => {
+    for (const label of ['Billing Email', 'Invoice e-mail', 'Rechnungs-E-Mail', 'E-mail de facturation', 'Email fatturazione']) {
+      page(`<h1>Owen Gallagher</h1><dl><dt>${label}</dt><dd><a href="mailto:invoices@fernwood.example">invoices@fernwood.example</a></dd></dl><p>Head of Purchasing</p><p><a href="mailto:owen@fernwood.example">owen@fernwood.example</a></p>`);
+      expect(readGenericIdentity(document).email, label).toBe('owen@fernwood.example');
+    }
+  });
+});

@@ -25,12 +25,14 @@ function normalize(text: string): string {
 const EMAIL_LABEL = /e-?mail|courriel|messagerie|correo|correio|posta elettronica/;
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user. */
 const OWNER =
-  /owner|inhaber|besitzer|eigentumer|proprietaire|propietario|proprietario|verantwortlich|assigned|zugewiesen|created by|modified by|erstellt von|cree par|modifie par|creado por|\buser|utilisateur|usuario|benutzer|nutzer/;
+  /owner|inhaber|besitzer|eigentumer|proprietaire|propietario|proprietario|verantwortlich|assigned|zugewiesen|created by|modified by|erstellt von|cree par|modifie par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
  * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
- * cuenta"); alone they may be the person's own job title ("Practice Manager").
+ * cuenta", a "Billing Email" that is the company's invoices inbox); alone they may be the person's
+ * own job title ("Practice Manager").
  */
-const OTHER_PERSON = /assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent/;
+const OTHER_PERSON =
+  /assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /secondar|sekundar|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** The CRM's mark for the main address. */
@@ -40,34 +42,31 @@ const PRIMARY = /primary|primar|principal|haupt|preferred|bevorzugt|prefere|defa
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
  * id or label. Short words need word edges ("nav" is inside "canvas").
  */
-const SKIPPED_ROLES = new Set(['navigation', 'banner', 'feed', 'log', 'search', 'menu', 'menubar', 'tooltip', 'contentinfo']);
-const SKIPPED_TAGS = new Set(['NAV', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'FOOTER', 'IFRAME']);
+// Whole-word patterns rather than Sets: the same test in fewer bytes of content script.
+const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo)$/;
+const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$/i;
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|navbar|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
+  /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
 const ELSEWHERE_WORDS =
-  /timeline|activit|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])notes?(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|(?:^|[\s_-])flow(?:$|[\s_-])|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to/;
+  /timeline|activit|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 
 function describing(element: Element): string {
   if (!element.hasAttributes()) return '';
-  return normalize(
-    [element.getAttribute('class'), element.id, element.getAttribute('data-testid'), element.getAttribute('data-test-id'), element.getAttribute('data-id'), element.getAttribute('aria-label')]
-      .filter(Boolean)
-      .join(' '),
-  );
+  // A missing attribute joins as an empty string: nothing the patterns look for has a space in it.
+  return normalize(['class', 'id', 'data-testid', 'data-test-id', 'data-id', 'aria-label'].map((name) => element.getAttribute(name)).join(' '));
 }
 
 /** Whether a region is left out of the read (with everything in it). */
 function skipped(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.test(element.tagName)) return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   if ((element as HTMLElement).style?.display === 'none') return true;
-  const role = element.getAttribute('role');
-  if (role && SKIPPED_ROLES.has(role)) return true;
+  if (SKIPPED_ROLES.test(element.getAttribute('role') ?? '')) return true;
   const words = describing(element);
-  if (!words || !(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
+  if (!(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
   // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
   return !element.querySelector(TITLE);
 }
@@ -90,14 +89,20 @@ function hiddenRegion(element: Element): boolean {
 interface Found {
   titles: Element[];
   namedElements: Element[];
-  nameInputs: HTMLInputElement[];
+  /**
+   * First- and last-name fields: an input the rep types in, or the value shown after a label that
+   * says "Voornaam", "Cognome" (the label's next element, or its wrapper's).
+   */
+  nameParts: Array<{ last: boolean; value: Element }>;
   emails: Array<{ element: Element; email: string; kind: number }>;
 }
 
 /** Class, id or field names that say "this is the record's name". */
 const NAME_HINT = /(?:record|entity|contact|person|lead|party|header|cv)[-_]?(?:title|name)|full_?name/;
-const FIRST_NAME = /first ?name|given|vorname|prenom|nombre\b|nome\b/;
-const LAST_NAME = /last ?name|family|surname|nachname|^nom$|apellido|sobrenome|cognome/;
+const FIRST_NAME = /first ?name|given|vorname|prenom|nombre\b|nome\b|voornaam|imie/;
+const LAST_NAME = /last ?name|family|surname|nachname|^nom$|apellido|sobrenome|cognome|achternaam|nazwisko/;
+/** A label that is a name part and nothing else ("Nome account" is another field's). */
+const NAME_PART_LABEL = new RegExp(`^(?:${FIRST_NAME.source}|${LAST_NAME.source}):?$`);
 
 /** Kinds of sightings, ranked: a link or field value is meant as the address, text may quote it. */
 const FROM_TEXT = 1;
@@ -110,7 +115,7 @@ const FROM_INPUT = 4;
  * filter is a call from the browser into script for every element, which cost more than the walk.
  */
 function walk(doc: Document): Found {
-  const found: Found = { titles: [], namedElements: [], nameInputs: [], emails: [] };
+  const found: Found = { titles: [], namedElements: [], nameParts: [], emails: [] };
   const roots: Node[] = [doc.body ?? doc.documentElement];
   while (roots.length) {
     const root = roots.pop()!;
@@ -151,16 +156,21 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
   else if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
-    const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0] ?? '')) : undefined;
+    const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0]!)) : undefined;
     if (email) found.emails.push({ element, email, kind: FROM_LINK });
   } else if (tag === 'INPUT') {
     const input = element as HTMLInputElement;
     const says = normalize([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.autocomplete].join(' '));
-    const email = findEmail(input.value ?? '');
+    const email = findEmail(input.value);
     if (email && (input.type === 'email' || input.type === 'text' || EMAIL_LABEL.test(says))) found.emails.push({ element, email, kind: FROM_INPUT });
-    else if (input.value && (FIRST_NAME.test(says) || LAST_NAME.test(says))) found.nameInputs.push(input);
+    else if (input.value && (FIRST_NAME.test(says) || LAST_NAME.test(says))) found.nameParts.push({ last: LAST_NAME.test(says), value: input });
   } else if (NAME_HINT.test(describing(element) + normalize(element.getAttribute('data-field') ?? ''))) {
     found.namedElements.push(element);
+  } else if (!element.firstElementChild) {
+    // Only leaves are labels, and only short text is looked at, so the walk's cost barely moves.
+    let text = element.textContent!;
+    const value = element.nextElementSibling ?? element.parentElement?.nextElementSibling;
+    if (value && text.length < 24 && NAME_PART_LABEL.test((text = normalize(text.trim())))) found.nameParts.push({ last: LAST_NAME.test(text), value });
   }
 }
 
@@ -172,13 +182,13 @@ function parentOf(node: Element): Element | null {
   return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
 }
 
-function shortText(element: Element | null): string | undefined {
+function shortText(element: Element | null | undefined): string | undefined {
   const text = element ? cleanText(element.textContent) : undefined;
   return text && text.length <= LABEL_MAX && !text.includes('@') ? text : undefined;
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
-const VALUE_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG']);
+const VALUE_TAGS = /^(?:A|BUTTON|INPUT|SELECT|TEXTAREA|IMG)$/;
 
 /**
  * What the page says about one shown address: its field's label (the label for an input, the dt of
@@ -186,8 +196,9 @@ const VALUE_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG']
  * wrappers (an owner card's aria-label), and the flags just after it ("Primary", "(Work)").
  */
 function contextOf(element: Element): { label: string; flags: string } {
-  const labels: string[] = [];
-  const flags: string[] = [];
+  // join() reads a missing label or flag (undefined, null) as an empty string.
+  const labels: Array<string | null | undefined> = [];
+  const flags: Array<string | null | undefined> = [];
   let labelFound = false;
   let node: Element | null = element;
   for (let depth = 0; node && depth < FIELD_DEPTH; depth += 1, node = parentOf(node)) {
@@ -197,18 +208,17 @@ function contextOf(element: Element): { label: string; flags: string } {
     }
     if (labelFound) continue;
     if (node.id && node.tagName === 'INPUT') {
-      const root = node.getRootNode() as Document | ShadowRoot;
-      labels.push(shortText(root.querySelector(`label[for="${CSS.escape(node.id)}"]`)) ?? '');
+      labels.push(shortText((node.getRootNode() as ParentNode).querySelector(`label[for="${CSS.escape(node.id)}"]`)));
     }
     const labelledBy = node.getAttribute('aria-labelledby');
-    if (labelledBy) labels.push(shortText((node.getRootNode() as Document).getElementById?.(labelledBy) ?? null) ?? '');
+    if (labelledBy) labels.push(shortText((node.getRootNode() as Document).getElementById?.(labelledBy)));
     if (depth < 2) {
-      for (let after = node.nextElementSibling, count = 0; after && count < 2; after = after.nextElementSibling, count += 1) flags.push(shortText(after) ?? '');
-      if (node.nextSibling?.nodeType === 3) flags.push(node.nextSibling.textContent ?? '');
+      flags.push(shortText(node.nextElementSibling), shortText(node.nextElementSibling?.nextElementSibling));
+      if (node.nextSibling?.nodeType === 3) flags.push(node.nextSibling.textContent);
     }
-    let before = node.previousElementSibling;
-    if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th') ?? null;
-    const label = before && !VALUE_TAGS.has(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
+    let before: Element | null | undefined = node.previousElementSibling;
+    if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th');
+    const label = before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
     // The nearest text before the value is its field's label: further up are other fields' labels.
     if (label) labels.push(label);
     labelFound = Boolean(label);
@@ -227,8 +237,8 @@ function chain(element: Element): Element[] {
 function distance(a: Element, b: Element): number {
   const up = chain(a);
   const other = chain(b);
-  const shared = new Set(other);
-  const meet = up.findIndex((node) => shared.has(node));
+  // Chains are a few dozen elements: a scan costs less script than a Set.
+  const meet = up.findIndex((node) => other.includes(node));
   return meet < 0 ? up.length + other.length : meet + other.indexOf(up[meet]!);
 }
 
@@ -245,20 +255,21 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
     const labelled = EMAIL_LABEL.test(label);
     if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label))) continue;
     let score = kind + (labelled ? 20 : 0);
-    if (SECONDARY.test(label) || SECONDARY.test(flags)) score -= 8;
-    if (PRIMARY.test(label) || PRIMARY.test(flags)) score += 6;
+    // Neither pattern has a space in it, so the two read as one text give the same answers.
+    const around = `${label} ${flags}`;
+    if (SECONDARY.test(around)) score -= 8;
+    if (PRIMARY.test(around)) score += 6;
     if (title) score -= Math.min(distance(element, title), 20) / 4;
-    const lower = email.toLowerCase();
-    if (!best || score > best.score) best = { score, email: lower, element, labelled };
+    if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
   return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
 }
 
-/** Salutations CRMs put before a name (en/de/fr/es/pt/it). */
-const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott)\.?\s+/i;
+/** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl). */
+const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
 /** Page titles and headings that name a page or a product, never a person. */
 const NOT_A_NAME =
-  /^(?:contacts?|contactos?|kontakte?|leads?|persons?|people|personnes?|personas?|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:contacto?s?|kontakte?|leads?|person(?:ne|a)?s?|people|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 export function tidyName(text: string | null | undefined): string | undefined {
   const name = cleanText(text)?.replace(SALUTATION, '');
@@ -270,14 +281,14 @@ const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|ass
 
 /** Text including what open shadow roots render (an h1 whose name is inside a web component). */
 function composedText(element: Element): string {
-  const nodes = element.shadowRoot ? element.shadowRoot.childNodes : element.childNodes;
+  const nodes = (element.shadowRoot ?? element).childNodes;
   return [...nodes]
     .map((node) => {
       if (node.nodeType === 3) return (node as Text).data;
       if (node.nodeType !== 1) return '';
       const child = node as Element;
       // A link in a title is often the name itself; buttons and icons never are.
-      if ((child.tagName !== 'A' && VALUE_TAGS.has(child.tagName)) || child.tagName === 'svg' || BESIDE_THE_NAME.test(describing(child))) return ' ';
+      if ((child.tagName !== 'A' && VALUE_TAGS.test(child.tagName)) || child.tagName === 'svg' || BESIDE_THE_NAME.test(describing(child))) return ' ';
       return composedText(child);
     })
     .join('');
@@ -285,25 +296,28 @@ function composedText(element: Element): string {
 
 /** The name in `document.title` once the CRM's own words are gone ("Contacto: Lucía ~ Salesforce"). */
 function nameFromDocumentTitle(doc: Document): string | undefined {
-  for (const part of doc.title.split(/\s[|~–—·-]\s/)) {
-    const name = tidyName(part.replace(/^(?:[^:]{1,30}:\s*)+/, ''));
-    if (name) return name;
-  }
-  return undefined;
+  return doc.title
+    .split(/\s[|~–—·-]\s/)
+    .map((part) => tidyName(part.replace(/^(?:[^:]{1,30}:\s*)+/, '')))
+    .find(Boolean);
 }
 
 function chooseName(found: Found, doc: Document): { name?: string; title?: Element } {
-  for (const list of [found.titles, found.namedElements]) {
-    for (const element of list) {
-      const name = tidyName(composedText(element));
-      if (name && isShown(element)) return { name, title: element };
-    }
+  for (const element of [...found.titles, ...found.namedElements]) {
+    const name = tidyName(composedText(element));
+    if (name && isShown(element)) return { name, title: element };
   }
-  const first = found.nameInputs.find((input) => FIRST_NAME.test(normalize(input.placeholder + input.name + (input.getAttribute('aria-label') ?? ''))));
-  const last = found.nameInputs.find((input) => input !== first);
-  const typed = tidyName([first?.value, last?.value].filter(Boolean).join(' '));
-  if (typed) return { name: typed, title: first };
-  return { name: nameFromDocumentTitle(doc) };
+  // A field is the last name's when it says so ("Sobrenome" holds "nome"), else the first name's.
+  // Both are needed: one alone is half a name, and "Nome" is the whole name in some products.
+  const [given, family] = [false, true].map((last) =>
+    found.nameParts.find((part) => part.last === last && isShown(part.value) && valueOf(part.value)),
+  );
+  const name = given && family ? tidyName(`${valueOf(given.value)} ${valueOf(family.value)}`) : undefined;
+  return name ? { name, title: given!.value } : { name: nameFromDocumentTitle(doc) };
+}
+
+function valueOf(element: Element): string | undefined {
+  return element.tagName === 'INPUT' ? (element as HTMLInputElement).value : shortText(element);
 }
 
 /** Reads the record's name and e-mail from any record page. Never throws on odd markup. */
