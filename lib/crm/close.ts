@@ -138,13 +138,14 @@ const LeadAnswerSchema = z.object({
 const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button', 'b'];
 
 /**
- * The contact an address belongs to: the largest region around it that shows no other address, so
- * its neighbours' names are never taken for its own.
+ * The contact an address belongs to: the largest region around it that shows no other contact (no
+ * other address, no other expand toggle), so its neighbours' names are never taken for its own.
  */
 function contactAround(element: Element): Element {
   let region = element;
   for (let parent = element.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
-    if (parent.querySelectorAll('a[href^="mailto:"]').length > 1 || parent.querySelector('h1')) break;
+    // Another contact's address or its expand toggle (collapsed contacts may show no address).
+    if (parent.querySelectorAll('a[href^="mailto:"]').length > 1 || parent.querySelectorAll(CONTACT_TOGGLE).length > 1 || parent.querySelector('h1')) break;
     region = parent;
   }
   return region;
