@@ -105,6 +105,26 @@ describe('glance pill', () => {
     expect([host.style.left, host.style.bottom, host.style.right]).toEqual(['1em', '1em', '']);
   });
 
+  it('looks for its corner once, and again only after the window is resized', () => {
+    const probe = vi.spyOn(document, 'elementFromPoint').mockReturnValue(document.body);
+    const { pill } = pillWithRoot();
+    pill.show(GLANCE);
+    const firstLook = probe.mock.calls.length;
+    expect(firstLook).toBeGreaterThan(0);
+    // Every record switch hides the pill and the next glance shows it: no new look at the page, and
+    // not even at the window's size (reading it forces the page's layout).
+    const size = vi.spyOn(window, 'innerWidth', 'get');
+    for (const name of ['Ada Lovelace', 'Grace Hopper']) {
+      pill.hide();
+      pill.show({ ...GLANCE, name });
+    }
+    expect(probe.mock.calls.length).toBe(firstLook);
+    expect(size).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('resize'));
+    pill.hide();
+    pill.show(GLANCE);
+    expect(probe.mock.calls.length).toBeGreaterThan(firstLook);
+  });
 });
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */

@@ -98,7 +98,11 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
 
   let shown: Glance | undefined;
   /** Where the pill sits: a corner chosen for this window size, or where the rep put it. */
-  let placedFor: string | undefined;
+  let placed = false;
+  // Asking the window's size forces the page's layout; its resize event says when it changed, and
+  // the next show places the pill again for the new size.
+  const listening = new AbortController();
+  win.addEventListener('resize', () => (placed = false), { passive: true, signal: listening.signal });
   let movedByRep = false;
   let corner: Corner = 'bottom-right';
 
@@ -112,9 +116,8 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
   };
   /** While hidden (hit tests pass through a hidden pill): the first corner whose spot is free. */
   const place = () => {
-    const size = `${win.innerWidth}x${win.innerHeight}`;
-    if (movedByRep || placedFor === size) return;
-    placedFor = size;
+    if (movedByRep || placed) return;
+    placed = true;
     toCorner('bottom-right');
     const rect = host.getBoundingClientRect();
     const margin = win.innerWidth - rect.right;
@@ -167,7 +170,10 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
       closedByRep = false;
       setHidden(true);
     },
-    remove: () => host.remove(),
+    remove() {
+      listening.abort();
+      host.remove();
+    },
   };
 }
 
