@@ -53,6 +53,21 @@ export interface PageCost {
   ratio: number;
   /** Records shown per round: the first load and each switch. */
   pagesShown: number;
+  /** Where the added time goes: median of each round's with − without, per kind of main-thread work. */
+  addedBy: Record<WorkKind, number>;
+  /** Median frames' layouts with and without the extension (a layout per frame that changed the page). */
+  layouts: { with: number; without: number };
+}
+
+/** CDP's split of TaskDuration: script, style recalculation, layout, and the rest (paint, commit, IPC). */
+const WORK_KINDS = { script: 'ScriptDuration', style: 'RecalcStyleDuration', layout: 'LayoutDuration', other: 'TaskOtherDuration' } as const;
+type WorkKind = keyof typeof WORK_KINDS;
+
+/** One round's figures from CDP `Performance.getMetrics`, in ms (counts as counts). */
+interface RoundMetrics {
+  total: number;
+  byKind: Record<WorkKind, number>;
+  layouts: number;
 }
 
 /**
@@ -69,22 +84,27 @@ export async function measurePageCost(server: TestServer, rounds: number, fixtur
   const withoutExtension = await launchWithoutExtension({ userDataDir: dirs[1], port: server.port });
   try {
     for (const context of [withExtension, withoutExtension]) await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-    const samples: Array<{ with: number; without: number }> = [];
+    const samples: Array<{ with: RoundMetrics; without: RoundMetrics }> = [];
     for (let round = -1; round < rounds; round++) {
-      const [withMs, withoutMs] = await Promise.all([mainThreadMs(withExtension, fixture), mainThreadMs(withoutExtension, fixture)]);
-      if (round >= 0) samples.push({ with: withMs, without: withoutMs });
+      const [withRound, withoutRound] = await Promise.all([mainThreadMs(withExtension, fixture), mainThreadMs(withoutExtension, fixture)]);
+      if (round >= 0) samples.push({ with: withRound, without: withoutRound });
     }
     const median = (values: number[]) => percentile(values, 50);
-    const withMedian = median(samples.map((sample) => sample.with));
-    const withoutMedian = median(samples.map((sample) => sample.without));
+    const withMedian = median(samples.map((sample) => sample.with.total));
+    const withoutMedian = median(samples.map((sample) => sample.without.total));
+    const addedBy = Object.fromEntries(
+      (Object.keys(WORK_KINDS) as WorkKind[]).map((kind) => [kind, median(samples.map((sample) => sample.with.byKind[kind] - sample.without.byKind[kind]))]),
+    ) as Record<WorkKind, number>;
     return {
       rounds,
       switches: SWITCHES,
       withExtension: withMedian,
       withoutExtension: withoutMedian,
-      added: median(samples.map((sample) => sample.with - sample.without)),
+      added: median(samples.map((sample) => sample.with.total - sample.without.total)),
       ratio: withMedian / withoutMedian,
       pagesShown: SWITCHES + 1,
+      addedBy,
+      layouts: { with: median(samples.map((sample) => sample.with.layouts)), without: median(samples.map((sample) => sample.without.layouts)) },
     };
   } finally {
     await Promise.all([withExtension.close(), withoutExtension.close()]);
@@ -92,8 +112,8 @@ export async function measurePageCost(server: TestServer, rounds: number, fixtur
   }
 }
 
-/** One fresh tab: load a lead, switch records SWITCHES times in-app; the tab's main-thread ms. */
-async function mainThreadMs(context: BrowserContext, fixture: PageCostFixture): Promise<number> {
+/** One fresh tab: load a lead, switch records SWITCHES times in-app; the tab's main-thread work. */
+async function mainThreadMs(context: BrowserContext, fixture: PageCostFixture): Promise<RoundMetrics> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -109,9 +129,13 @@ async function mainThreadMs(context: BrowserContext, fixture: PageCostFixture): 
     }
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value;
-    if (taskSeconds === undefined) throw new Error('CDP Performance.getMetrics reported no TaskDuration');
-    return taskSeconds * 1000;
+    const metric = (name: string) => {
+      const value = metrics.find((entry) => entry.name === name)?.value;
+      if (value === undefined) throw new Error(`CDP Performance.getMetrics reported no ${name}`);
+      return value;
+    };
+    const byKind = Object.fromEntries(Object.entries(WORK_KINDS).map(([kind, name]) => [kind, metric(name) * 1000])) as Record<WorkKind, number>;
+    return { total: metric('TaskDuration') * 1000, byKind, layouts: metric('LayoutCount') };
   } finally {
     await page.close();
   }
@@ -127,6 +151,8 @@ export async function pageCostRows(server: TestServer, rounds: number): Promise<
 /** Both targets on both fixtures: the ratio (which means most on the heavy page) and the absolute cost per record. */
 export const PAGE_COST_TARGETS = { ratio: 1.05, addedPerPageMs: 1.5 };
 
+const signed = (value: number) => (value < 0 ? `−${ms(-value)}` : `+${ms(value)}`);
+
 function pageCostRow(fixture: PageCostFixture, cost: PageCost): BenchRow {
   const perPage = cost.added / cost.pagesShown;
   return {
@@ -136,7 +162,9 @@ function pageCostRow(fixture: PageCostFixture, cost: PageCost): BenchRow {
       `with Leadside vs the same browser without extensions, side by side, median of ${cost.rounds} rounds; the page's own CPU per record shown is the run without extensions over the ${cost.pagesShown} records`,
     result:
       `${ms(cost.withExtension)} vs ${ms(cost.withoutExtension)} (page's own: ${ms(cost.withoutExtension / cost.pagesShown)} per record shown): ` +
-      `ratio ${cost.ratio.toFixed(2)}, +${ms(cost.added)} (+${ms(perPage)} per record shown)`,
+      `ratio ${cost.ratio.toFixed(2)}, +${ms(cost.added)} (+${ms(perPage)} per record shown); ` +
+      `the added time by kind: script ${signed(cost.addedBy.script)}, style ${signed(cost.addedBy.style)}, layout ${signed(cost.addedBy.layout)}, ` +
+      `other (paint, commit, messaging) ${signed(cost.addedBy.other)}; layouts ${cost.layouts.with} vs ${cost.layouts.without}`,
     target: `ratio ≤ ${PAGE_COST_TARGETS.ratio}, ≤ ${PAGE_COST_TARGETS.addedPerPageMs} ms per record shown`,
     met: cost.ratio <= PAGE_COST_TARGETS.ratio && perPage <= PAGE_COST_TARGETS.addedPerPageMs,
     ifMissed:
