@@ -97,6 +97,22 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).name).toBe('Daan de Vries');
   });
 
+  it('takes no localized module name for a person (a page title, a module heading)', () => {
+    for (const title of ['Kontakty - Zoho CRM', 'Contatti - Zoho CRM', 'Contactpersonen - Zoho CRM', 'Contatos | Pipedrive', 'Leady - Zoho CRM']) {
+      page('<p>nothing here</p>', title);
+      expect(readGenericIdentity(document).name, title).toBeUndefined();
+    }
+    page('<h1>Contatti</h1><h1>Francesca Gallo</h1>');
+    expect(readGenericIdentity(document).name).toBe('Francesca Gallo');
+  });
+
+  it('reads an input’s label whether it names the input’s id or is wrapped around it', () => {
+    page('<p>Leila Haddad</p><div><label for="m">Correo electrónico</label><input id="m" value="leila@cedar.example"></div>');
+    expect(readGenericIdentity(document)).toMatchObject({ email: 'leila@cedar.example', labelled: true });
+    page('<p>Leila Haddad</p><div><label>Correo electrónico <input value="leila@cedar.example"></label></div>');
+    expect(readGenericIdentity(document)).toMatchObject({ email: 'leila@cedar.example', labelled: true });
+  });
+
   it('never takes a billing or invoice address for the person', () => {
     for (const label of ['Billing Email', 'Invoice e-mail', 'Rechnungs-E-Mail', 'E-mail de facturation', 'Email fatturazione']) {
       page(`<h1>Owen Gallagher</h1><dl><dt>${label}</dt><dd><a href="mailto:invoices@fernwood.example">invoices@fernwood.example</a></dd></dl><p>Head of Purchasing</p><p><a href="mailto:owen@fernwood.example">owen@fernwood.example</a></p>`);

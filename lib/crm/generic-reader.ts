@@ -22,7 +22,7 @@ function normalize(text: string): string {
 }
 
 /** An e-mail field's label in en/de/fr/es/pt/it ("E-Mail-Adresse", "Courriel", "Adresse de messagerie", …). */
-const EMAIL_LABEL = /e-?mail|courriel|messagerie|correo|correio|posta elettronica/;
+const EMAIL_LABEL = /e-?mail|courriel|messagerie|correi?o|posta elettronica/;
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user. */
 const OWNER =
   /owner|inhaber|besitzer|eigentumer|proprietaire|propietario|proprietario|verantwortlich|assigned|zugewiesen|created by|modified by|erstellt von|cree par|modifie par|creado por|\buser|utilisateur|usuario|nutzer/;
@@ -36,7 +36,7 @@ const OTHER_PERSON =
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /secondar|sekundar|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** The CRM's mark for the main address. */
-const PRIMARY = /primary|primar|principal|haupt|preferred|bevorzugt|prefere|default/;
+const PRIMARY = /primar|principal|haupt|bevorzugt|prefere|default/;
 
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
@@ -207,9 +207,8 @@ function contextOf(element: Element): { label: string; flags: string } {
       if (value && !value.includes('@')) labels.push(value);
     }
     if (labelFound) continue;
-    if (node.id && node.tagName === 'INPUT') {
-      labels.push(shortText((node.getRootNode() as ParentNode).querySelector(`label[for="${CSS.escape(node.id)}"]`)));
-    }
+    // An input's own labels (none for a hidden one): those naming its id, and one wrapped around it.
+    if (node.tagName === 'INPUT') labels.push(...[...((node as HTMLInputElement).labels ?? [])].map(shortText));
     const labelledBy = node.getAttribute('aria-labelledby');
     if (labelledBy) labels.push(shortText((node.getRootNode() as Document).getElementById?.(labelledBy)));
     if (depth < 2) {
@@ -267,9 +266,9 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
 
 /** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl). */
 const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
-/** Page titles and headings that name a page or a product, never a person. */
+/** Page titles and headings that name a page or a product, never a person (en/de/fr/es/pt/it/nl/pl). */
 const NOT_A_NAME =
-  /^(?:contacto?s?|kontakte?|leads?|person(?:ne|a)?s?|people|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 export function tidyName(text: string | null | undefined): string | undefined {
   const name = cleanText(text)?.replace(SALUTATION, '');
