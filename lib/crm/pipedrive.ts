@@ -14,13 +14,7 @@ const COMPANY_HOST =
 
 /** Person and deal ids are positive integers; ignore any query string or hash the app adds. */
 const RECORD_PATH = /^\/(person|deal)\/([1-9]\d{0,11})\/?$/;
-const PERSON_HREF = /\/person\/([1-9]\d{0,11})\/?(?:[?#].*)?$/;
 
-/**
- * Pipedrive keeps every view the rep opened in the DOM, each in its own `.viewContainer`, and hides
- * all but the current one with an inline `display: none`.
- */
-const SHOWN_VIEW = '.viewContainer';
 
 export const pipedrive: CrmDetector = {
   crm: 'pipedrive',
@@ -118,8 +112,12 @@ function orgName(org: z.Infer<typeof OrgSchema>): string | undefined {
   return org && typeof org === 'object' ? (org.name ?? undefined) : undefined;
 }
 
+/**
+ * Pipedrive keeps every view the rep opened in the DOM, each in its own `.viewContainer`, and hides
+ * all but the current one with an inline `display: none`.
+ */
 function shownView(doc: Document, selector: string): Element | undefined {
-  return deepQueryAll(doc, `${SHOWN_VIEW} ${selector}`).find(isShown);
+  return deepQueryAll(doc, `.viewContainer ${selector}`).find(isShown);
 }
 
 const EMAIL_FIELDS = ['[data-test="email-label"]', 'a[href^="mailto:"]', 'input[type="email"]'];
@@ -136,11 +134,6 @@ function readPerson(doc: Document): PageIdentity {
   };
 }
 
-/**
- * Where a deal lists its other people. They are on the deal but are not its contact person, and an
- * organization-only deal may list participants and no person at all.
- */
-const PARTICIPANTS = '[class*="participant" i], [data-test*="participant" i]';
 
 /**
  * A deal page: the deal's contact person is the person linked in the deal view (the header's
@@ -153,7 +146,9 @@ function readDealPerson(doc: Document): PageIdentity {
   // outside the participants.
   const view = shownView(doc, '.detailView.dealDetails') ?? doc.body;
   if (!view) return {};
-  const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest(PARTICIPANTS));
+  // Not the people the deal lists as participants: they are on the deal but are not its contact
+  // person, and an organization-only deal may list participants and no person at all.
+  const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest('[class*="participant" i], [data-test*="participant" i]'));
   const personId = links.map(personIdOf).find(Boolean);
   // No person on the deal (yet): the deal stays reported as itself, and its title is no one's name.
   if (!personId) return { notAPerson: true };
@@ -181,6 +176,7 @@ function ownRegion(link: Element, view: Element, personId: string): Element {
   return region;
 }
 
+/** The person id a link names (a person page's path, as RECORD_PATH; a query or hash may follow). */
 function personIdOf(anchor: Element): string | undefined {
-  return PERSON_HREF.exec(anchor.getAttribute('href') ?? '')?.[1];
+  return /\/person\/([1-9]\d{0,11})\/?(?:[?#].*)?$/.exec(anchor.getAttribute('href') ?? '')?.[1];
 }
