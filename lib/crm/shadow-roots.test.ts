@@ -64,6 +64,23 @@ describe('ShadowRoots', () => {
     stop();
   });
 
+  it('finds roots on custom elements among many plain ones, and leaves a plain element’s root to the generic reader', () => {
+    const { roots, flush, stop } = track();
+    roots.list();
+    const rows = document.createElement('table');
+    rows.innerHTML = '<tbody>' + '<tr><td><span>row</span></td></tr>'.repeat(50) + '</tbody>';
+    const field = host('records-record-layout-item');
+    rows.querySelector('td')!.append(field.element);
+    const plain = host('div');
+    rows.querySelectorAll('td')[1]!.append(plain.element);
+    document.body.append(rows);
+    flush();
+    expect(roots.list()).toEqual([field.root]);
+    roots.found(plain.root);
+    expect(roots.list()).toEqual([field.root, plain.root]);
+    stop();
+  });
+
   it('forgets roots whose host left the page, and takes roots the generic reader reports', () => {
     const gone = host();
     document.body.append(gone.element);

@@ -19,6 +19,16 @@ export interface ShadowRoots {
   list(): ShadowRoot[];
 }
 
+/**
+ * The elements looked at for a root: all but the common standard ones. CRMs' shadow roots are on
+ * custom elements (LWC, Lit, Stencil, Crayons); a root on a plain `div` or `span` is rare, and the
+ * generic reader's walk reports it (see `found`). The browser's selector engine skips the rest, so
+ * a page that adds thousands of rows costs no script (and no wrapper object) per element.
+ */
+const MAY_HOST =
+  ':not(div,span,a,p,ul,ol,li,dl,dt,dd,table,thead,tbody,tfoot,tr,td,th,col,colgroup,img,svg,path,g,use,circle,rect,button,input,label,select,option,textarea,form,' +
+  'h1,h2,h3,h4,h5,h6,b,i,em,strong,small,abbr,time,code,pre,br,hr,slot,template,style,script,link,meta,iframe,canvas,picture,source)';
+
 /** Past this many pending additions, one walk of the page is cheaper than remembering them. */
 const MAX_PENDING = 2000;
 /**
@@ -64,7 +74,7 @@ export function trackShadowRoots(doc: Document, onRoot: (root: ShadowRoot) => vo
       const scope = pending.pop()!;
       if (scope instanceof Element) visit(scope);
       // One call for the whole subtree, then plain script: cheaper than a TreeWalker step per element.
-      for (const node of scope.querySelectorAll('*')) visit(node);
+      for (const node of scope.querySelectorAll(MAY_HOST)) visit(node);
     }
   };
 
