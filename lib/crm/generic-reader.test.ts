@@ -113,6 +113,17 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document)).toMatchObject({ email: 'leila@cedar.example', labelled: true });
   });
 
+  it('reads "secondary" and "primary" in more languages, and a primary mark only an icon states', () => {
+    for (const label of ['E-mail secundário', 'Adresse e-mail secondaire', 'Secundair e-mailadres', 'Dodatkowy adres e-mail']) {
+      page(`<h1>Gustavo Almeida</h1><div><span>${label}</span><a href="mailto:g@home.example">g@home.example</a></div><div><span>E-mail</span><a href="mailto:g@work.example">g@work.example</a></div>`);
+      expect(readGenericIdentity(document).email, label).toBe('g@work.example');
+    }
+    page('<h1>Larissa Rocha</h1><ul><li><a href="mailto:l@home.example">l@home.example</a></li><li><a href="mailto:l@work.example">l@work.example</a> <i role="img" aria-label="Principal"></i></li></ul>');
+    expect(readGenericIdentity(document).email).toBe('l@work.example');
+    page('<h1>Bram Dekker</h1><ul><li><a href="mailto:b@home.example">b@home.example</a></li><li><a href="mailto:b@work.example">b@work.example</a> <span>Primair</span></li></ul>');
+    expect(readGenericIdentity(document).email).toBe('b@work.example');
+  });
+
   it('never takes a billing or invoice address for the person', () => {
     for (const label of ['Billing Email', 'Invoice e-mail', 'Rechnungs-E-Mail', 'E-mail de facturation', 'Email fatturazione']) {
       page(`<h1>Owen Gallagher</h1><dl><dt>${label}</dt><dd><a href="mailto:invoices@fernwood.example">invoices@fernwood.example</a></dd></dl><p>Head of Purchasing</p><p><a href="mailto:owen@fernwood.example">owen@fernwood.example</a></p>`);

@@ -34,9 +34,9 @@ const OWNER =
 const OTHER_PERSON =
   /assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
-const SECONDARY = /secondar|sekundar|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
+const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** The CRM's mark for the main address. */
-const PRIMARY = /primar|principal|haupt|bevorzugt|prefere|default/;
+const PRIMARY = /prima[ir]|glown|principal|haupt|bevorzugt|prefere|default/;
 
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
@@ -104,10 +104,15 @@ const LAST_NAME = /last ?name|family|surname|nachname|^nom$|apellido|sobrenome|c
 /** A label that is a name part and nothing else ("Nome account" is another field's). */
 const NAME_PART_LABEL = new RegExp(`^(?:${FIRST_NAME.source}|${LAST_NAME.source}):?$`);
 
-/** Kinds of sightings, ranked: a link or field value is meant as the address, text may quote it. */
-const FROM_TEXT = 1;
-const FROM_LINK = 3;
-const FROM_INPUT = 4;
+/**
+ * Kinds of sightings, ranked: a link or field value is meant as the address, text may quote it.
+ * A const enum: its values are written in where used, no variables in the content script.
+ */
+const enum From {
+  Text = 1,
+  Link = 3,
+  Input = 4,
+}
 
 /**
  * One walk over the page and its open shadow roots, skipping the regions that never hold the person.
@@ -126,7 +131,7 @@ function walk(doc: Document): Found {
       if (node.nodeType === 3) {
         const text = (node as Text).data;
         const email = text.includes('@') ? findEmail(text) : undefined;
-        if (email && node.parentElement) found.emails.push({ element: node.parentElement, email, kind: FROM_TEXT });
+        if (email && node.parentElement) found.emails.push({ element: node.parentElement, email, kind: From.Text });
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
@@ -151,18 +156,18 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title.
   const title = element.getAttribute('title');
   const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
-  if (fromTitle) found.emails.push({ element, email: fromTitle, kind: FROM_TEXT });
+  if (fromTitle) found.emails.push({ element, email: fromTitle, kind: From.Text });
   const tag = element.tagName;
   if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
   else if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
     const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0]!)) : undefined;
-    if (email) found.emails.push({ element, email, kind: FROM_LINK });
+    if (email) found.emails.push({ element, email, kind: From.Link });
   } else if (tag === 'INPUT') {
     const input = element as HTMLInputElement;
     const says = normalize([input.name, input.id, input.placeholder, input.getAttribute('aria-label'), input.autocomplete].join(' '));
     const email = findEmail(input.value);
-    if (email && (input.type === 'email' || input.type === 'text' || EMAIL_LABEL.test(says))) found.emails.push({ element, email, kind: FROM_INPUT });
+    if (email && (input.type === 'email' || input.type === 'text' || EMAIL_LABEL.test(says))) found.emails.push({ element, email, kind: From.Input });
     else if (input.value && (FIRST_NAME.test(says) || LAST_NAME.test(says))) found.nameParts.push({ last: LAST_NAME.test(says), value: input });
   } else if (NAME_HINT.test(describing(element) + normalize(element.getAttribute('data-field') ?? ''))) {
     found.namedElements.push(element);
@@ -174,9 +179,14 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   }
 }
 
-/** Up to where a field's label is looked for around a value: the field's own few wrappers. */
-const FIELD_DEPTH = 5;
-const LABEL_MAX = 60;
+/**
+ * How far a field's label is looked for around a value (the field's own few wrappers), and how long
+ * a label may be. A const enum, as From.
+ */
+const enum Field {
+  Depth = 5,
+  LabelMax = 60,
+}
 
 function parentOf(node: Element): Element | null {
   return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
@@ -184,7 +194,7 @@ function parentOf(node: Element): Element | null {
 
 function shortText(element: Element | null | undefined): string | undefined {
   const text = element ? cleanText(element.textContent) : undefined;
-  return text && text.length <= LABEL_MAX && !text.includes('@') ? text : undefined;
+  return text && text.length <= Field.LabelMax && !text.includes('@') ? text : undefined;
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
@@ -201,7 +211,7 @@ function contextOf(element: Element): { label: string; flags: string } {
   const flags: Array<string | null | undefined> = [];
   let labelFound = false;
   let node: Element | null = element;
-  for (let depth = 0; node && depth < FIELD_DEPTH; depth += 1, node = parentOf(node)) {
+  for (let depth = 0; node && depth < Field.Depth; depth += 1, node = parentOf(node)) {
     for (const name of ['aria-label', 'field-label', 'label', 'data-label', 'data-field', 'data-field-name', 'data-control-name', 'name', 'placeholder']) {
       const value = node.getAttribute(name);
       if (value && !value.includes('@')) labels.push(value);
@@ -212,7 +222,8 @@ function contextOf(element: Element): { label: string; flags: string } {
     const labelledBy = node.getAttribute('aria-labelledby');
     if (labelledBy) labels.push(shortText((node.getRootNode() as Document).getElementById?.(labelledBy)));
     if (depth < 2) {
-      flags.push(shortText(node.nextElementSibling), shortText(node.nextElementSibling?.nextElementSibling));
+      // A flag may be an icon that says it only to assistive technology (a star labelled "Primary").
+      flags.push(shortText(node.nextElementSibling), node.nextElementSibling?.getAttribute('aria-label'), shortText(node.nextElementSibling?.nextElementSibling));
       if (node.nextSibling?.nodeType === 3) flags.push(node.nextSibling.textContent);
     }
     let before: Element | null | undefined = node.previousElementSibling;
