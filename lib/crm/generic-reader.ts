@@ -174,8 +174,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   } else if (!element.firstElementChild) {
     // Only leaves are labels, and only short text is looked at, so the walk's cost barely moves.
     let text = element.textContent!;
-    const value = element.nextElementSibling ?? element.parentElement?.nextElementSibling;
-    if (value && text.length < 24 && NAME_PART_LABEL.test((text = normalize(text.trim())))) found.nameParts.push({ last: LAST_NAME.test(text), value });
+    const value = text.length < 24 && NAME_PART_LABEL.test((text = normalize(text.trim()))) && (element.nextElementSibling ?? element.parentElement?.nextElementSibling);
+    if (value) found.nameParts.push({ last: LAST_NAME.test(text), value });
   }
 }
 
