@@ -168,8 +168,8 @@ function pageCostRow(fixture: PageCostFixture, cost: PageCost): BenchRow {
     target: `ratio ≤ ${PAGE_COST_TARGETS.ratio}, ≤ ${PAGE_COST_TARGETS.addedPerPageMs} ms per record shown`,
     met: cost.ratio <= PAGE_COST_TARGETS.ratio && perPage <= PAGE_COST_TARGETS.addedPerPageMs,
     ifMissed:
-      'What Leadside does per record: the URL check and a user-timing mark, a page read in the URL change\'s task and one once a new page has rendered (CRM selectors over the document and the open shadow roots of shown hosts, the generic reader only when those miss), one or two reports to the worker and one or two glances back, and the pill hidden and shown again. ' +
-      'In a Chromium trace of a plain round the reads are the largest part, about a third of them the style recalc the first visibility check forces (mostly moved from the next frame, not added); then the pill\'s extra frames, the messaging bindings and IPC, loading the content script (~1 ms per record shown, spread over the round) and the Navigation API\'s same-document bookkeeping. ' +
-      'On the plain fixture a record costs the page only a few ms, so the same absolute work is a far larger ratio than on the heavy one.',
+      "What Leadside does per record: the URL check and a user-timing mark; a read in the URL change's task with the CRM's selectors only, and one with every layer once the new page has rendered (over the document and the open shadow roots of shown hosts); one or two reports to the worker, each answered with the glance; the pill hidden at the switch and shown with the glance. " +
+      'The split by kind says where it goes. Script is the reads (with the style recalculation their first visibility check forces, mostly moved from the next frame rather than added), the messaging bindings and the shadow-root and mutation bookkeeping; on the heavy page it grows with what the page adds and rebuilds. ' +
+      "Most of 'other' and the extra layouts are frames the pill's changes add to the page (about one layout per glance shown): a pill drawn in the CRM page's own renderer costs a frame of that page per change, and taking that out needs the pill drawn out of the page's process (an extension frame), a design change not made yet.",
   };
 }
