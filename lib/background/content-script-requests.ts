@@ -33,7 +33,8 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
     case 'record-detected': {
       const { glance } = await noteTabRecord(tabId, request.record);
       const message = await glance;
-      return message ? { ok: true, glance: message } : { ok: true };
+      const answer: RecordAnswer = message ? { ok: true, glance: message } : { ok: true };
+      return answer;
     }
     case 'record-cleared': {
       if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId, record: null });
