@@ -81,6 +81,19 @@ describe('ShadowRoots', () => {
     stop();
   });
 
+  it('looks at the whole page again after changes it was told of but not shown', () => {
+    const roots = trackShadowRoots(document, () => undefined);
+    expect(roots.list()).toEqual([]);
+    // Nobody was reading: the page observer passed these changes over instead of noting each one.
+    const wrapper = document.createElement('div');
+    const added = host();
+    wrapper.append(added.element);
+    document.body.append(wrapper);
+    expect(roots.list()).toEqual([]);
+    roots.forgetAdded();
+    expect(roots.list()).toEqual([added.root]);
+  });
+
   it('forgets roots whose host left the page, and takes roots the generic reader reports', () => {
     const gone = host();
     document.body.append(gone.element);

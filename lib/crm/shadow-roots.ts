@@ -13,6 +13,8 @@
 export interface ShadowRoots {
   /** Nodes the page added (from a MutationObserver): looked at on the next `list()`. */
   noteAdded(nodes: NodeList): void;
+  /** The page changed in ways not noted: the next `list()` looks at the whole page again. */
+  forgetAdded(): void;
   /** A root found by other means (the generic reader's walk). */
   found(root: ShadowRoot): void;
   /** Every known open shadow root whose host is still on the page. */
@@ -83,6 +85,10 @@ export function trackShadowRoots(doc: Document, onRoot: (root: ShadowRoot) => vo
       if (rescan) return;
       for (const node of nodes) if (node.nodeType === 1) added.push(node);
       if (added.length > MAX_PENDING) rescan = true;
+    },
+    forgetAdded() {
+      rescan = true;
+      added = [];
     },
     found(root) {
       if (!isOwn(root.host)) know(root);

@@ -193,7 +193,10 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
     return theirs;
   };
   const observer = new MutationObserver((records) => {
-    if (crmChanged(records)) listener?.();
+    // Between records (the person read, nobody following) a busy page's changes are not gone
+    // through one by one: the next read looks for its shadow roots afresh.
+    if (!listener) return roots.forgetAdded();
+    if (crmChanged(records)) listener();
   });
   const observe = (root: Node) =>
     observer.observe(root, {
