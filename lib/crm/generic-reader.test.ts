@@ -34,6 +34,12 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document).email).toBe('yuki@sakura.example');
   });
 
+  it('takes the address marked preferred among those of one field', () => {
+    page(`<h1>Yuki Sato</h1><span>Emails</span><ul><li><a href="mailto:y@private.example">y@private.example</a></li>
+      <li><a href="mailto:yuki@sakura.example">yuki@sakura.example</a> <span>Preferred</span></li></ul>`);
+    expect(readGenericIdentity(document).email).toBe('yuki@sakura.example');
+  });
+
   it('never reads the navigation, the signed-in user, the timeline or related lists', () => {
     page(`<nav><a href="mailto:rep@vendor.example">rep@vendor.example</a></nav>
       <div role="banner">me@vendor.example</div><div class="user-menu">me@vendor.example</div>

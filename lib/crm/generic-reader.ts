@@ -36,7 +36,7 @@ const OTHER_PERSON =
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** The CRM's mark for the main address. */
-const PRIMARY = /prima[ir]|glown|principal|haupt|bevorzugt|prefere|default/;
+const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default/;
 
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
