@@ -17,6 +17,11 @@ export interface GatewayOptions {
   faultRate?: number;
   /** How long a "timeout" fault holds the request before answering (longer than the client waits). */
   holdMs?: number;
+  /**
+   * At most this many faulted requests per item: a flaky gateway, not one that is down for an item.
+   * Without it a seeded run of faults can push one item's backoff past any wait a test can afford.
+   */
+  maxFaultsPerItem?: number;
   seed?: number;
   /** How long every answer waits, as a real source's network and work would (the benchmark's 50 ms). */
   answerDelayMs?: number;
@@ -37,6 +42,7 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
   /** Every item as it arrived, each time it arrived (faulted requests included): what it was sent, not only what it kept. */
   const received = new Map<string, unknown[]>();
   const faults: Record<Fault, number> = { error500: 0, rateLimit: 0, timeout: 0, drop: 0 };
+  const faultsOf = new Map<string, number>();
   const stats = { deliveryRequests: 0, itemsReceived: 0, duplicatesAnswered: 0, faults, stored, received };
   let state = options.seed ?? 7;
   const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -75,7 +81,9 @@ export function serveRestGateway(server: TestServer, host: string, options: Gate
         });
       const roll = random();
       const rate = options.faultRate ?? 0;
-      if (roll < rate) {
+      const mayFault = body.items.every(({ id }) => (faultsOf.get(id) ?? 0) < (options.maxFaultsPerItem ?? Infinity));
+      if (roll < rate && mayFault) {
+        for (const { id } of body.items) faultsOf.set(id, (faultsOf.get(id) ?? 0) + 1);
         const fault = (['error500', 'rateLimit', 'timeout', 'drop'] as const)[Math.floor((roll / rate) * 4)]!;
         faults[fault]++;
         if (fault === 'error500') return json(res, 500, { error: 'Injected failure' });
