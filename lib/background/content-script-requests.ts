@@ -1,6 +1,7 @@
 import { announceRefresh, sourceSettings } from '@/lib/brief/brief';
 import { glanceFor } from '@/lib/leads/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
+import type { RecordAnswer } from '@/lib/schema/glance';
 import { lookupCachedProfile, lookupProfile } from '@/lib/brief/profiles';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
@@ -17,23 +18,15 @@ export interface ContentScriptSender {
   url?: string;
 }
 
-/**
- * What the worker answers a content script's report with: the glance for its pill, once the lead is
- * looked up, when marketing knows them. The answer travels back on the report's own channel, so a
- * record costs the CRM page one message round, not a report and then a separate push.
- */
-export interface RecordAnswer {
-  ok: true;
-  glance?: GlanceMessage;
-}
-
 /** Handles what a CRM tab's content script reports. The tab comes from the sender, never the message. */
 export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url }: ContentScriptSender) {
   switch (request.type) {
     case 'record-detected': {
+      // The glance for the pill travels back on the report's own channel, so a record costs the CRM
+      // page one message round, not a report and then a separate push.
       const { glance } = await noteTabRecord(tabId, request.record);
       const message = await glance;
-      const answer: RecordAnswer = message ? { ok: true, glance: message } : { ok: true };
+      const answer: RecordAnswer & { ok: true } = message ? { ok: true, glance: message } : { ok: true };
       return answer;
     }
     case 'record-cleared': {

@@ -68,13 +68,13 @@ const withPerson: DetectedRecord = { ...fromUrl, name: priya!.name, email: priya
 const report = (record: DetectedRecord) => noteTabRecord(TAB, record);
 const panelAsks = () => handlePageRequest(PageRequestSchema.parse({ type: 'get-brief', tabId: TAB }));
 
-describe('a record switch asks the source once', () => {
-  beforeEach(async () => {
-    await db.delete();
-    await db.open();
-    forgetTabsInMemory();
-  });
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  forgetTabsInMemory();
+});
 
+describe('a record switch asks the source once', () => {
   it('when the e-mail arrives while the lookup by record id is out and that lookup finds the lead', async () => {
     const held = heldSource('by-id', () => priya!);
     source = held.connector;
@@ -151,12 +151,6 @@ describe('a record switch asks the source once', () => {
 });
 
 describe('the worker answers a record report', () => {
-  beforeEach(async () => {
-    await db.delete();
-    await db.open();
-    forgetTabsInMemory();
-  });
-
   it('with the glance for the pill, on the report’s own channel, once the lead is looked up', async () => {
     const held = heldSource('by-id', () => priya!);
     source = held.connector;

@@ -15,7 +15,6 @@ const COMPANY_HOST =
 /** Person and deal ids are positive integers; ignore any query string or hash the app adds. */
 const RECORD_PATH = /^\/(person|deal)\/([1-9]\d{0,11})\/?$/;
 
-
 export const pipedrive: CrmDetector = {
   crm: 'pipedrive',
   matches: ['https://*.pipedrive.com/*'],
@@ -133,7 +132,6 @@ function readPerson(doc: Document): PageIdentity {
     company: firstShownText(view, ORGANIZATION_LINKS.map((selector) => `.fieldsList ${selector}`)),
   };
 }
-
 
 /**
  * A deal page: the deal's contact person is the person linked in the deal view (the header's

@@ -95,7 +95,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
 
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
-    const readSoon = followPage(win, changes, watch, followMs, (first) => {
+    const readNoLaterThan = followPage(win, changes, watch, followMs, (first) => {
       const identity = readPageIdentity(detector, win.document, match, first);
       if (!identity.name && !identity.email && !identity.record) return 'same';
       // Any of the last person's details on the new record's page is the old page (or its title)
@@ -107,7 +107,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
         Date.now() - startedAt < staleGraceMs;
       if (looksStale) {
         // If the page never changes again, accept what it shows once the grace period is over.
-        readSoon(staleGraceMs - (Date.now() - startedAt) + 1);
+        readNoLaterThan(staleGraceMs - (Date.now() - startedAt) + 1);
         return 'same';
       }
       previous = { key, identity };
@@ -263,23 +263,33 @@ function followPage(
   const stop = () => {
     done = true;
     changes.follow(undefined);
-    clearTimeout(extraRead);
-    clearTimeout(fullRead);
+    clearTimeout(backstop?.timer);
     clearTimeout(timer);
     if (idle !== undefined) win.cancelIdleCallback(idle);
     clearTimeout(deadline);
   };
-  let first = true;
+  /**
+   * A read that must happen even if the page never changes again: the first full read, or the one
+   * after a stale page's grace. Any read satisfies it; the earlier of two wins.
+   */
+  let backstop: { timer: ReturnType<typeof setTimeout>; at: number } | undefined;
+  const readNoLaterThan = (delay: number) => {
+    const at = performance.now() + delay;
+    if (backstop && backstop.at <= at) return;
+    clearTimeout(backstop?.timer);
+    backstop = { timer: setTimeout(runRead, delay), at };
+  };
   /**
    * The first read takes the CRM's own selectors only. A page that never changes after it (a
    * server-rendered record, or one rendered before its URL changed) still gets a read with every
-   * layer: this one, unless a change's read comes first.
+   * layer, unless a change's read comes first.
    */
-  let fullRead: ReturnType<typeof setTimeout> | undefined;
+  let first = true;
   const runRead = () => {
     // What changed before this read is in what it sees, so needs no read of its own.
     changes.settle();
-    clearTimeout(fullRead);
+    clearTimeout(backstop?.timer);
+    backstop = undefined;
     clearTimeout(timer);
     timer = undefined;
     if (idle !== undefined) win.cancelIdleCallback(idle);
@@ -287,20 +297,15 @@ function followPage(
     if (done) return;
     lastReadAt = performance.now();
     const outcome = read(first);
-    if (first && outcome !== 'done') fullRead = setTimeout(runRead, MAX_READ_DELAY_MS);
+    if (first && outcome !== 'done') readNoLaterThan(MAX_READ_DELAY_MS);
     first = false;
     if (outcome === 'done') return stop();
     delayMs = outcome === 'changed' ? FIRST_READ_DELAY_MS : Math.min(delayMs * 2, MAX_READ_DELAY_MS);
   };
-  let extraRead: ReturnType<typeof setTimeout> | undefined;
-  const readSoon = (delay: number) => {
-    clearTimeout(extraRead);
-    extraRead = setTimeout(runRead, delay);
-  };
   const deadline = Number.isFinite(timeoutMs) ? setTimeout(stop, timeoutMs) : undefined;
   signal.addEventListener('abort', stop, { once: true });
   changes.follow(schedule);
-  // A microtask, not now: the caller's `read` may call the returned `readSoon`, not yet assigned.
+  // A microtask, not now: the caller's `read` may call the returned `readNoLaterThan`, not yet assigned.
   queueMicrotask(runRead);
-  return readSoon;
+  return readNoLaterThan;
 }

@@ -30,3 +30,4 @@ export type GlanceMessage = z.Infer<typeof GlanceMessageSchema>;
 
 /** The worker's answer to a content script's record report: the glance, when marketing knows the lead. */
 export const RecordAnswerSchema = z.object({ glance: z.optional(GlanceMessageSchema) });
+export type RecordAnswer = z.Infer<typeof RecordAnswerSchema>;
