@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['server/test-support/pglite-dump.ts'],
           // A PGlite database takes about 5 s to start the first time in a worker, a real PostgreSQL database
           // a moment to create; the fault test runs for up to 3 minutes and sets its own limit.
           testTimeout: 60_000,
