@@ -139,13 +139,16 @@ const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button'
 
 /**
  * The contact an address belongs to: the largest region around it that shows no other contact (no
- * other address, no other expand toggle), so its neighbours' names are never taken for its own.
+ * address outside its own list of addresses, no other expand toggle), so its neighbours' names are
+ * never taken for its own, while its own second address ("office", then "home") is.
  */
 function contactAround(element: Element): Element {
+  const ownList = element.closest('ul, ol, [role="list"]');
   let region = element;
   for (let parent = element.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
+    const others = [...parent.querySelectorAll('a[href^="mailto:"]')].filter((link) => link !== element && !ownList?.contains(link));
     // Another contact's address or its expand toggle (collapsed contacts may show no address).
-    if (parent.querySelectorAll('a[href^="mailto:"]').length > 1 || parent.querySelectorAll(CONTACT_TOGGLE).length > 1 || parent.querySelector('h1')) break;
+    if (others.length || parent.querySelectorAll(CONTACT_TOGGLE).length > 1 || parent.querySelector('h1')) break;
     region = parent;
   }
   return region;

@@ -154,17 +154,18 @@ export function safeDecode(text: string): string {
 export function firstShownEmail(root: Document | Element, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
     for (const element of deepQueryAll(root, selector)) {
-      if (!isShown(element)) continue;
-      const href = element.getAttribute('href');
-      const fromHref = href?.toLowerCase().startsWith('mailto:')
-        ? safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '')
-        : undefined;
-      const candidate = fromHref || (element as HTMLInputElement).value || element.textContent || '';
-      const email = findEmail(candidate);
-      if (email) return email.toLowerCase();
+      const email = isShown(element) ? emailIn(element) : undefined;
+      if (email) return email;
     }
   }
   return undefined;
+}
+
+/** The address an element shows: a mailto link's, an input's value, or its text; in lower case. */
+export function emailIn(element: Element): string | undefined {
+  const href = element.getAttribute('href');
+  const fromHref = href?.toLowerCase().startsWith('mailto:') ? safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '') : undefined;
+  return findEmail(fromHref || (element as HTMLInputElement).value || element.textContent || '')?.toLowerCase();
 }
 
 export function cleanText(text: string | null | undefined): string | undefined {

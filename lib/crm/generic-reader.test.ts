@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readGenericIdentity } from './generic-reader';
+import { readGenericIdentity, tidyName } from './generic-reader';
 
 function page(html: string, title = ''): void {
   document.title = title;
@@ -10,7 +10,10 @@ describe('readGenericIdentity', () => {
   beforeEach(() => page(''));
 
   it('reads a labelled e-mail in each language the CRMs ship', () => {
-    const labels = ['Email', 'E-mail', 'E-Mail-Adresse', 'Courriel', 'Adresse de messagerie', 'Correo electrónico', 'Endereço de e-mail', 'Indirizzo email', 'Posta elettronica'];
+    const labels = [
+      ...['Email', 'E-mail', 'E-Mail-Adresse', 'Courriel', 'Adresse de messagerie', 'Correo electrónico', 'Endereço de e-mail', 'Indirizzo email', 'Posta elettronica'],
+      ...['E-post', 'E-posta', 'Sähköposti'],
+    ];
     for (const label of labels) {
       page(`<h1>Ana Lima</h1><div><span>Phone</span><span>+351 21 555 0100</span></div><div><span>${label}</span><span>ana.lima@tejo.example</span></div>`);
       expect(readGenericIdentity(document), label).toMatchObject({ name: 'Ana Lima', email: 'ana.lima@tejo.example', labelled: true });
@@ -135,5 +138,35 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       page(`<h1>Owen Gallagher</h1><dl><dt>${label}</dt><dd><a href="mailto:invoices@fernwood.example">invoices@fernwood.example</a></dd></dl><p>Head of Purchasing</p><p><a href="mailto:owen@fernwood.example">owen@fernwood.example</a></p>`);
       expect(readGenericIdentity(document).email, label).toBe('owen@fernwood.example');
     }
+  });
+
+  it('takes no address from a hover card, a popover, or the linked company’s card', () => {
+    for (const region of [
+      '<div class="forceHoverPanel" role="dialog" aria-label="Jesper Holm"><span>E-mail</span> <a href="mailto:jesper@vindkraft.example">jesper@vindkraft.example</a></div>',
+      '<div class="slds-popover"><span>Email</span> <a href="mailto:jesper@vindkraft.example">jesper@vindkraft.example</a></div>',
+      '<section data-testid="organization-block"><h2>Organisation</h2><div><span>Genel e-posta</span><a href="mailto:info@ege.example">info@ege.example</a></div></section>',
+      '<div class="company-card"><h3>Ege Tekstil</h3><span>Email</span> <span>info@ege.example</span></div>',
+    ]) {
+      page(`<h1>Mette Sørensen</h1><div><span>Telefon</span><span>+45 86 12 00 44</span></div>${region}`);
+      expect(readGenericIdentity(document), region).toEqual({ name: 'Mette Sørensen' });
+    }
+  });
+
+  it('takes no owner’s address, labelled in Swedish, Danish, Dutch, Polish, Czech or Turkish', () => {
+    for (const label of ['Ägare', 'Ejer', 'Eigenaar', 'Właściciel', 'Vlastník', 'Kayıt sahibi']) {
+      page(`<h1>Mette Sørensen</h1><dl><dt>${label}</dt><dd><a href="mailto:jesper@vindkraft.example">jesper@vindkraft.example</a></dd></dl>`);
+      expect(readGenericIdentity(document).email, label).toBeUndefined();
+    }
+  });
+});
+
+describe('tidyName', () => {
+  it('turns a name shown family name first into given name first, and leaves suffixes and companies alone', () => {
+    expect(tidyName('Svoboda, Petr')).toBe('Petr Svoboda');
+    expect(tidyName('García López, María José')).toBe('María José García López');
+    expect(tidyName('Dr. Svoboda, Petr')).toBe('Petr Svoboda');
+    expect(tidyName('Smith, Jr.')).toBe('Smith, Jr.');
+    expect(tidyName('Acme, Inc.')).toBe('Acme, Inc.');
+    expect(tidyName('Baker, Ross & Partners, LLP')).toBe('Baker, Ross & Partners, LLP');
   });
 });

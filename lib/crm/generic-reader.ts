@@ -21,11 +21,15 @@ function normalize(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** An e-mail field's label in en/de/fr/es/pt/it ("E-Mail-Adresse", "Courriel", "Adresse de messagerie", …). */
-const EMAIL_LABEL = /e-?mail|courriel|messagerie|correi?o|posta elettronica/;
+/**
+ * An e-mail field's label in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
+ * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti"). Other
+ * scripts' labels are left out for the content script's size: there an address counts as unlabelled.
+ */
+const EMAIL_LABEL = /e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti/;
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user. */
 const OWNER =
-  /owner|inhaber|besitzer|eigentumer|proprietaire|propietario|proprietario|verantwortlich|assigned|zugewiesen|created by|modified by|erstellt von|cree par|modifie par|creado por|\buser|utilisateur|usuario|nutzer/;
+  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
  * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
  * cuenta", a "Billing Email" that is the company's invoices inbox); alone they may be the person's
@@ -48,7 +52,7 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
 const ELSEWHERE_WORDS =
-  /timeline|activit|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to/;
+  /timeline|activit|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 
@@ -281,8 +285,18 @@ const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|sr
 const NOT_A_NAME =
   /^(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
+/**
+ * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
+ * says so (Dynamics, Salesforce in some locales). One comma, no digits or "&"; the part after the
+ * comma is no suffix ("Smith, Jr.", "Ng, PhD") and the whole is no company ("Acme, Inc.").
+ */
+const FAMILY_FIRST = /^([^,\d&@]+), ([^,\d&@]+)$/;
+const NOT_A_GIVEN_NAME = /^(?:[js]r|i+|iv|phd|md)\.?$|\b(?:inc|llc|ltd|gmbh|corp|co|ag|sa|bv|plc|ab|as)\.?$/i;
+
 export function tidyName(text: string | null | undefined): string | undefined {
-  const name = cleanText(text)?.replace(SALUTATION, '');
+  const shown = cleanText(text)?.replace(SALUTATION, '');
+  const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
+  const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   return name && name.length <= 120 && !name.includes('@') && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
 }
 

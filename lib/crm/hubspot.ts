@@ -50,14 +50,12 @@ export const hubspot: CrmDetector = {
     // other people's names and addresses (replies, CCs), so nothing is read from there.
     const sidebar = deepQueryAll(doc, '[data-test-id="left-sidebar"], #record-page-left-sidebar').find(isShown);
     if (!sidebar) return {};
-    const highlight = deepQueryAll(sidebar, '[data-selenium-test="contact-highlight-details"]').find(isShown);
-    const name = highlight
-      ? firstShownText(highlight, [
-          '[data-selenium-test="highlightTitle"]',
-          '[data-test-id="highlight-record-label"]',
-          'h3',
-        ])
-      : undefined;
+    // The highlight card's title, whatever wraps it (its container's test id changes between releases).
+    const name = firstShownText(sidebar, [
+      '[data-selenium-test="highlightTitle"]',
+      '[data-test-id="highlight-record-label"]',
+      '[data-selenium-test="contact-highlight-details"] h3',
+    ]);
     const email = firstShownEmail(sidebar, [
       // The "About this contact" card: a read-only value, or an input while the rep edits it.
       '[data-selenium-test="property-input-email"]',

@@ -1,6 +1,6 @@
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import type { GenericReading } from './generic-reader';
-import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+import { cleanText, deepQueryAll, emailIn, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Salesforce record ids: 15 case-sensitive characters, or 18 with the case-safe suffix. */
 const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
@@ -66,13 +66,16 @@ export const salesforceLightning: CrmDetector = {
     const name = header
       ? firstShownText(header, ['lightning-formatted-name', 'slot[name="primaryField"]', 'h1'])
       : undefined;
+    // Any other formatted address is the person's only when it is the page's one: among several
+    // (NPSP's Personal, Work and Alternate Email), the generic reader judges them by their labels.
+    const formatted = new Set(deepQueryAll(doc, 'lightning-formatted-email a[href^="mailto:"]').filter(isShown).map(emailIn));
     const identity: PageIdentity = {
       name,
-      email: firstShownEmail(doc, [
-        'records-record-layout-item[field-label="Email"] a[href^="mailto:"]',
-        'records-record-layout-item[data-target-selection-name$=".PersonEmail"] a[href^="mailto:"]',
-        'lightning-formatted-email a[href^="mailto:"]',
-      ]),
+      email:
+        firstShownEmail(doc, [
+          'records-record-layout-item[field-label="Email"] a[href^="mailto:"]',
+          'records-record-layout-item[data-target-selection-name$=".PersonEmail"] a[href^="mailto:"]',
+        ]) ?? (formatted.size === 1 ? [...formatted][0] : undefined),
       company: fieldValue(doc, COMPANY_LABELS[match.objectType] ?? []),
     };
     if (match.objectType === 'account') identity.record = { objectType: PERSON_ACCOUNT, recordId: match.recordId };

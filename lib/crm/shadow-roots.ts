@@ -28,7 +28,7 @@ export interface ShadowRoots {
  * walk (see `found`). The browser's selector engine skips them, so a page that adds thousands of
  * rows costs no script (and no wrapper object) per element.
  */
-const MAY_HOST = ':not(div,span,p,a,ul,li,dl,dt,dd,tr,td,th,img,svg,path,g,use,button,input,label,option,i,b,em,strong,br,slot,template,style,script)';
+const MAY_HOST = ':not(div,span,p,a,li,tr,td,img,svg,path,button,input,i,b)';
 
 /** Past this many pending additions, one walk of the page is cheaper than remembering them. */
 const MAX_PENDING = 2000;
