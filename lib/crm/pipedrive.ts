@@ -89,10 +89,13 @@ export const pipedriveTestUrls: DetectorTestUrls = {
 };
 
 const optionalText = z.optional(z.nullable(z.string()));
-/** `email: [{ value, primary, label }]` per Pipedrive's API reference; older answers may give a string. */
-const EmailsSchema = z.optional(z.nullable(z.union([z.string(), z.array(z.object({ value: optionalText, primary: z.optional(z.nullable(z.boolean())) }))])));
-/** `org_id` is the organization object ({ name, value }) in v1 answers, a bare id in some. */
-const OrgSchema = z.optional(z.nullable(z.union([z.number(), z.object({ name: optionalText })])));
+/**
+ * The shapes of Pipedrive's v1 API reference: `email: [{ value, primary, label }]`, `org_id` the
+ * organization object ({ name, value, … }) or null. Any other shape fails the parse, and the page's
+ * own reading stands (no union schema: its code would cost the content script ~0.3 KB gzipped).
+ */
+const EmailsSchema = z.optional(z.nullable(z.array(z.object({ value: optionalText, primary: z.optional(z.nullable(z.boolean())) }))));
+const OrgSchema = z.optional(z.nullable(z.object({ name: optionalText })));
 const PersonAnswerSchema = z.object({ data: z.object({ name: optionalText, email: EmailsSchema, org_id: OrgSchema, org_name: optionalText }) });
 const DealAnswerSchema = z.object({
   data: z.object({
@@ -102,13 +105,12 @@ const DealAnswerSchema = z.object({
 });
 
 function primaryEmail(emails: z.Infer<typeof EmailsSchema>): string | undefined {
-  if (typeof emails === 'string') return cleanText(emails)?.toLowerCase();
   const list = (emails ?? []).filter((entry) => cleanText(entry.value));
   return cleanText((list.find((entry) => entry.primary) ?? list[0])?.value)?.toLowerCase();
 }
 
 function orgName(org: z.Infer<typeof OrgSchema>): string | undefined {
-  return org && typeof org === 'object' ? (org.name ?? undefined) : undefined;
+  return org?.name ?? undefined;
 }
 
 /**

@@ -41,6 +41,11 @@ describe('pipedrive.fetchIdentity (v1 persons and deals, same origin)', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<!doctype html>', { status: 200 })));
     await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'person', recordId: '1' }, signal())).resolves.toEqual({});
   });
+
+  it('gives nothing for an answer of another shape than the API reference’s, so the page’s reading stands', async () => {
+    answer(200, { data: { name: 'Amara Okafor', email: 'amara@auditwise.example', org_id: 77 } });
+    await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'person', recordId: '1207' }, signal())).resolves.toEqual({});
+  });
 });
 
 describe('closeCrm.fetchIdentity (lead resource, same origin)', () => {
