@@ -158,6 +158,25 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       expect(readGenericIdentity(document).email, label).toBeUndefined();
     }
   });
+
+  it('reads a value whose own class names it the e-mail as labelled, not by the job title before it', () => {
+    page(`<h1>Redwood Outfitters</h1><div class="ContactCard"><div class="ContactCard-name">Kit Moreno</div>
+      <div class="ContactCard-title">Owner</div><div class="ContactCard-email">kit@redwood.example</div></div>`);
+    expect(readGenericIdentity(document)).toMatchObject({ email: 'kit@redwood.example', labelled: true });
+  });
+
+  it('takes no address of whoever referred the lead', () => {
+    page(`<h1>Ingrid Solheim</h1><dl><dt>Referred By</dt><dd>Lars Eriksen &lt;lars@bergen.example&gt;</dd></dl>
+      <div><button type="button">Send email to ingrid@fjord.example</button></div>`);
+    expect(readGenericIdentity(document).email).toBe('ingrid@fjord.example');
+  });
+
+  it('leaves the object’s label in the title out of the name', () => {
+    page(`<h1><span class="slds-page-header__title-label">Contact</span><span class="slds-page-header__title">Siobhan O'Brien</span></h1>`);
+    expect(readGenericIdentity(document).name).toBe("Siobhan O'Brien");
+    page(`<h1><div class="entityNameTitle">Lead</div><span>Tomás Ribeiro</span></h1>`);
+    expect(readGenericIdentity(document).name).toBe('Tomás Ribeiro');
+  });
 });
 
 describe('tidyName', () => {

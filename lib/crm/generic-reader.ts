@@ -27,9 +27,9 @@ function normalize(text: string): string {
  * scripts' labels are left out for the content script's size: there an address counts as unlabelled.
  */
 const EMAIL_LABEL = /e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti/;
-/** Words that make an address someone else's: the record's owner or creator, the signed-in user. */
+/** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead. */
 const OWNER =
-  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
+  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
  * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
  * cuenta", a "Billing Email" that is the company's invoices inbox); alone they may be the person's
@@ -221,6 +221,11 @@ function contextOf(element: Element): { label: string; flags: string } {
       if (value && !value.includes('@')) labels.push(value);
     }
     if (labelFound) continue;
+    // A value whose own class says it is the e-mail ("ContactCard-email") labels itself: the text
+    // before it is another field's value (a job title such as "Owner"), not its label.
+    const says = depth < 2 ? describing(node) : '';
+    const selfLabelled = EMAIL_LABEL.test(says);
+    if (selfLabelled) labels.push(says);
     // An input's own labels (none for a hidden one): those naming its id, and one wrapped around it.
     if (node.tagName === 'INPUT') labels.push(...[...((node as HTMLInputElement).labels ?? [])].map(shortText));
     const labelledBy = node.getAttribute('aria-labelledby');
@@ -232,10 +237,10 @@ function contextOf(element: Element): { label: string; flags: string } {
     }
     let before: Element | null | undefined = node.previousElementSibling;
     if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th');
-    const label = before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
+    const label = !selfLabelled && before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
     // The nearest text before the value is its field's label: further up are other fields' labels.
     if (label) labels.push(label);
-    labelFound = Boolean(label);
+    labelFound = selfLabelled || Boolean(label);
   }
   return { label: normalize(labels.join(' | ')), flags: normalize(flags.join(' ')) };
 }
@@ -300,8 +305,8 @@ export function tidyName(text: string | null | undefined): string | undefined {
   return name && name.length <= 120 && !name.includes('@') && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
 }
 
-/** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text. */
-const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|assistive|visually-?hidden/;
+/** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text, the object's label ("Contact"). */
+const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|assistive|visually-?hidden|entity-?name|title-label/;
 
 /** Text including what open shadow roots render (an h1 whose name is inside a web component). */
 function composedText(element: Element): string {

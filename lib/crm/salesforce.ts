@@ -64,7 +64,7 @@ export const salesforceLightning: CrmDetector = {
       .find(isShown);
     if (match.objectType === 'account' && !showsPersonAccount(doc, header)) return {};
     const name = header
-      ? firstShownText(header, ['lightning-formatted-name', 'slot[name="primaryField"]', 'h1'])
+      ? firstShownText(header, ['lightning-formatted-name', 'slot[name="primaryField"]', '.slds-page-header__title', 'h1'])
       : undefined;
     // Any other formatted address is the person's only when it is the page's one: among several
     // (NPSP's Personal, Work and Alternate Email), the generic reader judges them by their labels.
