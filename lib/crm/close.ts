@@ -97,7 +97,9 @@ export const closeCrm: CrmDetector = {
     const contactId = CONTACT_ID.exec(contact.outerHTML)?.[1];
     return {
       record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email}` },
-      name: CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean),
+      name:
+        CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
+        labelledName(contact),
       email,
       company: identity.company ?? identity.name,
     };
@@ -136,6 +138,14 @@ const LeadAnswerSchema = z.object({
 
 /** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
 const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button', 'b'];
+
+/** A contact's name given as a field labelled "Contact" or "Name", where no heading or name element shows it. */
+function labelledName(region: Element): string | undefined {
+  for (const label of region.querySelectorAll('dt, th, label, [class*="label" i]')) {
+    if (/^(?:contact|(?:full |contact )?name)$/i.test(cleanText(label.textContent) ?? '')) return tidyName(label.nextElementSibling?.textContent);
+  }
+  return undefined;
+}
 
 /**
  * The contact an address belongs to: the largest region around it that shows no other contact (no

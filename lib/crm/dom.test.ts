@@ -72,4 +72,9 @@ describe('firstShownEmail', () => {
     document.body.innerHTML = '<a href="mailto:ana%E0%A4%A@acme.example">Ana</a><a href="mailto:ben@acme.example">Ben</a>';
     expect(() => firstShownEmail(document, ['a[href^="mailto:"]'])).not.toThrow();
   });
+
+  it('reads a value rendered right against its label (no space between, as React renders a field)', () => {
+    document.body.innerHTML = '<div class="field"><label>Email</label><div><span>greta.hoffmann@isar.example</span></div></div>';
+    expect(firstShownEmail(document, ['.field'])).toBe('greta.hoffmann@isar.example');
+  });
 });

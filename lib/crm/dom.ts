@@ -165,7 +165,16 @@ export function firstShownEmail(root: Document | Element, selectors: readonly st
 export function emailIn(element: Element): string | undefined {
   const href = element.getAttribute('href');
   const fromHref = href?.toLowerCase().startsWith('mailto:') ? safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '') : undefined;
-  return findEmail(fromHref || (element as HTMLInputElement).value || element.textContent || '')?.toLowerCase();
+  const given = fromHref || (element as HTMLInputElement).value;
+  if (given) return findEmail(given)?.toLowerCase();
+  // Text node by text node first: a label rendered right against its value, as React renders a
+  // field ("Email" then "greta@…" with no space between), would otherwise read as one word.
+  const texts = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+    const email = (text as Text).data.includes('@') ? findEmail((text as Text).data) : undefined;
+    if (email) return email.toLowerCase();
+  }
+  return findEmail(element.textContent ?? '')?.toLowerCase();
 }
 
 export function cleanText(text: string | null | undefined): string | undefined {
