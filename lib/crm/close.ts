@@ -92,14 +92,18 @@ export const closeCrm: CrmDetector = {
       .find((entry) => entry.link);
     const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
     const around = expanded?.region ?? generic.emailElement;
-    if (!email || !around) return { company: identity.name };
+    if (!email || !around) {
+      // No address shown (every contact collapsed): a lead named after a person, as Close names a
+      // lead made from one, is that contact of the lead.
+      const named = deepQueryAll(doc, CONTACT_TOGGLE).filter(isShown).map(contactAround).find((region) => identity.name && nameIn(region) === identity.name);
+      const namedId = named && CONTACT_ID.exec(named.outerHTML)?.[1];
+      return namedId ? { record: { objectType: 'lead', recordId: `${match.recordId}/${namedId}` }, name: identity.name } : { company: identity.name };
+    }
     const contact = contactAround(around);
     const contactId = CONTACT_ID.exec(contact.outerHTML)?.[1];
     return {
       record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email}` },
-      name:
-        CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
-        labelledName(contact),
+      name: nameIn(contact),
       email,
       company: identity.company ?? identity.name,
     };
@@ -138,6 +142,11 @@ const LeadAnswerSchema = z.object({
 
 /** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
 const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button', 'b'];
+
+/** The name a contact's region shows: a name element or heading, else a field labelled "Contact" or "Name". */
+function nameIn(contact: Element): string | undefined {
+  return CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ?? labelledName(contact);
+}
 
 /** A contact's name given as a field labelled "Contact" or "Name", where no heading or name element shows it. */
 function labelledName(region: Element): string | undefined {

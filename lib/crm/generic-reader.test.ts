@@ -165,6 +165,12 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document)).toMatchObject({ email: 'kit@redwood.example', labelled: true });
   });
 
+  it('still reads "Secondary Email" before a value whose id names it an e-mail', () => {
+    page(`<h1>Lachlan Whitfield</h1><div><span>Secondary Email</span><span id="subvalue_ADDN_EMAIL">lachlan@home.example</span></div>
+      <div><span>Email</span><span id="subvalue_EMAIL">lachlan.whitfield@gippsland.example</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('lachlan.whitfield@gippsland.example');
+  });
+
   it('takes no address of whoever referred the lead', () => {
     page(`<h1>Ingrid Solheim</h1><dl><dt>Referred By</dt><dd>Lars Eriksen &lt;lars@bergen.example&gt;</dd></dl>
       <div><button type="button">Send email to ingrid@fjord.example</button></div>`);
@@ -187,5 +193,10 @@ describe('tidyName', () => {
     expect(tidyName('Smith, Jr.')).toBe('Smith, Jr.');
     expect(tidyName('Acme, Inc.')).toBe('Acme, Inc.');
     expect(tidyName('Baker, Ross & Partners, LLP')).toBe('Baker, Ross & Partners, LLP');
+  });
+
+  it('takes no sentence, date or object name for a name', () => {
+    expect(tidyName('This lead was converted on 11/18/2026')).toBeUndefined();
+    expect(tidyName('Opportunity')).toBeUndefined();
   });
 });

@@ -221,8 +221,9 @@ function contextOf(element: Element): { label: string; flags: string } {
       if (value && !value.includes('@')) labels.push(value);
     }
     if (labelFound) continue;
-    // A value whose own class says it is the e-mail ("ContactCard-email") labels itself: the text
-    // before it is another field's value (a job title such as "Owner"), not its label.
+    // A value whose own class or id says it is the e-mail ("ContactCard-email") labels itself: text
+    // before it is its label only if that text names an e-mail too ("Secondary Email"); otherwise it
+    // is another field's value (a job title such as "Owner").
     const says = depth < 2 ? describing(node) : '';
     const selfLabelled = EMAIL_LABEL.test(says);
     if (selfLabelled) labels.push(says);
@@ -237,7 +238,8 @@ function contextOf(element: Element): { label: string; flags: string } {
     }
     let before: Element | null | undefined = node.previousElementSibling;
     if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th');
-    const label = !selfLabelled && before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
+    const text = before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
+    const label = selfLabelled && !EMAIL_LABEL.test(normalize(text ?? '')) ? undefined : text;
     // The nearest text before the value is its field's label: further up are other fields' labels.
     if (label) labels.push(label);
     labelFound = selfLabelled || Boolean(label);
@@ -288,7 +290,7 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
 const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
 /** Page titles and headings that name a page or a product, never a person (en/de/fr/es/pt/it/nl/pl). */
 const NOT_A_NAME =
-  /^(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -302,7 +304,8 @@ export function tidyName(text: string | null | undefined): string | undefined {
   const shown = cleanText(text)?.replace(SALUTATION, '');
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
-  return name && name.length <= 120 && !name.includes('@') && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
+  // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's name.
+  return name && name.length <= 120 && !/[@\d]/.test(name) && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
 }
 
 /** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text, the object's label ("Contact"). */

@@ -1,5 +1,5 @@
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import type { GenericReading } from './generic-reader';
+import { tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, emailIn, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Salesforce record ids: 15 case-sensitive characters, or 18 with the case-safe suffix. */
@@ -87,7 +87,11 @@ export const salesforceLightning: CrmDetector = {
    * a Person Account's is labelled as one, so a labelled address found by the generic reader makes
    * it a person. Otherwise it stays the Account it is, and no address on it is taken for a person's.
    */
-  completeIdentity(identity: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
+  completeIdentity(found: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
+    // A page that titles no person (a converted lead's summary, its cards the records it became)
+    // names them beside their address: the Contact linked in the address's card.
+    const card = generic.emailElement?.closest('article, .slds-card');
+    const identity = { ...found, name: found.name ?? tidyName(card?.querySelector('a[href*="/lightning/r/Contact/"]')?.textContent) };
     if (match.objectType !== 'account' || identity.record) return identity;
     if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
     return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
