@@ -66,16 +66,13 @@ export const salesforceLightning: CrmDetector = {
     const name = header
       ? firstShownText(header, ['lightning-formatted-name', 'slot[name="primaryField"]', '.slds-page-header__title', 'h1'])
       : undefined;
-    // Any other formatted address is the person's only when it is the page's one: among several
-    // (NPSP's Personal, Work and Alternate Email), the generic reader judges them by their labels.
-    const formatted = new Set(deepQueryAll(doc, 'lightning-formatted-email a[href^="mailto:"]').filter(isShown).map(emailIn));
     const identity: PageIdentity = {
       name,
       email:
         firstShownEmail(doc, [
           'records-record-layout-item[field-label="Email"] a[href^="mailto:"]',
           'records-record-layout-item[data-target-selection-name$=".PersonEmail"] a[href^="mailto:"]',
-        ]) ?? (formatted.size === 1 ? [...formatted][0] : undefined),
+        ]) ?? onlyFormattedEmail(doc),
       company: fieldValue(doc, COMPANY_LABELS[match.objectType] ?? []),
     };
     if (match.objectType === 'account') identity.record = { objectType: PERSON_ACCOUNT, recordId: match.recordId };
@@ -97,6 +94,15 @@ export const salesforceLightning: CrmDetector = {
     return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
   },
 };
+
+/**
+ * Any other formatted address is the person's only when it is the page's one: among several (NPSP's
+ * Personal, Work and Alternate Email), the generic reader judges them by their labels.
+ */
+function onlyFormattedEmail(doc: Document): string | undefined {
+  const shown = new Set(deepQueryAll(doc, 'lightning-formatted-email a[href^="mailto:"]').filter(isShown).map(emailIn));
+  return shown.size === 1 ? [...shown][0] : undefined;
+}
 
 /** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
 export const salesforceLightningTestUrls: DetectorTestUrls = {
