@@ -51,6 +51,11 @@ describe('deepQueryAll', () => {
 });
 
 describe('findEmail', () => {
+  it('finds an address on an internationalised domain, and none of the text in another script before it', () => {
+    expect(findEmail('Zoë: zoe@café-goa.example')).toBe('zoe@café-goa.example');
+    expect(findEmail('邮箱li.wei@huadong.example联系')).toBe('li.wei@huadong.example');
+  });
+
   it('finds the address in text, whatever surrounds it', () => {
     expect(findEmail('Email: priya.raman@ledgerly.io (work)')).toBe('priya.raman@ledgerly.io');
     expect(findEmail("o'brien+crm@mail.example.co.uk,")).toBe("o'brien+crm@mail.example.co.uk");

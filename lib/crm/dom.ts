@@ -120,9 +120,13 @@ export function firstShownText(root: Document | Element, selectors: readonly str
   return undefined;
 }
 
-/** The local part just before an '@' (RFC 5321 caps it at 64) and the domain just after (253). */
+/**
+ * The local part just before an '@' (RFC 5321 caps it at 64) and the domain just after (253). The
+ * domain may be internationalised ("café-goa.example"); the local part stays ASCII, so text written
+ * right before an address in another script is not taken into it.
+ */
 const LOCAL_PART = /[A-Z0-9._%+'-]{1,64}$/i;
-const DOMAIN = /^[A-Z0-9.-]{1,253}\.[A-Z]{2,63}/i;
+const DOMAIN = /^[\p{L}\p{N}.-]{1,253}\.(?:[A-Z]{2,63}|xn--[A-Z0-9-]{1,59})/iu;
 /** Enough '@' signs for any record header; a page of text with thousands is not a person's address. */
 const MAX_AT_SIGNS = 100;
 

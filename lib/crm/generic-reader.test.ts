@@ -171,6 +171,14 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('lachlan.whitfield@gippsland.example');
   });
 
+  it('names the person by their card’s heading when nothing titles the page, but takes no section heading for a name', () => {
+    page(`<main><div class="card"><div class="card-header"><h2>Callum Reid</h2><p>Head of Ops at Tay Logistics</p></div>
+      <ul><li><strong>Email:</strong> callum@tay.example</li></ul></div></main>`);
+    expect(readGenericIdentity(document)).toEqual(expect.objectContaining({ name: 'Callum Reid', email: 'callum@tay.example' }));
+    page(`<main><section><h2>About this contact</h2><ul><li><strong>Email:</strong> callum@tay.example</li></ul></section></main>`);
+    expect(readGenericIdentity(document).name).toBeUndefined();
+  });
+
   it('takes no address of whoever referred the lead', () => {
     page(`<h1>Ingrid Solheim</h1><dl><dt>Referred By</dt><dd>Lars Eriksen &lt;lars@bergen.example&gt;</dd></dl>
       <div><button type="button">Send email to ingrid@fjord.example</button></div>`);

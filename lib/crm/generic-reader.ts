@@ -352,9 +352,27 @@ function valueOf(element: Element): string | undefined {
   return element.tagName === 'INPUT' ? (element as HTMLInputElement).value : shortText(element);
 }
 
+/** A name's words: each capitalised (or of a script without case), but for particles ("van der"). */
+const NAME_WORD = /^(?:[\p{Lu}\p{Lo}]|(?:de|da|del|der|den|van|von|la|le|du|dos|das|di|y)$)/u;
+
+/**
+ * The person's card heading when the page titles no one (no h1, no name in the tab's title): the
+ * first heading of the nearest wrapper of the chosen address that has one, if it reads as a name.
+ */
+function headingNear(element: Element | undefined): string | undefined {
+  for (let node = element && parentOf(element), depth = 0; node && depth < Field.Depth; node = parentOf(node), depth += 1) {
+    const heading = node.querySelector('h2, h3');
+    if (!heading) continue;
+    const name = isShown(heading) ? tidyName(composedText(heading)) : undefined;
+    return name?.split(' ').every((word) => NAME_WORD.test(word)) ? name : undefined;
+  }
+  return undefined;
+}
+
 /** Reads the record's name and e-mail from any record page. Never throws on odd markup. */
 export function readGenericIdentity(doc: Document): GenericReading {
   const found = walk(doc);
   const { name, title } = chooseName(found, doc);
-  return { name, ...chooseEmail(found, title) };
+  const email = chooseEmail(found, title);
+  return { name: name ?? headingNear(email.emailElement), ...email };
 }

@@ -3,9 +3,9 @@ import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } fro
 
 /**
  * Zoho CRM's web app, one host per data centre: US `crm.zoho.com`, EU `.eu`, India `.in`,
- * Australia `.com.au`, Japan `.jp`, Saudi Arabia `.sa`, UK `.uk`, and Canada `crm.zohocloud.ca`
- * (the Canadian DC is not under zoho.*; `crm.zoho.ca` does not resolve). China (zoho.com.cn) is a
- * separately run service and is left out until someone needs it.
+ * Australia `.com.au`, Japan `.jp`, Saudi Arabia `.sa`, UK `.uk`, China `.com.cn` (run apart by a
+ * partner, same app), and Canada `crm.zohocloud.ca` (the Canadian DC is not under zoho.*;
+ * `crm.zoho.ca` does not resolve).
  */
 const HOSTS = [
   'crm.zoho.com',
@@ -15,6 +15,7 @@ const HOSTS = [
   'crm.zoho.jp',
   'crm.zoho.sa',
   'crm.zoho.uk',
+  'crm.zoho.com.cn',
   'crm.zohocloud.ca',
 ] as const;
 
@@ -80,6 +81,7 @@ export const zohoTestUrls: DetectorTestUrls = {
     ['https://crm.zoho.in/crm/zylker/tab/Contacts/4876876000000333001?sub_module=Timeline', { objectType: 'contact', recordId: '4876876000000333001' }],
     ['https://crm.zoho.com.au/crm/org7001234/tab/Leads/110000402423001', { objectType: 'lead', recordId: '110000402423001' }],
     ['https://crm.zoho.jp/crm/org90001/tab/Leads/3201000004217119', { objectType: 'lead', recordId: '3201000004217119' }],
+    ['https://crm.zoho.com.cn/crm/org60012345/tab/Contacts/4120098700000321001', { objectType: 'contact', recordId: '4120098700000321001' }],
     ['https://crm.zohocloud.ca/crm/org110001007505/tab/Contacts/110001007505000123', { objectType: 'contact', recordId: '110001007505000123' }],
   ],
   noMatch: [

@@ -36,7 +36,8 @@ export const DetectedRecordSchema = z.object({
   url: HttpUrlSchema,
   // What a page shows is read as-is; an odd value is dropped rather than losing the whole record.
   name: z.string().max(300).optional().catch(undefined),
-  email: z.email().max(320).optional().catch(undefined),
+  // zod's Unicode pattern: a page may show an address on an internationalised domain ("café-goa.example").
+  email: z.email({ pattern: z.regexes.unicodeEmail }).max(320).optional().catch(undefined),
   company: z.string().max(300).optional().catch(undefined),
 });
 export type DetectedRecord = z.infer<typeof DetectedRecordSchema>;
