@@ -87,8 +87,7 @@ export const salesforceLightning: CrmDetector = {
   completeIdentity(found: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
     // A page that titles no person (a converted lead's summary, its cards the records it became)
     // names them beside their address: the Contact linked in the address's card.
-    const card = generic.emailElement?.closest('article, .slds-card');
-    const identity = { ...found, name: found.name ?? tidyName(card?.querySelector('a[href*="/lightning/r/Contact/"]')?.textContent) };
+    const identity = found.name ? found : { ...found, name: tidyName(generic.emailElement?.closest('article, .slds-card')?.querySelector('a[href*="/lightning/r/Contact/"]')?.textContent) };
     if (match.objectType !== 'account' || identity.record) return identity;
     if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
     return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
