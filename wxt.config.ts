@@ -1,6 +1,21 @@
 import path from 'node:path';
+import { minify } from 'terser';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { BUILT_IN_CRM_MATCHES } from './lib/crm/registry';
+
+/** Terser over each chunk once it is written and minified (`generateBundle` comes after the minifier). */
+const terserAfterMinify: Plugin = {
+  name: 'leadside:terser-after-minify',
+  apply: 'build',
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const { code } = await minify(chunk.code, { ecma: 2020, compress: { passes: 2 } });
+      if (code) chunk.code = code;
+    }
+  },
+};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -65,4 +80,14 @@ export default defineConfig({
           }
         : undefined,
   }),
+  hooks: {
+    // Content scripts load on every CRM page and must stay within 15 KB gzipped each. A second pass by
+    // terser over what Vite's minifier (Oxc) wrote takes ~250 B more off each (terser in
+    // Oxc's place takes only ~70 B). The extension's own pages keep the single fast pass: their size
+    // costs no CRM page anything.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.plugins = [...(config.plugins ?? []), terserAfterMinify];
+    },
+  },
 });
