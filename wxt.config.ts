@@ -11,7 +11,7 @@ const terserAfterMinify: Plugin = {
   async generateBundle(_options, bundle) {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
-      const { code } = await minify(chunk.code, { ecma: 2020, compress: { passes: 2 } });
+      const { code } = await minify(chunk.code, { ecma: 2020, compress: { passes: 2, hoist_funs: true } });
       if (code) chunk.code = code;
     }
   },

@@ -20,6 +20,8 @@ const CONTACT_ID = /\b(cont_[A-Za-z0-9]{16,64})\b/;
  */
 const CONTACT_CARD = '[class*="ContactCard_card"]';
 const CONTACT_TOGGLE = '[aria-expanded]';
+/** A contact's card by Close's class, or by the contact's id where the page marks it with that. */
+const ANY_CONTACT_CARD = `${CONTACT_CARD}, [id^="cont_"], [data-contact-id]`;
 const CONTACT_NAME = '[class*="ContactCard_name"]';
 const LEAD_NAME = ['[class*="LeadHeader_name"]', '[class*="LeadHeader"] h1'];
 
@@ -93,11 +95,14 @@ export const closeCrm: CrmDetector = {
     const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
     const around = expanded?.region ?? generic.emailElement;
     if (!email || !around) {
-      // No address shown (every contact collapsed): a lead named after a person, as Close names a
-      // lead made from one, is that contact of the lead.
+      // No address shown (every contact collapsed, or none has one): a lead named after a person, as
+      // Close names a lead made from one, is that contact of the lead; else a lead that shows one
+      // contact card (its "Add email" button where the address would be) is that contact.
       const named = deepQueryAll(doc, CONTACT_TOGGLE).filter(isShown).map(contactAround).find((region) => identity.name && nameIn(region) === identity.name);
-      const namedId = named && CONTACT_ID.exec(named.outerHTML)?.[1];
-      return namedId ? { record: { objectType: 'lead', recordId: `${match.recordId}/${namedId}` }, name: identity.name } : { company: identity.name };
+      const cards = named ? [] : deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
+      const contact = named ?? (cards.length === 1 ? cards[0] : undefined);
+      const contactId = contact && CONTACT_ID.exec(contact.outerHTML)?.[1];
+      return contactId ? { record: { objectType: 'lead', recordId: `${match.recordId}/${contactId}` }, name: named ? identity.name : nameIn(contact) } : { company: identity.name };
     }
     const contact = contactAround(around);
     const contactId = CONTACT_ID.exec(contact.outerHTML)?.[1];
@@ -141,7 +146,7 @@ const LeadAnswerSchema = z.object({
 });
 
 /** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
-const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', 'button', 'b'];
+const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', CONTACT_TOGGLE, 'b'];
 
 /** The name a contact's region shows: a name element or heading, else a field labelled "Contact" or "Name". */
 function nameIn(contact: Element): string | undefined {
@@ -151,7 +156,9 @@ function nameIn(contact: Element): string | undefined {
 /** A contact's name given as a field labelled "Contact" or "Name", where no heading or name element shows it. */
 function labelledName(region: Element): string | undefined {
   for (const label of region.querySelectorAll('dt, th, label, [class*="label" i]')) {
-    if (/^(?:contact|(?:full |contact )?name)$/i.test(cleanText(label.textContent) ?? '')) return tidyName(label.nextElementSibling?.textContent);
+    // The value shown after the label, or typed in its field (a contact card being edited).
+    const value = label.querySelector('input') ?? label.nextElementSibling;
+    if (/^(?:contact|(?:full |contact )?name)$/i.test(cleanText(label.textContent) ?? '')) return tidyName((value as HTMLInputElement | null)?.value ?? value?.textContent);
   }
   return undefined;
 }
@@ -167,7 +174,8 @@ function contactAround(element: Element): Element {
   for (let parent = element.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
     const others = [...parent.querySelectorAll('a[href^="mailto:"]')].filter((link) => link !== element && !ownList?.contains(link));
     // Another contact's address or its expand toggle (collapsed contacts may show no address).
-    if (others.length || parent.querySelectorAll(CONTACT_TOGGLE).length > 1 || parent.querySelector('h1')) break;
+    // The contact's own card, where the page marks it, is the whole of it: beyond are the lead's other sections.
+    if (others.length || parent.querySelectorAll(CONTACT_TOGGLE).length > 1 || parent.querySelector('h1') || region.matches(ANY_CONTACT_CARD)) break;
     region = parent;
   }
   return region;

@@ -191,6 +191,45 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     page(`<h1><div class="entityNameTitle">Lead</div><span>Tomás Ribeiro</span></h1>`);
     expect(readGenericIdentity(document).name).toBe('Tomás Ribeiro');
   });
+  it('takes no address from a section whose heading says it is a timeline, history, related records or the company, whatever its class names', () => {
+    for (const heading of ['Activity History', 'Aktivitäten', 'Historique', 'Actividad', 'Related contacts', 'Organisation', 'Accounts (1)', 'Empresa']) {
+      // Hashed class names, as CSS-in-JS writes them, say nothing: only the heading tells the sections apart.
+      page(`<h1>Mette Sørensen</h1><div class="css-1k2j3"><span>Telefon</span><span>+45 86 12 00 44</span></div>
+        <div class="css-9x8y"><div class="css-a1"><h3>${heading}</h3></div><div class="css-b2"><p><a href="mailto:lars@aarhus.example">lars@aarhus.example</a></p></div></div>`);
+      expect(readGenericIdentity(document).email, heading).toBeUndefined();
+    }
+  });
+
+  it('judges an address by the nearest heading before it, where one wrapper holds several headed parts', () => {
+    page(`<h1>Mette Sørensen</h1><section><h3>Company</h3><p>General email</p><p>info@vindkraft.example</p>
+      <h3>Contact information</h3><p>Email</p><p>mette@vindkraft.example</p><h3>Activity</h3><p>Email</p><p>lars@aarhus.example</p></section>`);
+    expect(readGenericIdentity(document).email).toBe('mette@vindkraft.example');
+  });
+
+  it('takes no address a message or a sentence quotes', () => {
+    for (const quote of [
+      '<div>From: Diane Ross &lt;diane@tidewater.example&gt;</div>',
+      '<p>Bridget is comparing our pricing with their current supplier, Northstar Roofing Supply (orders@northstar.example). She asked for a callback.</p>',
+    ]) {
+      page(`<h1>Bridget Nwosu</h1><div class="x1">${quote}</div>`);
+      expect(readGenericIdentity(document).email, quote).toBeUndefined();
+    }
+    page('<h1>Bridget Nwosu</h1><p>Email: bridget@kestrel.example (work)</p>');
+    expect(readGenericIdentity(document).email).toBe('bridget@kestrel.example');
+  });
+
+  it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {
+    for (const region of [
+      '<aside class="ziaPanel" aria-label="Zia"><h3>相似潜在客户</h3><ul><li>刘洋 · liu.yang@wuxi.example</li></ul></aside>',
+      '<div class="copilot-pane"><p>Liu Yang (liu.yang@wuxi.example) asked about pricing</p></div>',
+      '<section aria-label="AI assistant"><a href="mailto:liu.yang@wuxi.example">Liu Yang</a></section>',
+      '<article class="potentialDuplicates"><a href="mailto:liu.yang@wuxi.example">liu.yang@wuxi.example</a></article>',
+      '<div class="notification-list" role="dialog"><ul><li>New web-form lead: liu.yang@wuxi.example</li></ul></div>',
+    ]) {
+      page(`<h1>陈 静</h1><div><span>电话</span><span>+86 512 5555 0133</span></div>${region}`);
+      expect(readGenericIdentity(document).email, region).toBeUndefined();
+    }
+  });
 });
 
 describe('tidyName', () => {

@@ -50,9 +50,11 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
 const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo)$/;
 const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$/i;
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar/;
+  /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|activit|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
+  /timeline|a[ck]tivi[dt]|atividade|attivita|verlauf|chronik|assistant|copilot|zia-?panel|similar|duplicat|suggest|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
+/** A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the person's address. */
+const COMPANY_HEADING = /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf)(?: \(\d+\))?$/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 
@@ -92,6 +94,8 @@ function hiddenRegion(element: Element): boolean {
 
 interface Found {
   titles: Element[];
+  /** Every heading (h1–h6, role=heading), the titles too: each names the section it starts. */
+  headings: Element[];
   namedElements: Element[];
   /**
    * First- and last-name fields: an input the rep types in, or the value shown after a label that
@@ -118,13 +122,18 @@ const enum From {
   Input = 4,
 }
 
+/** How much text besides an address makes it a sentence that quotes it. A const enum, as From. */
+const enum Prose {
+  MinLength = 80,
+}
+
 /**
  * One walk over the page and its open shadow roots, skipping the regions that never hold the person.
  * The walk steps through the tree itself rather than through a TreeWalker with a filter: the
  * filter is a call from the browser into script for every element, which cost more than the walk.
  */
 function walk(doc: Document): Found {
-  const found: Found = { titles: [], namedElements: [], nameParts: [], emails: [] };
+  const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [] };
   const roots: Node[] = [doc.body ?? doc.documentElement];
   while (roots.length) {
     const root = roots.pop()!;
@@ -135,7 +144,10 @@ function walk(doc: Document): Found {
       if (node.nodeType === 3) {
         const text = (node as Text).data;
         const email = text.includes('@') ? findEmail(text) : undefined;
-        if (email && node.parentElement) found.emails.push({ element: node.parentElement, email, kind: From.Text });
+        // Quoted, never a field's value: "Sarah Kim <sarah.kim@…>" (a message's sender or recipient), or
+        // an address inside prose (a note, an AI summary: more than a label's worth of text around it).
+        if (email && node.parentElement && !text.includes(`<${email}`) && text.length - email.length < Prose.MinLength)
+          found.emails.push({ element: node.parentElement, email, kind: From.Text });
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
@@ -162,7 +174,9 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
   if (fromTitle) found.emails.push({ element, email: fromTitle, kind: From.Text });
   const tag = element.tagName;
-  if (tag === 'H1' || (element.getAttribute('role') === 'heading' && element.getAttribute('aria-level') === '1')) found.titles.push(element);
+  const heading = element.getAttribute('role') === 'heading';
+  if (heading || /^H[1-6]$/.test(tag)) found.headings.push(element);
+  if (tag === 'H1' || (heading && element.getAttribute('aria-level') === '1')) found.titles.push(element);
   else if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
     const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0]!)) : undefined;
@@ -254,6 +268,40 @@ function chain(element: Element): Element[] {
   return list;
 }
 
+/** What compareDocumentPosition says. A const enum, as From. */
+const enum Position {
+  Disconnected = 1,
+  Following = 4,
+}
+
+/**
+ * Whether the section an address is in says it is not the person's: its heading names an activity
+ * timeline, history, related records or the company ("Activity History", "Aktivitäten", "Organisation").
+ * It is the heading a reader takes for the address's: of the headings before it, the one sharing the
+ * smallest wrapper with it, the last of those. This holds where class names say nothing (hashed
+ * ones) and in flat layouts where one wrapper holds several headed parts.
+ */
+function elsewhereSection(element: Element, headings: Element[]): boolean {
+  const up = chain(element);
+  let nearest: Element | undefined;
+  let nearestLevel = up.length;
+  // Headings come in the walk's order, the page's own within each tree: of two as near, the later wins.
+  for (const heading of headings) {
+    const other = chain(heading);
+    const level = up.findIndex((node) => other.includes(node));
+    // Which comes first is what lies just under the shared wrapper on either side; in different trees
+    // (one in a shadow root, one slotted) the order is unknown, and the heading is not taken.
+    const theirs = other[other.indexOf(up[level]!) - 1];
+    const position = theirs ? theirs.compareDocumentPosition(up[level - 1]!) : 0;
+    if (level > 0 && level <= nearestLevel && (position & (Position.Following | Position.Disconnected)) === Position.Following) {
+      nearest = heading;
+      nearestLevel = level;
+    }
+  }
+  const text = normalize(shortText(nearest) ?? '');
+  return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
+}
+
 /** How many steps apart two elements are in the (shadow-including) tree. */
 function distance(a: Element, b: Element): number {
   const up = chain(a);
@@ -274,7 +322,7 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
     if (!isShown(element)) continue;
     const { label, flags } = contextOf(element);
     const labelled = EMAIL_LABEL.test(label);
-    if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label))) continue;
+    if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, found.headings)) continue;
     let score = kind + (labelled ? 20 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;

@@ -1,0 +1,44 @@
+/**
+ * Close pages whose markup Close's own selectors do not know: the person comes from the generic
+ * reader's address and the contact card around it (close.ts `completeIdentity`).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { closeCrm } from './close';
+import { readRecordPage } from './read-page';
+
+const LEAD = 'lead_ox9yimTcfipZGnzPbDFDyFKm51zfFoWbSrHAE56yUhQ';
+const CONTACT = 'cont_qg0eyN1ygQdvpSfF5PH5nLZjMeI8cFSmj83LDUL4CsJ';
+const match = closeCrm.matchUrl(new URL(`https://app.close.com/lead/${LEAD}/`))!;
+
+function read(html: string) {
+  document.body.innerHTML = `<div class="LeadPage"><div class="LeadPage-header"><h1>Kestrel Roofing</h1></div>${html}</div>`;
+  return readRecordPage(closeCrm, document, match);
+}
+
+describe('Close, read by the generic layer', () => {
+  beforeEach(() => (document.body.innerHTML = ''));
+
+  it('takes a lead’s only contact card as its person when the card shows no address', () => {
+    const card = `<div class="ContactCard" data-contact-id="${CONTACT}"><div class="ContactCard-name">Bridget Nwosu</div>
+      <a href="tel:+16125550147">+1 612-555-0147</a><button type="button">Add email</button></div>`;
+    expect(read(`<section><h2>Contacts</h2>${card}</section>`)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/${CONTACT}`, name: 'Bridget Nwosu', email: undefined });
+    // Two contacts and no address: nothing says which one the rep means.
+    const other = card.replace(CONTACT, 'cont_Zx81mQpL0aBcDeFgHiJkLmNoPqRsTuV').replace('Bridget Nwosu', 'Sam Okafor');
+    expect(read(`<section><h2>Contacts</h2>${card}${other}</section>`)).toMatchObject({ id: LEAD, name: undefined, email: undefined });
+  });
+
+  it('names a contact being edited by its Name field, not by a later section of the lead', () => {
+    const form = `<form class="ContactCard ContactCard--editing" id="${CONTACT}">
+      <label class="Field"><span class="Field-label">Name</span><input type="text" name="name" value="Marguerite Lamb"></label>
+      <label class="Field"><span class="Field-label">Title</span><input type="text" name="title" value="Accounts Payable Lead"></label>
+      <fieldset><legend>Emails</legend><input type="email" value="Marguerite.Lamb@Teal-Harbour.co.uk" aria-label="Email"></fieldset>
+      <button type="button">+ Add email</button><button type="submit">Save</button></form>`;
+    expect(read(`<div class="LeadPage-left"><section><h2>Contacts</h2>${form}</section><section><h2>Lead summary</h2><p>Gold tier.</p></section></div>`)).toEqual({
+      crm: 'close',
+      type: 'lead',
+      id: `${LEAD}/${CONTACT}`,
+      name: 'Marguerite Lamb',
+      email: 'marguerite.lamb@teal-harbour.co.uk',
+    });
+  });
+});
