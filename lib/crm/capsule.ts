@@ -31,8 +31,9 @@ export const capsule: CrmDetector = {
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
     const summary = deepQueryAll(doc, SUMMARY).find(isShown);
-    const organisation = organisationOf(summary ?? doc, match.recordId);
-    if (!organisation && listsPeople(doc, match.recordId)) {
+    const people = peopleLists(doc);
+    const organisation = organisationOf(summary ?? doc, match.recordId, people);
+    if (!organisation && people.some((list) => isShown(list) && otherParties(list, match.recordId).length > 0)) {
       return { record: { objectType: 'organisation', recordId: match.recordId }, notAPerson: true };
     }
     // Nothing on the page shown yet: the party stays reported as a party until it renders.
@@ -78,10 +79,10 @@ export const capsuleTestUrls: DetectorTestUrls = {
  * organisation for a person costs a "not in marketing data", missing a person costs the rep their
  * brief.
  */
-function listsPeople(doc: Document, partyId: string): boolean {
-  return deepQueryAll(doc, '.party-people, [class*="people" i], [aria-label*="people" i]').some(
-    (list) => isShown(list) && otherParties(list, partyId).length > 0,
-  );
+function peopleLists(doc: Document): Element[] {
+  // By class or label, or (where a build's class names say nothing) by the heading, "People (2)".
+  const headed = deepQueryAll(doc, 'h2, h3').filter((heading) => /^people\b/i.test(cleanText(heading.textContent) ?? ''));
+  return [...deepQueryAll(doc, '.party-people, [class*="people" i], [aria-label*="people" i]'), ...headed.map((heading) => heading.parentElement!)];
 }
 
 function otherParties(root: Document | Element, partyId: string): Element[] {
@@ -96,10 +97,10 @@ function otherParties(root: Document | Element, partyId: string): Element[] {
  * in the summary or, whatever the markup, right beside the page's title. Links to the party itself
  * (its own avatar, tabs) and the people an organisation lists are not it.
  */
-function organisationOf(root: Document | Element, partyId: string): string | undefined {
+function organisationOf(root: Document | Element, partyId: string, people: Element[]): string | undefined {
   const scoped = root instanceof Document ? deepQueryAll(root, 'h1').filter(isShown).map((title) => title.parentElement).filter((header): header is HTMLElement => header !== null) : [root];
   for (const region of scoped) {
-    const link = otherParties(region, partyId).find((candidate) => !candidate.closest('.party-people, [class*="people" i]'));
+    const link = otherParties(region, partyId).find((candidate) => !people.some((list) => list.contains(candidate)));
     const text = cleanText(link?.textContent);
     if (text) return text;
   }

@@ -41,4 +41,12 @@ describe('Close, read by the generic layer', () => {
       email: 'marguerite.lamb@teal-harbour.co.uk',
     });
   });
+
+  it('takes the address under "Contacts" over the lead’s own custom field, and names the card its label names', () => {
+    const html = `<section aria-labelledby="c-h"><h2 id="c-h">Contacts <span>1</span></h2>
+        <div role="group" aria-labelledby="c-1"><div id="c-1">Imani Okoro</div><div>Practice Manager</div>
+          <div><span>imani.okoro@brightfield.example</span><span>office</span><button aria-label="Copy email address"></button></div></div></section>
+      <section><h2>Custom Fields</h2><div><span>Billing inbox</span><span>accounts@brightfield.example</span></div></section>`;
+    expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/imani.okoro@brightfield.example`, name: 'Imani Okoro', email: 'imani.okoro@brightfield.example' });
+  });
 });

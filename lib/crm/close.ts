@@ -3,7 +3,7 @@
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin } from './same-origin';
-import { tidyName, type GenericReading } from './generic-reader';
+import { readGenericIdentity, tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownText, isShown, safeDecode } from './dom';
 
 /**
@@ -92,8 +92,13 @@ export const closeCrm: CrmDetector = {
       .map(contactAround)
       .map((region) => ({ region, link: region.querySelector('a[href^="mailto:"]') }))
       .find((entry) => entry.link);
-    const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
-    const around = expanded?.region ?? generic.emailElement;
+    // Close lists a lead's people under "Contacts" (its UI is English only): an address there is a
+    // contact's, one elsewhere (a custom field such as a billing inbox, the activity) is not.
+    const contacts = deepQueryAll(doc, 'h2, h3').find((heading) => isShown(heading) && /^contacts\b/i.test(cleanText(heading.textContent) ?? ''));
+    const section = contacts && (contacts.closest('section') ?? contacts.parentElement);
+    const chosen = section && generic.emailElement && !section.contains(generic.emailElement) ? readGenericIdentity(doc, section) : generic;
+    const email = expanded ? emailsOf(expanded.region)[0] : chosen.email;
+    const around = expanded?.region ?? chosen.emailElement;
     if (!email || !around) {
       // No address shown (every contact collapsed, or none has one): a lead named after a person, as
       // Close names a lead made from one, is that contact of the lead; else a lead that shows one
@@ -150,7 +155,12 @@ const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', CONTACT_
 
 /** The name a contact's region shows: a name element or heading, else a field labelled "Contact" or "Name". */
 function nameIn(contact: Element): string | undefined {
-  return CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ?? labelledName(contact);
+  return (
+    CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
+    labelledName(contact) ??
+    // A contact's card named for assistive technology by its name element (`aria-labelledby`).
+    [...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(contact.ownerDocument.getElementById(card.getAttribute('aria-labelledby')!)?.textContent)).find(Boolean)
+  );
 }
 
 /** A contact's name given as a field labelled "Contact" or "Name", where no heading or name element shows it. */

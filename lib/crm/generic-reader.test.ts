@@ -192,7 +192,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).name).toBe('Tomás Ribeiro');
   });
   it('takes no address from a section whose heading says it is a timeline, history, related records or the company, whatever its class names', () => {
-    for (const heading of ['Activity History', 'Aktivitäten', 'Historique', 'Actividad', 'Related contacts', 'Organisation', 'Accounts (1)', 'Empresa']) {
+    for (const heading of ['Activity History', 'Aktivitäten', 'Historique', 'Actividad', 'Tijdlijn', 'Chronologie', 'Related contacts', 'Organisation', 'Accounts (1)', 'Empresa']) {
       // Hashed class names, as CSS-in-JS writes them, say nothing: only the heading tells the sections apart.
       page(`<h1>Mette Sørensen</h1><div class="css-1k2j3"><span>Telefon</span><span>+45 86 12 00 44</span></div>
         <div class="css-9x8y"><div class="css-a1"><h3>${heading}</h3></div><div class="css-b2"><p><a href="mailto:lars@aarhus.example">lars@aarhus.example</a></p></div></div>`);
@@ -216,6 +216,30 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     }
     page('<h1>Bridget Nwosu</h1><p>Email: bridget@kestrel.example (work)</p>');
     expect(readGenericIdentity(document).email).toBe('bridget@kestrel.example');
+  });
+
+  it('takes no address from a section its own heading names as the company, however deep the address sits', () => {
+    page(`<h1>Nerea Etxeberria</h1><section aria-labelledby="o1"><h2 id="o1">Organización</h2><a href="/organization/2240">Txakoli Getaria</a>
+      <h3>Personas de esta organización (2)</h3><ul><li><a href="/person/3319">Iñaki Zubiaurre</a> <span>inaki@txakoli.example</span></li></ul></section>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
+  it('takes no address a message header labels in its own text ("Van:", "From:"), and reads "Email:" there as a label', () => {
+    for (const header of ['Van:', 'From:', 'Para:', 'Cc:']) {
+      page(`<h1>Maarten de Wit</h1><div class="x1"><div>Onderwerp: Offerte</div><div>${header} thijs@delta.example</div></div>`);
+      expect(readGenericIdentity(document).email, header).toBeUndefined();
+    }
+    // An inline label is the field's own: the job title before it is another field's value, not the address's label.
+    page('<h1>Rosa Delgado</h1><div>Practice Manager</div><div>Email: rosa@brightline.example</div><div><a href="mailto:team@brightline.example">team@brightline.example</a></div>');
+    expect(readGenericIdentity(document)).toMatchObject({ email: 'rosa@brightline.example', labelled: true });
+  });
+
+  it('takes the name a title’s tooltip gives where the title goes on with a status', () => {
+    page('<h1 class="x1" title="Maarten de Wit">Maarten de Wit<span class="x2">- Opgeslagen</span></h1>');
+    expect(readGenericIdentity(document).name).toBe('Maarten de Wit');
+    // A tooltip that is not the start of the title is no name.
+    page('<h1 title="Click to edit">Maarten de Wit</h1>');
+    expect(readGenericIdentity(document).name).toBe('Maarten de Wit');
   });
 
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {

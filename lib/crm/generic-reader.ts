@@ -39,6 +39,8 @@ const OTHER_PERSON =
   /assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
+/** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
+const MESSAGE_HEADER = /^(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|til|od|do|kimden|kime):$/;
 /** The CRM's mark for the main address. */
 const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default/;
 
@@ -52,7 +54,7 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|a[ck]tivi[dt]|atividade|attivita|verlauf|chronik|assistant|copilot|zia-?panel|similar|duplicat|suggest|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a[ck]tivi[dt]|atividade|attivita|verlauf|chronik|assistant|copilot|zia-?panel|similar|duplicat|suggest|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
 /** A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the person's address. */
 const COMPANY_HEADING = /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf)(?: \(\d+\))?$/;
 /** The record's title element, which a region holding it is never skipped for. */
@@ -102,7 +104,8 @@ interface Found {
    * says "Voornaam", "Cognome" (the label's next element, or its wrapper's).
    */
   nameParts: Array<{ last: boolean; value: Element }>;
-  emails: Array<{ element: Element; email: string; kind: number }>;
+  /** `before`: the text just before the address in its own text node, which may be its label ("Email:", "From:"). */
+  emails: Array<{ element: Element; email: string; kind: number; before?: string }>;
 }
 
 /** Class, id or field names that say "this is the record's name". */
@@ -132,9 +135,9 @@ const enum Prose {
  * The walk steps through the tree itself rather than through a TreeWalker with a filter: the
  * filter is a call from the browser into script for every element, which cost more than the walk.
  */
-function walk(doc: Document): Found {
+function walk(within: Element): Found {
   const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [] };
-  const roots: Node[] = [doc.body ?? doc.documentElement];
+  const roots: Node[] = [within];
   while (roots.length) {
     const root = roots.pop()!;
     let node: Node | null = root.firstChild;
@@ -147,7 +150,7 @@ function walk(doc: Document): Found {
         // Quoted, never a field's value: "Sarah Kim <sarah.kim@…>" (a message's sender or recipient), or
         // an address inside prose (a note, an AI summary: more than a label's worth of text around it).
         if (email && node.parentElement && !text.includes(`<${email}`) && text.length - email.length < Prose.MinLength)
-          found.emails.push({ element: node.parentElement, email, kind: From.Text });
+          found.emails.push({ element: node.parentElement, email, kind: From.Text, before: text.slice(0, text.indexOf(email)) });
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
@@ -298,8 +301,12 @@ function elsewhereSection(element: Element, headings: Element[]): boolean {
       nearestLevel = level;
     }
   }
-  const text = normalize(shortText(nearest) ?? '');
-  return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
+  // A wrapper named by a heading of its own (`aria-labelledby`) is that section, however deep the address sits in it.
+  const names = [nearest, ...up.map((node) => node.getAttribute('aria-labelledby') && (node.getRootNode() as Document).getElementById?.(node.getAttribute('aria-labelledby')!))];
+  return names.some((heading) => {
+    const text = normalize((heading && shortText(heading)) || '');
+    return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
+  });
 }
 
 /** How many steps apart two elements are in the (shadow-including) tree. */
@@ -318,9 +325,16 @@ function distance(a: Element, b: Element): number {
  */
 function chooseEmail(found: Found, title: Element | undefined): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
-  for (const { element, email, kind } of found.emails) {
+  for (const { element, email, kind, before } of found.emails) {
     if (!isShown(element)) continue;
-    const { label, flags } = contextOf(element);
+    // Text ending in a colon just before the address, in its own text node, is its label ("Email:").
+    const inline = /:\s*$/.test(before ?? '') ? normalize(before!.trim()) : '';
+    // A message's header ("From: …", "Van: …") names its sender or recipient, never the record's field.
+    if (MESSAGE_HEADER.test(inline)) continue;
+    // An inline label is the field's own: text before the element is another field's ("Practice Manager").
+    const context = contextOf(element);
+    const label = inline || context.label;
+    const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
     if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, found.headings)) continue;
     let score = kind + (labelled ? 20 : 0);
@@ -384,7 +398,10 @@ function nameFromDocumentTitle(doc: Document): string | undefined {
 
 function chooseName(found: Found, doc: Document): { name?: string; title?: Element } {
   for (const element of [...found.titles, ...found.namedElements]) {
-    const name = tidyName(composedText(element));
+    // A title whose tooltip holds its start is the name, whatever follows it ("Maarten de Wit- Saved").
+    const text = composedText(element);
+    const tooltip = element.getAttribute('title');
+    const name = tidyName(tooltip && cleanText(text)?.startsWith(tooltip) ? tooltip : text);
     if (name && isShown(element)) return { name, title: element };
   }
   // A field is the last name's when it says so ("Sobrenome" holds "nome"), else the first name's.
@@ -417,9 +434,12 @@ function headingNear(element: Element | undefined): string | undefined {
   return undefined;
 }
 
-/** Reads the record's name and e-mail from any record page. Never throws on odd markup. */
-export function readGenericIdentity(doc: Document): GenericReading {
-  const found = walk(doc);
+/**
+ * Reads the record's name and e-mail from any record page (or from one part of it, `within`, where
+ * a CRM knows where its people are shown). Never throws on odd markup.
+ */
+export function readGenericIdentity(doc: Document, within: Element = doc.body ?? doc.documentElement): GenericReading {
+  const found = walk(within);
   const { name, title } = chooseName(found, doc);
   const email = chooseEmail(found, title);
   return { name: name ?? headingNear(email.emailElement), ...email };
