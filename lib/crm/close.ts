@@ -153,7 +153,7 @@ const LeadAnswerSchema = z.object({
 /** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
 const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', CONTACT_TOGGLE, 'b'];
 
-/** The name a contact's region shows: a name element or heading, else a field labelled "Contact" or "Name". */
+/** The name a contact's region shows: a name element or heading, else a field labelled "Contact" or "Name", else the name its card is labelled by. */
 function nameIn(contact: Element): string | undefined {
   return (
     CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??

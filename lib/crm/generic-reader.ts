@@ -280,9 +280,10 @@ const enum Position {
 /**
  * Whether the section an address is in says it is not the person's: its heading names an activity
  * timeline, history, related records or the company ("Activity History", "Aktivitäten", "Organisation").
- * It is the heading a reader takes for the address's: of the headings before it, the one sharing the
- * smallest wrapper with it, the last of those. This holds where class names say nothing (hashed
- * ones) and in flat layouts where one wrapper holds several headed parts.
+ * The headings looked at are the one a reader takes for the address's (of the headings before it,
+ * the one sharing the smallest wrapper with it, the last of those) and those that name a wrapper of
+ * it (`aria-labelledby`). This holds where class names say nothing (hashed ones) and in flat layouts
+ * where one wrapper holds several headed parts.
  */
 function elsewhereSection(element: Element, headings: Element[]): boolean {
   const up = chain(element);
