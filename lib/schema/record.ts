@@ -28,6 +28,13 @@ export const CRM_LABELS: Record<CrmId, string> = {
   custom: 'Custom CRM',
 };
 
+/**
+ * An address as a page may show it: on an internationalised domain too ("zoe@café-goa.example"), but
+ * with a dotted domain of letters, digits and hyphens ending in a name (zod's own Unicode pattern
+ * takes anything after the "@", "a@b" included).
+ */
+const PAGE_EMAIL = /^[^\s@"<>()[\],;:]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]{0,62}$/u;
+
 /** What the content script found on the page: the record from the URL, the person from the page. */
 export const DetectedRecordSchema = z.object({
   crm: CrmIdSchema,
@@ -36,8 +43,7 @@ export const DetectedRecordSchema = z.object({
   url: HttpUrlSchema,
   // What a page shows is read as-is; an odd value is dropped rather than losing the whole record.
   name: z.string().max(300).optional().catch(undefined),
-  // zod's Unicode pattern: a page may show an address on an internationalised domain ("café-goa.example").
-  email: z.email({ pattern: z.regexes.unicodeEmail }).max(320).optional().catch(undefined),
+  email: z.email({ pattern: PAGE_EMAIL }).max(320).optional().catch(undefined),
   company: z.string().max(300).optional().catch(undefined),
 });
 export type DetectedRecord = z.infer<typeof DetectedRecordSchema>;

@@ -47,6 +47,14 @@ describe('DetectedRecordSchema', () => {
     expect(parsed).toMatchObject({ recordId: '00Q8d00000XyZ1aEAF', name: 'Priya' });
     expect(parsed.email).toBeUndefined();
   });
+  it('keeps an address on an internationalised domain, and drops one with no dotted domain', () => {
+    for (const email of ['zoe@café-goa.example', 'marguerite.lamb+invoices@accounts.teal-harbour.co.uk', 'li.wei@北京.example', 'ana@tejo.consulting']) {
+      expect(DetectedRecordSchema.parse({ ...record, email }).email, email).toBe(email);
+    }
+    for (const email of ['a@b', 'ana@localhost', 'ana@tejo.', 'ana@-tejo.example', 'ana lima@tejo.example', '<ana@tejo.example>', 'ana@tejo..example']) {
+      expect(DetectedRecordSchema.parse({ ...record, email }).email, email).toBeUndefined();
+    }
+  });
   it('rejects an unknown CRM and an empty record id', () => {
     expect(DetectedRecordSchema.safeParse({ ...record, crm: 'myspace' }).success).toBe(false);
     expect(DetectedRecordSchema.safeParse({ ...record, recordId: '' }).success).toBe(false);
