@@ -242,6 +242,16 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).name).toBe('Maarten de Wit');
   });
 
+  it('takes no address from the page’s banner (a header outside any section), but reads a section’s own header', () => {
+    page(`<header><a href="/home">HubSpot</a><div><span>Ben Carter</span><span>ben.carter@northwind.example</span></div></header>
+      <main><h1>Anna van der Berg</h1><p>Dentist</p></main>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    page(`<main><article><header><h2>Anna van der Berg</h2><a href="mailto:anna@vanderberg.example">anna@vanderberg.example</a></header></article></main>`);
+    expect(readGenericIdentity(document).email).toBe('anna@vanderberg.example');
+    page(`<header><h1>Anna van der Berg</h1><a href="mailto:anna@vanderberg.example">anna@vanderberg.example</a></header>`);
+    expect(readGenericIdentity(document).email).toBe('anna@vanderberg.example');
+  });
+
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {
     for (const region of [
       '<aside class="ziaPanel" aria-label="Zia"><h3>相似潜在客户</h3><ul><li>刘洋 · liu.yang@wuxi.example</li></ul></aside>',

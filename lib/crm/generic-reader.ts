@@ -69,6 +69,9 @@ function describing(element: Element): string {
 /** Whether a region is left out of the read (with everything in it). */
 function skipped(element: Element): boolean {
   if (SKIPPED_TAGS.test(element.tagName)) return true;
+  // A header outside any article, aside, main, nav or section is the page's banner (as ARIA maps it):
+  // the product's bar with the signed-in user, unless it holds the record's title.
+  if (element.tagName === 'HEADER' && !element.parentElement?.closest('article, aside, main, nav, section, [role="main"]') && !element.querySelector(TITLE)) return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   if ((element as HTMLElement).style?.display === 'none') return true;
