@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGlancePill, ENGLISH_PILL_WORDS } from './glance-pill';
+import { createGlancePill } from './glance-pill';
 
-const GLANCE = { name: 'Priya Raman', source: 'Paid search', signal: 'Do not call' };
+const WORDS = { region: 'Leadside', open: 'Open brief', hide: 'Hide Leadside for this record', move: 'Move Leadside to the next corner' };
+const GLANCE = { name: 'Priya Raman', source: 'Paid search', signal: 'Do not call', words: WORDS };
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -34,10 +35,10 @@ describe('glance pill', () => {
     const onOpen = vi.fn();
     const { pill, button, host } = pillWithRoot(onOpen);
     pill.show(GLANCE);
-    button(ENGLISH_PILL_WORDS.open).click();
-    button(ENGLISH_PILL_WORDS.open).dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    button(ENGLISH_PILL_WORDS.hide).click();
-    button(ENGLISH_PILL_WORDS.move).click();
+    button(WORDS.open).click();
+    button(WORDS.open).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button(WORDS.hide).click();
+    button(WORDS.move).click();
     expect(onOpen).not.toHaveBeenCalled();
     expect(isHidden(host)).toBe(false);
     expect(host.style.right).toBe('1em');
@@ -49,7 +50,7 @@ describe('glance pill', () => {
     const textNode = root.querySelector('.text')!.firstChild;
     pill.show({ ...GLANCE });
     expect(root.querySelector('.text')!.firstChild).toBe(textNode);
-    pill.show({ name: 'Marcus Oyelaran', source: 'Webinar' });
+    pill.show({ name: 'Marcus Oyelaran', source: 'Webinar', words: WORDS });
     expect(root.querySelector('.text')!.textContent).toBe('Marcus Oyelaran · Webinar');
   });
 
@@ -161,11 +162,15 @@ describe('glance pill words', () => {
     expect(pill.element.getAttributeNames()).not.toContain('data-theme');
   });
 
-  it("speaks the rep's language as soon as a glance brings its words, English before", () => {
-    const { pill, root } = pillWithRoot();
-    expect(root.querySelector('.open')!.textContent).toBe(ENGLISH_PILL_WORDS.open);
+  it("speaks the rep's language its glances bring, and changes with them", () => {
+    const { pill, root, host } = pillWithRoot();
+    // Hidden, and wordless, until its first glance: the content script holds no translations.
+    expect(isHidden(host)).toBe(true);
     pill.show({ ...GLANCE, words: { region: 'Leadside', open: 'Briefing öffnen', hide: 'Ausblenden', move: 'Verschieben' } });
     expect(root.querySelector('.open')!.textContent).toBe('Briefing öffnen');
     expect([...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label'))).toEqual(['Verschieben', null, 'Ausblenden']);
+    pill.show(GLANCE);
+    expect(root.querySelector('.open')!.textContent).toBe('Open brief');
+    expect(root.querySelector('.pill')!.getAttribute('aria-label')).toBe('Leadside');
   });
 });

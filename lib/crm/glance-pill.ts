@@ -8,24 +8,8 @@ export interface GlancePill {
   remove(): void;
 }
 
-/**
- * Every word the pill shows or says, in one object: the content script takes a per-locale table of
- * the same shape (lib/i18n) without loading an i18n library onto the CRM page.
- */
-export interface GlancePillWords {
-  /** The pill's accessible name. */
-  region: string;
-  open: string;
-  hide: string;
-  move: string;
-}
-
-export const ENGLISH_PILL_WORDS: GlancePillWords = {
-  region: 'Leadside',
-  open: 'Open brief',
-  hide: 'Hide Leadside for this record',
-  move: 'Move Leadside to the next corner',
-};
+/** Every word the pill shows or says: the worker sends them in the rep's language with each glance. */
+type GlancePillWords = Glance['words'];
 
 /**
  * Sizes are in em of the host's `font-size: medium` (what `all: initial` gives): they follow the
@@ -62,7 +46,7 @@ const CONTROL = 'a[href],button,input,select,textarea,[role=button],[role=link],
  * Where it sits is chosen once (and again when the window's size changes) among the corners, the
  * first one whose spot covers none of the CRM's own controls; a rep who moves it keeps it there.
  */
-export function createGlancePill(doc: Document, onOpen: () => void, words: GlancePillWords = ENGLISH_PILL_WORDS): GlancePill {
+export function createGlancePill(doc: Document, onOpen: () => void): GlancePill {
   const win = doc.defaultView ?? window;
   const host = doc.createElement('leadside-glance');
   const root = host.attachShadow({ mode: 'closed' });
@@ -84,7 +68,9 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
   const pill = make('div', { class: 'pill', role: 'group' });
   pill.append(move, text, open, close);
   root.append(make('style', {}, STYLE), pill);
-  // The worker sends the words in the rep's language with each glance; English until then.
+  // The worker sends the words in the rep's language with each glance (the content script holds no
+  // translations): the pill, hidden until its first glance, has none before.
+  let words: GlancePillWords | undefined;
   const setWords = (next: GlancePillWords) => {
     words = next;
     pill.setAttribute('aria-label', next.region);
@@ -93,7 +79,6 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
     close.setAttribute('aria-label', next.hide);
     close.title = next.hide;
   };
-  setWords(words);
   trusted(open, onOpen);
 
   let shown: Glance | undefined;
@@ -148,7 +133,7 @@ export function createGlancePill(doc: Document, onOpen: () => void, words: Glanc
   return {
     element: host,
     show(glance) {
-      if (glance.words && glance.words.open + glance.words.hide !== words.open + words.hide) setWords(glance.words);
+      if (glance.words.open + glance.words.hide !== `${words?.open}${words?.hide}`) setWords(glance.words);
       const theme = glance.theme ?? 'system';
       if (pill.getAttribute('data-theme') !== theme) pill.setAttribute('data-theme', theme);
       const same = shown && shown.name === glance.name && shown.source === glance.source && shown.signal === glance.signal;

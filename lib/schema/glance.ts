@@ -8,14 +8,12 @@ export const GlanceSchema = z.object({
   source: z.optional(z.string(z.maxLength(100))),
   signal: z.optional(z.string(z.maxLength(200))),
   /** The pill's own words in the rep's language (the worker translates; the content script holds no tables). */
-  words: z.optional(
-    z.object({
-      region: z.string(z.maxLength(100)),
-      open: z.string(z.maxLength(100)),
-      hide: z.string(z.maxLength(200)),
-      move: z.string(z.maxLength(200)),
-    }),
-  ),
+  words: z.object({
+    region: z.string(z.maxLength(100)),
+    open: z.string(z.maxLength(100)),
+    hide: z.string(z.maxLength(200)),
+    move: z.string(z.maxLength(200)),
+  }),
   /**
    * The rep's theme from Options → Appearance, which lives in the extension's storage the content
    * script cannot read: 'system' (or none) follows the system's light or dark, as the CRM page does.
