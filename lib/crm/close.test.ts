@@ -42,7 +42,16 @@ describe('Close, read by the generic layer', () => {
     });
   });
 
-  it('takes the address under "Contacts" over the lead’s own custom field, and names the card its label names', () => {
+  it('takes the contact in the "Edit Contact" dialog open over the lead, name and address', () => {
+    const card = (n: number, name: string) =>
+      `<div role="group" aria-labelledby="c-${n}"><div id="c-${n}">${name}</div><span>${name.split(' ')[0]!.toLowerCase()}@kaimana.example</span></div>`;
+    const html = `<div aria-hidden="true"><section><h2>Contacts <span>3</span></h2>${card(1, 'Leilani Kahale')}${card(2, 'Noa Akana')}${card(3, 'Makoa Pali')}</section></div>
+      <div role="dialog" aria-modal="true" aria-labelledby="m"><h2 id="m">Edit Contact</h2><label for="n">Name</label><input id="n" type="text" value="Noa Akana">
+        <fieldset><legend>Emails</legend><input type="email" value="noa@kaimana.example" aria-label="Email"></fieldset><button>Save</button></div>`;
+    expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/noa@kaimana.example`, name: 'Noa Akana', email: 'noa@kaimana.example' });
+  });
+
+  it('takes no shared inbox of the lead’s custom fields for a contact’s address, and names the card its label names', () => {
     const html = `<section aria-labelledby="c-h"><h2 id="c-h">Contacts <span>1</span></h2>
         <div role="group" aria-labelledby="c-1"><div id="c-1">Imani Okoro</div><div>Practice Manager</div>
           <div><span>imani.okoro@brightfield.example</span><span>office</span><button aria-label="Copy email address"></button></div></div></section>

@@ -3,8 +3,8 @@
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin } from './same-origin';
-import { readGenericIdentity, tidyName, type GenericReading } from './generic-reader';
-import { cleanText, deepQueryAll, firstShownText, isShown, safeDecode } from './dom';
+import { tidyName, type GenericReading } from './generic-reader';
+import { cleanText, deepQueryAll, firstShownText, isShown, labelledBy, safeDecode } from './dom';
 
 /**
  * `app.close.com/lead/<lead_id>/`: Close links leads with the trailing slash (its API's `html_url`),
@@ -20,8 +20,8 @@ const CONTACT_ID = /\b(cont_[A-Za-z0-9]{16,64})\b/;
  */
 const CONTACT_CARD = '[class*="ContactCard_card"]';
 const CONTACT_TOGGLE = '[aria-expanded]';
-/** A contact's card by Close's class, or by the contact's id where the page marks it with that. */
-const ANY_CONTACT_CARD = `${CONTACT_CARD}, [id^="cont_"], [data-contact-id]`;
+/** A contact's card by Close's class, by the contact's id where the page marks it with that, or as a group named by its name. */
+const ANY_CONTACT_CARD = `${CONTACT_CARD}, [id^="cont_"], [data-contact-id], [role="group"][aria-labelledby]`;
 const CONTACT_NAME = '[class*="ContactCard_name"]';
 const LEAD_NAME = ['[class*="LeadHeader_name"]', '[class*="LeadHeader"] h1'];
 
@@ -46,7 +46,7 @@ export const closeCrm: CrmDetector = {
     const card = chosenContact(match.recordId, cards);
     if (!card) return {};
     const email = emailsOf(card)[0];
-    const contactId = CONTACT_ID.exec(card.outerHTML)?.[1];
+    const contactId = contactIdOf(card);
     return {
       // The record id names the contact too: the lead id alone would give every contact of the lead
       // one cache entry and one feedback thread (the background keys both by crm + record id), so
@@ -92,13 +92,8 @@ export const closeCrm: CrmDetector = {
       .map(contactAround)
       .map((region) => ({ region, link: region.querySelector('a[href^="mailto:"]') }))
       .find((entry) => entry.link);
-    // Close lists a lead's people under "Contacts" (its UI is English only): an address there is a
-    // contact's, one elsewhere (a custom field such as a billing inbox, the activity) is not.
-    const contacts = deepQueryAll(doc, 'h2, h3').find((heading) => isShown(heading) && /^contacts\b/i.test(cleanText(heading.textContent) ?? ''));
-    const section = contacts && (contacts.closest('section') ?? contacts.parentElement);
-    const chosen = section && generic.emailElement && !section.contains(generic.emailElement) ? readGenericIdentity(doc, section) : generic;
-    const email = expanded ? emailsOf(expanded.region)[0] : chosen.email;
-    const around = expanded?.region ?? chosen.emailElement;
+    const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
+    const around = expanded?.region ?? generic.emailElement;
     if (!email || !around) {
       // No address shown (every contact collapsed, or none has one): a lead named after a person, as
       // Close names a lead made from one, is that contact of the lead; else a lead that shows one
@@ -106,11 +101,11 @@ export const closeCrm: CrmDetector = {
       const named = deepQueryAll(doc, CONTACT_TOGGLE).filter(isShown).map(contactAround).find((region) => identity.name && nameIn(region) === identity.name);
       const cards = named ? [] : deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
       const contact = named ?? (cards.length === 1 ? cards[0] : undefined);
-      const contactId = contact && CONTACT_ID.exec(contact.outerHTML)?.[1];
+      const contactId = contact && contactIdOf(contact);
       return contactId ? { record: { objectType: 'lead', recordId: `${match.recordId}/${contactId}` }, name: named ? identity.name : nameIn(contact) } : { company: identity.name };
     }
     const contact = contactAround(around);
-    const contactId = CONTACT_ID.exec(contact.outerHTML)?.[1];
+    const contactId = contactIdOf(contact);
     return {
       record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email}` },
       name: nameIn(contact),
@@ -150,20 +145,26 @@ const LeadAnswerSchema = z.object({
   contacts: z.optional(z.array(z.object({ id: z.string(), name: optionalText, emails: z.optional(z.array(z.object({ email: optionalText }))) }))),
 });
 
+/** The contact id (`cont_…`) a card carries anywhere in its markup. */
+function contactIdOf(card: Element): string | undefined {
+  return CONTACT_ID.exec(card.outerHTML)?.[1];
+}
+
 /** Where a contact shows its name: a heading, a strong name, the toggle that expands it. */
 const CONTACT_NAMES = ['[class*="name" i]', 'h2, h3, h4, h5', 'strong', CONTACT_TOGGLE, 'b'];
 
-/** The name a contact's region shows: a name element or heading, else a field labelled "Contact" or "Name", else the name its card is labelled by. */
+/** The name a contact's region shows: a field labelled "Contact" or "Name", else a name element or heading, else the name its card is labelled by. */
 function nameIn(contact: Element): string | undefined {
+  // A field labelled "Name" is the name itself (a card being edited, whose dialog's title is "Edit Contact").
   return (
-    CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
     labelledName(contact) ??
+    CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
     // A contact's card named for assistive technology by its name element (`aria-labelledby`).
-    [...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(contact.ownerDocument.getElementById(card.getAttribute('aria-labelledby')!)?.textContent)).find(Boolean)
+    [contact, ...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(labelledBy(card)?.textContent)).find(Boolean)
   );
 }
 
-/** A contact's name given as a field labelled "Contact" or "Name", where no heading or name element shows it. */
+/** A contact's name given as a field labelled "Contact" or "Name". */
 function labelledName(region: Element): string | undefined {
   for (const label of region.querySelectorAll('dt, th, label, [class*="label" i]')) {
     // The value shown after the label, or typed in its field (a contact card being edited).
@@ -196,7 +197,7 @@ function contactAround(element: Element): Element {
  * wins: it is the newly expanded one since the previous read, or else the one chosen before.
  */
 function chosenContact(leadId: string, cards: Element[]): Element | undefined {
-  const keyOf = (card: Element, index: number) => CONTACT_ID.exec(card.outerHTML)?.[1] ?? String(index);
+  const keyOf = (card: Element, index: number) => contactIdOf(card) ?? String(index);
   const keys = cards.map(keyOf);
   const expanded = keys.filter((_key, index) => cards[index]!.querySelector(CONTACT_TOGGLE)?.getAttribute('aria-expanded') === 'true');
   const before = lastSeen?.leadId === leadId ? lastSeen : undefined;

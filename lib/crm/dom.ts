@@ -145,6 +145,12 @@ export function findEmail(text: string): string | undefined {
   return undefined;
 }
 
+/** The element that names `element` (its `aria-labelledby`, in its own tree), if any. */
+export function labelledBy(element: Element): Element | null | undefined {
+  const id = element.getAttribute('aria-labelledby');
+  return id ? (element.getRootNode() as Document).getElementById?.(id) : undefined;
+}
+
 /** decodeURIComponent that leaves a malformed escape ("%E0%A4%A") as it is instead of throwing. */
 export function safeDecode(text: string): string {
   try {

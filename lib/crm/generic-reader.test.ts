@@ -73,8 +73,8 @@ describe('readGenericIdentity', () => {
   });
 
   it('reads nothing from hidden regions (a page the CRM keeps for later)', () => {
-    page('<div hidden><h1>Old Person</h1><a href="mailto:old@x.example">old@x.example</a></div><h1>New Person</h1>');
-    expect(readGenericIdentity(document)).toEqual({ name: 'New Person' });
+    page('<div hidden><h1>Olga Oldfield</h1><a href="mailto:old@x.example">old@x.example</a></div><h1>Nadia Novak</h1>');
+    expect(readGenericIdentity(document)).toEqual({ name: 'Nadia Novak' });
   });
 });
 
@@ -250,6 +250,32 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('anna@vanderberg.example');
     page(`<header><h1>Anna van der Berg</h1><a href="mailto:anna@vanderberg.example">anna@vanderberg.example</a></header>`);
     expect(readGenericIdentity(document).email).toBe('anna@vanderberg.example');
+  });
+
+  it('reads a disclosure’s summary as its heading: no address from the company’s or the participants’ part', () => {
+    for (const summary of ['Organisation', 'Teilnehmer (3)', 'Participants', 'People (2)']) {
+      page(`<h1>Wolfgang Brandt</h1><aside><details open><summary>Person</summary><a href="/person/7742">Wolfgang Brandt</a><span>Telefon</span><span>+49 6721 555 0188</span></details>
+        <details open><summary>${summary}</summary><div class="_1pQmL"><span>Allgemeine E-Mail</span><span>info@rheinfels.example</span></div></details></aside>`);
+      expect(readGenericIdentity(document).email, summary).toBeUndefined();
+    }
+  });
+
+  it('lets a card’s heading speak only for the card: the address after it is judged on its own', () => {
+    page(`<h1>Lorenzo Bruno</h1><div class="x1"><div class="x2"><h3>Azienda</h3><a href="/object/company/1">Bruno Ottica</a>
+      <div class="x3"><h4>Persone</h4><a href="mailto:giada@bruno-ottica.example">giada@bruno-ottica.example</a></div></div>
+      <div class="x4"><span>Email</span><a href="mailto:lorenzo@bruno-ottica.example">lorenzo@bruno-ottica.example</a></div></div>`);
+    expect(readGenericIdentity(document).email).toBe('lorenzo@bruno-ottica.example');
+  });
+
+  it('takes no address a message header labels in the element just before it', () => {
+    page('<h1>Wolfgang Brandt</h1><article><h3>Angebot Kühlzelle 3</h3><div><span>An:</span> sabine@nordkaelte.example</div></article>');
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
+  it('takes no address from another record’s preview panel', () => {
+    page(`<h1>Lars Øberg</h1><div class="private-panel" role="dialog" aria-labelledby="p" data-selenium-test="record-preview-panel">
+      <h2 id="p">Ingrid Halvorsen</h2><label>Email</label><span>ingrid@tromso-fisk.example</span></div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {

@@ -5,7 +5,7 @@
  * regions which never hold the record's person (navigation, the signed-in user's menus, activity
  * timelines, related lists), then a look around each e-mail found to judge whose it is.
  */
-import { cleanText, findEmail, isShown, knownShadowRoots, safeDecode } from './dom';
+import { cleanText, findEmail, isShown, knownShadowRoots, labelledBy, safeDecode } from './dom';
 
 export interface GenericReading {
   name?: string;
@@ -27,9 +27,9 @@ function normalize(text: string): string {
  * scripts' labels are left out for the content script's size: there an address counts as unlabelled.
  */
 const EMAIL_LABEL = /e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti/;
-/** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead. */
+/** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead, a shared inbox. */
 const OWNER =
-  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
+  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
  * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
  * cuenta", a "Billing Email" that is the company's invoices inbox); alone they may be the person's
@@ -54,16 +54,19 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a[ck]tivi[dt]|atividade|attivita|verlauf|chronik|assistant|copilot|zia-?panel|similar|duplicat|suggest|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participant|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
-/** A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the person's address. */
-const COMPANY_HEADING = /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf)(?: \(\d+\))?$/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|record-?preview|similar|duplicat|suggest|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
+/**
+ * A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the
+ * person's address; one headed "People (2)" lists other people (an organisation's).
+ */
+const COMPANY_HEADING = /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf|people|personen|personas|pessoas|persone)(?: \(\d+\))?$/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 
 function describing(element: Element): string {
   if (!element.hasAttributes()) return '';
   // A missing attribute joins as an empty string: nothing the patterns look for has a space in it.
-  return normalize(['class', 'id', 'data-testid', 'data-test-id', 'data-id', 'aria-label'].map((name) => element.getAttribute(name)).join(' '));
+  return normalize(['class', 'id', 'data-testid', 'data-test-id', 'data-test', 'data-selenium-test', 'data-id', 'aria-label'].map((name) => element.getAttribute(name)).join(' '));
 }
 
 /** Whether a region is left out of the read (with everything in it). */
@@ -107,8 +110,8 @@ interface Found {
    * says "Voornaam", "Cognome" (the label's next element, or its wrapper's).
    */
   nameParts: Array<{ last: boolean; value: Element }>;
-  /** `before`: the text just before the address in its own text node, which may be its label ("Email:", "From:"). */
-  emails: Array<{ element: Element; email: string; kind: number; before?: string }>;
+  /** `before`: the text just before the address in its text node, or the node just before that: its label, if it ends in a colon ("Email:", "From:"). */
+  emails: Array<{ element: Element; email: string; kind: number; before?: string | null }>;
 }
 
 /** Class, id or field names that say "this is the record's name". */
@@ -138,9 +141,9 @@ const enum Prose {
  * The walk steps through the tree itself rather than through a TreeWalker with a filter: the
  * filter is a call from the browser into script for every element, which cost more than the walk.
  */
-function walk(within: Element): Found {
+function walk(doc: Document): Found {
   const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [] };
-  const roots: Node[] = [within];
+  const roots: Node[] = [doc.body ?? doc.documentElement];
   while (roots.length) {
     const root = roots.pop()!;
     let node: Node | null = root.firstChild;
@@ -153,7 +156,8 @@ function walk(within: Element): Found {
         // Quoted, never a field's value: "Sarah Kim <sarah.kim@…>" (a message's sender or recipient), or
         // an address inside prose (a note, an AI summary: more than a label's worth of text around it).
         if (email && node.parentElement && !text.includes(`<${email}`) && text.length - email.length < Prose.MinLength)
-          found.emails.push({ element: node.parentElement, email, kind: From.Text, before: text.slice(0, text.indexOf(email)) });
+          // What is just before it: in its own text, or the label element right before the text ("<b>An:</b> …").
+          found.emails.push({ element: node.parentElement, email, kind: From.Text, before: text.slice(0, text.indexOf(email)).trim() || node.previousSibling?.textContent });
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
@@ -181,7 +185,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   if (fromTitle) found.emails.push({ element, email: fromTitle, kind: From.Text });
   const tag = element.tagName;
   const heading = element.getAttribute('role') === 'heading';
-  if (heading || /^H[1-6]$/.test(tag)) found.headings.push(element);
+  // A disclosure's summary and a fieldset's legend head their sections as a heading does.
+  if (heading || /^(?:H[1-6]|SUMMARY|LEGEND)$/.test(tag)) found.headings.push(element);
   if (tag === 'H1' || (heading && element.getAttribute('aria-level') === '1')) found.titles.push(element);
   else if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
@@ -249,8 +254,7 @@ function contextOf(element: Element): { label: string; flags: string } {
     if (selfLabelled) labels.push(says);
     // An input's own labels (none for a hidden one): those naming its id, and one wrapped around it.
     if (node.tagName === 'INPUT') labels.push(...[...((node as HTMLInputElement).labels ?? [])].map(shortText));
-    const labelledBy = node.getAttribute('aria-labelledby');
-    if (labelledBy) labels.push(shortText((node.getRootNode() as Document).getElementById?.(labelledBy)));
+    labels.push(shortText(labelledBy(node)));
     if (depth < 2) {
       // A flag may be an icon that says it only to assistive technology (a star labelled "Primary").
       flags.push(shortText(node.nextElementSibling), node.nextElementSibling?.getAttribute('aria-label'), shortText(node.nextElementSibling?.nextElementSibling));
@@ -276,37 +280,53 @@ function chain(element: Element): Element[] {
 
 /** What compareDocumentPosition says. A const enum, as From. */
 const enum Position {
-  Disconnected = 1,
   Following = 4,
 }
 
 /**
- * Whether the section an address is in says it is not the person's: its heading names an activity
- * timeline, history, related records or the company ("Activity History", "Aktivitäten", "Organisation").
- * The headings looked at are the one a reader takes for the address's (of the headings before it,
- * the one sharing the smallest wrapper with it, the last of those) and those that name a wrapper of
- * it (`aria-labelledby`). This holds where class names say nothing (hashed ones) and in flat layouts
- * where one wrapper holds several headed parts.
+ * The part of the page a heading heads: its parent, or, where the heading sits in a header bar of
+ * its own (the heading with nothing beside it but buttons, icons or a count), the bar's parent. A
+ * heading whose part ends before an address (a card's heading, the address in the next card) says
+ * nothing about it.
  */
-function elsewhereSection(element: Element, headings: Element[]): boolean {
+function sectionOf(heading: Element): Element | null {
+  let bar: Element = heading;
+  let section = parentOf(heading);
+  for (let depth = 0; section && depth < 3; depth += 1) {
+    const beside = [...section.children].filter((child) => child !== bar);
+    // More than a button, an icon or a count beside it (looked at cheaply first: a section's content is big).
+    if (beside.some((child) => child.tagName !== 'BUTTON' && (child.childElementCount > 2 || child.textContent!.trim().length > 3))) break;
+    bar = section;
+    section = parentOf(section);
+  }
+  return section;
+}
+
+/**
+ * Whether the section an address is in says it is not the person's: its heading names an activity
+ * timeline, history, related records, other people or the company ("Activity History",
+ * "Aktivitäten", "Organisation", "People (2)"). The headings looked at are the one a reader takes for
+ * the address's (of the headings before it whose part of the page holds it, the one with the
+ * smallest part, the last of those) and those that name a wrapper of it (`aria-labelledby`). This
+ * holds where class names say nothing (hashed ones) and in flat layouts where one wrapper holds
+ * several headed parts.
+ */
+function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>): boolean {
   const up = chain(element);
   let nearest: Element | undefined;
   let nearestLevel = up.length;
   // Headings come in the walk's order, the page's own within each tree: of two as near, the later wins.
-  for (const heading of headings) {
-    const other = chain(heading);
-    const level = up.findIndex((node) => other.includes(node));
-    // Which comes first is what lies just under the shared wrapper on either side; in different trees
-    // (one in a shadow root, one slotted) the order is unknown, and the heading is not taken.
-    const theirs = other[other.indexOf(up[level]!) - 1];
-    const position = theirs ? theirs.compareDocumentPosition(up[level - 1]!) : 0;
-    if (level > 0 && level <= nearestLevel && (position & (Position.Following | Position.Disconnected)) === Position.Following) {
+  for (const [heading, section] of sections) {
+    const level = section ? up.indexOf(section) : -1;
+    // Where the heading's tree meets the address's (across shadow roots, at the host), it must come first.
+    const meeting = up.find((node) => node.getRootNode() === heading.getRootNode());
+    if (level > 0 && level <= nearestLevel && meeting && !heading.contains(meeting) && heading.compareDocumentPosition(meeting) & Position.Following) {
       nearest = heading;
       nearestLevel = level;
     }
   }
   // A wrapper named by a heading of its own (`aria-labelledby`) is that section, however deep the address sits in it.
-  const names = [nearest, ...up.map((node) => node.getAttribute('aria-labelledby') && (node.getRootNode() as Document).getElementById?.(node.getAttribute('aria-labelledby')!))];
+  const names = [nearest, ...up.map(labelledBy)];
   return names.some((heading) => {
     const text = normalize((heading && shortText(heading)) || '');
     return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
@@ -329,18 +349,21 @@ function distance(a: Element, b: Element): number {
  */
 function chooseEmail(found: Found, title: Element | undefined): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
+  // Each heading's part of the page, worked out once for all the addresses.
+  const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
   for (const { element, email, kind, before } of found.emails) {
     if (!isShown(element)) continue;
-    // Text ending in a colon just before the address, in its own text node, is its label ("Email:").
-    const inline = /:\s*$/.test(before ?? '') ? normalize(before!.trim()) : '';
-    // A message's header ("From: …", "Van: …") names its sender or recipient, never the record's field.
-    if (MESSAGE_HEADER.test(inline)) continue;
+    // Text ending in a colon just before the address (in its text node, or the node before) is its label ("Email:").
+    const inline = before && before.length < Field.LabelMax && /:\s*$/.test(before) ? normalize(before.trim()) : '';
     // An inline label is the field's own: text before the element is another field's ("Practice Manager").
     const context = contextOf(element);
     const label = inline || context.label;
+    // A message's header ("From: …", "Van: …"), in the address's text or just before it, names its
+    // sender or recipient, never the record's field.
+    if (label.split(' | ').some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
-    if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, found.headings)) continue;
+    if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
     let score = kind + (labelled ? 20 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
@@ -438,12 +461,9 @@ function headingNear(element: Element | undefined): string | undefined {
   return undefined;
 }
 
-/**
- * Reads the record's name and e-mail from any record page (or from one part of it, `within`, where
- * a CRM knows where its people are shown). Never throws on odd markup.
- */
-export function readGenericIdentity(doc: Document, within: Element = doc.body ?? doc.documentElement): GenericReading {
-  const found = walk(within);
+/** Reads the record's name and e-mail from any record page. Never throws on odd markup. */
+export function readGenericIdentity(doc: Document): GenericReading {
+  const found = walk(doc);
   const { name, title } = chooseName(found, doc);
   const email = chooseEmail(found, title);
   return { name: name ?? headingNear(email.emailElement), ...email };

@@ -8,7 +8,7 @@ const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
  * Lead and Contact pages always show a person. Account pages show one only for a Person Account,
  * which the URL cannot tell from a business Account (both are `001…`), so the page decides.
  */
-const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(Lead|Contact|Account)/(${RECORD_ID})/view/?$`);
+const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(Lead|Contact|Account)/(${RECORD_ID})/(?:view|edit)/?$`);
 /**
  * `<MyDomain>.lightning.force.com`, plus the partitioned domains Salesforce gives non-production
  * orgs: `<MyDomain>--<sandbox>.sandbox.`, and `.develop.` (Developer Edition), `.scratch.`,
@@ -108,6 +108,8 @@ export const salesforceLightningTestUrls: DetectorTestUrls = {
   match: [
     ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
     ['https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1a/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1a' }],
+    // The record's edit modal, opened over its page (the URL Lightning gives the pencil).
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000Hy6TzAAJ/edit?navigationLocation=DETAIL&count=1', { objectType: 'contact', recordId: '0035g00000Hy6TzAAJ' }],
     ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Qw3rTAAR/view?ws=%2Flightning%2Fr', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
     // Console: a Contact subtab focused inside an Account workspace; the path is what is shown.
     ['https://acme.lightning.force.com/lightning/r/Contact/0038d00000Dk4MxAAR/view?ws=%2Flightning%2Fr%2FAccount%2F0018d00000Tn5NtAAR%2Fview', { objectType: 'contact', recordId: '0038d00000Dk4MxAAR' }],
@@ -123,7 +125,6 @@ export const salesforceLightningTestUrls: DetectorTestUrls = {
     'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
     'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/related/Histories/view',
     'https://acme.lightning.force.com/lightning/r/Lead/short/view',
-    'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/edit',
     // An Account URL whose id is not an account's (001) is not an account page.
     'https://acme.lightning.force.com/lightning/r/Account/0038d00000Qw3rTAAR/view',
     'http://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',

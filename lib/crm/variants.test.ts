@@ -32,9 +32,17 @@ function renderLate(): void {
   }
 }
 
+/** happy-dom shows a closed `<details>`' content; a browser shows only its summary. */
+function foldClosedDetails(): void {
+  for (const details of document.querySelectorAll('details:not([open])')) {
+    for (const child of details.children) if (child.tagName !== 'SUMMARY') (child as HTMLElement).style.display = 'none';
+  }
+}
+
 function load(html: string): void {
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
   attachDeclarativeShadowRoots(document);
+  foldClosedDetails();
 }
 
 function reported(url: string) {
