@@ -278,6 +278,23 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
+  it('takes no address from an insights panel or a followers list', () => {
+    for (const region of [
+      '<section class="x1"><h3>Email insights</h3><p>from kristin@fjellbygg.example to erik@novaterra.example</p></section>',
+      '<section class="x1"><h3>Followers</h3><ul><li>Sofie Jensen <span>sofie@harbourlights.example</span></li></ul></section>',
+    ]) {
+      page(`<h1>Tobias Lindqvist</h1><div><span>Phone</span><span>+46 8 555 0123</span></div>${region}`);
+      expect(readGenericIdentity(document).email, region).toBeUndefined();
+    }
+  });
+
+  it('takes the name from a field named "Name" for assistive technology, and no tab’s section heading for one', () => {
+    page(`<main><div class="x1" role="textbox" aria-label="Name"><span>Amara</span> <span>Okafor</span></div>
+      <div><span>Email</span><a href="mailto:amara@lagoon.example">amara@lagoon.example</a></div><section><h3>Inbox</h3><p>No messages yet</p></section></main>`);
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Amara Okafor', email: 'amara@lagoon.example' });
+    expect(tidyName('Inbox')).toBeUndefined();
+  });
+
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {
     for (const region of [
       '<aside class="ziaPanel" aria-label="Zia"><h3>相似潜在客户</h3><ul><li>刘洋 · liu.yang@wuxi.example</li></ul></aside>',
