@@ -1,5 +1,6 @@
 import type { i18n } from 'i18next';
 import type { Glance, LeadProfile } from '@/lib/schema';
+import { GLANCE_LIMITS } from '@/lib/schema/glance';
 import type { DetectedRecord } from '@/lib/schema/record';
 
 /** The rep's language and theme, which the pill on the CRM page cannot read from the extension's storage. */
@@ -17,12 +18,20 @@ export function glanceFor(record: DetectedRecord, profile: LeadProfile, { i18n, 
   const t = i18n.getFixedT(null, 'pill');
   const { contact } = profile;
   const doNot = contact.doNotCall && contact.doNotEmail ? t('doNotCallOrEmail') : contact.doNotCall ? t('doNotCall') : contact.doNotEmail ? t('doNotEmail') : undefined;
+  const signal = doNot ?? profile.highIntent[0]?.label ?? (profile.problems.length ? t('statedProblem') : undefined);
+  const word = (key: 'region' | 'open' | 'hide' | 'move') => clip(t(key), GLANCE_LIMITS.word);
   return {
-    name: record.name ?? profile.name ?? record.recordId,
-    source: i18n.t(`common:channel.${profile.source.channel}`),
+    name: clip(record.name ?? profile.name ?? record.recordId, GLANCE_LIMITS.name),
+    source: clip(i18n.t(`common:channel.${profile.source.channel}`), GLANCE_LIMITS.source),
     // High-intent labels are the source's own words (data), shown as given.
-    signal: doNot ?? profile.highIntent[0]?.label ?? (profile.problems.length ? t('statedProblem') : undefined),
-    words: { region: t('region'), open: t('open'), hide: t('hide'), move: t('move') },
+    signal: signal === undefined ? undefined : clip(signal, GLANCE_LIMITS.signal),
+    words: { region: word('region'), open: word('open'), hide: word('hide'), move: word('move') },
     theme,
   };
+}
+
+/** At most `max` characters, the last an ellipsis when cut; never half of a character outside the BMP. */
+function clip(text: string, max: number): string {
+  const characters = [...text];
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
 }

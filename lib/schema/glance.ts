@@ -2,18 +2,21 @@
 // must stay small on the CRM page.
 import * as z from './zod-lean';
 
+/**
+ * The longest each of the glance's texts may be, in characters. The worker clips every text to these
+ * where it makes the glance (lib/leads/glance.ts), so a long name still gets its pill, cut short. The
+ * content script's schema checks the shape and not the lengths: zod's length checks would add
+ * ~0.45 KB gzipped to every content script, to re-check its own extension's worker.
+ */
+export const GLANCE_LIMITS = { name: 300, source: 100, signal: 200, word: 200 } as const;
+
 /** The few words the glance pill on the CRM page shows: strings only, nothing secret. */
 export const GlanceSchema = z.object({
-  name: z.string(z.maxLength(300)),
-  source: z.optional(z.string(z.maxLength(100))),
-  signal: z.optional(z.string(z.maxLength(200))),
+  name: z.string(),
+  source: z.optional(z.string()),
+  signal: z.optional(z.string()),
   /** The pill's own words in the rep's language (the worker translates; the content script holds no tables). */
-  words: z.object({
-    region: z.string(z.maxLength(100)),
-    open: z.string(z.maxLength(100)),
-    hide: z.string(z.maxLength(200)),
-    move: z.string(z.maxLength(200)),
-  }),
+  words: z.object({ region: z.string(), open: z.string(), hide: z.string(), move: z.string() }),
   /**
    * The rep's theme from Options → Appearance, which lives in the extension's storage the content
    * script cannot read: 'system' (or none) follows the system's light or dark, as the CRM page does.
