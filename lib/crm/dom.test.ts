@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deepQueryAll, findEmail, firstShownEmail, inOneRead } from './dom';
+import { deepQueryAll, emailAt, findEmail, firstShownEmail, inOneRead } from './dom';
 
 /** A host element with an open shadow root holding `html`. */
 function shadowHost(html: string): { host: HTMLElement; root: ShadowRoot } {
@@ -81,5 +81,36 @@ describe('firstShownEmail', () => {
   it('reads a value rendered right against its label (no space between, as React renders a field)', () => {
     document.body.innerHTML = '<div class="field"><label>Email</label><div><span>greta.hoffmann@isar.example</span></div></div>';
     expect(firstShownEmail(document, ['.field'])).toBe('greta.hoffmann@isar.example');
+  });
+  it('reads an address broken with <wbr> so it can wrap, without the label rendered right against it', () => {
+    document.body.innerHTML = '<div class="field"><label>Email</label><div><span>Anastasia.<wbr>Whitaker@<wbr>Maritime-<wbr>Logistics.<wbr>example</span></div></div>';
+    expect(firstShownEmail(document, ['.field'])).toBe('anastasia.whitaker@maritime-logistics.example');
+  });
+});
+
+describe('emailAt', () => {
+  const textWithAt = (root: Node) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.includes('@')) return node as Text;
+    throw new Error('no text with an @');
+  };
+
+  it('takes an address whole from its own text', () => {
+    document.body.innerHTML = '<p>Email: ana@tejo.example</p>';
+    expect(emailAt(textWithAt(document.body))).toEqual({ email: 'ana@tejo.example', holder: document.querySelector('p')!.firstChild });
+  });
+
+  it('puts an address together from the pieces its wrappers hold (a span per part, <wbr> breaks)', () => {
+    document.body.innerHTML = '<div><label>E-mail</label><span class="v"><span>ana.lima</span><span>@tejo.example</span></span></div>';
+    expect(emailAt(textWithAt(document.body))).toMatchObject({ email: 'ana.lima@tejo.example', holder: document.querySelector('.v') });
+  });
+
+  it('never takes another address beside the piece, nor looks above `within`', () => {
+    document.body.innerHTML = '<div><span>team@</span> <a href="#">ops@other.example</a></div>';
+    expect(emailAt(textWithAt(document.body))).toBeUndefined();
+    document.body.innerHTML = '<div><span class="v">ana.lima</span><span class="at">@</span>tejo.example</div>';
+    const piece = textWithAt(document.body);
+    expect(emailAt(piece, document.querySelector('.at')!)).toBeUndefined();
+    expect(emailAt(piece)?.email).toBe('ana.lima@tejo.example');
   });
 });

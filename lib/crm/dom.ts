@@ -145,6 +145,22 @@ export function findEmail(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The address a text with an '@' is part of, and the node that holds it whole: the text itself, or
+ * (an address the CRM broke into pieces so it can wrap: a `<wbr>` after each dot, a span per part)
+ * the nearest of its two wrappers whose text holds an address that this piece is part of. Never
+ * further up than `within`, and never another address beside the piece.
+ */
+export function emailAt(text: Text, within?: Node): { email: string; holder: Node } | undefined {
+  const piece = text.data.trim();
+  for (let holder: Node | null = text, depth = 0; holder && depth < 3; depth += 1) {
+    const email = findEmail(holder.textContent!);
+    if (email) return email.includes(piece) || !depth ? { email, holder } : undefined;
+    holder = holder === within ? null : holder.parentElement;
+  }
+  return undefined;
+}
+
 /** The element that names `element` (its `aria-labelledby`, in its own tree), if any. */
 export function labelledBy(element: Element): Element | null | undefined {
   const id = element.getAttribute('aria-labelledby');
@@ -177,14 +193,14 @@ export function emailIn(element: Element): string | undefined {
   const fromHref = href?.toLowerCase().startsWith('mailto:') ? safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '') : undefined;
   const given = fromHref || (element as HTMLInputElement).value;
   if (given) return findEmail(given)?.toLowerCase();
-  // Text node by text node first: a label rendered right against its value, as React renders a
-  // field ("Email" then "greta@…" with no space between), would otherwise read as one word.
+  // Text node by text node, not the element's whole text: a label rendered right against its value,
+  // as React renders a field ("Email" then "greta@…" with no space between), would read as one word.
   const texts = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-    const email = (text as Text).data.includes('@') ? findEmail((text as Text).data) : undefined;
+    const email = (text as Text).data.includes('@') ? emailAt(text as Text, element)?.email : undefined;
     if (email) return email.toLowerCase();
   }
-  return findEmail(element.textContent ?? '')?.toLowerCase();
+  return undefined;
 }
 
 export function cleanText(text: string | null | undefined): string | undefined {

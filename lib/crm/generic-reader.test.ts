@@ -20,6 +20,13 @@ describe('readGenericIdentity', () => {
     }
   });
 
+  it('reads an address the CRM broke into pieces so it can wrap (<wbr>, a span per part), with its field’s label', () => {
+    page(`<h1>Anastasia Whitaker</h1>
+      <div class="card"><span>Assistant Email</span><span>pa@<wbr>maritime.example</span></div>
+      <div class="card"><label>Email</label><div><span>Anastasia.<wbr>Whitaker@<wbr>Maritime-<wbr>Logistics.<wbr>example</span></div></div>`);
+    expect(readGenericIdentity(document)).toMatchObject({ email: 'anastasia.whitaker@maritime-logistics.example', labelled: true });
+  });
+
   it('lets context decide among several addresses, never document order', () => {
     // The owner's, the assistant's and a secondary address come first in the page; the record's
     // own labelled address last.

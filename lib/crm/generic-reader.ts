@@ -5,7 +5,7 @@
  * regions which never hold the record's person (navigation, the signed-in user's menus, activity
  * timelines, related lists), then a look around each e-mail found to judge whose it is.
  */
-import { cleanText, findEmail, isShown, knownShadowRoots, labelledBy, safeDecode } from './dom';
+import { cleanText, emailAt, findEmail, isShown, knownShadowRoots, labelledBy, safeDecode } from './dom';
 
 export interface GenericReading {
   name?: string;
@@ -151,13 +151,14 @@ function walk(doc: Document): Found {
       // Whether to step into the node's children (a skipped region's are never looked at).
       let into = false;
       if (node.nodeType === 3) {
-        const text = (node as Text).data;
-        const email = text.includes('@') ? findEmail(text) : undefined;
+        const at = (node as Text).data.includes('@') ? emailAt(node as Text) : undefined;
+        const text = at?.holder.textContent ?? '';
+        const element = at && (at.holder === node ? node.parentElement : (at.holder as Element));
         // Quoted, never a field's value: "Sarah Kim <sarah.kim@…>" (a message's sender or recipient), or
         // an address inside prose (a note, an AI summary: more than a label's worth of text around it).
-        if (email && node.parentElement && !text.includes(`<${email}`) && text.length - email.length < Prose.MinLength)
+        if (element && !text.includes(`<${at.email}`) && text.length - at.email.length < Prose.MinLength)
           // What is just before it: in its own text, or the label element right before the text ("<b>An:</b> …").
-          found.emails.push({ element: node.parentElement, email, kind: From.Text, before: text.slice(0, text.indexOf(email)).trim() || node.previousSibling?.textContent });
+          found.emails.push({ element, email: at.email, kind: From.Text, before: text.slice(0, text.indexOf(at.email)).trim() || at.holder.previousSibling?.textContent });
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
