@@ -26,7 +26,7 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
       // page one message round, not a report and then a separate push.
       const { glance } = await noteTabRecord(tabId, request.record);
       const message = await glance;
-      const answer: RecordAnswer & { ok: true } = message ? { ok: true, glance: message } : { ok: true };
+      const answer: RecordAnswer & { ok: true } = message === NO_LEAD ? { ok: true, noLead: true } : message ? { ok: true, glance: message } : { ok: true };
       return answer;
     }
     case 'record-cleared': {
@@ -41,11 +41,14 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
   }
 }
 
+/** The worker's pass found that marketing does not know the record's lead. */
+const NO_LEAD = 'no-lead';
+
 /**
  * Keeps the record the tab reports and tells the pages; `glance` (in an object, so awaiting this
  * does not wait for it) settles once the worker's one pass over a new record is done.
  */
-export async function noteTabRecord(tabId: number, record: DetectedRecord): Promise<{ glance: Promise<GlanceMessage | undefined> }> {
+export async function noteTabRecord(tabId: number, record: DetectedRecord): Promise<{ glance: Promise<GlanceMessage | typeof NO_LEAD | undefined> }> {
   const change = await setTabRecord(tabId, record);
   if (change === 'none') return { glance: Promise.resolve(undefined) };
   const glance = followRecord(tabId, record);
@@ -63,7 +66,7 @@ export async function noteTabRecord(tabId: number, record: DetectedRecord): Prom
  * panel's request for the same lead joins this lookup (lib/brief/profiles.ts), never a second one.
  * Lookups the page causes are budgeted per tab (lookup-budget.ts); the cache is not.
  */
-async function followRecord(tabId: number, record: DetectedRecord): Promise<GlanceMessage | undefined> {
+async function followRecord(tabId: number, record: DetectedRecord): Promise<GlanceMessage | typeof NO_LEAD | undefined> {
   try {
     const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     const options = { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) };
@@ -71,7 +74,8 @@ async function followRecord(tabId: number, record: DetectedRecord): Promise<Glan
     if (!cached && !takeTabLookup(tabId)) return undefined;
     const { entry } = cached ?? (await lookupProfile(record, options));
     const current = await getTabRecord(tabId);
-    if (!entry.profile || !current || recordKey(current) !== recordKey(record)) return undefined;
+    if (!current || recordKey(current) !== recordKey(record)) return undefined;
+    if (!entry.profile) return NO_LEAD;
     // The rep opened a lead's record and marketing knows them, panel open or not (the glance shows).
     void noteLook(current, entry.profile);
     return { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerLook()) };

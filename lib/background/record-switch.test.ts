@@ -162,12 +162,12 @@ describe('the worker answers a record report', () => {
     });
   });
 
-  it('with no glance when marketing does not know the lead, or the report changes nothing', async () => {
+  it('that marketing does not know the lead (a pill kept from an earlier visit must go), and with nothing when the report changes nothing', async () => {
     const held = heldSource('nobody', () => null);
     source = held.connector;
     const answer = handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: TAB });
     await held.answerAll();
-    expect(await answer).toEqual({ ok: true });
+    expect(await answer).toEqual({ ok: true, noLead: true });
     expect(await handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: TAB })).toEqual({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentScriptRequest } from '@/lib/messaging/messages';
-import { RecordAnswerSchema } from '@/lib/schema/glance';
+import { RecordAnswerSchema, type Glance } from '@/lib/schema/glance';
 import { safeParse } from '@/lib/schema/zod-lean';
 import { createGlancePill } from './glance-pill';
 import type { CrmDetector } from './types';
@@ -17,10 +17,18 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
   const pill = createGlancePill(document, () => void send({ type: 'open-side-panel' }));
   ctx.onInvalidated(() => pill.remove());
   let currentKey: string | undefined;
+  /**
+   * The glance each record of this tab was last shown with. A return to a record shows it again in
+   * the URL change's own task, drawn in the frame the CRM draws the record in rather than in a frame
+   * of its own when the worker answers (an answer that then changes nothing, or corrects it).
+   */
+  const glances = new Map<string, Glance>();
   const enter = (key: string) => {
     if (key === currentKey) return;
     currentKey = key;
     pill.hide();
+    const known = glances.get(key);
+    if (known) pill.show(known);
     // A user-timing mark costs nothing and lets the benchmark (and a curious engineer in DevTools)
     // see exactly when each record was detected.
     performance.mark('leadside:record-detected', { detail: key });
@@ -31,12 +39,17 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
     ownElements: [pill.element],
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
-      enter(`${record.crm}:${record.recordId}`);
+      const key = `${record.crm}:${record.recordId}`;
+      enter(key);
       void send({ type: 'record-detected', record }).then((answer) => {
         const parsed = safeParse(RecordAnswerSchema, answer);
-        const glance = parsed.success ? parsed.data.glance : undefined;
-        // A glance for a record this tab has already left is stale: drop it.
-        if (glance && glance.recordKey === currentKey && !ctx.isInvalid) pill.show(glance.glance);
+        if (!parsed.success || ctx.isInvalid) return;
+        const { glance, noLead } = parsed.data;
+        if (glance) glances.set(glance.recordKey, glance.glance);
+        if (noLead) glances.delete(key);
+        // An answer about a record this tab has already left changes nothing on screen.
+        if (glance && glance.recordKey === currentKey) pill.show(glance.glance);
+        else if (noLead && key === currentKey) pill.hide();
       });
     },
     onNoRecord() {

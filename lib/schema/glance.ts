@@ -29,6 +29,11 @@ export type Glance = z.Infer<typeof GlanceSchema>;
 export const GlanceMessageSchema = z.object({ type: z.literal('glance'), recordKey: z.string(), glance: GlanceSchema });
 export type GlanceMessage = z.Infer<typeof GlanceMessageSchema>;
 
-/** The worker's answer to a content script's record report: the glance, when marketing knows the lead. */
-export const RecordAnswerSchema = z.object({ glance: z.optional(GlanceMessageSchema) });
+/**
+ * The worker's answer to a content script's record report: the glance, when marketing knows the
+ * lead; `noLead` when the worker's pass found marketing does not, so a pill the tab kept from an
+ * earlier visit to the record must go. Neither: nothing new (the report changed nothing, or the tab
+ * moved on).
+ */
+export const RecordAnswerSchema = z.object({ glance: z.optional(GlanceMessageSchema), noLead: z.optional(z.boolean()) });
 export type RecordAnswer = z.Infer<typeof RecordAnswerSchema>;

@@ -91,3 +91,32 @@ test('the glance pill on the record page names the lead, their source and the si
   // Chrome's own side panel is not a Playwright page; the worker can list it.
   await expect.poll(() => nativeSidePanelUrls(extension.serviceWorker)).toContainEqual(expect.stringContaining('sidepanel.html'));
 });
+
+test('the pill follows the rep from record to record: gone for a lead marketing does not know, back at once on a return, closed only for the record it was closed on', async ({ extension }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(PRIYA);
+  const pill = () => readClosedShadow(crm, 'leadside-glance');
+  const hidden = () => crm.evaluate(() => document.querySelector('leadside-glance')?.hasAttribute('data-hidden') ?? true);
+  await expect.poll(async () => (await pill())?.text).toContain('Priya Raman');
+  expect(await hidden()).toBe(false);
+
+  await navigateInApp(crm, '/lightning/r/Lead/00Q8d00000NoMaTCH9/view');
+  await expect.poll(hidden).toBe(true);
+
+  // Back on Priya's record the pill is there in the URL change's own task, before the worker answers.
+  const shownAtOnce = await crm.evaluate((path) => {
+    window.__fixtureNavigate(path);
+    const host = document.querySelector('leadside-glance');
+    return Boolean(host && !host.hasAttribute('data-hidden'));
+  }, new URL(PRIYA).pathname);
+  expect(shownAtOnce).toBe(true);
+  expect((await pill())?.text).toContain('Priya Raman');
+
+  // Closed on Priya's record, it comes back for the next one, and for Priya's on a later visit.
+  await (await pill())!.click('Hide Leadside for this record');
+  await expect.poll(hidden).toBe(true);
+  await navigateInApp(crm, MARCUS_PATH);
+  await expect.poll(async () => !(await hidden()) && (await pill())?.text).toContain('Marcus Oyelaran');
+  await navigateInApp(crm, new URL(PRIYA).pathname);
+  await expect.poll(async () => !(await hidden()) && (await pill())?.text).toContain('Priya Raman');
+});
