@@ -27,6 +27,14 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document)).toMatchObject({ email: 'anastasia.whitaker@maritime-logistics.example', labelled: true });
   });
 
+  it('reads an address a masked field hides from the action that names it to assistive technology, never an owner’s', () => {
+    page(`<h1>Priyanka Sharma</h1>
+      <button aria-label="Email the record owner: dev.k@indus.example">Owner</button>
+      <button aria-label="Send Email to priyanka.sharma@indus-textiles.example">Send Email</button>
+      <div><span>Email</span><span>pri*****@****.example</span></div>`);
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Priyanka Sharma', email: 'priyanka.sharma@indus-textiles.example' });
+  });
+
   it('lets context decide among several addresses, never document order', () => {
     // The owner's, the assistant's and a secondary address come first in the page; the record's
     // own labelled address last.

@@ -180,10 +180,14 @@ function visit(element: Element, found: Found, roots: Node[]): void {
     // A root attached after its host was inserted is seen here first: the page watch observes it.
     knownShadowRoots()?.found(element.shadowRoot);
   }
-  // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title.
-  const title = element.getAttribute('title');
-  const fromTitle = title?.includes('@') ? findEmail(title) : undefined;
-  if (fromTitle) found.emails.push({ element, email: fromTitle, kind: From.Text });
+  // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title; an
+  // action may say it only to assistive technology ("Send email to priya@…" where the field is masked).
+  for (const name of ['title', 'aria-label']) {
+    const said = element.getAttribute(name);
+    const email = said?.includes('@') ? findEmail(said) : undefined;
+    // What the words before it say ("Email owner:"), as for an address in text.
+    if (email) found.emails.push({ element, email, kind: From.Text, before: said!.slice(0, said!.indexOf(email)).trim() });
+  }
   const tag = element.tagName;
   const heading = element.getAttribute('role') === 'heading';
   // A disclosure's summary and a fieldset's legend head their sections as a heading does.
