@@ -7,6 +7,11 @@ import { createGlancePill } from './glance-pill';
 import type { CrmDetector } from './types';
 import { watchRecords, type WatchedRecord } from './watch';
 
+/** How many records' glances a tab keeps for its returns. A const enum: written in where used. */
+const enum Kept {
+  Glances = 100,
+}
+
 /**
  * What every CRM content script does: detect which record is open, and who, report it to the
  * background worker, and show the glance the worker answers the report with. Each CRM has its own tiny
@@ -46,6 +51,8 @@ export function runRecordDetection(ctx: ContentScriptContext, detectors: readonl
         if (!parsed.success || ctx.isInvalid) return;
         const { glance, noLead } = parsed.data;
         if (glance) glances.set(glance.recordKey, glance.glance);
+        // A tab open all day visits hundreds of records: the oldest glance goes first.
+        if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
         if (noLead) glances.delete(key);
         // An answer about a record this tab has already left changes nothing on screen.
         if (glance && glance.recordKey === currentKey) pill.show(glance.glance);
