@@ -7,11 +7,15 @@ import { getSameOrigin } from './same-origin';
 
 /**
  * Dynamics 365 / Dataverse online: `<org>.crm.dynamics.com` (North America) and one `crmN` host per
- * region (crm2 South America … crm4 EMEA … crm11 UK … crm21). Listed one by one rather than
- * `*.dynamics.com`, which would also take in Finance & Operations, Business Central and others.
+ * region (crm2 South America … crm4 EMEA … crm9 US Government … crm11 UK … crm21), listed one by one
+ * rather than `*.dynamics.com`, which would also take in Finance & Operations, Business Central and
+ * others; and the sovereign clouds, which have domains of their own: US Government GCC High
+ * (`crm.microsoftdynamics.us`), US Department of Defense (`crm.appsplatform.us`) and China
+ * (`crm.dynamics.cn`, operated by 21Vianet).
  */
 const REGIONS = ['', ...Array.from({ length: 20 }, (_, index) => String(index + 2))];
-const HOST = /^[a-z0-9-]+\.crm(?:[2-9]|1[0-9]|2[01])?\.dynamics\.com$/;
+const SOVEREIGN_CLOUDS = ['crm.microsoftdynamics.us', 'crm.appsplatform.us', 'crm.dynamics.cn'];
+const HOST = /^[a-z0-9-]+\.(?:crm(?:[2-9]|1[0-9]|2[01])?\.dynamics\.com|crm\.microsoftdynamics\.us|crm\.appsplatform\.us|crm\.dynamics\.cn)$/;
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 /** Legacy links name the table by its type code instead of its name; these two codes are fixed. */
@@ -36,7 +40,7 @@ const DataverseRecordSchema = z.object({
 
 export const dynamics: CrmDetector = {
   crm: 'dynamics',
-  matches: REGIONS.map((region) => `https://*.crm${region}.dynamics.com/*`),
+  matches: [...REGIONS.map((region) => `https://*.crm${region}.dynamics.com/*`), ...SOVEREIGN_CLOUDS.map((domain) => `https://*.${domain}/*`)],
 
   matchUrl(url: URL): RecordMatch | null {
     return HOST.test(url.hostname) ? matchDynamicsRecord(url) : null;
@@ -89,6 +93,10 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     ['https://contoso.crm21.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44#pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
     // Legacy links: the table by type code (4 = lead).
     ['https://contoso.crm2.dynamics.com/main.aspx?etc=4&id=%7b8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c%7d&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    // The sovereign clouds: US Government GCC High and DoD, China.
+    ['https://potomac.crm.microsoftdynamics.us/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
+    ['https://arlington.crm.appsplatform.us/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    ['https://contoso-cn.crm.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
   ],
   noMatch: [
     // A list view, a new-record form, another table, a malformed id.
@@ -99,6 +107,8 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     // Not a Dataverse region, http:, lookalike hosts, another page of the app.
     'https://contoso.crm22.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.microsoftdynamics.us.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://contoso.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'http://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',

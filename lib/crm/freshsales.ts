@@ -12,28 +12,29 @@ const CONTACT_ID = '(\\d{1,20})';
  * also serves Freshmarketer (`/crm/marketing/`), whose contacts are not this detector's. List views
  * are `/crm/sales/contacts/view/<viewId>` and `/crm/sales/contacts`, so only a bare number matches.
  */
-const FRESHWORKS_PATH = new RegExp(`^/crm/sales/contacts/${CONTACT_ID}/?$`);
+const FRESHWORKS_PATH = new RegExp(`^/crm/sales/(contact)s/${CONTACT_ID}/?$`);
 const FRESHWORKS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.myfreshworks\.com$/;
 /**
  * Classic Freshsales (`<account>.freshsales.io`, accounts not yet moved to myfreshworks.com) links a
- * contact as `/contacts/<id>` (its API docs and integrations do). Its older builds routed in the hash
- * (`/#/leads/view/<id>` shows up in tools made for it), so `/#/contacts/<id>` is taken as well.
+ * contact as `/contacts/<id>` and a lead, which it still has, as `/leads/<id>` (its API docs and
+ * integrations do). Its older builds routed in the hash, so `/#/contacts/<id>` is taken as well
+ * (`/#/leads/view/<id>` is a list view's).
  */
-const CLASSIC_PATH = new RegExp(`^/contacts/${CONTACT_ID}/?$`);
-const CLASSIC_HASH = new RegExp(`^#/contacts/${CONTACT_ID}/?(?:\\?.*)?$`);
+const CLASSIC_PATH = new RegExp(`^/(contact|lead)s/${CONTACT_ID}/?$`);
+const CLASSIC_HASH = new RegExp(`^#/(contact|lead)s/${CONTACT_ID}/?(?:\\?.*)?$`);
 const CLASSIC_HOST = /^(?!(?:www|api)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.freshsales\.io$/;
 
 const optionalText = z.optional(z.nullable(z.string()));
-/** `{ contact: { … } }` as Freshsales' API reference gives it; `emails` carries the primary flag. */
-const ContactAnswerSchema = z.object({
-  contact: z.object({
-    display_name: optionalText,
-    first_name: optionalText,
-    last_name: optionalText,
-    email: optionalText,
-    emails: z.optional(z.nullable(z.array(z.object({ value: optionalText, is_primary: z.optional(z.nullable(z.boolean())) })))),
-  }),
+/** A contact or lead as Freshsales' API reference gives it; `emails` carries the primary flag. */
+const PersonSchema = z.object({
+  display_name: optionalText,
+  first_name: optionalText,
+  last_name: optionalText,
+  email: optionalText,
+  emails: z.optional(z.nullable(z.array(z.object({ value: optionalText, is_primary: z.optional(z.nullable(z.boolean())) })))),
 });
+/** `{ contact: { … } }` or, for a lead, `{ lead: { … } }`. */
+const PersonAnswerSchema = z.object({ contact: z.optional(PersonSchema), lead: z.optional(PersonSchema) });
 
 /** The shown contact page (Freshsales keeps the contact it leaves in the DOM while it animates away). */
 const CONTACT_PAGE = '.contact-details-page';
@@ -49,7 +50,7 @@ export const freshsales: CrmDetector = {
     else if (CLASSIC_HOST.test(url.hostname)) {
       found = CLASSIC_PATH.exec(url.pathname) ?? (url.pathname === '/' ? CLASSIC_HASH.exec(url.hash) : null);
     }
-    return found ? { crm: 'freshsales', objectType: 'contact', recordId: found[1]! } : null;
+    return found ? { crm: 'freshsales', objectType: found[1]!, recordId: found[2]! } : null;
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
@@ -76,16 +77,17 @@ export const freshsales: CrmDetector = {
   },
 
   /**
-   * Freshsales' documented contact resource (`GET /api/contacts/{id}`, under `/crm/sales` on
-   * myfreshworks.com) on the account's own host, which its web app calls with the rep's session.
+   * Freshsales' documented contact and lead resources (`GET /api/contacts/{id}`, `/api/leads/{id}`;
+   * under `/crm/sales` on myfreshworks.com) on the account's own host, which its web app calls with
+   * the rep's session.
    * The documented authentication is an API key; should the session not be accepted, the answer is
    * a 401 and the page's reading stands.
    */
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
     const base = location.hostname.endsWith('.myfreshworks.com') ? '/crm/sales/api' : '/api';
-    const answer = z.safeParse(ContactAnswerSchema, await getSameOrigin(`${base}/contacts/${match.recordId}`, signal));
-    if (!answer.success) return {};
-    const { contact } = answer.data;
+    const answer = z.safeParse(PersonAnswerSchema, await getSameOrigin(`${base}/${match.objectType}s/${match.recordId}`, signal));
+    const contact = answer.success ? (answer.data.contact ?? answer.data.lead) : undefined;
+    if (!contact) return {};
     const emails = (contact.emails ?? []).filter((entry) => cleanText(entry.value));
     const email = cleanText((emails.find((entry) => entry.is_primary) ?? emails[0])?.value ?? contact.email);
     const name = cleanText(contact.display_name) ?? cleanText([contact.first_name, contact.last_name].filter(Boolean).join(' '));
@@ -101,6 +103,7 @@ export const freshsalesTestUrls: DetectorTestUrls = {
     ['https://genwise-crm.myfreshworks.com/crm/sales/contacts/402000123456?tab=activities', { objectType: 'contact', recordId: '402000123456' }],
     ['https://appscode.freshsales.io/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
     ['https://acme.freshsales.io/#/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
+    ['https://brightorchard.freshsales.io/leads/5023107745', { objectType: 'lead', recordId: '5023107745' }],
   ],
   noMatch: [
     'https://acme.myfreshworks.com/crm/sales/contacts',

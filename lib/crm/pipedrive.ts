@@ -12,24 +12,29 @@ import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } fro
 const COMPANY_HOST =
   /^(?!(?:www|api|developers|oauth|marketplace|webforms|support|status|community|campaigns|learn)\.)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.pipedrive\.com$/;
 
-/** Person and deal ids are positive integers; ignore any query string or hash the app adds. */
-const RECORD_PATH = /^\/(person|deal)\/([1-9]\d{0,11})\/?$/;
+/** Person, deal and organization ids are positive integers; ignore any query string or hash the app adds. */
+const RECORD_PATH = /^\/(person|deal|organization)\/([1-9]\d{0,11})\/?$/;
+/** A lead open in the Leads Inbox: its id is a UUID, as Pipedrive's API documents it. */
+const LEAD_PATH = /^\/leads\/inbox\/([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\/?$/i;
 
 export const pipedrive: CrmDetector = {
   crm: 'pipedrive',
   matches: ['https://*.pipedrive.com/*'],
 
   matchUrl(url: URL): RecordMatch | null {
-    if (url.protocol !== 'https:') return null;
+    if (url.protocol !== 'https:' || !COMPANY_HOST.test(url.hostname)) return null;
+    const lead = LEAD_PATH.exec(url.pathname);
+    // A deal or a lead is not a person: its person is the one it links (see readIdentity).
+    if (lead) return { crm: 'pipedrive', objectType: 'lead', recordId: lead[1]!, personFromPage: true };
     const found = RECORD_PATH.exec(url.pathname);
-    if (!found || !COMPANY_HOST.test(url.hostname)) return null;
-    // A deal is not a person: its person is read from the deal's sidebar (see readIdentity).
-    if (found[1] === 'deal') return { crm: 'pipedrive', objectType: 'deal', recordId: found[2]!, personFromPage: true };
-    return { crm: 'pipedrive', objectType: 'person', recordId: found[2]! };
+    if (!found) return null;
+    return { crm: 'pipedrive', objectType: found[1]!, recordId: found[2]!, ...(found[1] === 'deal' && { personFromPage: true }) };
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
-    return match.objectType === 'deal' ? readDealPerson(doc) : readPerson(doc);
+    // An organization is a record, never a person (its people are listed on it).
+    if (match.objectType === 'organization') return { notAPerson: true };
+    return match.objectType === 'person' ? readPerson(doc) : readLinkedPerson(doc);
   },
 
   /**
@@ -49,6 +54,8 @@ export const pipedrive: CrmDetector = {
         company: cleanText(orgName(deal.success ? deal.data.data.org_id : undefined)),
       };
     }
+    // A lead's person is read from its page; an organization has none.
+    if (match.objectType !== 'person') return {};
     const answer = z.safeParse(PersonAnswerSchema, await getSameOrigin(`/api/v1/persons/${match.recordId}`, signal));
     if (!answer.success) return {};
     const person = answer.data.data;
@@ -65,13 +72,16 @@ export const pipedriveTestUrls: DetectorTestUrls = {
     ['https://keyline-sales.pipedrive.com/person/884213#notes', { objectType: 'person', recordId: '884213' }],
     ['https://acme.pipedrive.com/deal/311', { objectType: 'deal', recordId: '311', personFromPage: true }],
     ['https://app.pipedrive.com/deal/98765/', { objectType: 'deal', recordId: '98765', personFromPage: true }],
+    // An organization is a record too (not a person's: see readIdentity); a lead names its person as a deal does.
+    ['https://acme.pipedrive.com/organization/42', { objectType: 'organization', recordId: '42' }],
+    ['https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000', { objectType: 'lead', recordId: '550e8400-e29b-41d4-a716-446655440000', personFromPage: true }],
   ],
   noMatch: [
     // Lists, other object types, the leads inbox.
     'https://acme.pipedrive.com/persons/list/user/everyone',
     'https://acme.pipedrive.com/pipeline/1/user/everyone',
-    'https://acme.pipedrive.com/organization/42',
-    'https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000',
+    'https://acme.pipedrive.com/leads/inbox',
+    'https://acme.pipedrive.com/leads/inbox/550e8400',
     'https://acme.pipedrive.com/person/1207/edit',
     // Malformed ids.
     'https://acme.pipedrive.com/person/',
@@ -136,12 +146,12 @@ function readPerson(doc: Document): PageIdentity {
 }
 
 /**
- * A deal page: the deal's contact person is the person linked in the deal view (the header's
- * contact line and the sidebar's Person block) outside the Participants block. The link carries the
- * person's own id, which is the record reported. Labels are localized, so nothing here depends on a
- * heading's text.
+ * A deal page (or a lead's): the deal's contact person is the person linked in the deal view (the
+ * header's contact line and the sidebar's Person block) outside the Participants block. The link
+ * carries the person's own id, which is the record reported. Labels are localized, so nothing here
+ * depends on a heading's text.
  */
-function readDealPerson(doc: Document): PageIdentity {
+function readLinkedPerson(doc: Document): PageIdentity {
   // Pipedrive's own deal view, or (markup it renamed) the page: the person is still the one linked
   // outside the participants.
   const view = shownView(doc, '.detailView.dealDetails') ?? doc.body;

@@ -6,9 +6,13 @@ import { cleanText, deepQueryAll, emailIn, firstShownEmail, firstShownText, isSh
 const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
 /**
  * Lead and Contact pages always show a person. Account pages show one only for a Person Account,
- * which the URL cannot tell from a business Account (both are `001…`), so the page decides.
+ * which the URL cannot tell from a business Account (both are `001…`), so the page decides. The
+ * object's name may be left out (`/lightning/r/<id>/view`, the form Salesforce's own links and
+ * e-mail alerts use): the id's key prefix names it.
  */
-const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(Lead|Contact|Account)/(${RECORD_ID})/(?:view|edit)/?$`);
+const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(?:(Lead|Contact|Account)/)?(${RECORD_ID})/(?:view|edit)/?$`);
+/** The objects of a record id's 3-character key prefix, which is fixed across all orgs. */
+const KEY_PREFIXES: Record<string, string> = { '00Q': 'lead', '003': 'contact', '001': 'account' };
 /**
  * `<MyDomain>.lightning.force.com`, plus the partitioned domains Salesforce gives non-production
  * orgs: `<MyDomain>--<sandbox>.sandbox.`, and `.develop.` (Developer Edition), `.scratch.`,
@@ -46,15 +50,7 @@ export const salesforceLightning: CrmDetector = {
     // In the Lightning console the path is the focused (sub)tab's record and `ws=` names the
     // workspace around it, so the path alone is what the rep is looking at.
     const found = LIGHTNING_RECORD_PATH.exec(url.pathname);
-    if (!found) return null;
-    const objectType = found[1]!.toLowerCase();
-    const recordId = found[2]!;
-    if (objectType === 'account') {
-      // Account ids always start with 001; anything else under /Account/ is not an account page.
-      if (!recordId.startsWith('001')) return null;
-      return { crm: 'salesforce', objectType, recordId, personFromPage: true };
-    }
-    return { crm: 'salesforce', objectType, recordId };
+    return found && salesforceRecord(found[1]?.toLowerCase() ?? KEY_PREFIXES[found[2]!.slice(0, 3)], found[2]!);
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
@@ -79,20 +75,29 @@ export const salesforceLightning: CrmDetector = {
     return identity;
   },
 
-  /**
-   * An Account whose markup did not say "person": a business Account has no e-mail field of its own,
-   * a Person Account's is labelled as one, so a labelled address found by the generic reader makes
-   * it a person. Otherwise it stays the Account it is, and no address on it is taken for a person's.
-   */
-  completeIdentity(found: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
-    // A page that titles no person (a converted lead's summary, its cards the records it became)
-    // names them beside their address: the Contact linked in the address's card.
-    const identity = found.name ? found : { ...found, name: tidyName(generic.emailElement?.closest('article, .slds-card')?.querySelector('a[href*="/lightning/r/Contact/"]')?.textContent) };
-    if (match.objectType !== 'account' || identity.record) return identity;
-    if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
-    return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
-  },
+  completeIdentity: completeSalesforceIdentity,
 };
+
+/** A record of one of the person objects (or an Account, which may be a Person Account: the page decides). */
+function salesforceRecord(objectType: string | undefined, recordId: string): RecordMatch | null {
+  if (objectType !== 'account') return objectType ? { crm: 'salesforce', objectType, recordId } : null;
+  // Account ids always start with 001; anything else under /Account/ is not an account page.
+  return recordId.startsWith('001') ? { crm: 'salesforce', objectType, recordId, personFromPage: true } : null;
+}
+
+/**
+ * An Account whose markup did not say "person": a business Account has no e-mail field of its own,
+ * a Person Account's is labelled as one, so a labelled address found by the generic reader makes
+ * it a person. Otherwise it stays the Account it is, and no address on it is taken for a person's.
+ */
+function completeSalesforceIdentity(found: PageIdentity, generic: GenericReading, match: RecordMatch): PageIdentity {
+  // A page that titles no person (a converted lead's summary, its cards the records it became)
+  // names them beside their address: the Contact linked in the address's card.
+  const identity = found.name ? found : { ...found, name: tidyName(generic.emailElement?.closest('article, .slds-card')?.querySelector('a[href*="/lightning/r/Contact/"]')?.textContent) };
+  if (match.objectType !== 'account' || identity.record) return identity;
+  if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
+  return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
+}
 
 /**
  * Any other formatted address is the person's only when it is the page's one: among several (NPSP's
@@ -118,11 +123,16 @@ export const salesforceLightningTestUrls: DetectorTestUrls = {
     ['https://my-org-42.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ2bEAF/view/', { objectType: 'lead', recordId: '00Q8d00000XyZ2bEAF' }],
     // Any Account may be a Person Account: the page decides (see readIdentity).
     ['https://acme.lightning.force.com/lightning/r/Account/0018d00000Pa7KcAAR/view', { objectType: 'account', recordId: '0018d00000Pa7KcAAR', personFromPage: true }],
+    // The object's name left out: the id's key prefix names it.
+    ['https://acme.lightning.force.com/lightning/r/0035g00000MnBvCAAR/view', { objectType: 'contact', recordId: '0035g00000MnBvCAAR' }],
+    ['https://acme.lightning.force.com/lightning/r/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
+    ['https://acme.lightning.force.com/lightning/r/0018d00000Pa7KcAAR/view', { objectType: 'account', recordId: '0018d00000Pa7KcAAR', personFromPage: true }],
   ],
   noMatch: [
     'https://acme.lightning.force.com/lightning/page/home',
     'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
     'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
+    'https://acme.lightning.force.com/lightning/r/0068d00000AbCdEAAZ/view',
     'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/related/Histories/view',
     'https://acme.lightning.force.com/lightning/r/Lead/short/view',
     // An Account URL whose id is not an account's (001) is not an account page.
@@ -163,11 +173,10 @@ function fieldValue(doc: Document, labels: readonly string[]): string | undefine
 
 /**
  * Classic record URLs are the bare id at the root: `/<id>`, optionally with a query (`?srPos=0`).
- * The object is known only by the id's 3-character key prefix, which is fixed across all orgs:
- * 00Q is Lead, 003 is Contact. (`/<id>/e` is the edit page, `/00Q/o` the Leads tab.)
+ * The object is known only by the id's key prefix (KEY_PREFIXES). (`/<id>/e` is the edit page,
+ * `/00Q/o` the Leads tab.)
  */
-const CLASSIC_RECORD_PATH = /^\/((00Q|003)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)$/;
-const CLASSIC_OBJECTS: Record<string, string> = { '00Q': 'lead', '003': 'contact' };
+const CLASSIC_RECORD_PATH = /^\/((00Q|003|001)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)$/;
 /**
  * `<MyDomain>.my.salesforce.com`, with the partitioned-domain label (`.sandbox.`, `.develop.`, …) or a
  * legacy sandbox instance (`acme--uat.cs42.`) in between.
@@ -184,21 +193,21 @@ export const salesforceClassic: CrmDetector = {
   matchUrl(url: URL): RecordMatch | null {
     if (url.protocol !== 'https:' || !CLASSIC_HOST.test(url.hostname)) return null;
     const found = CLASSIC_RECORD_PATH.exec(url.pathname);
-    if (!found) return null;
-    return { crm: 'salesforce', objectType: CLASSIC_OBJECTS[found[2]!]!, recordId: found[1]! };
+    return found && salesforceRecord(KEY_PREFIXES[found[2]!], found[1]!);
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
     // Classic reloads the page per record, so nothing stale is kept; the title's h2 is the name.
     const title = firstShownText(doc, ['.bPageTitle h2.pageDescription']);
     const emailCell = classicField(doc, ['Email']);
-    return {
-      name: title?.replace(SALUTATION, ''),
-      // The value is a link: mailto:, or Classic's own e-mail composer with the address as its text.
-      email: emailCell ? firstShownEmail(emailCell, ['a', 'div']) : undefined,
-      company: cleanText(classicField(doc, match.objectType === 'lead' ? ['Company'] : ['Account Name'])?.textContent),
-    };
+    // The value is a link: mailto:, or Classic's own e-mail composer with the address as its text.
+    const email = emailCell ? firstShownEmail(emailCell, ['a', 'div']) : undefined;
+    const name = title?.replace(SALUTATION, '');
+    // An Account with an Email field of its own is a Person Account; one without, the generic layer judges (completeIdentity).
+    if (match.objectType === 'account') return email ? { name, email, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } } : {};
+    return { name, email, company: cleanText(classicField(doc, match.objectType === 'lead' ? ['Company'] : ['Account Name'])?.textContent) };
   },
+  completeIdentity: completeSalesforceIdentity,
 };
 
 /** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
@@ -209,12 +218,13 @@ export const salesforceClassicTestUrls: DetectorTestUrls = {
     ['https://acme.my.salesforce.com/0038d00000Qw3rT?srPos=0&srKp=003', { objectType: 'contact', recordId: '0038d00000Qw3rT' }],
     ['https://acme--uat.sandbox.my.salesforce.com/00Q8d00000XyZ2b', { objectType: 'lead', recordId: '00Q8d00000XyZ2b' }],
     ['https://acme--uat.cs42.my.salesforce.com/0038d00000Qw3rTAAR', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
+    // Any Account may be a Person Account: the page decides.
+    ['https://acme.my.salesforce.com/0018d00000Nv8kL', { objectType: 'account', recordId: '0018d00000Nv8kL', personFromPage: true }],
   ],
   noMatch: [
     'https://acme.my.salesforce.com/00Q/o',
     'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk',
     'https://acme.my.salesforce.com/0068d00000AbCdE',
-    'https://acme.my.salesforce.com/0018d00000Nv8kL',
     'https://acme.my.salesforce.com/00Q5j00000Lm7',
     'https://acme.my.salesforce.com/home/home.jsp',
     'https://acme.my.salesforce.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',

@@ -23,6 +23,13 @@ describe('pipedrive.fetchIdentity (v1 persons and deals, same origin)', () => {
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: 'same-origin' });
   });
 
+  it('never asks the persons resource for an organization’s or a lead’s id (another record’s number)', async () => {
+    const fetchMock = answer(200, { data: { id: 812, name: 'Someone Else', email: [{ value: 'else@example.com', primary: true }] } });
+    await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'organization', recordId: '812' }, signal())).resolves.toEqual({});
+    await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'lead', recordId: '8f3c2d10-4b5a-11ef-9c2e-5b7a1d3e4f60', personFromPage: true }, signal())).resolves.toEqual({});
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('turns a deal into its person’s own record, and a deal with nobody into nothing', async () => {
     answer(200, { data: { person_id: { value: 5521, name: 'Noor Haddad', email: [{ value: 'noor@cedar.example', primary: true }] }, org_id: { name: 'Cedar' } } });
     await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'deal', recordId: '311', personFromPage: true }, signal())).resolves.toEqual({
@@ -74,5 +81,11 @@ describe('freshsales.fetchIdentity (contacts resource, same origin)', () => {
     const fetchMock = answer(200, { contact: { id: 5022967901, display_name: 'Ruth Adeyemi', email: 'old@accra.example', emails: [{ value: 'ruth@home.example', is_primary: false }, { value: 'ruth.adeyemi@accra.example', is_primary: true }] } });
     await expect(freshsales.fetchIdentity!({ crm: 'freshsales', objectType: 'contact', recordId: '5022967901' }, signal())).resolves.toEqual({ name: 'Ruth Adeyemi', email: 'ruth.adeyemi@accra.example' });
     expect(fetchMock.mock.calls[0]![0]).toBe(`${location.origin}/api/contacts/5022967901`);
+  });
+
+  it('reads a Classic lead from the leads resource', async () => {
+    const fetchMock = answer(200, { lead: { id: 5023107745, first_name: 'Aisha', last_name: 'Bello', email: 'Aisha.Bello@harmattan.example' } });
+    await expect(freshsales.fetchIdentity!({ crm: 'freshsales', objectType: 'lead', recordId: '5023107745' }, signal())).resolves.toEqual({ name: 'Aisha Bello', email: 'aisha.bello@harmattan.example' });
+    expect(fetchMock.mock.calls[0]![0]).toBe(`${location.origin}/api/leads/5023107745`);
   });
 });
