@@ -11,7 +11,7 @@ import { expect, test, type Worker } from '@playwright/test';
 import { startTestServer, type TestServer } from '../support/https-server';
 import { getTabId, launchWithExtension, wakeServiceWorker, type ExtensionHandle } from '../support/launch';
 import { registerCrmVariants } from '../support/crm-fixtures';
-import { loadCrmVariants } from '../support/crm-variants';
+import { loadCrmVariants, settledAfterMs } from '../support/crm-variants';
 
 let server: TestServer;
 let extension: ExtensionHandle;
@@ -62,10 +62,10 @@ for (const variant of loadCrmVariants()) {
     // second past the moment the record arrives, on every one of the corpus's pages.
     await expect.poll(() => tabRecord(worker, tabId), { timeout: 10_000, intervals: [50, 100, 200] }).toEqual({ crm, type, id, email, name });
     // A page whose person shows no address of their own must go on showing none once it has rendered
-    // all it will (late parts come within 1.5 s): someone else's address read later would be a wrong
-    // brief, and the poll above could have passed on the moment before it.
+    // all it will: someone else's address read later would be a wrong brief, and the poll above could
+    // have passed on the moment before it.
     if (email === undefined) {
-      await page.waitForTimeout(2_500);
+      await page.waitForTimeout(settledAfterMs(variant));
       expect(await tabRecord(worker, tabId)).toEqual({ crm, type, id, email, name });
     }
     await page.close();

@@ -27,3 +27,14 @@ export function loadCrmVariants(): CrmVariant[] {
 export function variantHtml(variant: CrmVariant): string {
   return readFileSync(path.join(VARIANTS_DIR, variant.file), 'utf8');
 }
+
+/**
+ * How long after loading a page has shown all it ever will, and Leadside has read it: its latest
+ * `<template data-late="ms">` part, plus a second for the reads a render sets off (the page watch
+ * reads within ~0.6 s of the changes pausing). A page whose person shows no address is checked
+ * again then: an address read later would be someone else's.
+ */
+export function settledAfterMs(variant: CrmVariant): number {
+  const late = [...variantHtml(variant).matchAll(/<template\b[^>]*\bdata-late="(\d+)"/g)].map((found) => Number(found[1]));
+  return Math.max(0, ...late) + 1_000;
+}
