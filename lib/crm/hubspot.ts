@@ -58,7 +58,7 @@ export const hubspot: CrmDetector = {
     ]);
     const email = firstShownEmail(sidebar, [
       // The "About this contact" card: a read-only value, or an input while the rep edits it.
-      '[data-selenium-test="property-input-email"]',
+      EMAIL_PROPERTY,
       'input[data-field="email"]',
       // The highlight card shows the primary address under the name.
       '[data-selenium-test="contact-highlight-details"] a[href^="mailto:"]',
@@ -72,7 +72,24 @@ export const hubspot: CrmDetector = {
       ]) ?? propertyValue(sidebar, 'company');
     return { name, email, company };
   },
+
+  /**
+   * HubSpot shows an empty property as "--": where the About card's Email property is shown and
+   * holds no address, the contact has none, and an address found elsewhere on the page (an
+   * associated contact's card, the timeline) is someone else's.
+   */
+  completeIdentity(identity: PageIdentity, _generic, _match, doc: Document): PageIdentity {
+    const fields = deepQueryAll(doc, EMAIL_PROPERTY).filter(isShown);
+    return fields.length && !fields.some(holdsAddress) ? { ...identity, email: undefined } : identity;
+  },
 };
+
+const EMAIL_PROPERTY = '[data-selenium-test="property-input-email"]';
+
+/** Anything like an address in a property: its text, a tooltip (a value cut short), an input the rep is editing. */
+function holdsAddress(field: Element): boolean {
+  return field.innerHTML.includes('@') || [...field.querySelectorAll('input')].some((input) => input.value.includes('@'));
+}
 
 /** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
 export const hubspotTestUrls: DetectorTestUrls = {

@@ -60,7 +60,10 @@ export const salesforceLightning: CrmDetector = {
       .find(isShown);
     if (match.objectType === 'account' && !showsPersonAccount(doc, header)) return {};
     const name = header
-      ? firstShownText(header, ['lightning-formatted-name', 'slot[name="primaryField"]', '.slds-page-header__title', 'h1'])
+      ? // The slotted name itself: a synthetic-shadow `<slot>` has no box of its own (display: contents), so
+        // is never "shown". No bare `h1`: it also holds the object's label ("Lead"); the generic layer
+        // reads a title without it.
+        firstShownText(header, ['lightning-formatted-name', '[slot="primaryField"]', 'slot[name="primaryField"]', '.slds-page-header__title'])
       : undefined;
     const identity: PageIdentity = {
       name,

@@ -1,0 +1,50 @@
+/**
+ * What the CRMs' own readers make of their record headers and empty fields, through the layered read
+ * (readPageIdentity) the content script runs.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hubspot } from './hubspot';
+import { readPageIdentity } from './read-page';
+import { salesforceLightning } from './salesforce';
+
+beforeEach(() => {
+  document.title = '';
+  document.body.innerHTML = '';
+});
+
+describe('Salesforce Lightning’s highlights header', () => {
+  const LEAD = { crm: 'salesforce' as const, objectType: 'lead', recordId: '00Q5g00000HnA4bEAF' };
+
+  it('names the person, not the object’s label beside the name in the same h1', () => {
+    // The slotted name as synthetic shadow renders it: a <slot> (display: contents, no box of its own) around it.
+    document.body.innerHTML = `<records-highlights2><h1><div class="entityNameTitle"><records-entity-label>Lead</records-entity-label></div>
+      <slot name="primaryField"><lightning-formatted-text slot="primaryField">Henrike Albers</lightning-formatted-text></slot></h1></records-highlights2>
+      <records-record-layout-item field-label="Email"><a href="mailto:h.albers@nordwind.example">h.albers@nordwind.example</a></records-record-layout-item>`;
+    expect(readPageIdentity(salesforceLightning, document, LEAD)).toMatchObject({ name: 'Henrike Albers', email: 'h.albers@nordwind.example' });
+  });
+
+  it('reads a header with no name marker from its title, without the object’s label', () => {
+    document.body.innerHTML = `<records-highlights2><h1><div class="entityNameTitle">Lead</div><span>Henrike Albers</span></h1></records-highlights2>`;
+    expect(readPageIdentity(salesforceLightning, document, LEAD).name).toBe('Henrike Albers');
+  });
+});
+
+describe('HubSpot’s empty Email property', () => {
+  const CONTACT = { crm: 'hubspot' as const, objectType: 'contact', recordId: '6120031' };
+  const page = (emailValue: string) => `<div data-test-id="left-sidebar"><span data-selenium-test="highlightTitle">Wojciech Mazur</span>
+      <div data-selenium-test="property-input-email"><label>Email</label>${emailValue}</div></div>
+    <div data-test-id="records-right-sidebar"><section aria-label="Contacts (1)"><div class="chicklet"><a href="/contacts/1/record/0-1/6120044">Agata Mazur</a><div>agata@stolarnia.example</div></div></section></div>`;
+
+  it('means the contact has no address: an associated contact’s is not taken for theirs', () => {
+    document.body.innerHTML = page('<span>--</span>');
+    expect(readPageIdentity(hubspot, document, CONTACT)).toMatchObject({ name: 'Wojciech Mazur', email: undefined });
+  });
+
+  it('is not empty while it holds an address in a tooltip or an input being edited', () => {
+    document.body.innerHTML = page('<span title="wojciech@stolarnia.example">wojciech@stolar…</span>');
+    expect(readPageIdentity(hubspot, document, CONTACT).email).toBe('wojciech@stolarnia.example');
+    document.body.innerHTML = page('<input type="text">');
+    document.querySelector('input')!.value = 'wojciech@stolarnia.example';
+    expect(readPageIdentity(hubspot, document, CONTACT).email).toBe('wojciech@stolarnia.example');
+  });
+});
