@@ -4,12 +4,23 @@ import { loadSettings } from '@/lib/store/settings';
 
 const SCRIPT_PREFIX = 'custom-site-';
 
+/** The sync running now, if any: the next waits for it. */
+let syncing: Promise<void> = Promise.resolve();
+
 /**
  * Makes the registered content scripts match the custom sites in settings: one per site whose host
  * permission is granted, none for a site removed or revoked. Idempotent, so it can run on every
- * start, settings change and permission change.
+ * start, settings change and permission change; and one at a time, since a site's removal sets off
+ * two (the options page's request, and the browser's news that the permission went): both would
+ * unregister the same scripts, and the browser refuses the second ("Nonexistent script ID").
  */
-export async function syncCustomSiteScripts(): Promise<void> {
+export function syncCustomSiteScripts(): Promise<void> {
+  const sync = syncing.then(syncOnce, syncOnce);
+  syncing = sync.catch(() => undefined);
+  return sync;
+}
+
+async function syncOnce(): Promise<void> {
   const { customSites } = await loadSettings();
   const granted = await Promise.all(
     customSites.map(async (site) => ((await browser.permissions.contains({ origins: [siteOrigin(site.host)] })) ? site : undefined)),
