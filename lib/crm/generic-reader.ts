@@ -173,6 +173,9 @@ function walk(doc: Document): Found {
   return found;
 }
 
+/** Attributes that may say an element's whole value where its text does not (a tooltip, an accessible name). */
+const SPOKEN_ATTRIBUTES = ['title', 'aria-label'] as const;
+
 /** What one element of the walk tells: a title, a name field, an address, a shadow root to walk. */
 function visit(element: Element, found: Found, roots: Node[]): void {
   if (element.shadowRoot) {
@@ -182,7 +185,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   }
   // A value cut short on screen ("priya.raman@ledg…") often carries the whole of it as its title; an
   // action may say it only to assistive technology ("Send email to priya@…" where the field is masked).
-  for (const name of ['title', 'aria-label']) {
+  for (const name of SPOKEN_ATTRIBUTES) {
     const said = element.getAttribute(name);
     const email = said?.includes('@') ? findEmail(said) : undefined;
     // What the words before it say ("Email owner:"), as for an address in text.
