@@ -303,6 +303,18 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     }
   });
 
+  it('takes no address from the record\'s connections, however the section says so', () => {
+    for (const region of [
+      '<section class="x1"><h4>Connections</h4><div><a href="/contacts/402219801277">Funmilayo Adeyemi</a> · Procurement · funmi@lekki.example</div></section>',
+      '<div class="widget connections"><div><a href="/contacts/402219801277">Funmilayo Adeyemi</a> funmi@lekki.example</div></div>',
+      '<section class="x1"><h4>Conexiones (1)</h4><p>Funmilayo Adeyemi · funmi@lekki.example</p></section>',
+      '<section class="x1"><h4>Verbindungen</h4><p>Funmilayo Adeyemi · funmi@lekki.example</p></section>',
+    ]) {
+      page(`<h3>Babatunde Adeyemi</h3><div><span>Mobile</span><span>+234 803 555 0147</span></div>${region}`);
+      expect(readGenericIdentity(document).email, region).toBeUndefined();
+    }
+  });
+
   it('takes the name from a field named "Name" for assistive technology, and no tab’s section heading for one', () => {
     page(`<main><div class="x1" role="textbox" aria-label="Name"><span>Amara</span> <span>Okafor</span></div>
       <div><span>Email</span><a href="mailto:amara@lagoon.example">amara@lagoon.example</a></div><section><h3>Inbox</h3><p>No messages yet</p></section></main>`);
