@@ -40,6 +40,8 @@ const dashboardOnly = process.argv.includes('--dashboard-only');
 const rankingOnly = process.argv.includes('--ranking-only');
 /** `--page-cost-only [--rounds N]`: the CRM page's cost with Leadside (both fixtures, N rounds, default 5) and detection latency, printed. */
 const pageCostOnly = process.argv.includes('--page-cost-only');
+/** `--brief-only`: detection latency, time to brief (cached and uncached) and the memory after them, printed. */
+const briefOnly = process.argv.includes('--brief-only');
 const SWITCHES = quick ? 50 : 100;
 const GATEWAY = 'gateway.bench.example';
 const GATEWAY_TOKEN = 'bench-token-5e0a';
@@ -147,6 +149,11 @@ async function main() {
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+  }
+  if (briefOnly) {
+    await server.close();
+    console.log(report(rows, [`Run: ${new Date().toISOString()}, the detection, time-to-brief and memory rows only (load average ${os.loadavg()[0]!.toFixed(1)} at the end)`, machine()]).text);
+    return;
   }
   // Each in its own browser, once the one above is gone, so none competes with another for the CPU.
   try {
