@@ -79,9 +79,11 @@ const PagingSchema = z
 
 export const CrmObjectSchema = z.object({
   id: IdSchema,
-  properties: PropertiesSchema.default({}),
+  // Required, as HubSpot's own model has it: an answer without it is no contact to show as one.
+  properties: PropertiesSchema,
   // Entries are checked one by one in readHistory(): one odd entry must not lose the contact.
   propertiesWithHistory: z.record(z.string(), z.array(z.unknown())).nullish(),
+  /** A deleted (archived) object: never shown as the lead, whatever answered with it. */
   archived: z.boolean().nullish(),
 });
 export type CrmObject = z.infer<typeof CrmObjectSchema>;

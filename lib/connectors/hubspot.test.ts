@@ -35,6 +35,7 @@ import {
 } from './hubspot-map';
 import { ConnectorError, type OutboxEntry } from './types';
 import { clearBackoffs } from './backoff';
+import { stubFetch, type FakeRoute } from '@/test/support/fake-fetch';
 
 const TOKEN = 'pat-na1-5f0e1d2c-3b4a-4958-8877-665544332211';
 const API = 'https://api.hubapi.com';
@@ -49,54 +50,8 @@ const source = HubSpotSourceSchema.parse({
 // ---------------------------------------------------------------------------------------------
 // A fake HubSpot: routes by method and path, records every request.
 
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  /** Extra condition on the request (query, body). */
-  when?: (url: URL, body: any) => boolean;
-  status?: number;
-  body?: unknown;
-  /** Raw text instead of JSON. */
-  text?: string;
-  headers?: Record<string, string>;
-  /** Answer only this many times, then let later routes answer. */
-  times?: number;
-}
-
-interface Call {
-  method: string;
-  url: URL;
-  headers: Headers;
-  body: any;
-}
-
-function hubspot(routes: Route[]) {
-  const calls: Call[] = [];
-  const used = new Map<Route, number>();
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(String(input));
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ method, url, headers: new Headers(init?.headers), body });
-      const route = routes.find(
-        (candidate) =>
-          candidate.method === method &&
-          candidate.path === url.pathname &&
-          (!candidate.when || candidate.when(url, body)) &&
-          (candidate.times === undefined || (used.get(candidate) ?? 0) < candidate.times),
-      );
-      if (!route) throw new Error(`Unexpected request ${method} ${url}`);
-      used.set(route, (used.get(route) ?? 0) + 1);
-      return new Response(route.text ?? JSON.stringify(route.body), {
-        status: route.status ?? 200,
-        headers: { 'Content-Type': 'application/json;charset=utf-8', ...route.headers },
-      });
-    }),
-  );
-  return calls;
-}
+type Route = FakeRoute;
+const hubspot = (routes: Route[]) => stubFetch(routes);
 
 // The back-off is shared by every connector with the same token: each test starts with none.
 beforeEach(() => clearBackoffs());

@@ -107,7 +107,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     let query = `properties=${list(contactProperties(source))}&archived=false`;
     // Each submission of the problem field is its own dated quote; only the GET can give history.
     if (source.mappings.problem) query += `&propertiesWithHistory=${list([source.mappings.problem])}`;
-    return callOrNull(`/crm/v3/objects/contacts/${id}?${query}`, CrmObjectSchema, signal);
+    return live(await callOrNull(`/crm/v3/objects/contacts/${id}?${query}`, CrmObjectSchema, signal));
   }
 
   /**
@@ -117,7 +117,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   async function findContactId(query: { crm: CrmId; recordId: string; email?: string }, signal: AbortSignal): Promise<string | null> {
     const email = query.email?.trim().toLowerCase();
     if (query.crm === 'hubspot' && CONTACT_ID.test(query.recordId)) {
-      const contact = await callOrNull(`/crm/v3/objects/contacts/${query.recordId}?properties=email`, CrmObjectSchema, signal);
+      const contact = live(await callOrNull(`/crm/v3/objects/contacts/${query.recordId}?properties=email`, CrmObjectSchema, signal));
       if (contact && sameEmail(contact, email)) return contact.id;
     }
     return (await searchContact(query, email, ['email'], signal))?.id ?? null;
@@ -146,7 +146,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       if (!(error instanceof ConnectorError && error.kind === 'rejected' && bySalesforce && byEmail)) throw error;
       found = await search([byEmail]);
     }
-    const results = found.results;
+    const results = found.results.filter(live);
     return (
       (sfProperty ? results.find((contact) => sameSalesforceId(contact.properties[sfProperty], query.recordId)) : undefined) ??
       (email ? results.find((contact) => contact.properties.email?.trim().toLowerCase() === email) : undefined) ??
@@ -462,6 +462,14 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   }
 
   return connector;
+}
+
+/**
+ * The contact unless HubSpot marks it deleted. Leadside asks with `archived=false`, but a gateway or
+ * proxy in between may not pass that on: a deleted contact is never the lead.
+ */
+function live(contact: CrmObject | null): CrmObject | null {
+  return contact?.archived ? null : contact;
 }
 
 function sameEmail(contact: CrmObject, email: string | undefined): boolean {
