@@ -78,7 +78,7 @@ async function followRecord(tabId: number, record: DetectedRecord): Promise<Glan
     if (!entry.profile) return NO_LEAD;
     // The rep opened a lead's record and marketing knows them, panel open or not (the glance shows).
     void noteLook(current, entry.profile);
-    return { type: 'glance', recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerLook()) };
+    return { recordKey: recordKey(record), glance: glanceFor(current, entry.profile, await workerLook()) };
   } catch {
     // The side panel shows lookup errors with a retry; the pill simply stays hidden.
     return undefined;

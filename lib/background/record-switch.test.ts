@@ -158,7 +158,7 @@ describe('the worker answers a record report', () => {
     await held.answerAll();
     expect(await answer).toEqual({
       ok: true,
-      glance: { type: 'glance', recordKey: 'salesforce:00Q8d00000XyZ1aEAF', glance: expect.objectContaining({ name: priya!.name }) },
+      glance: { recordKey: 'salesforce:00Q8d00000XyZ1aEAF', glance: expect.objectContaining({ name: priya!.name }) },
     });
   });
 

@@ -25,8 +25,9 @@ describe('the glance pill’s look, from the rep’s settings', () => {
     expect(glance.theme).toBe('dark');
     expect(glance.words?.open).not.toBe('Open brief');
     // What the content script accepts: the theme travels inside the validated message.
-    const parsed = safeParse(GlanceMessageSchema, { type: 'glance', recordKey: 'hubspot:contact:51', glance });
+    const parsed = safeParse(GlanceMessageSchema, { recordKey: 'hubspot:contact:51', glance });
     expect(parsed.success && parsed.data.glance.theme).toBe('dark');
-    expect(safeParse(GlanceMessageSchema, { type: 'glance', recordKey: 'k', glance: { ...glance, theme: 'sepia' } }).success).toBe(false);
+    // A theme is a word (one the pill's CSS does not know follows the system); anything else is refused.
+    expect(safeParse(GlanceMessageSchema, { recordKey: 'k', glance: { ...glance, theme: 42 } }).success).toBe(false);
   });
 });

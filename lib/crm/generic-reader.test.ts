@@ -315,6 +315,40 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     }
   });
 
+  it('takes no unlabelled address when the person\'s own e-mail field is shown empty or offers to add one', () => {
+    const others = '<div><span>Referred by</span><a href="/person/4410">Marina Costa</a></div><div class="x2">Marina Costa · <a href="mailto:marina@costa.example">marina@costa.example</a></div>';
+    for (const own of [
+      '<div><span class="lbl">E-mail</span><span class="val">—</span></div>',
+      '<dl><dt>Email</dt><dd><button>Click to add</button></dd></dl>',
+      '<div class="card"><strong>João Albuquerque</strong><button>Adicionar e-mail</button></div>',
+    ]) {
+      page(`<h1>João Albuquerque</h1>${own}${others}`);
+      expect(readGenericIdentity(document).email, own).toBeUndefined();
+    }
+    // A field labelled as an e-mail field still counts; an empty secondary field, a composer's
+    // "Email" button beside "Call", and an empty edit input say nothing about the person's address.
+    page(`<h1>João Albuquerque</h1><div><span class="lbl">E-mail</span><span class="val">—</span></div><div><span class="lbl">Work email</span><span class="val"><a href="mailto:joao@serra.example">joao@serra.example</a></span></div>`);
+    expect(readGenericIdentity(document).email).toBe('joao@serra.example');
+    for (const unrelated of [
+      '<div><span class="lbl">Secondary email</span><span class="val">—</span></div>',
+      '<div class="bar"><span class="act">Email</span><span class="act">Call</span></div>',
+      '<div><label for="e">Email</label><input id="e" type="email" value=""></div>',
+    ]) {
+      page(`<h1>João Albuquerque</h1>${unrelated}<p><a href="mailto:joao@serra.example">joao@serra.example</a></p>`);
+      expect(readGenericIdentity(document).email, unrelated).toBe('joao@serra.example');
+    }
+  });
+
+  it('takes no account\'s general address, and an address the tab title names the record by when the page shows none', () => {
+    for (const inbox of ['<div>Allgemeine E-Mail: info@kessler.example</div>', '<div>E-mail generale: info@kessler.example</div>', '<div class="account-widget"><h4>Kessler</h4><div>E-mail: info@kessler.example</div></div>']) {
+      page(`<h1>Sabine Kessler</h1><div><span>Phone</span><span>+49 6531 555 200</span></div>${inbox}`);
+      expect(readGenericIdentity(document).email, inbox).toBeUndefined();
+    }
+    page('<h3>Gwenaëlle Le Goff</h3><div><span>Mobile</span><span>+33 6 55 01 22 33</span></div>');
+    document.title = 'Contact : Gwenaëlle Le Goff (Gwenaelle.LeGoff@cidre.example) : Freshsales';
+    expect(readGenericIdentity(document).email).toBe('gwenaelle.legoff@cidre.example');
+  });
+
   it('takes the name from a field named "Name" for assistive technology, and no tab’s section heading for one', () => {
     page(`<main><div class="x1" role="textbox" aria-label="Name"><span>Amara</span> <span>Okafor</span></div>
       <div><span>Email</span><a href="mailto:amara@lagoon.example">amara@lagoon.example</a></div><section><h3>Inbox</h3><p>No messages yet</p></section></main>`);

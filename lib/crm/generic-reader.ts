@@ -36,7 +36,7 @@ const OWNER =
  * own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
+  /(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
@@ -54,7 +54,7 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|record-?preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|record-?preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the
  * person's address; one headed "People (2)" lists other people (an organisation's).
@@ -112,6 +112,11 @@ interface Found {
   nameParts: Array<{ last: boolean; value: Element }>;
   /** `before`: the text just before the address in its text node, or the node just before that: its label, if it ends in a colon ("Email:", "From:"). */
   emails: Array<{ element: Element; email: string; kind: number; before?: string | null }>;
+  /**
+   * Where the page says the person has no address: the value of their e-mail field shown empty
+   * ("—", "Click to add"), or an action offering to add one ("Add email").
+   */
+  blanks: Element[];
 }
 
 /** Class, id or field names that say "this is the record's name". */
@@ -142,7 +147,7 @@ const enum Prose {
  * filter is a call from the browser into script for every element, which cost more than the walk.
  */
 function walk(doc: Document): Found {
-  const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [] };
+  const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [], blanks: [] };
   const roots: Node[] = [doc.body ?? doc.documentElement];
   while (roots.length) {
     const root = roots.pop()!;
@@ -212,13 +217,29 @@ function visit(element: Element, found: Found, roots: Node[]): void {
     /^(?:full )?name$/i.test(element.getAttribute('aria-label') ?? '')
   ) {
     found.namedElements.push(element);
-  } else if (!element.firstElementChild) {
+  } else if (!element.firstElementChild && element.textContent!.length < 24) {
     // Only leaves are labels, and only short text is looked at, so the walk's cost barely moves.
-    let text = element.textContent!;
-    const value = text.length < 24 && NAME_PART_LABEL.test((text = normalize(text.trim()))) && (element.nextElementSibling ?? element.parentElement?.nextElementSibling);
-    if (value) found.nameParts.push({ last: LAST_NAME.test(text), value });
+    const text = normalize(element.textContent!.trim()).replace(/:$/, '');
+    const next = element.nextElementSibling;
+    if (NAME_PART_LABEL.test(text)) {
+      const value = next ?? element.parentElement?.nextElementSibling;
+      if (value) found.nameParts.push({ last: LAST_NAME.test(text), value });
+    } else if (EMAIL_LABEL.test(text) && !OTHER_PERSON.test(text) && !SECONDARY.test(text) && !OWNER.test(text)) {
+      // The person's own e-mail field says they have none: an action offering to add one, or a label
+      // (no action's caption, as a composer's "Email" button is) whose value right after it, unlike
+      // it (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
+      // may be typing.
+      if (element.closest('button,a,[role=button],[role=tab]')) {
+        if (ADD_ACTION.test(text)) found.blanks.push(element);
+      } else if (next && next.tagName + next.className !== element.tagName + element.className && !next.matches('input,select,textarea') && !next.querySelector('input,textarea')) {
+        found.blanks.push(next);
+      }
+    }
   }
 }
+
+/** An action that adds a value ("Add email", "E-Mail hinzufügen", "Adicionar e-mail", "+ Email"). */
+const ADD_ACTION = /\badd\b|hinzuf|ajout|anadi|agreg|adicio|aggiun|toevoe|lagg till|dodaj|^\+/;
 
 /**
  * How far a field's label is looked for around a value (the field's own few wrappers), and how long
@@ -363,6 +384,9 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
   // Each heading's part of the page, worked out once for all the addresses.
   const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
+  // The person's own e-mail field shown empty: an address no label says is an e-mail field's (a
+  // referrer's card, a note, a colleague's line) is someone else's.
+  const blank = found.blanks.some((value) => isShown(value) && !found.emails.some(({ element }) => chain(element).includes(value)) && !elsewhereSection(value, sections));
   for (const { element, email, kind, before } of found.emails) {
     if (!isShown(element)) continue;
     // Text ending in a colon just before the address (in its text node, or the node before) is its label ("Email:").
@@ -375,6 +399,7 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
     if (label.split(' | ').some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
+    if (blank && !labelled) continue;
     if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
     let score = kind + (labelled ? 20 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
@@ -478,5 +503,7 @@ export function readGenericIdentity(doc: Document): GenericReading {
   const found = walk(doc);
   const { name, title } = chooseName(found, doc);
   const email = chooseEmail(found, title);
-  return { name: name ?? headingNear(email.emailElement), ...email };
+  // Nothing else: a tab title that names the record by its address too ("Contact : Name (name@…) : Freshsales").
+  const titled = email.email ? undefined : findEmail(doc.title)?.toLowerCase();
+  return { name: name ?? headingNear(email.emailElement), ...email, ...(titled && { email: titled }) };
 }

@@ -104,11 +104,14 @@ function completeSalesforceIdentity(found: PageIdentity, generic: GenericReading
 
 /**
  * Any other formatted address is the person's only when it is the page's one: among several (NPSP's
- * Personal, Work and Alternate Email), the generic reader judges them by their labels.
+ * Personal, Work and Alternate Email), or beside an e-mail field left empty (the person's own, in a
+ * language whose label is not "Email", beside an assistant's), the generic reader judges them by
+ * their labels.
  */
 function onlyFormattedEmail(doc: Document): string | undefined {
+  const fields = deepQueryAll(doc, 'lightning-formatted-email').filter(isShown);
   const shown = new Set(deepQueryAll(doc, 'lightning-formatted-email a[href^="mailto:"]').filter(isShown).map(emailIn));
-  return shown.size === 1 ? [...shown][0] : undefined;
+  return shown.size === 1 && fields.every((field) => `${field.innerHTML}${field.shadowRoot?.innerHTML}`.includes('@')) ? [...shown][0] : undefined;
 }
 
 /** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */

@@ -19,14 +19,16 @@ export const GlanceSchema = z.object({
   words: z.object({ region: z.string(), open: z.string(), hide: z.string(), move: z.string() }),
   /**
    * The rep's theme from Options → Appearance, which lives in the extension's storage the content
-   * script cannot read: 'system' (or none) follows the system's light or dark, as the CRM page does.
+   * script cannot read: 'light' or 'dark' forces it; 'system', none or any other word follows the
+   * system's light or dark, as the CRM page does (the pill's CSS knows only the two). A string, not
+   * a literal: zod's literal schema would cost every content script ~0.2 KB gzipped.
    */
-  theme: z.optional(z.literal('system', 'light', 'dark')),
+  theme: z.optional(z.string()),
 });
 export type Glance = z.Infer<typeof GlanceSchema>;
 
 /** The glance for one record, as the worker words it for the CRM tab's pill. */
-export const GlanceMessageSchema = z.object({ type: z.literal('glance'), recordKey: z.string(), glance: GlanceSchema });
+export const GlanceMessageSchema = z.object({ recordKey: z.string(), glance: GlanceSchema });
 export type GlanceMessage = z.Infer<typeof GlanceMessageSchema>;
 
 /**

@@ -35,6 +35,8 @@ export function safeParse<T extends Schema>(schema: T, value: unknown): SafePars
  */
 export const string = (): core.$ZodString => new core.$ZodString({ type: 'string' });
 export const number = (): core.$ZodNumber => new core.$ZodNumber({ type: 'number' });
+/** Anything: for a value checked where it is read. */
+export const unknown = (): core.$ZodUnknown => new core.$ZodUnknown({ type: 'unknown' });
 export const boolean = (): core.$ZodBoolean => new core.$ZodBoolean({ type: 'boolean' });
 /** One of these exact values, as `z.literal` (also in place of `z.enum`). */
 export const literal = <const T extends core.util.Literal>(...values: T[]) => new core.$ZodLiteral({ type: 'literal', values }) as core.$ZodLiteral<T>;
