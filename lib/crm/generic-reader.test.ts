@@ -331,10 +331,11 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('joao@serra.example');
     for (const unrelated of [
       '<div><span class="lbl">Secondary email</span><span class="val">—</span></div>',
+      '<div><span class="lbl">Email Opt Out</span><span class="val">No</span></div><div><span class="lbl">Last email</span><span class="val">—</span></div>',
       '<div class="bar"><span class="act">Email</span><span class="act">Call</span></div>',
       '<div><label for="e">Email</label><input id="e" type="email" value=""></div>',
     ]) {
-      page(`<h1>João Albuquerque</h1>${unrelated}<p><a href="mailto:joao@serra.example">joao@serra.example</a></p>`);
+      page(`<h1>João Albuquerque</h1><p><a href="mailto:joao@serra.example">joao@serra.example</a></p>${unrelated}`);
       expect(readGenericIdentity(document).email, unrelated).toBe('joao@serra.example');
     }
   });

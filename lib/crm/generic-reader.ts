@@ -224,7 +224,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
     if (NAME_PART_LABEL.test(text)) {
       const value = next ?? element.parentElement?.nextElementSibling;
       if (value) found.nameParts.push({ last: LAST_NAME.test(text), value });
-    } else if (EMAIL_LABEL.test(text) && !OTHER_PERSON.test(text) && !SECONDARY.test(text) && !OWNER.test(text)) {
+    } else if (OWN_EMAIL_LABEL.test(text)) {
       // The person's own e-mail field says they have none: an action offering to add one, or a label
       // (no action's caption, as a composer's "Email" button is) whose value right after it, unlike
       // it (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
@@ -237,6 +237,13 @@ function visit(element: Element, found: Found, roots: Node[]): void {
     }
   }
 }
+
+/**
+ * A label that is the e-mail field's and nothing more ("E-mail", "Email address", "Correo
+ * electrónico", "Adicionar e-mail"): not "Email opt out", "Last email" or "Assistant email", whose
+ * empty value says nothing about the person's address.
+ */
+const OWN_EMAIL_LABEL = /^(?:(?:add|\+) )?(?:e-?mail(?:[ -]?ad+res+e?)?|e-?post|courriel|correo(?: electronico)?|adresse (?:e-?mail|electronique)|(?:endereco|indirizzo) (?:de )?e-?mail|sahkoposti)(?: (?:hinzufugen|ajouter|anadir|agregar|adicionar|aggiungi|toevoegen|lagg till|dodaj))?$|^(?:ajouter|anadir|agregar|adicionar|aggiungi) (?:un |una |um )?(?:e-?mail|correo)/;
 
 /** An action that adds a value ("Add email", "E-Mail hinzufügen", "Adicionar e-mail", "+ Email"). */
 const ADD_ACTION = /\badd\b|hinzuf|ajout|anadi|agreg|adicio|aggiun|toevoe|lagg till|dodaj|^\+/;
