@@ -320,7 +320,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     for (const own of [
       '<div><span class="lbl">E-mail</span><span class="val">—</span></div>',
       '<dl><dt>Email</dt><dd><button>Click to add</button></dd></dl>',
-      '<div class="card"><strong>João Albuquerque</strong><button>Adicionar e-mail</button></div>',
+      '<div class="card"><strong>João Albuquerque</strong><button>Add email</button></div>',
     ]) {
       page(`<h1>João Albuquerque</h1>${own}${others}`);
       expect(readGenericIdentity(document).email, own).toBeUndefined();

@@ -230,7 +230,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
       // it (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
       // may be typing.
       if (element.closest('button,a,[role=button],[role=tab]')) {
-        if (ADD_ACTION.test(text)) found.blanks.push(element);
+        if (/^(?:\+|add)/.test(text)) found.blanks.push(element);
       } else if (next && next.tagName + next.className !== element.tagName + element.className && !next.matches('input,select,textarea') && !next.querySelector('input,textarea')) {
         found.blanks.push(next);
       }
@@ -239,14 +239,11 @@ function visit(element: Element, found: Found, roots: Node[]): void {
 }
 
 /**
- * A label that is the e-mail field's and nothing more ("E-mail", "Email address", "Correo
- * electrónico", "Adicionar e-mail"): not "Email opt out", "Last email" or "Assistant email", whose
- * empty value says nothing about the person's address.
+ * A label that is the e-mail field's and nothing more ("E-mail", "Email address", "Adresse e-mail",
+ * "Correo electrónico"), or an action to add one ("Add email", "+ Email"): not "Email opt out",
+ * "Last email" or "Assistant email", whose empty value says nothing about the person's address.
  */
-const OWN_EMAIL_LABEL = /^(?:(?:add|\+) )?(?:e-?mail(?:[ -]?ad+res+e?)?|e-?post|courriel|correo(?: electronico)?|adresse (?:e-?mail|electronique)|(?:endereco|indirizzo) (?:de )?e-?mail|sahkoposti)(?: (?:hinzufugen|ajouter|anadir|agregar|adicionar|aggiungi|toevoegen|lagg till|dodaj))?$|^(?:ajouter|anadir|agregar|adicionar|aggiungi) (?:un |una |um )?(?:e-?mail|correo)/;
-
-/** An action that adds a value ("Add email", "E-Mail hinzufügen", "Adicionar e-mail", "+ Email"). */
-const ADD_ACTION = /\badd\b|hinzuf|ajout|anadi|agreg|adicio|aggiun|toevoe|lagg till|dodaj|^\+/;
+const OWN_EMAIL_LABEL = /^(?:\+ ?|add )?(?:(?:adresse|endereco|indirizzo)(?: de)? )?(?:e-?mail|e-?post|courriel|correo(?: electronico)?|sahkoposti)(?:[ -]?ad+res+e?)?$/;
 
 /**
  * How far a field's label is looked for around a value (the field's own few wrappers), and how long
