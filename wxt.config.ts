@@ -89,6 +89,10 @@ export default defineConfig({
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       config.plugins = [...(config.plugins ?? []), terserAfterMinify];
+      // The content scripts' context without what they never call (see lib/crm/content-script-context.ts).
+      const alias = config.resolve?.alias;
+      const lean = { find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve('lib/crm/content-script-context.ts') };
+      config.resolve = { ...config.resolve, alias: Array.isArray(alias) ? [lean, ...alias] : [lean, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))] };
     },
   },
 });

@@ -327,7 +327,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     }
     // A field labelled as an e-mail field still counts; an empty secondary field, a composer's
     // "Email" button beside "Call", and an empty edit input say nothing about the person's address.
-    page(`<h1>João Albuquerque</h1><div><span class="lbl">E-mail</span><span class="val">—</span></div><div><span class="lbl">Work email</span><span class="val"><a href="mailto:joao@serra.example">joao@serra.example</a></span></div>`);
+    page(`<h1>João Albuquerque</h1><div><span class="lbl">E-mail</span><span class="val">—</span></div><div><span class="lbl">Personal email</span><span class="val"><a href="mailto:joao@serra.example">joao@serra.example</a></span></div>`);
     expect(readGenericIdentity(document).email).toBe('joao@serra.example');
     for (const unrelated of [
       '<div><span class="lbl">Secondary email</span><span class="val">—</span></div>',
@@ -348,6 +348,29 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     page('<h3>Gwenaëlle Le Goff</h3><div><span>Mobile</span><span>+33 6 55 01 22 33</span></div>');
     document.title = 'Contact : Gwenaëlle Le Goff (Gwenaelle.LeGoff@cidre.example) : Freshsales';
     expect(readGenericIdentity(document).email).toBe('gwenaelle.legoff@cidre.example');
+  });
+
+  it('takes none of the addresses labelled as someone else\'s e-mail field, nor a labelled one beside the person\'s empty field', () => {
+    for (const field of ['Nødkontakt e-post', 'Emergency contact email', 'Notfallkontakt E-Mail', 'Verge e-post', 'Guardian email', 'Temsilci E-postası']) {
+      page(`<h1>Ola Nordmann</h1><div><span class="lbl">Telefon</span><span class="val">+47 555 01 234</span></div><div><span class="lbl">${field}</span><span class="val"><a href="mailto:astrid@vossnett.example">astrid@vossnett.example</a></span></div>`);
+      expect(readGenericIdentity(document).email, field).toBeUndefined();
+    }
+    // The person's own field empty (in Turkish, Japanese): another e-mail field's address is not theirs; a second address of theirs is.
+    for (const own of ['<td class="lbl">E-posta</td><td class="val">Yok</td>', '<td class="lbl">メール</td><td class="val"><span aria-label="empty">—</span></td>']) {
+      page(`<h1>Emre Yıldırım</h1><table><tr>${own}</tr><tr><td class="lbl">Ofis e-postası</td><td class="val">ofis@egeyag.example</td></tr></table>`);
+      expect(readGenericIdentity(document).email, own).toBeUndefined();
+      page(`<h1>Emre Yıldırım</h1><table><tr>${own}</tr><tr><td class="lbl">Email 2</td><td class="val">emre@egeyag.example</td></tr></table>`);
+      expect(readGenericIdentity(document).email, own).toBe('emre@egeyag.example');
+    }
+  });
+
+  it('takes no address from a line that names someone else before it, and one that names the person', () => {
+    for (const line of ['Requester: Rhian Price (rhian@morganprice.example)', 'Colleague at Puget Sound Grocers: Dana Whitfield · dana@puget.example']) {
+      page(`<h1>Gethin Morgan</h1><div><span>Phone</span><span>+44 1970 555 013</span></div><section><div>${line}</div></section>`);
+      expect(readGenericIdentity(document).email, line).toBeUndefined();
+    }
+    page('<h1>Gethin Morgan</h1><div>Gethin Morgan · gethin@gwyrdd.example</div><div aria-label="Send Email to Gethin Morgan: gethin@gwyrdd.example">✉</div>');
+    expect(readGenericIdentity(document).email).toBe('gethin@gwyrdd.example');
   });
 
   it('takes the name from a field named "Name" for assistive technology, and no tab’s section heading for one', () => {

@@ -26,7 +26,7 @@ function normalize(text: string): string {
  * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti"). Other
  * scripts' labels are left out for the content script's size: there an address counts as unlabelled.
  */
-const EMAIL_LABEL = /e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti/;
+const EMAIL_LABEL = /e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti|メール|이메일|[邮郵]/;
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead, a shared inbox. */
 const OWNER =
   /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
@@ -36,7 +36,7 @@ const OWNER =
  * own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
@@ -243,7 +243,12 @@ function visit(element: Element, found: Found, roots: Node[]): void {
  * "Correo electrónico"), or an action to add one ("Add email", "+ Email"): not "Email opt out",
  * "Last email" or "Assistant email", whose empty value says nothing about the person's address.
  */
-const OWN_EMAIL_LABEL = /^(?:\+ ?|add )?(?:(?:adresse|endereco|indirizzo)(?: de)? )?(?:e-?mail|e-?post|courriel|correo(?: electronico)?|sahkoposti)(?:[ -]?ad+res+e?)?$/;
+const OWN_EMAIL_LABEL = /^(?:\+ ?|add )?(?:(?:adresse|endereco|indirizzo)(?: de)? )?(?:e-?mail|e-?posta?|courriel|correo(?: electronico)?|sahkoposti|メール|이메일|电子邮件|電子郵件)(?:[ -]?ad+res+e?|アドレス)?$/;
+
+/** Whether a field's label is the e-mail field's and nothing more (see OWN_EMAIL_LABEL). */
+export function isOwnEmailLabel(label: string): boolean {
+  return OWN_EMAIL_LABEL.test(normalize(label.trim()));
+}
 
 /**
  * How far a field's label is looked for around a value (the field's own few wrappers), and how long
@@ -384,15 +389,22 @@ function distance(a: Element, b: Element): number {
  * a primary flag counts, "secondary"/"home" counts against, someone else's label (the owner, the
  * user, the account) rules it out, and nearness to the record's title breaks what is left.
  */
-function chooseEmail(found: Found, title: Element | undefined): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
+function chooseEmail(found: Found, title: Element | undefined, name: string | undefined): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
   // Each heading's part of the page, worked out once for all the addresses.
   const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
-  // The person's own e-mail field shown empty: an address no label says is an e-mail field's (a
-  // referrer's card, a note, a colleague's line) is someone else's.
-  const blank = found.blanks.some((value) => isShown(value) && !found.emails.some(({ element }) => chain(element).includes(value)) && !elsewhereSection(value, sections));
+  // The person's own e-mail field shown empty: any address but one the page marks as the person's
+  // other address ("Secondary email", "Email 2") is someone else's (a referrer's card, an emergency
+  // contact's e-mail field, a note, a colleague's line).
+  // (A masked value, "pri****@****.example", holds an address, only not in full.)
+  const blank = found.blanks.some(
+    (value) => isShown(value) && !value.textContent!.includes('@') && !found.emails.some(({ element }) => chain(element).includes(value)) && !elsewhereSection(value, sections),
+  );
   for (const { element, email, kind, before } of found.emails) {
     if (!isShown(element)) continue;
+    // A line that names someone else before the address ("Requester: Rhian Price (rhian@…)",
+    // "Colleague: Dana Whitfield, Category Manager · dana@…") is about that someone.
+    if (before && [...before.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+/gu)].some(([words]) => !name?.includes(words) && !EMAIL_LABEL.test(normalize(words)))) continue;
     // Text ending in a colon just before the address (in its text node, or the node before) is its label ("Email:").
     const inline = before && before.length < Field.LabelMax && /:\s*$/.test(before) ? normalize(before.trim()) : '';
     // An inline label is the field's own: text before the element is another field's ("Practice Manager").
@@ -403,12 +415,12 @@ function chooseEmail(found: Found, title: Element | undefined): Pick<GenericRead
     if (label.split(' | ').some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
-    if (blank && !labelled) continue;
     if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
     let score = kind + (labelled ? 20 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
     if (SECONDARY.test(around)) score -= 8;
+    else if (blank) continue;
     if (PRIMARY.test(around)) score += 6;
     if (title) score -= Math.min(distance(element, title), 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
@@ -506,7 +518,7 @@ function headingNear(element: Element | undefined): string | undefined {
 export function readGenericIdentity(doc: Document): GenericReading {
   const found = walk(doc);
   const { name, title } = chooseName(found, doc);
-  const email = chooseEmail(found, title);
+  const email = chooseEmail(found, title, name);
   // Nothing else: a tab title that names the record by its address too ("Contact : Name (name@…) : Freshsales").
   const titled = email.email ? undefined : findEmail(doc.title)?.toLowerCase();
   return { name: name ?? headingNear(email.emailElement), ...email, ...(titled && { email: titled }) };

@@ -1,5 +1,5 @@
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import { tidyName, type GenericReading } from './generic-reader';
+import { isOwnEmailLabel, tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, emailIn, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Salesforce record ids: 15 case-sensitive characters, or 18 with the case-safe suffix. */
@@ -103,15 +103,20 @@ function completeSalesforceIdentity(found: PageIdentity, generic: GenericReading
 }
 
 /**
- * Any other formatted address is the person's only when it is the page's one: among several (NPSP's
- * Personal, Work and Alternate Email), or beside an e-mail field left empty (the person's own, in a
- * language whose label is not "Email", beside an assistant's), the generic reader judges them by
- * their labels.
+ * Any other formatted address is the person's only when it is the page's one, in a field labelled
+ * as the e-mail field and nothing more (in any of the languages the generic reader knows): among
+ * several (NPSP's Personal, Work and Alternate Email), beside an e-mail field left empty, or in
+ * another person's field (an assistant's, an emergency contact's), the generic reader judges them
+ * by their labels.
  */
 function onlyFormattedEmail(doc: Document): string | undefined {
   const fields = deepQueryAll(doc, 'lightning-formatted-email').filter(isShown);
   const shown = new Set(deepQueryAll(doc, 'lightning-formatted-email a[href^="mailto:"]').filter(isShown).map(emailIn));
-  return shown.size === 1 && fields.every((field) => `${field.innerHTML}${field.shadowRoot?.innerHTML}`.includes('@')) ? [...shown][0] : undefined;
+  const own = (field: Element) => {
+    const label = field.closest('records-record-layout-item')?.getAttribute('field-label');
+    return !label || isOwnEmailLabel(label);
+  };
+  return shown.size === 1 && fields.every((field) => `${field.innerHTML}${field.shadowRoot?.innerHTML}`.includes('@') && own(field)) ? [...shown][0] : undefined;
 }
 
 /** URLs that must and must not match: the evidence detectors.test.ts runs, kept out of the content script. */
