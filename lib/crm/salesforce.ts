@@ -49,7 +49,10 @@ export const salesforceLightning: CrmDetector = {
     if (url.protocol !== 'https:' || !LIGHTNING_HOST.test(url.hostname)) return null;
     // In the Lightning console the path is the focused (sub)tab's record and `ws=` names the
     // workspace around it, so the path alone is what the rep is looking at.
-    const found = LIGHTNING_RECORD_PATH.exec(url.pathname);
+    // The Lightning Experience's first URL form, `/one/one.app#/sObject/<id>/view`, which old links,
+    // bookmarks and integrations still open: the record is in the hash.
+    const path = url.pathname === '/one/one.app' ? url.hash.slice(1).split('?')[0]!.replace(/^\/sObject\//, '/lightning/r/') : url.pathname;
+    const found = LIGHTNING_RECORD_PATH.exec(path);
     return found && salesforceRecord(found[1]?.toLowerCase() ?? KEY_PREFIXES[found[2]!.slice(0, 3)], found[2]!);
   },
 
@@ -138,8 +141,13 @@ export const salesforceLightningTestUrls: DetectorTestUrls = {
     ['https://acme.lightning.force.com/lightning/r/0035g00000MnBvCAAR/view', { objectType: 'contact', recordId: '0035g00000MnBvCAAR' }],
     ['https://acme.lightning.force.com/lightning/r/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
     ['https://acme.lightning.force.com/lightning/r/0018d00000Pa7KcAAR/view', { objectType: 'account', recordId: '0018d00000Pa7KcAAR', personFromPage: true }],
+    // The first Lightning URL form: the record in the hash.
+    ['https://acme.lightning.force.com/one/one.app#/sObject/0035g00000Vb3KqAAJ/view?a:t=1764912345678', { objectType: 'contact', recordId: '0035g00000Vb3KqAAJ' }],
+    ['https://acme.lightning.force.com/one/one.app#/sObject/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
   ],
   noMatch: [
+    'https://acme.lightning.force.com/one/one.app#/sObject/Lead/list?filterName=Recent',
+    'https://acme.lightning.force.com/one/one.app#/home',
     'https://acme.lightning.force.com/lightning/page/home',
     'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
     'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
@@ -183,11 +191,11 @@ function fieldValue(doc: Document, labels: readonly string[]): string | undefine
 // ---- Salesforce Classic ---------------------------------------------------------------------------
 
 /**
- * Classic record URLs are the bare id at the root: `/<id>`, optionally with a query (`?srPos=0`).
- * The object is known only by the id's key prefix (KEY_PREFIXES). (`/<id>/e` is the edit page,
- * `/00Q/o` the Leads tab.)
+ * Classic record URLs are the bare id at the root: `/<id>`, optionally with a query (`?srPos=0`),
+ * or the record's edit page `/<id>/e` (the same record, its fields as inputs). The object is known
+ * only by the id's key prefix (KEY_PREFIXES). (`/00Q/o` is the Leads tab.)
  */
-const CLASSIC_RECORD_PATH = /^\/((00Q|003|001)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)$/;
+const CLASSIC_RECORD_PATH = /^\/((00Q|003|001)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:\/e)?$/;
 /**
  * `<MyDomain>.my.salesforce.com`, with the partitioned-domain label (`.sandbox.`, `.develop.`, …) or a
  * legacy sandbox instance (`acme--uat.cs42.`) in between.
@@ -231,10 +239,12 @@ export const salesforceClassicTestUrls: DetectorTestUrls = {
     ['https://acme--uat.cs42.my.salesforce.com/0038d00000Qw3rTAAR', { objectType: 'contact', recordId: '0038d00000Qw3rTAAR' }],
     // Any Account may be a Person Account: the page decides.
     ['https://acme.my.salesforce.com/0018d00000Nv8kL', { objectType: 'account', recordId: '0018d00000Nv8kL', personFromPage: true }],
+    // The record's edit page is the record.
+    ['https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk', { objectType: 'lead', recordId: '00Q5j00000Lm7Qk' }],
   ],
   noMatch: [
     'https://acme.my.salesforce.com/00Q/o',
-    'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk',
+    'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/edit',
     'https://acme.my.salesforce.com/0068d00000AbCdE',
     'https://acme.my.salesforce.com/00Q5j00000Lm7',
     'https://acme.my.salesforce.com/home/home.jsp',

@@ -3,30 +3,22 @@ import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } fro
 
 /**
  * Zoho CRM's web app, one host per data centre: US `crm.zoho.com`, EU `.eu`, India `.in`,
- * Australia `.com.au`, Japan `.jp`, Saudi Arabia `.sa`, UK `.uk`, China `.com.cn` (run apart by a
- * partner, same app), and Canada `crm.zohocloud.ca` (the Canadian DC is not under zoho.*;
- * `crm.zoho.ca` does not resolve).
+ * Australia `.com.au`, Japan `.jp`, Saudi Arabia `.sa`, UAE `.ae`, UK `.uk`, China `.com.cn` (run
+ * apart by a partner, same app), and Canada `crm.zohocloud.ca` (the Canadian DC is not under zoho.*;
+ * `crm.zoho.ca` does not resolve). Each data centre's sandboxes are the same app at `crmsandbox.`.
  */
-const HOSTS = [
-  'crm.zoho.com',
-  'crm.zoho.eu',
-  'crm.zoho.in',
-  'crm.zoho.com.au',
-  'crm.zoho.jp',
-  'crm.zoho.sa',
-  'crm.zoho.uk',
-  'crm.zoho.com.cn',
-  'crm.zohocloud.ca',
-] as const;
+const DOMAINS = ['zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.jp', 'zoho.sa', 'zoho.ae', 'zoho.uk', 'zoho.com.cn', 'zohocloud.ca'];
+const HOSTS = DOMAINS.flatMap((domain) => [`crm.${domain}`, `crmsandbox.${domain}`]);
 
 /**
- * `/crm/<org>/tab/<Module>/<id>`, where `<org>` is the org's domain name (`org20089364`, or a
- * portal name the org chose) and may be missing (`/crm/tab/Leads/<id>`). Only the person modules:
- * Leads and Contacts (Deals are `Potentials`, Accounts are companies). List views live at
- * `/tab/Leads/custom-view/<cvid>/list`, edit and create pages under `/<id>/edit` and `/create`.
- * Record ids are 64-bit numbers, in practice 18–19 digits.
+ * `/crm/<org>/tab/<Module>/<id>`, where `<org>` is the org's domain name (`org20089364`, a numeric
+ * id, or a portal name the org chose) and may be missing (`/crm/tab/Leads/<id>`), or the record's
+ * edit page `/<id>/edit` (the same record, its fields as inputs). Only the person modules: Leads and
+ * Contacts (Deals are `Potentials`, Accounts are companies). List views live at
+ * `/tab/Leads/custom-view/<cvid>/list`, the create page at `/create`. Record ids are 64-bit numbers,
+ * in practice 18–19 digits.
  */
-const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts)\/(\d{12,20})\/?$/;
+const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts)\/(\d{12,20})(?:\/edit)?\/?$/;
 const OBJECT_TYPE = { Leads: 'lead', Contacts: 'contact' } as const;
 
 /** Zoho prefixes the header name with the record's Salutation picklist value. */
@@ -43,7 +35,7 @@ export const zoho: CrmDetector = {
   matches: HOSTS.map((host) => `https://${host}/*`),
 
   matchUrl(url: URL): RecordMatch | null {
-    if (url.protocol !== 'https:' || !(HOSTS as readonly string[]).includes(url.hostname)) return null;
+    if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const found = RECORD_PATH.exec(url.pathname);
     if (!found) return null;
     return { crm: 'zoho', objectType: OBJECT_TYPE[found[1] as keyof typeof OBJECT_TYPE], recordId: found[2]! };
@@ -83,12 +75,17 @@ export const zohoTestUrls: DetectorTestUrls = {
     ['https://crm.zoho.jp/crm/org90001/tab/Leads/3201000004217119', { objectType: 'lead', recordId: '3201000004217119' }],
     ['https://crm.zoho.com.cn/crm/org60012345/tab/Contacts/4120098700000321001', { objectType: 'contact', recordId: '4120098700000321001' }],
     ['https://crm.zohocloud.ca/crm/org110001007505/tab/Contacts/110001007505000123', { objectType: 'contact', recordId: '110001007505000123' }],
+    ['https://crm.zoho.ae/crm/org880012345/tab/Leads/8800123000000412007', { objectType: 'lead', recordId: '8800123000000412007' }],
+    // Sandboxes, and the record's edit page.
+    ['https://crmsandbox.zoho.eu/crm/20845512/tab/Leads/6845512000000287031', { objectType: 'lead', recordId: '6845512000000287031' }],
+    ['https://crmsandbox.zoho.com/crm/northwindsandbox/tab/Contacts/4788001000000345019', { objectType: 'contact', recordId: '4788001000000345019' }],
+    ['https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit', { objectType: 'lead', recordId: '5725767000000411001' }],
   ],
   noMatch: [
-    // List views, create/edit pages, other modules.
+    // List views, create pages, other modules.
     'https://crm.zoho.com/crm/org20089364/tab/Leads/custom-view/5725767000000087501/list',
     'https://crm.zoho.com/crm/org20089364/tab/Leads/create',
-    'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit',
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/clone',
     'https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001',
     'https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001',
     'https://crm.zoho.com/crm/org20089364/tab/Home/begin',
