@@ -320,6 +320,9 @@ function chain(element: Element): Element[] {
   return list;
 }
 
+/** Capitalised words in a row, as a person's or an organisation's name is written ("Rhian Price"). */
+const NAMED = /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+/gu;
+
 /** What compareDocumentPosition says. A const enum, as From. */
 const enum Position {
   Following = 4,
@@ -396,7 +399,8 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
   // The person's own e-mail field shown empty: any address but one the page marks as the person's
   // other address ("Secondary email", "Email 2") is someone else's (a referrer's card, an emergency
   // contact's e-mail field, a note, a colleague's line).
-  // (A masked value, "pri****@****.example", holds an address, only not in full.)
+  // A value holds an address if its text shows one (a masked "pri****@****.example" too) or an address
+  // the walk found sits inside it (in a shadow root, which the value's text leaves out).
   const blank = found.blanks.some(
     (value) => isShown(value) && !value.textContent!.includes('@') && !found.emails.some(({ element }) => chain(element).includes(value)) && !elsewhereSection(value, sections),
   );
@@ -404,7 +408,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     if (!isShown(element)) continue;
     // A line that names someone else before the address ("Requester: Rhian Price (rhian@…)",
     // "Colleague: Dana Whitfield, Category Manager · dana@…") is about that someone.
-    if (before && [...before.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+/gu)].some(([words]) => !name?.includes(words) && !EMAIL_LABEL.test(normalize(words)))) continue;
+    if (before && [...before.matchAll(NAMED)].some(([words]) => !name?.includes(words) && !EMAIL_LABEL.test(normalize(words)))) continue;
     // Text ending in a colon just before the address (in its text node, or the node before) is its label ("Email:").
     const inline = before && before.length < Field.LabelMax && /:\s*$/.test(before) ? normalize(before.trim()) : '';
     // An inline label is the field's own: text before the element is another field's ("Practice Manager").
