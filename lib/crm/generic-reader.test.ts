@@ -380,6 +380,37 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(tidyName('Inbox')).toBeUndefined();
   });
 
+  it('reads the e-mail field’s label in Cyrillic, Greek, Arabic, Hebrew, Hindi, Thai and Vietnamese script', () => {
+    const labels = ['Эл. почта', 'Адрес электронной почты', 'Ел. пошта', 'Ηλεκτρονικό ταχυδρομείο', 'البريد الإلكتروني', 'דוא"ל', 'ईमेल', 'อีเมล', 'Thư điện tử'];
+    for (const label of labels) {
+      // The owner's address comes first and says nothing of whose it is; the labelled one is the person's.
+      page(`<h1>Ana Lima</h1><p>dev.k@indus.example</p><div><span>${label}</span><span>ana.lima@tejo.example</span></div>`);
+      expect(readGenericIdentity(document), label).toMatchObject({ email: 'ana.lima@tejo.example', labelled: true });
+      // The same field shown empty: the other address on the page is not the person's.
+      page(`<h1>Ana Lima</h1><p>dev.k@indus.example</p><div><label>${label}</label><span>—</span></div>`);
+      expect(readGenericIdentity(document).email, label).toBeUndefined();
+    }
+    // A postal address's label is not an e-mail's.
+    page(`<h1>Ana Lima</h1><p>dev.k@indus.example</p><div><label>Почтовый адрес</label><span>—</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('dev.k@indus.example');
+  });
+
+  it('takes the address the CRM marks preferred over the first, even where its type is "Personal" and the mark a tag component', () => {
+    page(`<h1>Leilani Kahale</h1><ul>
+      <li><a href="mailto:l.kahale@roasters.example">l.kahale@roasters.example</a> <span>Work</span></li>
+      <li><a href="mailto:leilani@pualani.example">leilani@pualani.example</a> <span>Personal</span> <fw-tag></fw-tag></li></ul>`);
+    document.querySelector('fw-tag')!.attachShadow({ mode: 'open' }).innerHTML = '<span class="tag">Preferred</span>';
+    expect(readGenericIdentity(document).email).toBe('leilani@pualani.example');
+  });
+
+  it('reads a contact-preferences toggle labelled as the e-mail field ("Email: Allow") as no empty field', () => {
+    page(`<h1>Nikos Papadopoulos</h1>
+      <div><a href="mailto:nikos@aegean.example">nikos@aegean.example</a></div>
+      <section aria-label="Contact Preferences"><div><label>Email</label><span>Allow</span></div></section>
+      <h2>Προτιμήσεις επικοινωνίας</h2><div><label>Ηλεκτρονικό ταχυδρομείο</label><span>Να επιτρέπεται</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('nikos@aegean.example');
+  });
+
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {
     for (const region of [
       '<aside class="ziaPanel" aria-label="Zia"><h3>相似潜在客户</h3><ul><li>刘洋 · liu.yang@wuxi.example</li></ul></aside>',

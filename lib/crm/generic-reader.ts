@@ -22,11 +22,19 @@ function normalize(text: string): string {
 }
 
 /**
- * An e-mail field's label in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
- * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti"). Other
- * scripts' labels are left out for the content script's size: there an address counts as unlabelled.
+ * The e-mail field's own label in other scripts, as `normalize` leaves it (accents and the Cyrillic
+ * breve gone): Russian and Ukrainian ("Эл. почта", "Адрес электронной почты", "Ел. пошта"), Greek,
+ * Arabic ("البريد الإلكتروني", whose hamza `normalize` splits off, hence the `\S*`), Hebrew
+ * ('דוא"ל'), Hindi, Thai and Vietnamese. Each is the whole phrase, so a postal address
+ * ("Почтовый адрес", "Ταχυδρομική διεύθυνση", "الرمز البريدي") is not one.
  */
-const EMAIL_LABEL = /e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti|メール|이메일|[邮郵]/;
+const OTHER_SCRIPTS = '(?:адрес )?[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχυδρομειο|\\S*بريد \\S*لكتروني|דוא["״]?ל|דואר אלקטרוני|ई-?मेल|อีเมล|thu đien tu';
+/**
+ * An e-mail field's label: in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
+ * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti"), Japanese,
+ * Korean, Chinese and the scripts above.
+ */
+const EMAIL_LABEL = new RegExp(`e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti|メール|이메일|[邮郵]|${OTHER_SCRIPTS}`);
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead, a shared inbox. */
 const OWNER =
   /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
@@ -55,6 +63,13 @@ const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
   /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|record-?preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel|widget)/;
+/**
+ * A contact-preferences section ("Contact Preferences", "Preferencias de comunicación",
+ * "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern (Dynamics'
+ * "Email: Allow"): such a value is no empty e-mail field. It may still show the address a consent is
+ * for, so its addresses are read as any others.
+ */
+const PREFERENCES = /preferen|praferenz|voorkeur|voreinstell|προτιμησ/;
 /**
  * A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the
  * person's address; one headed "People (2)" lists other people (an organisation's).
@@ -243,7 +258,9 @@ function visit(element: Element, found: Found, roots: Node[]): void {
  * "Correo electrónico"), or an action to add one ("Add email", "+ Email"): not "Email opt out",
  * "Last email" or "Assistant email", whose empty value says nothing about the person's address.
  */
-const OWN_EMAIL_LABEL = /^(?:\+ ?|add )?(?:(?:adresse|endereco|indirizzo)(?: de)? )?(?:e-?mail|e-?posta?|courriel|correo(?: electronico)?|sahkoposti|メール|이메일|电子邮件|電子郵件)(?:[ -]?ad+res+e?|アドレス)?$/;
+const OWN_EMAIL_LABEL = new RegExp(
+  `^(?:\\+ ?|add )?(?:(?:adresse|endereco|indirizzo)(?: de)? )?(?:e-?mail|e-?posta?|courriel|correo(?: electronico)?|sahkoposti|メール|이메일|电子邮件|電子郵件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?$`,
+);
 
 /** Whether a field's label is the e-mail field's and nothing more (see OWN_EMAIL_LABEL). */
 export function isOwnEmailLabel(label: string): boolean {
@@ -263,9 +280,14 @@ function parentOf(node: Element): Element | null {
   return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
 }
 
-function shortText(element: Element | null | undefined): string | undefined {
+function shortText(element: Node | null | undefined): string | undefined {
   const text = element ? cleanText(element.textContent) : undefined;
   return text && text.length <= Field.LabelMax && !text.includes('@') ? text : undefined;
+}
+
+/** A flag's words: its text, or those a tag component renders in its own shadow root ("Preferred" in a Crayons fw-tag). */
+function flagText(element: Element | null | undefined): string | undefined {
+  return shortText(element) ?? shortText(element?.shadowRoot);
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
@@ -299,7 +321,8 @@ function contextOf(element: Element): { label: string; flags: string } {
     labels.push(shortText(labelledBy(node)));
     if (depth < 2) {
       // A flag may be an icon that says it only to assistive technology (a star labelled "Primary").
-      flags.push(shortText(node.nextElementSibling), node.nextElementSibling?.getAttribute('aria-label'), shortText(node.nextElementSibling?.nextElementSibling));
+      const next = node.nextElementSibling;
+      flags.push(flagText(next), next?.getAttribute('aria-label'), flagText(next?.nextElementSibling));
       if (node.nextSibling?.nodeType === 3) flags.push(node.nextSibling.textContent);
     }
     let before: Element | null | undefined = node.previousElementSibling;
@@ -354,9 +377,9 @@ function sectionOf(heading: Element): Element | null {
  * the address's (of the headings before it whose part of the page holds it, the one with the
  * smallest part, the last of those) and those that name a wrapper of it (`aria-labelledby`). This
  * holds where class names say nothing (hashed ones) and in flat layouts where one wrapper holds
- * several headed parts.
+ * several headed parts. `alsoElsewhere`: more words that put a section out of the question asked.
  */
-function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>): boolean {
+function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>, alsoElsewhere?: RegExp): boolean {
   const up = chain(element);
   let nearest: Element | undefined;
   let nearestLevel = up.length;
@@ -374,7 +397,7 @@ function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [he
   const names = [nearest, ...up.map(labelledBy)];
   return names.some((heading) => {
     const text = normalize((heading && shortText(heading)) || '');
-    return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
+    return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text) || alsoElsewhere?.test(text);
   });
 }
 
@@ -402,7 +425,12 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
   // A value holds an address if its text shows one (a masked "pri****@****.example" too) or an address
   // the walk found sits inside it (in a shadow root, which the value's text leaves out).
   const blank = found.blanks.some(
-    (value) => isShown(value) && !value.textContent!.includes('@') && !found.emails.some(({ element }) => chain(element).includes(value)) && !elsewhereSection(value, sections),
+    (value) =>
+      isShown(value) &&
+      !value.textContent!.includes('@') &&
+      !found.emails.some(({ element }) => chain(element).includes(value)) &&
+      !elsewhereSection(value, sections, PREFERENCES) &&
+      !chain(value).some((node) => PREFERENCES.test(describing(node))),
   );
   for (const { element, email, kind, before } of found.emails) {
     if (!isShown(element)) continue;
@@ -423,9 +451,11 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     let score = kind + (labelled ? 20 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
-    if (SECONDARY.test(around)) score -= 8;
-    else if (blank) continue;
+    // The CRM's own mark for the main address outranks the kind of address it is: a "Personal"
+    // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
+    else if (SECONDARY.test(around)) score -= 8;
+    if (blank && !SECONDARY.test(around)) continue;
     if (title) score -= Math.min(distance(element, title), 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
