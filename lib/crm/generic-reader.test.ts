@@ -380,8 +380,10 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(tidyName('Inbox')).toBeUndefined();
   });
 
-  it('reads the e-mail field’s label in Cyrillic, Greek, Arabic, Hebrew, Hindi, Thai and Vietnamese script', () => {
-    const labels = ['Эл. почта', 'Адрес электронной почты', 'Ел. пошта', 'Ηλεκτρονικό ταχυδρομείο', 'البريد الإلكتروني', 'דוא"ל', 'ईमेल', 'อีเมล', 'Thư điện tử'];
+  it('reads the e-mail field’s label in Cyrillic, Greek, Arabic, Hebrew, Devanagari, Korean and Japanese script', () => {
+    const labels = ['Эл. почта', 'Адрес электронной почты', 'Ел. пошта', 'Ηλεκτρονικό ταχυδρομείο', 'البريد الإلكتروني', 'דוא"ל', 'דואר אלקטרוני', 'ईमेल'];
+    // Korean and Japanese, whose syllables and voiced kana decompose: their labels are matched whole.
+    labels.push('이메일', 'メールアドレス', 'Eメール');
     for (const label of labels) {
       // The owner's address comes first and says nothing of whose it is; the labelled one is the person's.
       page(`<h1>Ana Lima</h1><p>dev.k@indus.example</p><div><span>${label}</span><span>ana.lima@tejo.example</span></div>`);
@@ -393,6 +395,25 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     // A postal address's label is not an e-mail's.
     page(`<h1>Ana Lima</h1><p>dev.k@indus.example</p><div><label>Почтовый адрес</label><span>—</span></div>`);
     expect(readGenericIdentity(document).email).toBe('dev.k@indus.example');
+  });
+
+  it('reads an e-mail label a label component renders in its shadow root, and the empty value after the component', () => {
+    page(`<h1>박 지훈</h1><aside><div>seoyeon.yoon@hanbit.example</div></aside>
+      <div class="field"><fw-label></fw-label><div class="field-value">설정 안 됨</div></div>`);
+    document.querySelector('fw-label')!.attachShadow({ mode: 'open' }).innerHTML = '<span class="label">이메일</span>';
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    page(`<h1>Ana Lima</h1><p>dev.k@indus.example</p><div class="field"><div class="label"><span>Email</span></div><div class="value">—</div></div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
+  it('takes no action on a record for its person’s name ("Edit Contact"), and the name from the fields', () => {
+    page(`<h1>Edit Contact</h1><input aria-label="First Name" value="Harriet"><input aria-label="Last Name" value="Blackwood">
+      <label>Email <input type="email" value="harriet@derwent.example"></label>`);
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Harriet Blackwood', email: 'harriet@derwent.example' });
+    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact']) {
+      page(`<h1>${title}</h1>`, `${title} | Zoho CRM`);
+      expect(readGenericIdentity(document).name, title).toBeUndefined();
+    }
   });
 
   it('takes the address the CRM marks preferred over the first, even where its type is "Personal" and the mark a tag component', () => {
@@ -407,7 +428,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     page(`<h1>Nikos Papadopoulos</h1>
       <div><a href="mailto:nikos@aegean.example">nikos@aegean.example</a></div>
       <section aria-label="Contact Preferences"><div><label>Email</label><span>Allow</span></div></section>
-      <h2>Προτιμήσεις επικοινωνίας</h2><div><label>Ηλεκτρονικό ταχυδρομείο</label><span>Να επιτρέπεται</span></div>`);
+      <section data-id="CONTACT_PREFERENCES_el"><div><label>Ηλεκτρονικό ταχυδρομείο</label><span>Να επιτρέπεται</span></div></section>`);
     expect(readGenericIdentity(document).email).toBe('nikos@aegean.example');
   });
 

@@ -16,19 +16,24 @@ export interface GenericReading {
   labelled?: boolean;
 }
 
-/** Lower case without accents: "Correo electrónico" and "correo electronico" read alike. */
+/**
+ * Lower case without accents: "Correo electrónico" and "correo electronico" read alike. Composed
+ * again after: decomposing splits a Korean syllable into its letters and a Japanese kana from its
+ * voicing mark ("이메일", "アドレス"), which the patterns below are written whole.
+ */
 function normalize(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
 }
 
 /**
  * The e-mail field's own label in other scripts, as `normalize` leaves it (accents and the Cyrillic
- * breve gone): Russian and Ukrainian ("Эл. почта", "Адрес электронной почты", "Ел. пошта"), Greek,
- * Arabic ("البريد الإلكتروني", whose hamza `normalize` splits off, hence the `\S*`), Hebrew
- * ('דוא"ל'), Hindi, Thai and Vietnamese. Each is the whole phrase, so a postal address
- * ("Почтовый адрес", "Ταχυδρομική διεύθυνση", "الرمز البريدي") is not one.
+ * breve gone): Russian and Ukrainian ("Эл. почта", "Электронная почта", "Ел. пошта"), Greek
+ * ("Ηλεκτρονικό ταχυδρομείο"), Arabic ("البريد الإلكتروني"), Hebrew ('דוא"ל', "דואר אלקטרוני") and
+ * Hindi ("ईमेल"). Each is the whole phrase, so a postal address ("Почтовый адрес", "Ταχυδρομική
+ * διεύθυνση", "الرمز البريدي") is not one. Thai and Vietnamese are left out for the content scripts'
+ * size (15 KB gzipped each): there an address counts as unlabelled.
  */
-const OTHER_SCRIPTS = '(?:адрес )?[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχυδρομειο|\\S*بريد \\S*لكتروني|דוא["״]?ל|דואר אלקטרוני|ई-?मेल|อีเมล|thu đien tu';
+const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल';
 /**
  * An e-mail field's label: in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
  * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti"), Japanese,
@@ -64,10 +69,10 @@ const CHROME_WORDS =
 const ELSEWHERE_WORDS =
   /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|record-?preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:organi[sz]ation|company|account)-?(?:block|card|panel|widget)/;
 /**
- * A contact-preferences section ("Contact Preferences", "Preferencias de comunicación",
- * "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern (Dynamics'
- * "Email: Allow"): such a value is no empty e-mail field. It may still show the address a consent is
- * for, so its addresses are read as any others.
+ * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
+ * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
+ * (Dynamics' "Email: Allow"): such a value is no empty e-mail field. It may still show the address a
+ * consent is for, so its addresses are read as any others.
  */
 const PREFERENCES = /preferen|praferenz|voorkeur|voreinstell|προτιμησ/;
 /**
@@ -244,10 +249,14 @@ function visit(element: Element, found: Found, roots: Node[]): void {
       // (no action's caption, as a composer's "Email" button is) whose value right after it, unlike
       // it (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
       // may be typing.
+      // The label's own box: the leaf, or the wrapper it is last in (a label component, whose shadow
+      // root holds the word); its value comes right after that.
+      const box = element.nextElementSibling ? element : (parentOf(element) ?? element);
+      const value = box.nextElementSibling;
       if (element.closest('button,a,[role=button],[role=tab]')) {
         if (/^(?:\+|add)/.test(text)) found.blanks.push(element);
-      } else if (next && next.tagName + next.className !== element.tagName + element.className && !next.matches('input,select,textarea') && !next.querySelector('input,textarea')) {
-        found.blanks.push(next);
+      } else if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches('input,select,textarea') && !value.querySelector('input,textarea')) {
+        found.blanks.push(value);
       }
     }
   }
@@ -259,7 +268,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
  * "Last email" or "Assistant email", whose empty value says nothing about the person's address.
  */
 const OWN_EMAIL_LABEL = new RegExp(
-  `^(?:\\+ ?|add )?(?:(?:adresse|endereco|indirizzo)(?: de)? )?(?:e-?mail|e-?posta?|courriel|correo(?: electronico)?|sahkoposti|メール|이메일|电子邮件|電子郵件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?$`,
+  `^(?:\\+ ?|add )?(?:(?:adresse|endereco|indirizzo|адрес)(?: de)? )?(?:e-?mail|e-?posta?|courriel|correo(?: electronico)?|sahkoposti|e?メール|이메일|[电電]子[邮郵]件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?$`,
 );
 
 /** Whether a field's label is the e-mail field's and nothing more (see OWN_EMAIL_LABEL). */
@@ -377,9 +386,9 @@ function sectionOf(heading: Element): Element | null {
  * the address's (of the headings before it whose part of the page holds it, the one with the
  * smallest part, the last of those) and those that name a wrapper of it (`aria-labelledby`). This
  * holds where class names say nothing (hashed ones) and in flat layouts where one wrapper holds
- * several headed parts. `alsoElsewhere`: more words that put a section out of the question asked.
+ * several headed parts.
  */
-function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>, alsoElsewhere?: RegExp): boolean {
+function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>): boolean {
   const up = chain(element);
   let nearest: Element | undefined;
   let nearestLevel = up.length;
@@ -397,7 +406,7 @@ function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [he
   const names = [nearest, ...up.map(labelledBy)];
   return names.some((heading) => {
     const text = normalize((heading && shortText(heading)) || '');
-    return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text) || alsoElsewhere?.test(text);
+    return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
   });
 }
 
@@ -429,7 +438,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       isShown(value) &&
       !value.textContent!.includes('@') &&
       !found.emails.some(({ element }) => chain(element).includes(value)) &&
-      !elsewhereSection(value, sections, PREFERENCES) &&
+      !elsewhereSection(value, sections) &&
       !chain(value).some((node) => PREFERENCES.test(describing(node))),
   );
   for (const { element, email, kind, before } of found.emails) {
@@ -464,9 +473,9 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
 
 /** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl). */
 const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
-/** Page titles and headings that name a page or a product, never a person (en/de/fr/es/pt/it/nl/pl). */
+/** Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead") or a product, never a person (en/de/fr/es/pt/it/nl/pl). */
 const NOT_A_NAME =
-  /^(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
