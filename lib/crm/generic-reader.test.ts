@@ -416,6 +416,14 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     }
   });
 
+  it('takes no address from a preview of another record or from the organisation’s card, whatever their class names', () => {
+    page(`<h1>Tobias Fairweather</h1>
+      <aside class="preview-sidebar" aria-label="Contact preview"><h2>Niamh Corrigan</h2><div><div>Email</div><div>niamh@kestrel.example</div></div></aside>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    page(`<h1>Gareth Llewellyn</h1><section class="org-card"><h2>Cambrian Slate Co.</h2><div>sales@cambrian.example</div></section>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
   it('takes the address the CRM marks preferred over the first, even where its type is "Personal" and the mark a tag component', () => {
     page(`<h1>Leilani Kahale</h1><ul>
       <li><a href="mailto:l.kahale@roasters.example">l.kahale@roasters.example</a> <span>Work</span></li>

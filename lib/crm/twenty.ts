@@ -2,10 +2,11 @@ import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from '.
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
- * Twenty's record show page: `/object/<objectNameSingular>/<uuid>`. Only `person` is a lead; the
- * People list is `/objects/people` (plural), companies are `/object/company/<uuid>`.
+ * Twenty's record show page: `/object/<objectNameSingular>/<uuid>`, or `/person/<uuid>` in the
+ * versions of 2023 a self-hosted instance may still run. Only `person` is a lead; the People list is
+ * `/objects/people` (plural), companies are `/object/company/<uuid>` (`/companies/<uuid>` then).
  */
-const PERSON_PATH = /^\/object\/person\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+const PERSON_PATH = /^\/(?:object\/)?person\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 /**
  * Twenty Cloud: `app.twenty.com` and one subdomain per workspace (`acme.twenty.com`). `api.` serves
  * the REST/GraphQL API and `www.` the website, never a record page.
@@ -59,6 +60,7 @@ export const twentyTestUrls: DetectorTestUrls = {
     ['https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/', { objectType: 'person', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b' }],
     ['https://my-team-42.twenty.com/object/person/0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e?tab=timeline', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
     ['https://app.twenty.com/object/person/0B9E4C1D-8F2A-4B3C-9D5E-6F7A8B9C0D1E', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
+    ['https://app.twenty.com/person/e7c2a914-3b58-4d6f-a1e0-58c9b3d24f76', { objectType: 'person', recordId: 'e7c2a914-3b58-4d6f-a1e0-58c9b3d24f76' }],
   ],
   noMatch: [
     'https://app.twenty.com/objects/people',
@@ -66,6 +68,8 @@ export const twentyTestUrls: DetectorTestUrls = {
     'https://acme.twenty.com/object/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
     'https://acme.twenty.com/object/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
     'https://acme.twenty.com/object/person/not-a-uuid',
+    'https://acme.twenty.com/companies/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/people',
     'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6',
     'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/edit',
     'http://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',

@@ -13,12 +13,13 @@ const HOSTS = DOMAINS.flatMap((domain) => [`crm.${domain}`, `crmsandbox.${domain
 /**
  * `/crm/<org>/tab/<Module>/<id>`, where `<org>` is the org's domain name (`org20089364`, a numeric
  * id, or a portal name the org chose) and may be missing (`/crm/tab/Leads/<id>`), or the record's
- * edit page `/<id>/edit` (the same record, its fields as inputs). Only the person modules: Leads and
+ * edit page `/<id>/edit` (the same record, its fields as inputs), or the record in a Canvas view the
+ * admin designed (`/<id>/canvas/<canvasId>`). Only the person modules: Leads and
  * Contacts (Deals are `Potentials`, Accounts are companies). List views live at
  * `/tab/Leads/custom-view/<cvid>/list`, the create page at `/create`. Record ids are 64-bit numbers,
  * in practice 18–19 digits.
  */
-const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts)\/(\d{12,20})(?:\/edit)?\/?$/;
+const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts)\/(\d{12,20})(?:\/edit|\/canvas\/\d+)?\/?$/;
 const OBJECT_TYPE = { Leads: 'lead', Contacts: 'contact' } as const;
 
 /** Zoho prefixes the header name with the record's Salutation picklist value. */
@@ -80,12 +81,14 @@ export const zohoTestUrls: DetectorTestUrls = {
     ['https://crmsandbox.zoho.eu/crm/20845512/tab/Leads/6845512000000287031', { objectType: 'lead', recordId: '6845512000000287031' }],
     ['https://crmsandbox.zoho.com/crm/northwindsandbox/tab/Contacts/4788001000000345019', { objectType: 'contact', recordId: '4788001000000345019' }],
     ['https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit', { objectType: 'lead', recordId: '5725767000000411001' }],
+    ['https://crm.zoho.com.au/crm/org7004518803/tab/Contacts/7004518000000319027/canvas/7004518000000287551', { objectType: 'contact', recordId: '7004518000000319027' }],
   ],
   noMatch: [
     // List views, create pages, other modules.
     'https://crm.zoho.com/crm/org20089364/tab/Leads/custom-view/5725767000000087501/list',
     'https://crm.zoho.com/crm/org20089364/tab/Leads/create',
     'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/clone',
+    'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/canvas/',
     'https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001',
     'https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001',
     'https://crm.zoho.com/crm/org20089364/tab/Home/begin',
