@@ -246,17 +246,16 @@ function visit(element: Element, found: Found, roots: Node[]): void {
       if (value) found.nameParts.push({ last: LAST_NAME.test(text), value });
     } else if (OWN_EMAIL_LABEL.test(text)) {
       // The person's own e-mail field says they have none: an action offering to add one, or a label
-      // (no action's caption, as a composer's "Email" button is) whose value right after it, unlike
-      // it (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
+      // (no action's caption, as a composer's "Email" button is) whose value right after its box (the
+      // leaf, or the label component it is last in, whose shadow root holds the word), unlike that
+      // box (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
       // may be typing.
-      // The label's own box: the leaf, or the wrapper it is last in (a label component, whose shadow
-      // root holds the word); its value comes right after that.
-      const box = element.nextElementSibling ? element : (parentOf(element) ?? element);
-      const value = box.nextElementSibling;
       if (element.closest('button,a,[role=button],[role=tab]')) {
         if (/^(?:\+|add)/.test(text)) found.blanks.push(element);
-      } else if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches('input,select,textarea') && !value.querySelector('input,textarea')) {
-        found.blanks.push(value);
+      } else {
+        const box = next ? element : (parentOf(element) ?? element);
+        const value = box.nextElementSibling;
+        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches('input,select,textarea') && !value.querySelector('input,textarea')) found.blanks.push(value);
       }
     }
   }
@@ -460,11 +459,12 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     let score = kind + (labelled ? 20 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
+    const secondary = SECONDARY.test(around);
+    if (blank && !secondary) continue;
     // The CRM's own mark for the main address outranks the kind of address it is: a "Personal"
     // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
-    else if (SECONDARY.test(around)) score -= 8;
-    if (blank && !SECONDARY.test(around)) continue;
+    else if (secondary) score -= 8;
     if (title) score -= Math.min(distance(element, title), 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
