@@ -21,6 +21,13 @@ describe('wilsonInterval', () => {
     expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
   });
 
+  it('holds the share exactly at none and at all, with no rounding past it', () => {
+    for (let of = 1; of <= 60; of++) {
+      expect(wilsonInterval(0, of).low, `0 of ${of}`).toBe(0);
+      expect(wilsonInterval(of, of).high, `${of} of ${of}`).toBe(1);
+    }
+  });
+
   it('always holds the observed share, inside [0, 1], and narrows as the sample grows', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (of, fraction) => {

@@ -17,8 +17,9 @@ export function wilsonInterval(count: number, of: number, z = Z_95): { low: numb
   const centre = p + z2 / (2 * of);
   const margin = z * Math.sqrt((p * (1 - p)) / of + z2 / (4 * of * of));
   const denominator = 1 + z2 / of;
-  // Clamped: rounding can put an end a hair outside [0, 1] at p = 0 or 1.
-  return { low: clamp((centre - margin) / denominator), high: clamp((centre + margin) / denominator) };
+  // Clamped, and around the share: rounding can put an end a hair past it or outside [0, 1] at p = 0
+  // or 1 (0 of 8 gave a low end of 4.9e-17, above the share).
+  return { low: Math.min(p, clamp((centre - margin) / denominator)), high: Math.max(p, clamp((centre + margin) / denominator)) };
 }
 
 /** A count out of a total as the dashboard shows it: the share, its 95% interval, and whether the total is too small. */
