@@ -7,11 +7,12 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
-  // Each test runs a whole persistent Chromium, and most of its time is waiting (launches, the worker,
-  // servers answering), so two at once on 2 cores cut the suite from 31.7 to 19.4 minutes, measured on
-  // this 2-core machine while it was also busy with other work (load ~15-17). Files never share a browser,
-  // profile, port or server (test/e2e/fixtures.ts), so which worker runs a file does not matter.
-  workers: 2,
+  // Each test runs a whole persistent Chromium, and much of its time is waiting (launches, the worker,
+  // servers answering, a minute's cadence). On this 2-core machine one at a time took 31.7 minutes and two
+  // 19.4-20.3; three keep both cores busy through the waits (vmstat: no idle time) and took 16.9, every
+  // test passing. Files never share a browser, profile, port or server (test/e2e/fixtures.ts), so which
+  // worker runs a file does not matter.
+  workers: 3,
   fullyParallel: false,
   // No retries, on CI either: a flaky test must show up as a failure.
   retries: 0,
