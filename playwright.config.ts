@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -8,11 +9,11 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
   // Each test runs a whole persistent Chromium, and much of its time is waiting (launches, the worker,
-  // servers answering, a minute's cadence). On this 2-core machine one at a time took 31.7 minutes and two
-  // 19.4-20.3; three keep both cores busy through the waits (vmstat: no idle time) and took 16.9, every
-  // test passing. Files never share a browser, profile, port or server (test/e2e/fixtures.ts), so which
-  // worker runs a file does not matter.
-  workers: 3,
+  // servers answering, a minute's cadence), so one worker more than the cores keeps them all busy. On a
+  // 2-core machine one at a time took 31.7 minutes and two 19.4-20.3; three left no idle time (vmstat)
+  // and took 16.9, every test passing. Files never share a browser, profile, port or server
+  // (test/e2e/fixtures.ts), so which worker runs a file does not matter.
+  workers: availableParallelism() + 1,
   fullyParallel: false,
   // No retries, on CI either: a flaky test must show up as a failure.
   retries: 0,

@@ -18,7 +18,7 @@ export function wilsonInterval(count: number, of: number, z = Z_95): { low: numb
   const margin = z * Math.sqrt((p * (1 - p)) / of + z2 / (4 * of * of));
   const denominator = 1 + z2 / of;
   // Clamped, and around the share: rounding can put an end a hair past it or outside [0, 1] at p = 0
-  // or 1 (0 of 8 gave a low end of 4.9e-17, above the share).
+  // or 1 (0 of 3 gave a low end of 4.9e-17, above the share).
   return { low: Math.min(p, clamp((centre - margin) / denominator)), high: Math.max(p, clamp((centre + margin) / denominator)) };
 }
 

@@ -42,7 +42,7 @@ test.afterAll(async () => {
 /**
  * What the worker keeps for the tab (its IndexedDB copy of the content script's report), and whether it
  * is the report of the page the tab shows now rather than of the variant loaded before it (every
- * variant has a URL of its own).
+ * variant has a URL of its own: loadCrmVariants refuses a manifest where two share one).
  */
 async function tabRecord(worker: Worker) {
   const record = await worker.evaluate(

@@ -1,27 +1,42 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { summarizeZodError } from '../../lib/schema/common';
 
 /** The variant corpus (test/fixtures/crm/variants): record pages written apart from Leadside's selectors. */
 export const VARIANTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/crm/variants');
 
-export interface ExpectedRecord {
-  crm: string;
-  type: string;
-  id: string;
-  email?: string;
-  name?: string;
-}
+const ExpectedRecordSchema = z.object({
+  crm: z.string().min(1),
+  type: z.string().min(1),
+  id: z.string().min(1),
+  email: z.string().optional(),
+  name: z.string().optional(),
+});
+export type ExpectedRecord = z.infer<typeof ExpectedRecordSchema>;
 
-export interface CrmVariant {
-  file: string;
-  url: string;
-  expected: ExpectedRecord;
-}
+const ManifestSchema = z.object({
+  variants: z
+    .array(z.object({ file: z.string().min(1), url: z.url(), expected: ExpectedRecordSchema }))
+    // test/e2e/crm-variants.spec.ts loads every page into one tab and tells a page's report from the one
+    // before it by the URL, so no two pages may share one.
+    .superRefine((variants, ctx) => {
+      const seen = new Map<string, string>();
+      for (const [index, { file, url }] of variants.entries()) {
+        const first = seen.get(url);
+        if (first) ctx.addIssue({ code: 'custom', path: [index, 'url'], message: `${file} has the URL of ${first}: ${url}` });
+        else seen.set(url, file);
+      }
+    }),
+});
+export type CrmVariant = z.infer<typeof ManifestSchema>['variants'][number];
 
 export function loadCrmVariants(): CrmVariant[] {
-  const manifest = JSON.parse(readFileSync(path.join(VARIANTS_DIR, 'manifest.json'), 'utf8')) as { variants: CrmVariant[] };
-  return manifest.variants;
+  const file = path.join(VARIANTS_DIR, 'manifest.json');
+  const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${summarizeZodError(parsed.error)}`);
+  return parsed.data.variants;
 }
 
 export function variantHtml(variant: CrmVariant): string {
