@@ -12,8 +12,12 @@ const terserAfterMinify: Plugin = {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
       // hoist_funs: function declarations gathered at the top of their scope compress ~50 B better.
-      const { code } = await minify(chunk.code, { ecma: 2020, compress: { passes: 2, hoist_funs: true } });
-      if (code) chunk.code = code;
+      // Twice: terser run over its own output takes ~26 B more off each (it names the variables
+      // afresh once the first run has merged and dropped some); a third run took nothing more.
+      for (let run = 0; run < 2; run++) {
+        const { code } = await minify(chunk.code, { ecma: 2020, compress: { passes: 2, hoist_funs: true } });
+        if (code) chunk.code = code;
+      }
     }
   },
 };

@@ -13,6 +13,15 @@ const enum Kept {
 }
 
 /**
+ * How long a glance that came before the record's page waits for the CRM to draw that page: it is
+ * shown with the CRM's next change (in the CRM's own frame), or after this long on a page that does
+ * not change. A const enum: written in where used.
+ */
+const enum GlanceWait {
+  Ms = 1000,
+}
+
+/**
  * What every CRM content script does: detect which record is open, and who, report it to the
  * background worker, and show the glance the worker answers the report with. Each CRM has its own tiny
  * content script that passes only its own detectors, so no CRM page loads the others' code.
@@ -39,7 +48,7 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
     performance.mark('leadside:record-detected', { detail: key });
   };
 
-  watchRecords(window, detectors, {
+  const page = watchRecords(window, detectors, {
     signal: ctx.signal,
     ownElements: [pill.element],
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
@@ -54,9 +63,17 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
         // A tab open all day visits hundreds of records: the oldest glance goes first.
         if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
         if (noLead) glances.delete(key);
-        // An answer about a record this tab has already left changes nothing on screen.
-        if (glance && glance.recordKey === currentKey) pill.show(glance.glance);
-        else if (noLead && key === currentKey) pill.hide();
+        // An answer about a record this tab has already left changes nothing on screen, nor one an
+        // answer since has replaced.
+        // Showing the same glance twice changes nothing (the pill compares).
+        const shown = glance?.glance;
+        const show = () => shown && glances.get(currentKey!) === shown && pill.show(shown);
+        // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
+        // the record, in the frame the CRM draws it in: a pill shown on its own costs the CRM page
+        // a frame of its own.
+        if (record.name || record.email) show();
+        else page.withNextChange(show, GlanceWait.Ms);
+        if (noLead && key === currentKey) pill.hide();
       });
     },
     onNoRecord() {

@@ -83,7 +83,7 @@ describe('glance pill', () => {
     expect(themes).toHaveLength(3);
     expect(themes[1]).toBe(themes[2]);
     for (const theme of themes) {
-      const colour = (name: string) => new RegExp(`--${name}:(#[0-9a-f]{6})`).exec(theme)![1]!;
+      const colour = (name: string) => new RegExp(`--${name}:(#[0-9a-f]{6}|#[0-9a-f]{3})\\b`).exec(theme)![1]!;
       for (const [fg, bg] of [['fg', 'bg'], ['muted', 'bg'], ['signal', 'bg'], ['on-accent', 'accent']] as const) {
         expect(contrast(colour(fg), colour(bg)), `${fg} on ${bg} in ${theme}`).toBeGreaterThanOrEqual(4.5);
       }
@@ -128,9 +128,10 @@ describe('glance pill', () => {
   });
 });
 
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
+/** WCAG 2 contrast ratio of two #rrggbb (or #rgb) colours. */
 function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
+  const luminance = (short: string) => {
+    const hex = short.length === 4 ? short.replace(/[0-9a-f]/g, (digit) => digit + digit) : short;
     const [r, g, b] = [1, 3, 5].map((at) => {
       const channel = parseInt(hex.slice(at, at + 2), 16) / 255;
       return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;

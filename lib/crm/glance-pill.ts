@@ -20,13 +20,13 @@ type GlancePillWords = Glance['words'];
  * written twice (forced, and the system's) rather than switched by script: gzip stores the repeat in a
  * few bytes. Colours meet WCAG AA contrast for the pill's small text in both.
  */
-const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;right:1em;bottom:1em;contain:layout style}:host([data-hidden]){visibility:hidden}
-.pill{--bg:#ffffff;--fg:#1b2430;--muted:#4a5563;--accent:#0b5cab;--on-accent:#ffffff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
+const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;contain:layout style}:host([data-hidden]){visibility:hidden}
+.pill{--bg:#fff;--fg:#1b2430;--muted:#4a5563;--accent:#0b5cab;--on-accent:#fff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
 @media (prefers-color-scheme:dark){.pill:not([data-theme=light]){--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}}
 .pill[data-theme=dark]{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}
 .text{display:flex;min-width:0;white-space:nowrap}.who{overflow:hidden;text-overflow:ellipsis}.signal{flex:none;white-space:pre;color:var(--signal)}
 button{flex:none;font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
-.open{background:var(--accent);color:var(--on-accent);padding:0 .8em;white-space:nowrap}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
+.open{background:var(--accent);color:var(--on-accent);padding:0 .8em}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;
 
 type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
@@ -133,7 +133,8 @@ export function createGlancePill(doc: Document, onOpen: () => void): GlancePill 
   return {
     element: host,
     show(glance) {
-      if (glance.words.open + glance.words.hide !== `${words?.open}${words?.hide}`) setWords(glance.words);
+      // The words change only with the rep's language, and every language words "Open" its own way.
+      if (glance.words.open !== words?.open) setWords(glance.words);
       const theme = glance.theme ?? 'system';
       if (pill.getAttribute('data-theme') !== theme) pill.setAttribute('data-theme', theme);
       const same = shown && shown.name === glance.name && shown.source === glance.source && shown.signal === glance.signal;

@@ -117,4 +117,26 @@ describe('watchRecords', () => {
     await vi.waitFor(() => expect(reported).toHaveLength(2), { timeout: 2000 });
     expect(reported[1]).toMatchObject({ ...MATCH, name: 'Ada Lovelace', email: 'ada@analytical.example' });
   });
+
+  it('draws with the CRM’s next change to the page, in the task that made it, or after the wait on a page that stays still', async () => {
+    const watch = start(fakeDetector().detector);
+    await settle(0);
+    const drawn: string[] = [];
+    watch.withNextChange(() => drawn.push(document.body.lastElementChild?.localName ?? 'nothing'), 10_000);
+    await settle(20);
+    expect(drawn).toEqual([]);
+    // The change's own task: its observer runs before any timer, so what draw changes is in the CRM's frame.
+    document.body.append(document.createElement('article'));
+    await Promise.resolve();
+    expect(drawn).toEqual(['article']);
+    document.body.append(document.createElement('aside'));
+    await settle(0);
+    expect(drawn).toEqual(['article']);
+
+    const still: number[] = [];
+    const askedAt = Date.now();
+    watch.withNextChange(() => still.push(Date.now() - askedAt), 60);
+    await vi.waitFor(() => expect(still).toHaveLength(1), { timeout: 1000 });
+    expect(still[0]).toBeGreaterThanOrEqual(55);
+  });
 });

@@ -35,12 +35,22 @@ export interface WatchOptions {
   ownElements?: readonly Element[];
 }
 
+/** What the caller can ask of a running watch. */
+export interface RecordWatch {
+  /**
+   * Calls `draw` in the task of the CRM's next change to the page, so that what `draw` changes is
+   * drawn in the frame the CRM draws anyway instead of in one of its own, and again after
+   * `maxWaitMs` (for a page that does not change again): `draw` must be idempotent.
+   */
+  withNextChange(draw: () => void, maxWaitMs: number): void;
+}
+
 /**
  * Follows the tab through the CRM's in-app navigation and reports which record is open. URL changes
  * come from the Navigation API where the browser has it (no polling lag); each change aborts the
  * previous record's page watch, so a slow page for A can never report for B.
  */
-export function watchRecords(win: Window, detectors: readonly CrmDetector[], options: WatchOptions): void {
+export function watchRecords(win: Window, detectors: readonly CrmDetector[], options: WatchOptions): RecordWatch {
   const { signal } = options;
   let currentUrl: string | undefined;
   let pageWatch: AbortController | undefined;
@@ -144,6 +154,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
   win.addEventListener('popstate', check, { signal });
   win.addEventListener('hashchange', check, { signal });
   check();
+  return { withNextChange: changes.withNextChange };
 }
 
 function sameIdentity(a: PageIdentity, b: PageIdentity): boolean {
@@ -168,7 +179,7 @@ export type ReadOutcome = 'done' | 'changed' | 'same';
  * script: on the document and on each open shadow root as it becomes known (shadow-roots.ts), so a
  * navigation costs no walk of the page. Leadside's own elements never count as a change.
  */
-interface PageChanges {
+interface PageChanges extends RecordWatch {
   /** `listener` is called on each CRM change until replaced (undefined: nobody is reading). */
   follow(listener: (() => void) | undefined): void;
   /** Takes the changes not yet delivered without calling the listener: a read about to run sees them. */
@@ -178,6 +189,8 @@ interface PageChanges {
 function observePageChanges(doc: Document, signal: AbortSignal, own: readonly Element[]): PageChanges {
   const isOwn = (node: Node) => own.includes(node as Element);
   let listener: (() => void) | undefined;
+  /** What waits for the page's next change (RecordWatch.withNextChange). */
+  let onNextChange: (() => void) | undefined;
   /** Notes what the CRM added; whether any of `records` is the CRM's (not only Leadside's own). */
   const crmChanged = (records: MutationRecord[]) => {
     let theirs = false;
@@ -193,6 +206,8 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
     return theirs;
   };
   const observer = new MutationObserver((records) => {
+    onNextChange?.();
+    onNextChange = undefined;
     // Between records (the person read, nobody following) a busy page's changes are not gone
     // through one by one: the next read looks for its shadow roots afresh.
     if (!listener) return roots.forgetAdded();
@@ -220,6 +235,10 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
   return {
     follow: (next) => (listener = next),
     settle: () => void crmChanged(observer.takeRecords()),
+    withNextChange(draw, maxWaitMs) {
+      onNextChange = draw;
+      setTimeout(draw, maxWaitMs);
+    },
   };
 }
 
