@@ -63,9 +63,8 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
         // A tab open all day visits hundreds of records: the oldest glance goes first.
         if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
         if (noLead) glances.delete(key);
-        // An answer about a record this tab has already left changes nothing on screen, nor one an
-        // answer since has replaced.
-        // Showing the same glance twice changes nothing (the pill compares).
+        // An answer about a record this tab has already left changes nothing on screen, nor one a
+        // later answer has replaced; showing the same glance again changes nothing (the pill compares).
         const shown = glance?.glance;
         const show = () => shown && glances.get(currentKey!) === shown && pill.show(shown);
         // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
