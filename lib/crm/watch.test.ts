@@ -138,5 +138,13 @@ describe('watchRecords', () => {
     watch.withNextChange(() => still.push(Date.now() - askedAt), 60);
     await vi.waitFor(() => expect(still).toHaveLength(1), { timeout: 1000 });
     expect(still[0]).toBeGreaterThanOrEqual(55);
+
+    // A script that has stopped (the extension updated) draws nothing more.
+    const late: number[] = [];
+    watch.withNextChange(() => late.push(1), 30);
+    controller.abort();
+    document.body.append(document.createElement('footer'));
+    await settle(80);
+    expect(late).toEqual([]);
   });
 });

@@ -237,7 +237,8 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
     settle: () => void crmChanged(observer.takeRecords()),
     withNextChange(draw, maxWaitMs) {
       onNextChange = draw;
-      setTimeout(draw, maxWaitMs);
+      // The observer stops with the script (an updated extension's takes over); its timer must too.
+      setTimeout(() => signal.aborted || draw(), maxWaitMs);
     },
   };
 }
