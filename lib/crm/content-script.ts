@@ -59,20 +59,24 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
         const parsed = safeParse(RecordAnswerSchema, answer);
         if (!parsed.success || ctx.isInvalid) return;
         const { glance, noLead } = parsed.data;
-        if (glance) glances.set(glance.recordKey, glance.glance);
+        if (glance) {
+          const shown = glance.glance;
+          glances.set(glance.recordKey, shown);
+          // An answer about a record this tab has already left changes nothing on screen, nor one a later
+          // answer has replaced; showing the same glance again changes nothing (the pill compares).
+          const show = () => glances.get(currentKey!) === shown && pill.show(shown);
+          // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
+          // the record, in the frame the CRM draws it in: a pill shown on its own costs the CRM page a
+          // frame of its own. Only a glance waits, so an answer without one never takes its place.
+          if (record.name || record.email) show();
+          else page.withNextChange(show, GlanceWait.Ms);
+        }
         // A tab open all day visits hundreds of records: the oldest glance goes first.
         if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
-        if (noLead) glances.delete(key);
-        // An answer about a record this tab has already left changes nothing on screen, nor one a
-        // later answer has replaced; showing the same glance again changes nothing (the pill compares).
-        const shown = glance?.glance;
-        const show = () => shown && glances.get(currentKey!) === shown && pill.show(shown);
-        // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
-        // the record, in the frame the CRM draws it in: a pill shown on its own costs the CRM page
-        // a frame of its own.
-        if (record.name || record.email) show();
-        else page.withNextChange(show, GlanceWait.Ms);
-        if (noLead && key === currentKey) pill.hide();
+        if (noLead) {
+          glances.delete(key);
+          if (key === currentKey) pill.hide();
+        }
       });
     },
     onNoRecord() {
