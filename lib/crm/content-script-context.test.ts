@@ -13,7 +13,7 @@ describe('the content scripts’ lean context', () => {
     const older = new ContentScriptContext('salesforce');
     const other = new ContentScriptContext('hubspot');
     const stopped = vi.fn();
-    older.onInvalidated(stopped);
+    older.signal.addEventListener('abort', stopped);
     expect(older.isInvalid).toBe(false);
     const newer = new ContentScriptContext('salesforce');
     expect(older.isInvalid).toBe(true);
@@ -35,13 +35,13 @@ describe('the content scripts’ lean context', () => {
     expect(leanNewer.isInvalid).toBe(true);
   });
 
-  it('is invalid once the extension is gone (no runtime id), and a listener can be taken off', () => {
+  it('is invalid once the extension is gone (no runtime id), and its signal says so', () => {
     const ctx = new ContentScriptContext('pipedrive');
     const listener = vi.fn();
-    const remove = ctx.onInvalidated(listener);
-    remove();
+    ctx.signal.addEventListener('abort', listener);
+    expect(ctx.isInvalid).toBe(false);
     vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as never);
     expect(ctx.isInvalid).toBe(true);
-    expect(listener).not.toHaveBeenCalled();
+    expect(listener).toHaveBeenCalledOnce();
   });
 });

@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 /**
  * WXT's `ContentScriptContext` as the CRM content scripts use it, put in its place in their builds
  * only (wxt.config.ts). WXT's carries what these scripts never call (timer, animation-frame and
- * event wrappers, a location watcher, a logger): ~1 KB of every CRM page's 15 KB gzipped, which the
- * page readers need. What it must keep doing, it does the same way, so a script of either kind
- * stops when a newer one starts (the extension reloaded or updated) and says when it is orphaned:
+ * event wrappers, a location watcher, a logger, and `onInvalidated`, which `signal` already does):
+ * ~1 KB of every CRM page's 15 KB gzipped, which the page readers need. What it must keep doing, it
+ * does the same way, so a script of either kind stops when a newer one starts (the extension
+ * reloaded or updated) and says when it is orphaned:
  * the same uniquely named event on the document, with the same detail. WXT's `window.postMessage` of
  * that news is left out: it reached the CRM page's own scripts, for nothing they need.
  */
@@ -35,11 +36,5 @@ export class ContentScriptContext {
   get isInvalid(): boolean {
     if (browser.runtime?.id == null) this.#controller.abort();
     return this.signal.aborted;
-  }
-
-  /** As WXT's: `listener` runs when the script stops; the answer takes it off again. */
-  onInvalidated(listener: () => void): () => void {
-    this.signal.addEventListener('abort', listener);
-    return () => this.signal.removeEventListener('abort', listener);
   }
 }

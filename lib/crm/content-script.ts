@@ -26,10 +26,10 @@ const enum GlanceWait {
  * background worker, and show the glance the worker answers the report with. Each CRM has its own tiny
  * content script that passes only its own detectors, so no CRM page loads the others' code.
  */
-export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'isInvalid' | 'onInvalidated'>, detectors: readonly CrmDetector[]): void {
+export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'isInvalid'>, detectors: readonly CrmDetector[]): void {
   const send = (message: ContentScriptRequest) => browser.runtime.sendMessage(message).catch(() => undefined);
   const pill = createGlancePill(document, () => void send({ type: 'open-side-panel' }));
-  ctx.onInvalidated(() => pill.remove());
+  ctx.signal.addEventListener('abort', () => pill.remove());
   let currentKey: string | undefined;
   /**
    * The glance each record of this tab was last shown with. A return to a record shows it again in
