@@ -50,6 +50,11 @@ export interface PageCost {
   withoutExtension: number;
   /** Median of each round's with − without (ms). */
   added: number;
+  /**
+   * The rounds' middle half of with − without (25th to 75th percentile, ms): how far one round's
+   * figure moves on this machine, which a change must exceed to be told apart from the noise.
+   */
+  addedSpread: { low: number; high: number };
   ratio: number;
   /** Records shown per round: the first load and each switch. */
   pagesShown: number;
@@ -90,6 +95,7 @@ export async function measurePageCost(server: TestServer, rounds: number, fixtur
       if (round >= 0) samples.push({ with: withRound, without: withoutRound });
     }
     const median = (values: number[]) => percentile(values, 50);
+    const added = samples.map((sample) => sample.with.total - sample.without.total);
     const withMedian = median(samples.map((sample) => sample.with.total));
     const withoutMedian = median(samples.map((sample) => sample.without.total));
     const addedBy = Object.fromEntries(
@@ -100,7 +106,8 @@ export async function measurePageCost(server: TestServer, rounds: number, fixtur
       switches: SWITCHES,
       withExtension: withMedian,
       withoutExtension: withoutMedian,
-      added: median(samples.map((sample) => sample.with.total - sample.without.total)),
+      added: median(added),
+      addedSpread: { low: percentile(added, 25), high: percentile(added, 75) },
       ratio: withMedian / withoutMedian,
       pagesShown: SWITCHES + 1,
       addedBy,
@@ -162,7 +169,7 @@ function pageCostRow(fixture: PageCostFixture, cost: PageCost): BenchRow {
       `with Leadside vs the same browser without extensions, side by side, median of ${cost.rounds} rounds; the page's own CPU per record shown is the run without extensions over the ${cost.pagesShown} records`,
     result:
       `${ms(cost.withExtension)} vs ${ms(cost.withoutExtension)} (page's own: ${ms(cost.withoutExtension / cost.pagesShown)} per record shown): ` +
-      `ratio ${cost.ratio.toFixed(2)}, +${ms(cost.added)} (+${ms(perPage)} per record shown); ` +
+      `ratio ${cost.ratio.toFixed(2)}, +${ms(cost.added)} (+${ms(perPage)} per record shown; the rounds' middle half ${signed(cost.addedSpread.low)} to ${signed(cost.addedSpread.high)}); ` +
       `the added time by kind: script ${signed(cost.addedBy.script)}, style ${signed(cost.addedBy.style)}, layout ${signed(cost.addedBy.layout)}, ` +
       `other (paint, commit, messaging) ${signed(cost.addedBy.other)}; layouts ${cost.layouts.with} vs ${cost.layouts.without}`,
     target: `ratio ≤ ${PAGE_COST_TARGETS.ratio}, ≤ ${PAGE_COST_TARGETS.addedPerPageMs} ms per record shown`,
