@@ -63,6 +63,11 @@ describe('findEmail', () => {
     expect(findEmail('no address here')).toBeUndefined();
   });
 
+  it('reads an address through the invisible wrap hints a CRM puts in it (zero-width spaces, soft hyphens)', () => {
+    expect(findEmail('keziah.\u200bmwangi@\u200brift-valley-roasters.\u200bexample')).toBe('keziah.mwangi@rift-valley-roasters.example');
+    expect(findEmail('Email: frederique@atelier-van\u00addenbroucke.example')).toBe('frederique@atelier-vandenbroucke.example');
+  });
+
   it('stays linear on a long run of letters with no address (a single RegExp is quadratic there)', () => {
     const text = 'a'.repeat(200_000) + '@';
     const started = performance.now();

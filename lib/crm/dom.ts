@@ -129,6 +129,11 @@ const LOCAL_PART = /[A-Z0-9._%+'-]{1,64}$/i;
 const DOMAIN = /^[\p{L}\p{N}.-]{1,253}\.(?:[A-Z]{2,63}|xn--[A-Z0-9-]{1,59})/iu;
 /** Enough '@' signs for any record header; a page of text with thousands is not a person's address. */
 const MAX_AT_SIGNS = 100;
+/**
+ * What a CRM puts inside an address only so that it can wrap there (a zero-width space, a soft
+ * hyphen): invisible, and never part of the address the rep sees.
+ */
+const WRAP_HINTS = /[\u00ad\u200b]/g;
 
 /**
  * The first e-mail address in the text. Found from each '@' outwards over bounded windows, not with
@@ -136,6 +141,7 @@ const MAX_AT_SIGNS = 100;
  * read whatever text the CRM page holds.
  */
 export function findEmail(text: string): string | undefined {
+  text = text.replace(WRAP_HINTS, '');
   let at = text.indexOf('@');
   for (let seen = 0; at >= 0 && seen < MAX_AT_SIGNS; seen += 1, at = text.indexOf('@', at + 1)) {
     const local = LOCAL_PART.exec(text.slice(Math.max(0, at - 64), at))?.[0];

@@ -293,9 +293,13 @@ function shortText(element: Node | null | undefined): string | undefined {
   return text && text.length <= Field.LabelMax && !text.includes('@') ? text : undefined;
 }
 
-/** A flag's words: its text, or those a tag component renders in its own shadow root ("Preferred" in a Crayons fw-tag). */
-function flagText(element: Element | null | undefined): string | undefined {
-  return shortText(element) ?? shortText(element?.shadowRoot);
+/**
+ * A flag's words: its text (or what a tag component renders in its own shadow root, "Preferred" in a
+ * Crayons fw-tag), and its `aria-label`, all an icon says (a star labelled "Primary" is heard only by
+ * assistive technology).
+ */
+function flagText(element: Element | null | undefined): Array<string | null | undefined> {
+  return [shortText(element) ?? shortText(element?.shadowRoot), element?.getAttribute('aria-label')];
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
@@ -330,7 +334,7 @@ function contextOf(element: Element): { label: string; flags: string } {
     if (depth < 2) {
       // A flag may be an icon that says it only to assistive technology (a star labelled "Primary").
       const next = node.nextElementSibling;
-      flags.push(flagText(next), next?.getAttribute('aria-label'), flagText(next?.nextElementSibling));
+      flags.push(...flagText(next), ...flagText(next?.nextElementSibling));
       if (node.nextSibling?.nodeType === 3) flags.push(node.nextSibling.textContent);
     }
     let before: Element | null | undefined = node.previousElementSibling;
