@@ -468,4 +468,10 @@ describe('tidyName', () => {
     expect(tidyName('This lead was converted on 11/18/2026')).toBeUndefined();
     expect(tidyName('Opportunity')).toBeUndefined();
   });
+
+  it('takes no text without a letter for a name (a toggle’s arrow, an empty field’s dash), in any script', () => {
+    for (const shown of ['▸', '—', '--', '• • •', '★']) expect(tidyName(shown)).toBeUndefined();
+    expect(tidyName('李伟')).toBe('李伟');
+    expect(tidyName("Aoife O'Brien")).toBe("Aoife O'Brien");
+  });
 });

@@ -493,8 +493,9 @@ export function tidyName(text: string | null | undefined): string | undefined {
   const shown = cleanText(text)?.replace(SALUTATION, '');
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
-  // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's name.
-  return name && name.length <= 120 && !/[@\d]/.test(name) && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
+  // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
+  // name; and a name has a letter (not a toggle's "▸", an empty field's "—").
+  return name && name.length <= 120 && /^[^@\d]*\p{L}[^@\d]*$/u.test(name) && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
 }
 
 /** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text, the object's label ("Contact"). */
