@@ -110,6 +110,11 @@ describe('emailAt', () => {
     expect(emailAt(textWithAt(document.body))).toMatchObject({ email: 'ana.lima@tejo.example', holder: document.querySelector('.v') });
   });
 
+  it('puts together pieces that carry wrap hints (a zero-width space after the @)', () => {
+    document.body.innerHTML = '<div><span class="v"><span>ana.lima</span><span>@\u200btejo.\u200bexample</span></span></div>';
+    expect(emailAt(textWithAt(document.body))).toMatchObject({ email: 'ana.lima@tejo.example', holder: document.querySelector('.v') });
+  });
+
   it('never takes another address beside the piece, nor looks above `within`', () => {
     document.body.innerHTML = '<div><span>team@</span> <a href="#">ops@other.example</a></div>';
     expect(emailAt(textWithAt(document.body))).toBeUndefined();

@@ -158,7 +158,8 @@ export function findEmail(text: string): string | undefined {
  * further up than `within`, and never another address beside the piece.
  */
 export function emailAt(text: Text, within?: Node): { email: string; holder: Node } | undefined {
-  const piece = text.data.trim();
+  // Compared as findEmail reads the whole: without the wrap hints a piece may carry.
+  const piece = text.data.replace(WRAP_HINTS, '').trim();
   for (let holder: Node | null = text, depth = 0; holder && depth < 3; depth += 1) {
     const email = findEmail(holder.textContent!);
     if (email) return email.includes(piece) || !depth ? { email, holder } : undefined;

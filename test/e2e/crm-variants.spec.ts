@@ -3,7 +3,7 @@
  * hostname and record URL, read by the built extension's real content scripts in Chromium, and the
  * record the service worker was told about compared with the manifest. One browser and one tab for the
  * whole matrix, each variant loaded into the tab in turn as a rep opens one record after another, so the
- * 451 pages cost their own load and little else.
+ * corpus's hundreds of pages cost their own load and little else.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
