@@ -56,6 +56,13 @@ describe('findEmail', () => {
     expect(findEmail('邮箱li.wei@huadong.example联系')).toBe('li.wei@huadong.example');
   });
 
+  it('reads a local part with Latin letters beyond ASCII whole, never its ASCII tail', () => {
+    expect(findEmail('E-Mail: josé.núñez@bodega-sur.example')).toBe('josé.núñez@bodega-sur.example');
+    expect(findEmail('jürgen.weiß@bäckerei-müller.example')).toBe('jürgen.weiß@bäckerei-müller.example');
+    // "é" as e + a combining acute accent, as text pasted from some systems carries it.
+    expect(findEmail('rene\u0301@atelier.example')).toBe('rene\u0301@atelier.example');
+  });
+
   it('finds the address in text, whatever surrounds it', () => {
     expect(findEmail('Email: priya.raman@ledgerly.io (work)')).toBe('priya.raman@ledgerly.io');
     expect(findEmail("o'brien+crm@mail.example.co.uk,")).toBe("o'brien+crm@mail.example.co.uk");

@@ -122,10 +122,11 @@ export function firstShownText(root: Document | Element, selectors: readonly str
 
 /**
  * The local part just before an '@' (RFC 5321 caps it at 64) and the domain just after (253). The
- * domain may be internationalised ("café-goa.example"); the local part stays ASCII, so text written
- * right before an address in another script is not taken into it.
+ * domain may be internationalised ("café-goa.example"). The local part may hold Latin letters beyond
+ * ASCII ("josé.núñez", RFC 6531): read as ASCII only it would be cut to "ez", another person's address.
+ * Other scripts stay out of it, so a label written right before an address ("邮箱") is not taken in.
  */
-const LOCAL_PART = /[A-Z0-9._%+'-]{1,64}$/i;
+const LOCAL_PART = /[\p{sc=Latn}\p{M}\w.%+'-]{1,64}$/u;
 const DOMAIN = /^[\p{L}\p{N}.-]{1,253}\.(?:[A-Z]{2,63}|xn--[A-Z0-9-]{1,59})/iu;
 /** Enough '@' signs for any record header; a page of text with thousands is not a person's address. */
 const MAX_AT_SIGNS = 100;
