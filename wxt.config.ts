@@ -2,7 +2,11 @@ import path from 'node:path';
 import { minify } from 'terser';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { CONTENT_SCRIPT_PRIVATE_PROPERTIES } from './lib/crm/private-properties';
 import { BUILT_IN_CRM_MATCHES } from './lib/crm/registry';
+
+/** Renamed like variables in the content scripts: names no message, storage or DOM object carries. */
+const PRIVATE_PROPERTY = new RegExp(`^(?:${CONTENT_SCRIPT_PRIVATE_PROPERTIES.join('|')})$`);
 
 /** Terser over each chunk once it is written and minified (`generateBundle` comes after the minifier). */
 const terserAfterMinify: Plugin = {
@@ -19,7 +23,12 @@ const terserAfterMinify: Plugin = {
       // Twice: terser run over its own output takes ~26 B more off each (it names the variables
       // afresh once the first run has merged and dropped some); a third run took nothing more.
       for (let run = 0; run < 2; run++) {
-        const { code } = await minify(chunk.code, { ecma: 2020, compress: { passes: 2, hoist_funs: true, unsafe: true } });
+        const { code } = await minify(chunk.code, {
+          ecma: 2020,
+          compress: { passes: 2, hoist_funs: true, unsafe: true },
+          // Terser keeps every other property name as written and never gives a renamed one a name in use.
+          mangle: { properties: { regex: PRIVATE_PROPERTY } },
+        });
         if (code) chunk.code = code;
       }
     }
