@@ -373,6 +373,15 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('gethin@gwyrdd.example');
   });
 
+  it('takes no address whose own element follows a text naming someone else ("Priya Natarajan <span>priya@…</span>")', () => {
+    page(`<h1>Gwyrdd Farms</h1><dl><dt>Account Manager</dt><dd>Priya Natarajan <span class="email-value">priya@orchard-sales.example</span></dd></dl>
+      <section><h2>Contacts</h2><div><h3>Gethin Morgan</h3><ul><li><a href="mailto:gethin@gwyrdd.example">gethin@gwyrdd.example</a></li></ul></div></section>`);
+    expect(readGenericIdentity(document).email).toBe('gethin@gwyrdd.example');
+    // The person's own name before it is no one else's.
+    page('<h1>Gethin Morgan</h1><dl><dt>Contact</dt><dd>Gethin Morgan <span>gethin@gwyrdd.example</span></dd></dl>');
+    expect(readGenericIdentity(document).email).toBe('gethin@gwyrdd.example');
+  });
+
   it('takes the name from a field named "Name" for assistive technology, and no tab’s section heading for one', () => {
     page(`<main><div class="x1" role="textbox" aria-label="Name"><span>Amara</span> <span>Okafor</span></div>
       <div><span>Email</span><a href="mailto:amara@lagoon.example">amara@lagoon.example</a></div><section><h3>Inbox</h3><p>No messages yet</p></section></main>`);
@@ -467,6 +476,11 @@ describe('tidyName', () => {
   it('takes no sentence, date or object name for a name', () => {
     expect(tidyName('This lead was converted on 11/18/2026')).toBeUndefined();
     expect(tidyName('Opportunity')).toBeUndefined();
+  });
+
+  it('takes no label or page heading above the name for a name (Salesforce Classic: "Contact:", "Contact Edit")', () => {
+    for (const shown of ['Contact:', 'Lead:', 'Kontakt:', 'Contact Edit', 'Lead Edit', 'Person Account', 'Person Accounts']) expect(tidyName(shown)).toBeUndefined();
+    expect(tidyName('Edith Contactor')).toBe('Edith Contactor');
   });
 
   it('takes no text without a letter for a name (a toggle’s arrow, an empty field’s dash), in any script', () => {

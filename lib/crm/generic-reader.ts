@@ -182,8 +182,14 @@ function walk(doc: Document): Found {
         // Quoted, never a field's value: "Sarah Kim <sarah.kim@…>" (a message's sender or recipient), or
         // an address inside prose (a note, an AI summary: more than a label's worth of text around it).
         if (element && !text.includes(`<${at.email}`) && text.length - at.email.length < Prose.MinLength)
-          // What is just before it: in its own text, or the label element right before the text ("<b>An:</b> …").
-          found.emails.push({ element, email: at.email, kind: From.Text, before: text.slice(0, text.indexOf(at.email)).trim() || at.holder.previousSibling?.textContent });
+          // What is just before it: in its own text, or the label element right before the text ("<b>An:</b> …"),
+          // or the text right before the element that wraps it alone ("Priya Natarajan <span>priya@…</span>").
+          found.emails.push({
+            element,
+            email: at.email,
+            kind: From.Text,
+            before: text.slice(0, text.indexOf(at.email)).trim() || (at.holder.previousSibling ?? (element.previousSibling?.nodeType === 3 ? element.previousSibling : null))?.textContent,
+          });
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
@@ -477,9 +483,12 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
 
 /** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl). */
 const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
-/** Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead") or a product, never a person (en/de/fr/es/pt/it/nl/pl). */
+/**
+ * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
+ * Salesforce Classic's "Contact Edit") or a product, never a person (en/de/fr/es/pt/it/nl/pl).
+ */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao)(?:\s*\(\d+\))?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao)(?:\s*\(\d+\)| edit)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -494,8 +503,9 @@ export function tidyName(text: string | null | undefined): string | undefined {
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
-  // name; and a name has a letter (not a toggle's "▸", an empty field's "—").
-  return name && name.length <= 120 && /^[^@\d]*\p{L}[^@\d]*$/u.test(name) && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
+  // name. A name has a letter (not a toggle's "▸", an empty field's "—") and no colon after it:
+  // "Contact:" labels what follows (Salesforce Classic's heading above the name).
+  return name && name.length <= 120 && /^[^@\d]*\p{L}[^@\d:]*$/u.test(name) && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
 }
 
 /** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text, the object's label ("Contact"). */
