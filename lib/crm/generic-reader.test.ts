@@ -373,6 +373,21 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('gethin@gwyrdd.example');
   });
 
+  it('takes the address whose "Mark as primary" radio is checked, wherever it is listed', () => {
+    const row = (email: string, checked: boolean) =>
+      `<div><input type="email" value="${email}" aria-labelledby="emails"><input type="radio" name="primary" title="Mark as primary"${checked ? ' checked' : ''}></div>`;
+    page(`<h1>Zuzana Horváthová</h1><div role="group"><div id="emails">Emails</div>${row('z.h@liptov.example', false)}${row('zuzka@posta.example', false)}${row('zuzana@horvath.example', true)}</div>`);
+    expect(readGenericIdentity(document).email).toBe('zuzana@horvath.example');
+  });
+
+  it('takes no address from the options of a list beside the record that are not the chosen one (a split view)', () => {
+    const item = (name: string, email: string, selected: boolean) => `<li><a href="/r/${name}" role="option" aria-selected="${selected}"><span>${name}</span><span>${email}</span></a></li>`;
+    const list = `<ul role="listbox">${item('Abena Quartey', 'abena@harbourvine.example', false)}${item('Leontine Varga', 'leontine@cobalt.example', true)}</ul>`;
+    // The record's details not rendered yet: only the chosen option is the record.
+    page(`<title>Leontine Varga | Salesforce</title>${list}<main><h1>Leontine Varga</h1></main>`);
+    expect(readGenericIdentity(document).email).toBe('leontine@cobalt.example');
+  });
+
   it('takes no address whose own element follows a text naming someone else ("Priya Natarajan <span>priya@…</span>")', () => {
     page(`<h1>Gwyrdd Farms</h1><dl><dt>Account Manager</dt><dd>Priya Natarajan <span class="email-value">priya@orchard-sales.example</span></dd></dl>
       <section><h2>Contacts</h2><div><h3>Gethin Morgan</h3><ul><li><a href="mailto:gethin@gwyrdd.example">gethin@gwyrdd.example</a></li></ul></div></section>`);

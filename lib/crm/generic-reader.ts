@@ -98,7 +98,10 @@ function skipped(element: Element): boolean {
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   if ((element as HTMLElement).style?.display === 'none') return true;
-  if (SKIPPED_ROLES.test(element.getAttribute('role') ?? '')) return true;
+  const role = element.getAttribute('role');
+  if (SKIPPED_ROLES.test(role!)) return true;
+  // Another record in a list beside the open one (Salesforce's split view): an option not chosen.
+  if (role === 'option' && element.getAttribute('aria-selected') === 'false') return true;
   const words = describing(element);
   if (!(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
   // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
@@ -301,11 +304,12 @@ function shortText(element: Node | null | undefined): string | undefined {
 
 /**
  * A flag's words: its text (or what a tag component renders in its own shadow root, "Preferred" in a
- * Crayons fw-tag), and its `aria-label`, all an icon says (a star labelled "Primary" is heard only by
- * assistive technology).
+ * Crayons fw-tag), its `aria-label`, all an icon says (a star labelled "Primary" is heard only by
+ * assistive technology), and a checked control's title: of a "Mark as primary" radio in each row,
+ * only the checked one marks its row.
  */
 function flagText(element: Element | null | undefined): Array<string | null | undefined> {
-  return [shortText(element) ?? shortText(element?.shadowRoot), element?.getAttribute('aria-label')];
+  return [shortText(element) ?? shortText(element?.shadowRoot), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
