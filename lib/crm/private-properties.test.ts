@@ -10,14 +10,32 @@ function sources(dir: string): Array<[string, string]> {
     .map((file) => [path.join(dir, file), readFileSync(path.join(dir, file), 'utf8')]);
 }
 
+/** The text from `start` to the parenthesis that closes the one just before it. */
+function balanced(text: string, start: number): string {
+  let depth = 1;
+  let end = start;
+  for (; end < text.length && depth > 0; end += 1) depth += text[end] === '(' ? 1 : text[end] === ')' ? -1 : 0;
+  return text.slice(start, end);
+}
+
 describe('content-script private properties', () => {
   const crm = sources('lib/crm');
   // Everything a content script's values cross into: messages and their schemas, the worker, storage.
   const boundaries = ['lib/schema', 'lib/messaging', 'lib/background', 'lib/store'].flatMap(sources);
 
-  it.each(CONTENT_SCRIPT_PRIVATE_PROPERTIES)('%s is a property the CRM readers use, and no boundary names it', (name) => {
+  // The schemas the content scripts parse with (a CRM API answer's shape): each `z.object(…)` whole.
+  const schemas = crm.flatMap(([, text]) => [...text.matchAll(/z\.object\(/g)].map((found) => balanced(text, found.index + found[0].length)));
+
+  it.each(CONTENT_SCRIPT_PRIVATE_PROPERTIES)('%s is a property the CRM readers use, and no boundary or schema names it', (name) => {
     const word = new RegExp(`\\b${name}\\b`);
     expect(crm.some(([, text]) => word.test(text))).toBe(true);
     expect(boundaries.filter(([, text]) => word.test(text)).map(([file]) => file)).toEqual([]);
+    expect(schemas.filter((schema) => word.test(schema))).toEqual([]);
+    // Nor anything the browser defines: renaming it would break every use of the DOM's or JavaScript's own.
+    expect(name in document.createElement('input') || name in globalThis || name in Object.prototype).toBe(false);
+  });
+
+  it('reads a schema whole, nested objects included', () => {
+    expect(schemas.some((schema) => schema.includes('emails'))).toBe(true);
   });
 });
