@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { assignSlotsAsBrowsersDo } from '@/test/support/assigned-slot';
 import { readGenericIdentity, tidyName } from './generic-reader';
 
 function page(html: string, title = ''): void {
@@ -388,6 +389,13 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('leontine@cobalt.example');
   });
 
+  it('reads a value slotted into a field component as labelled by the label the component keeps in its shadow root', () => {
+    assignSlotsAsBrowsersDo();
+    page('<h1>Beatrix Okonedo</h1><c-record-field><span slot="value"><a href="mailto:beatrix@quarry.example">beatrix@quarry.example</a></span></c-record-field>');
+    document.querySelector('c-record-field')!.attachShadow({ mode: 'open' }).innerHTML = '<div><label>Email</label><div><slot name="value"></slot></div></div>';
+    expect(readGenericIdentity(document)).toMatchObject({ email: 'beatrix@quarry.example', labelled: true });
+  });
+
   it('takes no address whose own element follows a text naming someone else ("Priya Natarajan <span>priya@…</span>")', () => {
     page(`<h1>Gwyrdd Farms</h1><dl><dt>Account Manager</dt><dd>Priya Natarajan <span class="email-value">priya@orchard-sales.example</span></dd></dl>
       <section><h2>Contacts</h2><div><h3>Gethin Morgan</h3><ul><li><a href="mailto:gethin@gwyrdd.example">gethin@gwyrdd.example</a></li></ul></div></section>`);
@@ -496,6 +504,10 @@ describe('tidyName', () => {
   it('takes no label or page heading above the name for a name (Salesforce Classic: "Contact:", "Contact Edit")', () => {
     for (const shown of ['Contact:', 'Lead:', 'Kontakt:', 'Contact Edit', 'Lead Edit', 'Person Account', 'Person Accounts']) expect(tidyName(shown)).toBeUndefined();
     expect(tidyName('Edith Contactor')).toBe('Edith Contactor');
+  });
+
+  it('takes no placeholder a CRM titles a nameless record with, nor a section heading, for a name', () => {
+    for (const shown of ['Untitled', '(No name)', 'No name', 'Unknown', '[not provided]', 'Company', 'Companies']) expect(tidyName(shown)).toBeUndefined();
   });
 
   it('takes no text without a letter for a name (a toggle’s arrow, an empty field’s dash), in any script', () => {

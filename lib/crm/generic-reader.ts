@@ -294,7 +294,9 @@ const enum Field {
 }
 
 function parentOf(node: Element): Element | null {
-  return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+  // Up the tree as it is shown: a value slotted into a field component sits where its slot is, beside
+  // the label the component keeps in its shadow root.
+  return node.assignedSlot ?? node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
 }
 
 function shortText(element: Node | null | undefined): string | undefined {
@@ -489,10 +491,11 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
 const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
- * Salesforce Classic's "Contact Edit") or a product, never a person (en/de/fr/es/pt/it/nl/pl).
+ * Salesforce Classic's "Contact Edit") or a product, never a person (en/de/fr/es/pt/it/nl/pl), and the
+ * words a CRM titles a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao)(?:\s*\(\d+\)| edit)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|\(?no name\)?|\[not provided\])(?:\s*\(\d+\)| edit)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format

@@ -5,6 +5,7 @@
  * test/e2e/crm-variants.spec.ts runs the same corpus in Chromium.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { assignSlotsAsBrowsersDo } from '@/test/support/assigned-slot';
 import { loadCrmVariants, variantHtml } from '@/test/support/crm-variants';
 import { DETECTORS } from './registry';
 import { readRecordPage } from './read-page';
@@ -57,6 +58,8 @@ function reported(url: string) {
 afterEach(() => {
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
+
+assignSlotsAsBrowsersDo();
 
 const variants = loadCrmVariants().map((variant) => ({ variant, html: variantHtml(variant) }));
 
