@@ -99,7 +99,7 @@ function skipped(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   if ((element as HTMLElement).style?.display === 'none') return true;
   const role = element.getAttribute('role');
-  if (SKIPPED_ROLES.test(role!)) return true;
+  if (SKIPPED_ROLES.test(role ?? '')) return true;
   // Another record in a list beside the open one (Salesforce's split view): an option not chosen.
   if (role === 'option' && element.getAttribute('aria-selected') === 'false') return true;
   const words = describing(element);
