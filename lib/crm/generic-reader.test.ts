@@ -396,6 +396,12 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document)).toMatchObject({ email: 'beatrix@quarry.example', labelled: true });
   });
 
+  it('takes a heading "Email" over a list of messages, beside its "Compose" button, for no empty e-mail field', () => {
+    page(`<h1>Chiara Benedetti</h1><div><div>Email</div><div><a href="mailto:chiara@valdarno.example">chiara@valdarno.example</a></div></div>
+      <section><h3><span>Email</span><lyte-button>Componi email</lyte-button></h3><p>No messages yet</p></section>`);
+    expect(readGenericIdentity(document).email).toBe('chiara@valdarno.example');
+  });
+
   it('takes no address whose own element follows a text naming someone else ("Priya Natarajan <span>priya@…</span>")', () => {
     page(`<h1>Gwyrdd Farms</h1><dl><dt>Account Manager</dt><dd>Priya Natarajan <span class="email-value">priya@orchard-sales.example</span></dd></dl>
       <section><h2>Contacts</h2><div><h3>Gethin Morgan</h3><ul><li><a href="mailto:gethin@gwyrdd.example">gethin@gwyrdd.example</a></li></ul></div></section>`);
@@ -504,6 +510,15 @@ describe('tidyName', () => {
   it('takes no label or page heading above the name for a name (Salesforce Classic: "Contact:", "Contact Edit")', () => {
     for (const shown of ['Contact:', 'Lead:', 'Kontakt:', 'Contact Edit', 'Lead Edit', 'Person Account', 'Person Accounts']) expect(tidyName(shown)).toBeUndefined();
     expect(tidyName('Edith Contactor')).toBe('Edith Contactor');
+  });
+
+  it('leaves an aside in brackets and what a spaced dash adds after the name out of it', () => {
+    expect(tidyName('Alexandra (Sasha) Ivanova')).toBe('Alexandra Ivanova');
+    expect(tidyName('Sam Rivera (they/them)')).toBe('Sam Rivera');
+    expect(tidyName('(Sasha) Alexandra Ivanova')).toBe('Alexandra Ivanova');
+    expect(tidyName('Fenna Hoekstra - Polder Tulpen B.V.')).toBe('Fenna Hoekstra');
+    expect(tidyName('Hugo Lefèvre – Enregistré')).toBe('Hugo Lefèvre');
+    expect(tidyName('Jean-Luc Picard')).toBe('Jean-Luc Picard');
   });
 
   it('takes no placeholder a CRM titles a nameless record with, nor a section heading, for a name', () => {

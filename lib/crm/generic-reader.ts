@@ -258,10 +258,11 @@ function visit(element: Element, found: Found, roots: Node[]): void {
       // (no action's caption, as a composer's "Email" button is) whose value right after its box (the
       // leaf, or the label component it is last in, whose shadow root holds the word), unlike that
       // box (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
-      // may be typing.
+      // may be typing. A heading "Email" heads a list of messages (a related list beside its "Compose"
+      // button), no field.
       if (element.closest('button,a,[role=button],[role=tab]')) {
         if (/^(?:\+|add)/.test(text)) found.blanks.push(element);
-      } else {
+      } else if (!element.closest('h2,h3,h4')) {
         const box = next ? element : (parentOf(element) ?? element);
         const value = box.nextElementSibling;
         if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches('input,select,textarea') && !value.querySelector('input,textarea')) found.blanks.push(value);
@@ -495,7 +496,7 @@ const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|sr
  * words a CRM titles a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|\(?no name\)?|\[not provided\])(?:\s*\(\d+\)| edit)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|no name|\[not provided\])(?:\s*\(\d+\)| edit)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -506,7 +507,9 @@ const FAMILY_FIRST = /^([^,\d&@]+), ([^,\d&@]+)$/;
 const NOT_A_GIVEN_NAME = /^(?:[js]r|i+|iv|phd|md)\.?$|\b(?:inc|llc|ltd|gmbh|corp|co|ag|sa|bv|plc|ab|as)\.?$/i;
 
 export function tidyName(text: string | null | undefined): string | undefined {
-  const shown = cleanText(text)?.replace(SALUTATION, '');
+  // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)") and what a spaced dash
+  // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved") are not part of it.
+  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/ ?\([^)]*\)| [-–—] .*/g, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
