@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { assignSlotsAsBrowsersDo } from '@/test/support/assigned-slot';
 import { readGenericIdentity, tidyName } from './generic-reader';
 
+assignSlotsAsBrowsersDo();
+
 function page(html: string, title = ''): void {
   document.title = title;
   document.body.innerHTML = html;
@@ -390,7 +392,6 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
   });
 
   it('reads a value slotted into a field component as labelled by the label the component keeps in its shadow root', () => {
-    assignSlotsAsBrowsersDo();
     page('<h1>Beatrix Okonedo</h1><c-record-field><span slot="value"><a href="mailto:beatrix@quarry.example">beatrix@quarry.example</a></span></c-record-field>');
     document.querySelector('c-record-field')!.attachShadow({ mode: 'open' }).innerHTML = '<div><label>Email</label><div><slot name="value"></slot></div></div>';
     expect(readGenericIdentity(document)).toMatchObject({ email: 'beatrix@quarry.example', labelled: true });

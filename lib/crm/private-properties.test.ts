@@ -1,14 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '@/test/support/source-files';
 import { CONTENT_SCRIPT_PRIVATE_PROPERTIES } from './private-properties';
 
 /** The sources under `dir` (tests left out), each as [path, text]. */
-function sources(dir: string): Array<[string, string]> {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => [path.join(dir, file), readFileSync(path.join(dir, file), 'utf8')]);
-}
+const sources = (dir: string): Array<[string, string]> => sourceFiles(dir).map((file) => [file, readFileSync(file, 'utf8')]);
 
 /** The text from `start` to the parenthesis that closes the one just before it. */
 function balanced(text: string, start: number): string {

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 
 /**
  * The line between code that runs anywhere and code that runs in one place only.
@@ -22,14 +23,6 @@ const BROWSER_SIDE_PATHS = [/^@\/(entrypoints|components)\//, new RegExp(`^@/lib
 const SERVER_PATHS = [/^@\/server(\/|$)/];
 /** Globals only a browser (or an extension) has. `fetch`, `URL`, `crypto` exist in Node and browsers alike. */
 const BROWSER_GLOBALS = /\b(browser|chrome|document|window|indexedDB|localStorage|sessionStorage|navigator)\s*\./;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 /** Every module specifier the file imports, statically or dynamically. */
 function importsOf(file: string): string[] {
