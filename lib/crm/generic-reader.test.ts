@@ -152,7 +152,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
   });
 
   it('never takes a billing or invoice address for the person', () => {
-    for (const label of ['Billing Email', 'Invoice e-mail', 'Rechnungs-E-Mail', 'E-mail de facturation', 'Email fatturazione']) {
+    for (const label of ['Billing Email', 'Invoice e-mail', 'Rechnungs-E-Mail', 'E-mail de facturation', 'Email fatturazione', 'Email Penagihan', 'Email tagihan']) {
       page(`<h1>Owen Gallagher</h1><dl><dt>${label}</dt><dd><a href="mailto:invoices@fernwood.example">invoices@fernwood.example</a></dd></dl><p>Head of Purchasing</p><p><a href="mailto:owen@fernwood.example">owen@fernwood.example</a></p>`);
       expect(readGenericIdentity(document).email, label).toBe('owen@fernwood.example');
     }

@@ -45,11 +45,11 @@ const OWNER =
   /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
  * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
- * cuenta", a "Billing Email" that is the company's invoices inbox); alone they may be the person's
- * own job title ("Practice Manager").
+ * cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
+ * invoices inbox); alone they may be the person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung|agihan/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
