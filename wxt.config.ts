@@ -81,6 +81,9 @@ export default defineConfig({
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Leadside' } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Leadside' } },
+    // 123: the first Chrome that draws CSS `light-dark()`, the glance pill's colours (Firefox has had
+    // it since 120).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     browser_specific_settings:
       browser === 'firefox'
         ? {

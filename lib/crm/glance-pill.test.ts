@@ -69,7 +69,7 @@ describe('glance pill', () => {
   it('is sized in em, so it follows the page zoom and the rep’s font size, and has a dark theme', () => {
     const { root, host } = pillWithRoot();
     const css = root.querySelector('style')!.textContent!;
-    expect(css).toContain('@media (prefers-color-scheme:dark)');
+    expect(css).toContain('--bg:light-dark(#fff,#1d2530)');
     // No pixel sizes but hairline borders: everything else scales.
     expect(css.match(/\d+px/g)?.filter((size) => size !== '1px') ?? []).toEqual([]);
     expect(host.style.right).toBe('');
@@ -78,12 +78,11 @@ describe('glance pill', () => {
   it('has text colours with at least WCAG AA contrast on its background, in both themes', () => {
     const { root } = pillWithRoot();
     const css = root.querySelector('style')!.textContent!;
-    // Light, dark by the system's setting, dark by the rep's choice (the same palette).
-    const themes = [...css.matchAll(/\{(--bg:[^}]*?--focus:#[0-9a-f]{6})/g)].map((found) => found[1]!);
-    expect(themes).toHaveLength(3);
-    expect(themes[1]).toBe(themes[2]);
-    for (const theme of themes) {
-      const colour = (name: string) => new RegExp(`--${name}:(#[0-9a-f]{6}|#[0-9a-f]{3})\\b`).exec(theme)![1]!;
+    // Each colour is `--name:light-dark(light,dark)`: the light palette is the first of each pair, the dark the second.
+    const pairs = new Map([...css.matchAll(/--([a-z-]+):light-dark\((#[0-9a-f]{3,6}),(#[0-9a-f]{3,6})\)/g)].map(([, name, light, dark]) => [name!, [light!, dark!]]));
+    expect([...pairs.keys()].sort()).toEqual(['accent', 'bg', 'fg', 'focus', 'muted', 'on-accent', 'signal']);
+    for (const theme of [0, 1]) {
+      const colour = (name: string) => pairs.get(name)![theme]!;
       for (const [fg, bg] of [['fg', 'bg'], ['muted', 'bg'], ['signal', 'bg'], ['on-accent', 'accent']] as const) {
         expect(contrast(colour(fg), colour(bg)), `${fg} on ${bg} in ${theme}`).toBeGreaterThanOrEqual(4.5);
       }
@@ -147,9 +146,9 @@ describe('glance pill words', () => {
     const { pill, root } = pillWithRoot();
     const css = root.querySelector('style')!.textContent!;
     const group = root.querySelector('.pill')!;
-    // The system's dark applies unless the rep chose light; the rep's dark applies whatever the system.
-    expect(css).toMatch(/@media \(prefers-color-scheme:dark\)\{\.pill:not\(\[data-theme=light\]\)\{--bg:#1d2530/);
-    expect(css).toMatch(/(^|\n|\})\.pill\[data-theme=dark\]\{--bg:#1d2530/);
+    // The system's scheme applies unless the rep chose one (each colour is a light-dark() pair).
+    expect(css).toContain('.pill{color-scheme:light dark;');
+    expect(css).toContain('.pill[data-theme=light]{color-scheme:light}.pill[data-theme=dark]{color-scheme:dark}');
     pill.show(GLANCE);
     expect(group.getAttribute('data-theme')).toBe('system');
     pill.show({ ...GLANCE, theme: 'dark' });

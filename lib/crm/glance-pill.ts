@@ -16,14 +16,14 @@ type GlancePillWords = Glance['words'];
  * browser's zoom and the rep's default font size, never a fixed number of device pixels, and not the
  * CRM's own root font size (a page that sets `html { font-size: 62.5% }` would shrink rem). Light or
  * dark is the rep's theme from Options (`data-theme`, sent by the worker with each glance); 'system'
- * follows the system's setting, as the CRM page's own `prefers-color-scheme` does. The dark palette is
- * written twice (forced, and the system's) rather than switched by script: gzip stores the repeat in a
- * few bytes. Colours meet WCAG AA contrast for the pill's small text in both.
+ * follows the system's setting, as the CRM page's own `prefers-color-scheme` does. Each colour is one
+ * `light-dark()` pair and the theme picks the pill's `color-scheme`: ~15 B gzipped less in every
+ * content script than the dark palette written out twice (the system's, and forced). Colours meet
+ * WCAG AA contrast for the pill's small text in both.
  */
 const STYLE = `:host{all:initial;position:fixed;z-index:2147483646;contain:layout style}:host([data-hidden]){visibility:hidden}
-.pill{--bg:#fff;--fg:#1b2430;--muted:#4a5563;--accent:#0b5cab;--on-accent:#fff;--signal:#8a4b00;--focus:#0b5cab;display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
-@media (prefers-color-scheme:dark){.pill:not([data-theme=light]){--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}}
-.pill[data-theme=dark]{--bg:#1d2530;--fg:#f1f4f8;--muted:#c9d3df;--accent:#7cb8ff;--on-accent:#0b1420;--signal:#ffd58a;--focus:#ffd58a}
+.pill{color-scheme:light dark;--bg:light-dark(#fff,#1d2530);--fg:light-dark(#1b2430,#f1f4f8);--muted:light-dark(#4a5563,#c9d3df);--accent:light-dark(#0b5cab,#7cb8ff);--on-accent:light-dark(#fff,#0b1420);--signal:light-dark(#8a4b00,#ffd58a);--focus:light-dark(#0b5cab,#ffd58a);display:flex;align-items:center;gap:.5em;max-width:min(26em,calc(100vw - 2em));padding:.3em;border:1px solid var(--muted);border-radius:99em;background:var(--bg);color:var(--fg);box-shadow:0 .25em 1em #0004;font:500 .8125em/1.3 system-ui,sans-serif}
+.pill[data-theme=light]{color-scheme:light}.pill[data-theme=dark]{color-scheme:dark}
 .text{display:flex;min-width:0;white-space:nowrap}.who{overflow:hidden;text-overflow:ellipsis}.signal{flex:none;white-space:pre;color:var(--signal)}
 button{flex:none;font:inherit;border:0;border-radius:99em;cursor:pointer;margin:0;padding:0;min-width:1.8em;height:1.8em;background:none;color:var(--muted)}
 .open{background:var(--accent);color:var(--on-accent);padding:0 .8em}button:focus-visible{outline:.15em solid var(--focus);outline-offset:.15em}`;

@@ -27,6 +27,11 @@ describe('manifest', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
   });
 
+  it('asks Chrome for a version that draws the glance pill\'s colours (CSS light-dark(), Chrome 123)', () => {
+    expect(Number.parseInt(manifestFor('chrome').minimum_chrome_version as string, 10)).toBeGreaterThanOrEqual(123);
+    expect(manifestFor('firefox')).not.toHaveProperty('minimum_chrome_version');
+  });
+
   it('opens the sidebar on Firefox and the side panel on Chrome from the toolbar shortcut', () => {
     expect(Object.keys(manifestFor('firefox').commands as object)).toEqual(['_execute_sidebar_action']);
     expect(manifestFor('firefox').permissions).not.toContain('sidePanel');
