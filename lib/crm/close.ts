@@ -2,7 +2,7 @@
 // Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import { getSameOrigin } from './same-origin';
+import { getSameOrigin, optionalText } from './same-origin';
 import { tidyName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, firstShownText, isShown, labelledBy, safeDecode } from './dom';
 
@@ -138,7 +138,6 @@ export const closeCrmTestUrls: DetectorTestUrls = {
   ],
 };
 
-const optionalText = z.optional(z.nullable(z.string()));
 /** The fields asked for (`_fields=display_name,contacts`), as Close's API reference gives them. */
 const LeadAnswerSchema = z.object({
   display_name: optionalText,

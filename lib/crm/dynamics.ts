@@ -3,7 +3,7 @@
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, isShown } from './dom';
-import { getSameOrigin } from './same-origin';
+import { getSameOrigin, optionalText } from './same-origin';
 
 /**
  * Dynamics 365 / Dataverse online: `<org>.crm.dynamics.com` (North America) and one `crmN` host per
@@ -29,13 +29,12 @@ const WEB_API_QUERIES: Record<string, string> = {
   contact: 'contacts($id)?$select=fullname,emailaddress1&$expand=parentcustomerid_account($select=name)',
 };
 
-const optionalText = z.optional(z.nullable(z.string()));
 /** The fields Leadside asks for; Dataverse adds `@odata.*` annotations and the key, ignored here. */
 const DataverseRecordSchema = z.object({
   fullname: optionalText,
   emailaddress1: optionalText,
   companyname: optionalText,
-  parentcustomerid_account: z.optional(z.nullable(z.object({ name: optionalText }))),
+  parentcustomerid_account: z.optional(z.object({ name: optionalText })),
 });
 
 export const dynamics: CrmDetector = {

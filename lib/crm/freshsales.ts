@@ -2,7 +2,7 @@
 // Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import { getSameOrigin } from './same-origin';
+import { getSameOrigin, optionalText } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /** Freshsales ids are numbers (402174876038 on myfreshworks.com, 5022967942 on freshsales.io). */
@@ -24,14 +24,13 @@ const CLASSIC_PATH = new RegExp(`^/(contact|lead)s/${CONTACT_ID}/?$`);
 const CLASSIC_HASH = new RegExp(`^#/(contact|lead)s/${CONTACT_ID}/?(?:\\?.*)?$`);
 const CLASSIC_HOST = /^(?!(?:www|api)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.freshsales\.io$/;
 
-const optionalText = z.optional(z.nullable(z.string()));
 /** A contact or lead as Freshsales' API reference gives it; `emails` carries the primary flag. */
 const PersonSchema = z.object({
   display_name: optionalText,
   first_name: optionalText,
   last_name: optionalText,
   email: optionalText,
-  emails: z.optional(z.nullable(z.array(z.object({ value: optionalText, is_primary: z.optional(z.nullable(z.boolean())) })))),
+  emails: z.optional(z.array(z.object({ value: optionalText, is_primary: z.optional(z.boolean()) }))),
 });
 /** `{ contact: { … } }` or, for a lead, `{ lead: { … } }`. */
 const PersonAnswerSchema = z.object({ contact: z.optional(PersonSchema), lead: z.optional(PersonSchema) });

@@ -2,7 +2,7 @@
 // Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import { getSameOrigin } from './same-origin';
+import { getSameOrigin, optionalText } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
@@ -98,20 +98,19 @@ export const pipedriveTestUrls: DetectorTestUrls = {
   ],
 };
 
-const optionalText = z.optional(z.nullable(z.string()));
 /**
  * The shapes of Pipedrive's v1 API reference: `email: [{ value, primary, label }]`, `org_id` the
- * organization object ({ name, value, … }) or null. Any other shape fails the parse, and the page's
+ * organization object ({ name, value, … }) or null (read as absent: see same-origin.ts). Any other shape fails the parse, and the page's
  * own reading stands (no union schema: its code would cost the content script ~0.3 KB gzipped).
  */
-const EmailsSchema = z.optional(z.nullable(z.array(z.object({ value: optionalText, primary: z.optional(z.nullable(z.boolean())) }))));
-const OrgSchema = z.optional(z.nullable(z.object({ name: optionalText })));
+const EmailsSchema = z.optional(z.array(z.object({ value: optionalText, primary: z.optional(z.boolean()) })));
+const OrgSchema = z.optional(z.object({ name: optionalText }));
 const PersonAnswerSchema = z.object({ data: z.object({ name: optionalText, email: EmailsSchema, org_id: OrgSchema, org_name: optionalText }) });
 const DealAnswerSchema = z.object({
   data: z.object({
     // The person's id is checked where it is read (a number, or no person): zod's number schema
     // would cost this content script ~0.1 KB gzipped for this one field.
-    person_id: z.optional(z.nullable(z.object({ value: z.unknown(), name: optionalText, email: EmailsSchema }))),
+    person_id: z.optional(z.object({ value: z.unknown(), name: optionalText, email: EmailsSchema })),
     org_id: OrgSchema,
   }),
 });

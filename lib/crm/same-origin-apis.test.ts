@@ -89,3 +89,25 @@ describe('freshsales.fetchIdentity (contacts resource, same origin)', () => {
     expect(fetchMock.mock.calls[0]![0]).toBe(`${location.origin}/api/leads/5023107745`);
   });
 });
+
+describe('getSameOrigin: an API answer’s nulls', () => {
+  it('are read as absent fields, so a field that may be null needs no nullable schema', async () => {
+    const LEAD = 'lead_HcmG4cyICfAIu1J0sRziNKe63cbNaifOxZZ0PppgksW';
+    const CONT = 'cont_o0kP3Nqyq0wxr5DLWIEm8mVr6ZpI0AhonKLDG0V5Qjh';
+    answer(200, { display_name: 'Nordlys', contacts: [{ id: CONT, name: null, emails: [{ type: 'office', email: null }, { type: 'home', email: 'Ola@Nordlys.example' }] }] });
+    await expect(closeCrm.fetchIdentity!({ crm: 'close', objectType: 'lead', recordId: LEAD, personFromPage: true }, signal())).resolves.toEqual({
+      record: { objectType: 'lead', recordId: `${LEAD}/${CONT}` },
+      email: 'ola@nordlys.example',
+      company: 'Nordlys',
+    });
+    answer(200, { contact: { display_name: 'Ruth Adeyemi', email: null, emails: [{ value: 'ruth@accra.example', is_primary: null }] } });
+    await expect(freshsales.fetchIdentity!({ crm: 'freshsales', objectType: 'contact', recordId: '5022967901' }, signal())).resolves.toEqual({ name: 'Ruth Adeyemi', email: 'ruth@accra.example' });
+    answer(200, { data: { name: 'Amara Okafor', email: null, org_id: null, org_name: null } });
+    await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'person', recordId: '1207' }, signal())).resolves.toEqual({ name: 'Amara Okafor' });
+  });
+
+  it('in a list leave a gap there, which the list’s schema refuses as it refused null', async () => {
+    answer(200, { contact: { display_name: 'Ruth Adeyemi', emails: [null, { value: 'ruth@accra.example', is_primary: true }] } });
+    await expect(freshsales.fetchIdentity!({ crm: 'freshsales', objectType: 'contact', recordId: '5022967901' }, signal())).resolves.toEqual({});
+  });
+});
