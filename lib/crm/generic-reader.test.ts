@@ -445,11 +445,17 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
+  it('reads a name field’s typed value beside a salutation’s select (Zoho’s edit page)', () => {
+    page(`<h1>Kontakt bearbeiten</h1><div><label for="f">Vorname</label><div><select aria-label="Anrede"><option>-Keine-</option><option selected>Herr</option></select><input id="f" value="Ludwig"></div></div>
+      <div><label for="l">Nachname</label><input id="l" value="van den Heuvel"></div>`);
+    expect(readGenericIdentity(document).name).toBe('Ludwig van den Heuvel');
+  });
+
   it('takes no action on a record for its person’s name ("Edit Contact"), and the name from the fields', () => {
     page(`<h1>Edit Contact</h1><input aria-label="First Name" value="Harriet"><input aria-label="Last Name" value="Blackwood">
       <label>Email <input type="email" value="harriet@derwent.example"></label>`);
     expect(readGenericIdentity(document)).toMatchObject({ name: 'Harriet Blackwood', email: 'harriet@derwent.example' });
-    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact']) {
+    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact', 'Kontakt bearbeiten', 'Contact bewerken']) {
       page(`<h1>${title}</h1>`, `${title} | Zoho CRM`);
       expect(readGenericIdentity(document).name, title).toBeUndefined();
     }
@@ -520,6 +526,15 @@ describe('tidyName', () => {
     expect(tidyName('Fenna Hoekstra - Polder Tulpen B.V.')).toBe('Fenna Hoekstra');
     expect(tidyName('Hugo Lefèvre – Enregistré')).toBe('Hugo Lefèvre');
     expect(tidyName('Jean-Luc Picard')).toBe('Jean-Luc Picard');
+  });
+
+  it('leaves every salutation before the name and a degree after it out of it', () => {
+    expect(tidyName('Prof. Dr. Hans-Joachim Wendelstein')).toBe('Hans-Joachim Wendelstein');
+    expect(tidyName('Ms. Priya Subramaniam PhD')).toBe('Priya Subramaniam');
+    expect(tidyName('Omar Haddad, MD')).toBe('Omar Haddad');
+    expect(tidyName('Dr Amy Chen MBA')).toBe('Amy Chen');
+    // A name that only ends in those letters keeps them.
+    expect(tidyName('Alan Mudd')).toBe('Alan Mudd');
   });
 
   it('takes no placeholder a CRM titles a nameless record with, nor a section heading, for a name', () => {

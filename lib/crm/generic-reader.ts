@@ -488,15 +488,16 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
   return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
 }
 
-/** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl). */
-const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+/i;
+/** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl), one or several ("Prof. Dr."). */
+const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+)+/i;
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
- * Salesforce Classic's "Contact Edit") or a product, never a person (en/de/fr/es/pt/it/nl/pl), and the
+ * Salesforce Classic's "Contact Edit", Zoho's "Kontakt bearbeiten") or a product, never a person
+ * (en/de/fr/es/pt/it/nl/pl), and the
  * words a CRM titles a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|bearbeiten|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|no name|\[not provided\])(?:\s*\(\d+\)| edit)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|no name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -507,9 +508,10 @@ const FAMILY_FIRST = /^([^,\d&@]+), ([^,\d&@]+)$/;
 const NOT_A_GIVEN_NAME = /^(?:[js]r|i+|iv|phd|md)\.?$|\b(?:inc|llc|ltd|gmbh|corp|co|ag|sa|bv|plc|ab|as)\.?$/i;
 
 export function tidyName(text: string | null | undefined): string | undefined {
-  // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)") and what a spaced dash
-  // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved") are not part of it.
-  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/ ?\([^)]*\)| [-–—] .*/g, '').trim();
+  // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)"), what a spaced dash
+  // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved") and a degree after it
+  // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it.
+  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/ ?\([^)]*\)| [-–—] .*|,? (?:PhD|MD|MBA)$/g, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
@@ -561,8 +563,11 @@ function chooseName(found: Found, doc: Document): { name?: string; title?: Eleme
   return name ? { name, title: given!.value } : { name: nameFromDocumentTitle(doc) };
 }
 
+/** A name field's value: its text, or what is typed in its input (beside a salutation's select, as Zoho's edit page has it). */
 function valueOf(element: Element): string | undefined {
-  return element.tagName === 'INPUT' ? (element as HTMLInputElement).value : shortText(element);
+  // An input has no children: its own query finds nothing and leaves it.
+  const field = element.querySelector('input') ?? element;
+  return field.tagName === 'INPUT' ? (field as HTMLInputElement).value : shortText(element);
 }
 
 /** A name's words: each capitalised (or of a script without case), but for particles ("van der"). */

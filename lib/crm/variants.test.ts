@@ -41,10 +41,23 @@ function foldClosedDetails(): void {
   }
 }
 
+/**
+ * happy-dom's `checkVisibility` ignores `content-visibility: hidden` (a cached route, a console's
+ * inactive tab); a browser renders none of such an element's content, and says so.
+ */
+function skipContentVisibilityHidden(html: string): void {
+  if (!/content-visibility:\s*hidden/.test(html)) return;
+  for (const element of document.querySelectorAll('*')) {
+    if (getComputedStyle(element).contentVisibility !== 'hidden') continue;
+    for (const child of element.children) (child as HTMLElement).style.display = 'none';
+  }
+}
+
 function load(html: string): void {
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/g, '');
   attachDeclarativeShadowRoots(document);
   foldClosedDetails();
+  skipContentVisibilityHidden(html);
 }
 
 function reported(url: string) {
@@ -94,8 +107,8 @@ function renameClasses(html: string): string {
   return html
     .replace(/\bclass="([^"]*)"/g, (_attribute, names: string) => `class="${names.replace(/\S+/g, (name) => `r-${name}`)}"`)
     .replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_style, open: string, css: string, close: string) =>
-      // A class selector, not a number's decimal point (".5em").
-      open + css.replace(/(^|[^\w.])\.(-?[A-Za-z_][\w-]*)/g, '$1.r-$2') + close,
+      // A class selector, compound ones too (".tab.active"), not a number's decimal point (".5em").
+      open + css.replace(/\.(-?[A-Za-z_][\w-]*)/g, '.r-$1') + close,
     );
 }
 
