@@ -93,6 +93,7 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     // Legacy links: the table by type code (4 = lead).
     ['https://contoso.crm2.dynamics.com/main.aspx?etc=4&id=%7b8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c%7d&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
     // The sovereign clouds: US Government GCC High and DoD, China.
+    ['https://contoso.crm.dynamics.com/apps/SalesHub/main.aspx?pagetype=entityrecord&etn=contact&id=c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f', { objectType: 'contact', recordId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f' }],
     ['https://potomac.crm.microsoftdynamics.us/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
     ['https://arlington.crm.appsplatform.us/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
     ['https://contoso-cn.crm.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
@@ -101,6 +102,7 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     // A list view, a new-record form, another table, a malformed id.
     'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
+    'https://contoso.crm.dynamics.com/apps/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
@@ -140,7 +142,8 @@ function shownValue(doc: Document, selector: string): string | undefined {
 /** The lead or contact a Dynamics URL names, whatever the host (the cloud's or the organisation's own). */
 function matchDynamicsRecord(url: URL): RecordMatch | null {
   if (url.protocol !== 'https:') return null;
-  if (url.pathname.toLowerCase() !== '/main.aspx') return null;
+  // `/main.aspx`, or under an app's URL suffix (`/apps/<suffix>/main.aspx`, the app designer's older form).
+  if (!/^(?:\/apps\/[^/]+)?\/main\.aspx$/i.test(url.pathname)) return null;
   // The record is named by query parameters in any order, and older links and in-app navigation
   // put them in the hash (`main.aspx#etn=lead&id=…`); the hash is what changed last, so it wins.
   const params = new URLSearchParams(url.search);

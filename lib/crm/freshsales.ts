@@ -9,10 +9,12 @@ import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } fro
 const CONTACT_ID = '(\\d{1,20})';
 /**
  * Freshworks CRM (`<account>.myfreshworks.com`): the CRM lives under `/crm/sales/`; the same host
- * also serves Freshmarketer (`/crm/marketing/`), whose contacts are not this detector's. List views
- * are `/crm/sales/contacts/view/<viewId>` and `/crm/sales/contacts`, so only a bare number matches.
+ * also serves Freshmarketer (`/crm/marketing/`), whose contacts are not this detector's. A contact
+ * is `/crm/sales/contacts/<id>`, and a lead, where the account has the Leads module,
+ * `/crm/sales/leads/<id>`. List views are `/crm/sales/contacts/view/<viewId>` and
+ * `/crm/sales/contacts`, so only a bare number matches.
  */
-const FRESHWORKS_PATH = new RegExp(`^/crm/sales/(contact)s/${CONTACT_ID}/?$`);
+const FRESHWORKS_PATH = new RegExp(`^/crm/sales/(contact|lead)s/${CONTACT_ID}/?$`);
 const FRESHWORKS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.myfreshworks\.com$/;
 /**
  * Classic Freshsales (`<account>.freshsales.io`, accounts not yet moved to myfreshworks.com) links a
@@ -100,6 +102,7 @@ export const freshsalesTestUrls: DetectorTestUrls = {
     ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038', { objectType: 'contact', recordId: '402174876038' }],
     ['https://acme.myfreshworks.com/crm/sales/contacts/402174876038/', { objectType: 'contact', recordId: '402174876038' }],
     ['https://genwise-crm.myfreshworks.com/crm/sales/contacts/402000123456?tab=activities', { objectType: 'contact', recordId: '402000123456' }],
+    ['https://sakura.myfreshworks.com/crm/sales/leads/402007712345', { objectType: 'lead', recordId: '402007712345' }],
     ['https://appscode.freshsales.io/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
     ['https://acme.freshsales.io/#/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
     ['https://brightorchard.freshsales.io/leads/5023107745', { objectType: 'lead', recordId: '5023107745' }],
@@ -108,6 +111,7 @@ export const freshsalesTestUrls: DetectorTestUrls = {
     'https://acme.myfreshworks.com/crm/sales/contacts',
     'https://acme.myfreshworks.com/crm/sales/contacts/view/31000123',
     'https://acme.myfreshworks.com/crm/sales/contacts/recycle_bin',
+    'https://acme.myfreshworks.com/crm/sales/leads/view/31000124',
     'https://acme.myfreshworks.com/crm/sales/accounts/402000123456',
     'https://acme.myfreshworks.com/crm/sales/deals/402000123456',
     'https://acme.myfreshworks.com/crm/marketing/contacts/402000123456',
