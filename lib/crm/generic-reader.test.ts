@@ -445,6 +445,15 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
+  it('reads a title’s parts in elements side by side as words, and leaves markup inside a word alone', () => {
+    for (const title of ['<h1 style="display:flex;gap:.25em"><span>Maria</span><span>Schmidt</span></h1>', '<h1><div>Maria</div><div>Schmidt</div></h1>', '<h1><span>Maria</span> <span>Schmidt</span></h1>']) {
+      page(`${title}<p>maria@schmidt.example</p>`);
+      expect(readGenericIdentity(document).name, title).toBe('Maria Schmidt');
+    }
+    page("<h1>Aoife O<b>'</b>Brien</h1>");
+    expect(readGenericIdentity(document).name).toBe("Aoife O'Brien");
+  });
+
   it('reads a name field’s typed value beside a salutation’s select (Zoho’s edit page)', () => {
     page(`<h1>Kontakt bearbeiten</h1><div><label for="f">Vorname</label><div><select aria-label="Anrede"><option>-Keine-</option><option selected>Herr</option></select><input id="f" value="Ludwig"></div></div>
       <div><label for="l">Nachname</label><input id="l" value="van den Heuvel"></div>`);

@@ -523,7 +523,11 @@ export function tidyName(text: string | null | undefined): string | undefined {
 /** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text, the object's label ("Contact"). */
 const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|assistive|visually-?hidden|entity-?name|title-label/;
 
-/** Text including what open shadow roots render (an h1 whose name is inside a web component). */
+/**
+ * Text including what open shadow roots render (an h1 whose name is inside a web component). Two
+ * elements side by side are two words ("<span>Maria</span><span>Schmidt</span>", spaced by the
+ * CRM's CSS, as a browser shows them); an element's text beside a text node is not split ("O<b>'</b>Brien").
+ */
 function composedText(element: Element): string {
   const nodes = (element.shadowRoot ?? element).childNodes;
   return [...nodes]
@@ -533,9 +537,12 @@ function composedText(element: Element): string {
       const child = node as Element;
       // A link in a title is often the name itself; buttons and icons never are.
       if ((child.tagName !== 'A' && VALUE_TAGS.test(child.tagName)) || child.tagName === 'svg' || BESIDE_THE_NAME.test(describing(child))) return ' ';
-      return composedText(child);
+      // Marked at both ends: where two marks meet, two elements do.
+      return `\0${composedText(child)}\0`;
     })
-    .join('');
+    .join('')
+    .replace(/\0\0/g, ' ')
+    .replace(/\0/g, '');
 }
 
 /** The name in `document.title` once the CRM's own words are gone ("Contacto: Lucía ~ Salesforce"). */
