@@ -28,18 +28,20 @@ function normalize(text: string): string {
 /**
  * The e-mail field's own label in other scripts, as `normalize` leaves it (accents and the Cyrillic
  * breve gone): Russian and Ukrainian ("Эл. почта", "Электронная почта", "Ел. пошта"), Greek
- * ("Ηλεκτρονικό ταχυδρομείο"), Arabic ("البريد الإلكتروني"), Hebrew ('דוא"ל', "דואר אלקטרוני") and
- * Hindi ("ईमेल"). Each is the whole phrase, so a postal address ("Почтовый адрес", "Ταχυδρομική
- * διεύθυνση", "الرمز البريدي") is not one. Thai and Vietnamese are left out for the content scripts'
- * size (15 KB gzipped each): there an address counts as unlabelled.
+ * ("Ηλεκτρονικό ταχυδρομείο"), Arabic ("البريد الإلكتروني"), Persian ("ایمیل"), Hebrew ('דוא"ל',
+ * "דואר אלקטרוני") and Hindi ("ईमेल"). Each is the whole phrase, so a postal address ("Почтовый
+ * адрес", "Ταχυδρομική διεύθυνση", "الرمز البريدي") is not one. Thai ("อีเมล") and Vietnamese ("Thư
+ * điện tử") would cost every content script 36 B gzipped, more than its room (15 KB each): there an
+ * address counts as unlabelled (batch 35's Thai and Vietnamese pages pass without them).
  */
-const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल';
+const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|ایمیل|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल';
 /**
  * An e-mail field's label: in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
- * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti"), Japanese,
+ * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti", the Catalan
+ * "Correu electrònic"), Japanese,
  * Korean, Chinese and the scripts above.
  */
-const EMAIL_LABEL = new RegExp(`e-?mail|e-?post|courriel|messagerie|correi?o|posta elettronica|sahkoposti|メール|이메일|[邮郵]|${OTHER_SCRIPTS}`);
+const EMAIL_LABEL = new RegExp(`e-?mail|e-?post|courriel|messagerie|corre(?:i?o|u)|posta elettronica|sahkoposti|メール|이메일|[邮郵]|${OTHER_SCRIPTS}`);
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead, a shared inbox. */
 const OWNER =
   /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
@@ -277,7 +279,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
  * "Last email" or "Assistant email", whose empty value says nothing about the person's address.
  */
 const OWN_EMAIL_LABEL = new RegExp(
-  `^(?:\\+ ?|add )?(?:(?:adresse|endereco|indirizzo|адрес)(?: de)? )?(?:e-?mail|e-?posta?|courriel|correo(?: electronico)?|sahkoposti|e?メール|이메일|[电電]子[邮郵]件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?$`,
+  `^(?:\\+ ?|add )?(?:(?:adresse|endereco|indirizzo|адрес)(?: de)? )?(?:e-?mail|e-?posta?|courriel|corre[ou](?: electronico?)?|sahkoposti|e?メール|이메일|[电電]子[邮郵]件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?$`,
 );
 
 /** Whether a field's label is the e-mail field's and nothing more (see OWN_EMAIL_LABEL). */
