@@ -100,8 +100,9 @@ export const pipedriveTestUrls: DetectorTestUrls = {
 
 /**
  * The shapes of Pipedrive's v1 API reference: `email: [{ value, primary, label }]`, `org_id` the
- * organization object ({ name, value, … }) or null (read as absent: see same-origin.ts). Any other shape fails the parse, and the page's
- * own reading stands (no union schema: its code would cost the content script ~0.3 KB gzipped).
+ * organization object ({ name, value, … }) or null (read as absent: see same-origin.ts). Any other
+ * shape fails the parse, and the page's own reading stands (no union schema: its code would cost the
+ * content script ~0.3 KB gzipped).
  */
 const EmailsSchema = z.optional(z.array(z.object({ value: optionalText, primary: z.optional(z.boolean()) })));
 const OrgSchema = z.optional(z.object({ name: optionalText }));
