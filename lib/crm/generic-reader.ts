@@ -495,8 +495,8 @@ const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
  * Salesforce Classic's "Contact Edit", Zoho's "Kontakt bearbeiten") or a product, never a person
- * (en/de/fr/es/pt/it/nl/pl), and the
- * words a CRM titles a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
+ * (en/de/fr/es/pt/it/nl/pl), and the words a CRM titles a record with that has no name ("Untitled",
+ * "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
   /^(?:(?:edit(?:ar)?|new|create|neue?[rs]?|modifier|nouve(?:au|l)|nuev[oa])\s+)?(?:contac?t(?:o?s?|ti)|contactpersonen|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|no name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
