@@ -1,8 +1,22 @@
 // Every unit test gets a fresh in-memory IndexedDB and a fresh fake `browser`.
 import 'fake-indexeddb/auto';
-import { beforeEach } from 'vitest';
+import { afterAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+
+// Test files share their worker's modules and document (vitest.config.ts, `isolate: false`), so each file
+// leaves them as it found them: real timers and globals, spies undone, an empty document.
+afterAll(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  const html = document.documentElement;
+  for (const { name } of [...html.attributes]) html.removeAttribute(name);
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  for (const { name } of [...document.body.attributes]) document.body.removeAttribute(name);
 });
