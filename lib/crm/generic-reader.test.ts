@@ -546,6 +546,14 @@ describe('tidyName', () => {
     expect(tidyName('Alan Mudd')).toBe('Alan Mudd');
   });
 
+  it("leaves a disclosure toggle's glyph before the name out of it, and a toggle alone is no name", () => {
+    expect(tidyName('▾ Marisol Quintero')).toBe('Marisol Quintero');
+    expect(tidyName('▸ Wren Castellano')).toBe('Wren Castellano');
+    expect(tidyName('▸')).toBeUndefined();
+    // A symbol inside the name is the name's own.
+    expect(tidyName('Zoë ☆ Lin')).toBe('Zoë ☆ Lin');
+  });
+
   it('takes no placeholder a CRM titles a nameless record with, nor a section heading, for a name', () => {
     for (const shown of ['Untitled', '(No name)', 'No name', 'Unknown', '[not provided]', 'Company', 'Companies']) expect(tidyName(shown)).toBeUndefined();
   });
