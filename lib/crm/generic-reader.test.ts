@@ -554,6 +554,11 @@ describe('tidyName', () => {
     expect(tidyName('Zoë ☆ Lin')).toBe('Zoë ☆ Lin');
   });
 
+  it("leaves a breadcrumb's trail before the name out of it", () => {
+    expect(tidyName('Personer / Ingrid Bergström')).toBe('Ingrid Bergström');
+    expect(tidyName('Contacts / All contacts / Maarten van der Heijden')).toBe('Maarten van der Heijden');
+  });
+
   it('takes no placeholder a CRM titles a nameless record with, nor a section heading, for a name', () => {
     for (const shown of ['Untitled', '(No name)', 'No name', 'Unknown', '[not provided]', 'Company', 'Companies']) expect(tidyName(shown)).toBeUndefined();
   });
