@@ -21,8 +21,10 @@ const extensionTestFiles = EXTENSION_TEST_DIRS.flatMap((dir) =>
  */
 const moduleMockingFiles = extensionTestFiles.filter((file) => /\bvi\.(?:do)?mock\(/.test(readFileSync(`${root}/${file}`, 'utf8')));
 
-/** The extension's unit tests: a fake `browser`, IndexedDB and DOM. Browser tests (Playwright) live in test/e2e
- * and run apart, against the built extension. */
+/**
+ * The extension's unit tests: a fake `browser`, IndexedDB and DOM. Browser tests (Playwright) live in
+ * test/e2e and run apart, against the built extension.
+ */
 function extensionProject(files: { name: string; include: string[]; exclude?: string[]; isolate?: boolean }): TestProjectInlineConfiguration {
   return {
     plugins: [WxtVitest()],
