@@ -25,11 +25,11 @@ const moduleMockingFiles = extensionTestFiles.filter((file) => /\bvi\.(?:do)?moc
  * The extension's unit tests: a fake `browser`, IndexedDB and DOM. Browser tests (Playwright) live in
  * test/e2e and run apart, against the built extension.
  */
-function extensionProject(files: { name: string; include: string[]; exclude?: string[]; isolate?: boolean }): TestProjectInlineConfiguration {
+function extensionProject(project: { name: string; include: string[]; exclude?: string[]; isolate?: boolean }): TestProjectInlineConfiguration {
   return {
     plugins: [WxtVitest()],
     test: {
-      ...files,
+      ...project,
       setupFiles: ['test/unit/setup.ts'],
       environment: 'happy-dom',
       // The property tests run hundreds of generated cases each in a second or two; on a 2-core machine

@@ -512,8 +512,8 @@ const NOT_A_GIVEN_NAME = /^(?:[js]r|i+|iv|phd|md)\.?$|\b(?:inc|llc|ltd|gmbh|corp
 export function tidyName(text: string | null | undefined): string | undefined {
   // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)"), what a spaced dash
   // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved") and a degree after it
-  // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph before it
-  // (Close's "▾ Marisol Quintero") or a breadcrumb's trail ("Personer / Ingrid Bergström").
+  // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
+  // before it (Close's "▾ Marisol Quintero") or a breadcrumb's trail ("Personer / Ingrid Bergström").
   const shown = cleanText(text)?.replace(SALUTATION, '').replace(/^\p{S}+ |^.* \/ | ?\([^)]*\)| [-–—] .*|,? (?:PhD|MD|MBA)$/gu, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;

@@ -14,9 +14,9 @@ afterAll(() => {
   vi.unstubAllGlobals();
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
-  const html = document.documentElement;
-  for (const { name } of [...html.attributes]) html.removeAttribute(name);
   document.head.replaceChildren();
   document.body.replaceChildren();
-  for (const { name } of [...document.body.attributes]) document.body.removeAttribute(name);
+  for (const element of [document.documentElement, document.body]) {
+    for (const { name } of [...element.attributes]) element.removeAttribute(name);
+  }
 });
