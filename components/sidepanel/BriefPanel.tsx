@@ -27,6 +27,19 @@ export function BriefPanel({ tabId, brief, onRetry }: { tabId: number | undefine
           <p className="small muted">{t('state.supported', { crms: SUPPORTED_CRMS })}</p>
         </div>
       );
+    case 'not-a-person': {
+      const { record } = brief;
+      const kind = record.nonPerson === 'deal' ? 'deal' : 'organisation';
+      return (
+        <div className="card section" data-testid="state-not-a-person">
+          <h1>{t(`state.${kind}Title`)}</h1>
+          <p>{t(`state.${kind}Text`)}</p>
+          <p className="small muted" translate="no">
+            {CRM_LABELS[record.crm]} · <span data-testid="detected-record-id">{record.objectType} {record.recordId}</span>
+          </p>
+        </div>
+      );
+    }
     case 'loading':
       return (
         <div className="stack">

@@ -4,6 +4,7 @@ import type { Brief } from '@/lib/schema';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { useBroadcast } from '@/components/use-broadcast';
 import { cachedFoundBrief } from '@/lib/brief/cached-brief';
+import { notAPersonBrief } from '@/lib/brief/not-a-person';
 import { useBriefSource } from './use-brief-source';
 import { useTabReports, useTabUrl } from './use-tab-reports';
 
@@ -15,7 +16,7 @@ interface Known {
 }
 
 /** The record as the tab reports it: which record, and who (what a report can change without changing the record). */
-const identityOf = (record: DetectedRecord) => JSON.stringify([recordKey(record), record.objectType, record.name, record.email, record.company]);
+const identityOf = (record: DetectedRecord) => JSON.stringify([recordKey(record), record.objectType, record.nonPerson, record.name, record.email, record.company]);
 
 /**
  * The brief for a tab, kept current as the tab moves between records. Every load has a sequence
@@ -101,7 +102,8 @@ export function useBrief(tabId: number | undefined) {
 
   /**
    * A cached lead's brief, built here from the IndexedDB the panel shares with the worker as soon as
-   * the tab reports the record: one hop, not two (content script → worker → panel). True when shown.
+   * the tab reports the record: one hop, not two (content script → worker → panel). A company's or a
+   * deal's record needs no lookup at all, so it is said at once too. True when shown.
    * The last brief stays for the few milliseconds the build takes, then gives way in one render to
    * the new one, or to "looking up" this person when the cache cannot answer.
    */
@@ -110,7 +112,7 @@ export function useBrief(tabId: number | undefined) {
       const mine = ++sequence.current;
       lastBuilt.current = recordKey(record);
       const from = source.current;
-      const brief = from && (await cachedFoundBrief(record, from).catch(() => undefined));
+      const brief = notAPersonBrief(record) ?? (from && (await cachedFoundBrief(record, from).catch(() => undefined)));
       // The tab moved on, or the panel asked the worker meanwhile. A build for the same record that
       // found the lead still shows: the URL's build is not held back by the page's report of the person.
       if (mine !== sequence.current && !(brief && lastBuilt.current === recordKey(record))) return false;

@@ -67,6 +67,9 @@ export async function noteTabRecord(tabId: number, record: DetectedRecord): Prom
  * Lookups the page causes are budgeted per tab (lookup-budget.ts); the cache is not.
  */
 async function followRecord(tabId: number, record: DetectedRecord): Promise<GlanceMessage | typeof NO_LEAD | undefined> {
+  // A company's or a deal's record has no lead: its pill, if the record showed one before the page
+  // said what it is (a Capsule party), goes.
+  if (record.nonPerson) return NO_LEAD;
   try {
     const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     const options = { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) };

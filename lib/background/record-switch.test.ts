@@ -171,3 +171,34 @@ describe('the worker answers a record report', () => {
     expect(await handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: TAB })).toEqual({ ok: true });
   });
 });
+
+describe('a record that is not a person', () => {
+  const deal: DetectedRecord = {
+    crm: 'salesforce',
+    objectType: 'opportunity',
+    recordId: '0068d00000Ce4HnAAJ',
+    url: 'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000Ce4HnAAJ/view',
+    nonPerson: 'deal',
+  };
+
+  it('is said to be one, with no lead looked up and no pill', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    expect(await handleContentScriptRequest({ type: 'record-detected', record: deal }, { tabId: TAB })).toEqual({ ok: true, noLead: true });
+    expect(await panelAsks()).toEqual({ state: 'not-a-person', record: deal });
+    expect(held.findProfile).not.toHaveBeenCalled();
+  });
+
+  it('once the page says so, after the URL alone could not (a Salesforce Account that is a business’s)', async () => {
+    const held = heldSource('nobody', () => null);
+    source = held.connector;
+    const account: DetectedRecord = { ...fromUrl, objectType: 'account', recordId: '0018d00000Pa7KcAAR', url: 'https://acme.lightning.force.com/lightning/r/Account/0018d00000Pa7KcAAR/view' };
+    const first = handleContentScriptRequest({ type: 'record-detected', record: account }, { tabId: TAB });
+    await held.answerAll();
+    expect(await first).toEqual({ ok: true, noLead: true });
+    const business = { ...account, nonPerson: 'organisation' as const };
+    expect(await handleContentScriptRequest({ type: 'record-detected', record: business }, { tabId: TAB })).toEqual({ ok: true, noLead: true });
+    expect(await panelAsks()).toEqual({ state: 'not-a-person', record: business });
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+  });
+});

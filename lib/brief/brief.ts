@@ -11,6 +11,7 @@ import type { DataSource } from '@/lib/schema/sources';
 import { assemble } from './assemble';
 import type { BriefSource } from './cached-brief';
 import { errorBrief } from './error-brief';
+import { notAPersonBrief } from './not-a-person';
 
 /** Builds the side panel's brief for whatever record the tab shows now. Never throws. */
 export async function briefForTab(tabId: number, refresh = false): Promise<Brief> {
@@ -21,6 +22,8 @@ export async function briefForTab(tabId: number, refresh = false): Promise<Brief
 
 /** The brief for a record, asking marketing's source when the cache cannot answer. Never throws. */
 export async function briefForRecord(record: DetectedRecord, refresh = false): Promise<Brief> {
+  const notAPerson = notAPersonBrief(record);
+  if (notAPerson) return notAPerson;
   const startedAt = performance.now();
   let main: { kind: DataSource['kind']; label: string } | undefined;
   try {

@@ -1,7 +1,7 @@
 /** Capsule's one party page: whether it shows a person or an organisation is the page's to say (capsule.ts). */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capsule } from './capsule';
-import { readRecordPage } from './read-page';
+import { readPageIdentity, readRecordPage } from './read-page';
 
 const match = capsule.matchUrl(new URL('https://acme.capsulecrm.com/party/245600310'))!;
 
@@ -11,5 +11,31 @@ describe('Capsule party page', () => {
       <dl><dt>Email Address</dt><dd><a href="mailto:hello@tideway.example">hello@tideway.example</a></dd></dl>
       <section class="_k3a1"><h2 class="_k3a2">People (2)</h2><ul><li><a href="/party/245600311">Harriet Osei</a> <span>harriet@tideway.example</span></li></ul></section></div>`;
     expect(readRecordPage(capsule, document, match)).toEqual({ crm: 'capsule', type: 'organisation', id: '245600310', email: undefined, name: undefined });
+  });
+});
+
+describe('Capsule organisation and opportunity', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reports an organisation as a record that is not a person', () => {
+    document.body.innerHTML = `<div class="party-summary"><h1 class="party-summary__name">Tideway Rowing Supplies Ltd</h1>
+      <a href="mailto:hello@tideway.example">hello@tideway.example</a></div>
+      <section class="party-people"><h2>People (1)</h2><a href="/party/245600311">Harriet Osei</a></section>`;
+    expect(readPageIdentity(capsule, document, match)).toEqual({ record: { objectType: 'organisation', recordId: '245600310', nonPerson: 'organisation' }, notAPerson: true });
+  });
+
+  it('reads no person from an opportunity, though its page shows a name and an address', () => {
+    const fetchMock = vi.fn(async () => new Response('{}'));
+    vi.stubGlobal('fetch', fetchMock);
+    const opportunity = capsule.matchUrl(new URL('https://acme.capsulecrm.com/opportunity/10427731'))!;
+    expect(opportunity).toEqual({ crm: 'capsule', objectType: 'opportunity', recordId: '10427731', nonPerson: 'deal' });
+    // The page as a party's: the summary names the opportunity's contact, with their address.
+    document.body.innerHTML = `<div class="party-summary"><h1 class="party-summary__name">Harriet Osei</h1>
+      <div class="party-contact-details"><a href="mailto:harriet@tideway.example">harriet@tideway.example</a></div></div>`;
+    expect(capsule.readIdentity(document, opportunity)).toEqual({ notAPerson: true });
+    expect(readRecordPage(capsule, document, opportunity)).toEqual({ crm: 'capsule', type: 'opportunity', id: '10427731', email: undefined, name: undefined });
+    // Capsule has no API call to make (see capsule.ts): nothing at all is asked.
+    expect(capsule.fetchIdentity).toBeUndefined();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

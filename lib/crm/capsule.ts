@@ -4,9 +4,10 @@ import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } fro
 /**
  * `/party/<id>`, the one page for every contact, person or organisation alike; `?advanced` (Capsule's
  * own support articles use it) and other queries leave it the same page. `/party/person/new` and
- * `/party/organisation/new` are the add forms, `/parties` the list.
+ * `/party/organisation/new` are the add forms, `/parties` the list. `/opportunity/<id>` is a deal's
+ * page (the links Capsule's integrations build to one), reported as the deal it is.
  */
-const PARTY_PATH = /^\/party\/(\d{1,15})\/?$/;
+const RECORD_PATH = /^\/(party|opportunity)\/(\d{1,15})\/?$/;
 /** `<account>.capsulecrm.com`; `api.` is the REST API, `www.` the website. */
 const ACCOUNT_HOST = /^(?!(?:api|www)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.capsulecrm\.com$/;
 
@@ -23,18 +24,23 @@ export const capsule: CrmDetector = {
 
   matchUrl(url: URL): RecordMatch | null {
     if (url.protocol !== 'https:' || !ACCOUNT_HOST.test(url.hostname)) return null;
-    const found = PARTY_PATH.exec(url.pathname);
+    const found = RECORD_PATH.exec(url.pathname);
+    if (!found) return null;
     // The URL cannot tell a person from an organisation: the party is reported at once, and the page
-    // says which it is once it has rendered (see `partyKind`).
-    return found ? { crm: 'capsule', objectType: 'party', recordId: found[1]!, personFromPage: true } : null;
+    // says which it is once it has rendered (see `peopleLists`).
+    return found[1] === 'party'
+      ? { crm: 'capsule', objectType: 'party', recordId: found[2]!, personFromPage: true }
+      : { crm: 'capsule', objectType: 'opportunity', recordId: found[2]!, nonPerson: 'deal' };
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // A deal is a record, never a person: the contacts it lists are theirs.
+    if (match.nonPerson) return { notAPerson: true };
     const summary = deepQueryAll(doc, SUMMARY).find(isShown);
     const people = peopleLists(doc);
     const organisation = organisationOf(summary ?? doc, match.recordId, people);
     if (!organisation && people.some((list) => isShown(list) && otherParties(list, match.recordId).length > 0)) {
-      return { record: { objectType: 'organisation', recordId: match.recordId }, notAPerson: true };
+      return { record: { objectType: 'organisation', recordId: match.recordId, nonPerson: 'organisation' }, notAPerson: true };
     }
     // Nothing on the page shown yet: the party stays reported as a party until it renders.
     if (!summary && !firstShownText(doc, ['h1'])) return {};
@@ -55,13 +61,23 @@ export const capsuleTestUrls: DetectorTestUrls = {
     ['https://example.capsulecrm.com/party/12345678?advanced', { objectType: 'party', recordId: '12345678', personFromPage: true }],
     ['https://my-firm-2.capsulecrm.com/party/1234#history', { objectType: 'party', recordId: '1234', personFromPage: true }],
     ['https://slackspace.capsulecrm.com/party/98765432', { objectType: 'party', recordId: '98765432', personFromPage: true }],
+    // A deal is a record, not a person's.
+    ['https://acme.capsulecrm.com/opportunity/5678', { objectType: 'opportunity', recordId: '5678', nonPerson: 'deal' }],
+    ['https://energysparks.capsulecrm.com/opportunity/5678/', { objectType: 'opportunity', recordId: '5678', nonPerson: 'deal' }],
+    ['https://my-firm-2.capsulecrm.com/opportunity/10427731?tab=history#notes', { objectType: 'opportunity', recordId: '10427731', nonPerson: 'deal' }],
   ],
   noMatch: [
     'https://acme.capsulecrm.com/parties',
     'https://acme.capsulecrm.com/party/person/new',
     'https://acme.capsulecrm.com/party/organisation/new',
     'https://acme.capsulecrm.com/party/272828446/edit',
-    'https://acme.capsulecrm.com/opportunity/5678',
+    'https://acme.capsulecrm.com/opportunities',
+    'https://acme.capsulecrm.com/opportunity/new',
+    'https://acme.capsulecrm.com/opportunity/5678/edit',
+    'https://acme.capsulecrm.com/opportunity/56a78',
+    'https://acme.capsulecrm.com/opportunities/5678',
+    'https://acme.capsulecrm.com/kase/5678',
+    'https://api.capsulecrm.com/opportunity/5678',
     'https://acme.capsulecrm.com/party/27282844a6',
     'http://acme.capsulecrm.com/party/272828446',
     'https://acme.capsulecrm.com.evil.example/party/272828446',

@@ -1,6 +1,7 @@
 // zod's core schemas (zod-lean), not zod: the content script must stay small on the CRM page.
 // Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
 import * as z from '../schema/zod-lean';
+import type { NonPersonKind } from '../schema/record';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, isShown } from './dom';
 import { getSameOrigin, optionalText } from './same-origin';
@@ -18,11 +19,18 @@ const SOVEREIGN_CLOUDS = ['crm.microsoftdynamics.us', 'crm.appsplatform.us', 'cr
 const HOST = /^[a-z0-9-]+\.(?:crm(?:[2-9]|1[0-9]|2[01])?\.dynamics\.com|crm\.microsoftdynamics\.us|crm\.appsplatform\.us|crm\.dynamics\.cn)$/;
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
-/** Legacy links name the table by its type code instead of its name; these two codes are fixed. */
-const TYPE_CODES: Record<string, string> = { '2': 'contact', '4': 'lead' };
-const PEOPLE = new Set(['lead', 'contact']);
+/**
+ * The tables whose records are matched, by the type code legacy links name them with instead of
+ * their name (these codes are fixed); the one list of them, so no other table's form matches.
+ */
+const TYPE_CODES: Record<string, string> = { '1': 'account', '2': 'contact', '3': 'opportunity', '4': 'lead' };
+/** Those whose records are not a person (RecordMatch.nonPerson): reported as what they are, nobody read. */
+const NON_PERSON: Record<string, NonPersonKind> = { account: 'organisation', opportunity: 'deal' };
 
-/** Web API entity set and query per table: the person's name, e-mail and company in one GET. */
+/**
+ * Web API entity set and query per table: the person's name, e-mail and company in one GET. None for
+ * an account or an opportunity (not a person), so fetchIdentity asks nothing for them.
+ */
 const WEB_API_QUERIES: Record<string, string> = {
   lead: 'leads($id)?$select=fullname,emailaddress1,companyname',
   // A contact's company is its parent customer when that is an account (it may be a contact).
@@ -46,6 +54,7 @@ export const dynamics: CrmDetector = {
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    if (match.nonPerson) return { notAPerson: true };
     // The Unified Interface keeps the previous form in the DOM while the next one renders (and
     // multi-session apps keep one per session), so only shown controls count.
     return {
@@ -97,13 +106,25 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     ['https://potomac.crm.microsoftdynamics.us/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
     ['https://arlington.crm.appsplatform.us/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
     ['https://contoso-cn.crm.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
+    // Accounts and opportunities: records, but not a person; by name or by legacy type code (1, 3).
+    ['https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', { objectType: 'account', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c', nonPerson: 'organisation' }],
+    ['https://contoso.crm4.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&id=%7BB1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E%7D&etn=account&pagetype=entityrecord', { objectType: 'account', recordId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e', nonPerson: 'organisation' }],
+    ['https://contoso.crm11.dynamics.com/main.aspx#etc=1&id={B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E}&pagetype=entityrecord', { objectType: 'account', recordId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e', nonPerson: 'organisation' }],
+    ['https://contoso.crm.dynamics.com/apps/SalesHub/main.aspx?pagetype=entityrecord&etn=opportunity&id=d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70', { objectType: 'opportunity', recordId: 'd4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70', nonPerson: 'deal' }],
+    ['https://potomac.crm.microsoftdynamics.us/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44#pagetype=entityrecord&etn=opportunity&id=D4E5F6A7-B8C9-4D0E-8F1A-2B3C4D5E6F70', { objectType: 'opportunity', recordId: 'd4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70', nonPerson: 'deal' }],
+    ['https://contoso.crm2.dynamics.com/main.aspx?etc=3&id=%7bd4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70%7d&pagetype=entityrecord', { objectType: 'opportunity', recordId: 'd4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70', nonPerson: 'deal' }],
   ],
   noMatch: [
     // A list view, a new-record form, another table, a malformed id.
     'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
     'https://contoso.crm.dynamics.com/apps/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
-    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=incident&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etc=112&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etc=constructor&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=account&viewid=00000000-0000-0000-00aa-000010001001',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=opportunity&id=d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70',
+    'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     // Not a Dataverse region, http:, lookalike hosts, another page of the app.
@@ -139,7 +160,7 @@ function shownValue(doc: Document, selector: string): string | undefined {
   return undefined;
 }
 
-/** The lead or contact a Dynamics URL names, whatever the host (the cloud's or the organisation's own). */
+/** The lead, contact, account or opportunity a Dynamics URL names, whatever the host (the cloud's or the organisation's own). */
 function matchDynamicsRecord(url: URL): RecordMatch | null {
   if (url.protocol !== 'https:') return null;
   // `/main.aspx`, or under an app's URL suffix (`/apps/<suffix>/main.aspx`, the app designer's older form).
@@ -152,9 +173,10 @@ function matchDynamicsRecord(url: URL): RecordMatch | null {
   const objectType = params.get('etn')?.toLowerCase() ?? TYPE_CODES[params.get('etc') ?? ''];
   // A record form without an id is the "new record" form: nobody to look up yet.
   const guid = GUID.exec(params.get('id') ?? '')?.[1];
-  if (!objectType || !PEOPLE.has(objectType) || !guid) return null;
+  if (!objectType || !Object.values(TYPE_CODES).includes(objectType) || !guid) return null;
   // Dataverse prints ids as `{8E3C…}` or `8e3c…` depending on the caller; one spelling for one record.
-  return { crm: 'dynamics', objectType, recordId: guid.toLowerCase() };
+  const nonPerson = NON_PERSON[objectType];
+  return { crm: 'dynamics', objectType, recordId: guid.toLowerCase(), ...(nonPerson && { nonPerson }) };
 }
 
 /**

@@ -5,25 +5,29 @@ import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from '.
 import { getSameOrigin, optionalText } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
-/** Freshsales ids are numbers (402174876038 on myfreshworks.com, 5022967942 on freshsales.io). */
-const CONTACT_ID = '(\\d{1,20})';
+/**
+ * A record's module and id. Freshsales ids are numbers (402174876038 on myfreshworks.com, 5022967942
+ * on freshsales.io). Accounts and deals are records too, but not a person (RecordMatch.nonPerson).
+ */
+const RECORD = '(contact|lead|account|deal)s/(\\d{1,20})';
 /**
  * Freshworks CRM (`<account>.myfreshworks.com`): the CRM lives under `/crm/sales/`; the same host
  * also serves Freshmarketer (`/crm/marketing/`), whose contacts are not this detector's. A contact
  * is `/crm/sales/contacts/<id>`, and a lead, where the account has the Leads module,
- * `/crm/sales/leads/<id>`. List views are `/crm/sales/contacts/view/<viewId>` and
- * `/crm/sales/contacts`, so only a bare number matches.
+ * `/crm/sales/leads/<id>`; an account `/crm/sales/accounts/<id>`, a deal `/crm/sales/deals/<id>`.
+ * List views are `/crm/sales/contacts/view/<viewId>` and `/crm/sales/contacts`, so only a bare
+ * number matches.
  */
-const FRESHWORKS_PATH = new RegExp(`^/crm/sales/(contact|lead)s/${CONTACT_ID}/?$`);
+const FRESHWORKS_PATH = new RegExp(`^/crm/sales/${RECORD}/?$`);
 const FRESHWORKS_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.myfreshworks\.com$/;
 /**
  * Classic Freshsales (`<account>.freshsales.io`, accounts not yet moved to myfreshworks.com) links a
  * contact as `/contacts/<id>` and a lead, which it still has, as `/leads/<id>` (its API docs and
- * integrations do). Its older builds routed in the hash, so `/#/contacts/<id>` is taken as well
- * (`/#/leads/view/<id>` is a list view's).
+ * integrations do), and so an account and a deal. Its older builds routed in the hash, so
+ * `/#/contacts/<id>` is taken as well (`/#/leads/view/<id>` is a list view's).
  */
-const CLASSIC_PATH = new RegExp(`^/(contact|lead)s/${CONTACT_ID}/?$`);
-const CLASSIC_HASH = new RegExp(`^#/(contact|lead)s/${CONTACT_ID}/?(?:\\?.*)?$`);
+const CLASSIC_PATH = new RegExp(`^/${RECORD}/?$`);
+const CLASSIC_HASH = new RegExp(`^#/${RECORD}/?(?:\\?.*)?$`);
 const CLASSIC_HOST = /^(?!(?:www|api)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.freshsales\.io$/;
 
 /** A contact or lead as Freshsales' API reference gives it; `emails` carries the primary flag. */
@@ -51,10 +55,17 @@ export const freshsales: CrmDetector = {
     else if (CLASSIC_HOST.test(url.hostname)) {
       found = CLASSIC_PATH.exec(url.pathname) ?? (url.pathname === '/' ? CLASSIC_HASH.exec(url.hash) : null);
     }
-    return found ? { crm: 'freshsales', objectType: found[1]!, recordId: found[2]! } : null;
+    if (!found) return null;
+    // An account is a `sales_account` in Freshsales' own (API) words.
+    const module = found[1]!;
+    const match: RecordMatch = { crm: 'freshsales', objectType: module === 'account' ? 'sales_account' : module, recordId: found[2]! };
+    if (module === 'account' || module === 'deal') match.nonPerson = module === 'deal' ? 'deal' : 'organisation';
+    return match;
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // An account's or a deal's page lists its contacts, none of them the record: no one to read.
+    if (match.nonPerson) return { notAPerson: true };
     const page = deepQueryAll(doc, `${CONTACT_PAGE}[data-contact-id="${match.recordId}"]`).find(isShown)
       ?? deepQueryAll(doc, CONTACT_PAGE).find(isShown);
     if (!page) return {};
@@ -85,6 +96,8 @@ export const freshsales: CrmDetector = {
    * a 401 and the page's reading stands.
    */
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
+    // Not a person's record: nothing to ask (the contacts resource would take its id for a contact's).
+    if (match.nonPerson) return {};
     const base = location.hostname.endsWith('.myfreshworks.com') ? '/crm/sales/api' : '/api';
     const answer = z.safeParse(PersonAnswerSchema, await getSameOrigin(`${base}/${match.objectType}s/${match.recordId}`, signal));
     const contact = answer.success ? (answer.data.contact ?? answer.data.lead) : undefined;
@@ -106,14 +119,30 @@ export const freshsalesTestUrls: DetectorTestUrls = {
     ['https://appscode.freshsales.io/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
     ['https://acme.freshsales.io/#/contacts/5022967942', { objectType: 'contact', recordId: '5022967942' }],
     ['https://brightorchard.freshsales.io/leads/5023107745', { objectType: 'lead', recordId: '5023107745' }],
+    // Accounts and deals: records, but not a person.
+    ['https://acme.myfreshworks.com/crm/sales/accounts/402000123456', { objectType: 'sales_account', recordId: '402000123456', nonPerson: 'organisation' }],
+    ['https://genwise-crm.myfreshworks.com/crm/sales/accounts/402015942799/?tab=deals', { objectType: 'sales_account', recordId: '402015942799', nonPerson: 'organisation' }],
+    ['https://appscode.freshsales.io/accounts/5001234567', { objectType: 'sales_account', recordId: '5001234567', nonPerson: 'organisation' }],
+    ['https://acme.freshsales.io/#/accounts/5001234567', { objectType: 'sales_account', recordId: '5001234567', nonPerson: 'organisation' }],
+    ['https://acme.myfreshworks.com/crm/sales/deals/402000123456', { objectType: 'deal', recordId: '402000123456', nonPerson: 'deal' }],
+    ['https://sakura.myfreshworks.com/crm/sales/deals/402012367593/', { objectType: 'deal', recordId: '402012367593', nonPerson: 'deal' }],
+    ['https://brightorchard.freshsales.io/deals/5009876543', { objectType: 'deal', recordId: '5009876543', nonPerson: 'deal' }],
+    ['https://acme.freshsales.io/#/deals/5009876543?tab=activities', { objectType: 'deal', recordId: '5009876543', nonPerson: 'deal' }],
   ],
   noMatch: [
     'https://acme.myfreshworks.com/crm/sales/contacts',
     'https://acme.myfreshworks.com/crm/sales/contacts/view/31000123',
     'https://acme.myfreshworks.com/crm/sales/contacts/recycle_bin',
     'https://acme.myfreshworks.com/crm/sales/leads/view/31000124',
-    'https://acme.myfreshworks.com/crm/sales/accounts/402000123456',
-    'https://acme.myfreshworks.com/crm/sales/deals/402000123456',
+    'https://acme.myfreshworks.com/crm/sales/accounts/view/402015942758',
+    'https://acme.myfreshworks.com/crm/sales/deals/view/402015942744',
+    'https://acme.myfreshworks.com/crm/sales/deals',
+    'https://acme.myfreshworks.com/crm/sales/deals/import',
+    'https://acme.myfreshworks.com/crm/sales/api/sales_accounts/402000123456',
+    'https://acme.myfreshworks.com/crm/sales/products/402000123456',
+    'https://acme.myfreshworks.com/crm/marketing/accounts/402000123456',
+    'https://acme.freshsales.io/deals/view/42',
+    'https://acme.freshsales.io/api/deals/5009876543',
     'https://acme.myfreshworks.com/crm/marketing/contacts/402000123456',
     'https://acme.myfreshworks.com/crm/sales/api/contacts/402000123456',
     'https://acme.myfreshworks.com/crm/sales/contacts/40200abc3456',

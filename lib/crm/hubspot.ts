@@ -14,10 +14,14 @@ const CONTACT_ID = '[1-9]\\d{0,15}';
 /**
  * `/contacts/<portal>/record/0-1/<id>`: every CRM object lives under `/contacts/`, and the object
  * type id says which one; 0-1 is the contact (0-2 company, 0-3 deal, 0-5 ticket, 2-… custom).
- * `/contacts/<portal>/contact/<id>` is the URL older links and bookmarks still use.
- * Trailing segments (`/view/1`, a tab) are views of the same record, so they still match.
+ * `/contacts/<portal>/contact/<id>` (and `/company/<id>`, `/deal/<id>`) is the URL older links and
+ * bookmarks still use. Companies and deals are records too, but not a person (RecordMatch.nonPerson);
+ * tickets and custom objects are left alone. Trailing segments (`/view/1`, a tab) are views of the
+ * same record, so they still match.
  */
-const RECORD_PATH = new RegExp(`^/contacts/\\d+/(?:record/0-1|contact)/(${CONTACT_ID})(?:/[^?#]*)?$`);
+const RECORD_PATH = new RegExp(`^/contacts/\\d+/(?:record/0-([123])|(contact|company|deal))/(${CONTACT_ID})(?:/[^?#]*)?$`);
+/** The objects of type ids 0-1, 0-2 and 0-3, in HubSpot's own words. */
+const OBJECT_TYPES = ['contact', 'company', 'deal'];
 
 /*
  * Why no `fetchIdentity` for HubSpot: its documented CRM API (`api.hubapi.com/crm/v3/objects/
@@ -42,10 +46,15 @@ export const hubspot: CrmDetector = {
     if (url.protocol !== 'https:' || !APP_HOST.test(url.hostname)) return null;
     const found = RECORD_PATH.exec(url.pathname);
     if (!found) return null;
-    return { crm: 'hubspot', objectType: 'contact', recordId: found[1]! };
+    const objectType = found[2] ?? OBJECT_TYPES[+found[1]! - 1]!;
+    const match: RecordMatch = { crm: 'hubspot', objectType, recordId: found[3]! };
+    if (objectType !== 'contact') match.nonPerson = objectType === 'deal' ? 'deal' : 'organisation';
+    return match;
   },
 
-  readIdentity(doc: Document): PageIdentity {
+  readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // A company's or a deal's sidebar shows its own name and its contacts' addresses: no one's to read.
+    if (match.nonPerson) return { notAPerson: true };
     // HubSpot keeps the record's own cards in the left sidebar; the middle pane's timeline quotes
     // other people's names and addresses (replies, CCs), so nothing is read from there.
     const sidebar = deepQueryAll(doc, '[data-test-id="left-sidebar"], #record-page-left-sidebar').find(isShown);
@@ -102,15 +111,32 @@ export const hubspotTestUrls: DetectorTestUrls = {
     ['https://app-ap1.hubspot.com/contacts/22617666/record/0-1/8801', { objectType: 'contact', recordId: '8801' }],
     ['https://app.hubspot.com/contacts/4815162/contact/51003', { objectType: 'contact', recordId: '51003' }],
     ['https://app.hubspot.com/contacts/4815162/contact/51003/', { objectType: 'contact', recordId: '51003' }],
+    // Companies and deals: records, but not a person.
+    ['https://app.hubspot.com/contacts/4815162/record/0-2/7001', { objectType: 'company', recordId: '7001', nonPerson: 'organisation' }],
+    ['https://app-eu1.hubspot.com/contacts/26401337/record/0-2/18803312945/view/1?tab=overview', { objectType: 'company', recordId: '18803312945', nonPerson: 'organisation' }],
+    ['https://app.hubspot.com/contacts/4815162/company/7001', { objectType: 'company', recordId: '7001', nonPerson: 'organisation' }],
+    ['https://app-na2.hubspot.com/contacts/243381751/company/9902/', { objectType: 'company', recordId: '9902', nonPerson: 'organisation' }],
+    ['https://app.hubspot.com/contacts/4815162/record/0-3/301724818164', { objectType: 'deal', recordId: '301724818164', nonPerson: 'deal' }],
+    ['https://app-ap1.hubspot.com/contacts/22617666/record/0-3/4410/', { objectType: 'deal', recordId: '4410', nonPerson: 'deal' }],
+    ['https://app.hubspot.com/contacts/4815162/deal/301724818164', { objectType: 'deal', recordId: '301724818164', nonPerson: 'deal' }],
+    ['https://app-eu1.hubspot.com/contacts/26401337/deal/5501/', { objectType: 'deal', recordId: '5501', nonPerson: 'deal' }],
   ],
   noMatch: [
-    // List views, and other object types (companies, deals, tickets, custom objects).
+    // List views and boards, and other object types (tickets, custom objects, 0-4 and the like).
     'https://app.hubspot.com/contacts/4815162/objects/0-1/views/all/list',
-    'https://app.hubspot.com/contacts/4815162/record/0-2/7001',
-    'https://app.hubspot.com/contacts/4815162/record/0-3/301724818164',
+    'https://app.hubspot.com/contacts/4815162/objects/0-2/views/all/list',
+    'https://app.hubspot.com/contacts/4815162/objects/0-3/views/all/board',
+    'https://app.hubspot.com/contacts/4815162/companies/list/view/all/',
     'https://app.hubspot.com/contacts/4815162/record/0-5/789',
+    'https://app.hubspot.com/contacts/4815162/record/0-4/789',
+    'https://app.hubspot.com/contacts/4815162/record/0-23/7001',
     'https://app.hubspot.com/contacts/4815162/record/2-11223344/51001',
-    'https://app.hubspot.com/contacts/4815162/company/7001',
+    'https://app.hubspot.com/contacts/4815162/ticket/789',
+    'https://app.hubspot.com/contacts/4815162/companies/7001',
+    'https://app.hubspot.com/contacts/4815162/record/0-2/',
+    'https://app.hubspot.com/contacts/4815162/deal/0',
+    'http://app.hubspot.com/contacts/4815162/record/0-3/301724818164',
+    'https://www.hubspot.com/contacts/4815162/record/0-2/7001',
     // Malformed ids and portals.
     'https://app.hubspot.com/contacts/4815162/record/0-1/',
     'https://app.hubspot.com/contacts/4815162/record/0-1/abc123',

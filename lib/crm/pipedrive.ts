@@ -28,12 +28,13 @@ export const pipedrive: CrmDetector = {
     if (lead) return { crm: 'pipedrive', objectType: 'lead', recordId: lead[1]!, personFromPage: true };
     const found = RECORD_PATH.exec(url.pathname);
     if (!found) return null;
-    return { crm: 'pipedrive', objectType: found[1]!, recordId: found[2]!, ...(found[1] === 'deal' && { personFromPage: true }) };
+    return { crm: 'pipedrive', objectType: found[1]!, recordId: found[2]!, ...(found[1] === 'deal' ? { personFromPage: true } : found[1] === 'organization' && { nonPerson: 'organisation' }) };
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
-    // An organization is a record, never a person (its people are listed on it).
-    if (match.objectType === 'organization') return { notAPerson: true };
+    // An organization (the one URL that is never a person) is a record, not anyone's: its people
+    // are listed on it.
+    if (match.nonPerson) return { notAPerson: true };
     return match.objectType === 'person' ? readPerson(doc) : readLinkedPerson(doc);
   },
 
@@ -54,7 +55,8 @@ export const pipedrive: CrmDetector = {
         company: cleanText(orgName(deal.success ? deal.data.data.org_id : undefined)),
       };
     }
-    // A lead's person is read from its page; an organization has none.
+    // A lead's person is read from its page; an organization (a nonPerson match) has none: nothing is
+    // asked for it, as the persons resource would answer a person with that number.
     if (match.objectType !== 'person') return {};
     const answer = z.safeParse(PersonAnswerSchema, await getSameOrigin(`/api/v1/persons/${match.recordId}`, signal));
     if (!answer.success) return {};
@@ -72,8 +74,10 @@ export const pipedriveTestUrls: DetectorTestUrls = {
     ['https://keyline-sales.pipedrive.com/person/884213#notes', { objectType: 'person', recordId: '884213' }],
     ['https://acme.pipedrive.com/deal/311', { objectType: 'deal', recordId: '311', personFromPage: true }],
     ['https://app.pipedrive.com/deal/98765/', { objectType: 'deal', recordId: '98765', personFromPage: true }],
-    // An organization is a record too (not a person's: see readIdentity); a lead names its person as a deal does.
-    ['https://acme.pipedrive.com/organization/42', { objectType: 'organization', recordId: '42' }],
+    // An organization is a record that is not a person (see readIdentity); a lead names its person as a deal does.
+    ['https://acme.pipedrive.com/organization/42', { objectType: 'organization', recordId: '42', nonPerson: 'organisation' }],
+    ['https://acme-sandbox.pipedrive.com/organization/9001/?tab=people', { objectType: 'organization', recordId: '9001', nonPerson: 'organisation' }],
+    ['https://keyline-sales.pipedrive.com/organization/884213#notes', { objectType: 'organization', recordId: '884213', nonPerson: 'organisation' }],
     ['https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000', { objectType: 'lead', recordId: '550e8400-e29b-41d4-a716-446655440000', personFromPage: true }],
   ],
   noMatch: [
@@ -83,11 +87,16 @@ export const pipedriveTestUrls: DetectorTestUrls = {
     'https://acme.pipedrive.com/leads/inbox',
     'https://acme.pipedrive.com/leads/inbox/550e8400',
     'https://acme.pipedrive.com/person/1207/edit',
+    'https://acme.pipedrive.com/organizations/list/user/everyone',
+    'https://acme.pipedrive.com/organization/42/edit',
+    'https://acme.pipedrive.com/organisation/42',
+    'https://acme.pipedrive.com/deals/list',
     // Malformed ids.
     'https://acme.pipedrive.com/person/',
     'https://acme.pipedrive.com/person/abc',
     'https://acme.pipedrive.com/person/0',
     'https://acme.pipedrive.com/deal/-3',
+    'https://acme.pipedrive.com/organization/0',
     // Not a company's app: http, lookalikes, Pipedrive's own sites.
     'http://acme.pipedrive.com/person/1207',
     'https://acme.pipedrive.com.evil.example/person/1207',
@@ -163,6 +172,8 @@ function readLinkedPerson(doc: Document): PageIdentity {
   const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest('[class*="participant" i], [data-test*="participant" i]'));
   const personId = links.map(personIdOf).find(Boolean);
   // No person on the deal (yet): the deal stays reported as itself, and its title is no one's name.
+  // Not as a deal that is `nonPerson`: the page's record would then outrank the deals API's person
+  // while the page has not drawn the person's link yet.
   if (!personId) return { notAPerson: true };
   const own = links.filter((link) => personIdOf(link) === personId);
   return {

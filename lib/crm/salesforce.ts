@@ -6,13 +6,14 @@ import { cleanText, deepQueryAll, emailIn, firstShownEmail, firstShownText, isSh
 const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
 /**
  * Lead and Contact pages always show a person. Account pages show one only for a Person Account,
- * which the URL cannot tell from a business Account (both are `001…`), so the page decides. The
- * object's name may be left out (`/lightning/r/<id>/view`, the form Salesforce's own links and
- * e-mail alerts use): the id's key prefix names it.
+ * which the URL cannot tell from a business Account (both are `001…`), so the page decides. An
+ * Opportunity is a record but never a person (RecordMatch.nonPerson). The object's name may be left
+ * out (`/lightning/r/<id>/view`, the form Salesforce's own links and e-mail alerts use): the id's
+ * key prefix names it.
  */
-const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(?:(Lead|Contact|Account)/)?(${RECORD_ID})/(?:view|edit)/?$`);
+const LIGHTNING_RECORD_PATH = new RegExp(`^/lightning/r/(?:(Lead|Contact|Account|Opportunity)/)?(${RECORD_ID})/(?:view|edit)/?$`);
 /** The objects of a record id's 3-character key prefix, which is fixed across all orgs. */
-const KEY_PREFIXES: Record<string, string> = { '00Q': 'lead', '003': 'contact', '001': 'account' };
+const KEY_PREFIXES: Record<string, string> = { '00Q': 'lead', '003': 'contact', '001': 'account', '006': 'opportunity' };
 /**
  * `<MyDomain>.lightning.force.com`, plus the partitioned domains Salesforce gives non-production
  * orgs: `<MyDomain>--<sandbox>.sandbox.`, and `.develop.` (Developer Edition), `.scratch.`,
@@ -57,6 +58,8 @@ export const salesforceLightning: CrmDetector = {
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // An Opportunity's page names its contact roles, none of them the record: no one to read.
+    if (match.nonPerson) return { notAPerson: true };
     // Lightning keeps earlier records' pages (and the console's other tabs) in the DOM, hidden;
     // only the shown one is this record.
     const header = deepQueryAll(doc, 'records-highlights2, records-lwc-highlights-panel, .slds-page-header')
@@ -84,11 +87,15 @@ export const salesforceLightning: CrmDetector = {
   completeIdentity: completeSalesforceIdentity,
 };
 
-/** A record of one of the person objects (or an Account, which may be a Person Account: the page decides). */
+/**
+ * A record of one of the person objects, an Account (which may be a Person Account: the page
+ * decides) or an Opportunity (a deal, never a person).
+ */
 function salesforceRecord(objectType: string | undefined, recordId: string): RecordMatch | null {
-  if (objectType !== 'account') return objectType ? { crm: 'salesforce', objectType, recordId } : null;
-  // Account ids always start with 001; anything else under /Account/ is not an account page.
-  return recordId.startsWith('001') ? { crm: 'salesforce', objectType, recordId, personFromPage: true } : null;
+  if (objectType === 'lead' || objectType === 'contact') return { crm: 'salesforce', objectType, recordId };
+  // Account ids always start with 001 and Opportunity ids with 006; anything else under their names is not their page.
+  if (!objectType || KEY_PREFIXES[recordId.slice(0, 3)] !== objectType) return null;
+  return objectType === 'account' ? { crm: 'salesforce', objectType, recordId, personFromPage: true } : { crm: 'salesforce', objectType, recordId, nonPerson: 'deal' };
 }
 
 /**
@@ -102,7 +109,7 @@ function completeSalesforceIdentity(found: PageIdentity, generic: GenericReading
   const identity = found.name ? found : { ...found, name: tidyName(generic.emailElement?.closest('article, .slds-card')?.querySelector('a[href*="/lightning/r/Contact/"]')?.textContent) };
   if (match.objectType !== 'account' || identity.record) return identity;
   if (generic.labelled) return { ...identity, record: { objectType: PERSON_ACCOUNT, recordId: match.recordId } };
-  return { record: { objectType: 'account', recordId: match.recordId }, notAPerson: true };
+  return { record: { objectType: 'account', recordId: match.recordId, nonPerson: 'organisation' }, notAPerson: true };
 }
 
 /**
@@ -144,18 +151,29 @@ export const salesforceLightningTestUrls: DetectorTestUrls = {
     // The first Lightning URL form: the record in the hash.
     ['https://acme.lightning.force.com/one/one.app#/sObject/0035g00000Vb3KqAAJ/view?a:t=1764912345678', { objectType: 'contact', recordId: '0035g00000Vb3KqAAJ' }],
     ['https://acme.lightning.force.com/one/one.app#/sObject/00Q8d00000XyZ1aEAF/view', { objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' }],
+    // An Opportunity: a record, but a deal rather than a person.
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdE/view?ws=%2Flightning%2Fr%2FAccount%2F0018d00000Tn5NtAAR%2Fview', { objectType: 'opportunity', recordId: '0068d00000AbCdE', nonPerson: 'deal' }],
+    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/edit', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
+    ['https://acme-dev-ed.develop.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view/', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
+    ['https://acme.lightning.force.com/lightning/r/0068d00000AbCdEAAZ/view', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
+    ['https://acme.lightning.force.com/one/one.app#/sObject/0068d00000AbCdEAAZ/view', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
   ],
   noMatch: [
     'https://acme.lightning.force.com/one/one.app#/sObject/Lead/list?filterName=Recent',
     'https://acme.lightning.force.com/one/one.app#/home',
     'https://acme.lightning.force.com/lightning/page/home',
     'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
-    'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/view',
-    'https://acme.lightning.force.com/lightning/r/0068d00000AbCdEAAZ/view',
+    'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent',
+    // Other objects (a Case, a Campaign), and an Opportunity's related list.
+    'https://acme.lightning.force.com/lightning/r/Case/5008d00000MnOpQAAR/view',
+    'https://acme.lightning.force.com/lightning/r/7018d00000AbCdEAAZ/view',
+    'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00000AbCdEAAZ/related/OpportunityContactRoles/view',
     'https://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/related/Histories/view',
     'https://acme.lightning.force.com/lightning/r/Lead/short/view',
     // An Account URL whose id is not an account's (001) is not an account page.
     'https://acme.lightning.force.com/lightning/r/Account/0038d00000Qw3rTAAR/view',
+    'https://acme.lightning.force.com/lightning/r/Opportunity/0018d00000Pa7KcAAR/view',
     'http://acme.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
     'https://lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
     'https://acme.lightning.force.com.evil.example/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',
@@ -195,7 +213,7 @@ function fieldValue(doc: Document, labels: readonly string[]): string | undefine
  * or the record's edit page `/<id>/e` (the same record, its fields as inputs). The object is known
  * only by the id's key prefix (KEY_PREFIXES). (`/00Q/o` is the Leads tab.)
  */
-const CLASSIC_RECORD_PATH = /^\/((00Q|003|001)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:\/e)?$/;
+const CLASSIC_RECORD_PATH = /^\/((00Q|003|00[16])[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:\/e)?$/;
 /**
  * `<MyDomain>.my.salesforce.com`, with the partitioned-domain label (`.sandbox.`, `.develop.`, …) or a
  * legacy sandbox instance (`acme--uat.cs42.`) in between.
@@ -216,6 +234,7 @@ export const salesforceClassic: CrmDetector = {
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    if (match.nonPerson) return { notAPerson: true };
     // Classic reloads the page per record, so nothing stale is kept; the title's h2 is the name.
     const title = firstShownText(doc, ['.bPageTitle h2.pageDescription']);
     const emailCell = classicField(doc, ['Email']);
@@ -241,11 +260,17 @@ export const salesforceClassicTestUrls: DetectorTestUrls = {
     ['https://acme.my.salesforce.com/0018d00000Nv8kL', { objectType: 'account', recordId: '0018d00000Nv8kL', personFromPage: true }],
     // The record's edit page is the record.
     ['https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk', { objectType: 'lead', recordId: '00Q5j00000Lm7Qk' }],
+    // An Opportunity (006): a deal, not a person.
+    ['https://acme.my.salesforce.com/0068d00000AbCdE', { objectType: 'opportunity', recordId: '0068d00000AbCdE', nonPerson: 'deal' }],
+    ['https://acme--uat.sandbox.my.salesforce.com/0068d00000AbCdEAAZ?srPos=0&srKp=006', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
+    ['https://acme--uat.cs42.my.salesforce.com/0068d00000AbCdE/e', { objectType: 'opportunity', recordId: '0068d00000AbCdE', nonPerson: 'deal' }],
   ],
   noMatch: [
     'https://acme.my.salesforce.com/00Q/o',
     'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/edit',
-    'https://acme.my.salesforce.com/0068d00000AbCdE',
+    'https://acme.my.salesforce.com/006/o',
+    'https://acme.my.salesforce.com/5008d00000MnOpQ',
+    'https://acme.my.salesforce.com/0068d00000AbC',
     'https://acme.my.salesforce.com/00Q5j00000Lm7',
     'https://acme.my.salesforce.com/home/home.jsp',
     'https://acme.my.salesforce.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view',

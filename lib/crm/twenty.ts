@@ -2,11 +2,12 @@ import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from '.
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
- * Twenty's record show page: `/object/<objectNameSingular>/<uuid>`, or `/person/<uuid>` in the
- * versions of 2023 a self-hosted instance may still run. Only `person` is a lead; the People list is
- * `/objects/people` (plural), companies are `/object/company/<uuid>` (`/companies/<uuid>` then).
+ * Twenty's record show page: `/object/<objectNameSingular>/<uuid>`, or `/person/<uuid>` and
+ * `/companies/<uuid>` in the versions of 2023 a self-hosted instance may still run (they had no
+ * opportunity page). Only `person` is a lead; `company` and `opportunity` are reported as the records
+ * they are. The lists are `/objects/people`, `/objects/companies` (plural).
  */
-const PERSON_PATH = /^\/(?:object\/)?person\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+const RECORD_PATH = /^\/(?:object\/(person|company|opportunity)|(person)|companies)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 /**
  * Twenty Cloud: `app.twenty.com` and one subdomain per workspace (`acme.twenty.com`). `api.` serves
  * the REST/GraphQL API and `www.` the website, never a record page.
@@ -20,13 +21,19 @@ const CLOUD_HOST = /^(?!(?:api|www)\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.twenty\.c
  */
 export function matchTwentyPath(url: URL): RecordMatch | null {
   if (url.protocol !== 'https:') return null;
-  const found = PERSON_PATH.exec(url.pathname);
+  const found = RECORD_PATH.exec(url.pathname);
+  if (!found) return null;
+  // Neither group: the 2023 `/companies/<uuid>`. Lower case, as the router takes any case.
+  const objectType = (found[1] ?? found[2] ?? 'company').toLowerCase();
   // Twenty's ids are lowercase UUIDs (Postgres prints them so); the page's element ids use that form.
-  return found ? { crm: 'twenty', objectType: 'person', recordId: found[1]!.toLowerCase() } : null;
+  const match: RecordMatch = { crm: 'twenty', objectType, recordId: found[3]!.toLowerCase() };
+  return objectType === 'person' ? match : { ...match, nonPerson: objectType === 'company' ? 'organisation' : 'deal' };
 }
 
 /** Reads the shown person record. Shared by Twenty Cloud and self-hosted instances. */
 function readTwentyPerson(doc: Document, match: RecordMatch): PageIdentity {
+  // A company or an opportunity is a record, never a person: its title and e-mails are not one's.
+  if (match.nonPerson) return { notAPerson: true };
   return {
     name: recordTitle(doc),
     email: fieldValueEmail(doc, match.recordId, 'emails', 'Emails'),
@@ -61,17 +68,33 @@ export const twentyTestUrls: DetectorTestUrls = {
     ['https://my-team-42.twenty.com/object/person/0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e?tab=timeline', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
     ['https://app.twenty.com/object/person/0B9E4C1D-8F2A-4B3C-9D5E-6F7A8B9C0D1E', { objectType: 'person', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e' }],
     ['https://app.twenty.com/person/e7c2a914-3b58-4d6f-a1e0-58c9b3d24f76', { objectType: 'person', recordId: 'e7c2a914-3b58-4d6f-a1e0-58c9b3d24f76' }],
+    // Records that are not a person: a company (at its 2023 path too), an opportunity.
+    ['https://acme.twenty.com/object/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', { objectType: 'company', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', nonPerson: 'organisation' }],
+    ['https://app.twenty.com/object/company/20202020-C21E-4EC2-873B-DE4264D89025/?tab=timeline', { objectType: 'company', recordId: '20202020-c21e-4ec2-873b-de4264d89025', nonPerson: 'organisation' }],
+    ['https://acme.twenty.com/companies/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', { objectType: 'company', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', nonPerson: 'organisation' }],
+    ['https://acme.twenty.com/object/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', { objectType: 'opportunity', recordId: '7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b', nonPerson: 'deal' }],
+    ['https://my-team-42.twenty.com/object/opportunity/0B9E4C1D-8F2A-4B3C-9D5E-6F7A8B9C0D1E/', { objectType: 'opportunity', recordId: '0b9e4c1d-8f2a-4b3c-9d5e-6f7a8b9c0d1e', nonPerson: 'deal' }],
   ],
   noMatch: [
     'https://app.twenty.com/objects/people',
     'https://acme.twenty.com/objects/people?viewId=6f1e2d3c-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-    'https://acme.twenty.com/object/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
-    'https://acme.twenty.com/object/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/objects/companies',
+    'https://acme.twenty.com/objects/opportunities?viewId=6f1e2d3c-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
     'https://acme.twenty.com/object/person/not-a-uuid',
-    'https://acme.twenty.com/companies/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/object/company/not-a-uuid',
+    'https://acme.twenty.com/object/companies/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/object/task/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/object/note/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    // Paths no Twenty version served: a company or an opportunity without `/object/`.
+    'https://acme.twenty.com/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/opportunities/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
+    'https://acme.twenty.com/companies',
     'https://acme.twenty.com/people',
     'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6',
     'https://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/edit',
+    'https://acme.twenty.com/object/opportunity/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b/edit',
+    'http://acme.twenty.com/object/company/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
     'http://acme.twenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
     'https://app.twenty.com.evil.example/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',
     'https://eviltwenty.com/object/person/7c1f5a8e-2b4d-4e6f-9a0b-1c2d3e4f5a6b',

@@ -1,4 +1,4 @@
-import type { CrmId } from '@/lib/schema/record';
+import type { CrmId, NonPersonKind } from '@/lib/schema/record';
 import type { GenericReading } from './generic-reader';
 
 /** What the URL alone tells us: which CRM, which kind of record, which id. */
@@ -12,6 +12,12 @@ export interface RecordMatch {
    * (`PageIdentity.record`) once the page says which it is.
    */
   personFromPage?: boolean;
+  /**
+   * The URL names a record that is not a person (a company, a deal): it is reported as a record all
+   * the same, so the side panel says what it is rather than "not a record page", and no layer reads
+   * a person from its page. Crosses to the worker on the report (DetectedRecord.nonPerson).
+   */
+  nonPerson?: NonPersonKind;
 }
 
 /** Who the page shows. Any part may be missing (not rendered yet, hidden field, no email on file). */
@@ -20,7 +26,7 @@ export interface PageIdentity {
   email?: string;
   company?: string;
   /** The person's own record, when the URL's record is not the person (see `personFromPage`). */
-  record?: { objectType: string; recordId: string };
+  record?: { objectType: string; recordId: string; nonPerson?: NonPersonKind };
   /**
    * The page says the record is not a person (a Capsule organisation, a business Account): it is
    * reported as the record it is, and nothing else on it is read as a person.

@@ -1,3 +1,4 @@
+import type { NonPersonKind } from '@/lib/schema/record';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
@@ -14,13 +15,22 @@ const HOSTS = DOMAINS.flatMap((domain) => [`crm.${domain}`, `crmsandbox.${domain
  * `/crm/<org>/tab/<Module>/<id>`, where `<org>` is the org's domain name (`org20089364`, a numeric
  * id, or a portal name the org chose) and may be missing (`/crm/tab/Leads/<id>`), or the record's
  * edit page `/<id>/edit` (the same record, its fields as inputs), or the record in a Canvas view the
- * admin designed (`/<id>/canvas/<canvasId>`). Only the person modules: Leads and
- * Contacts (Deals are `Potentials`, Accounts are companies). List views live at
+ * admin designed (`/<id>/canvas/<canvasId>`). The person modules, Leads and Contacts, and the
+ * records that are not a person: Accounts (companies) and Deals, which the app's own URLs still
+ * call by the module's old name, `Potentials` (links that integrations build from the API's module
+ * name say `Deals`). List views live at
  * `/tab/Leads/custom-view/<cvid>/list`, the create page at `/create`. Record ids are 64-bit numbers,
  * in practice 18–19 digits.
  */
-const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts)\/(\d{12,20})(?:\/edit|\/canvas\/\d+)?\/?$/;
-const OBJECT_TYPE = { Leads: 'lead', Contacts: 'contact' } as const;
+const RECORD_PATH = /^\/crm\/(?:(?!tab\/)[A-Za-z0-9_-]+\/)?tab\/(Leads|Contacts|Accounts|Deals|Potentials)\/(\d{12,20})(?:\/edit|\/canvas\/\d+)?\/?$/;
+/** Each module's record: its object type, and what it is when it is not a person. */
+const MODULES: Record<string, readonly [objectType: string, nonPerson?: NonPersonKind]> = {
+  Leads: ['lead'],
+  Contacts: ['contact'],
+  Accounts: ['account', 'organisation'],
+  Deals: ['deal', 'deal'],
+  Potentials: ['deal', 'deal'],
+};
 
 /** Zoho prefixes the header name with the record's Salutation picklist value. */
 const SALUTATION = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+/i;
@@ -39,10 +49,13 @@ export const zoho: CrmDetector = {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const found = RECORD_PATH.exec(url.pathname);
     if (!found) return null;
-    return { crm: 'zoho', objectType: OBJECT_TYPE[found[1] as keyof typeof OBJECT_TYPE], recordId: found[2]! };
+    const [objectType, nonPerson] = MODULES[found[1]!]!;
+    return { crm: 'zoho', objectType, recordId: found[2]!, ...(nonPerson && { nonPerson }) };
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    // An account or a deal is a record, never a person: its page's name and e-mail are not one's.
+    if (match.nonPerson) return { notAPerson: true };
     // Zoho's Lyte components render in the light DOM; deepQueryAll still looks into shadow roots
     // should a component grow one. The record page is crm-detailview > crux-detailpage-wrapper.
     const page = deepQueryAll(doc, 'crux-detailpage-wrapper').find(isShown);
@@ -82,6 +95,14 @@ export const zohoTestUrls: DetectorTestUrls = {
     ['https://crmsandbox.zoho.com/crm/northwindsandbox/tab/Contacts/4788001000000345019', { objectType: 'contact', recordId: '4788001000000345019' }],
     ['https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/edit', { objectType: 'lead', recordId: '5725767000000411001' }],
     ['https://crm.zoho.com.au/crm/org7004518803/tab/Contacts/7004518000000319027/canvas/7004518000000287551', { objectType: 'contact', recordId: '7004518000000319027' }],
+    // Records that are not a person: an account, a deal under either module name.
+    ['https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001', { objectType: 'account', recordId: '5725767000000711001', nonPerson: 'organisation' }],
+    ['https://crm.zoho.eu/crm/org20098805637/tab/Accounts/349824000012345678/', { objectType: 'account', recordId: '349824000012345678', nonPerson: 'organisation' }],
+    ['https://crmsandbox.zoho.in/crm/tab/Accounts/4876876000000444001/edit', { objectType: 'account', recordId: '4876876000000444001', nonPerson: 'organisation' }],
+    ['https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001', { objectType: 'deal', recordId: '5725767000000611001', nonPerson: 'deal' }],
+    ['https://crm.zoho.com.au/crm/org691602767/tab/Potentials/6916027000001234567?sub_module=Timeline', { objectType: 'deal', recordId: '6916027000001234567', nonPerson: 'deal' }],
+    ['https://crm.zoho.eu/crm/org20098805637/tab/Deals/349824000058395237', { objectType: 'deal', recordId: '349824000058395237', nonPerson: 'deal' }],
+    ['https://crm.zohocloud.ca/crm/org110000402423/tab/Deals/110000402423000456/canvas/110000402423000789', { objectType: 'deal', recordId: '110000402423000456', nonPerson: 'deal' }],
   ],
   noMatch: [
     // List views, create pages, other modules.
@@ -89,13 +110,17 @@ export const zohoTestUrls: DetectorTestUrls = {
     'https://crm.zoho.com/crm/org20089364/tab/Leads/create',
     'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/clone',
     'https://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001/canvas/',
-    'https://crm.zoho.com/crm/org20089364/tab/Potentials/5725767000000611001',
-    'https://crm.zoho.com/crm/org20089364/tab/Accounts/5725767000000711001',
+    'https://crm.zoho.com/crm/org20089364/tab/Accounts/custom-view/5725767000000087521/list',
+    'https://crm.zoho.com/crm/org20089364/tab/Potentials/create',
+    'https://crm.zoho.eu/crm/org20098805637/tab/Deals/349824000058395237/clone',
+    'https://crm.zoho.com/crm/org20089364/tab/Tasks/5725767000000811001',
+    'https://crm.zoho.com/crm/org20089364/tab/Quotes/5725767000000911001',
     'https://crm.zoho.com/crm/org20089364/tab/Home/begin',
     // Malformed ids.
     'https://crm.zoho.com/crm/org20089364/tab/Leads/123',
     'https://crm.zoho.com/crm/org20089364/tab/Leads/57257670000004110x1',
     'https://crm.zoho.com/crm/org20089364/tab/leads/5725767000000411001',
+    'https://crm.zoho.com/crm/org20089364/tab/accounts/5725767000000711001',
     // Not Zoho CRM: http, lookalikes, other Zoho apps, a host that does not exist.
     'http://crm.zoho.com/crm/org20089364/tab/Leads/5725767000000411001',
     'https://crm.zoho.com.evil.example/crm/org20089364/tab/Leads/5725767000000411001',

@@ -12,6 +12,8 @@ import { CodedTextSchema } from './coded-text';
 export const BriefSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('no-record') }),
   z.object({ state: z.literal('loading'), record: DetectedRecordSchema }),
+  /** A record that is not a person (a company, a deal): marketing's briefs are about people. */
+  z.object({ state: z.literal('not-a-person'), record: DetectedRecordSchema }),
   z.object({
     state: z.literal('not-found'),
     record: DetectedRecordSchema,

@@ -35,6 +35,10 @@ export const CRM_LABELS: Record<CrmId, string> = {
  */
 const PAGE_EMAIL = /^[^\s@"<>()[\],;:]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]{0,62}$/u;
 
+/** What a record that is not a person is: an organisation (an account, a company) or a deal (an opportunity). */
+export const NonPersonKindSchema = z.enum(['organisation', 'deal']);
+export type NonPersonKind = z.infer<typeof NonPersonKindSchema>;
+
 /** What the content script found on the page: the record from the URL, the person from the page. */
 export const DetectedRecordSchema = z.object({
   crm: CrmIdSchema,
@@ -45,6 +49,8 @@ export const DetectedRecordSchema = z.object({
   name: z.string().max(300).optional().catch(undefined),
   email: z.email({ pattern: PAGE_EMAIL }).max(320).optional().catch(undefined),
   company: z.string().max(300).optional().catch(undefined),
+  /** Set when the record is not a person: no lead is looked up for it, and the panel says what it is. */
+  nonPerson: NonPersonKindSchema.optional(),
 });
 export type DetectedRecord = z.infer<typeof DetectedRecordSchema>;
 

@@ -79,8 +79,13 @@ function changeBetween(before: DetectedRecord | null, after: DetectedRecord | nu
   if (!before || !after) return before === after ? 'none' : 'new-record';
   if (recordKey(before) !== recordKey(after)) return 'new-record';
   // The kind counts too: a record reported at once is refined by its page (a Capsule party that
-  // turns out to be an organisation) without any of the person's fields changing.
+  // turns out to be an organisation, a Salesforce Account that turns out to be a business's)
+  // without any of the person's fields changing.
   const same =
-    before.objectType === after.objectType && before.name === after.name && before.email === after.email && before.company === after.company;
+    before.objectType === after.objectType &&
+    before.nonPerson === after.nonPerson &&
+    before.name === after.name &&
+    before.email === after.email &&
+    before.company === after.company;
   return same ? 'none' : 'identity';
 }

@@ -26,10 +26,11 @@ test('an organisation party is reported as the organisation it is, never as a pe
   await crm.getByTestId('organisation-link').click();
   await expect(crm).toHaveURL(`${ORIGIN}/party/80011200`);
   await expect(crm.getByTestId('party-page')).toContainText('People');
-  // A record is a record: the party is reported at once, and the page refines it to an organisation.
+  // A record is a record: the party is reported at once, and the page refines it to an organisation,
+  // which the panel names as such, with no person.
   await expect(panel.detectedRecordId).toHaveText('organisation 80011200');
-  await expect(panel.detectedName).toHaveText('Name not shown on the page');
-  await expect(panel.detectedEmail).toHaveText('not shown on the page');
+  await expect(panel.page.getByTestId('state-not-a-person')).toContainText('A company’s record');
+  await expect(panel.detectedName).toHaveCount(0);
 
   await navigateInApp(crm, '/party/80011301');
   await expect(panel.detectedName).toHaveText('Diego Ramírez');
@@ -45,7 +46,7 @@ test('an organisation opened directly is reported as an organisation, never as a
   const panel = new SidePanel(await openSidePanel(crm));
   const seen = await panel.recordStates(['detected-record-id']);
   await expect(panel.detectedRecordId).toHaveText('organisation 80011300');
-  await expect(panel.detectedName).toHaveText('Name not shown on the page');
+  await expect(panel.page.getByTestId('state-not-a-person')).toContainText('A company’s record');
 
   // Its people are listed with their e-mails; one of them is the next person opened.
   await crm.getByRole('link', { name: 'Diego Ramírez' }).click();

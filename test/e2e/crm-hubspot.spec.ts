@@ -76,9 +76,11 @@ test('a contact marketing does not know shows who was detected; a company record
   await expect(panel.page.getByTestId('detected')).toContainText('Unknown Co');
   await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
 
-  // The association card links the company (object 0-2): the panel leaves the person.
+  // The association card links the company (object 0-2): a record, but not a person, and the panel
+  // says so rather than "not a record page", and leaves the person.
   await crm.getByRole('link', { name: 'Unknown Co' }).click();
   await expect(crm).toHaveURL(`${US}/record/0-2/7009`);
-  await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
+  await expect(panel.page.getByTestId('state-not-a-person')).toContainText('A company’s record');
+  await expect(panel.detectedRecordId).toHaveText('company 7009');
   await expect(panel.detectedName).toHaveCount(0);
 });

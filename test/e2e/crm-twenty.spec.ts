@@ -31,9 +31,9 @@ test('on app.twenty.com the People list is no record, and opening a row detects 
   await expect(panel.detectedRecordId).toContainText(ARJUN);
   await expect(panel.section('brief-source')).toContainText('Q3 SOC 2 Readiness – Google Ads');
 
-  // The company's page is a record page too, but not a person: the panel leaves the person.
+  // The company's page is a record page too, but not a person: the panel says so and leaves the person.
   await crm.getByTestId('company-chip').click();
-  await expect(panel.page.getByTestId('state-no-record')).toBeVisible();
+  await expect(panel.page.getByTestId('state-not-a-person')).toContainText('A company’s record');
   await expect(panel.detectedName).toHaveCount(0);
 });
 

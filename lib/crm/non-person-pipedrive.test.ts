@@ -1,0 +1,59 @@
+/** Pipedrive's records that are not a person: an organization by its URL; a deal that links no one is reported as itself (pipedrive.ts). */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pipedrive } from './pipedrive';
+import { readPageIdentity, readRecordPage } from './read-page';
+
+const match = (url: string) => pipedrive.matchUrl(new URL(url))!;
+const signal = () => new AbortController().signal;
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Pipedrive organization', () => {
+  const organization = match('https://acme.pipedrive.com/organization/42');
+
+  it('reads no person from a page that shows a name and an address', () => {
+    document.body.innerHTML = `<div class="viewContainer"><div class="detailView organizationDetails">
+      <div class="infoBlock"><h1>Nordvik Logistics</h1></div>
+      <div class="fieldsList"><a href="mailto:info@nordvik.example">info@nordvik.example</a></div>
+      <ul class="people"><li><a href="/person/1207">Sofia Lindqvist</a> <a href="mailto:sofia@nordvik.example">sofia@nordvik.example</a></li></ul></div></div>`;
+    expect(organization.nonPerson).toBe('organisation');
+    expect(pipedrive.readIdentity(document, organization)).toEqual({ notAPerson: true });
+    expect(readRecordPage(pipedrive, document, organization)).toEqual({ crm: 'pipedrive', type: 'organization', id: '42', email: undefined, name: undefined });
+  });
+
+  it('asks the API nothing (the persons resource would answer a person with that number)', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ data: { name: 'Someone Else', email: [{ value: 'else@example.com', primary: true }] } })));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(pipedrive.fetchIdentity!(organization, signal())).resolves.toEqual({});
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('Pipedrive deal', () => {
+  const deal = match('https://acme.pipedrive.com/deal/313');
+  const dealPage = (person: string) =>
+    `<div class="viewContainer"><div class="detailView dealDetails"><h1>Fleet renewal deal</h1>${person}
+      <a href="/organization/42">Nordvik Logistics</a> <a href="mailto:deals@nordvik.example">deals@nordvik.example</a>
+      <section class="deal-participants"><a href="/person/1209">Diego Ramírez</a> <a href="mailto:diego@nordvik.example">diego@nordvik.example</a></section></div></div>`;
+
+  it('that links no person reads none, its participants and address aside, and stays the deal reported by its URL', () => {
+    document.body.innerHTML = dealPage('');
+    expect(deal.nonPerson).toBeUndefined();
+    expect(pipedrive.readIdentity(document, deal)).toEqual({ notAPerson: true });
+    expect(readRecordPage(pipedrive, document, deal)).toEqual({ crm: 'pipedrive', type: 'deal', id: '313', email: undefined, name: undefined });
+  });
+
+  it('is its person’s record once it links one', () => {
+    document.body.innerHTML = dealPage('<a href="/person/1213">Robin Vale</a>');
+    const identity = pipedrive.readIdentity(document, deal);
+    expect(identity).toMatchObject({ record: { objectType: 'person', recordId: '1213' }, name: 'Robin Vale' });
+    expect(identity.record).not.toHaveProperty('nonPerson');
+    expect(identity.notAPerson).toBeUndefined();
+  });
+
+  it('leaves a lead that links no person as it was: not a person, and no record of its own', () => {
+    document.body.innerHTML = '<div class="lead-view"><h1>Inbound: fleet tracking</h1><a href="mailto:hello@nordvik.example">hello@nordvik.example</a></div>';
+    const lead = match('https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000');
+    expect(readPageIdentity(pipedrive, document, lead)).toEqual({ record: undefined, notAPerson: true });
+  });
+});
