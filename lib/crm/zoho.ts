@@ -1,4 +1,4 @@
-import type { NonPersonKind } from '@/lib/schema/record';
+import type { NonPersonKind } from '../schema/record';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
 
