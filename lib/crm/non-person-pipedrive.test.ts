@@ -1,7 +1,9 @@
-/** Pipedrive's records that are not a person: an organization by its URL; a deal that links no one is reported as itself (pipedrive.ts). */
+/** Pipedrive's records that are not a person: an organization by its URL, a deal by the deals API's word that it has no person (pipedrive.ts). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pipedrive } from './pipedrive';
 import { readPageIdentity, readRecordPage } from './read-page';
+import type { CrmDetector } from './types';
+import { watchRecords, type WatchedRecord } from './watch';
 
 const match = (url: string) => pipedrive.matchUrl(new URL(url))!;
 const signal = () => new AbortController().signal;
@@ -49,6 +51,24 @@ describe('Pipedrive deal', () => {
     expect(identity).toMatchObject({ record: { objectType: 'person', recordId: '1213' }, name: 'Robin Vale' });
     expect(identity.record).not.toHaveProperty('nonPerson');
     expect(identity.notAPerson).toBeUndefined();
+  });
+
+  it('is a deal’s record once the deals API says it has no person, and its person’s once the page links one', async () => {
+    document.body.innerHTML = dealPage('');
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ data: { person_id: null, org_id: { name: 'Nordvik Logistics', value: 42 } } }), { status: 200 })));
+    // The tab's URL cannot be Pipedrive's here: the detector sees the deal's URL whatever the tab's.
+    const detector: CrmDetector = { ...pipedrive, matchUrl: () => deal };
+    const reported: WatchedRecord[] = [];
+    const controller = new AbortController();
+    watchRecords(window, [detector], { signal: controller.signal, onRecord: (record) => reported.push(record), onNoRecord() {} });
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ objectType: 'deal', recordId: '313', nonPerson: 'deal' }));
+    expect(reported.at(-1)!.email).toBeUndefined();
+
+    // The rep links a person to the deal: the page's link outranks the API's earlier word.
+    document.querySelector('.dealDetails')!.insertAdjacentHTML('afterbegin', '<a href="/person/1213">Robin Vale</a>');
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ objectType: 'person', recordId: '1213', name: 'Robin Vale' }));
+    expect(reported.at(-1)!.nonPerson).toBeUndefined();
+    controller.abort();
   });
 
   it('leaves a lead that links no person as it was: not a person, and no record of its own', () => {

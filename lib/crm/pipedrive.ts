@@ -46,13 +46,16 @@ export const pipedrive: CrmDetector = {
   async fetchIdentity(match: RecordMatch, signal: AbortSignal): Promise<PageIdentity> {
     if (match.objectType === 'deal') {
       const deal = z.safeParse(DealAnswerSchema, await getSameOrigin(`/api/v1/deals/${match.recordId}`, signal));
-      const person = deal.success ? deal.data.data.person_id : undefined;
-      if (!person || typeof person.value !== 'number') return {};
+      if (!deal.success) return {};
+      const person = deal.data.data.person_id;
+      // The deal's own answer that it has no contact person: the record is the deal, no one's. Only
+      // the API says it, never a page still drawing the person's link, and a link drawn later wins.
+      if (!person || typeof person.value !== 'number') return { record: { objectType: 'deal', recordId: match.recordId, nonPerson: 'deal' } };
       return {
         record: { objectType: 'person', recordId: String(person.value) },
         name: cleanText(person.name),
         email: primaryEmail(person.email),
-        company: cleanText(orgName(deal.success ? deal.data.data.org_id : undefined)),
+        company: cleanText(orgName(deal.data.data.org_id)),
       };
     }
     // A lead's person is read from its page; an organization (a nonPerson match) has none: nothing is

@@ -30,7 +30,7 @@ describe('pipedrive.fetchIdentity (v1 persons and deals, same origin)', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('turns a deal into its person’s own record, and a deal with nobody into nothing', async () => {
+  it('turns a deal into its person’s own record, and a deal the API says has nobody into the deal it is', async () => {
     answer(200, { data: { person_id: { value: 5521, name: 'Noor Haddad', email: [{ value: 'noor@cedar.example', primary: true }] }, org_id: { name: 'Cedar' } } });
     await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'deal', recordId: '311', personFromPage: true }, signal())).resolves.toEqual({
       record: { objectType: 'person', recordId: '5521' },
@@ -39,6 +39,11 @@ describe('pipedrive.fetchIdentity (v1 persons and deals, same origin)', () => {
       company: 'Cedar',
     });
     answer(200, { data: { person_id: null, org_id: null } });
+    await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'deal', recordId: '312' }, signal())).resolves.toEqual({
+      record: { objectType: 'deal', recordId: '312', nonPerson: 'deal' },
+    });
+    // No answer (signed out, an HTML page) says nothing about the deal's person.
+    answer(401, { success: false });
     await expect(pipedrive.fetchIdentity!({ crm: 'pipedrive', objectType: 'deal', recordId: '312' }, signal())).resolves.toEqual({});
   });
 

@@ -1,5 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
+
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/crm/pipedrive.html');
 
 /** See test/fixtures/crm/pipedrive.html: any <company>.pipedrive.com serves the same company. */
 const ORIGIN = 'https://keyline.pipedrive.com';
@@ -62,4 +67,29 @@ test('moving in-app from a person to a deal and to a deal without a person follo
   await expect(panel.page.getByTestId('state-not-found')).toContainText('Not in marketing data');
   const seen = await states();
   expect(seen.filter((state) => state.includes('1209') || state.includes('Diego')), 'the participant taken for the deal’s person').toEqual([]);
+});
+
+test('a deal the deals API says has no person is a deal’s record, until the rep links one', async ({ extension, server, openSidePanel }) => {
+  // The test server plays the company's host: the app for every page, and Pipedrive's v1 deals
+  // resource, which the web app calls on the same origin, with this deal's answer (no person_id).
+  const asked: string[] = [];
+  server.route('*.pipedrive.com', async (_req, res, url) => {
+    if (url.pathname.startsWith('/api/')) {
+      asked.push(url.pathname);
+      const body = url.pathname === `/api/v1/deals/${ORG_ONLY_DEAL}` ? { success: true, data: { id: 313, person_id: null, org_id: { name: 'Nordvik Logistics', value: 42 } } } : { success: false };
+      return void res.writeHead(body.success ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(await readFile(FIXTURE, 'utf8'));
+  });
+  const crm = await extension.context.newPage();
+  await crm.goto(`${ORIGIN}/deal/${ORG_ONLY_DEAL}`);
+  const panel = new SidePanel(await openSidePanel(crm));
+  await expect(panel.page.getByTestId('state-not-a-person')).toContainText('A deal’s record');
+  await expect(panel.detectedRecordId).toHaveText(`deal ${ORG_ONLY_DEAL}`);
+  expect(asked).toContain(`/api/v1/deals/${ORG_ONLY_DEAL}`);
+
+  // The page's link to a person outranks the API's earlier word.
+  await crm.getByTestId('link-person').click();
+  await expect(panel.detectedName).toHaveText('Robin Vale');
+  await expect(panel.detectedRecordId).toHaveText('person 1213');
 });
