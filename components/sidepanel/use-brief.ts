@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { request } from '@/lib/messaging/messages';
 import type { Brief } from '@/lib/schema';
-import { recordKey, type DetectedRecord } from '@/lib/schema/record';
+import { recordKey, reportedIdentity, type DetectedRecord } from '@/lib/schema/record';
 import { useBroadcast } from '@/components/use-broadcast';
 import { cachedFoundBrief } from '@/lib/brief/cached-brief';
 import { notAPersonBrief } from '@/lib/brief/not-a-person';
@@ -14,9 +14,6 @@ export type BriefView = Brief | { state: 'waiting' };
 interface Known {
   record: DetectedRecord | null;
 }
-
-/** The record as the tab reports it: which record, and who (what a report can change without changing the record). */
-const identityOf = (record: DetectedRecord) => JSON.stringify([recordKey(record), record.objectType, record.nonPerson, record.name, record.email, record.company]);
 
 /**
  * The brief for a tab, kept current as the tab moves between records. Every load has a sequence
@@ -150,14 +147,14 @@ export function useBrief(tabId: number | undefined) {
       void load(false, { record });
       return;
     }
-    const identity = identityOf(record);
+    const identity = reportedIdentity(record);
     if (taken.current?.identity === identity) return;
     taken.current = { identity, settled: buildHere(record) };
   });
 
   useBroadcast(async (message) => {
     if (message.type === 'tab-record-changed' && message.tabId === tabId) {
-      const identity = message.record && identityOf(message.record);
+      const identity = message.record && reportedIdentity(message.record);
       const before = taken.current;
       // The report came first and the panel built the brief: the worker's news of it adds nothing.
       if (identity && before?.identity === identity && (await before.settled)) return;

@@ -3,7 +3,6 @@
  * read for one, though its sidebar shows a name and its contacts' addresses.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { GenericReading } from './generic-reader';
 import { hubspot } from './hubspot';
 import { readPageIdentity } from './read-page';
 

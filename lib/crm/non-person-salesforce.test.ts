@@ -3,7 +3,6 @@
  * read for one, though it names its contact roles; and a business Account says what it is.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { GenericReading } from './generic-reader';
 import { readPageIdentity } from './read-page';
 import { salesforceClassic, salesforceLightning } from './salesforce';
 

@@ -54,6 +54,17 @@ export const DetectedRecordSchema = z.object({
 });
 export type DetectedRecord = z.infer<typeof DetectedRecordSchema>;
 
+/**
+ * The record as a tab reports it: which record, what kind, and who. Two reports with the same
+ * identity are the same news (the worker notes no change, the panel builds nothing again); a record
+ * refined in place (a Capsule party found to be an organisation), or its person shown a moment after
+ * the URL named it, is news. The worker and the panel both judge by this, so a field added here
+ * counts for both.
+ */
+export function reportedIdentity(record: DetectedRecord): string {
+  return JSON.stringify([recordKey(record), record.objectType, record.nonPerson, record.name, record.email, record.company]);
+}
+
 /** Stable key for one CRM record: what the cache, the feedback and the Insights join on. */
 export function recordKey(record: Pick<DetectedRecord, 'crm' | 'recordId' | 'url'>): string {
   // Custom sites are many CRMs under one id: the host keeps /people/123 on two of them apart.

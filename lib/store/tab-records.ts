@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from './db';
-import { recordKey, type DetectedRecord } from '@/lib/schema/record';
+import { recordKey, reportedIdentity, type DetectedRecord } from '@/lib/schema/record';
 
 export type TabRecordChange = 'new-record' | 'identity' | 'none';
 
@@ -81,11 +81,5 @@ function changeBetween(before: DetectedRecord | null, after: DetectedRecord | nu
   // The kind counts too: a record reported at once is refined by its page (a Capsule party that
   // turns out to be an organisation, a Salesforce Account that turns out to be a business's)
   // without any of the person's fields changing.
-  const same =
-    before.objectType === after.objectType &&
-    before.nonPerson === after.nonPerson &&
-    before.name === after.name &&
-    before.email === after.email &&
-    before.company === after.company;
-  return same ? 'none' : 'identity';
+  return reportedIdentity(before) === reportedIdentity(after) ? 'none' : 'identity';
 }
