@@ -6,6 +6,7 @@ import { lookupCachedProfile, lookupProfile } from '@/lib/brief/profiles';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
+import { injectGlancePill } from './glance-pill-injection';
 import { noteLook } from './first-look';
 import { openSidePanel } from './side-panel';
 import { takeTabLookup } from './lookup-budget';
@@ -16,10 +17,12 @@ export interface ContentScriptSender {
   tabId: number;
   windowId?: number;
   url?: string;
+  /** The reporting document (Chrome names it; Firefox does not). */
+  documentId?: string;
 }
 
 /** Handles what a CRM tab's content script reports. The tab comes from the sender, never the message. */
-export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url }: ContentScriptSender) {
+export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url, documentId }: ContentScriptSender) {
   switch (request.type) {
     case 'record-detected': {
       // The glance for the pill travels back on the report's own channel, so a record costs the CRM
@@ -38,6 +41,9 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
       return { ok: true };
     case 'get-custom-site':
       return { site: await customSiteFor(url) };
+    case 'load-glance-pill':
+      await injectGlancePill(tabId, documentId);
+      return { ok: true };
   }
 }
 

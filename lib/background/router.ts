@@ -29,7 +29,7 @@ export function routeMessage(raw: unknown, sender: Sender, sendResponse: (respon
   } else if (isOwnContentScript(sender, browser.runtime.id)) {
     const parsed = ContentScriptRequestSchema.safeParse(raw);
     if (parsed.success) {
-      work = handleContentScriptRequest(parsed.data, { tabId: sender.tab!.id!, windowId: sender.tab!.windowId, url: sender.url });
+      work = handleContentScriptRequest(parsed.data, { tabId: sender.tab!.id!, windowId: sender.tab!.windowId, url: sender.url, documentId: sender.documentId });
     }
   }
   if (!work) return false;

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentScriptRequest } from '@/lib/messaging/messages';
 import { RecordAnswerSchema, type Glance } from '@/lib/schema/glance';
 import { safeParse } from '@/lib/schema/zod-lean';
-import { createGlancePill } from './glance-pill';
+import type { GlancePill, GlancePillHolder } from './glance-pill';
 import type { CrmDetector } from './types';
 import { watchRecords, type WatchedRecord } from './watch';
 
@@ -28,8 +28,19 @@ const enum GlanceWait {
  */
 export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'isInvalid'>, detectors: readonly CrmDetector[]): void {
   const send = (message: ContentScriptRequest) => browser.runtime.sendMessage(message).catch(() => undefined);
-  const pill = createGlancePill(document, () => void send({ type: 'open-side-panel' }));
-  ctx.signal.addEventListener('abort', () => pill.remove());
+  /**
+   * The pill's code comes with the tab's first glance, injected by the worker into this script's
+   * own world (entrypoints/glance-pill.ts): a CRM page whose leads marketing does not know never
+   * loads it. `own` is the watch's list of Leadside's elements, which the pill joins when made.
+   */
+  let pill: GlancePill | undefined;
+  const own: Element[] = [];
+  const loadPill = async () => {
+    if (!pill) await send({ type: 'load-glance-pill' });
+    const create = (globalThis as GlancePillHolder).leadsideGlancePill;
+    if (!pill && create && !ctx.isInvalid) own.push((pill = create(document, () => void send({ type: 'open-side-panel' }))).element);
+  };
+  ctx.signal.addEventListener('abort', () => pill?.remove());
   let currentKey: string | undefined;
   /**
    * The glance each record of this tab was last shown with. A return to a record shows it again in
@@ -40,9 +51,9 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
   const enter = (key: string) => {
     if (key === currentKey) return;
     currentKey = key;
-    pill.hide();
+    pill?.hide();
     const known = glances.get(key);
-    if (known) pill.show(known);
+    if (known) pill?.show(known);
     // A user-timing mark costs nothing and lets the benchmark (and a curious engineer in DevTools)
     // see exactly when each record was detected.
     performance.mark('leadside:record-detected', { detail: key });
@@ -50,21 +61,22 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
 
   const page = watchRecords(window, detectors, {
     signal: ctx.signal,
-    ownElements: [pill.element],
+    ownElements: own,
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
       const key = `${record.crm}:${record.recordId}`;
       enter(key);
-      void send({ type: 'record-detected', record }).then((answer) => {
+      void send({ type: 'record-detected', record }).then(async (answer) => {
         const parsed = safeParse(RecordAnswerSchema, answer);
         if (!parsed.success || ctx.isInvalid) return;
         const { glance, noLead } = parsed.data;
         if (glance) {
           const shown = glance.glance;
           glances.set(glance.recordKey, shown);
+          await loadPill();
           // An answer about a record this tab has already left changes nothing on screen, nor one a later
           // answer has replaced; showing the same glance again changes nothing (the pill compares).
-          const show = () => glances.get(currentKey!) === shown && pill.show(shown);
+          const show = () => glances.get(currentKey!) === shown && pill?.show(shown);
           // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
           // the record, in the frame the CRM draws it in: a pill shown on its own costs the CRM page a
           // frame of its own. Only a glance waits, so an answer without one never takes its place.
@@ -75,13 +87,13 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
         if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
         if (noLead) {
           glances.delete(key);
-          if (key === currentKey) pill.hide();
+          if (key === currentKey) pill?.hide();
         }
       });
     },
     onNoRecord() {
       currentKey = undefined;
-      pill.hide();
+      pill?.hide();
       void send({ type: 'record-cleared' });
     },
   });

@@ -195,3 +195,12 @@ function coveredControls(doc: Document, left: number, top: number, width: number
   }
   return covered;
 }
+
+/**
+ * Where the injected pill script (entrypoints/glance-pill.ts) leaves `createGlancePill` for the CRM's
+ * content script: a global of the extension's own world in the tab's frame, which every script the
+ * extension runs there shares and the page's own scripts cannot see.
+ */
+export interface GlancePillHolder {
+  leadsideGlancePill?: typeof createGlancePill;
+}

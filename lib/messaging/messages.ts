@@ -24,6 +24,8 @@ export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-cleared') }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('get-custom-site') }),
+  /** The tab's first glance came: the pill's code, which the content script does not carry, is wanted. */
+  z.object({ type: z.literal('load-glance-pill') }),
 ]);
 export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
 
