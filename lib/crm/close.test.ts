@@ -58,4 +58,20 @@ describe('Close, read by the generic layer', () => {
       <section><h2>Custom Fields</h2><div><span>Billing inbox</span><span>accounts@brightfield.example</span></div></section>`;
     expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/imani.okoro@brightfield.example`, name: 'Imani Okoro', email: 'imani.okoro@brightfield.example' });
   });
+
+  it('takes the contact being edited in place over a collapsed card of Close’s own markup, and no composer’s recipient', () => {
+    const collapsed = `<div class="ContactCard_card__9Vb3x"><button aria-expanded="false" aria-label="Expand contact">▸</button><span class="ContactCard_name__1Q0bz">Ilse Brandt</span></div>`;
+    const editing = `<form class="ContactForm_form__4pR8s"><div class="ContactForm_label__0aH1f">Name</div><div><input name="name" value="Tomás Ferreira"></div>
+      <div class="ContactForm_label__0aH1f">Emails</div><div><input type="email" value="tomas@ferreira-vinhos.example"></div><button type="submit">Save</button></form>`;
+    // A reply being written to someone else: an address typed in, and no name field.
+    const composer = `<form class="EmailComposer"><label>To <input type="email" value="ilse@brandt.example"></label><input name="subject" value="Dates"></form>`;
+    expect(read(`<section><h2>Contacts</h2>${editing}${collapsed}</section>`)).toEqual({
+      crm: 'close',
+      type: 'lead',
+      id: `${LEAD}/tomas@ferreira-vinhos.example`,
+      name: 'Tomás Ferreira',
+      email: 'tomas@ferreira-vinhos.example',
+    });
+    expect(read(`${composer}<section><h2>Contacts</h2>${collapsed}</section>`)).toMatchObject({ name: 'Ilse Brandt' });
+  });
 });

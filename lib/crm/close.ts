@@ -4,7 +4,7 @@ import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
 import { tidyName, type GenericReading } from './generic-reader';
-import { cleanText, deepQueryAll, firstShownText, isShown, labelledBy, safeDecode } from './dom';
+import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, safeDecode } from './dom';
 
 /**
  * `app.close.com/lead/<lead_id>/`: Close links leads with the trailing slash (its API's `html_url`),
@@ -42,6 +42,14 @@ export const closeCrm: CrmDetector = {
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
+    const company = firstShownText(doc, LEAD_NAME);
+    // A contact the rep is editing (Close swaps its card for a form in place) is the one they are on:
+    // a form with the contact's name and a filled-in address, not a composer or an empty new contact.
+    for (const form of deepQueryAll(doc, 'form')) {
+      const email = findEmail((form.querySelector('input[type=email]') as HTMLInputElement | null)?.value ?? '')?.toLowerCase();
+      const name = email && isShown(form) ? labelledName(form) : undefined;
+      if (name) return { record: { objectType: 'lead', recordId: `${match.recordId}/${contactIdOf(form) ?? email}` }, name, email, company };
+    }
     const cards = deepQueryAll(doc, CONTACT_CARD).filter(isShown);
     const card = chosenContact(match.recordId, cards);
     if (!card) return {};
@@ -55,7 +63,7 @@ export const closeCrm: CrmDetector = {
       record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email ?? cards.indexOf(card)}` },
       name: firstShownText(card, [CONTACT_NAME]) ?? cleanText(card.querySelector(CONTACT_TOGGLE)?.textContent),
       email,
-      company: firstShownText(doc, LEAD_NAME),
+      company,
     };
   },
 
@@ -166,8 +174,10 @@ function nameIn(contact: Element): string | undefined {
 /** A contact's name given as a field labelled "Contact" or "Name". */
 function labelledName(region: Element): string | undefined {
   for (const label of region.querySelectorAll('dt, th, label, [class*="label" i]')) {
-    // The value shown after the label, or typed in its field (a contact card being edited).
-    const value = label.querySelector('input') ?? label.nextElementSibling;
+    // The value shown after the label, or typed in its field (a contact card being edited), which may
+    // sit in the label, or in a row of its own after it.
+    const next = label.nextElementSibling;
+    const value = label.querySelector('input') ?? next?.querySelector('input') ?? next;
     if (/^(?:contact|(?:full |contact )?name)$/i.test(cleanText(label.textContent) ?? '')) return tidyName((value as HTMLInputElement | null)?.value ?? value?.textContent);
   }
   return undefined;

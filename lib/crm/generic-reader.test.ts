@@ -464,7 +464,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     page(`<h1>Edit Contact</h1><input aria-label="First Name" value="Harriet"><input aria-label="Last Name" value="Blackwood">
       <label>Email <input type="email" value="harriet@derwent.example"></label>`);
     expect(readGenericIdentity(document)).toMatchObject({ name: 'Harriet Blackwood', email: 'harriet@derwent.example' });
-    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact', 'Kontakt bearbeiten', 'Contact bewerken']) {
+    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact', 'Kontakt bearbeiten', 'Contact bewerken', 'Modifica Contatto', 'Nuovo contatto', 'Nieuw contactpersoon', 'Contactpersoon bewerken', 'Novo contato', 'Criar lead']) {
       page(`<h1>${title}</h1>`, `${title} | Zoho CRM`);
       expect(readGenericIdentity(document).name, title).toBeUndefined();
     }
