@@ -419,8 +419,8 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(tidyName('Inbox')).toBeUndefined();
   });
 
-  it('reads the e-mail field’s label in Cyrillic, Greek, Arabic, Persian, Hebrew, Devanagari, Korean and Japanese script, and in Catalan', () => {
-    const labels = ['Эл. почта', 'Адрес электронной почты', 'Ел. пошта', 'Ηλεκτρονικό ταχυδρομείο', 'البريد الإلكتروني', 'ایمیل', 'דוא"ל', 'דואר אלקטרוני', 'ईमेल', 'Correu electrònic'];
+  it('reads the e-mail field’s label in Cyrillic, Greek, Arabic, Persian, Hebrew, Devanagari, Thai, Korean and Japanese script, and in Catalan and Vietnamese', () => {
+    const labels = ['Эл. почта', 'Адрес электронной почты', 'Ел. пошта', 'Ηλεκτρονικό ταχυδρομείο', 'البريد الإلكتروني', 'ایمیل', 'דוא"ל', 'דואר אלקטרוני', 'ईमेल', 'อีเมล', 'Correu electrònic', 'Thư điện tử'];
     // Korean and Japanese, whose syllables and voiced kana decompose: their labels are matched whole.
     labels.push('이메일', 'メールアドレス', 'Eメール');
     for (const label of labels) {

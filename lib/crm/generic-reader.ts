@@ -29,12 +29,10 @@ function normalize(text: string): string {
  * The e-mail field's own label in other scripts, as `normalize` leaves it (accents and the Cyrillic
  * breve gone): Russian and Ukrainian ("Эл. почта", "Электронная почта", "Ел. пошта"), Greek
  * ("Ηλεκτρονικό ταχυδρομείο"), Arabic ("البريد الإلكتروني"), Persian ("ایمیل"), Hebrew ('דוא"ל',
- * "דואר אלקטרוני") and Hindi ("ईमेल"). Each is the whole phrase, so a postal address ("Почтовый
- * адрес", "Ταχυδρομική διεύθυνση", "الرمز البريدي") is not one. Thai ("อีเมล") and Vietnamese ("Thư
- * điện tử") would cost every content script 36 B gzipped, more than its room (15 KB each): there an
- * address counts as unlabelled (batch 35's Thai and Vietnamese pages pass without them).
+ * "דואר אלקטרוני"), Hindi ("ईमेल"), Thai ("อีเมล") and Vietnamese ("Thư điện tử"). Each is the whole
+ * phrase, so a postal address ("Почтовый адрес", "Ταχυδρομική διεύθυνση", "الرمز البريدي") is not one.
  */
-const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|ایمیل|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल';
+const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|ایمیل|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल|อีเมล|thu đien tu';
 /**
  * An e-mail field's label: in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
  * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti", the Catalan
