@@ -389,6 +389,19 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     // The record's details not rendered yet: only the chosen option is the record.
     page(`<title>Leontine Varga | Salesforce</title>${list}<main><h1>Leontine Varga</h1></main>`);
     expect(readGenericIdentity(document).email).toBe('leontine@cobalt.example');
+    // The e-mail field's own list of addresses, open for editing, is the person's: none is "chosen".
+    const field = `<ul role="listbox" aria-label="Emails">${item('Primary', 'leontine@cobalt.example', false)}</ul>`;
+    page(`<main><h1>Leontine Varga</h1><p>Owner: dev.k@indus.example</p><div><span>Emails</span>${field}</div></main>`);
+    expect(readGenericIdentity(document).email).toBe('leontine@cobalt.example');
+  });
+
+  it('takes no address from what another browser extension puts on the page over the record (the largest z-index, inline)', () => {
+    const sidebar = `<div style="position: fixed; right: 0; z-index: 2147483647"><div role="complementary"><b>Nikola Petrović</b><div>nikola@dunav.example</div></div></div>`;
+    // The record's own details not rendered yet: nothing of the person's is on the page.
+    page(`<main><h1>Dunavski Mlinovi</h1></main>${sidebar}`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    page(`<main><h1>Teodora Ilić</h1><div><span>Email</span><a href="mailto:teodora@dunav.example">teodora@dunav.example</a></div></main>${sidebar}`);
+    expect(readGenericIdentity(document).email).toBe('teodora@dunav.example');
   });
 
   it('reads a value slotted into a field component as labelled by the label the component keeps in its shadow root', () => {
@@ -464,7 +477,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     page(`<h1>Edit Contact</h1><input aria-label="First Name" value="Harriet"><input aria-label="Last Name" value="Blackwood">
       <label>Email <input type="email" value="harriet@derwent.example"></label>`);
     expect(readGenericIdentity(document)).toMatchObject({ name: 'Harriet Blackwood', email: 'harriet@derwent.example' });
-    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact', 'Kontakt bearbeiten', 'Contact bewerken', 'Modifica Contatto', 'Nuovo contatto', 'Nieuw contactpersoon', 'Contactpersoon bewerken', 'Novo contato', 'Criar lead']) {
+    for (const title of ['New Lead', 'Create contact', 'Neuer Kontakt', 'Nuevo contacto', 'Modifier contact', 'Kontakt bearbeiten', 'Contact bewerken', 'Modifica Contatto', 'Nuovo contatto', 'Nieuw contactpersoon', 'Contactpersoon bewerken', 'Novo contato', 'Criar lead', 'Recently Viewed', 'All Contacts', 'My Leads', 'Name', 'Full Name', 'Contact Information', 'Address Information']) {
       page(`<h1>${title}</h1>`, `${title} | Zoho CRM`);
       expect(readGenericIdentity(document).name, title).toBeUndefined();
     }

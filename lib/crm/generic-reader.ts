@@ -97,11 +97,15 @@ function skipped(element: Element): boolean {
   if (element.tagName === 'HEADER' && !element.parentElement?.closest('article, aside, main, nav, section, [role="main"]') && !element.querySelector(TITLE)) return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
-  if ((element as HTMLElement).style?.display === 'none') return true;
+  const style = (element as HTMLElement).style;
+  // The largest z-index there is, set inline: what other browser extensions put on the page (a
+  // sales-intelligence sidebar listing the company's other people, a password manager's button).
+  if (style?.display === 'none' || style?.zIndex === '2147483647') return true;
   const role = element.getAttribute('role');
   if (SKIPPED_ROLES.test(role ?? '')) return true;
-  // Another record in a list beside the open one (Salesforce's split view): an option not chosen.
-  if (role === 'option' && element.getAttribute('aria-selected') === 'false') return true;
+  // Another record in a list beside the open one (Salesforce's split view): an option not chosen,
+  // unless the list is the e-mail field's own, open for editing (Twenty's "Emails" dropdown).
+  if (role === 'option' && element.getAttribute('aria-selected') === 'false' && !EMAIL_LABEL.test(normalize(element.closest('[role=listbox]')?.getAttribute('aria-label') ?? ''))) return true;
   const words = describing(element);
   if (!(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
   // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
@@ -493,12 +497,13 @@ const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
  * Salesforce Classic's "Contact Edit", Zoho's "Kontakt bearbeiten", "Modifica Contatto", "Nieuw
- * contactpersoon") or a product, never a person
+ * contactpersoon"), a list the page shows behind a record's dialog (Salesforce's "Recently Viewed", "All
+ * Contacts", "My Leads") or a product, never a person
  * (en/de/fr/es/pt/it/nl/pl), and the words a CRM titles a record with that has no name ("Untitled",
  * "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|crea|criar|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|no name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+ )?information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
