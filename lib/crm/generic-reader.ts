@@ -497,10 +497,10 @@ const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
  * Salesforce Classic's "Contact Edit", Zoho's "Kontakt bearbeiten", "Modifica Contatto", "Nieuw
- * contactpersoon"), a list the page shows behind a record's dialog (Salesforce's "Recently Viewed", "All
- * Contacts", "My Leads") or a product, never a person
- * (en/de/fr/es/pt/it/nl/pl), and the words a CRM titles a record with that has no name ("Untitled",
- * "(No name)", Web-to-Lead's "[not provided]").
+ * contactpersoon"), a list shown behind a record's dialog (Salesforce's "Recently Viewed", "All
+ * Contacts", "My Leads"), a section or a column ("Contact Information", "Name") or a product, never
+ * a person (en/de/fr/es/pt/it/nl/pl), and the words a CRM titles a record with that has no name
+ * ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
   /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+ )?information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
