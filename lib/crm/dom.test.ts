@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deepQueryAll, emailAt, findEmail, firstShownEmail, inOneRead } from './dom';
+import { deepQueryAll, emailAt, findEmail, firstShownEmail, firstShownText, inOneRead } from './dom';
 
 /** A host element with an open shadow root holding `html`. */
 function shadowHost(html: string): { host: HTMLElement; root: ShadowRoot } {
@@ -47,6 +47,13 @@ describe('deepQueryAll', () => {
     // Shown again (Lightning re-shows a kept page): found again by the next read.
     kept.style.display = '';
     expect(deepQueryAll(document, 'a.email')).toHaveLength(3);
+  });
+});
+
+describe('firstShownText', () => {
+  it('takes nothing that `visibility: hidden` hides (a console’s parked session)', () => {
+    document.body.innerHTML = `<section style="visibility: hidden"><h1>Petra Golob</h1></section><section><h1>Nina Kovačič</h1></section>`;
+    expect(firstShownText(document, ['h1'])).toBe('Nina Kovačič');
   });
 });
 

@@ -105,8 +105,10 @@ function composedContains(ancestor: Scope, node: Node): boolean {
  * DOM, hidden, so reading a hidden element would attribute the last record's person to this one.
  */
 export function isShown(element: Element): boolean {
-  // Every browser Leadside supports has checkVisibility (Chrome 105, Firefox 106; the Firefox build needs 142).
-  return element.checkVisibility();
+  // Every browser Leadside supports has checkVisibility with `visibilityProperty` (Chrome 121, Firefox
+  // 122; the manifest asks for 123 and 142). `visibility: hidden` counts as hidden: a console keeps a
+  // parked session's record that way, whose person is not this record's.
+  return element.checkVisibility({ visibilityProperty: true });
 }
 
 /** The first shown element's trimmed text for the first selector that yields one. */

@@ -524,6 +524,10 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
 describe('tidyName', () => {
   it('turns a name shown family name first into given name first, and leaves suffixes and companies alone', () => {
     expect(tidyName('Svoboda, Petr')).toBe('Petr Svoboda');
+    // Emoji a web form's visitor typed around their name, a ZWJ sequence too.
+    expect(tidyName('✨ Tamsin Rowe ✨')).toBe('Tamsin Rowe');
+    expect(tidyName('Ana Lima 👩‍💻')).toBe('Ana Lima');
+    expect(tidyName('🌸 Wanjiru Kamau 🌸')).toBe('Wanjiru Kamau');
     expect(tidyName('García López, María José')).toBe('María José García López');
     expect(tidyName('Dr. Svoboda, Petr')).toBe('Petr Svoboda');
     expect(tidyName('Smith, Jr.')).toBe('Smith, Jr.');

@@ -517,8 +517,9 @@ export function tidyName(text: string | null | undefined): string | undefined {
   // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)"), what a spaced dash
   // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved") and a degree after it
   // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
-  // before it (Close's "▾ Marisol Quintero") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/^\p{S}+ |^.* \/ | ?\([^)]*\)| [-–—] .*|,? (?:PhD|MD|MBA)$/gu, '').trim();
+  // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
+  // Rowe ✨") or a breadcrumb's trail ("Personer / Ingrid Bergström").
+  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+$|^.* \/ | ?\([^)]*\)| [-–—] .*|,? (?:PhD|MD|MBA)$/gu, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
