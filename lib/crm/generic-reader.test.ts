@@ -404,6 +404,15 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('teodora@dunav.example');
   });
 
+  it('reads the name Lightning’s highlights panel slots into its title, inside a component’s own shadow root', () => {
+    page(`<records-highlights2><lightning-formatted-name slot="primaryField"></lightning-formatted-name></records-highlights2>
+      <section><h3>Lead-Informationen</h3><div><span>E-Mail</span><a href="mailto:jana@lahn.example">jana@lahn.example</a></div></section>`);
+    const panel = document.querySelector('records-highlights2')!;
+    panel.attachShadow({ mode: 'open' }).innerHTML = '<h1><div class="entityNameTitle">Lead</div><slot name="primaryField"></slot></h1>';
+    document.querySelector('lightning-formatted-name')!.attachShadow({ mode: 'open' }).textContent = 'Frau Jana Kowalski';
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Jana Kowalski', email: 'jana@lahn.example' });
+  });
+
   it('reads a value slotted into a field component as labelled by the label the component keeps in its shadow root', () => {
     page('<h1>Beatrix Okonedo</h1><c-record-field><span slot="value"><a href="mailto:beatrix@quarry.example">beatrix@quarry.example</a></span></c-record-field>');
     document.querySelector('c-record-field')!.attachShadow({ mode: 'open' }).innerHTML = '<div><label>Email</label><div><slot name="value"></slot></div></div>';

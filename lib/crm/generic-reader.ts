@@ -503,7 +503,7 @@ const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra
  * ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+ )?information|informationen|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -532,12 +532,15 @@ export function tidyName(text: string | null | undefined): string | undefined {
 const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|assistive|visually-?hidden|entity-?name|title-label/;
 
 /**
- * Text including what open shadow roots render (an h1 whose name is inside a web component). Two
+ * Text including what open shadow roots and slots render (an h1 whose name is inside a web component). Two
  * elements side by side are two words ("<span>Maria</span><span>Schmidt</span>", spaced by the
  * CRM's CSS, as a browser shows them); an element's text beside a text node is not split ("O<b>'</b>Brien").
  */
 function composedText(element: Element): string {
-  const nodes = (element.shadowRoot ?? element).childNodes;
+  // A slot shows what the page assigns to it (Lightning's highlights panel slots the name into its
+  // title), and its own children only when nothing is.
+  const assigned = (element as HTMLSlotElement).assignedNodes?.();
+  const nodes = assigned?.length ? assigned : (element.shadowRoot ?? element).childNodes;
   return [...nodes]
     .map((node) => {
       if (node.nodeType === 3) return (node as Text).data;

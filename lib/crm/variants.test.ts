@@ -32,6 +32,12 @@ function renderLate(): void {
     attachDeclarativeShadowRoots(holder);
     template.replaceWith(...holder.childNodes);
   }
+  // The page's swap script also gives the tab its title, as a single-page app does once the record
+  // is loaded; happy-dom runs no script, so the title it writes is written here.
+  for (const script of document.querySelectorAll('script')) {
+    const title = /document\.title\s*=\s*(['"])(.*?)\1/.exec(script.textContent ?? '')?.[2];
+    if (title) document.title = title;
+  }
 }
 
 /** happy-dom shows a closed `<details>`' content; a browser shows only its summary. */
