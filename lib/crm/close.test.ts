@@ -74,4 +74,11 @@ describe('Close, read by the generic layer', () => {
     });
     expect(read(`${composer}<section><h2>Contacts</h2>${collapsed}</section>`)).toMatchObject({ name: 'Ilse Brandt' });
   });
+
+  it('names a contact drawn with no hint at all by its entry in the lead’s list, not by the lead above it', () => {
+    const entry = (name: string, email: string) => `<li><div><span aria-hidden="true">${name.slice(0, 1)}</span><div><div>${name}</div><div>Gerente</div></div></div>
+      <div><button type="button">${email}</button><span>office</span></div></li>`;
+    const html = `<div><div>Panadería La Espiga S.L.</div></div><div><div><span>Contacts</span><button>+ Add</button></div><ul>${entry('Nuria Camacho', 'nuria@espiga.example')}</ul></div>`;
+    expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/nuria@espiga.example`, name: 'Nuria Camacho', email: 'nuria@espiga.example' });
+  });
 });

@@ -3,7 +3,7 @@
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
-import { tidyName, type GenericReading } from './generic-reader';
+import { tidyName, writtenAsName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, safeDecode } from './dom';
 
 /**
@@ -167,7 +167,10 @@ function nameIn(contact: Element): string | undefined {
     labelledName(contact) ??
     CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
     // A contact's card named for assistive technology by its name element (`aria-labelledby`).
-    [contact, ...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(labelledBy(card)?.textContent)).find(Boolean)
+    [contact, ...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(labelledBy(card)?.textContent)).find(Boolean) ??
+    // A markup with no hint at all: the first line of the card written as a name ("Tobias Lindqvist"
+    // above "Head of E-commerce"), never an avatar's initials, which are hidden from assistive technology.
+    [...contact.querySelectorAll(':not([aria-hidden=true]):not(:has(*))')].filter(isShown).map((leaf) => writtenAsName(leaf.textContent)).find(Boolean)
   );
 }
 
@@ -195,7 +198,16 @@ function contactAround(element: Element): Element {
     const others = [...parent.querySelectorAll('a[href^="mailto:"]')].filter((link) => link !== element && !ownList?.contains(link));
     // Another contact's address or its expand toggle (collapsed contacts may show no address).
     // The contact's own card, where the page marks it, is the whole of it: beyond are the lead's other sections.
-    if (others.length || parent.querySelectorAll(CONTACT_TOGGLE).length > 1 || parent.querySelector('h1') || region.matches(ANY_CONTACT_CARD)) break;
+    // A section around the contact (the lead's "Contacts") is as far as it goes: beyond are the page's
+    // others; and so is an item of a list that names someone (the contact's entry in the lead's list).
+    if (
+      others.length ||
+      parent.querySelectorAll(CONTACT_TOGGLE).length > 1 ||
+      parent.querySelector('h1') ||
+      region.matches(`${ANY_CONTACT_CARD}, section, article, aside, [role=region]`) ||
+      (region.matches('li, [role=listitem]') && nameIn(region))
+    )
+      break;
     region = parent;
   }
   return region;

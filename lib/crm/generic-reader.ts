@@ -86,7 +86,9 @@ const TITLE = 'h1, [role="heading"][aria-level="1"]';
 function describing(element: Element): string {
   if (!element.hasAttributes()) return '';
   // A missing attribute joins as an empty string: nothing the patterns look for has a space in it.
-  return normalize(['class', 'id', 'data-testid', 'data-test-id', 'data-test', 'data-selenium-test', 'data-id', 'aria-label'].map((name) => element.getAttribute(name)).join(' '));
+  // The test attributes of the common test tools too (Cypress's `data-cy`, `data-qa`): a release that
+  // hashes its classes keeps them.
+  return normalize(['class', 'id', 'data-testid', 'data-test-id', 'data-test', 'data-selenium-test', 'data-id', 'data-cy', 'data-qa', 'aria-label'].map((name) => element.getAttribute(name)).join(' '));
 }
 
 /** Whether a region is left out of the read (with everything in it). */
@@ -591,6 +593,12 @@ function valueOf(element: Element): string | undefined {
 /** A name's words: each capitalised (or of a script without case), but for particles ("van der"). */
 const NAME_WORD = /^(?:[\p{Lu}\p{Lo}]|(?:de|da|del|der|den|van|von|la|le|du|dos|das|di|y)$)/u;
 
+/** A text that reads as a person's name with no hint around it: a name, each word written as names are. */
+export function writtenAsName(text: string | null | undefined): string | undefined {
+  const name = tidyName(text);
+  return name?.split(' ').every((word) => NAME_WORD.test(word)) ? name : undefined;
+}
+
 /**
  * The person's card heading when the page titles no one (no h1, no name in the tab's title): the
  * first heading of the nearest wrapper of the chosen address that has one, if it reads as a name.
@@ -599,8 +607,7 @@ function headingNear(element: Element | undefined): string | undefined {
   for (let node = element && parentOf(element), depth = 0; node && depth < Field.Depth; node = parentOf(node), depth += 1) {
     const heading = node.querySelector('h2, h3');
     if (!heading) continue;
-    const name = isShown(heading) ? tidyName(composedText(heading)) : undefined;
-    return name?.split(' ').every((word) => NAME_WORD.test(word)) ? name : undefined;
+    return isShown(heading) ? writtenAsName(composedText(heading)) : undefined;
   }
   return undefined;
 }
