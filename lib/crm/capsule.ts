@@ -42,9 +42,9 @@ export const capsule: CrmDetector = {
     if (!organisation && people.some((list) => isShown(list) && otherParties(list, match.recordId).length > 0)) {
       return { record: { objectType: 'organisation', recordId: match.recordId, nonPerson: 'organisation' }, notAPerson: true };
     }
-    // Nothing on the page shown yet (no summary, no heading of any kind): the party stays reported
-    // as a party until it renders.
-    if (!summary && !firstShownText(doc, ['h1', '[role=heading]'])) return {};
+    // Nothing on the page shown yet (no summary, no heading of any kind, no region named for
+    // assistive technology): the party stays reported as a party until it renders.
+    if (!summary && !firstShownText(doc, ['h1', '[role=heading]', '[role=region][aria-label]'])) return {};
     return {
       record: { objectType: 'person', recordId: match.recordId },
       name: summary ? firstShownText(summary, [`${SUMMARY}__name`, 'h1']) : undefined,

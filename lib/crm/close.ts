@@ -169,8 +169,12 @@ function nameIn(contact: Element): string | undefined {
     // A contact's card named for assistive technology by its name element (`aria-labelledby`).
     [contact, ...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(labelledBy(card)?.textContent)).find(Boolean) ??
     // A markup with no hint at all: the first line of the card written as a name ("Tobias Lindqvist"
-    // above "Head of E-commerce"), never an avatar's initials, which are hidden from assistive technology.
-    [...contact.querySelectorAll(':not([aria-hidden=true]):not(:has(*))')].filter(isShown).map((leaf) => writtenAsName(leaf.textContent)).find(Boolean)
+    // above "Head of E-commerce"), never an avatar's initials, which are hidden from assistive
+    // technology, nor a button's caption ("Call").
+    [...contact.querySelectorAll(':not([aria-hidden=true]):not(:has(*))')]
+      .filter((leaf) => isShown(leaf) && !leaf.closest('button'))
+      .map((leaf) => writtenAsName(leaf.textContent))
+      .find(Boolean)
   );
 }
 
@@ -198,14 +202,15 @@ function contactAround(element: Element): Element {
     const others = [...parent.querySelectorAll('a[href^="mailto:"]')].filter((link) => link !== element && !ownList?.contains(link));
     // Another contact's address or its expand toggle (collapsed contacts may show no address).
     // The contact's own card, where the page marks it, is the whole of it: beyond are the lead's other sections.
-    // A section around the contact (the lead's "Contacts") is as far as it goes: beyond are the page's
-    // others; and so is an item of a list that names someone (the contact's entry in the lead's list).
+    // A section around the contact is as far as it goes: beyond are the page's others. So is what
+    // names someone as an item of a list or under the lead's "Contacts" heading (the contact's entry).
     if (
       others.length ||
       parent.querySelectorAll(CONTACT_TOGGLE).length > 1 ||
       parent.querySelector('h1') ||
       region.matches(`${ANY_CONTACT_CARD}, section, article, aside, [role=region]`) ||
-      (region.matches('li, [role=listitem]') && nameIn(region))
+      ((region.matches('li, [role=listitem]') || [...parent.children].some((child) => child !== region && /^contacts?\b/i.test(cleanText(child.textContent) ?? ''))) &&
+        nameIn(region))
     )
       break;
     region = parent;

@@ -395,6 +395,13 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('leontine@cobalt.example');
   });
 
+  it('takes no sender or copied recipient from a message’s line written without colons', () => {
+    page(`<main><div role="heading">Bronwen Tallis</div><div><strong>Email</strong> · Revised drawings</div>
+      <div>From owen@tidewater.example to bronwen@tallis.example, cc rhodri@tallis.example</div>
+      <div><span>Work</span><a href="mailto:bronwen@tallis.example">bronwen@tallis.example</a></div></main>`);
+    expect(readGenericIdentity(document).email).toBe('bronwen@tallis.example');
+  });
+
   it('takes no address from the signed-in user’s profile marked only by a test tool’s attribute (a release with hashed classes)', () => {
     page(`<main><div role="heading">Chiara Valentini</div></main><div class="_pM3fw" role="dialog" data-cy="user-profile"><div>Luca Ferri</div><div>luca.ferri@verdi.example</div></div>`);
     expect(readGenericIdentity(document).email).toBeUndefined();

@@ -54,6 +54,12 @@ const OTHER_PERSON =
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
 const MESSAGE_HEADER = /^(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|til|od|do|kimden|kime):$/;
+/**
+ * A message's line written without colons ("From owen@… to bronwen@…"): its sender or copied
+ * recipients, by the word right before the address. Not "to": an action names the person so ("Send
+ * email to priya@…").
+ */
+const MESSAGE_WORD = /(?:^|\s)(?:from|cc|bcc|von|van)$/;
 /** The CRM's mark for the main address. */
 const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default/;
 
@@ -468,6 +474,8 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // A line that names someone else before the address ("Requester: Rhian Price (rhian@…)",
     // "Colleague: Dana Whitfield, Category Manager · dana@…") is about that someone.
     if (before && [...before.matchAll(NAMED)].some(([words]) => !name?.includes(words) && !EMAIL_LABEL.test(normalize(words)))) continue;
+    // A sender or recipient in a message's line ("From owen@… to bronwen@…, cc …"), never a field.
+    if (before && MESSAGE_WORD.test(normalize(before))) continue;
     // Text ending in a colon just before the address (in its text node, or the node before) is its label ("Email:").
     const inline = before && before.length < Field.LabelMax && /:\s*$/.test(before) ? normalize(before.trim()) : '';
     // An inline label is the field's own: text before the element is another field's ("Practice Manager").
