@@ -72,12 +72,17 @@ function load(html: string): void {
   skipContentVisibilityHidden(html);
 }
 
-function reported(url: string) {
+/** The detector whose URLs include this one, and what it makes of the URL. */
+function matchOf(url: string) {
   const parsed = new URL(url);
   const detector = DETECTORS.find((candidate) => candidate.matchUrl(parsed));
   const match = detector?.matchUrl(parsed);
-  if (!detector || !match) return null;
-  return readRecordPage(detector, document, match);
+  return detector && match ? { detector, match } : undefined;
+}
+
+function reported(url: string) {
+  const found = matchOf(url);
+  return found ? readRecordPage(found.detector, document, found.match) : null;
 }
 
 afterEach(() => {
@@ -106,9 +111,7 @@ describe.each(late.map(({ variant, html }) => [variant.file, variant, html] as c
     expect(record?.crm).toBe(variant.expected.crm);
     // The record the URL names, until the page says which person it shows (a Pipedrive deal's or
     // lead's person): never another one.
-    const url = new URL(variant.url);
-    const named = DETECTORS.map((detector) => detector.matchUrl(url)).find(Boolean)?.recordId;
-    expect([variant.expected.id.split('/')[0], named]).toContain(record?.id.split('/')[0]);
+    expect([variant.expected.id.split('/')[0], matchOf(variant.url)?.match.recordId]).toContain(record?.id.split('/')[0]);
     // Whatever else the page shows meanwhile (a timeline, the signed-in user) is not the person.
     expect([undefined, variant.expected.email]).toContain(record?.email);
   });

@@ -1,10 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { navigateInApp, SidePanel } from '../support/pages';
-
-const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/crm/pipedrive.html');
 
 /** See test/fixtures/crm/pipedrive.html: any <company>.pipedrive.com serves the same company. */
 const ORIGIN = 'https://keyline.pipedrive.com';
@@ -70,16 +65,14 @@ test('moving in-app from a person to a deal and to a deal without a person follo
 });
 
 test('a deal the deals API says has no person is a deal’s record, until the rep links one', async ({ extension, server, openSidePanel }) => {
-  // The test server plays the company's host: the app for every page, and Pipedrive's v1 deals
-  // resource, which the web app calls on the same origin, with this deal's answer (no person_id).
+  // The test server plays Pipedrive's v1 deals resource, which the web app calls on the same
+  // origin, with this deal's answer (no person_id); every page is still the fixture's app.
   const asked: string[] = [];
-  server.route('*.pipedrive.com', async (_req, res, url) => {
-    if (url.pathname.startsWith('/api/')) {
-      asked.push(url.pathname);
-      const body = url.pathname === `/api/v1/deals/${ORG_ONLY_DEAL}` ? { success: true, data: { id: 313, person_id: null, org_id: { name: 'Nordvik Logistics', value: 42 } } } : { success: false };
-      return void res.writeHead(body.success ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(await readFile(FIXTURE, 'utf8'));
+  server.route('*.pipedrive.com', (_req, res, url) => {
+    if (!url.pathname.startsWith('/api/')) return false;
+    asked.push(url.pathname);
+    const body = url.pathname === `/api/v1/deals/${ORG_ONLY_DEAL}` ? { success: true, data: { id: 313, person_id: null, org_id: { name: 'Nordvik Logistics', value: 42 } } } : { success: false };
+    res.writeHead(body.success ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   const crm = await extension.context.newPage();
   await crm.goto(`${ORIGIN}/deal/${ORG_ONLY_DEAL}`);

@@ -16,7 +16,8 @@ import { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'selfsigned';
 
-export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => void | Promise<void>;
+/** Answers a request; `false` (nothing answered) passes it on to the host's earlier route. */
+export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => void | false | Promise<void | false>;
 
 export interface LoggedRequest {
   host: string;
@@ -32,7 +33,8 @@ export interface TestServer {
   /**
    * Answers requests whose host (without port) matches. A string is an exact host
    * or a glob where `*` matches any characters, e.g. `*.lightning.force.com`.
-   * Later routes win, so a test can override a default route for one host.
+   * Later routes win, so a test can override a default route for one host, or only some of its
+   * paths: a handler that returns `false` leaves the request to the route before it.
    */
   route(hostPattern: string | RegExp, handler: RouteHandler): void;
   /** Serves `test/fixtures/crm/<fixtureFile>` for every path on the host: the app shell of an SPA. */
@@ -52,10 +54,9 @@ export async function startTestServer(): Promise<TestServer> {
     requests.push({ host, method: req.method ?? 'GET', path: req.url ?? '/' });
     const scheme = req.socket instanceof TLSSocket ? 'https' : 'http';
     const url = new URL(req.url ?? '/', `${scheme}://${host || 'unknown.invalid'}`);
-    const route = routes.findLast((r) => r.matches(host));
     try {
-      if (route) await route.handler(req, res, url);
-      else send(res, 404, `test server: no route for host "${host}" (${req.method} ${req.url})\n`);
+      for (const route of routes.filter((r) => r.matches(host)).reverse()) if ((await route.handler(req, res, url)) !== false) return;
+      send(res, 404, `test server: no route for host "${host}" (${req.method} ${req.url})\n`);
     } catch (error) {
       // A broken handler must fail the request, not the whole test run.
       console.error(`test server: handler for ${host}${req.url} threw`, error);
