@@ -3,7 +3,7 @@
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
-import { tidyName, writtenAsName, type GenericReading } from './generic-reader';
+import { composedText, tidyName, writtenAsName, type GenericReading } from './generic-reader';
 import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, safeDecode } from './dom';
 
 /**
@@ -165,7 +165,7 @@ function nameIn(contact: Element): string | undefined {
   // A field labelled "Name" is the name itself (a card being edited, whose dialog's title is "Edit Contact").
   return (
     labelledName(contact) ??
-    CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(element.textContent)).find(Boolean) ??
+    CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(composedText(element))).find(Boolean) ??
     // A contact's card named for assistive technology by its name element (`aria-labelledby`).
     [contact, ...contact.querySelectorAll('[aria-labelledby]')].map((card) => tidyName(labelledBy(card)?.textContent)).find(Boolean) ??
     // A markup with no hint at all: the first line of the card written as a name ("Tobias Lindqvist"
@@ -173,9 +173,18 @@ function nameIn(contact: Element): string | undefined {
     // technology, nor a button's caption ("Call").
     [...contact.querySelectorAll(':not([aria-hidden=true]):not(:has(*))')]
       .filter((leaf) => isShown(leaf) && !leaf.closest('button'))
-      .map((leaf) => writtenAsName(leaf.textContent))
+      .map((leaf) => writtenAsName(oneWordParts(leaf.parentElement!) ? composedText(leaf.parentElement!) : leaf.textContent))
       .find(Boolean)
   );
+}
+
+/**
+ * Whether an element is a name set in one element per word ("<span>Ignacio</span><span>Barrenechea</span>",
+ * spaced by the CRM's CSS): two to four leaves of one word each.
+ */
+function oneWordParts(element: Element): boolean {
+  const parts = [...element.children];
+  return parts.length > 1 && parts.length < 5 && parts.every((part) => !part.firstElementChild && /^\S+$/.test(part.textContent!.trim()));
 }
 
 /** A contact's name given as a field labelled "Contact" or "Name". */

@@ -94,6 +94,43 @@ describe('readGenericIdentity', () => {
     page('<div hidden><h1>Olga Oldfield</h1><a href="mailto:old@x.example">old@x.example</a></div><h1>Nadia Novak</h1>');
     expect(readGenericIdentity(document)).toEqual({ name: 'Nadia Novak' });
   });
+
+  it('reads an icon that labels the value after it only to assistive technology as its label', () => {
+    page(`<div role="heading" aria-level="1">Katarzyna Żmuda</div>
+      <div role="status">Possible duplicate: <a href="#">Kamil Żmuda</a> (kamil.zmuda@piekarnia.example)</div>
+      <section><div><span role="img" aria-label="Phone">☎</span><span>+48 22 555 41 07</span></div>
+      <div><span role="img" aria-label="E-mail" title="E-mail">✉</span><span><button type="button">katarzyna.zmuda@piekarnia.example</button></span></div></section>`);
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Katarzyna Żmuda', email: 'katarzyna.zmuda@piekarnia.example', labelled: true });
+  });
+
+  it('takes an address in brackets after someone else’s name for theirs', () => {
+    page(`<h1>Katarzyna Żmuda</h1><div>Possible duplicate: <a href="#">Kamil Żmuda</a> (kamil.zmuda@piekarnia.example)</div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
+  it('takes an "Email" that is a value followed by the next section’s heading for no empty e-mail field', () => {
+    page(`<h1>Gaëlle Rocher</h1><section>
+      <div><div>Adresse e-mail</div><div><button type="button">g.rocher@biscuiterie.example</button></div></div>
+      <div><div>Mode de contact préféré</div><div>E-mail</div></div>
+      <h2>Adresse</h2><div><div>Ville</div><div>Nantes</div></div></section>`);
+    expect(readGenericIdentity(document).email).toBe('g.rocher@biscuiterie.example');
+  });
+
+  it('reads the name from the inline-edit buttons of an element that says it is the display name', () => {
+    page(`<div data-testid="contact-display-name"><button type="button">Oluwaseun</button><button type="button">Fashola-Hart</button></div>`);
+    expect(readGenericIdentity(document).name).toBe('Oluwaseun Fashola-Hart');
+  });
+
+  it('takes the label further up of a value whose class says "email" (an assistant’s), and prefers the field labelled only "Email" (Bengali "ইমেল") to a longer label', () => {
+    page(`<h1>Hendra Setiawan</h1>
+      <div><span>Email Asisten</span><span><a class="cxEmailLink" href="#">rina.marlina@kopi.example</a></span></div>
+      <div><span>Email</span><span><a class="cxEmailLink" href="#">hendra.setiawan@kopi.example</a></span></div>`);
+    expect(readGenericIdentity(document).email).toBe('hendra.setiawan@kopi.example');
+    page(`<h1>Sudipa Chatterjee</h1>
+      <div><span>রেফারকারীর ইমেল</span><span>arindam@gangetic.example</span></div>
+      <div><span>ইমেল</span><span>sudipa@hooghly.example</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('sudipa@hooghly.example');
+  });
 });
 
 describe('readGenericIdentity, around the name and the owner', () => {
@@ -580,6 +617,9 @@ describe('tidyName', () => {
     expect(tidyName('Ms. Priya Subramaniam PhD')).toBe('Priya Subramaniam');
     expect(tidyName('Omar Haddad, MD')).toBe('Omar Haddad');
     expect(tidyName('Dr Amy Chen MBA')).toBe('Amy Chen');
+    expect(tidyName('Bpk. Hendra Setiawan')).toBe('Hendra Setiawan');
+    expect(tidyName('Encik Ahmad Faizal bin Osman')).toBe('Ahmad Faizal bin Osman');
+    expect(tidyName("גב' מיכל אברהמי")).toBe('מיכל אברהמי');
     // A name that only ends in those letters keeps them.
     expect(tidyName('Alan Mudd')).toBe('Alan Mudd');
   });

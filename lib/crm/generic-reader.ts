@@ -29,10 +29,10 @@ function normalize(text: string): string {
  * The e-mail field's own label in other scripts, as `normalize` leaves it (accents and the Cyrillic
  * breve gone): Russian and Ukrainian ("Эл. почта", "Электронная почта", "Ел. пошта"), Greek
  * ("Ηλεκτρονικό ταχυδρομείο"), Arabic ("البريد الإلكتروني"), Persian ("ایمیل"), Hebrew ('דוא"ל',
- * "דואר אלקטרוני"), Hindi ("ईमेल"), Thai ("อีเมล") and Vietnamese ("Thư điện tử"). Each is the whole
+ * "דואר אלקטרוני"), Hindi ("ईमेल"), Bengali ("ইমেল"), Thai ("อีเมล") and Vietnamese ("Thư điện tử"). Each is the whole
  * phrase, so a postal address ("Почтовый адрес", "Ταχυδρομική διεύθυνση", "الرمز البريدي") is not one.
  */
-const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|ایمیل|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल|อีเมล|thu đien tu';
+const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλεκτρονικο ταχ\\S*|\\S*بريد \\S*لكتروني|ایمیل|דוא(?:["״]?ל|ר אל\\S*)|ई-?मेल|ইমেল|อีเมล|thu đien tu';
 /**
  * An e-mail field's label: in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
  * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti", the Catalan
@@ -49,9 +49,9 @@ const OWNER =
  * invoices inbox); alone they may be the person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|assist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagent|billing|invoic|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|as+ist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoic|laskut|fa[ck]?t+ur|rechnung|agihan/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
-const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b/;
+const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
 const MESSAGE_HEADER = /^(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|til|od|do|kimden|kime):$/;
 /**
@@ -60,8 +60,8 @@ const MESSAGE_HEADER = /^(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|til|o
  * email to priya@…").
  */
 const MESSAGE_WORD = /(?:^|\s)(?:from|cc|bcc|von|van)$/;
-/** The CRM's mark for the main address. */
-const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default/;
+/** The CRM's mark for the main address (Ukrainian and Russian "Основна"/"Основной" too). */
+const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default|основн/;
 
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
@@ -88,6 +88,7 @@ const PREFERENCES = /preferen|praferenz|voorkeur|voreinstell|προτιμησ/;
 const COMPANY_HEADING = /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf|people|personen|personas|pessoas|persone)(?: \(\d+\))?$/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
+const HEADING = 'h1,h2,h3,h4,h5,h6,[role=heading]';
 
 function describing(element: Element): string {
   if (!element.hasAttributes()) return '';
@@ -155,7 +156,7 @@ interface Found {
 }
 
 /** Class, id or field names that say "this is the record's name". */
-const NAME_HINT = /(?:record|entity|contact|person|lead|party|header|cv)[-_]?(?:title|name)|full_?name/;
+const NAME_HINT = /(?:record|entity|contact|person|lead|party|header|cv)[-_]?(?:title|name)|full_?name|display[-_]?name/;
 const FIRST_NAME = /first ?name|given|vorname|prenom|nombre\b|nome\b|voornaam|imie/;
 const LAST_NAME = /last ?name|family|surname|nachname|^nom$|apellido|sobrenome|cognome|achternaam|nazwisko/;
 /** A label that is a name part and nothing else ("Nome account" is another field's). */
@@ -196,15 +197,15 @@ function walk(doc: Document): Found {
         const element = at && (at.holder === node ? node.parentElement : (at.holder as Element));
         // Quoted, never a field's value: "Sarah Kim <sarah.kim@…>" (a message's sender or recipient), or
         // an address inside prose (a note, an AI summary: more than a label's worth of text around it).
-        if (element && !text.includes(`<${at.email}`) && text.length - at.email.length < Prose.MinLength)
-          // What is just before it: in its own text, or the label element right before the text ("<b>An:</b> …"),
-          // or the text right before the element that wraps it alone ("Priya Natarajan <span>priya@…</span>").
-          found.emails.push({
-            element,
-            email: at.email,
-            kind: From.Text,
-            before: text.slice(0, text.indexOf(at.email)).trim() || (at.holder.previousSibling ?? (element.previousSibling?.nodeType === 3 ? element.previousSibling : null))?.textContent,
-          });
+        if (element && !text.includes(`<${at.email}`) && text.length - at.email.length < Prose.MinLength) {
+          // What is just before it: in its own text, or (where that is nothing, or the bracket an address
+          // written after its owner's name opens: "<a>Kamil Żmuda</a> (kamil@…)") the label element right
+          // before the text ("<b>An:</b> …") or the text right before the element that wraps it alone
+          // ("Priya Natarajan <span>priya@…</span>").
+          const own = text.slice(0, text.indexOf(at.email)).trim();
+          const previous = at.holder.previousSibling ?? (element.previousSibling?.nodeType === 3 ? element.previousSibling : null);
+          found.emails.push({ element, email: at.email, kind: From.Text, before: own && own !== '(' ? own : (previous?.textContent ?? '') + own });
+        }
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
         visit(node as Element, found, roots);
@@ -277,7 +278,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
       } else if (!element.closest('h2,h3,h4')) {
         const box = next ? element : (parentOf(element) ?? element);
         const value = box.nextElementSibling;
-        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches('input,select,textarea') && !value.querySelector('input,textarea')) found.blanks.push(value);
+        // A heading after it starts the next section: the word was a value ("Preferred method: Email").
+        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
       }
     }
   }
@@ -340,6 +342,8 @@ function contextOf(element: Element): { label: string; flags: string } {
   const labels: Array<string | null | undefined> = [];
   const flags: Array<string | null | undefined> = [];
   let labelFound = false;
+  /** Whether a wrapper's own class or id said "email": only a label naming an e-mail is its label then. */
+  let selfLabelled = false;
   let node: Element | null = element;
   for (let depth = 0; node && depth < Field.Depth; depth += 1, node = parentOf(node)) {
     for (const name of ['aria-label', 'field-label', 'label', 'data-label', 'data-field', 'data-field-name', 'data-control-name', 'name', 'placeholder']) {
@@ -351,8 +355,10 @@ function contextOf(element: Element): { label: string; flags: string } {
     // before it is its label only if that text names an e-mail too ("Secondary Email"); otherwise it
     // is another field's value (a job title such as "Owner").
     const says = depth < 2 ? describing(node) : '';
-    const selfLabelled = EMAIL_LABEL.test(says);
-    if (selfLabelled) labels.push(says);
+    if (EMAIL_LABEL.test(says)) {
+      labels.push(says);
+      selfLabelled = true;
+    }
     // An input's own labels (none for a hidden one): those naming its id, and one wrapped around it.
     if (node.tagName === 'INPUT') labels.push(...[...((node as HTMLInputElement).labels ?? [])].map(shortText));
     labels.push(shortText(labelledBy(node)));
@@ -364,11 +370,16 @@ function contextOf(element: Element): { label: string; flags: string } {
     }
     let before: Element | null | undefined = node.previousElementSibling;
     if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th');
-    const text = before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? shortText(before) : undefined;
+    const labelling = before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? before : undefined;
+    const shown = shortText(labelling);
+    // An icon that labels its field only to assistive technology (a "✉" whose aria-label is "Email"):
+    // its words are the label.
+    const text = labelling && !/\p{L}/u.test(shown ?? '') ? (labelling.getAttribute('aria-label') ?? labelling.getAttribute('title') ?? shown) : shown;
     const label = selfLabelled && !EMAIL_LABEL.test(normalize(text ?? '')) ? undefined : text;
     // The nearest text before the value is its field's label: further up are other fields' labels.
+    // A self-labelled value's field may still say whose e-mail it is further up ("Email Asisten").
     if (label) labels.push(label);
-    labelFound = selfLabelled || Boolean(label);
+    labelFound = Boolean(label);
   }
   return { label: normalize(labels.join(' | ')), flags: normalize(flags.join(' ')) };
 }
@@ -487,7 +498,8 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
     if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
-    let score = kind + (labelled ? 20 : 0);
+    // The e-mail field's own label, and nothing more ("Email", not "Referrer's email"), counts a little more.
+    let score = kind + (labelled ? 20 : 0) + (label.split(' | ').some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
     const secondary = SECONDARY.test(around);
@@ -502,8 +514,11 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
   return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
 }
 
-/** Salutations CRMs put before a name (en/de/fr/es/pt/it/nl), one or several ("Prof. Dr."). */
-const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw)\.?\s+)+/i;
+/**
+ * Salutations CRMs put before a name (en/de/fr/es/pt/it/nl, Indonesian "Bpk."/"Ibu", Malay
+ * "Encik"/"Puan", Hebrew "מר"/"גב'"), one or several ("Prof. Dr.").
+ */
+const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bpk|ibu|encik|puan|מר|גב')\.?\s+)+/i;
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
  * Salesforce Classic's "Contact Edit", Zoho's "Kontakt bearbeiten", "Modifica Contatto", "Nieuw
@@ -546,7 +561,7 @@ const BESIDE_THE_NAME = /badge|pill|(?:^|[\s_-])tag|status|chip|icon|sr-only|ass
  * elements side by side are two words ("<span>Maria</span><span>Schmidt</span>", spaced by the
  * CRM's CSS, as a browser shows them); an element's text beside a text node is not split ("O<b>'</b>Brien").
  */
-function composedText(element: Element): string {
+export function composedText(element: Element, buttonsAreText?: boolean): string {
   // A slot shows what the page assigns to it (Lightning's highlights panel slots the name into its
   // title), and its own children only when nothing is.
   const assigned = (element as HTMLSlotElement).assignedNodes?.();
@@ -557,9 +572,9 @@ function composedText(element: Element): string {
       if (node.nodeType !== 1) return '';
       const child = node as Element;
       // A link in a title is often the name itself; buttons and icons never are.
-      if ((child.tagName !== 'A' && VALUE_TAGS.test(child.tagName)) || child.tagName === 'svg' || BESIDE_THE_NAME.test(describing(child))) return ' ';
+      if ((child.tagName !== 'A' && !(buttonsAreText && child.tagName === 'BUTTON') && VALUE_TAGS.test(child.tagName)) || child.tagName === 'svg' || BESIDE_THE_NAME.test(describing(child))) return ' ';
       // Marked at both ends: where two marks meet, two elements do.
-      return `\0${composedText(child)}\0`;
+      return `\0${composedText(child, buttonsAreText)}\0`;
     })
     .join('')
     .replace(/\0\0/g, ' ')
@@ -577,7 +592,8 @@ function nameFromDocumentTitle(doc: Document): string | undefined {
 function chooseName(found: Found, doc: Document): { name?: string; title?: Element } {
   for (const element of [...found.titles, ...found.namedElements]) {
     // A title whose tooltip holds its start is the name, whatever follows it ("Maarten de Wit- Saved").
-    const text = composedText(element);
+    // In an element that says it is the name, its buttons are the name's parts, each edited in place.
+    const text = composedText(element, !found.titles.includes(element));
     const tooltip = element.getAttribute('title');
     const name = tidyName(tooltip && cleanText(text)?.startsWith(tooltip) ? tooltip : text);
     if (name && isShown(element)) return { name, title: element };
