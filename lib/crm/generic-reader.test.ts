@@ -103,6 +103,19 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document)).toMatchObject({ name: 'Katarzyna Żmuda', email: 'katarzyna.zmuda@piekarnia.example', labelled: true });
   });
 
+  it('takes an address after a line break under someone else’s name for theirs', () => {
+    page(`<h1>Bérénice Castagnet</h1><section><h2>Équipe du compte</h2>
+      <div>Héloïse Marchal · Propriétaire<br><span class="mail">heloise.marchal@bellerive.example</span></div></section>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
+  it('takes no inbox for the person’s: an invoices, accounting or general address labelled in Malay, Greek or Spanish', () => {
+    for (const label of ['Emel invois', 'Email λογιστηρίου', 'Correo general']) {
+      page(`<h1>Ahmad Faizal</h1><div>✉ <span>faizal@rempah.example</span></div><div><span>${label}</span><span>akaun@rempah.example</span></div>`);
+      expect(readGenericIdentity(document).email, label).toBe('faizal@rempah.example');
+    }
+  });
+
   it('takes an address in brackets after someone else’s name for theirs', () => {
     page(`<h1>Katarzyna Żmuda</h1><div>Possible duplicate: <a href="#">Kamil Żmuda</a> (kamil.zmuda@piekarnia.example)</div>`);
     expect(readGenericIdentity(document).email).toBeUndefined();

@@ -36,10 +36,10 @@ const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλε�
 /**
  * An e-mail field's label: in the languages of Latin script ("E-Mail-Adresse", "Courriel", "Adresse
  * de messagerie", the Nordic and Turkish "E-post"/"E-posta", the Finnish "Sähköposti", the Catalan
- * "Correu electrònic"), Japanese,
+ * "Correu electrònic", the Malay and Indonesian "Emel"), Japanese,
  * Korean, Chinese and the scripts above.
  */
-const EMAIL_LABEL = new RegExp(`e-?mail|e-?post|courriel|messagerie|corre(?:i?o|u)|posta elettronica|sahkoposti|メール|이메일|[邮郵]|${OTHER_SCRIPTS}`);
+const EMAIL_LABEL = new RegExp(`e-?mail|\\bemel\\b|e-?post|courriel|messagerie|corre(?:i?o|u)|posta elettronica|sahkoposti|メール|이메일|[邮郵]|${OTHER_SCRIPTS}`);
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead, a shared inbox. */
 const OWNER =
   /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
@@ -49,7 +49,7 @@ const OWNER =
  * invoices inbox); alone they may be the person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico)\w* (?:gener|geral)|as+ist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoic|laskut|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
@@ -203,7 +203,10 @@ function walk(doc: Document): Found {
           // before the text ("<b>An:</b> …") or the text right before the element that wraps it alone
           // ("Priya Natarajan <span>priya@…</span>").
           const own = text.slice(0, text.indexOf(at.email)).trim();
-          const previous = at.holder.previousSibling ?? (element.previousSibling?.nodeType === 3 ? element.previousSibling : null);
+          // A line break between a card's line and the address is no text of its own ("Héloïse Marchal · Owner<br>heloise@…").
+          let beside = element.previousSibling;
+          while (beside?.nodeName === 'BR') beside = beside.previousSibling;
+          const previous = at.holder.previousSibling ?? (beside?.nodeType === 3 ? beside : null);
           found.emails.push({ element, email: at.email, kind: From.Text, before: own && own !== '(' ? own : (previous?.textContent ?? '') + own });
         }
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
