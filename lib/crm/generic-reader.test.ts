@@ -116,6 +116,21 @@ describe('readGenericIdentity', () => {
     }
   });
 
+  it('takes no address from the custom fields admins add for the people around a customer', () => {
+    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email']) {
+      page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
+      expect(readGenericIdentity(document).email, label).toBe('thaddeus@bindery.example');
+    }
+  });
+
+  it('takes an open menu’s "Set as primary" beside an address for an action, not a primary flag', () => {
+    page(`<h1>Maëlys Kerouédan</h1><div><span>E-mails</span><div role="listbox" aria-label="E-mails">
+      <div role="option"><span>maelys.kerouedan@iroise.example</span><button type="button" aria-label="Plus d'actions">⋯</button></div>
+      <div role="option"><span>maelys.k@perso.example</span><button type="button" aria-label="Plus d'actions" aria-expanded="true">⋯</button>
+        <div role="menu"><span role="menuitem">☆ Définir comme principal</span><span role="menuitem">Supprimer</span></div></div></div></div>`);
+    expect(readGenericIdentity(document).email).toBe('maelys.kerouedan@iroise.example');
+  });
+
   it('takes an address in brackets after someone else’s name for theirs', () => {
     page(`<h1>Katarzyna Żmuda</h1><div>Possible duplicate: <a href="#">Kamil Żmuda</a> (kamil.zmuda@piekarnia.example)</div>`);
     expect(readGenericIdentity(document).email).toBeUndefined();

@@ -44,12 +44,14 @@ const EMAIL_LABEL = new RegExp(`e-?mail|\\bemel\\b|e-?post|courriel|messagerie|c
 const OWNER =
   /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
- * Words that make an e-mail field someone else's ("Assistant Email", "Correo electrónico de la
- * cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
- * invoices inbox); alone they may be the person's own job title ("Practice Manager").
+ * Words that make an e-mail field someone else's ("Assistant Email", "EA email", "Correo electrónico de
+ * la cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
+ * invoices inbox, the custom fields admins add for the people around a customer: "Decision maker's
+ * email", "Champion email", "Partner manager email", "Escalation email"); alone they may be the
+ * person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|manager|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
@@ -329,6 +331,8 @@ function shortText(element: Node | null | undefined): string | undefined {
  * only the checked one marks its row.
  */
 function flagText(element: Element | null | undefined): Array<string | null | undefined> {
+  // An open menu beside an address offers actions ("Set as primary"), never a flag.
+  if (element?.matches('[role^=menu]')) return [];
   return [shortText(element) ?? shortText(element?.shadowRoot), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
 }
 
