@@ -470,7 +470,7 @@ function distance(a: Element, b: Element): number {
  * a primary flag counts, "secondary"/"home" counts against, someone else's label (the owner, the
  * user, the account) rules it out, and nearness to the record's title breaks what is left.
  */
-function chooseEmail(found: Found, title: Element | undefined, name: string | undefined): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
+function chooseEmail(found: Found, title: Element | undefined, name: string | undefined, titledByPerson: boolean): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
   // Each heading's part of the page, worked out once for all the addresses.
   const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
@@ -511,6 +511,10 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     const around = `${label} ${flags}`;
     const secondary = SECONDARY.test(around);
     if (blank && !secondary) continue;
+    // Nothing says it is the person's (no e-mail label, no primary flag) and it does not name them:
+    // someone else's address shown before the person's own details render (a timeline's colleague,
+    // an owner's card, a sequence's sender).
+    if (titledByPerson && !labelled && !PRIMARY.test(around) && !namesPerson(email, name)) continue;
     // The CRM's own mark for the main address outranks the kind of address it is: a "Personal"
     // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
@@ -519,6 +523,26 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
   return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
+}
+
+/**
+ * Whether an address could be the named person's: it holds one of the name's words ("kealoha" in
+ * "pua.kealoha@…", "brandt" in "info@brandt-consulting…") or starts with the name's initials ("jd@…"
+ * for Jane Doe). A name in another script ("Богданка") cannot be compared with a Latin address, so
+ * it could be anyone's.
+ */
+function namesPerson(email: string, name: string | undefined): boolean {
+  const wordsOf = (text: string) => normalize(text).split(/[\s'’.,()-]+/).filter((word) => /^[a-z]{2,}$/.test(word));
+  const words = wordsOf(name ?? '');
+  if (!words.length) return true;
+  const address = normalize(email);
+  // The mailbox's own words may be a name's first letters ("alex" for Alexander, "chris" for Christopher).
+  const mailbox = address.slice(0, address.indexOf('@')).split(/[^a-z]+/).filter((part) => part.length > 2);
+  // Both spellings of an umlaut's or ß's name: "Jörg Müller" is "joerg.mueller@…" as often as "jorg.muller@…".
+  return (
+    [...words, ...wordsOf(name!.replace(/[äöü]/gi, '$&e').replace(/ß/g, 'ss'))].some((word) => address.includes(word) || mailbox.some((part) => word.startsWith(part))) ||
+    address.startsWith(words.map((word) => word[0]).join(''))
+  );
 }
 
 /**
@@ -643,11 +667,16 @@ function headingNear(element: Element | undefined): string | undefined {
   return undefined;
 }
 
-/** Reads the record's name and e-mail from any record page. Never throws on odd markup. */
-export function readGenericIdentity(doc: Document): GenericReading {
+/**
+ * Reads the record's name and e-mail from any record page. Never throws on odd markup.
+ * `titledByPerson`: whether the page's title names the person (not a Close lead's company, a
+ * Pipedrive deal or a Capsule party that may be an organisation), so an address with no label
+ * must name them to be theirs.
+ */
+export function readGenericIdentity(doc: Document, titledByPerson = true): GenericReading {
   const found = walk(doc);
   const { name, title } = chooseName(found, doc);
-  const email = chooseEmail(found, title, name);
+  const email = chooseEmail(found, title, name, titledByPerson);
   // Nothing else: a tab title that names the record by its address too ("Contact : Name (name@…) : Freshsales").
   const titled = email.email ? undefined : findEmail(doc.title)?.toLowerCase();
   return { name: name ?? headingNear(email.emailElement), ...email, ...(titled && { email: titled }) };

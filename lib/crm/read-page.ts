@@ -22,7 +22,7 @@ export function readPageIdentity(detector: CrmDetector, doc: Document, match: Re
     if (name && own.email && (own.record || !match.personFromPage)) return complete;
     // Which person a page of several shows is the generic layer's to help decide: none yet.
     if (ownSelectorsOnly) return match.personFromPage && !own.record ? {} : complete;
-    const generic = readGenericIdentity(doc);
+    const generic = readGenericIdentity(doc, !match.personFromPage);
     const merged: PageIdentity = { ...complete, name: name ?? generic.name, email: own.email ?? generic.email };
     return detector.completeIdentity ? detector.completeIdentity(merged, generic, match, doc) : merged;
   });
