@@ -116,6 +116,14 @@ describe('readGenericIdentity', () => {
     }
   });
 
+  it('takes "Owner & General Manager" above a contact’s addresses for a job title, not an owner field', () => {
+    page(`<h1>Marram Dog Grooming</h1><div class="contact-card"><div>Elizabeth Corriveau</div><div>Owner &amp; groomer</div>
+      <ul><li><a href="tel:+441485550273">+44 1485 550273</a></li><li><a href="mailto:office@marramdogs.example">office@marramdogs.example</a></li></ul></div>`);
+    expect(readGenericIdentity(document, false).email).toBe('office@marramdogs.example');
+    page(`<h1>Marram Dog Grooming</h1><div><div>Lead owner</div><div><div><a href="mailto:gareth@ambrose.example">gareth@ambrose.example</a></div></div></div>`);
+    expect(readGenericIdentity(document, false).email).toBeUndefined();
+  });
+
   it('takes no address from the custom fields admins add for the people around a customer', () => {
     for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
@@ -134,14 +142,17 @@ describe('readGenericIdentity', () => {
   it('takes an address with no label that does not name the titled person for someone else’s (shown before the person’s details render)', () => {
     // The person's details still loading: only a timeline's colleague and an owner's card show addresses.
     page(`<h1>Hedwig Brandstätter</h1><div class="card"><h2>Kontakte (2)</h2><div>Leopold Gsaller<br>leopold.gsaller@almhof.example</div></div>
-      <div role="dialog" aria-label="Contact card for Imran Bhatti"><div>Email<br><a href="mailto:imran@tidewell.example">imran@tidewell.example</a></div></div>`);
+      <div class="layer"><div role="dialog" aria-label="Contact card for Imran Bhatti"><div class="contact"><div>Email<br><a href="mailto:imran@tidewell.example">imran@tidewell.example</a></div></div></div></div>`);
     expect(readGenericIdentity(document).email).toBeUndefined();
     // Unlabelled addresses that name her do: her name's words, their other spelling, their first letters, her initials.
     for (const own of ['hedwig.brandstaetter@almhof.example', 'h.brandstatter@almhof.example', 'brandst.h@almhof.example', 'hb@almhof.example']) {
       page(`<h1>Hedwig Brandstätter</h1><div>✉ <span>${own}</span></div><p>leopold.gsaller@almhof.example</p>`);
       expect(readGenericIdentity(document).email, own).toBe(own);
     }
-    // A labelled address is hers whatever it says, and a name in another script cannot be compared.
+    // A mailto link in the record's header beside its title is hers, as is a labelled address whatever
+    // it says; a name in another script cannot be compared.
+    page(`<header><h1>Margarethe Kittelmann</h1><div>✉ <a href="mailto:gretl@toepferei.example">gretl@toepferei.example</a></div></header>`);
+    expect(readGenericIdentity(document).email).toBe('gretl@toepferei.example');
     page(`<h1>Hedwig Brandstätter</h1><div><span>E-Mail</span><span>office.h7@almhof.example</span></div>`);
     expect(readGenericIdentity(document).email).toBe('office.h7@almhof.example');
     page(`<h1>Богданка Ткачук</h1><div>✉ <span>b.tkachuk@lviv.example</span></div>`);

@@ -54,8 +54,11 @@ const OTHER_PERSON =
   /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
-/** A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"). */
-const MESSAGE_HEADER = /^(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|til|od|do|kimden|kime):$/;
+/**
+ * A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"), or a
+ * composer's row label, which needs no colon in English ("Cc" beside a recipient's pill).
+ */
+const MESSAGE_HEADER = /^(?:(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|til|od|do|kimden|kime):|from|to|cc|bcc)$/;
 /**
  * A message's line written without colons ("From owen@… to bronwen@…"): its sender or copied
  * recipients, by the word right before the address. Not "to": an action names the person so ("Send
@@ -504,17 +507,21 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     if (label.split(' | ').some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
-    if (OWNER.test(label) || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
+    // "Owner & General Manager" above a contact's addresses is their job title, no owner field's label.
+    const ownersLabel = label.split(' | ').some((piece) => OWNER.test(piece) && !/ & | and |\//.test(piece));
+    if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
     // The e-mail field's own label, and nothing more ("Email", not "Referrer's email"), counts a little more.
     let score = kind + (labelled ? 20 : 0) + (label.split(' | ').some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
     const secondary = SECONDARY.test(around);
     if (blank && !secondary) continue;
-    // Nothing says it is the person's (no e-mail label, no primary flag) and it does not name them:
-    // someone else's address shown before the person's own details render (a timeline's colleague,
-    // an owner's card, a sequence's sender).
-    if (titledByPerson && !labelled && !PRIMARY.test(around) && !namesPerson(email, name)) continue;
+    // Nothing says it is the person's (no e-mail label, no primary flag, not a mailto link in the
+    // record's header beside its title) and it does not name them: someone else's address shown
+    // before the person's own details render (a timeline's colleague, an owner's card, a sequence's
+    // sender).
+    const inHeader = kind === From.Link && title !== undefined && distance(element, title) <= 4;
+    if (titledByPerson && !labelled && !inHeader && !PRIMARY.test(around) && !namesPerson(email, name)) continue;
     // The CRM's own mark for the main address outranks the kind of address it is: a "Personal"
     // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
@@ -559,7 +566,7 @@ const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra
  * ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
  */
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\])(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\]|loading\W*|cargando\W*|chargement\W*|wird geladen\W*|caricamento\W*)(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
