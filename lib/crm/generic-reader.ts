@@ -475,6 +475,8 @@ function distance(a: Element, b: Element): number {
  */
 function chooseEmail(found: Found, title: Element | undefined, name: string | undefined, titledByPerson: boolean): Pick<GenericReading, 'email' | 'emailElement' | 'labelled'> {
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
+  // The name's words, worked out once for all the addresses (normalize is not cheap).
+  const nameWords = titledByPerson ? wordsOfName(name) : undefined;
   // Each heading's part of the page, worked out once for all the addresses.
   const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
   // The person's own e-mail field shown empty: any address but one the page marks as the person's
@@ -504,14 +506,15 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     const label = inline || context.label;
     // A message's header ("From: …", "Van: …"), in the address's text or just before it, names its
     // sender or recipient, never the record's field.
-    if (label.split(' | ').some((piece) => MESSAGE_HEADER.test(piece))) continue;
+    const pieces = label.split(' | ');
+    if (pieces.some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
     // "Owner & General Manager" above a contact's addresses is their job title, no owner field's label.
-    const ownersLabel = label.split(' | ').some((piece) => OWNER.test(piece) && !/ & | and |\//.test(piece));
+    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\//.test(piece));
     if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
     // The e-mail field's own label, and nothing more ("Email", not "Referrer's email"), counts a little more.
-    let score = kind + (labelled ? 20 : 0) + (label.split(' | ').some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);
+    let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
     const secondary = SECONDARY.test(around);
@@ -520,13 +523,15 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // record's header beside its title) and it does not name them: someone else's address shown
     // before the person's own details render (a timeline's colleague, an owner's card, a sequence's
     // sender).
-    const inHeader = kind === From.Link && title !== undefined && distance(element, title) <= 4;
-    if (titledByPerson && !labelled && !inHeader && !PRIMARY.test(around) && !namesPerson(email, name)) continue;
+    // How far from the title, once: it decides both the header's links and the tie-break below.
+    const apart = title ? distance(element, title) : Number.POSITIVE_INFINITY;
+    const inHeader = kind === From.Link && apart <= 4;
+    if (titledByPerson && !labelled && !inHeader && !PRIMARY.test(around) && !namesPerson(email, nameWords)) continue;
     // The CRM's own mark for the main address outranks the kind of address it is: a "Personal"
     // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
     else if (secondary) score -= 8;
-    if (title) score -= Math.min(distance(element, title), 20) / 4;
+    if (title) score -= Math.min(apart, 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
   return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
@@ -538,18 +543,26 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
  * for Jane Doe). A name in another script ("Богданка") cannot be compared with a Latin address, so
  * it could be anyone's.
  */
-function namesPerson(email: string, name: string | undefined): boolean {
-  const wordsOf = (text: string) => normalize(text).split(/[\s'’.,()-]+/).filter((word) => /^[a-z]{2,}$/.test(word));
-  const words = wordsOf(name ?? '');
-  if (!words.length) return true;
+function namesPerson(email: string, name: NameWords | undefined): boolean {
+  if (!name) return true;
   const address = normalize(email);
   // The mailbox's own words may be a name's first letters ("alex" for Alexander, "chris" for Christopher).
   const mailbox = address.slice(0, address.indexOf('@')).split(/[^a-z]+/).filter((part) => part.length > 2);
-  // Both spellings of an umlaut's or ß's name: "Jörg Müller" is "joerg.mueller@…" as often as "jorg.muller@…".
-  return (
-    [...words, ...wordsOf(name!.replace(/[äöü]/gi, '$&e').replace(/ß/g, 'ss'))].some((word) => address.includes(word) || mailbox.some((part) => word.startsWith(part))) ||
-    address.startsWith(words.map((word) => word[0]).join(''))
-  );
+  return name.spellings.some((word) => address.includes(word) || mailbox.some((part) => word.startsWith(part))) || address.startsWith(name.initials);
+}
+
+/** A name's words as an address may write them, both spellings of an umlaut's or ß's ("Jörg Müller": "joerg.mueller@…", "jorg.muller@…"), and its initials. */
+interface NameWords {
+  spellings: string[];
+  initials: string;
+}
+
+/** Undefined for no name, or one in another script, which nothing can be compared with. */
+function wordsOfName(name: string | undefined): NameWords | undefined {
+  const wordsOf = (text: string) => normalize(text).split(/[\s'’.,()-]+/).filter((word) => /^[a-z]{2,}$/.test(word));
+  const words = wordsOf(name ?? '');
+  if (!words.length) return undefined;
+  return { spellings: [...words, ...wordsOf(name!.replace(/[äöü]/gi, '$&e').replace(/ß/g, 'ss'))], initials: words.map((word) => word[0]).join('') };
 }
 
 /**
@@ -628,10 +641,10 @@ function nameFromDocumentTitle(doc: Document): string | undefined {
 }
 
 function chooseName(found: Found, doc: Document): { name?: string; title?: Element } {
-  for (const element of [...found.titles, ...found.namedElements]) {
+  for (const [index, element] of [...found.titles, ...found.namedElements].entries()) {
     // A title whose tooltip holds its start is the name, whatever follows it ("Maarten de Wit- Saved").
     // In an element that says it is the name, its buttons are the name's parts, each edited in place.
-    const text = composedText(element, !found.titles.includes(element));
+    const text = composedText(element, index >= found.titles.length);
     const tooltip = element.getAttribute('title');
     const name = tidyName(tooltip && cleanText(text)?.startsWith(tooltip) ? tooltip : text);
     if (name && isShown(element)) return { name, title: element };
