@@ -6,7 +6,7 @@ import type { CrmDetector, PageIdentity, RecordMatch } from './types';
  * One read of a record page, in layers: the CRM's own selectors first (they know its markup, and
  * which record a page of several people shows), then the generic reader for whatever they missed,
  * so a CRM release that renames its classes costs nothing the page still shows in plain sight.
- * `ownSelectorsOnly` leaves the generic layer out: for the read in the URL change's own task, when
+ * `ownSelectorsOnly` leaves the generic layer out: for the read just after the URL change's frame, when
  * a CRM that keeps records rendered shows the person at once, and a page still loading shows only
  * its spinner, navigation and signed-in user, which the generic reader would walk for nothing.
  */

@@ -21,6 +21,8 @@ function fakeDetector() {
 }
 
 const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Just after the page's next frame, when the watch's first read of a record has run. */
+const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 describe('watchRecords', () => {
   let controller: AbortController;
@@ -54,7 +56,7 @@ describe('watchRecords', () => {
     };
     start(detector);
     expect(detected).toEqual([party]);
-    await settle(0);
+    await afterFrame();
     expect(reported).toEqual([expect.objectContaining({ crm: 'capsule', objectType: 'party', recordId: '80011201' })]);
     document.body.dataset.person = 'rendered';
     document.body.append(document.createElement('main'));
@@ -70,13 +72,16 @@ describe('watchRecords', () => {
     expect(reported).toEqual([expect.objectContaining({ ...MATCH, ...PERSON })]);
   });
 
-  it('detects the record at the URL change, reports it in the same task when the person is not shown yet, then the person once rendered', async () => {
-    const { detector } = fakeDetector();
+  it('detects the record at the URL change, reads and reports it just after the frame when the person is not shown yet, then the person once rendered', async () => {
+    const { detector, reads } = fakeDetector();
     start(detector);
     expect(detected).toEqual([MATCH]);
+    // Not in the CRM's navigation task, whose page the CRM is still changing: its style is worked out once, by the frame.
+    await settle(0);
+    expect(reads).toEqual([]);
     expect(reported).toEqual([]);
-    await Promise.resolve(); // the microtasks of this task: the first read, then the report
-    await Promise.resolve();
+    await afterFrame();
+    expect(reads).toHaveLength(1);
     expect(reported).toEqual([expect.objectContaining(MATCH)]);
     expect(reported[0]!.name).toBeUndefined();
     document.body.dataset.person = 'rendered';
@@ -89,7 +94,7 @@ describe('watchRecords', () => {
     const pill = document.createElement('leadside-glance');
     const { detector, reads } = fakeDetector();
     start(detector, [pill]);
-    // In the same task as the navigation: the first read (a microtask) sees this already.
+    // Before the frame: the first read (just after it) sees this already.
     document.body.append(document.createElement('div'));
     await settle(300);
     expect(reads).toHaveLength(1);
@@ -105,12 +110,12 @@ describe('watchRecords', () => {
     await vi.waitFor(() => expect(reads).toHaveLength(3));
   });
 
-  it('reads the URL change’s own task with the CRM’s selectors only, and a page that never changes with every layer', async () => {
+  it('reads just after the URL change’s frame with the CRM’s selectors only, and a page that never changes with every layer', async () => {
     // The person in a layout the CRM's selectors do not know: only the generic reader finds them.
     document.body.innerHTML = '<h1>Ada Lovelace</h1><dl><dt>Email</dt><dd><a href="mailto:ada@analytical.example">ada@analytical.example</a></dd></dl>';
     const detector: CrmDetector = { crm: 'salesforce', matches: ['https://*/*'], matchUrl: () => MATCH, readIdentity: () => ({}) };
     start(detector);
-    await settle(0);
+    await afterFrame();
     // The record from its URL alone: the first read did not walk the page.
     expect(reported).toEqual([expect.objectContaining(MATCH)]);
     expect(reported[0]!.email).toBeUndefined();

@@ -14,8 +14,8 @@ export interface WatchOptions {
    */
   onRecordUrl?(match: RecordMatch): void;
   /**
-   * Called once the record is known (still in the URL change's task, with whatever of the person the
-   * page already shows), then again each time more of the person is read.
+   * Called once the record is known (just after the URL change's frame, with whatever of the person
+   * the page then shows), then again each time more of the person is read.
    */
   onRecord(record: WatchedRecord): void;
   /** Called when the tab moves from a record to a page that is not one. */
@@ -106,6 +106,14 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
     const readNoLaterThan = followPage(win, changes, watch, followMs, (first) => {
+      const outcome = readPage(first);
+      // The URL alone names the record. It is reported after the first page read, so a page that
+      // already shows the person (a record the CRM kept rendered) costs one report, and one message
+      // to the worker, instead of two.
+      if (!reported) report();
+      return outcome;
+    });
+    const readPage = (first: boolean): ReadOutcome => {
       const identity = readPageIdentity(detector, win.document, match, first);
       if (!identity.name && !identity.email && !identity.record) return 'same';
       // Any of the last person's details on the new record's page is the old page (or its title)
@@ -126,7 +134,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       report();
       if (!detector.personChangesInPlace && identity.name && identity.email && identity.company) return 'done';
       return changed ? 'changed' : 'same';
-    });
+    };
 
     detector
       .fetchIdentity?.(match, watch)
@@ -135,11 +143,6 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
         report();
       })
       .catch(() => undefined); // the page's own reading stands
-
-    // The URL alone names the record. It is reported after the first page read (a microtask queued
-    // above, still in this task), so a page that already shows the person (a record the CRM kept
-    // rendered) costs one report, and one message to the worker, instead of two.
-    queueMicrotask(() => reported ?? report());
   };
 
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
@@ -260,7 +263,7 @@ function followPage(
   changes: PageChanges,
   signal: AbortSignal,
   timeoutMs: number,
-  /** `first`: the read in the URL change's own task (see readPageIdentity's `ownSelectorsOnly`). */
+  /** `first`: the read just after the URL change's frame (see readPageIdentity's `ownSelectorsOnly`). */
   read: (first: boolean) => ReadOutcome,
 ): (delayMs: number) => void {
   let done = false;
@@ -325,7 +328,27 @@ function followPage(
   const deadline = Number.isFinite(timeoutMs) ? setTimeout(stop, timeoutMs) : undefined;
   signal.addEventListener('abort', stop, { once: true });
   changes.follow(schedule);
-  // A microtask, not now: the caller's `read` may call the returned `readNoLaterThan`, not yet assigned.
-  queueMicrotask(runRead);
+  afterNextFrame(win, runRead);
   return readNoLaterThan;
+}
+
+/** How long the first read waits for a frame that does not come (a tab in the background draws none). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Calls `run` just after the page's next frame. A read in the CRM's own navigation task (or a
+ * microtask of it) would force the browser to work out the style of a page the CRM is still
+ * changing, work the frame then does again; just after the frame, the style the read needs is
+ * the one just drawn. Side by side in one process on the Lightning fixture (5 rounds, two passes),
+ * this took the added CPU from +100.7/+85.2 to +83.9/+78.1 ms a round of 21 records.
+ */
+function afterNextFrame(win: Window, run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  win.requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, FRAME_WAIT_MS);
 }
