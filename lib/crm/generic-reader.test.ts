@@ -116,12 +116,24 @@ describe('readGenericIdentity', () => {
     }
   });
 
-  it('takes "Owner & General Manager" above a contact’s addresses for a job title, not an owner field', () => {
-    page(`<h1>Marram Dog Grooming</h1><div class="contact-card"><div>Elizabeth Corriveau</div><div>Owner &amp; groomer</div>
-      <ul><li><a href="tel:+441485550273">+44 1485 550273</a></li><li><a href="mailto:office@marramdogs.example">office@marramdogs.example</a></li></ul></div>`);
-    expect(readGenericIdentity(document, false).email).toBe('office@marramdogs.example');
+  it('takes "Owner & General Manager" or "Orgelbaumeister, Inhaber" above a contact’s addresses for a job title, not an owner field', () => {
+    for (const role of ['Owner &amp; groomer', 'Hundefriseurin, Inhaberin']) {
+      page(`<h1>Marram Dog Grooming</h1><div class="contact-card"><div>Elizabeth Corriveau</div><div>${role}</div>
+        <ul><li><a href="tel:+441485550273">+44 1485 550273</a></li><li><a href="mailto:office@marramdogs.example">office@marramdogs.example</a></li></ul></div>`);
+      expect(readGenericIdentity(document, false).email, role).toBe('office@marramdogs.example');
+    }
     page(`<h1>Marram Dog Grooming</h1><div><div>Lead owner</div><div><div><a href="mailto:gareth@ambrose.example">gareth@ambrose.example</a></div></div></div>`);
     expect(readGenericIdentity(document, false).email).toBeUndefined();
+  });
+
+  it('takes no address from a card headed by a link to someone else (a hover card of another record)', () => {
+    const hover = `<div role="dialog"><h2><a href="/0035g00000QmR2d">Innes Drummond</a></h2><table><tr><td>Email</td><td><a href="mailto:innes@kinloch.example">innes@kinloch.example</a></td></tr></table></div>`;
+    const own = `<div><h2>Mairi Lachlan</h2><table><tr><td>Email</td><td><a href="mailto:mairi@kinloch.example">mairi@kinloch.example</a></td></tr></table></div>`;
+    page(`${hover}${own}`, 'Contact: Mairi Lachlan ~ Salesforce');
+    expect(readGenericIdentity(document).email).toBe('mairi@kinloch.example');
+    // A company's page heads its own people's cards with their names.
+    page(`<h1>Kinloch Distilling</h1>${hover.replace('role="dialog"', '')}`);
+    expect(readGenericIdentity(document, false).email).toBe('innes@kinloch.example');
   });
 
   it('takes no address from the custom fields admins add for the people around a customer', () => {
@@ -173,6 +185,16 @@ describe('readGenericIdentity', () => {
       <div><div>Mode de contact préféré</div><div>E-mail</div></div>
       <h2>Adresse</h2><div><div>Ville</div><div>Nantes</div></div></section>`);
     expect(readGenericIdentity(document).email).toBe('g.rocher@biscuiterie.example');
+  });
+
+  it('takes "Email" in a line of text (a history entry’s kind and subject) for no empty e-mail field', () => {
+    page(`<h1>Maartje van der Wiel-Blom</h1><div><span>✉</span> <a href="mailto:m.vanderwiel@bollenhuis.example">m.vanderwiel@bollenhuis.example</a> Work</div>
+      <div><div><strong>Email</strong> · Prijslijst 2027</div><div class="meta">From Sander Kuipers to Maartje · 18 Nov</div></div>`);
+    expect(readGenericIdentity(document).email).toBe('m.vanderwiel@bollenhuis.example');
+    // The word alone in its box, with an empty value after it, is the field shown empty.
+    page(`<h1>Maartje van der Wiel-Blom</h1><div><span>✉</span> <a href="mailto:m.vanderwiel@bollenhuis.example">m.vanderwiel@bollenhuis.example</a> Work</div>
+      <div><div><strong>Email</strong></div><div class="value">—</div></div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
   it('reads the name from the inline-edit buttons of an element that says it is the display name', () => {

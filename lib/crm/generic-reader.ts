@@ -285,6 +285,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
         if (/^(?:\+|add)/.test(text)) found.blanks.push(element);
       } else if (!element.closest('h2,h3,h4')) {
         const box = next ? element : (parentOf(element) ?? element);
+        // A word in a line of text ("Email · Prijslijst 2027", a history entry's kind and subject) labels no field.
+        if (box !== element && /[\p{L}\p{N}]/u.test(box.textContent!.replace(element.textContent!, ''))) return;
         const value = box.nextElementSibling;
         // A heading after it starts the next section: the word was a value ("Preferred method: Email").
         if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
@@ -437,7 +439,11 @@ function sectionOf(heading: Element): Element | null {
  * holds where class names say nothing (hashed ones) and in flat layouts where one wrapper holds
  * several headed parts.
  */
-function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>): boolean {
+function elsewhereSection(
+  element: Element,
+  sections: ReadonlyArray<readonly [heading: Element, section: Element | null]>,
+  othersCard?: (heading: Element) => boolean,
+): boolean {
   const up = chain(element);
   let nearest: Element | undefined;
   let nearestLevel = up.length;
@@ -453,6 +459,7 @@ function elsewhereSection(element: Element, sections: ReadonlyArray<readonly [he
   }
   // A wrapper named by a heading of its own (`aria-labelledby`) is that section, however deep the address sits in it.
   const names = [nearest, ...up.map(labelledBy)];
+  if (nearest && othersCard?.(nearest)) return true;
   return names.some((heading) => {
     const text = normalize((heading && shortText(heading)) || '');
     return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
@@ -477,6 +484,16 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
   let best: { score: number; email: string; element: Element; labelled: boolean } | undefined;
   // The name's words, worked out once for all the addresses (normalize is not cheap).
   const nameWords = titledByPerson ? wordsOfName(name) : undefined;
+  // A card headed by a link to someone who shares no word with the titled person (a hover card of
+  // another record, a "Reports To" card) holds that someone's details. Only on a page titled by its
+  // person: a company's page heads its own people's cards with their names.
+  const othersCard =
+    nameWords &&
+    ((heading: Element) => {
+      const text = shortText(heading);
+      const link = heading.querySelector('a[href]');
+      return !!text && cleanText(link?.textContent) === text && !wordsOfName(text)?.spellings.some((word) => nameWords.spellings.includes(word));
+    });
   // Each heading's part of the page, worked out once for all the addresses.
   const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
   // The person's own e-mail field shown empty: any address but one the page marks as the person's
@@ -510,9 +527,10 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     if (pieces.some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
-    // "Owner & General Manager" above a contact's addresses is their job title, no owner field's label.
-    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\//.test(piece));
-    if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections)) continue;
+    // "Owner & General Manager" or "Orgelbaumeister, Inhaber" above a contact's addresses is their job
+    // title (roles listed), no owner field's label.
+    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,/.test(piece));
+    if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections, othersCard)) continue;
     // The e-mail field's own label, and nothing more ("Email", not "Referrer's email"), counts a little more.
     let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
