@@ -437,7 +437,7 @@ function sectionOf(heading: Element): Element | null {
  * the address's (of the headings before it whose part of the page holds it, the one with the
  * smallest part, the last of those) and those that name a wrapper of it (`aria-labelledby`). This
  * holds where class names say nothing (hashed ones) and in flat layouts where one wrapper holds
- * several headed parts.
+ * several headed parts. `othersCard` says whether a heading heads someone else's card.
  */
 function elsewhereSection(
   element: Element,
@@ -457,9 +457,9 @@ function elsewhereSection(
       nearestLevel = level;
     }
   }
+  if (nearest && othersCard?.(nearest)) return true;
   // A wrapper named by a heading of its own (`aria-labelledby`) is that section, however deep the address sits in it.
   const names = [nearest, ...up.map(labelledBy)];
-  if (nearest && othersCard?.(nearest)) return true;
   return names.some((heading) => {
     const text = normalize((heading && shortText(heading)) || '');
     return ELSEWHERE_WORDS.test(text) || COMPANY_HEADING.test(text);
