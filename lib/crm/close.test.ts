@@ -27,6 +27,12 @@ describe('Close, read by the generic layer', () => {
     expect(read(`<section><h2>Contacts</h2>${card}${other}</section>`)).toMatchObject({ id: LEAD, name: undefined, email: undefined });
   });
 
+  it('names no contact after the "Contacts" section heading its card is labelled by, whose "+ Add" is a button', () => {
+    const section = `<section aria-labelledby="contacts-t"><h2 id="contacts-t">Contacts <button type="button">+ Add</button></h2>
+      <div class="contact-card"><div class="contact-title">ysolde@spindrift.example</div><a href="mailto:ysolde@spindrift.example">ysolde@spindrift.example</a></div></section>`;
+    expect(read(section)).toMatchObject({ name: undefined, email: 'ysolde@spindrift.example' });
+  });
+
   it('names a contact being edited by its Name field, not by a later section of the lead', () => {
     const form = `<form class="ContactCard ContactCard--editing" id="${CONTACT}">
       <label class="Field"><span class="Field-label">Name</span><input type="text" name="name" value="Marguerite Lamb"></label>

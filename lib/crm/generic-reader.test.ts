@@ -136,8 +136,37 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document, false).email).toBe('innes@kinloch.example');
   });
 
+  it('finds no name on a record titled with a placeholder, not even in its section headings', () => {
+    page(`<h1>[[unknown]]</h1><section><h3><span class="section-header-title">Webinar Registration</span></h3>
+      <div><span>Email</span><span>ikenna@tarnmoor.example</span></div></section>`, '[[unknown]] | Lead | Salesforce');
+    expect(readGenericIdentity(document)).toMatchObject({ name: undefined, email: 'ikenna@tarnmoor.example' });
+  });
+
+  it('takes a title that is the navigation’s current item for the module’s name, not the record’s', () => {
+    page(`<nav><a href="/contacts" aria-current="page">Donors</a></nav><header class="app-header"><h1>Donors</h1></header>
+      <main><div class="contact-name">Beatrix Hollingworth</div><div><span>Email</span><span>bea@hollingworth.example</span></div></main>`);
+    expect(readGenericIdentity(document).name).toBe('Beatrix Hollingworth');
+  });
+
+  it('takes no CRM’s own address for filing mail (a Mail Drop Box, a Smart BCC) for the person’s', () => {
+    for (const address of ['dropbox@20841736.meithrinfa.capsulecrm.com', 'lumieredubois@pipedrivemail.com', '4410293@bcc.hubspot.com']) {
+      page(`<h1>Gwenllian Prytherch</h1><div><span>Phone</span><span>01970 555 012</span></div><h3>Mail Drop Box</h3><div>Bcc or forward emails to <strong>${address}</strong></div>`);
+      // A Capsule party's page, whose title may be a company's: no address is judged by the name.
+      expect(readGenericIdentity(document, false).email, address).toBeUndefined();
+    }
+  });
+
+  it('takes an edit input the CRM marks invalid for the lesser of two addresses otherwise alike', () => {
+    const row = (address: string, invalid: boolean) => `<div><label>Email</label><input type="email" value="${address}"${invalid ? ' aria-invalid="true"' : ''}></div>`;
+    page(`<h1>Tendai Mukwasha</h1>${row('orders@msasa.example', true)}${row('tendai@msasa.example', false)}`);
+    expect(readGenericIdentity(document).email).toBe('tendai@msasa.example');
+    // Alone, it is still the field's value: the error may be stale.
+    page(`<h1>Tendai Mukwasha</h1>${row('tendai@msasa.example', true)}`);
+    expect(readGenericIdentity(document).email).toBe('tendai@msasa.example');
+  });
+
   it('takes no address from the custom fields admins add for the people around a customer', () => {
-    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email']) {
+    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
       expect(readGenericIdentity(document).email, label).toBe('thaddeus@bindery.example');
     }
@@ -661,6 +690,12 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
 });
 
 describe('tidyName', () => {
+  it('takes an import’s placeholders and a section’s title for no name, and drops the dash an import leaves for a missing last name', () => {
+    for (const text of ['[[unknown]]', '[not provided]', 'Unknown', 'Contact Details', 'Lead Summary', 'Donor details']) expect(tidyName(text), text).toBeUndefined();
+    expect(tidyName('Folasade -')).toBe('Folasade');
+    expect(tidyName('Anna-Lena Voss')).toBe('Anna-Lena Voss');
+  });
+
   it('turns a name shown family name first into given name first, and leaves suffixes and companies alone', () => {
     expect(tidyName('Svoboda, Petr')).toBe('Petr Svoboda');
     // Emoji a web form's visitor typed around their name, a ZWJ sequence too.

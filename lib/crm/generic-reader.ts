@@ -47,11 +47,18 @@ const OWNER =
  * Words that make an e-mail field someone else's ("Assistant Email", "EA email", "Correo electrónico de
  * la cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
  * invoices inbox, the custom fields admins add for the people around a customer: "Decision maker's
- * email", "Champion email", "Partner manager email", "Escalation email"); alone they may be the
+ * email", "Champion email", "Partner manager email", "Escalation email", "Solicitor email"); alone they may be the
  * person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+/**
+ * The CRM's own addresses for filing mail (Capsule's Mail Drop Box on a subdomain of the account's
+ * capsulecrm.com, Pipedrive's Smart BCC at pipedrivemail.com, HubSpot's BCC address, Email-to-Salesforce's
+ * on a subdomain of salesforce.com): no person's mailbox. The vendors' own people are at the bare
+ * domains, never at these.
+ */
+const CRM_MAILBOX = /@(?:pipedrivemail\.com|bcc\.hubspot(?:-\w+)?\.com|[^@]+\.capsulecrm\.com|[^@]+\.salesforce\.com)$/i;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /**
@@ -510,7 +517,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       !chain(value).some((node) => PREFERENCES.test(describing(node))),
   );
   for (const { element, email, kind, before } of found.emails) {
-    if (!isShown(element)) continue;
+    if (CRM_MAILBOX.test(email) || !isShown(element)) continue;
     // A line that names someone else before the address ("Requester: Rhian Price (rhian@…)",
     // "Colleague: Dana Whitfield, Category Manager · dana@…") is about that someone.
     if (before && [...before.matchAll(NAMED)].some(([words]) => !name?.includes(words) && !EMAIL_LABEL.test(normalize(words)))) continue;
@@ -549,6 +556,9 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
     else if (secondary) score -= 8;
+    // An edit input the CRM marks invalid holds what it refused (an address another contact has) or a
+    // stale error over the saved value: of two addresses otherwise alike, the other one.
+    if (element.getAttribute('aria-invalid') === 'true') score -= 1;
     if (title) score -= Math.min(apart, 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
@@ -594,10 +604,12 @@ const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra
  * contactpersoon"), a list shown behind a record's dialog (Salesforce's "Recently Viewed", "All
  * Contacts", "My Leads"), a section or a column ("Contact Information", "Name") or a product, never
  * a person (en/de/fr/es/pt/it/nl/pl), and the words a CRM titles a record with that has no name
- * ("Untitled", "(No name)", Web-to-Lead's "[not provided]").
+ * ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]").
  */
+/** What CRMs and their integrations title a record with that has no name ("[[unknown]]", "[not provided]", "(No name)"). */
+const PLACEHOLDER_NAME = /^(?:\[*(?:unknown|not provided)\]*|untitled|\(?no name\)?|n\/a)$/;
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|details?|overview|records?|summary|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|untitled|unknown|(?:no |full )?name|\[not provided\]|loading\W*|cargando\W*|chargement\W*|wird geladen\W*|caricamento\W*)(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|(?:\w+[ -])?(?:details?|overview|summary)|records?|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|untitled|\[*(?:unknown|not provided)\]*|(?:no |full )?name|loading\W*|cargando\W*|chargement\W*|wird geladen\W*|caricamento\W*)(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -609,11 +621,12 @@ const NOT_A_GIVEN_NAME = /^(?:[js]r|i+|iv|phd|md)\.?$|\b(?:inc|llc|ltd|gmbh|corp
 
 export function tidyName(text: string | null | undefined): string | undefined {
   // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)"), what a spaced dash
-  // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved") and a degree after it
+  // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved", an import's "-" for a
+  // missing last name) and a degree after it
   // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
   // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
   // Rowe ✨") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+$|^.* \/ | ?\([^)]*\)| [-–—] .*|,? (?:PhD|MD|MBA)$/gu, '').trim();
+  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+$|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:PhD|MD|MBA)$/gu, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
@@ -659,13 +672,21 @@ function nameFromDocumentTitle(doc: Document): string | undefined {
 }
 
 function chooseName(found: Found, doc: Document): { name?: string; title?: Element } {
+  // A title that is the navigation's current item names the module the page is in (an object an admin
+  // renamed, "Donors"), not the record.
+  let modules: string[] | undefined;
   for (const [index, element] of [...found.titles, ...found.namedElements].entries()) {
     // A title whose tooltip holds its start is the name, whatever follows it ("Maarten de Wit- Saved").
     // In an element that says it is the name, its buttons are the name's parts, each edited in place.
     const text = composedText(element, index >= found.titles.length);
     const tooltip = element.getAttribute('title');
     const name = tidyName(tooltip && cleanText(text)?.startsWith(tooltip) ? tooltip : text);
-    if (name && isShown(element)) return { name, title: element };
+    // A record titled with what an import or a form writes for a missing name has none: no section
+    // heading or card further down is its name.
+    if (!name && index < found.titles.length && PLACEHOLDER_NAME.test(normalize(cleanText(text) ?? '')) && isShown(element)) return { title: element };
+    if (!name || !isShown(element)) continue;
+    modules ??= [...doc.querySelectorAll('[aria-current="page"]')].map((item) => cleanText(item.textContent) ?? '');
+    if (!modules.includes(name)) return { name, title: element };
   }
   // A field is the last name's when it says so ("Sobrenome" holds "nome"), else the first name's.
   // Both are needed: one alone is half a name, and "Nome" is the whole name in some products.
@@ -717,5 +738,6 @@ export function readGenericIdentity(doc: Document, titledByPerson = true): Gener
   const email = chooseEmail(found, title, name, titledByPerson);
   // Nothing else: a tab title that names the record by its address too ("Contact : Name (name@…) : Freshsales").
   const titled = email.email ? undefined : findEmail(doc.title)?.toLowerCase();
-  return { name: name ?? headingNear(email.emailElement), ...email, ...(titled && { email: titled }) };
+  // A record titled with a placeholder has no name to find in its cards either.
+  return { name: name ?? (title ? undefined : headingNear(email.emailElement)), ...email, ...(titled && { email: titled }) };
 }
