@@ -598,18 +598,17 @@ function wordsOfName(name: string | undefined): NameWords | undefined {
  * "Encik"/"Puan", Hebrew "מר"/"גב'"), one or several ("Prof. Dr.").
  */
 const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bpk|ibu|encik|puan|מר|גב')\.?\s+)+/i;
+/** What CRMs and their integrations title a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]", "N/A"). */
+const PLACEHOLDER_NAME = /^(?:untitled|\[*(?:unknown|not provided)\]*|\(?no name\)?|n\/a)$/;
 /**
  * Page titles and headings that name a page, an action on a record ("Edit Contact", "Neuer Lead",
  * Salesforce Classic's "Contact Edit", Zoho's "Kontakt bearbeiten", "Modifica Contatto", "Nieuw
  * contactpersoon"), a list shown behind a record's dialog (Salesforce's "Recently Viewed", "All
  * Contacts", "My Leads"), a section or a column ("Contact Information", "Name") or a product, never
- * a person (en/de/fr/es/pt/it/nl/pl), and the words a CRM titles a record with that has no name
- * ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]").
+ * a person (en/de/fr/es/pt/it/nl/pl).
  */
-/** What CRMs and their integrations title a record with that has no name ("[[unknown]]", "[not provided]", "(No name)"). */
-const PLACEHOLDER_NAME = /^(?:\[*(?:unknown|not provided)\]*|untitled|\(?no name\)?|n\/a)$/;
 const NOT_A_NAME =
-  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|(?:\w+[ -])?(?:details?|overview|summary)|records?|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|untitled|\[*(?:unknown|not provided)\]*|(?:no |full )?name|loading\W*|cargando\W*|chargement\W*|wird geladen\W*|caricamento\W*)(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
+  /^(?:(?:edit(?:ar)?|new|create|crea|criar|all|my|recently viewed|neue?[rs]?|modifier|modifica|bewerk|nouve(?:au|l)|nuev[oa]|nuov[oa]|nov[oa]|nieuwe?)\s+)?(?:contac?t(?:o?s?|t[io])|contactperso(?:on|nen)|kontakt[ey]?|lead[sy]?|person(?:n?e|en?|a)?s?|osoby|people|pessoas?|(?:person )?accounts?|deals?|opportunit(?:y|ies)|(?:\w+[ -])?(?:details?|overview|summary)|records?|home|dashboard|inbox|recently viewed|(?:\w+[ -])?information(?:en)?|informacion|informacao|compan(?:y|ies)|(?:full )?name|loading\W*|cargando\W*|chargement\W*|wird geladen\W*|caricamento\W*)(?:\s*\(\d+\)| edit| bearbeiten| bewerken)?$|salesforce|hubspot|pipedrive|zoho|dynamics|twenty|capsule|\bclose\b|freshsales|freshworks|\bcrm\b|edition/i;
 
 /**
  * "Svoboda, Petr": a name shown family name first, as CRMs do when the organisation's name format
@@ -632,7 +631,8 @@ export function tidyName(text: string | null | undefined): string | undefined {
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
   // name. A name has a letter (not a toggle's "▸", an empty field's "—") and no colon after it:
   // "Contact:" labels what follows (Salesforce Classic's heading above the name).
-  return name && name.length <= 120 && /^[^@\d]*\p{L}[^@\d:]*$/u.test(name) && !NOT_A_NAME.test(normalize(name)) ? name : undefined;
+  const words = name && normalize(name);
+  return words && name.length <= 120 && /^[^@\d]*\p{L}[^@\d:]*$/u.test(name) && !NOT_A_NAME.test(words) && !PLACEHOLDER_NAME.test(words) ? name : undefined;
 }
 
 /** What sits in a title beside the name and is not part of it: a badge, a status, hidden helper text, the object's label ("Contact"). */
