@@ -168,10 +168,7 @@ function nameIn(contact: Element): string | undefined {
     CONTACT_NAMES.flatMap((selector) => [...contact.querySelectorAll(selector)]).filter(isShown).map((element) => tidyName(composedText(element))).find(Boolean) ??
     // A contact's card named for assistive technology by its name element (`aria-labelledby`), whose
     // buttons are no part of it (a section's "Contacts" heading and its "+ Add").
-    [contact, ...contact.querySelectorAll('[aria-labelledby]')]
-      .map((card) => labelledBy(card))
-      .map((label) => label && tidyName(composedText(label)))
-      .find(Boolean) ??
+    [contact, ...contact.querySelectorAll('[aria-labelledby]')].map(labelledBy).map((label) => label && tidyName(composedText(label))).find(Boolean) ??
     // A markup with no hint at all: the first line of the card written as a name ("Tobias Lindqvist"
     // above "Head of E-commerce"), never an avatar's initials, which are hidden from assistive
     // technology, nor a button's caption ("Call").

@@ -142,15 +142,15 @@ export const dynamicsTestUrls: DetectorTestUrls = {
 /**
  * The record's name from the form header. The header's h1 also holds the save state ("- Saved",
  * "- Unsaved", "- נשמר" in the app's language) in its last child element, which its `title` may
- * repeat after the name ("Linnea Hedvall- Saved").
+ * repeat after the name ("Linnea Hedvall- Saved"). A state in the h1's own text (" - Unsaved") is
+ * what tidyName drops after any name.
  */
 function headerTitle(doc: Document): string | undefined {
   const heading = deepQueryAll(doc, 'h1[data-id="header_title"]').find(isShown);
   if (!heading) return undefined;
-  let text = cleanText(heading.getAttribute('title')) ?? cleanText(heading.firstChild?.textContent) ?? cleanText(heading.textContent);
+  const text = cleanText(heading.getAttribute('title')) ?? cleanText(heading.firstChild?.textContent) ?? cleanText(heading.textContent);
   const status = cleanText(heading.lastElementChild?.textContent)?.match(/^-\s*(.+)/)?.[1];
-  if (text && status && text.endsWith(status)) text = text.slice(0, -status.length).replace(/\s*-\s*$/, '');
-  return text?.replace(/\s+-\s+(?:Saved|Unsaved|Read-only)$/i, '') || undefined;
+  return (text && status && text.endsWith(status) ? text.slice(0, -status.length).replace(/\s*-\s*$/, '') : text) || undefined;
 }
 
 /** A shown control's value: inputs hold it in `.value`, read-only controls as text. */

@@ -328,6 +328,7 @@ function followPage(
   const deadline = Number.isFinite(timeoutMs) ? setTimeout(stop, timeoutMs) : undefined;
   signal.addEventListener('abort', stop, { once: true });
   changes.follow(schedule);
+  // Never now, either: the caller's `read` may call the returned `readNoLaterThan`, not yet assigned.
   afterNextFrame(win, runRead);
   return readNoLaterThan;
 }
