@@ -687,6 +687,46 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       expect(readGenericIdentity(document).email, region).toBeUndefined();
     }
   });
+  it("takes no address from the product's own news, a cookie dialog, a banner or toast, or an enrichment app's suggestion", () => {
+    for (const region of [
+      '<div class="HW_frame_cont" role="dialog" aria-label="What\'s new"><p>Tell me at <a href="mailto:sophie@vendor.example">sophie@vendor.example</a></p></div>',
+      '<div class="cookieDialog" role="dialog" aria-labelledby="c"><h2 id="c">Manage preferences</h2><p>Write to <a href="mailto:privacy@vendor.example">privacy@vendor.example</a></p></div>',
+      '<section class="forceInAppGuidancePrompt"><p>Ask the CRM team: <a href="mailto:crm-team@tiles.example">crm-team@tiles.example</a></p></section>',
+      '<div role="status">You have been signed back in as hattie@candles.example</div>',
+      '<div role="alert">Sync lost with mailbox ximena@sensors.example</div>',
+      '<section data-test-id="freddy-profile-enrichment"><h3>Suggested email</h3><p>lorcan.fitzmaurice@dairy.example</p></section>',
+      '<div class="rl" id="rl_Lusha"><table><tr><th>Email</th></tr><tr><td>lorcan@gmail.example</td></tr></table></div>',
+    ]) {
+      // The record's own details still loading: no name to judge an address by.
+      page(`<div><span>Phone</span><span>+353 1 555 0142</span></div>${region}`);
+      expect(readGenericIdentity(document).email, region).toBeUndefined();
+    }
+    // A record opened in a dialog is still read.
+    page(`<div role="dialog" aria-labelledby="t"><h1 id="t">Lorcan Fitzmaurice</h1><div><span>Email</span><span>lorcan@creameries.example</span></div></div>`);
+    expect(readGenericIdentity(document).email).toBe('lorcan@creameries.example');
+  });
+
+  it('takes a disclosure beside the e-mail label ("Details", the field’s history) for no empty value', () => {
+    page(`<h1>Soizic Tanguy</h1><div><div class="label"><span>E-mail</span><button type="button" aria-expanded="true">Détails</button></div>
+      <div><a href="mailto:soizic@ker-avel.example">soizic@ker-avel.example</a></div></div>`);
+    expect(readGenericIdentity(document).email).toBe('soizic@ker-avel.example');
+  });
+
+  it('takes "Co-owner" above a contact’s address for their job title, not an owner field', () => {
+    for (const title of ['Co-owner', 'Co-Owner', 'Mitinhaberin']) {
+      page(`<h1>Hollowmere Apiaries</h1><div><div>Tamsin Pengelly</div><div>${title}</div><ul><li><a href="mailto:tamsin@hollowmere.example">tamsin@hollowmere.example</a> <span>office</span></li></ul></div>`);
+      expect(readGenericIdentity(document, false).email, title).toBe('tamsin@hollowmere.example');
+    }
+  });
+
+  it('reads a tag component’s flag ("Primary") past the style sheet in its shadow root', () => {
+    page(`<h1>Siobhán Kavanagh</h1><div><span>Emails</span><div>
+      <div><a href="mailto:shiv.k@fastmail.example">shiv.k@fastmail.example</a></div>
+      <div><a href="mailto:office@quayside.example">office@quayside.example</a><fw-tag></fw-tag></div></div></div>`);
+    const root = document.querySelector('fw-tag')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<style>span{background:#e0f5f1;color:#00795b;border-radius:4px;padding:0 6px;font-size:12px}</style><span class="tag">Primary</span>';
+    expect(readGenericIdentity(document).email).toBe('office@quayside.example');
+  });
 });
 
 describe('tidyName', () => {

@@ -77,15 +77,17 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
 
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
- * id or label. Short words need word edges ("nav" is inside "canvas").
+ * id or label: among them the product's own messages (a toast or banner's `status` and `alert`, its
+ * news, cookie dialog and in-app guidance) and enrichment apps' suggestions (an address they found,
+ * not the record's). Short words need word edges ("nav" is inside "canvas").
  */
 // Whole-word patterns rather than Sets: the same test in fewer bytes of content script.
-const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo)$/;
+const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo|alert|alertdialog|status)$/;
 const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$/i;
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guidance|enrich|lusha|zoominfo|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
@@ -296,7 +298,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
         if (box !== element && /[\p{L}\p{N}]/u.test(box.textContent!.replace(element.textContent!, ''))) return;
         const value = box.nextElementSibling;
         // A heading after it starts the next section: the word was a value ("Preferred method: Email").
-        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
+        // A disclosure after it ("Details", the field's history) is an action, not the field's value.
+        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,[aria-expanded],${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
       }
     }
   }
@@ -338,14 +341,14 @@ function shortText(element: Node | null | undefined): string | undefined {
 
 /**
  * A flag's words: its text (or what a tag component renders in its own shadow root, "Preferred" in a
- * Crayons fw-tag), its `aria-label`, all an icon says (a star labelled "Primary" is heard only by
+ * Crayons fw-tag: its first element that is no style sheet), its `aria-label`, all an icon says (a star labelled "Primary" is heard only by
  * assistive technology), and a checked control's title: of a "Mark as primary" radio in each row,
  * only the checked one marks its row.
  */
 function flagText(element: Element | null | undefined): Array<string | null | undefined> {
   // An open menu beside an address offers actions ("Set as primary"), never a flag.
   if (element?.matches('[role^=menu]')) return [];
-  return [shortText(element) ?? shortText(element?.shadowRoot), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
+  return [shortText(element) ?? shortText(element?.shadowRoot?.querySelector(':not(style)')), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
@@ -534,9 +537,9 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     if (pieces.some((piece) => MESSAGE_HEADER.test(piece))) continue;
     const { flags } = context;
     const labelled = EMAIL_LABEL.test(label);
-    // "Owner & General Manager" or "Orgelbaumeister, Inhaber" above a contact's addresses is their job
-    // title (roles listed), no owner field's label.
-    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,/.test(piece));
+    // "Owner & General Manager", "Orgelbaumeister, Inhaber" or "Co-owner" above a contact's addresses
+    // is their job title (roles listed, a share of their business), no owner field's label.
+    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,|\bco-?(?:owner|propri)|mit-?inhaber/.test(piece));
     if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections, othersCard)) continue;
     // The e-mail field's own label, and nothing more ("Email", not "Referrer's email"), counts a little more.
     let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);

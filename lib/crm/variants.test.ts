@@ -27,6 +27,9 @@ function attachDeclarativeShadowRoots(root: ParentNode): void {
 
 function renderLate(): void {
   for (const template of [...document.querySelectorAll('template[data-late]')] as HTMLTemplateElement[]) {
+    // What the late part takes the place of (a skeleton, a loading bar) goes, as the page's script removes it.
+    const replaced = template.getAttribute('data-replaces');
+    if (replaced) document.getElementById(replaced)?.remove();
     const holder = document.createElement('div');
     holder.append(template.content.cloneNode(true));
     attachDeclarativeShadowRoots(holder);
