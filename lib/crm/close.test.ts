@@ -87,4 +87,14 @@ describe('Close, read by the generic layer', () => {
     const html = `<div><div>Panadería La Espiga S.L.</div></div><div><div><span>Contacts</span><button>+ Add</button></div><ul>${entry('Nuria Camacho', 'nuria@espiga.example')}</ul></div>`;
     expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/nuria@espiga.example`, name: 'Nuria Camacho', email: 'nuria@espiga.example' });
   });
+
+  it('takes the expanded contact’s card, addresses below its toggle, over a labelled address of the lead’s custom fields', () => {
+    const contact = (id: string, name: string, expanded: boolean, rows: string) =>
+      `<div class="Contact_root" data-contact-id="${id}"><div><div><button aria-expanded="${expanded}">${expanded ? '▾' : '▸'} ${name}</button><div>Head of Purchase</div></div></div>${rows}</div>`;
+    const html =
+      `<section><div><span>Contacts</span></div>${contact('cont_Zx81mQpL0aBcDeFgHiJkLmNoPqRsTuV', 'Sunil Agarwal', false, '')}` +
+      contact(CONTACT, 'Sunita Agarwal', true, '<div>✉ <a href="mailto:sunita@balajitex.example">sunita@balajitex.example</a> <span>office</span></div>') +
+      `</section><section><div><span>Custom Fields</span></div><div><span>Orders email</span><span>orders@balajitex.example</span></div></section>`;
+    expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/${CONTACT}`, name: 'Sunita Agarwal', email: 'sunita@balajitex.example' });
+  });
 });

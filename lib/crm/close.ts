@@ -97,7 +97,9 @@ export const closeCrm: CrmDetector = {
     // A contact the rep expanded is the one they are looking at; else the one the address says.
     const expanded = deepQueryAll(doc, '[aria-expanded="true"]')
       .filter(isShown)
-      .map(contactAround)
+      // The toggle's own card where the page marks one: the region around the toggle alone would end
+      // before the contact's addresses, below the toggle.
+      .map((toggle) => toggle.closest(ANY_CONTACT_CARD) ?? contactAround(toggle))
       .map((region) => ({ region, link: region.querySelector('a[href^="mailto:"]') }))
       .find((entry) => entry.link);
     const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
@@ -250,7 +252,5 @@ function chosenContact(leadId: string, cards: Element[]): Element | undefined {
  * card still belongs to this person, and only the card itself has to be shown.
  */
 function emailsOf(card: Element): string[] {
-  return [...card.querySelectorAll('a[href^="mailto:"]')]
-    .map((link) => safeDecode((link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '').trim().toLowerCase())
-    .filter((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email));
+  return [...card.querySelectorAll('a[href^="mailto:"]')].flatMap((link) => findEmail(safeDecode(link.getAttribute('href')!.slice(7).split('?')[0]!))?.toLowerCase() ?? []);
 }

@@ -687,6 +687,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       expect(readGenericIdentity(document).email, region).toBeUndefined();
     }
   });
+
   it("takes no address from the product's own news, a cookie dialog, a banner or toast, or an enrichment app's suggestion", () => {
     for (const region of [
       '<div class="HW_frame_cont" role="dialog" aria-label="What\'s new"><p>Tell me at <a href="mailto:sophie@vendor.example">sophie@vendor.example</a></p></div>',
@@ -706,10 +707,22 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('lorcan@creameries.example');
   });
 
-  it('takes a disclosure beside the e-mail label ("Details", the field’s history) for no empty value', () => {
+  it('takes a button beside the e-mail label ("Details", the field’s history) for no empty value', () => {
     page(`<h1>Soizic Tanguy</h1><div><div class="label"><span>E-mail</span><button type="button" aria-expanded="true">Détails</button></div>
       <div><a href="mailto:soizic@ker-avel.example">soizic@ker-avel.example</a></div></div>`);
     expect(readGenericIdentity(document).email).toBe('soizic@ker-avel.example');
+  });
+
+  it('takes the word "Email" before a field’s edit button for that field’s value, not an empty e-mail field', () => {
+    const row = (label: string, value: string) => `<div><span>${label}</span><span>${value}</span><button type="button" aria-label="Edit ${label}">✎</button></div>`;
+    page(`<h1>Graziela Ferraz</h1>${row('Email', '<a href="mailto:graziela@ribatejo.example">graziela@ribatejo.example</a>')}${row('Preferred channel', 'Email')}`);
+    expect(readGenericIdentity(document).email).toBe('graziela@ribatejo.example');
+  });
+
+  it('counts the e-mail field’s own label in the plural ("Emails", Twenty’s) above another labelled field before it', () => {
+    const field = (label: string, address: string) => `<div><span>${label}</span><div><a href="mailto:${address}">${address}</a></div></div>`;
+    page(`<h1>Ottilie Brask</h1>${'<p>…</p>'.repeat(30)}${field('Cold Store Alerts Email', 'frostlager@fjordhavn.example')}${field('Emails', 'ottilie@fjordhavn.example')}`);
+    expect(readGenericIdentity(document).email).toBe('ottilie@fjordhavn.example');
   });
 
   it('takes "Co-owner" above a contact’s address for their job title, not an owner field', () => {
@@ -717,6 +730,12 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       page(`<h1>Hollowmere Apiaries</h1><div><div>Tamsin Pengelly</div><div>${title}</div><ul><li><a href="mailto:tamsin@hollowmere.example">tamsin@hollowmere.example</a> <span>office</span></li></ul></div>`);
       expect(readGenericIdentity(document, false).email, title).toBe('tamsin@hollowmere.example');
     }
+  });
+
+  it('reads a title that says it is the name, set as one inline-edit button per part, as the name', () => {
+    page(`<h1 class="record-name"><button type="button">Benedikt</button><button type="button">Aschauer</button></h1>
+      <div><span>Email</span><span>benedikt@alpenglas.example</span></div>`);
+    expect(readGenericIdentity(document).name).toBe('Benedikt Aschauer');
   });
 
   it('reads a tag component’s flag ("Primary") past the style sheet in its shadow root', () => {
@@ -776,8 +795,16 @@ describe('tidyName', () => {
     expect(tidyName('Bpk. Hendra Setiawan')).toBe('Hendra Setiawan');
     expect(tidyName('Encik Ahmad Faizal bin Osman')).toBe('Ahmad Faizal bin Osman');
     expect(tidyName("גב' מיכל אברהמי")).toBe('מיכל אברהמי');
-    // A name that only ends in those letters keeps them.
+    expect(tidyName('Dra. Ana Paula Ribeiro')).toBe('Ana Paula Ribeiro');
+    expect(tidyName('Bayan Elif Şahin')).toBe('Elif Şahin');
+    expect(tidyName('Ing. Tereza Horáková')).toBe('Tereza Horáková');
+    expect(tidyName('女士 陳 雅婷')).toBe('陳 雅婷');
+    expect(tidyName('คุณ พิมพ์ชนก ศรีสุข')).toBe('พิมพ์ชนก ศรีสุข');
+    // After a disclosure toggle's glyph too (Close's contact: "▾ Mrs Sunita").
+    expect(tidyName('▾ श्रीमती सुनीता अग्रवाल')).toBe('सुनीता अग्रवाल');
+    // A name that only ends in those letters keeps them, and a given name "Ing" without the title's dot.
     expect(tidyName('Alan Mudd')).toBe('Alan Mudd');
+    expect(tidyName('Ing Lindqvist')).toBe('Ing Lindqvist');
   });
 
   it("leaves a disclosure toggle's glyph before the name out of it, and a toggle alone is no name", () => {

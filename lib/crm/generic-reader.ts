@@ -82,12 +82,12 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
  * not the record's). Short words need word edges ("nav" is inside "canvas").
  */
 // Whole-word patterns rather than Sets: the same test in fewer bytes of content script.
-const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo|alert|alertdialog|status)$/;
+const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo|alert|status)$/;
 const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$/i;
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guidance|enrich|lusha|zoominfo|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guidance|enrich|lusha|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
@@ -298,8 +298,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
         if (box !== element && /[\p{L}\p{N}]/u.test(box.textContent!.replace(element.textContent!, ''))) return;
         const value = box.nextElementSibling;
         // A heading after it starts the next section: the word was a value ("Preferred method: Email").
-        // A disclosure after it ("Details", the field's history) is an action, not the field's value.
-        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,[aria-expanded],${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
+        // A button after it (the field's pencil, "Details") is an action, not its value.
+        if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,button,${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
       }
     }
   }
@@ -341,9 +341,9 @@ function shortText(element: Node | null | undefined): string | undefined {
 
 /**
  * A flag's words: its text (or what a tag component renders in its own shadow root, "Preferred" in a
- * Crayons fw-tag: its first element that is no style sheet), its `aria-label`, all an icon says (a star labelled "Primary" is heard only by
- * assistive technology), and a checked control's title: of a "Mark as primary" radio in each row,
- * only the checked one marks its row.
+ * Crayons fw-tag: the root's first element that is no style sheet), its `aria-label`, all an icon
+ * says (a star labelled "Primary" is heard only by assistive technology), and a checked control's
+ * title: of a "Mark as primary" radio in each row, only the checked one marks its row.
  */
 function flagText(element: Element | null | undefined): Array<string | null | undefined> {
   // An open menu beside an address offers actions ("Set as primary"), never a flag.
@@ -539,10 +539,10 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     const labelled = EMAIL_LABEL.test(label);
     // "Owner & General Manager", "Orgelbaumeister, Inhaber" or "Co-owner" above a contact's addresses
     // is their job title (roles listed, a share of their business), no owner field's label.
-    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,|\bco-?(?:owner|propri)|mit-?inhaber/.test(piece));
+    const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,|co-?owner|mit-?inhaber/.test(piece));
     if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections, othersCard)) continue;
-    // The e-mail field's own label, and nothing more ("Email", not "Referrer's email"), counts a little more.
-    let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece)) ? 4 : 0);
+    // The e-mail field's own label, and nothing more ("Email", Twenty's "Emails", not "Referrer's email"), counts a little more.
+    let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece.replace(/s$/, ''))) ? 4 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
     const secondary = SECONDARY.test(around);
@@ -597,10 +597,12 @@ function wordsOfName(name: string | undefined): NameWords | undefined {
 }
 
 /**
- * Salutations CRMs put before a name (en/de/fr/es/pt/it/nl, Indonesian "Bpk."/"Ibu", Malay
- * "Encik"/"Puan", Hebrew "מר"/"גב'"), one or several ("Prof. Dr.").
+ * Salutations and academic titles CRMs put before a name (en/de/fr/es/pt/it/nl, "Dra.", Turkish
+ * "Bay"/"Bayan", Czech "Ing."/"Mgr.", Indonesian "Bpk."/"Ibu", Malay "Encik"/"Puan", Hebrew
+ * "מר"/"גב'", Chinese "女士", Thai "คุณ", Hindi "श्री"/"श्रीमती"), one or several ("Prof. Dr.").
  */
-const SALUTATION = /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bpk|ibu|encik|puan|מר|גב')\.?\s+)+/i;
+const SALUTATION =
+  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bay(?:an)?|ing\.|mgr\.|bc\.|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
 /** What CRMs and their integrations title a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]", "N/A"). */
 const PLACEHOLDER_NAME = /^(?:untitled|\[*(?:unknown|not provided)\]*|\(?no name\)?|n\/a)$/;
 /**
@@ -628,7 +630,7 @@ export function tidyName(text: string | null | undefined): string | undefined {
   // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
   // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
   // Rowe ✨") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(SALUTATION, '').replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+$|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:PhD|MD|MBA)$/gu, '').trim();
+  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+$|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:PhD|MD|MBA)$/gu, '').replace(SALUTATION, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
@@ -680,8 +682,8 @@ function chooseName(found: Found, doc: Document): { name?: string; title?: Eleme
   let modules: string[] | undefined;
   for (const [index, element] of [...found.titles, ...found.namedElements].entries()) {
     // A title whose tooltip holds its start is the name, whatever follows it ("Maarten de Wit- Saved").
-    // In an element that says it is the name, its buttons are the name's parts, each edited in place.
-    const text = composedText(element, index >= found.titles.length);
+    // In an element that says it is the name (a title too), its buttons are the name's parts, each edited in place.
+    const text = composedText(element, index >= found.titles.length || NAME_HINT.test(describing(element)));
     const tooltip = element.getAttribute('title');
     const name = tidyName(tooltip && cleanText(text)?.startsWith(tooltip) ? tooltip : text);
     // A record titled with what an import or a form writes for a missing name has none: no section

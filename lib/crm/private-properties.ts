@@ -38,4 +38,7 @@ export const CONTENT_SCRIPT_PRIVATE_PROPERTIES = [
   'noteAdded',
   'corner',
   'leadId',
+  'expanded',
+  'spellings',
+  'initials',
 ] as const;
