@@ -34,7 +34,6 @@ export const CONTENT_SCRIPT_PRIVATE_PROPERTIES = [
   'covered',
   'settle',
   'staleGraceMs',
-  'forgetAdded',
   'noteAdded',
   'corner',
   'leadId',

@@ -81,17 +81,18 @@ describe('ShadowRoots', () => {
     stop();
   });
 
-  it('looks at the whole page again after changes it was told of but not shown', () => {
+  it('looks at the whole page again, into the roots it knows too, after more additions than it keeps', () => {
     const roots = trackShadowRoots(document, () => undefined);
-    expect(roots.list()).toEqual([]);
-    // Nobody was reading: the page observer passed these changes over instead of noting each one.
-    const wrapper = document.createElement('div');
-    const added = host();
-    wrapper.append(added.element);
-    document.body.append(wrapper);
-    expect(roots.list()).toEqual([]);
-    roots.forgetAdded();
-    expect(roots.list()).toEqual([added.root]);
+    const app = host('x-app', '');
+    document.body.append(app.element);
+    expect(roots.list()).toEqual([app.root]);
+    // A card in the app's own root, among more additions than are worth remembering one by one.
+    const card = host('x-card');
+    app.root.append(card.element);
+    const many = document.createElement('div');
+    many.append(...Array.from({ length: 2001 }, () => document.createElement('span')));
+    roots.noteAdded(many.childNodes);
+    expect(roots.list()).toEqual([app.root, card.root]);
   });
 
   it('forgets roots whose host left the page, and takes roots the generic reader reports', () => {

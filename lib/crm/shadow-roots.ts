@@ -13,8 +13,6 @@
 export interface ShadowRoots {
   /** Nodes the page added (from a MutationObserver): looked at on the next `list()`. */
   noteAdded(nodes: NodeList): void;
-  /** The page changed in ways not noted: the next `list()` looks at the whole page again. */
-  forgetAdded(): void;
   /** A root found by other means (the generic reader's walk). */
   found(root: ShadowRoot): void;
   /** Every known open shadow root whose host is still on the page. */
@@ -57,14 +55,18 @@ export function trackShadowRoots(doc: Document, onRoot: (root: ShadowRoot) => vo
     onRoot(root);
     return true;
   };
-  /** `element` and its subtree, through the open roots found on the way. */
-  const look = (element: Element) => {
+  /**
+   * `element` and its subtree, through the open roots found on the way. Roots already known are
+   * gone into only when looking at the whole page (`whole`): what the page adds in them is noted as
+   * it comes (their own observer), but a look at the whole page is one because some of it was not.
+   */
+  const look = (element: Element, whole?: boolean) => {
     const pending: Array<Element | ShadowRoot> = [element];
     const visit = (node: Element) => {
       if (isOwn(node)) return;
       const root = node.shadowRoot;
       if (root) {
-        if (know(root)) pending.push(root);
+        if (know(root) || whole) pending.push(root);
       } else if (node.localName.includes('-') && !node.matches(':defined')) {
         const group = waiting.get(node.localName);
         if (group) group.hosts.push(node);
@@ -85,18 +87,15 @@ export function trackShadowRoots(doc: Document, onRoot: (root: ShadowRoot) => vo
       for (const node of nodes) if (node.nodeType === 1) added.push(node);
       if (added.length > MAX_PENDING) rescan = true;
     },
-    forgetAdded() {
-      rescan = true;
-      added = [];
-    },
     found(root) {
       if (!isOwn(root.host)) know(root);
     },
     list() {
-      const pending = rescan ? [doc.documentElement] : added;
+      const whole = rescan;
+      const pending = whole ? [doc.documentElement] : added;
       rescan = false;
       added = [];
-      for (const node of pending) if (node.isConnected) look(node as Element);
+      for (const node of pending) if (node.isConnected) look(node as Element, whole);
       const givenUpBefore = performance.now() - UPGRADE_WAIT_MS;
       for (const [tag, group] of waiting) {
         const first = group.hosts[0]!;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
+import { deepQueryAll } from './dom';
 import { watchRecords, type WatchedRecord } from './watch';
 
 const MATCH = { crm: 'salesforce' as const, objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' };
@@ -62,6 +63,38 @@ describe('watchRecords', () => {
     document.body.append(document.createElement('main'));
     // Read once the change pauses and the page is idle (or the idle wait times out).
     await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ crm: 'capsule', objectType: 'person', recordId: '80011201', ...PERSON }));
+  });
+
+  it('finds, for the next record, a shadow root the page attached inside a known one while nobody was reading', async () => {
+    // The record's fields in a card component inside the app's own component, as Lightning nests them.
+    const card = (email: string) => {
+      const element = document.createElement('x-card');
+      element.attachShadow({ mode: 'open' }).innerHTML = `<span data-email>${email}</span>`;
+      return element;
+    };
+    const app = document.createElement('x-app');
+    const appRoot = app.attachShadow({ mode: 'open' });
+    appRoot.append(card('priya.raman@ledgerly.io'));
+    document.body.append(app);
+    const detector: CrmDetector = {
+      crm: 'salesforce',
+      matches: ['https://*/*'],
+      matchUrl: (url) => ({ ...MATCH, recordId: url.hash === '#next' ? '00Q8d00000XyZ2bEAF' : MATCH.recordId }),
+      readIdentity(doc) {
+        const email = deepQueryAll(doc, '[data-email]').map((element) => element.textContent!).at(-1);
+        return { name: email?.startsWith('tomas') ? 'Tomas Berg' : PERSON.name, email, company: PERSON.company };
+      },
+    };
+    start(detector);
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ email: 'priya.raman@ledgerly.io' }));
+    await settle(50);
+    // The person read, nobody follows the page: the CRM renders the next record's card in its app's root.
+    appRoot.replaceChildren(card('tomas.berg@ledgerly.io'));
+    await settle(0);
+    history.pushState(null, '', '#next');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ recordId: '00Q8d00000XyZ2bEAF', email: 'tomas.berg@ledgerly.io' }));
+    history.replaceState(null, '', location.pathname);
   });
 
   it('reports a record whose page already shows the person once, with the person', async () => {

@@ -211,10 +211,9 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
   const observer = new MutationObserver((records) => {
     onNextChange?.();
     onNextChange = undefined;
-    // Between records (the person read, nobody following) a busy page's changes are not gone
-    // through one by one: the next read looks for its shadow roots afresh.
-    if (!listener) return roots.forgetAdded();
-    if (crmChanged(records)) listener();
+    // Between records too (the person read, nobody following), what the page adds is noted: the
+    // CRM may render the next record's components, in roots already known, before its URL changes.
+    if (crmChanged(records)) listener?.();
   });
   const observe = (root: Node) =>
     observer.observe(root, {
