@@ -35,6 +35,10 @@ function extensionProject(project: { name: string; include: string[]; exclude?: 
       // The property tests run hundreds of generated cases each in a second or two; on a 2-core machine
       // that also runs the server project's PGlite databases beside them, 5 s is too close.
       testTimeout: 20_000,
+      // The variant corpus (over a thousand CRM pages, each read three ways in happy-dom) took a worker's
+      // heap to ~4 GB, Node's default limit on this machine, where a worker died at 1,045 pages; files
+      // share a worker's heap (isolate: false). 8 GB for each of two workers fits the machine's 24 GB.
+      execArgv: ['--max-old-space-size=8192'],
     },
   };
 }

@@ -693,6 +693,7 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       '<div class="HW_frame_cont" role="dialog" aria-label="What\'s new"><p>Tell me at <a href="mailto:sophie@vendor.example">sophie@vendor.example</a></p></div>',
       '<div class="cookieDialog" role="dialog" aria-labelledby="c"><h2 id="c">Manage preferences</h2><p>Write to <a href="mailto:privacy@vendor.example">privacy@vendor.example</a></p></div>',
       '<section class="forceInAppGuidancePrompt"><p>Ask the CRM team: <a href="mailto:crm-team@tiles.example">crm-team@tiles.example</a></p></section>',
+      '<div class="card" aria-label="Getting started"><ul><li>Connect your email: kwame@coffee.example</li></ul></div>',
       '<div role="status">You have been signed back in as hattie@candles.example</div>',
       '<div role="alert">Sync lost with mailbox ximena@sensors.example</div>',
       '<section data-test-id="freddy-profile-enrichment"><h3>Suggested email</h3><p>lorcan.fitzmaurice@dairy.example</p></section>',
