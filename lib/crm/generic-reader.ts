@@ -79,7 +79,8 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
  * id or label: among them the product's own messages (a toast or banner's `status` and `alert`, its
  * news, cookie dialog, in-app guidance and getting-started checklist) and enrichment apps'
- * suggestions (an address they found, not the record's). Short words need word edges ("nav" is inside "canvas").
+ * suggestions (an address they found, not the record's). Short words need word edges ("nav" is
+ * inside "canvas").
  */
 // Whole-word patterns rather than Sets: the same test in fewer bytes of content script.
 const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo|alert|status)$/;
@@ -341,14 +342,15 @@ function shortText(element: Node | null | undefined): string | undefined {
 
 /**
  * A flag's words: its text (or what a tag component renders in its own shadow root, "Preferred" in a
- * Crayons fw-tag: the root's first element that is no style sheet), its `aria-label`, all an icon
- * says (a star labelled "Primary" is heard only by assistive technology), and a checked control's
- * title: of a "Mark as primary" radio in each row, only the checked one marks its row.
+ * Crayons fw-tag, or the root's first element when its style sheet makes the whole too long), its
+ * `aria-label`, all an icon says (a star labelled "Primary" is heard only by assistive technology),
+ * and a checked control's title: of a "Mark as primary" radio in each row, only the checked one
+ * marks its row.
  */
 function flagText(element: Element | null | undefined): Array<string | null | undefined> {
   // An open menu beside an address offers actions ("Set as primary"), never a flag.
   if (element?.matches('[role^=menu]')) return [];
-  return [shortText(element) ?? shortText(element?.shadowRoot?.querySelector(':not(style)')), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
+  return [shortText(element) ?? shortText(element?.shadowRoot) ?? shortText(element?.shadowRoot?.querySelector(':not(style)')), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
@@ -541,7 +543,8 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // is their job title (roles listed, a share of their business), no owner field's label.
     const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,|co-?owner|mit-?inhaber/.test(piece));
     if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections, othersCard)) continue;
-    // The e-mail field's own label, and nothing more ("Email", Twenty's "Emails", not "Referrer's email"), counts a little more.
+    // The e-mail field's own label, and nothing more ("Email", Twenty's "Emails", not "Referrer's
+    // email"), counts a little more.
     let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece.replace(/s$/, ''))) ? 4 : 0);
     // Neither pattern has a space in it, so the two read as one text give the same answers.
     const around = `${label} ${flags}`;
@@ -682,7 +685,8 @@ function chooseName(found: Found, doc: Document): { name?: string; title?: Eleme
   let modules: string[] | undefined;
   for (const [index, element] of [...found.titles, ...found.namedElements].entries()) {
     // A title whose tooltip holds its start is the name, whatever follows it ("Maarten de Wit- Saved").
-    // In an element that says it is the name (a title too), its buttons are the name's parts, each edited in place.
+    // In an element that says it is the name (a title too), its buttons are the name's parts, each
+    // edited in place.
     const text = composedText(element, index >= found.titles.length || NAME_HINT.test(describing(element)));
     const tooltip = element.getAttribute('title');
     const name = tidyName(tooltip && cleanText(text)?.startsWith(tooltip) ? tooltip : text);
