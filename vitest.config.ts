@@ -36,7 +36,7 @@ function extensionProject(project: { name: string; include: string[]; exclude?: 
       // that also runs the server project's PGlite databases beside them, 5 s is too close.
       testTimeout: 20_000,
       // The variant corpus (over a thousand CRM pages, each read three ways in happy-dom) took a worker's
-      // heap to ~4 GB, Node's default limit on this machine, where a worker died at 1,045 pages; files
+      // heap to ~4 GB, Node's default limit on this machine, where a worker died at 1,046 pages; files
       // share a worker's heap (isolate: false). 8 GB for each of two workers fits the machine's 24 GB.
       execArgv: ['--max-old-space-size=8192'],
     },
