@@ -4,7 +4,7 @@ import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
 import { composedText, tidyName, writtenAsName, type GenericReading } from './generic-reader';
-import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, safeDecode } from './dom';
+import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, mailtoAddress } from './dom';
 
 /**
  * `app.close.com/lead/<lead_id>/`: Close links leads with the trailing slash (its API's `html_url`),
@@ -252,5 +252,5 @@ function chosenContact(leadId: string, cards: Element[]): Element | undefined {
  * card still belongs to this person, and only the card itself has to be shown.
  */
 function emailsOf(card: Element): string[] {
-  return [...card.querySelectorAll('a[href^="mailto:"]')].flatMap((link) => findEmail(safeDecode(link.getAttribute('href')!.slice(7).split('?')[0]!))?.toLowerCase() ?? []);
+  return [...card.querySelectorAll('a[href^="mailto:"]')].flatMap((link) => mailtoAddress(link.getAttribute('href')!)?.toLowerCase() ?? []);
 }

@@ -197,6 +197,11 @@ export function firstShownEmail(root: Document | Element, selectors: readonly st
   return undefined;
 }
 
+/** The address a `mailto:` link's href names (percent-decoded, its query left out), as written. */
+export function mailtoAddress(href: string): string | undefined {
+  return findEmail(safeDecode(href.slice('mailto:'.length).split('?')[0]!));
+}
+
 /** The address an element shows: a mailto link's, an input's value, or its text; in lower case. */
 export function emailIn(element: Element): string | undefined {
   const href = element.getAttribute('href');

@@ -5,7 +5,7 @@
  * regions which never hold the record's person (navigation, the signed-in user's menus, activity
  * timelines, related lists), then a look around each e-mail found to judge whose it is.
  */
-import { cleanText, emailAt, findEmail, isShown, knownShadowRoots, labelledBy, safeDecode } from './dom';
+import { cleanText, emailAt, findEmail, isShown, knownShadowRoots, labelledBy, mailtoAddress } from './dom';
 
 export interface GenericReading {
   name?: string;
@@ -263,7 +263,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   if (tag === 'H1' || (heading && element.getAttribute('aria-level') === '1')) found.titles.push(element);
   else if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
-    const email = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0]!)) : undefined;
+    const email = /^mailto:/i.test(href) ? mailtoAddress(href) : undefined;
     if (email) found.emails.push({ element, email, kind: From.Link });
   } else if (tag === 'INPUT') {
     const input = element as HTMLInputElement;
