@@ -8,8 +8,12 @@ import { BUILT_IN_CRM_MATCHES } from './lib/crm/registry';
 /** Renamed like variables in the content scripts: names no message, storage or DOM object carries. */
 const PRIVATE_PROPERTY = new RegExp(`^(?:${CONTENT_SCRIPT_PRIVATE_PROPERTIES.join('|')})$`);
 
-/** Terser over each chunk once it is written and minified (`generateBundle` comes after the minifier). */
-const terserAfterMinify: Plugin = {
+/**
+ * Terser over each chunk once it is written and minified (`generateBundle` comes after the minifier).
+ * `renameProperties`: the content scripts' private properties renamed too; never in the scripts the
+ * worker injects beside them, whose objects the content scripts read by name (private-properties.ts).
+ */
+const terserAfterMinify = (renameProperties: boolean): Plugin => ({
   name: 'leadside:terser-after-minify',
   apply: 'build',
   async generateBundle(_options, bundle) {
@@ -27,13 +31,13 @@ const terserAfterMinify: Plugin = {
           ecma: 2020,
           compress: { passes: 2, hoist_funs: true, unsafe: true },
           // Terser keeps every other property name as written and never gives a renamed one a name in use.
-          mangle: { properties: { regex: PRIVATE_PROPERTY } },
+          mangle: renameProperties ? { properties: { regex: PRIVATE_PROPERTY } } : true,
         });
         if (code) chunk.code = code;
       }
     }
   },
-};
+});
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -107,8 +111,11 @@ export default defineConfig({
     // Oxc's place takes only ~70 B). The extension's own pages keep the single fast pass: their size
     // costs no CRM page anything.
     'vite:build:extendConfig'(entrypoints, config) {
+      // The code the worker injects into CRM pages (the glance pill, the generic reader) is loaded by
+      // them too: the same second pass, its property names kept.
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'unlisted-script')) config.plugins = [...(config.plugins ?? []), terserAfterMinify(false)];
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
-      config.plugins = [...(config.plugins ?? []), terserAfterMinify];
+      config.plugins = [...(config.plugins ?? []), terserAfterMinify(true)];
       // The content scripts' context without what they never call (see lib/crm/content-script-context.ts).
       const alias = config.resolve?.alias;
       const lean = { find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve('lib/crm/content-script-context.ts') };

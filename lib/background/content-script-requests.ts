@@ -6,7 +6,7 @@ import { lookupCachedProfile, lookupProfile } from '@/lib/brief/profiles';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
-import { injectGlancePill } from './glance-pill-injection';
+import { injectCode } from './code-injection';
 import { noteLook } from './first-look';
 import { openSidePanel } from './side-panel';
 import { takeTabLookup } from './lookup-budget';
@@ -41,8 +41,8 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
       return { ok: true };
     case 'get-custom-site':
       return { site: await customSiteFor(url) };
-    case 'load-glance-pill':
-      await injectGlancePill(tabId, documentId);
+    case 'load-code':
+      await injectCode(tabId, documentId, request.code);
       return { ok: true };
   }
 }

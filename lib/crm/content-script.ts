@@ -36,7 +36,7 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
   let pill: GlancePill | undefined;
   const own: Element[] = [];
   const loadPill = async () => {
-    if (!pill) await send({ type: 'load-glance-pill' });
+    if (!pill) await send({ type: 'load-code', code: 'glance-pill' });
     const create = (globalThis as GlancePillHolder).leadsideGlancePill;
     if (!pill && create && !ctx.isInvalid) own.push((pill = create(document, () => void send({ type: 'open-side-panel' }))).element);
   };
@@ -62,6 +62,7 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
   const page = watchRecords(window, detectors, {
     signal: ctx.signal,
     ownElements: own,
+    loadGenericReader: () => send({ type: 'load-code', code: 'generic-reader' }),
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
       const key = `${record.crm}:${record.recordId}`;

@@ -31,6 +31,22 @@ describe('content-script private properties', () => {
     expect(name in document.createElement('input') || name in globalThis || name in Object.prototype).toBe(false);
   });
 
+  // The generic reader is injected as a bundle of its own (generic-reader-holder.ts), which keeps its
+  // names: what it returns and what it is handed must be read by the same names on both sides.
+  const crossing = ['GenericReading', 'ShadowRoots'].map((name) => {
+    const text = crm.map(([, source]) => source).find((source) => source.includes(`export interface ${name} {`))!;
+    return text.slice(text.indexOf(`export interface ${name} {`)).split('\n}')[0]!;
+  });
+
+  it.each(CONTENT_SCRIPT_PRIVATE_PROPERTIES)('%s is no member of what crosses into the injected generic reader', (name) => {
+    expect(crossing.filter((members) => new RegExp(`^\\s*${name}\\??[(:]`, 'm').test(members))).toEqual([]);
+  });
+
+  it('finds the members that cross', () => {
+    expect(crossing.join('\n')).toMatch(/emailElement\?:/);
+    expect(crossing.join('\n')).toMatch(/found\(root/);
+  });
+
   it('reads a schema whole, nested objects included', () => {
     expect(schemas.some((schema) => schema.includes('emails'))).toBe(true);
   });

@@ -4,14 +4,16 @@
  * the content-script build (wxt.config.ts) may rename them to a letter or two, as it does variables:
  * ~180 B gzipped of each script's 15 KB. Names that cross a boundary (`recordId`, `personFromPage`,
  * `email`…), a DOM or JavaScript name (`matches`) or a key of a schema a script parses (a CRM API
- * answer's `emails`) must never be listed; private-properties.test.ts holds the list to that.
+ * answer's `emails`) must never be listed, nor the members of what crosses between a content script
+ * and the generic reader the worker injects beside it (a bundle of its own, whose names are kept: the
+ * `GenericReading` it returns, the `ShadowRoots` it is handed); private-properties.test.ts holds the
+ * list to that.
  */
 export const CONTENT_SCRIPT_PRIVATE_PROPERTIES = [
   'readIdentity',
   'fetchIdentity',
   'completeIdentity',
   'personChangesInPlace',
-  'emailElement',
   'namedElements',
   'nameParts',
   'withNextChange',
@@ -22,7 +24,6 @@ export const CONTENT_SCRIPT_PRIVATE_PROPERTIES = [
   'onNoRecord',
   'identityTimeoutMs',
   'isInvalid',
-  'labelled',
   'titles',
   'headings',
   'blanks',
@@ -34,10 +35,10 @@ export const CONTENT_SCRIPT_PRIVATE_PROPERTIES = [
   'covered',
   'settle',
   'staleGraceMs',
-  'noteAdded',
   'corner',
   'leadId',
   'expanded',
   'spellings',
   'initials',
+  'genericPending',
 ] as const;

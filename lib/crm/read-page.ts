@@ -1,5 +1,6 @@
-import { inOneRead } from './dom';
-import { readGenericIdentity, tidyName } from './generic-reader';
+import { inOneRead, knownShadowRoots } from './dom';
+import { tidyName } from './generic-reader';
+import { loadedGenericReader } from './generic-reader-holder';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 
 /**
@@ -9,6 +10,9 @@ import type { CrmDetector, PageIdentity, RecordMatch } from './types';
  * `ownSelectorsOnly` leaves the generic layer out: for the read just after the URL change's frame, when
  * a CRM that keeps records rendered shows the person at once, and a page still loading shows only
  * its spinner, navigation and signed-in user, which the generic reader would walk for nothing.
+ * A full read that wants the generic layer before it is injected (generic-reader-holder.ts) reads
+ * as `ownSelectorsOnly` does, and says so (`genericPending`): the caller has it brought and reads
+ * again. The first read never asks: a page still loading would bring the reader to every CRM page.
  */
 export function readPageIdentity(detector: CrmDetector, doc: Document, match: RecordMatch, ownSelectorsOnly = false): PageIdentity {
   return inOneRead(() => {
@@ -20,9 +24,13 @@ export function readPageIdentity(detector: CrmDetector, doc: Document, match: Re
     const complete = { ...own, name };
     // A page whose record the CRM's selectors settled (or a URL that is the person) needs no more.
     if (name && own.email && (own.record || !match.personFromPage)) return complete;
-    // Which person a page of several shows is the generic layer's to help decide: none yet.
-    if (ownSelectorsOnly) return match.personFromPage && !own.record ? {} : complete;
-    const generic = readGenericIdentity(doc, !match.personFromPage);
+    const reader = loadedGenericReader();
+    if (ownSelectorsOnly || !reader) {
+      // Which person a page of several shows is the generic layer's to help decide: none yet.
+      const partial = match.personFromPage && !own.record ? {} : complete;
+      return ownSelectorsOnly ? partial : { ...partial, genericPending: true };
+    }
+    const generic = reader(doc, !match.personFromPage, knownShadowRoots());
     const merged: PageIdentity = { ...complete, name: name ?? generic.name, email: own.email ?? generic.email };
     return detector.completeIdentity ? detector.completeIdentity(merged, generic, match, doc) : merged;
   });

@@ -37,6 +37,11 @@ export interface PageIdentity {
    * layer reads anything from it until it shows this one.
    */
   otherRecord?: boolean;
+  /**
+   * The read wanted the generic reader, which is not injected yet (generic-reader-holder.ts): what
+   * it holds is the CRM's selectors' alone. Never reported.
+   */
+  genericPending?: boolean;
 }
 
 export interface CrmDetector {

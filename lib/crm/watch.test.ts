@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 import { deepQueryAll } from './dom';
+import type { GenericReaderHolder } from './generic-reader-holder';
 import { watchRecords, type WatchedRecord } from './watch';
 
 const MATCH = { crm: 'salesforce' as const, objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' };
@@ -63,6 +64,64 @@ describe('watchRecords', () => {
     document.body.append(document.createElement('main'));
     // Read once the change pauses and the page is idle (or the idle wait times out).
     await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ crm: 'capsule', objectType: 'person', recordId: '80011201', ...PERSON }));
+  });
+
+  it('asks once for the generic reader a read wants, and reads again with it when it has come', async () => {
+    // The CRM's own selectors find nothing; the person is in a labelled field only the generic layer reads.
+    const { detector } = fakeDetector();
+    document.body.innerHTML = '<h1>Priya Raman</h1><dl><dt>Email</dt><dd>priya.raman@ledgerly.io</dd></dl>';
+    const holder = globalThis as GenericReaderHolder;
+    const reader = holder.leadsideGenericReader;
+    delete holder.leadsideGenericReader;
+    const asked: number[] = [];
+    let inject: () => void = () => undefined;
+    try {
+      watchRecords(window, [detector], {
+        signal: controller.signal,
+        onRecord: (record) => reported.push(record),
+        onNoRecord() {},
+        loadGenericReader() {
+          asked.push(Date.now());
+          return new Promise<void>((resolve) => (inject = () => resolve(void (holder.leadsideGenericReader = reader))));
+        },
+      });
+      // The first read takes the CRM's selectors only; the full read after it wants the generic layer.
+      await vi.waitFor(() => expect(asked).toHaveLength(1));
+      document.body.append(document.createElement('p'));
+      await settle(500);
+      expect(asked).toHaveLength(1);
+      expect(reported.at(-1)).toMatchObject({ ...MATCH });
+      expect(reported.at(-1)?.email).toBeUndefined();
+      expect(reported.at(-1)).not.toHaveProperty('genericPending');
+      inject();
+      // The page does not change again: the reader's coming alone brings the read.
+      await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ name: 'Priya Raman', email: 'priya.raman@ledgerly.io' }));
+      expect(reported.at(-1)).not.toHaveProperty('genericPending');
+    } finally {
+      holder.leadsideGenericReader = reader;
+    }
+  });
+
+  it('never asks for the generic reader where the CRM\'s own selectors read the person whole', async () => {
+    const { detector } = fakeDetector();
+    document.body.dataset.person = 'rendered';
+    const asked: number[] = [];
+    const holder = globalThis as GenericReaderHolder;
+    const reader = holder.leadsideGenericReader;
+    delete holder.leadsideGenericReader;
+    try {
+      watchRecords(window, [detector], {
+        signal: controller.signal,
+        onRecord: (record) => reported.push(record),
+        onNoRecord() {},
+        loadGenericReader: async () => asked.push(Date.now()),
+      });
+      await vi.waitFor(() => expect(reported.at(-1)).toMatchObject(PERSON));
+      await settle(500);
+      expect(asked).toEqual([]);
+    } finally {
+      holder.leadsideGenericReader = reader;
+    }
   });
 
   it('finds, for the next record, a shadow root the page attached inside a known one while nobody was reading', async () => {

@@ -1,4 +1,5 @@
 import { useKnownShadowRoots } from './dom';
+import { loadedGenericReader } from './generic-reader-holder';
 import { readPageIdentity } from './read-page';
 import { trackShadowRoots } from './shadow-roots';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
@@ -33,6 +34,12 @@ export interface WatchOptions {
    * rendering the person, so they never trigger a read.
    */
   ownElements?: readonly Element[];
+  /**
+   * Brings the generic reader into this script's world (generic-reader-holder.ts) the first time a
+   * read wants it; the read is made again once it has come. Asked once per page load: a tab that
+   * cannot be scripted reads with the CRM's own selectors alone.
+   */
+  loadGenericReader?(): Promise<unknown>;
 }
 
 /** What the caller can ask of a running watch. */
@@ -57,6 +64,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
   let hadRecord = false;
   let previous: { key: string; identity: PageIdentity } | undefined;
   const changes = observePageChanges(win.document, signal, options.ownElements ?? []);
+  let genericReaderComing: Promise<unknown> | undefined;
 
   const check = () => {
     const href = win.location.href;
@@ -99,7 +107,7 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       const record = identity.record ?? match;
       if (watch.aborted || (reported && sameIdentity(identity, reported))) return;
       reported = identity;
-      const { record: _resolved, notAPerson: _notAPerson, otherRecord: _otherRecord, ...person } = identity;
+      const { record: _resolved, notAPerson: _notAPerson, otherRecord: _otherRecord, genericPending: _pending, ...person } = identity;
       options.onRecord({ ...match, ...record, ...person, url: href });
     };
 
@@ -115,6 +123,10 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     });
     const readPage = (first: boolean): ReadOutcome => {
       const identity = readPageIdentity(detector, win.document, match, first);
+      if (identity.genericPending && options.loadGenericReader) {
+        genericReaderComing ??= options.loadGenericReader().catch(() => undefined);
+        void genericReaderComing.then(() => loadedGenericReader() && readNoLaterThan(0));
+      }
       if (!identity.name && !identity.email && !identity.record) return 'same';
       // Any of the last person's details on the new record's page is the old page (or its title)
       // still showing: a layer that reads less than the CRM's selectors may see only one of them.

@@ -24,8 +24,11 @@ export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-cleared') }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('get-custom-site') }),
-  /** The tab's first glance came: the pill's code, which the content script does not carry, is wanted. */
-  z.object({ type: z.literal('load-glance-pill') }),
+  /**
+   * Code the content script does not carry, wanted now: the glance pill's with the tab's first glance,
+   * the generic reader's when a read of the page first needs it (lib/background/code-injection.ts).
+   */
+  z.object({ type: z.literal('load-code'), code: z.enum(['glance-pill', 'generic-reader']) }),
 ]);
 export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
 

@@ -2,6 +2,11 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { provideGenericReader } from '@/lib/crm/provide-generic-reader';
+
+// Every read has the generic reader at once, as a content script has it once the worker injected it
+// (lib/crm/generic-reader-holder.ts); watch.test.ts takes it away to test the wait for it.
+provideGenericReader();
 
 beforeEach(() => {
   fakeBrowser.reset();
