@@ -99,6 +99,8 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     // The record in the hash.
     ['https://contoso.crm.dynamics.com/main.aspx#etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
     ['https://contoso.crm21.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44#pagetype=entityrecord&etn=contact&id=0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
+    // A print preview: the table by type code (2 = contact).
+    ['https://contoso.crm11.dynamics.com/_forms/print/print.aspx?allsubgridspages=false&formid=%7B1FED44D1-AE68-4A41-BD2B-F13ACAC4ACFA%7D&id=%7B0A1B2C3D-4E5F-4A6B-8C9D-0E1F2A3B4C5D%7D&objectType=2', { objectType: 'contact', recordId: '0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d' }],
     // Legacy links: the table by type code (4 = lead).
     ['https://contoso.crm2.dynamics.com/main.aspx?etc=4&id=%7b8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c%7d&pagetype=entityrecord', { objectType: 'lead', recordId: '8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c' }],
     // The sovereign clouds: US Government GCC High and DoD, China.
@@ -121,6 +123,8 @@ export const dynamicsTestUrls: DetectorTestUrls = {
     'https://contoso.crm.dynamics.com/apps/main.aspx?pagetype=entityrecord&etn=lead&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=incident&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etc=112&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
+    'https://contoso.crm.dynamics.com/_forms/print/print.aspx?id=%7B8E3C2A71-5B4D-4F0E-9A6C-1D2E3F4A5B6C%7D&objectType=112',
+    'https://contoso.crm.dynamics.com/_forms/print/print.aspx?objectType=2',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etc=constructor&id=8e3c2a71-5b4d-4f0e-9a6c-1d2e3f4a5b6c',
     'https://contoso.crm.dynamics.com/main.aspx?appid=5c1f4d9e-0b6a-4c8e-9f0e-2a7f3b1d6c44&pagetype=entitylist&etn=account&viewid=00000000-0000-0000-00aa-000010001001',
     'https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=opportunity&id=d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70',
@@ -166,14 +170,16 @@ function shownValue(doc: Document, selector: string): string | undefined {
 /** The lead, contact, account or opportunity a Dynamics URL names, whatever the host (the cloud's or the organisation's own). */
 function matchDynamicsRecord(url: URL): RecordMatch | null {
   if (url.protocol !== 'https:') return null;
+  // A record's print preview (the legacy web client's "Print"): its table by type code, no page type.
+  const print = /^\/_forms\/print\/print\.aspx$/i.test(url.pathname);
   // `/main.aspx`, or under an app's URL suffix (`/apps/<suffix>/main.aspx`, the app designer's older form).
-  if (!/^(?:\/apps\/[^/]+)?\/main\.aspx$/i.test(url.pathname)) return null;
+  if (!print && !/^(?:\/apps\/[^/]+)?\/main\.aspx$/i.test(url.pathname)) return null;
   // The record is named by query parameters in any order, and older links and in-app navigation
   // put them in the hash (`main.aspx#etn=lead&id=…`); the hash is what changed last, so it wins.
   const params = new URLSearchParams(url.search);
   new URLSearchParams(url.hash.replace(/^#/, '')).forEach((value, key) => params.set(key, value));
-  if (params.get('pagetype')?.toLowerCase() !== 'entityrecord') return null;
-  const objectType = params.get('etn')?.toLowerCase() ?? TYPE_CODES[params.get('etc') ?? ''];
+  if (!print && params.get('pagetype')?.toLowerCase() !== 'entityrecord') return null;
+  const objectType = params.get('etn')?.toLowerCase() ?? TYPE_CODES[params.get(print ? 'objectType' : 'etc') ?? ''];
   // A record form without an id is the "new record" form: nobody to look up yet.
   const guid = GUID.exec(params.get('id') ?? '')?.[1];
   if (!objectType || !Object.values(TYPE_CODES).includes(objectType) || !guid) return null;

@@ -675,6 +675,16 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('nikos@aegean.example');
   });
 
+  it('reads a consent value under an "Email" label as no empty field where the section title is beside it, not around it', () => {
+    for (const value of ['Allow', 'Do Not Allow', 'Nicht zulassen', 'Não permitir']) {
+      page(`<h1>Eilidh Carmichael</h1>
+        <table><tr><td class="field-label"><label for="emailaddress1">Email</label></td><td class="field-value"><span id="emailaddress1">eilidh@glenisla.example</span></td></tr></table>
+        <div class="section-title">Communication</div>
+        <table><tr><td class="field-label">Email</td><td class="field-value">${value}</td></tr><tr><td class="field-label">Phone</td><td class="field-value">Allow</td></tr></table>`);
+      expect(readGenericIdentity(document).email).toBe('eilidh@glenisla.example');
+    }
+  });
+
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {
     for (const region of [
       '<aside class="ziaPanel" aria-label="Zia"><h3>相似潜在客户</h3><ul><li>刘洋 · liu.yang@wuxi.example</li></ul></aside>',
@@ -762,6 +772,9 @@ describe('tidyName', () => {
     expect(tidyName('✨ Tamsin Rowe ✨')).toBe('Tamsin Rowe');
     expect(tidyName('Ana Lima 👩‍💻')).toBe('Ana Lima');
     expect(tidyName('🌸 Wanjiru Kamau 🌸')).toBe('Wanjiru Kamau');
+    // Before an aside, too; and what shows nothing (a soft hyphen, a zero-width space) is no part of it.
+    expect(tidyName('Priyanka Raghavan 🌻 (she/her)')).toBe('Priyanka Raghavan');
+    expect(tidyName('Konstantin Schwarzen\u00adberger\u200b')).toBe('Konstantin Schwarzenberger');
     expect(tidyName('García López, María José')).toBe('María José García López');
     expect(tidyName('Dr. Svoboda, Petr')).toBe('Petr Svoboda');
     expect(tidyName('Smith, Jr.')).toBe('Smith, Jr.');

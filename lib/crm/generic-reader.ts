@@ -97,6 +97,13 @@ const ELSEWHERE_WORDS =
  */
 const PREFERENCES = /preferen|praferenz|voorkeur|voreinstell|προτιμησ/;
 /**
+ * A consent toggle's value, in the languages Dynamics words it ("Allow", "Do Not Allow", "Zulassen",
+ * "Ne pas autoriser", "Não permitir", "Non consentire", "Niet toestaan"), as `normalize` leaves it:
+ * under a label that names the channel it governs ("Email"), in a section whose title is beside it
+ * rather than around it (a printed form's table), it is no empty e-mail field either.
+ */
+const CONSENT_VALUE = /^(?:(?:do not|don't|nicht|ne pas|no|non|nao|niet) )?(?:allow|zulassen|autoriser|permitir|consentire|consenti|toestaan)$/;
+/**
  * A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the
  * person's address; one headed "People (2)" lists other people (an organisation's).
  */
@@ -519,6 +526,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       !value.textContent!.includes('@') &&
       !found.emails.some(({ element }) => chain(element).includes(value)) &&
       !elsewhereSection(value, sections) &&
+      !CONSENT_VALUE.test(normalize(value.textContent!.trim())) &&
       !chain(value).some((node) => PREFERENCES.test(describing(node))),
   );
   for (const { element, email, kind, before } of found.emails) {
@@ -632,8 +640,8 @@ export function tidyName(text: string | null | undefined): string | undefined {
   // missing last name) and a degree after it
   // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
   // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
-  // Rowe ✨") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+$|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:PhD|MD|MBA)$/gu, '').replace(SALUTATION, '').trim();
+  // Rowe ✨", "Priyanka Raghavan 🌻 (she/her)") or a breadcrumb's trail ("Personer / Ingrid Bergström").
+  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:PhD|MD|MBA)$/gu, '').replace(SALUTATION, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's

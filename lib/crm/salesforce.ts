@@ -210,10 +210,11 @@ function fieldValue(doc: Document, labels: readonly string[]): string | undefine
 
 /**
  * Classic record URLs are the bare id at the root: `/<id>`, optionally with a query (`?srPos=0`),
- * or the record's edit page `/<id>/e` (the same record, its fields as inputs). The object is known
- * only by the id's key prefix (KEY_PREFIXES). (`/00Q/o` is the Leads tab.)
+ * the record's edit page `/<id>/e` (the same record, its fields as inputs) or its Printable View
+ * `/<id>/p` (the same fields without the app around them). The object is known only by the id's key
+ * prefix (KEY_PREFIXES). (`/00Q/o` is the Leads tab.)
  */
-const CLASSIC_RECORD_PATH = /^\/((00Q|003|00[16])[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:\/e)?$/;
+const CLASSIC_RECORD_PATH = /^\/((00Q|003|00[16])[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:\/[ep])?$/;
 /**
  * `<MyDomain>.my.salesforce.com`, with the partitioned-domain label (`.sandbox.`, `.develop.`, …) or a
  * legacy sandbox instance (`acme--uat.cs42.`) in between.
@@ -260,6 +261,8 @@ export const salesforceClassicTestUrls: DetectorTestUrls = {
     ['https://acme.my.salesforce.com/0018d00000Nv8kL', { objectType: 'account', recordId: '0018d00000Nv8kL', personFromPage: true }],
     // The record's edit page is the record.
     ['https://acme.my.salesforce.com/00Q5j00000Lm7Qk/e?retURL=%2F00Q5j00000Lm7Qk', { objectType: 'lead', recordId: '00Q5j00000Lm7Qk' }],
+    // Its Printable View too.
+    ['https://acme.my.salesforce.com/0035g00000Lq7Wm/p?retURL=%2F0035g00000Lq7Wm', { objectType: 'contact', recordId: '0035g00000Lq7Wm' }],
     // An Opportunity (006): a deal, not a person.
     ['https://acme.my.salesforce.com/0068d00000AbCdE', { objectType: 'opportunity', recordId: '0068d00000AbCdE', nonPerson: 'deal' }],
     ['https://acme--uat.sandbox.my.salesforce.com/0068d00000AbCdEAAZ?srPos=0&srKp=006', { objectType: 'opportunity', recordId: '0068d00000AbCdEAAZ', nonPerson: 'deal' }],
@@ -268,6 +271,7 @@ export const salesforceClassicTestUrls: DetectorTestUrls = {
   noMatch: [
     'https://acme.my.salesforce.com/00Q/o',
     'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/edit',
+    'https://acme.my.salesforce.com/00Q5j00000Lm7Qk/x',
     'https://acme.my.salesforce.com/006/o',
     'https://acme.my.salesforce.com/5008d00000MnOpQ',
     'https://acme.my.salesforce.com/0068d00000AbC',
