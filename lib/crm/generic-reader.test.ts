@@ -675,6 +675,18 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     expect(readGenericIdentity(document).email).toBe('nikos@aegean.example');
   });
 
+  it('takes no address from a field that says it is no longer theirs ("Old email", "Previous Email", "Ehemalige E-Mail")', () => {
+    for (const label of ['Old email', 'Former email', 'Previous Email', 'Ehemalige E-Mail', 'Ancien e-mail', 'Correo anterior']) {
+      page(`<h1>Hamish Dunnachie</h1>
+        <section><h2>Contact</h2><div class="item"><a href="mailto:hamish@joinery.example">hamish@joinery.example</a> <span class="type">Work</span></div></section>
+        <section><h2>Details</h2><div class="field"><span class="label">${label}</span><span>hamish.dunnachie@braeside.example</span></div></section>`);
+      expect(readGenericIdentity(document).email, label).toBe('hamish@joinery.example');
+    }
+    // An alternate address is still theirs.
+    page(`<h1>Hamish Dunnachie</h1><div class="field"><span class="label">Alt email</span><span>hamish.dunnachie@braeside.example</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('hamish.dunnachie@braeside.example');
+  });
+
   it('reads a consent value under an "Email" label as no empty field where the section title is beside it, not around it', () => {
     for (const value of ['Allow', 'Do Not Allow', 'Nicht zulassen', 'Não permitir']) {
       page(`<h1>Eilidh Carmichael</h1>
@@ -692,6 +704,9 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       '<section aria-label="AI assistant"><a href="mailto:liu.yang@wuxi.example">Liu Yang</a></section>',
       '<article class="potentialDuplicates"><a href="mailto:liu.yang@wuxi.example">liu.yang@wuxi.example</a></article>',
       '<div class="notification-list" role="dialog"><ul><li>New web-form lead: liu.yang@wuxi.example</li></ul></div>',
+      // An older record of the same person, matched or archived: the address they had then.
+      '<article class="slds-card" aria-label="Returning Customer"><h2>Returning customer</h2><table><tr><th>Email</th><td>liu.yang@wuxi.example</td></tr></table></article>',
+      '<section class="archived-record"><dl><dt>Email</dt><dd>liu.yang@wuxi.example</dd></dl></section>',
     ]) {
       page(`<h1>陈 静</h1><div><span>电话</span><span>+86 512 5555 0133</span></div>${region}`);
       expect(readGenericIdentity(document).email, region).toBeUndefined();

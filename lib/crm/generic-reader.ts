@@ -53,6 +53,12 @@ const OWNER =
 const OTHER_PERSON =
   /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /**
+ * An e-mail field's label that says the address is no longer the person's ("Old email", "Former
+ * email", "Previous Email", "Alte E-Mail", "Ehemalige E-Mail", "Ancien e-mail", "Correo anterior"):
+ * kept for the record's history, never the address to reach them at.
+ */
+const FORMER = /\b(?:old|former|previous|prior|alte[rs]?|fruhere?|ehemalige?|vorherige?|ancien(?:ne)?|precedente?|anterior|antigu[oa]|vecchi[oa]|oude?|vorige)\b/;
+/**
  * The CRM's own addresses for filing mail (Capsule's Mail Drop Box on a subdomain of the account's
  * capsulecrm.com, Pipedrive's Smart BCC at pipedrivemail.com, HubSpot's BCC address, Email-to-Salesforce's
  * on a subdomain of salesforce.com): no person's mailbox. The vendors' own people are at the bare
@@ -88,7 +94,7 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
@@ -550,7 +556,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // "Owner & General Manager", "Orgelbaumeister, Inhaber" or "Co-owner" above a contact's addresses
     // is their job title (roles listed, a share of their business), no owner field's label.
     const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,|co-?owner|mit-?inhaber/.test(piece));
-    if (ownersLabel || (labelled && OTHER_PERSON.test(label)) || elsewhereSection(element, sections, othersCard)) continue;
+    if (ownersLabel || (labelled && (OTHER_PERSON.test(label) || FORMER.test(label))) || elsewhereSection(element, sections, othersCard)) continue;
     // The e-mail field's own label, and nothing more ("Email", Twenty's "Emails", not "Referrer's
     // email"), counts a little more.
     let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece.replace(/s$/, ''))) ? 4 : 0);
