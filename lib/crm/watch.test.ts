@@ -102,6 +102,51 @@ describe('watchRecords', () => {
     }
   });
 
+  it('asks for the generic reader again when asking failed, and no more than three times a page load', async () => {
+    const { detector } = fakeDetector();
+    document.body.innerHTML = '<h1>Priya Raman</h1><dl><dt>Email</dt><dd>priya.raman@ledgerly.io</dd></dl>';
+    const holder = globalThis as GenericReaderHolder;
+    const reader = holder.leadsideGenericReader;
+    delete holder.leadsideGenericReader;
+    let failures = 1;
+    const asked: number[] = [];
+    try {
+      watchRecords(window, [detector], {
+        signal: controller.signal,
+        onRecord: (record) => reported.push(record),
+        onNoRecord() {},
+        // The first ask fails (the worker refused or was not there); the next one brings it.
+        async loadGenericReader() {
+          asked.push(Date.now());
+          if (failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+          holder.leadsideGenericReader = reader;
+        },
+      });
+      await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ name: 'Priya Raman', email: 'priya.raman@ledgerly.io' }), { timeout: 3000 });
+      expect(asked).toHaveLength(2);
+      // A tab that cannot be scripted is asked for it three times, then read with the CRM's selectors alone.
+      controller.abort();
+      controller = new AbortController();
+      delete holder.leadsideGenericReader;
+      asked.length = 0;
+      failures = Number.POSITIVE_INFINITY;
+      watchRecords(window, [detector], {
+        signal: controller.signal,
+        onRecord: (record) => reported.push(record),
+        onNoRecord() {},
+        loadGenericReader: async () => {
+          asked.push(Date.now());
+          throw new Error('Missing host permission for the tab');
+        },
+      });
+      await vi.waitFor(() => expect(asked).toHaveLength(3), { timeout: 3000 });
+      await settle(1000);
+      expect(asked).toHaveLength(3);
+    } finally {
+      holder.leadsideGenericReader = reader;
+    }
+  });
+
   it('never asks for the generic reader where the CRM\'s own selectors read the person whole', async () => {
     const { detector } = fakeDetector();
     document.body.dataset.person = 'rendered';

@@ -36,8 +36,9 @@ export interface WatchOptions {
   ownElements?: readonly Element[];
   /**
    * Brings the generic reader into this script's world (generic-reader-holder.ts) the first time a
-   * read wants it; the read is made again once it has come. Asked once per page load: a tab that
-   * cannot be scripted reads with the CRM's own selectors alone.
+   * read wants it; the read is made again once it has come. Asked again after a failure (a worker
+   * starting up on a busy machine), up to GENERIC_READER_ASKS times a page load: a tab that cannot be
+   * scripted reads with the CRM's own selectors alone.
    */
   loadGenericReader?(): Promise<unknown>;
 }
@@ -64,7 +65,22 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
   let hadRecord = false;
   let previous: { key: string; identity: PageIdentity } | undefined;
   const changes = observePageChanges(win.document, signal, options.ownElements ?? []);
-  let genericReaderComing: Promise<unknown> | undefined;
+  let genericReaderAsks = 0;
+  let genericReaderComing: Promise<void> | undefined;
+  /** Calls `then` once the generic reader has come, or once asking for it has failed. */
+  const bringGenericReader = (then: () => void) => {
+    if (!options.loadGenericReader) return;
+    if (!genericReaderComing && genericReaderAsks < GENERIC_READER_ASKS) {
+      genericReaderAsks += 1;
+      genericReaderComing = options
+        .loadGenericReader()
+        .catch(() => undefined)
+        .then(() => {
+          if (!loadedGenericReader()) genericReaderComing = undefined;
+        });
+    }
+    void genericReaderComing?.then(then);
+  };
 
   const check = () => {
     const href = win.location.href;
@@ -123,10 +139,8 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     });
     const readPage = (first: boolean): ReadOutcome => {
       const identity = readPageIdentity(detector, win.document, match, first);
-      if (identity.genericPending && options.loadGenericReader) {
-        genericReaderComing ??= options.loadGenericReader().catch(() => undefined);
-        void genericReaderComing.then(() => loadedGenericReader() && readNoLaterThan(0));
-      }
+      // Read again at once with the reader, or a little later (asking again) without it.
+      if (identity.genericPending) bringGenericReader(() => readNoLaterThan(loadedGenericReader() ? 0 : MAX_READ_DELAY_MS));
       if (!identity.name && !identity.email && !identity.record) return 'same';
       // Any of the last person's details on the new record's page is the old page (or its title)
       // still showing: a layer that reads less than the CRM's selectors may see only one of them.
@@ -257,6 +271,8 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
   };
 }
 
+/** How many times a page load asks for the generic reader before it reads without it. */
+const GENERIC_READER_ASKS = 3;
 /** First wait after a change: a render comes in bursts, and one read after it sees all of them. */
 const FIRST_READ_DELAY_MS = 50;
 /** Longest wait between reads while the page keeps changing and shows nothing new. */
