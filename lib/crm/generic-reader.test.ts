@@ -707,6 +707,9 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       // An older record of the same person, matched or archived: the address they had then.
       '<article class="slds-card" aria-label="Returning Customer"><h2>Returning customer</h2><table><tr><th>Email</th><td>liu.yang@wuxi.example</td></tr></table></article>',
       '<section class="archived-record"><dl><dt>Email</dt><dd>liu.yang@wuxi.example</dd></dl></section>',
+      // An e-mail composer docked over the record: its recipients, not the record's field.
+      '<div class="forceDockingPanel DOCKED" role="dialog" aria-label="Email"><span class="slds-pill" title="liu.yang@wuxi.example">Liu Yang</span></div>',
+      '<div class="email-composer"><span>To</span><span title="liu.yang@wuxi.example">Liu Yang</span></div>',
     ]) {
       page(`<h1>陈 静</h1><div><span>电话</span><span>+86 512 5555 0133</span></div>${region}`);
       expect(readGenericIdentity(document).email, region).toBeUndefined();

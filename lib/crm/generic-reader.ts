@@ -84,9 +84,10 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
  * id or label: among them the product's own messages (a toast or banner's `status` and `alert`, its
- * news, cookie dialog, in-app guidance and getting-started checklist) and enrichment apps'
- * suggestions (an address they found, not the record's). Short words need word edges ("nav" is
- * inside "canvas").
+ * news, cookie dialog, in-app guidance and getting-started checklist), enrichment apps'
+ * suggestions (an address they found, not the record's), an older record of the same person (a
+ * returning customer's, an archived one: the address they had then) and an e-mail composer or
+ * docked utility panel (its recipients). Short words need word edges ("nav" is inside "canvas").
  */
 // Whole-word patterns rather than Sets: the same test in fewer bytes of content script.
 const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo|alert|status)$/;
@@ -94,7 +95,7 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern

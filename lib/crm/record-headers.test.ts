@@ -23,6 +23,17 @@ describe('Salesforce Lightning’s highlights header', () => {
     expect(readPageIdentity(salesforceLightning, document, LEAD)).toMatchObject({ name: 'Henrike Albers', email: 'h.albers@nordwind.example' });
   });
 
+  it('takes no lone formatted address from a Dynamic Forms field labelled as someone else’s', () => {
+    // A field section a visibility rule shows before the lead's own "Get in Touch" section renders.
+    const field = (label: string) => `<records-highlights2><h1><span>Ngozi Okparaeke</span></h1></records-highlights2>
+      <flexipage-field-section2><div class="slds-form-element" role="listitem"><span class="slds-form-element__label">${label}</span>
+      <div class="slds-form-element__control"><lightning-formatted-email><a href="mailto:alasdair.munro@fenwick.example">alasdair.munro@fenwick.example</a></lightning-formatted-email></div></div></flexipage-field-section2>`;
+    document.body.innerHTML = field('Partner Contact Email');
+    expect(readPageIdentity(salesforceLightning, document, LEAD).email).toBeUndefined();
+    document.body.innerHTML = field('Email');
+    expect(readPageIdentity(salesforceLightning, document, LEAD).email).toBe('alasdair.munro@fenwick.example');
+  });
+
   it('reads a header with no name marker from its title, without the object’s label', () => {
     document.body.innerHTML = `<records-highlights2><h1><div class="entityNameTitle">Lead</div><span>Henrike Albers</span></h1></records-highlights2>`;
     expect(readPageIdentity(salesforceLightning, document, LEAD).name).toBe('Henrike Albers');

@@ -117,13 +117,15 @@ function completeSalesforceIdentity(found: PageIdentity, generic: GenericReading
  * as the e-mail field and nothing more (in any of the languages the generic reader knows): among
  * several (NPSP's Personal, Work and Alternate Email), beside an e-mail field left empty, or in
  * another person's field (an assistant's, an emergency contact's), the generic reader judges them
- * by their labels.
+ * by their labels. The label is the layout item's `field-label`, or, in a Dynamic Forms field
+ * section, the form element's own label ("Partner Contact Email" in a section its visibility rule
+ * shows before the lead's own fields have rendered).
  */
 function onlyFormattedEmail(doc: Document): string | undefined {
   const fields = deepQueryAll(doc, 'lightning-formatted-email').filter(isShown);
   const shown = new Set(deepQueryAll(doc, 'lightning-formatted-email a[href^="mailto:"]').filter(isShown).map(emailIn));
   const own = (field: Element) => {
-    const label = field.closest('records-record-layout-item')?.getAttribute('field-label');
+    const label = field.closest('records-record-layout-item')?.getAttribute('field-label') ?? field.closest('.slds-form-element')?.querySelector('.slds-form-element__label')?.textContent;
     return !label || isOwnEmailLabel(label);
   };
   return shown.size === 1 && fields.every((field) => `${field.innerHTML}${field.shadowRoot?.innerHTML}`.includes('@') && own(field)) ? [...shown][0] : undefined;
