@@ -112,10 +112,10 @@ export function isShown(element: Element): boolean {
 }
 
 /** The first shown element's trimmed text for the first selector that yields one. */
-export function firstShownText(root: Document | Element, selectors: readonly string[]): string | undefined {
+export function firstShownText(root: Document | Element, selectors: readonly string[], textOf = (element: Element) => element.textContent): string | undefined {
   for (const selector of selectors) {
     for (const element of deepQueryAll(root, selector)) {
-      const text = cleanText(element.textContent);
+      const text = cleanText(textOf(element));
       if (text && isShown(element)) return text;
     }
   }

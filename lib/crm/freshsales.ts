@@ -1,6 +1,7 @@
 // zod's core schemas (zod-lean), not zod: the content script must stay small on the CRM page.
 // Relative, not `@/`: wxt.config.ts loads the detectors (through registry.ts) without that alias.
 import * as z from '../schema/zod-lean';
+import { composedText } from './generic-reader';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
 import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
@@ -73,7 +74,8 @@ export const freshsales: CrmDetector = {
     const shownId = page.getAttribute('data-contact-id');
     if (shownId && shownId !== match.recordId) return { otherRecord: true };
     return {
-      name: firstShownText(page, ['.contact-summary .entity-name', 'h1']),
+      // A badge beside the name in its heading ("VIP") is no part of it: read as the generic reader reads titles.
+      name: firstShownText(page, ['.contact-summary .entity-name', 'h1'], composedText),
       // Display mode shows a mailto: link; clicking the field swaps in an input that holds the value.
       email: firstShownEmail(page, [
         '[data-field-name="emails"] input',

@@ -166,7 +166,7 @@ describe('readGenericIdentity', () => {
   });
 
   it('takes no address from the custom fields admins add for the people around a customer', () => {
-    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email']) {
+    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
       expect(readGenericIdentity(document).email, label).toBe('thaddeus@bindery.example');
     }
@@ -832,6 +832,9 @@ describe('tidyName', () => {
     expect(tidyName('Ing. Tereza Horáková')).toBe('Tereza Horáková');
     expect(tidyName('女士 陳 雅婷')).toBe('陳 雅婷');
     expect(tidyName('คุณ พิมพ์ชนก ศรีสุข')).toBe('พิมพ์ชนก ศรีสุข');
+    // Clergy's styles, one or several.
+    expect(tidyName('The Revd Canon Hilary Nwachukwu-Forsyth')).toBe('Hilary Nwachukwu-Forsyth');
+    expect(tidyName('Rabbi Miriam Adler')).toBe('Miriam Adler');
     // After a disclosure toggle's glyph too (Close's contact: "▾ Mrs Sunita").
     expect(tidyName('▾ श्रीमती सुनीता अग्रवाल')).toBe('सुनीता अग्रवाल');
     // A name that only ends in those letters keeps them, and a given name "Ing" without the title's dot.

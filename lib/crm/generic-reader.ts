@@ -47,11 +47,11 @@ const OWNER =
  * Words that make an e-mail field someone else's ("Assistant Email", "EA email", "Correo electrónico de
  * la cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
  * invoices inbox, the custom fields admins add for the people around a customer: "Decision maker's
- * email", "Champion email", "Partner manager email", "Escalation email", "Solicitor email"); alone they may be the
+ * email", "Champion email", "Partner manager email", "Escalation email", "Solicitor email", a "Joint member email"); alone they may be the
  * person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /**
  * An e-mail field's label that says the address is no longer the person's ("Old email", "Former
  * email", "Previous Email", "Alte E-Mail", "Ehemalige E-Mail", "Ancien e-mail", "Correo anterior"):
@@ -617,10 +617,11 @@ function wordsOfName(name: string | undefined): NameWords | undefined {
 /**
  * Salutations and academic titles CRMs put before a name (en/de/fr/es/pt/it/nl, "Dra.", Turkish
  * "Bay"/"Bayan", Czech "Ing.", Indonesian "Bpk."/"Ibu", Malay "Encik"/"Puan", Hebrew
- * "מר"/"גב'", Chinese "女士", Thai "คุณ", Hindi "श्री"/"श्रीमती"), one or several ("Prof. Dr.").
+ * "מר"/"גב'", Chinese "女士", Thai "คุณ", Hindi "श्री"/"श्रीमती", clergy's "The Revd Canon", "Rabbi",
+ * "Pastor"), one or several ("Prof. Dr.").
  */
 const SALUTATION =
-  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bay(?:an)?|ing\.|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
+  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
 /** What CRMs and their integrations title a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]", "N/A"). */
 const PLACEHOLDER_NAME = /^(?:untitled|\[*(?:unknown|not provided)\]*|\(?no name\)?|n\/a)$/;
 /**

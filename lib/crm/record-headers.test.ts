@@ -3,6 +3,7 @@
  * (readPageIdentity) the content script runs.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { freshsales } from './freshsales';
 import { hubspot } from './hubspot';
 import { readPageIdentity } from './read-page';
 import { salesforceLightning } from './salesforce';
@@ -57,5 +58,14 @@ describe('HubSpot’s empty Email property', () => {
     document.body.innerHTML = page('<input type="text">');
     document.querySelector('input')!.value = 'wojciech@stolarnia.example';
     expect(readPageIdentity(hubspot, document, CONTACT).email).toBe('wojciech@stolarnia.example');
+  });
+});
+
+describe('Freshsales’s contact heading', () => {
+  it('leaves a badge beside the name out of it', () => {
+    document.body.innerHTML = `<div class="contact-details-page" data-contact-id="402739518826"><div class="contact-summary">
+      <h1 class="entity-name" title="Valentina Arizmendi">Valentina Arizmendi<span class="vip-tag">VIP</span></h1></div></div>`;
+    const contact = { crm: 'freshsales' as const, objectType: 'contact', recordId: '402739518826' };
+    expect(readPageIdentity(freshsales, document, contact).name).toBe('Valentina Arizmendi');
   });
 });
