@@ -221,6 +221,6 @@ export function emailIn(element: Element): string | undefined {
 export function cleanText(text: string | null | undefined): string | undefined {
   // What shows nothing (a soft hyphen, a zero-width space, a word joiner, a byte-order mark pasted in
   // from another program) is no part of a name.
-  const cleaned = text?.replace(/[\u00ad\u200b\u2060]/g, '').replace(/\s+/g, ' ').trim();
+  const cleaned = text?.replace(/[\u00ad\u200b\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
   return cleaned ? cleaned : undefined;
 }

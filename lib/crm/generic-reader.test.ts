@@ -793,6 +793,7 @@ describe('tidyName', () => {
     // Before an aside, too; and what shows nothing (a soft hyphen, a zero-width space) is no part of it.
     expect(tidyName('Priyanka Raghavan 🌻 (she/her)')).toBe('Priyanka Raghavan');
     expect(tidyName('Konstantin Schwarzen\u00adberger\u200b')).toBe('Konstantin Schwarzenberger');
+    expect(tidyName('Konstantin Schwarzen\ufeffberger')).toBe('Konstantin Schwarzenberger');
     expect(tidyName('García López, María José')).toBe('María José García López');
     expect(tidyName('Dr. Svoboda, Petr')).toBe('Petr Svoboda');
     expect(tidyName('Smith, Jr.')).toBe('Smith, Jr.');
