@@ -2,7 +2,7 @@
  * Runs the CRM detectors, with the generic reader behind them, on every page of the variant corpus
  * (test/fixtures/crm/variants): layouts written from the products' own documentation, not from
  * Leadside's selectors, and again after a release that renames every class.
- * test/e2e/crm-variants.spec.ts runs the same corpus in Chromium.
+ * test/e2e/crm-variants-*.spec.ts run the same corpus in Chromium.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignSlotsAsBrowsersDo } from '@/test/support/assigned-slot';

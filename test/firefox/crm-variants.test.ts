@@ -1,5 +1,5 @@
 /**
- * The variant corpus end to end in a real Firefox: the Firefox twin of test/e2e/crm-variants.spec.ts.
+ * The variant corpus end to end in a real Firefox: the Firefox twin of test/e2e/crm-variants-matrix.ts.
  * Every page of test/fixtures/crm/variants is served at its CRM's real hostname and record URL, read
  * by the built Firefox extension's real content scripts (Gecko's declarative shadow DOM,
  * checkVisibility, Navigation API or its fallback, `content.fetch`), and the record the event page

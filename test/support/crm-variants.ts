@@ -19,7 +19,7 @@ export type ExpectedRecord = z.infer<typeof ExpectedRecordSchema>;
 const ManifestSchema = z.object({
   variants: z
     .array(z.object({ file: z.string().min(1), url: z.url(), expected: ExpectedRecordSchema }))
-    // test/e2e/crm-variants.spec.ts loads every page into one tab and tells a page's report from the one
+    // test/e2e/crm-variants-matrix.ts loads every page of its half into one tab and tells a page's report from the one
     // before it by the URL, so no two pages may share one.
     .superRefine((variants, ctx) => {
       const seen = new Map<string, string>();
