@@ -48,6 +48,14 @@ describe('Close, read by the generic layer', () => {
     });
   });
 
+  it('names a contact being edited by the field its "Name" label is for, on a row of its own after it', () => {
+    const form = `<form class="ContactCard ContactCard--editing" id="${CONTACT}">
+      <label class="muted" for="c-name">Name</label><br><input id="c-name" name="name" value="Perpetua Lindqvist"><br>
+      <label class="muted" for="c-title">Title</label><br><input id="c-title" name="title" value="Foundry Manager"><br>
+      <label class="muted" for="c-email">Email</label><br><input id="c-email" type="email" value="perpetua@harrowgate.example"></form>`;
+    expect(read(`<section><h2>Contacts</h2>${form}</section>`)).toMatchObject({ name: 'Perpetua Lindqvist', email: 'perpetua@harrowgate.example' });
+  });
+
   it('takes the contact in the "Edit Contact" dialog open over the lead, name and address', () => {
     const card = (n: number, name: string) =>
       `<div role="group" aria-labelledby="c-${n}"><div id="c-${n}">${name}</div><span>${name.split(' ')[0]!.toLowerCase()}@kaimana.example</span></div>`;

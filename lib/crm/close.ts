@@ -194,9 +194,9 @@ function oneWordParts(element: Element): boolean {
 function labelledName(region: Element): string | undefined {
   for (const label of region.querySelectorAll('dt, th, label, [class*="label" i]')) {
     // The value shown after the label, or typed in its field (a contact card being edited), which may
-    // sit in the label, or in a row of its own after it.
+    // be the label's own control (`for`), sit in the label, or in a row of its own after it.
     const next = label.nextElementSibling;
-    const value = label.querySelector('input') ?? next?.querySelector('input') ?? next;
+    const value = (label as HTMLLabelElement).control ?? label.querySelector('input') ?? next?.querySelector('input') ?? next;
     if (/^(?:contact|(?:full |contact )?name)$/i.test(cleanText(label.textContent) ?? '')) return tidyName((value as HTMLInputElement | null)?.value ?? value?.textContent);
   }
   return undefined;

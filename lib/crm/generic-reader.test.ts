@@ -710,6 +710,13 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       // An e-mail composer docked over the record: its recipients, not the record's field.
       '<div class="forceDockingPanel DOCKED" role="dialog" aria-label="Email"><span class="slds-pill" title="liu.yang@wuxi.example">Liu Yang</span></div>',
       '<div class="email-composer"><span>To</span><span title="liu.yang@wuxi.example">Liu Yang</span></div>',
+      // Other browser extensions' prospecting panels, named by their id, label or custom element's tag.
+      '<div id="apollo-extension-root"><ul><li>Liu Yang · liu.yang@wuxi.example · Verified</li></ul></div>',
+      '<hunter-ext-card><div class="h" role="region" aria-label="Hunter"><p>liu.yang@wuxi.example</p></div></hunter-ext-card>',
+      '<div class="w" aria-label="ContactOut"><a href="mailto:liu.yang@wuxi.example">liu.yang@wuxi.example</a></div>',
+      // Connections and the timeline, labelled in Russian.
+      '<section aria-label="Связи"><table><tr><td>Лю Ян</td><td>liu.yang@wuxi.example</td></tr></table></section>',
+      '<section aria-label="Временная шкала"><div>Копия: liu.yang@wuxi.example</div></section>',
     ]) {
       page(`<h1>陈 静</h1><div><span>电话</span><span>+86 512 5555 0133</span></div>${region}`);
       expect(readGenericIdentity(document).email, region).toBeUndefined();

@@ -86,8 +86,10 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
  * id or label: among them the product's own messages (a toast or banner's `status` and `alert`, its
  * news, cookie dialog, in-app guidance and getting-started checklist), enrichment apps'
  * suggestions (an address they found, not the record's), an older record of the same person (a
- * returning customer's, an archived one: the address they had then) and an e-mail composer or
- * docked utility panel (its recipients). Short words need word edges ("nav" is inside "canvas").
+ * returning customer's, an archived one: the address they had then), an e-mail composer or
+ * docked utility panel (its recipients) and other browser extensions' panels (the sales-prospecting
+ * tools' sidebars and cards, with the addresses they guessed). Short words need word edges ("nav" is
+ * inside "canvas").
  */
 // Whole-word patterns rather than Sets: the same test in fewer bytes of content script.
 const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|tooltip|contentinfo|alert|status)$/;
@@ -95,7 +97,7 @@ const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|extension|seamless|snov|kaspr|lead-?iq|contact-?out|rocket-?reach|zoominfo|cognism|apollo-|hunter-ext|временн\S* шкал|(?:^|\s)связи$|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
@@ -133,7 +135,8 @@ function skipped(element: Element): boolean {
   // A header outside any article, aside, main, nav or section is the page's banner (as ARIA maps it):
   // the product's bar with the signed-in user, unless it holds the record's title.
   if (element.tagName === 'HEADER' && !element.parentElement?.closest('article, aside, main, nav, section, [role="main"]') && !element.querySelector(TITLE)) return true;
-  if (!element.hasAttributes()) return false;
+  const custom = element.tagName.includes('-');
+  if (!element.hasAttributes() && !custom) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   const style = (element as HTMLElement).style;
   // The largest z-index there is, set inline: what other browser extensions put on the page (a
@@ -144,7 +147,8 @@ function skipped(element: Element): boolean {
   // Another record in a list beside the open one (Salesforce's split view): an option not chosen,
   // unless the list is the e-mail field's own, open for editing (Twenty's "Emails" dropdown).
   if (role === 'option' && element.getAttribute('aria-selected') === 'false' && !EMAIL_LABEL.test(normalize(element.closest('[role=listbox]')?.getAttribute('aria-label') ?? ''))) return true;
-  const words = describing(element);
+  // A custom element's tag names it too (`hunter-ext-card`, `c-returning-customer-match`).
+  const words = custom ? `${element.tagName.toLowerCase()} ${describing(element)}` : describing(element);
   if (!(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
   // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
   return !element.querySelector(TITLE);
