@@ -66,25 +66,34 @@ describe('watchRecords', () => {
     await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ crm: 'capsule', objectType: 'person', recordId: '80011201', ...PERSON }));
   });
 
-  it('asks once for the generic reader a read wants, and reads again with it when it has come', async () => {
-    // The CRM's own selectors find nothing; the person is in a labelled field only the generic layer reads.
-    const { detector } = fakeDetector();
-    document.body.innerHTML = '<h1>Priya Raman</h1><dl><dt>Email</dt><dd>priya.raman@ledgerly.io</dd></dl>';
+  describe('before the generic reader is injected', () => {
     const holder = globalThis as GenericReaderHolder;
     const reader = holder.leadsideGenericReader;
-    delete holder.leadsideGenericReader;
-    const asked: number[] = [];
-    let inject: () => void = () => undefined;
-    try {
-      watchRecords(window, [detector], {
+    const inject = () => void (holder.leadsideGenericReader = reader);
+    const LABELLED_ONLY = '<h1>Priya Raman</h1><dl><dt>Email</dt><dd>priya.raman@ledgerly.io</dd></dl>';
+    let asked: number[];
+    /** A watch whose page asks for the generic reader with `load`, each ask noted in `asked`. */
+    const watchAsking = (load: () => Promise<unknown>) =>
+      watchRecords(window, [fakeDetector().detector], {
         signal: controller.signal,
         onRecord: (record) => reported.push(record),
         onNoRecord() {},
         loadGenericReader() {
           asked.push(Date.now());
-          return new Promise<void>((resolve) => (inject = () => resolve(void (holder.leadsideGenericReader = reader))));
+          return load();
         },
       });
+    beforeEach(() => {
+      asked = [];
+      delete holder.leadsideGenericReader;
+    });
+    afterEach(inject);
+
+    it('asks once for the generic reader a read wants, and reads again with it when it has come', async () => {
+      // The CRM's own selectors find nothing; the person is in a labelled field only the generic layer reads.
+      document.body.innerHTML = LABELLED_ONLY;
+      let arrive: () => void = () => undefined;
+      watchAsking(() => new Promise<void>((resolve) => (arrive = () => resolve(inject()))));
       // The first read takes the CRM's selectors only; the full read after it wants the generic layer.
       await vi.waitFor(() => expect(asked).toHaveLength(1));
       document.body.append(document.createElement('p'));
@@ -93,34 +102,19 @@ describe('watchRecords', () => {
       expect(reported.at(-1)).toMatchObject({ ...MATCH });
       expect(reported.at(-1)?.email).toBeUndefined();
       expect(reported.at(-1)).not.toHaveProperty('genericPending');
-      inject();
+      arrive();
       // The page does not change again: the reader's coming alone brings the read.
       await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ name: 'Priya Raman', email: 'priya.raman@ledgerly.io' }));
       expect(reported.at(-1)).not.toHaveProperty('genericPending');
-    } finally {
-      holder.leadsideGenericReader = reader;
-    }
-  });
+    });
 
-  it('asks for the generic reader again when asking failed, and no more than three times a page load', async () => {
-    const { detector } = fakeDetector();
-    document.body.innerHTML = '<h1>Priya Raman</h1><dl><dt>Email</dt><dd>priya.raman@ledgerly.io</dd></dl>';
-    const holder = globalThis as GenericReaderHolder;
-    const reader = holder.leadsideGenericReader;
-    delete holder.leadsideGenericReader;
-    let failures = 1;
-    const asked: number[] = [];
-    try {
-      watchRecords(window, [detector], {
-        signal: controller.signal,
-        onRecord: (record) => reported.push(record),
-        onNoRecord() {},
-        // The first ask fails (the worker refused or was not there); the next one brings it.
-        async loadGenericReader() {
-          asked.push(Date.now());
-          if (failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
-          holder.leadsideGenericReader = reader;
-        },
+    it('asks for the generic reader again when asking failed, and no more than three times a page load', async () => {
+      document.body.innerHTML = LABELLED_ONLY;
+      // The first ask fails (the worker refused or was not there); the next one brings it.
+      let failures = 1;
+      watchAsking(async () => {
+        if (failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+        inject();
       });
       await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ name: 'Priya Raman', email: 'priya.raman@ledgerly.io' }), { timeout: 3000 });
       expect(asked).toHaveLength(2);
@@ -129,44 +123,21 @@ describe('watchRecords', () => {
       controller = new AbortController();
       delete holder.leadsideGenericReader;
       asked.length = 0;
-      failures = Number.POSITIVE_INFINITY;
-      watchRecords(window, [detector], {
-        signal: controller.signal,
-        onRecord: (record) => reported.push(record),
-        onNoRecord() {},
-        loadGenericReader: async () => {
-          asked.push(Date.now());
-          throw new Error('Missing host permission for the tab');
-        },
+      watchAsking(async () => {
+        throw new Error('Missing host permission for the tab');
       });
       await vi.waitFor(() => expect(asked).toHaveLength(3), { timeout: 3000 });
       await settle(1000);
       expect(asked).toHaveLength(3);
-    } finally {
-      holder.leadsideGenericReader = reader;
-    }
-  });
+    });
 
-  it('never asks for the generic reader where the CRM\'s own selectors read the person whole', async () => {
-    const { detector } = fakeDetector();
-    document.body.dataset.person = 'rendered';
-    const asked: number[] = [];
-    const holder = globalThis as GenericReaderHolder;
-    const reader = holder.leadsideGenericReader;
-    delete holder.leadsideGenericReader;
-    try {
-      watchRecords(window, [detector], {
-        signal: controller.signal,
-        onRecord: (record) => reported.push(record),
-        onNoRecord() {},
-        loadGenericReader: async () => asked.push(Date.now()),
-      });
+    it("never asks for the generic reader where the CRM's own selectors read the person whole", async () => {
+      document.body.dataset.person = 'rendered';
+      watchAsking(async () => undefined);
       await vi.waitFor(() => expect(reported.at(-1)).toMatchObject(PERSON));
       await settle(500);
       expect(asked).toEqual([]);
-    } finally {
-      holder.leadsideGenericReader = reader;
-    }
+    });
   });
 
   it('finds, for the next record, a shadow root the page attached inside a known one while nobody was reading', async () => {
