@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { InjectedCode } from '@/lib/messaging/messages';
 
 /**
  * The injected scripts' paths in the build, by the name a content script asks for them with: code
@@ -8,7 +9,7 @@ import { browser } from 'wxt/browser';
 export const INJECTED_CODE = {
   'glance-pill': '/glance-pill.js',
   'generic-reader': '/generic-reader.js',
-} as const;
+} as const satisfies Record<InjectedCode, string>;
 
 /**
  * Runs one of the injected scripts in the extension's own world of the content script's frame, where
@@ -17,7 +18,7 @@ export const INJECTED_CODE = {
  * frame whose reports the worker takes. The CRM host's permission is the one the content script
  * already runs by: no new one.
  */
-export async function injectCode(tabId: number, documentId: string | undefined, code: keyof typeof INJECTED_CODE): Promise<void> {
+export async function injectCode(tabId: number, documentId: string | undefined, code: InjectedCode): Promise<void> {
   await browser.scripting.executeScript({
     target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] },
     files: [INJECTED_CODE[code]],

@@ -18,17 +18,20 @@ import { CodedError, CodedTextSchema } from '@/lib/schema/coded-text';
  * and drop what does not fit: a message is data from another context, never trusted by its type.
  */
 
+/**
+ * Code the content script does not carry, wanted now: the glance pill's with the tab's first glance,
+ * the generic reader's when a read of the page first needs it (lib/background/code-injection.ts).
+ */
+export const InjectedCodeSchema = z.enum(['glance-pill', 'generic-reader']);
+export type InjectedCode = z.infer<typeof InjectedCodeSchema>;
+
 /** Sent by the content script; the tab comes from the sender, never from the message. */
 export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema }),
   z.object({ type: z.literal('record-cleared') }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('get-custom-site') }),
-  /**
-   * Code the content script does not carry, wanted now: the glance pill's with the tab's first glance,
-   * the generic reader's when a read of the page first needs it (lib/background/code-injection.ts).
-   */
-  z.object({ type: z.literal('load-code'), code: z.enum(['glance-pill', 'generic-reader']) }),
+  z.object({ type: z.literal('load-code'), code: InjectedCodeSchema }),
 ]);
 export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
 
