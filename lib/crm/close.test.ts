@@ -65,6 +65,13 @@ describe('Close, read by the generic layer', () => {
     expect(read(html)).toEqual({ crm: 'close', type: 'lead', id: `${LEAD}/noa@kaimana.example`, name: 'Noa Akana', email: 'noa@kaimana.example' });
   });
 
+  it('takes no one typed into the "New Contact" dialog open over the lead for the contact the rep is on', () => {
+    const card = `<div role="group" aria-labelledby="c-1"><div id="c-1">Hermione Valcárcel</div><a href="mailto:hermione@cowlishaw.example">hermione@cowlishaw.example</a></div>`;
+    const dialog = `<div role="dialog" aria-modal="true" aria-labelledby="m"><form><h2 id="m">New Contact</h2><label for="n">Name</label><input id="n" type="text" value="Cedric Appiah-Dunne">
+      <input type="email" value="cedric@cowlishaw.example" aria-label="Email"><button>Save</button></form></div>`;
+    expect(read(`<section><h2>Contacts</h2>${card}</section>${dialog}`)).toMatchObject({ name: 'Hermione Valcárcel', email: 'hermione@cowlishaw.example' });
+  });
+
   it('takes no shared inbox of the lead’s custom fields for a contact’s address, and names the card its label names', () => {
     const html = `<section aria-labelledby="c-h"><h2 id="c-h">Contacts <span>1</span></h2>
         <div role="group" aria-labelledby="c-1"><div id="c-1">Imani Okoro</div><div>Practice Manager</div>

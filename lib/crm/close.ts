@@ -4,7 +4,7 @@ import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
 import { composedText, tidyName, writtenAsName, type GenericReading } from './generic-reader';
-import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, mailtoAddress } from './dom';
+import { cleanText, deepQueryAll, findEmail, firstShownText, isShown, labelledBy, mailtoAddress, newRecordDialog } from './dom';
 
 /**
  * `app.close.com/lead/<lead_id>/`: Close links leads with the trailing slash (its API's `html_url`),
@@ -44,8 +44,11 @@ export const closeCrm: CrmDetector = {
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
     const company = firstShownText(doc, LEAD_NAME);
     // A contact the rep is editing (Close swaps its card for a form in place) is the one they are on:
-    // a form with the contact's name and a filled-in address, not a composer or an empty new contact.
+    // a form with the contact's name and a filled-in address, not a composer, an empty new contact or
+    // a new contact's dialog.
     for (const form of deepQueryAll(doc, 'form')) {
+      const dialog = form.closest('[role=dialog], dialog');
+      if (dialog && newRecordDialog(dialog)) continue;
       const email = findEmail((form.querySelector('input[type=email]') as HTMLInputElement | null)?.value ?? '')?.toLowerCase();
       const name = email && isShown(form) ? labelledName(form) : undefined;
       if (name) return { record: { objectType: 'lead', recordId: `${match.recordId}/${contactIdOf(form) ?? email}` }, name, email, company };

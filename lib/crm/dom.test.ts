@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deepQueryAll, emailAt, findEmail, firstShownEmail, firstShownText, inOneRead } from './dom';
+import { deepQueryAll, emailAt, findEmail, firstShownEmail, firstShownText, inOneRead, labelledBy } from './dom';
 
 /** A host element with an open shadow root holding `html`. */
 function shadowHost(html: string): { host: HTMLElement; root: ShadowRoot } {
@@ -54,6 +54,13 @@ describe('firstShownText', () => {
   it('takes nothing that `visibility: hidden` hides (a console’s parked session)', () => {
     document.body.innerHTML = `<section style="visibility: hidden"><h1>Petra Golob</h1></section><section><h1>Nina Kovačič</h1></section>`;
     expect(firstShownText(document, ['h1'])).toBe('Nina Kovačič');
+  });
+});
+
+describe('labelledBy', () => {
+  it('takes the first of the ids a field is named by together ("kind label value"), as the field’s kind', () => {
+    document.body.innerHTML = `<span id="k">Email</span><span id="l">Work</span><a id="v" aria-labelledby=" k  l v">x@y.example</a>`;
+    expect(labelledBy(document.getElementById('v')!)?.textContent).toBe('Email');
   });
 });
 

@@ -171,10 +171,24 @@ export function emailAt(text: Text, within?: Node): { email: string; holder: Nod
   return undefined;
 }
 
-/** The element that names `element` (its `aria-labelledby`, in its own tree), if any. */
+/**
+ * The element that names `element` (its `aria-labelledby`, in its own tree), if any. Of a list of
+ * ids ("kind label value": a field's parts named together), the first: the field's kind.
+ */
 export function labelledBy(element: Element): Element | null | undefined {
-  const id = element.getAttribute('aria-labelledby');
+  const id = element.getAttribute('aria-labelledby')?.trim().split(/\s+/)[0];
   return id ? (element.getRootNode() as Document).getElementById?.(id) : undefined;
+}
+
+/**
+ * A dialog for a record not yet made ("Create contact", "New Contact", "Quick Create: Lead", "Neuer
+ * Kontakt", "Nouveau contact"), open over the record page: what is typed in it is nobody's yet, or
+ * someone else's (a duplicate the CRM warns of), never the open record's person.
+ */
+export function newRecordDialog(element: Element): boolean {
+  if (element.getAttribute('role') !== 'dialog' && element.tagName !== 'DIALOG') return false;
+  const name = element.getAttribute('aria-label') ?? labelledBy(element)?.textContent ?? '';
+  return /^\s*(?:quick create|new|add|create|neue[rns]?|nouve(?:au|lle)|nuev[oa]|nuov[oa]|nov[oa]|crear|cr[eé]er|criar|ajouter|a[nñ]adir|agregar|aggiungi|anlegen)\b/i.test(name);
 }
 
 /** decodeURIComponent that leaves a malformed escape ("%E0%A4%A") as it is instead of throwing. */

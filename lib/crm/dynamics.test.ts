@@ -69,6 +69,11 @@ describe('dynamics accounts and opportunities (records, not a person)', () => {
 
   afterEach(() => document.body.replaceChildren());
 
+  it('names the person without the state shown beside the header’s title, which its tooltip repeats ("- Read-only")', () => {
+    document.body.innerHTML = `<h1 data-id="header_title" title="Solveig Brattebø- Read-only">Solveig Brattebø</h1><span data-id="header_saveStatus">- Read-only</span>`;
+    expect(dynamics.readIdentity(document, CONTACT).name).toBe('Solveig Brattebø');
+  });
+
   it('reads the same form as a contact’s person (so the cases below are not empty pages)', () => {
     document.body.innerHTML = FORM;
     expect(dynamics.readIdentity(document, CONTACT)).toMatchObject({ name: 'Kranich Versicherung', email: 'paul.richter@kranich.example' });

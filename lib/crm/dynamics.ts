@@ -152,7 +152,12 @@ export const dynamicsTestUrls: DetectorTestUrls = {
 function headerTitle(doc: Document): string | undefined {
   const heading = deepQueryAll(doc, 'h1[data-id="header_title"]').find(isShown);
   if (!heading) return undefined;
-  const text = cleanText(heading.getAttribute('title')) ?? cleanText(heading.firstChild?.textContent) ?? cleanText(heading.textContent);
+  const tooltip = cleanText(heading.getAttribute('title'));
+  const own = cleanText(heading.firstChild?.textContent);
+  // The state may also be shown beside the h1 (a read-only record's "- Read-only"), the title still
+  // repeating it after the name.
+  if (tooltip && own && tooltip.startsWith(own) && /^\s*-/.test(tooltip.slice(own.length))) return own;
+  const text = tooltip ?? own ?? cleanText(heading.textContent);
   const status = cleanText(heading.lastElementChild?.textContent)?.match(/^-\s*(.+)/)?.[1];
   return (text && status && text.endsWith(status) ? text.slice(0, -status.length).replace(/\s*-\s*$/, '') : text) || undefined;
 }

@@ -165,6 +165,44 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document).email).toBe('tendai@msasa.example');
   });
 
+  it('takes no address an edit input holds that the CRM refused as another contact’s, even alone', () => {
+    for (const error of ['Another contact already has this email address.', 'Ein Kontakt mit dieser E-Mail-Adresse existiert bereits.', 'Ya existe un contacto con este correo.']) {
+      page(`<h1>Lowri Cadwaladr</h1>
+        <div><label for="e">Email</label><input id="e" type="email" value="idris@nantlle.example" aria-invalid="true" aria-describedby="err"><div id="err">${error} <a href="/contacts/1">View Idris Pennock</a></div></div>`);
+      expect(readGenericIdentity(document).email, error).toBeUndefined();
+    }
+  });
+
+  it('reads nothing typed into a dialog for a new record opened over the record page', () => {
+    for (const title of ['Create contact', 'New Contact', 'Quick Create: Lead', 'Neuer Kontakt', 'Nouveau contact', 'Add Person']) {
+      page(`<h1>Torunn Hesjedal</h1><div><span>Phone</span><span>+47 5555 0100</span></div>
+        <div role="dialog" aria-labelledby="t"><h2 id="t">${title}</h2><label for="e">Email</label><input id="e" type="email" value="eskil@hardanger.example"></div>`);
+      expect(readGenericIdentity(document).email, title).toBeUndefined();
+    }
+    // A dialog that edits the record is the record's.
+    page(`<h1>Torunn Hesjedal</h1><div role="dialog" aria-label="Edit Torunn Hesjedal"><label for="e">Email</label><input id="e" type="email" value="torunn@hardanger.example"></div>`);
+    expect(readGenericIdentity(document).email).toBe('torunn@hardanger.example');
+  });
+
+  it('reads past an address’s kind shown as a second label after the field’s ("Email", "Work", then the address)', () => {
+    page(`<h1>Isolde Pennycuick</h1><ul><li><span class="sr-only" id="k">Email</span><span class="kind">Work</span><a href="mailto:isolde@tweedbank.example" aria-labelledby="k">isolde@tweedbank.example</a></li></ul>
+      <ol aria-label="Notes"><li><p>Referred by Alasdair Mowbray (alasdair@mowbray.example)</p></li></ol>`);
+    expect(readGenericIdentity(document).email).toBe('isolde@tweedbank.example');
+  });
+
+  it('reads no list of records a record’s dialog opens over (a list view, a Kanban board), nor its title', () => {
+    page(`<div class="listViewContent"><h1>My Open Leads</h1><ul class="kanbanCards"><li><a href="/lead/1">Ambrose Hale</a><dl><dt>Email</dt><dd>ambrose@kestrel.example</dd></dl></li></ul></div>
+      <section role="dialog" aria-label="Edit Ottoline Pryce"><label for="f">First Name</label><input id="f" value="Ottoline"><label for="l">Last Name</label><input id="l" value="Pryce"><label for="e">Email</label><input id="e" type="email" value="ottoline@marbury.example"></section>`);
+    expect(readGenericIdentity(document)).toMatchObject({ name: 'Ottoline Pryce', email: 'ottoline@marbury.example' });
+  });
+
+  it('reads nothing from a map’s tooltip or its nearby records', () => {
+    page(`<h1>Marisela Ocampo</h1><div><span>Company</span><span>Ocampo Orchard Supply</span></div>
+      <div class="maps-tooltip" aria-label="Marker tooltip"><h3>Ignacio Ocampo</h3><dl><dt>Email</dt><dd>ignacio@ocampo.example</dd></dl></div>
+      <table class="nearby-records"><tr><td>Gurleen Dhaliwal</td><td>gurleen@dhaliwal.example</td></tr></table>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
   it('takes no address from the custom fields admins add for the people around a customer', () => {
     for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);

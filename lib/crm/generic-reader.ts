@@ -5,7 +5,7 @@
  * regions which never hold the record's person (navigation, the signed-in user's menus, activity
  * timelines, related lists), then a look around each e-mail found to judge whose it is.
  */
-import { cleanText, emailAt, findEmail, isShown, knownShadowRoots, labelledBy, mailtoAddress } from './dom';
+import { cleanText, emailAt, findEmail, isShown, knownShadowRoots, labelledBy, mailtoAddress, newRecordDialog } from './dom';
 
 export interface GenericReading {
   name?: string;
@@ -66,6 +66,24 @@ const FORMER = /\b(?:old|former|previous|prior|alte[rs]?|fruhere?|ehemalige?|vor
  */
 const CRM_MAILBOX = /@(?:pipedrivemail\.com|bcc\.hubspot(?:-\w+)?\.com|[^@]+\.capsulecrm\.com|[^@]+\.salesforce\.com)$/i;
 /** A second-choice address of the person: shown, but not the one to look them up by. */
+/**
+ * What a CRM says of an address it refused because it is someone else's ("Another contact already has
+ * this email address", "existiert bereits", "ya existe", "déjà utilisée"), as `normalize` leaves it.
+ */
+const TAKEN = /\balready\b|\bin use\b|duplicate|another (?:contact|person|lead|record)|bereits|\bdeja\b|ya (?:existe|esta)|\bgia\b|\bja existe/;
+
+/** The text of what an element's `aria-describedby` names (its error or help), in its own tree. */
+function describedBy(element: Element): string {
+  const root = element.getRootNode() as Document;
+  return (element.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .map((id) => (id && root.getElementById?.(id)?.textContent) ?? '')
+    .join(' ');
+}
+
+/** The kind of an address, shown as a label of its own beside the field's ("Work", "Privat"), as `normalize` leaves it. */
+const ADDRESS_KIND = /^(?:work|home|office|business|personal|private|other|main|arbeit|buro|privat|geschaftlich|travail|bureau|domicile|perso|trabajo|oficina|casa|lavoro|ufficio|trabalho)$/;
+
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /**
  * A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"), or a
@@ -96,8 +114,9 @@ const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|toolti
 const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$/i;
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
+const LIST_VIEW = /kanban|list-?view/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|extension|seamless|snov|kaspr|lead-?iq|contact-?out|rocket-?reach|zoominfo|cognism|apollo-|hunter-ext|временн\S* шкал|(?:^|\s)связи$|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|tooltip|nearby|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|extension|seamless|snov|kaspr|lead-?iq|contact-?out|rocket-?reach|zoominfo|cognism|apollo-|hunter-ext|временн\S* шкал|(?:^|\s)связи$|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
@@ -143,12 +162,15 @@ function skipped(element: Element): boolean {
   // sales-intelligence sidebar listing the company's other people, a password manager's button).
   if (style?.display === 'none' || style?.zIndex === '2147483647') return true;
   const role = element.getAttribute('role');
-  if (SKIPPED_ROLES.test(role ?? '')) return true;
+  if (SKIPPED_ROLES.test(role ?? '') || newRecordDialog(element)) return true;
   // Another record in a list beside the open one (Salesforce's split view): an option not chosen,
   // unless the list is the e-mail field's own, open for editing (Twenty's "Emails" dropdown).
   if (role === 'option' && element.getAttribute('aria-selected') === 'false' && !EMAIL_LABEL.test(normalize(element.closest('[role=listbox]')?.getAttribute('aria-label') ?? ''))) return true;
   // A custom element's tag names it too (`hunter-ext-card`, `c-returning-customer-match`).
   const words = custom ? `${element.tagName.toLowerCase()} ${describing(element)}` : describing(element);
+  // A list of records (a list view, a Kanban board) that a record's edit dialog opens over: its
+  // title names the list.
+  if (LIST_VIEW.test(words)) return true;
   if (!(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
   // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
   return !element.querySelector(TITLE);
@@ -315,7 +337,10 @@ function visit(element: Element, found: Found, roots: Node[]): void {
         const box = next ? element : (parentOf(element) ?? element);
         // A word in a line of text ("Email · Prijslijst 2027", a history entry's kind and subject) labels no field.
         if (box !== element && /[\p{L}\p{N}]/u.test(box.textContent!.replace(element.textContent!, ''))) return;
-        const value = box.nextElementSibling;
+        let value = box.nextElementSibling;
+        // The address's kind right after the label ("Email", "Work", then the address: Capsule's list
+        // named for assistive technology) is a second label: the value comes after it.
+        if (value && ADDRESS_KIND.test(normalize(value.textContent!.trim()))) value = value.nextElementSibling;
         // A heading after it starts the next section: the word was a value ("Preferred method: Email").
         // A button after it (the field's pencil, "Details") is an action, not its value.
         if (value && value.tagName + value.className !== box.tagName + box.className && !value.matches(`input,select,textarea,button,${HEADING}`) && !value.querySelector('input,textarea')) found.blanks.push(value);
@@ -581,9 +606,13 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // address flagged "Preferred" is the one to look the person up by.
     if (PRIMARY.test(around)) score += 6;
     else if (secondary) score -= 8;
-    // An edit input the CRM marks invalid holds what it refused (an address another contact has) or a
-    // stale error over the saved value: of two addresses otherwise alike, the other one.
-    if (element.getAttribute('aria-invalid') === 'true') score -= 1;
+    // An edit input the CRM marks invalid holds what it refused or a stale error over the saved value:
+    // of two addresses otherwise alike, the other one. Refused as another contact's ("Another contact
+    // already has this email address"), it is that contact's.
+    if (element.getAttribute('aria-invalid') === 'true') {
+      if (TAKEN.test(normalize(describedBy(element)))) continue;
+      score -= 1;
+    }
     if (title) score -= Math.min(apart, 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }

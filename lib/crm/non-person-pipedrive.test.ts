@@ -71,6 +71,16 @@ describe('Pipedrive deal', () => {
     controller.abort();
   });
 
+  it('is the open lead’s person in the Leads Inbox, not another lead’s in the list or in a hover card over it', () => {
+    const lead = match('https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000');
+    const list = `<table><tr><td><a href="/person/31802">Eirik Sandvold</a></td></tr><tr aria-current="true"><td><a href="/person/31846">Ragnhild Brattli</a></td></tr></table>
+      <div role="tooltip" class="hovercard"><a href="/person/31802">Eirik Sandvold</a> <a href="mailto:eirik@sandvold.example">eirik@sandvold.example</a></div>`;
+    document.body.innerHTML = list;
+    expect(pipedrive.readIdentity(document, lead)).toMatchObject({ record: { objectType: 'person', recordId: '31846' }, name: 'Ragnhild Brattli', email: undefined });
+    document.body.insertAdjacentHTML('beforeend', '<section class="lead-detail"><div><a href="/person/31846">Ragnhild Brattli</a><br><a href="mailto:ragnhild@brattli.example">ragnhild@brattli.example</a></div></section>');
+    expect(pipedrive.readIdentity(document, lead)).toMatchObject({ record: { objectType: 'person', recordId: '31846' }, email: 'ragnhild@brattli.example' });
+  });
+
   it('leaves a lead that links no person as it was: not a person, and no record of its own', () => {
     document.body.innerHTML = '<div class="lead-view"><h1>Inbound: fleet tracking</h1><a href="mailto:hello@nordvik.example">hello@nordvik.example</a></div>';
     const lead = match('https://acme.pipedrive.com/leads/inbox/550e8400-e29b-41d4-a716-446655440000');

@@ -171,8 +171,9 @@ function readLinkedPerson(doc: Document): PageIdentity {
   const view = shownView(doc, '.detailView.dealDetails') ?? doc.body;
   if (!view) return {};
   // Not the people the deal lists as participants: they are on the deal but are not its contact
-  // person, and an organization-only deal may list participants and no person at all.
-  const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest('[class*="participant" i], [data-test*="participant" i]'));
+  // person, and an organization-only deal may list participants and no person at all. Nor those of
+  // the other leads in the Leads Inbox's list beside the open one, or of a hover card over it.
+  const links = deepQueryAll(view, 'a[href*="/person/"]').filter((link) => isShown(link) && !link.closest(NOT_THE_DEALS));
   const personId = links.map(personIdOf).find(Boolean);
   // No person on the deal (yet): the deal stays reported as itself, and its title is no one's name.
   // Not as a deal that is `nonPerson`: the page's record would then outrank the deals API's person
@@ -187,6 +188,8 @@ function readLinkedPerson(doc: Document): PageIdentity {
     company: firstShownText(view, ORGANIZATION_LINKS),
   };
 }
+
+const NOT_THE_DEALS = '[class*="participant" i],[data-test*="participant" i],[role=tooltip],[class*="hovercard" i],tr:not([aria-current=true],[aria-selected=true])';
 
 /**
  * The largest region around a person's link that shows no other person: the link's ancestors up

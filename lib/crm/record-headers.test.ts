@@ -35,6 +35,13 @@ describe('Salesforce Lightning’s highlights header', () => {
     expect(readPageIdentity(salesforceLightning, document, LEAD).email).toBe('alasdair.munro@fenwick.example');
   });
 
+  it('is no list view’s header: a record’s edit dialog over a list names the record, not the list', () => {
+    const lead = salesforceLightning.matchUrl(new URL('https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000zeUoJEAU/edit'))!;
+    document.body.innerHTML = `<div class="slds-page-header forceListViewManagerHeader"><h1><span class="slds-page-header__title">My Open Leads</span></h1></div>
+      <section role="dialog" aria-label="Edit Ottoline Pryce"><label for="f">First Name</label><input id="f" value="Ottoline"><label for="l">Last Name</label><input id="l" value="Pryce"></section>`;
+    expect(readPageIdentity(salesforceLightning, document, lead).name).toBe('Ottoline Pryce');
+  });
+
   it('reads a header with no name marker from its title, without the object’s label', () => {
     document.body.innerHTML = `<records-highlights2><h1><div class="entityNameTitle">Lead</div><span>Henrike Albers</span></h1></records-highlights2>`;
     expect(readPageIdentity(salesforceLightning, document, LEAD).name).toBe('Henrike Albers');

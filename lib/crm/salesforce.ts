@@ -62,7 +62,8 @@ export const salesforceLightning: CrmDetector = {
     if (match.nonPerson) return { notAPerson: true };
     // Lightning keeps earlier records' pages (and the console's other tabs) in the DOM, hidden;
     // only the shown one is this record.
-    const header = deepQueryAll(doc, 'records-highlights2, records-lwc-highlights-panel, .slds-page-header')
+    // A list view's header (the board or table a record's edit modal opens over) titles the list.
+    const header = deepQueryAll(doc, 'records-highlights2, records-lwc-highlights-panel, .slds-page-header:not([class*=ListView])')
       .find(isShown);
     if (match.objectType === 'account' && !showsPersonAccount(doc, header)) return {};
     const name = header

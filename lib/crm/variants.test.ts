@@ -139,7 +139,6 @@ function renameClasses(html: string): string {
  * one pass fails here, to be taken off this list.
  */
 const NEEDS_CLASS_NAMES: ReadonlyMap<string, string> = new Map([
-  ['capsule/batch26-person-quick-add-panel-new-person-half-typed-email.html', 'the "Add Person" panel’s labelled e-mail input is told from the summary’s unlabelled address by class'],
   ['salesforce/batch63-b-classic-contact-long-detail-eleven-sections-email-legacy-left-of-email-same-row-custom-email-fields-chatter-feed-addresses-twelve-related-lists.html', 'a preferred-method value "Email" before the "Fax Opt Out" label is told from an empty e-mail field only by Classic’s labelCol and dataCol'],
 ]);
 
