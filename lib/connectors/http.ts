@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { summarizeZodError } from '@/lib/schema';
 import { redactSecrets } from './redact';
+import { errorPageText } from './vendor-text';
 import { ConnectorError } from './types';
 import { connectorText } from './message-codes';
 import { backOff, noteRemaining, rateLimitWaitMs, waitForWindow, type RateLimitOptions } from './backoff';
@@ -60,7 +61,7 @@ export async function fetchJson<T>(
   const body = parseJson(text);
   if (!response.ok) throw errorFor(response, body, redact(text), options, redact);
   if (body === undefined) {
-    const start = redact(text).slice(0, 80);
+    const start = errorPageText(redact(text)).slice(0, 80);
     throw new ConnectorError(
       'malformed',
       `${options.vendor} answered with something that is not JSON: ${start}`,
@@ -257,7 +258,8 @@ function errorFor(
   redact: (said: string) => string,
   waitMs?: number,
 ): ConnectorError {
-  const vendorText = redact((body !== undefined && options.errorText?.(body)) || text.slice(0, 200) || response.statusText);
+  // A proxy's or a maintenance page's HTML is said by its title, never as markup.
+  const vendorText = redact((body !== undefined && options.errorText?.(body)) || errorPageText(text).slice(0, 200) || response.statusText);
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
   // Where a sentence of ours follows the vendor's, its closing period is not doubled.
   const sentence = said.trim().replace(/\.$/, '');

@@ -45,8 +45,9 @@ import {
 } from '@/lib/schema';
 import { AudienceSchema, BuyerStageSchema } from '@/lib/schema/content';
 import type { HubSpotSource } from '@/lib/schema/sources';
-import { LeadLanguageSchema } from '@/lib/schema/lead';
+import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
+import { clip } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -553,12 +554,14 @@ export function statedProblems(contact: CrmObject, problemProperty: string): Sta
     const value = entry.data.value?.trim();
     const at = toTimestamp(entry.data.timestamp);
     if (!value || !at || problems.some((problem) => problem.text === value)) continue;
-    problems.push({ text: value, form: formFor(at, entry.data.sourceType ?? undefined, entry.data.sourceLabel ?? undefined, known), submittedAt: at });
+    problems.push({ text: clip(value, LEAD_LIMITS.longText), form: formFor(at, entry.data.sourceType ?? undefined, entry.data.sourceLabel ?? undefined, known), submittedAt: at });
   }
   if (problems.length === 0) {
     const value = text(contact.properties, problemProperty);
     const latest = known[0];
-    if (value) problems.push(latest ? { text: value, form: latest.name, submittedAt: latest.at } : { text: value, form: text(contact.properties, 'recent_conversion_event_name') ?? 'HubSpot' });
+    // HubSpot caps nothing a form submits: a message longer than a profile holds is cut, not refused.
+    const said = value && clip(value, LEAD_LIMITS.longText);
+    if (said) problems.push(latest ? { text: said, form: latest.name, submittedAt: latest.at } : { text: said, form: text(contact.properties, 'recent_conversion_event_name') ?? 'HubSpot' });
   }
   return problems.sort(newestProblemFirst).slice(0, 5);
 }

@@ -91,7 +91,7 @@ describe('HubSpot connector: profiles', () => {
       signal,
     );
 
-    // The search: one request, the two keys as ORed filter groups.
+    // The search: one request, the keys as ORed filter groups (the address also among the contact's others).
     expect(calls[0]!.method).toBe('POST');
     expect(calls[0]!.url.href).toBe(`${API}/crm/v3/objects/contacts/search`);
     expect(calls[0]!.headers.get('Authorization')).toBe(`Bearer ${TOKEN}`);
@@ -99,9 +99,10 @@ describe('HubSpot connector: profiles', () => {
     expect(calls[0]!.body).toEqual({
       filterGroups: [
         { filters: [{ propertyName: 'email', operator: 'EQ', value: 'priya.raman@ledgerly.io' }] },
+        { filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: 'priya.raman@ledgerly.io' }] },
         { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: '00Q8d00000XyZ1aEAF' }] },
       ],
-      properties: ['email', 'salesforceleadid'],
+      properties: ['email', 'hs_additional_emails', 'salesforceleadid'],
       limit: 10,
     });
 
@@ -214,7 +215,10 @@ describe('HubSpot connector: profiles', () => {
     const profile = await connector().findProfile({ crm: 'hubspot', recordId: '777', email: 'priya.raman@ledgerly.io' }, signal);
     expect(profile?.id).toBe('51001');
     // Not a Salesforce record: no Salesforce-id filter.
-    expect(calls[1]!.body.filterGroups).toEqual([{ filters: [{ propertyName: 'email', operator: 'EQ', value: 'priya.raman@ledgerly.io' }] }]);
+    expect(calls[1]!.body.filterGroups).toEqual([
+      { filters: [{ propertyName: 'email', operator: 'EQ', value: 'priya.raman@ledgerly.io' }] },
+      { filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: 'priya.raman@ledgerly.io' }] },
+    ]);
   });
 
   it('answers null for a person HubSpot does not know, after one search', async () => {
@@ -234,7 +238,7 @@ describe('HubSpot connector: profiles', () => {
       {
         method: 'POST',
         path: '/crm/v3/objects/contacts/search',
-        when: (_url, body) => body.filterGroups.length === 2,
+        when: (_url, body) => body.filterGroups.length === 3,
         status: 400,
         body: { status: 'error', message: 'There was a problem with the request.', correlationId: 'x', category: 'VALIDATION_ERROR' },
       },
@@ -247,19 +251,19 @@ describe('HubSpot connector: profiles', () => {
       signal,
     );
     expect(profile?.id).toBe('51001');
-    expect(calls[1]!.body.filterGroups).toHaveLength(1);
+    expect(calls[1]!.body.filterGroups).toHaveLength(2);
   });
 
   it('searches a Salesforce contact (003…) by the synced contact id', async () => {
     const calls = hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', body: searchEmpty }]);
     await connector().findProfile({ crm: 'salesforce', recordId: '0038d00000AbCdEAAV', email: 'priya.raman@ledgerly.io' }, signal);
-    expect(calls[0]!.body.filterGroups[1]).toEqual({ filters: [{ propertyName: 'salesforcecontactid', operator: 'EQ', value: '0038d00000AbCdEAAV' }] });
+    expect(calls[0]!.body.filterGroups[2]).toEqual({ filters: [{ propertyName: 'salesforcecontactid', operator: 'EQ', value: '0038d00000AbCdEAAV' }] });
     // A custom mapping is used as it is.
     await connector({ mappings: { ...source.mappings, salesforceId: 'sfdc_id' } }).findProfile(
       { crm: 'salesforce', recordId: '0038d00000AbCdEAAV', email: 'priya.raman@ledgerly.io' },
       signal,
     );
-    expect(calls[1]!.body.filterGroups[1].filters[0].propertyName).toBe('sfdc_id');
+    expect(calls[1]!.body.filterGroups[2].filters[0].propertyName).toBe('sfdc_id');
   });
 
   it('asks again without the sort when HubSpot refuses it, instead of giving up on page views', async () => {
@@ -621,9 +625,9 @@ describe('HubSpot connector: failures', () => {
     expect(error).toMatchObject({ kind: 'server', message: 'HubSpot answered 500: internal error' });
   });
 
-  it('an HTML error page is reported by its text', async () => {
+  it('an HTML error page is reported by its text, never its markup', async () => {
     hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', status: 502, text: '<html><body>Bad gateway</body></html>' }]);
-    expect((await failure(find())).message).toContain('HubSpot answered 502: <html><body>Bad gateway');
+    expect((await failure(find())).message).toBe('HubSpot answered 502: Bad gateway');
   });
 
   it('a payload that is not what HubSpot documents is malformed, not a crash', async () => {

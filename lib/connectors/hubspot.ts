@@ -42,6 +42,8 @@ const CONTACT_ID = /^\d{1,20}$/;
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** An address the connection test searches for: valid, and never a real person. */
 const TEST_EMAIL = 'connection-test@leadside.invalid';
+/** HubSpot's property for a contact's addresses besides the primary one, ";"-separated. */
+const ADDITIONAL_EMAILS = 'hs_additional_emails';
 const STANDARD_SALESFORCE_PROPERTIES = ['salesforceleadid', 'salesforcecontactid'];
 /**
  * 429s: a call is sent again on its own at most twice, after a window of at most 2 s (the secondly
@@ -130,26 +132,31 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     signal: AbortSignal,
   ): Promise<CrmObject | undefined> {
     const byEmail = email && email.includes('@') ? { filters: [{ propertyName: 'email', operator: 'EQ', value: email }] } : undefined;
+    // A contact's other addresses are in hs_additional_emails (";"-separated), which `email` never
+    // matches: the rep's CRM may hold the one the lead wrote from last.
+    const byOtherEmail = byEmail && { filters: [{ propertyName: ADDITIONAL_EMAILS, operator: 'CONTAINS_TOKEN', value: email }] };
     const sfProperty = query.crm === 'salesforce' && SALESFORCE_ID.test(query.recordId) ? salesforceIdProperty(source, query.recordId) : '';
     const bySalesforce = sfProperty ? { filters: [{ propertyName: sfProperty, operator: 'EQ', value: query.recordId }] } : undefined;
     if (!byEmail && !bySalesforce) return undefined;
 
     const search = (groups: object[]) =>
-      searchContacts({ filterGroups: groups, properties: [...new Set([...properties, ...(sfProperty ? [sfProperty] : [])])], limit: 10 }, signal);
+      searchContacts({ filterGroups: groups, properties: [...new Set([...properties, ADDITIONAL_EMAILS, ...(sfProperty ? [sfProperty] : [])])], limit: 10 }, signal);
     let found;
     try {
-      // Filter groups are ORed: one search finds the contact by either key.
-      found = await search([byEmail, bySalesforce].filter(Boolean) as object[]);
+      // Filter groups are ORed: one search finds the contact by any key.
+      found = await search([byEmail, byOtherEmail, bySalesforce].filter(Boolean) as object[]);
     } catch (error) {
       // A mapped Salesforce property that does not exist in this account makes HubSpot refuse the
       // whole search (400); the e-mail alone must still find the lead.
       if (!(error instanceof ConnectorError && error.kind === 'rejected' && bySalesforce && byEmail)) throw error;
-      found = await search([byEmail]);
+      found = await search([byEmail, byOtherEmail!]);
     }
     const results = found.results.filter(live);
+    const addresses = (contact: CrmObject, property: string) => (contact.properties[property] ?? '').toLowerCase().split(';').map((address) => address.trim());
     return (
       (sfProperty ? results.find((contact) => sameSalesforceId(contact.properties[sfProperty], query.recordId)) : undefined) ??
-      (email ? results.find((contact) => contact.properties.email?.trim().toLowerCase() === email) : undefined) ??
+      (email ? results.find((contact) => addresses(contact, 'email').includes(email)) : undefined) ??
+      (email ? results.find((contact) => addresses(contact, ADDITIONAL_EMAILS).includes(email)) : undefined) ??
       results[0]
     );
   }

@@ -1,5 +1,5 @@
-import { DecodingMode, decodeHTML } from 'entities';
 import { z } from 'zod';
+import { decodeEntities } from './vendor-text';
 
 /*
  * Mautic REST API payloads, as far as Leadside reads them. Shapes come from Mautic's developer
@@ -15,14 +15,9 @@ import { z } from 'zod';
 /**
  * Mautic stores and sends text HTML-encoded (InputHelper::clean runs htmlspecialchars on what
  * users and forms enter): "Pricing &#38; Plans", "Q&#39;s answered". Every string in an answer is
- * decoded once, here, before any schema reads it; Leadside renders text as text, never as HTML.
- * Strict mode decodes only entities that end in ";", which is all Mautic's encoding writes: a URL's
- * "&para=2" or "&copy" in a lead's own words stays as it is.
+ * decoded here (vendor-text.ts: a value Mautic encoded twice too), before any schema reads it;
+ * Leadside renders text as text, never as HTML.
  */
-export function decodeEntities(text: string): string {
-  return text.includes('&') ? decodeHTML(text, DecodingMode.Strict) : text;
-}
-
 /** A parsed JSON answer with every string value decoded (keys are aliases and ids: left alone). */
 export function decodeEntitiesDeep(value: unknown): unknown {
   if (typeof value === 'string') return decodeEntities(value);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { encodeHTML, escapeUTF8 } from 'entities';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, decodeEntitiesDeep } from './mautic-api';
+import { decodeEntitiesDeep } from './mautic-api';
+import { decodeEntities } from './vendor-text';
 
 /*
  * Mautic's strings arrive HTML-encoded (htmlspecialchars: &amp; &#39; &quot; &lt; &gt;, and named or
@@ -24,7 +25,9 @@ describe('decoding Mautic text', () => {
 
   it('gives back what was encoded, whichever way Mautic encoded it', () => {
     fc.assert(
-      fc.property(text, (original) => {
+      // A lead who typed an entity itself ("&lt;") gets the character: what a value Mautic encoded
+      // twice needs (below) costs that rare text its literal form.
+      fc.property(text.filter((original) => !/&(?:#\w+|[a-z]\w*);/i.test(original)), (original) => {
         expect(decodeEntities(escapeUTF8(original))).toBe(original); // htmlspecialchars-style
         expect(decodeEntities(encodeHTML(original))).toBe(original); // every named entity
       }),
@@ -45,8 +48,10 @@ describe('decoding Mautic text', () => {
     );
   });
 
-  it('decodes once: a doubly encoded ampersand stays encoded once', () => {
-    expect(decodeEntities('R&amp;amp;D')).toBe('R&amp;D');
+  it('decodes a value Mautic encoded twice (saved again through its API), and no more than twice', () => {
+    expect(decodeEntities('Niamh O&amp;#039;Neill')).toBe("Niamh O'Neill");
+    expect(decodeEntities('R&amp;amp;D')).toBe('R&D');
+    expect(decodeEntities('R&amp;amp;amp;D')).toBe('R&amp;D');
   });
 
   it("leaves an ampersand that starts no entity as it is (a URL's &para=2, a lead's R&D)", () => {

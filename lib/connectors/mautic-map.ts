@@ -36,6 +36,7 @@ import {
   type MauticUtmTag,
 } from './mautic-api';
 import type { ProfileSummary } from './types';
+import { clip, textOfHtml } from './vendor-text';
 
 /*
  * Pure mapping from Mautic's payloads to Leadside's domain objects. The connector parses the result
@@ -283,7 +284,6 @@ function assetDownload(event: MauticEvent): Activity | undefined {
 }
 
 /** Text for a field capped at the profile's limit, so one long title never costs the whole brief. */
-const clip = (text: string) => (text.length > LEAD_LIMITS.text ? `${text.slice(0, LEAD_LIMITS.text - 1)}…` : text);
 
 /** Hits grouped into visits by time, newest first. */
 export function toPageViews(hits: readonly Hit[]): PageView[] {
@@ -337,7 +337,9 @@ function formSubmission(event: MauticEvent): FormSubmission | undefined {
   const submittedAt = toTimestamp(submission?.dateSubmitted) ?? toTimestamp(event.timestamp);
   if (!submittedAt) return undefined;
   const formName = nonEmpty(parsed.data?.form?.name) ?? nonEmpty(submission?.form?.name) ?? labelOf(event) ?? 'Mautic form';
-  const text = submission ? problemText(submission.results) : undefined;
+  const said = submission ? problemText(submission.results) : undefined;
+  // A form's textarea may allow HTML; the lead's words are its text.
+  const text = said && clip(textOfHtml(said), LEAD_LIMITS.longText);
   const url = httpUrl(submission?.referer);
   return { form: clip(formName), submittedAt, ...(url ? { url } : {}), ...(text ? { text } : {}) };
 }
@@ -643,10 +645,11 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
  * form submission that carried the same words dates it, else it has no date ("date unknown").
  */
 function statedInField(reading: FieldReading, alias: string, activity: ActivitySummary): StatedProblem {
-  const text = reading.label ?? reading.value;
+  // A textarea field that allows HTML keeps "<p>…</p>" in its value: the lead's words are its text.
+  const text = clip(textOfHtml(reading.label ?? reading.value), LEAD_LIMITS.longText);
   const same = activity.problems.find((problem) => sameText(problem.text, text));
   return {
-    text: text.slice(0, LEAD_LIMITS.longText),
+    text,
     form: same?.form ?? clip(`Mautic field ${alias}`),
     ...(same?.submittedAt ? { submittedAt: same.submittedAt } : {}),
   };

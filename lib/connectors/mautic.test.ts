@@ -560,7 +560,8 @@ describe('Mautic connector: failures', () => {
   it.each([
     [401, error401, 'auth', 'answered 401: API authorization denied.'],
     [403, error403, 'auth', 'answered 403: You do not have access to the requested area/action.'],
-    [404, error404, 'not-found', 'answered 404: Item was not found.'],
+    // The contacts list answers "no match" with total 0: a 404 there is a route Mautic does not have.
+    [404, error404, 'rejected', 'answered 404: Item was not found.'],
     [500, error500, 'server', 'answered 500: Looks like I encountered an error'],
   ])('maps %i to a %s error with Mautic’s own text', async (status, body, kind, text) => {
     serve(() => ({ status, json: body }));

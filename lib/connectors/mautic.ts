@@ -195,7 +195,13 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
    * runs as a LIKE pattern (`_` and `%` are wildcards there); the answer is still checked here.
    */
   async function contactsByEmail(email: string, signal: AbortSignal): Promise<MauticContact[]> {
-    const answer = await call({ path: `/api/contacts?${whereEquals('email', [email])}`, signal }, MauticContactListSchema);
+    const answer = await call({ path: `/api/contacts?${whereEquals('email', [email])}`, signal }, MauticContactListSchema).catch((error: unknown) => {
+      // The list answers "no match" with total 0: a 404 is Mautic saying it has no such route (its
+      // API switched off, or an address that is not Mautic's), never that the lead is unknown.
+      if (!(error instanceof ConnectorError && error.kind === 'not-found')) throw error;
+      const message = `${error.message} ${vendor} has no contacts API at ${source.baseUrl}: check that its API is enabled (Configuration → API Settings) and that this is Mautic's address.`;
+      throw new ConnectorError('rejected', message, undefined, vendor, connectorText('source.rejected', { system: vendor, status: 404 }, error.message));
+    });
     const wanted = email.trim().toLowerCase();
     return answer.contacts.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === wanted);
   }

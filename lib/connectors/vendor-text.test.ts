@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { clip, errorPageText, textOfHtml } from './vendor-text';
+
+describe('textOfHtml', () => {
+  it('keeps a rich-text value’s words, its breaks and one blank line between paragraphs, not its tags or entities', () => {
+    expect(textOfHtml('<p>We run 14 clinics &amp; 3 labs.</p>\n<p>Audits take <b>three</b> weeks.<br>Help?</p>')).toBe('We run 14 clinics & 3 labs.\n\nAudits take three weeks.\nHelp?');
+  });
+
+  it('leaves prose with a lone "<" as the lead wrote it', () => {
+    expect(textOfHtml('SSO & SCIM für <200 Nutzer, a < b')).toBe('SSO & SCIM für <200 Nutzer, a < b');
+  });
+});
+
+describe('errorPageText', () => {
+  it('says a proxy’s error page by its title', () => {
+    expect(errorPageText('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center>cloudflare</center></body></html>')).toBe('502 Bad Gateway');
+  });
+
+  it('says a page without a title by its text on one line, and other text as it came', () => {
+    expect(errorPageText('<html><body><h1>Down</h1>\n<p>Back soon.</p></body></html>')).toBe('Down Back soon.');
+    expect(errorPageText('{"message":"<none>"}')).toBe('{"message":"<none>"}');
+  });
+});
+
+describe('clip', () => {
+  it('cuts text longer than the limit and marks the cut', () => {
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abcd', 4)).toBe('abcd');
+  });
+});

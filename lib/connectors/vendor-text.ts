@@ -1,0 +1,67 @@
+import { DecodingMode, decodeHTML } from 'entities';
+import { LEAD_LIMITS } from '@/lib/schema/lead';
+
+/**
+ * Text as a vendor stores or sends it, made into the plain text a lead profile and an error message
+ * hold. Shared by the connectors; no browser or server specifics (the server imports it too).
+ */
+
+/**
+ * Text cut to what a lead profile holds, its end marked as cut: a vendor field may hold more than the
+ * profile keeps (HubSpot caps nothing a form submits), and one long value must never lose the lead.
+ */
+export function clip(text: string, max: number = LEAD_LIMITS.text): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * HTML entities decoded. Mautic stored submitted values encoded before 5.x (`O&#39;Brien`), and a
+ * value saved again through its API was encoded a second time (`O&amp;#039;Neill`): decoded until
+ * nothing changes, at most twice, so a lead who really typed an entity keeps it after the second.
+ * Strict mode decodes only entities that end in ";", which is all Mautic's encoding writes: a URL's
+ * "&para=2" or "&copy" in a lead's own words stays as it is.
+ */
+export function decodeEntities(text: string): string {
+  let decoded = text;
+  for (let round = 0; round < 2 && decoded.includes('&'); round += 1) {
+    const next = decodeHTML(decoded, DecodingMode.Strict);
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return decoded;
+}
+
+/** A tag, never a lone "<" in prose ("<200 users", "a < b"): a letter, "/" or "!" right after it. */
+const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->|<!doctype[^>]*>/gi;
+/** Tags that end a line of text where they are. */
+const LINE_END = /<br\s*\/?>|<\/(?:p|div|li|h[1-6]|tr)>/gi;
+
+/**
+ * The text of a value that may hold HTML (a rich-text field, a textarea that allows it): tags out,
+ * line ends kept where paragraphs and breaks were, entities decoded. Never rendered as HTML anywhere:
+ * this only keeps the markup's words and drops its syntax.
+ */
+export function textOfHtml(text: string): string {
+  if (!/<[a-z!/]/i.test(text)) return decodeEntities(text);
+  const lines = text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(LINE_END, '\n')
+    .replace(TAG, '');
+  return decodeEntities(lines)
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line, index, all) => line || (index > 0 && all[index - 1]))
+    .join('\n')
+    .trim();
+}
+
+/**
+ * What an error page says, for a message: a proxy's or a maintenance page's HTML (Cloudflare's "502
+ * Bad Gateway", a host's "Service temporarily unavailable") by its title, else its text on one line.
+ * Other text is returned as it came.
+ */
+export function errorPageText(text: string): string {
+  if (!/^\s*<(?:!doctype|html|head|body|\?xml)|<\/(?:html|body|head|title|h1|p|div|center)>/i.test(text)) return text;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  return textOfHtml(title?.trim() ? title : text.replace(/<head\b[\s\S]*?<\/head>/i, '')).replace(/\s+/g, ' ').trim();
+}
