@@ -19,6 +19,7 @@ import { heapUsedBytes, REMOTE_DEBUGGING_ARG } from '../test/bench/heap';
 import { pageCostRows } from '../test/bench/page-cost';
 import { generateFieldSignals, measureRanking } from '../test/bench/ranking';
 import { measureRelevance } from '../test/bench/relevance';
+import { JUDGED_SET_ROLES, JUDGED_SETS, type JudgedSetName } from '../test/fixtures/relevance/judged-set';
 import type { BenchRow } from '../test/bench/row';
 import { measureScale } from '../test/bench/scale';
 import { DASHBOARD_EVENTS, measureDashboardOnly, measureServer } from '../test/bench/server';
@@ -220,20 +221,22 @@ function rankingRows(): BenchRow[] {
       'What is left is the BM25F lookup of every stem variant of the lead\'s words (one per language the text may be in) plus the catalog\'s expansion terms, and the rules over every item; a collection or a busy core lands in the tail. ' +
       'What would fix it: rank only the items some word matched plus the few rule-driven ones (battlecards, overviews), instead of walking the whole catalog.',
   };
-  // Quality on the judged set (test/fixtures/relevance, rules in RULES.md), the baselines in the same run.
-  const relevance = measureRelevance();
+  // Quality on each judged set (rules in test/fixtures/relevance/RULES.md), the baselines in the same run.
   const quality = (e: { ndcg3: number; p3: number; mrr: number }) => `NDCG@3 ${e.ndcg3.toFixed(3)}, P@3 ${e.p3.toFixed(3)}, MRR ${e.mrr.toFixed(3)}`;
-  const qualityRow: BenchRow = {
-    figure: 'Suggestion quality',
-    how: `the ranker on the judged set (${relevance.ranker.queries} leads × ${relevance.catalogSize} items, graded 0–3 by RULES.md), against word overlap (distinct shared words) and popularity (items most often useful to the other leads), all in this run`,
-    result: `ranker ${quality(relevance.ranker)}; word overlap ${quality(relevance.wordOverlap)}; popularity ${quality(relevance.popularity)}`,
-    target: 'NDCG@3 ≥ 0.85',
-    met: relevance.ranker.ndcg3 >= 0.85,
-    ifMissed:
-      'Paraphrase with no shared word and no product tag or twin to carry it (e.g. a lead writing in a language the catalog lacks about a need only English items describe) is what words alone cannot match. ' +
-      'What would fix it: a multilingual sentence-embedding model behind the Embedder seam (lib/suggest/embedder.ts), none of which the registries reachable here ship.',
-  };
-  return [rankingRow, qualityRow];
+  const qualityRows = (Object.keys(JUDGED_SETS) as JudgedSetName[]).map((set): BenchRow => {
+    const relevance = measureRelevance(set);
+    return {
+      figure: `Suggestion quality, ${JUDGED_SET_ROLES[set]}`,
+      how: `the ranker on ${JUDGED_SETS[set]} (${relevance.ranker.queries} leads × ${relevance.catalogSize} items, graded 0–3 by RULES.md), against word overlap (distinct shared words) and popularity (items most often useful to the other leads), all in this run`,
+      result: `ranker ${quality(relevance.ranker)}; word overlap ${quality(relevance.wordOverlap)}; popularity ${quality(relevance.popularity)}`,
+      target: 'NDCG@3 ≥ 0.85',
+      met: relevance.ranker.ndcg3 >= 0.85,
+      ifMissed:
+        'Paraphrase with no shared word and no product tag or twin to carry it (e.g. a lead writing in a language the catalog lacks about a need only English items describe) is what words alone cannot match. ' +
+        'What would fix it: a multilingual sentence-embedding model behind the Embedder seam (lib/suggest/embedder.ts), none of which the registries reachable here ship.',
+    };
+  });
+  return [rankingRow, ...qualityRows];
 }
 
 /** What the browser loads: the content scripts run on every CRM page. */

@@ -115,6 +115,30 @@ describe('the colleague’s rules', () => {
     expect(again[0]!.reason).toMatch(/asked for it again/);
   });
 
+  it('takes a later request naming the customer of a case study they opened as asking for it again, in any wording', () => {
+    const story = { topics: ['turnover'], products: ['Pulse'] };
+    const catalog = [
+      item('cs-en', { ...story, language: 'en', title: 'Veldhuis Care: turnover down from 31 % to 19 %' }),
+      item('cs-de', { ...story, language: 'de', translationOf: 'cs-en', title: 'Veldhuis Care: Fluktuation von 31 % auf 19 % gesenkt', url: 'https://www.vendor.example/de/cs-de' }),
+      item('guide-de', { language: 'de', title: 'Fluktuation verstehen', topics: ['Fluktuation'], products: ['Pulse'] }),
+    ];
+    const view = { url: 'https://www.vendor.example/de/cs-de', title: 'Veldhuis Care: Fluktuation von 31 % auf 19 % gesenkt', viewedAt: '2026-11-05T15:00:00Z', visitId: 'v1' };
+    const asking = saying('Könnten Sie mir die Fallstudie von Veldhuis Care bitte noch einmal schicken?', { language: 'de', pageViews: [view] });
+    expect(ids(asking, catalog)[0]).toBe('cs-de');
+    // A mention of the customer's sector, no name: not asked again.
+    expect(ids(saying('Wie senken wir die Fluktuation in der Pflege?', { language: 'de', pageViews: [view] }), catalog)).not.toContain('cs-de');
+  });
+
+  it('ranks the English twin of an item they opened in their language as any English twin: below what fits in English alone', () => {
+    const catalog = [
+      item('cs-en', { ...quoting, language: 'en', title: 'Quotes in minutes' }),
+      item('cs-it', { ...quoting, language: 'it', translationOf: 'cs-en', title: 'Preventivi in pochi minuti', url: 'https://www.vendor.example/it/cs-it' }),
+      item('guide-en', { ...quoting, language: 'en', title: 'The same-day quote playbook' }),
+    ];
+    const view = { url: 'https://www.vendor.example/it/cs-it', title: 'Preventivi in pochi minuti', viewedAt: '2026-11-10T10:00:00Z', visitId: 'v1' };
+    expect(ids(saying('Our reps spend hours on every quote.', { language: 'it', pageViews: [view] }), catalog)).toEqual(['guide-en', 'cs-en']);
+  });
+
   it('counts an asset they downloaded as opened, though it was never a page view', () => {
     const catalog = [item('checklist', { title: 'Rollout checklist for new tariffs', topics: ['price list'] }), item('other', { title: 'Pricing FAQ', topics: ['price list'] })];
     const download = { kind: 'download' as const, title: 'Rollout checklist for new tariffs', url: 'https://www.vendor.example/resources/checklist', at: '2026-11-10T10:00:00Z' };

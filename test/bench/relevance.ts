@@ -1,4 +1,4 @@
-import { loadJudgedSet } from '@/test/fixtures/relevance/judged-set';
+import { loadJudgedSet, type JudgedSetName } from '@/test/fixtures/relevance/judged-set';
 import { rankByPopularity, rankByWordOverlap } from '@/lib/suggest/baselines';
 import { evaluate, type Evaluation } from '@/lib/suggest/metrics';
 import { suggestContent } from '@/lib/suggest/rank';
@@ -17,8 +17,8 @@ export interface RelevanceReport {
  * one run. Popularity is leave-one-out: for each lead, the items graded 2 or more for the most other
  * leads, as a team's "most sent" list would be.
  */
-export function measureRelevance(): RelevanceReport {
-  const { catalog, leads, grades, now } = loadJudgedSet();
+export function measureRelevance(set: JudgedSetName = 'first'): RelevanceReport {
+  const { catalog, leads, grades, now } = loadJudgedSet(set);
   const rankerRuns = leads.map((lead) => ({ lead, suggestions: suggestContent(lead, catalog, 3, { now }) }));
   const popularityFor = (leadId: string) => {
     const counts = new Map<string, number>();
