@@ -1,6 +1,7 @@
 import type { RowError } from './types';
 import type { CodedText } from '@/lib/schema/coded-text';
 import { importText } from './message-codes';
+import { LEAD_LIMITS } from '@/lib/schema/lead';
 
 /** A row's cells by documented column name: a Map for JSON items, a view over the CSV row's array. */
 export interface Cells {
@@ -89,8 +90,18 @@ export class RowReader {
     return this.text(column, true) !== undefined;
   }
 
-  /** Trimmed text, or undefined when empty. */
-  text(column: string, quiet = false): string | undefined {
+  /** A name, a company, a title: text a lead profile holds at most LEAD_LIMITS.text characters of. */
+  shortText(column: string): string | undefined {
+    return this.text(column, false, LEAD_LIMITS.text);
+  }
+
+  /** Whether a message about this column was already given (its value refused). */
+  refused(column: string): boolean {
+    return this.errors.some((error) => error.column === column);
+  }
+
+  /** Trimmed text, or undefined when empty; refused past `max` characters. */
+  text(column: string, quiet = false, max = MAX_CELL_LENGTH): string | undefined {
     const value = this.cells.get(column);
     if (value === undefined || value === null) return undefined;
     let text: string;
@@ -98,15 +109,15 @@ export class RowReader {
     else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
     else if (typeof value === 'boolean') text = String(value);
     else return quiet ? undefined : this.fail(column, `Expected text, got ${Array.isArray(value) ? 'a list' : typeof value}`, importText('import.expectedText', {}, value));
-    if (text.length > MAX_CELL_LENGTH) {
-      return quiet ? undefined : this.fail(column, `Longer than ${MAX_CELL_LENGTH.toLocaleString('en-US')} characters`, importText('import.tooLong', { count: MAX_CELL_LENGTH }));
+    if (text.length > max) {
+      return quiet ? undefined : this.fail(column, `Longer than ${max.toLocaleString('en-US')} characters`, importText('import.tooLong', { count: max }));
     }
     return text === '' ? undefined : text;
   }
 
   required(column: string): string | undefined {
     const text = this.text(column);
-    if (text === undefined && !this.errors.some((error) => error.column === column)) return this.fail(column, 'Required, but empty', importText('import.required', {}));
+    if (text === undefined && !this.refused(column)) return this.fail(column, 'Required, but empty', importText('import.required', {}));
     return text;
   }
 
@@ -137,12 +148,14 @@ export class RowReader {
     return parseTimestamp(text) ?? this.fail(column, `Not a date: ${quote(text)}. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ`, importText('import.notADate', {}, text));
   }
 
-  /** One of the allowed values, compared by enumKey(). */
+  /** One of the allowed values, compared by enumKey() without its separators. */
   oneOf<T extends string>(column: string, allowed: readonly T[], what: string): T | undefined {
     const text = this.text(column);
     if (text === undefined) return undefined;
-    const key = enumKey(text) as T;
-    if (allowed.includes(key)) return key;
+    // Separators never tell two choices apart: "E-mail" is `email` as "paid-search" is `paid_search`.
+    const key = enumKey(text).replace(/_/g, '');
+    const found = allowed.find((option) => option.replace(/_/g, '') === key);
+    if (found) return found;
     return this.fail(column, `Unknown ${what} ${quote(text)}. Use one of: ${allowed.join(', ')}`, importText('import.unknownValue', { allowed: allowed.join(', ') }, text));
   }
 

@@ -105,7 +105,8 @@ export const COLUMNS: Record<ImportKind, readonly ColumnDoc[]> = {
 
 /** Other spellings accepted for a documented column (after normalizeColumnName). */
 export const COLUMN_ALIASES: Record<ImportKind, Record<string, string>> = {
-  profiles: { hs_language: 'language', preferred_locale: 'language', locale: 'language', is_customer: 'customer', e_mail: 'email', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
+  // "HubSpot ID" splits at its capital as camelCase does: hub_spot_id.
+  profiles: { hub_spot_id: 'hubspot_id', hs_language: 'language', preferred_locale: 'language', locale: 'language', is_customer: 'customer', e_mail: 'email', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
   pageViews: { e_mail: 'email', email_address: 'email', lead_id: 'profile_id', page_url: 'url', page_title: 'title' },
   content: { content_type: 'type', lang: 'language', locale: 'language', stages_of_journey: 'buyer_stages', journey_stages: 'buyer_stages', product: 'products', competitor: 'competitors' },
 };

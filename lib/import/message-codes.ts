@@ -48,6 +48,9 @@ export const IMPORT_CODES = {
   'import.missingColumnsLooksLikeProfiles': ['missing', 'found', 'total'],
   'import.missingColumnsLooksLikePageViews': ['missing', 'found', 'total'],
   'import.missingColumnsLooksLikeContent': ['missing', 'found', 'total'],
+  'import.otherKindProfiles': ['found'],
+  'import.otherKindPageViews': ['found'],
+  'import.otherKindContent': ['found'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ImportCode = keyof typeof IMPORT_CODES;
@@ -70,6 +73,13 @@ export const MISSING_COLUMNS_LOOKS_LIKE: Record<ImportKind, 'import.missingColum
   profiles: 'import.missingColumnsLooksLikeProfiles',
   pageViews: 'import.missingColumnsLooksLikePageViews',
   content: 'import.missingColumnsLooksLikeContent',
+};
+
+/** The refusal of a file whose columns are another kind's, though it has the required ones of the chosen kind. */
+export const OTHER_KIND: Record<ImportKind, 'import.otherKindProfiles' | 'import.otherKindPageViews' | 'import.otherKindContent'> = {
+  profiles: 'import.otherKindProfiles',
+  pageViews: 'import.otherKindPageViews',
+  content: 'import.otherKindContent',
 };
 
 /** Rules of lib/schema known by their message (refinements and regexes have no code of their own). */

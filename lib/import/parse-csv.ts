@@ -4,7 +4,7 @@ import { ImportCollector } from './collect';
 import { COLUMNS, guessKind, KIND_LABELS, missingColumns, normalizeColumnName, resolveColumn } from './columns';
 import type { ImportKind, ParsedImport, ParseOptions } from './types';
 import { coded, type CodedText } from '@/lib/schema/coded-text';
-import { importText, MISSING_COLUMNS_LOOKS_LIKE } from './message-codes';
+import { importText, MISSING_COLUMNS_LOOKS_LIKE, OTHER_KIND } from './message-codes';
 
 /** Characters parsed between two pauses: small enough for the progress bar to move, big enough to be fast. */
 export const CSV_CHUNK_SIZE = 512 * 1024;
@@ -30,6 +30,7 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
     };
     /** Documented column of each cell position; undefined for ignored columns. */
     let columns: Array<string | undefined> | undefined;
+    let headerCells: string[] = [];
     let rowNumber = 0;
     // One view for every row, over the row's own array: no per-row Map of 20-40 cells to build.
     const positions = new Map<string, number>();
@@ -63,12 +64,16 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
               return parser.abort();
             }
             columns = header.columns;
+            headerCells = cells;
             columns.forEach((column, position) => column !== undefined && positions.set(column, position));
             for (const name of header.ignored) collector.ignore(name);
             continue;
           }
-          // A blank line is a blank spreadsheet row: counted for numbering, not reported.
-          if (cells.length <= 1 && (cells[0] ?? '').trim() === '') continue;
+          // A blank line is a blank spreadsheet row, and so is a row of separators only (a spreadsheet's
+          // formatted but empty rows): counted for numbering, not reported.
+          if (cells.every((cell) => cell.trim() === '')) continue;
+          // The header again (two exports pasted together) is no lead called "id".
+          if (cells.length === headerCells.length && cells.every((cell, position) => normalizeColumnName(cell) === normalizeColumnName(headerCells[position]!))) continue;
           const problem = broken.get(index);
           if (problem) {
             collector.reject(rowNumber, '(row)', problem.message, problem.coded);
@@ -134,6 +139,18 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
     return {
       message: `Not a ${noun} file: the header row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${found || 'nothing'}).${hint} The template lists every column (${COLUMNS[kind].length}).`,
       coded: guess && guess !== kind ? importText(MISSING_COLUMNS_LOOKS_LIKE[guess], params) : importText('import.missingColumns', params),
+    };
+  }
+  // The chosen kind's required columns, but more columns another kind knows than this one uses: a
+  // content catalog chosen as profiles (its `id`, `title` and `language` are profile columns too)
+  // would import every item as a lead named by nobody.
+  const guess = guessKind(cells);
+  if (guess && guess !== kind && ignored.length > positions.size) {
+    const found = cells.map((cell) => normalizeColumnName(cell)).filter(Boolean).slice(0, 8).join(', ');
+    const label = KIND_LABELS[guess].toLowerCase();
+    return {
+      message: `This looks like a ${label} file: most of its columns (${found}) are a ${label} file's, not this kind's. Choose that kind and try again.`,
+      coded: importText(OTHER_KIND[guess], { found }),
     };
   }
   return { columns, ignored };

@@ -126,10 +126,10 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   if (!latestChannel && (latestCampaign || latestAt) && !r.has('latest_channel')) r.fail('latest_channel', 'Required when latest_campaign or latest_at is given');
 
   const problemText = r.text('problem_text');
-  const problemForm = r.text('problem_form');
+  const problemForm = r.shortText('problem_form');
   const problemDate = r.timestamp('problem_date');
   if (problemText && !r.has('problem_date')) r.fail('problem_date', 'Required when problem_text is given', importText('import.requiredWhen', { other: 'problem_text' }));
-  if (!problemText && (problemForm || r.has('problem_date'))) {
+  if (!problemText && !r.refused('problem_text') && (problemForm || r.has('problem_date'))) {
     r.fail('problem_text', 'Required when problem_form or problem_date is given', importText('import.requiredWhen', { other: 'problem_form, problem_date' }));
   }
 
@@ -163,13 +163,13 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   contact.doNotCall = r.boolean('do_not_call') ?? false;
   contact.doNotEmail = r.boolean('do_not_email') ?? false;
 
-  const name = r.text('name');
-  const company = r.text('company');
-  const title = r.text('title');
-  const industry = r.text('industry');
-  const persona = r.text('persona');
+  const name = r.shortText('name');
+  const company = r.shortText('company');
+  const title = r.shortText('title');
+  const industry = r.shortText('industry');
+  const persona = r.shortText('persona');
   const language = check(r, 'language', LeadLanguageSchema, r.text('language'));
-  const country = r.text('country');
+  const country = r.shortText('country');
   const customer = r.boolean('customer');
   const productsOwned = r.list('products_owned');
   const score = r.number('score');
