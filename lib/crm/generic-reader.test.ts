@@ -203,8 +203,26 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
+  it('takes a sparse record’s only address from its own words about the person when it spells their first name, never a relative’s beside it', () => {
+    const about = (text: string) => `<h1>Rosalba Quenby</h1><section><h2>About</h2><div>Wedding cakes from her kitchen in Frome, met at the market on 29 November. ${text}</div></section>`;
+    page(about('Her sister Philippa (philippa.quenby@icloud.example) takes orders on Sundays, but quotes go to Rosalba direct: rosalba.quenby@icloud.example'));
+    expect(readGenericIdentity(document).email).toBe('rosalba.quenby@icloud.example');
+    page(about('Her sister Philippa (philippa.quenby@icloud.example) takes all the orders and answers every question about quotes.'));
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    // The e-mail field shown empty says she has none: the words about her quote someone else's.
+    page(`${about('Quotes go to rosalba.quenby@icloud.example on weekdays only, never to the stall.')}<div><span class="label">Email</span><span class="value">—</span></div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
+  it('reads "Email" in a value cell of a label and value table as a value, not as an empty e-mail field', () => {
+    page(`<h1>Philippa Vanterpool</h1><table>
+      <tr><td class="label">Email</td><td class="data"><a href="/email/author?p2_lkid=1">p.vanterpool@staldric.example</a></td><td class="label">Assistant</td><td class="data">Beatrix Odhiambo</td></tr>
+      <tr><td class="label">Preferred Channel</td><td class="data">Email</td><td class="label">Do Not Call</td><td class="data">No</td></tr></table>`);
+    expect(readGenericIdentity(document).email).toBe('p.vanterpool@staldric.example');
+  });
+
   it('takes no address from the custom fields admins add for the people around a customer', () => {
-    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email']) {
+    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email', 'Signatory email', 'Legal notices email']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
       expect(readGenericIdentity(document).email, label).toBe('thaddeus@bindery.example');
     }

@@ -51,7 +51,7 @@ const OWNER =
  * person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|signator|signer|unterzeichn|signataire|firmante|legal|notice|mitteilung|juridi|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /**
  * An e-mail field's label that says the address is no longer the person's ("Old email", "Former
  * email", "Previous Email", "Alte E-Mail", "Ehemalige E-Mail", "Ancien e-mail", "Correo anterior"):
@@ -208,6 +208,8 @@ interface Found {
    * ("—", "Click to add"), or an action offering to add one ("Add email").
    */
   blanks: Element[];
+  /** Addresses quoted in prose (a note, an "About" text): no field's value, each with its element. */
+  quoted: Array<{ element: Element; email: string }>;
 }
 
 /** Class, id or field names that say "this is the record's name". */
@@ -238,7 +240,7 @@ const enum Prose {
  * filter is a call from the browser into script for every element, which cost more than the walk.
  */
 function walk(doc: Document): Found {
-  const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [], blanks: [] };
+  const found: Found = { titles: [], headings: [], namedElements: [], nameParts: [], emails: [], blanks: [], quoted: [] };
   const roots: Node[] = [doc.body ?? doc.documentElement];
   while (roots.length) {
     const root = roots.pop()!;
@@ -263,6 +265,13 @@ function walk(doc: Document): Found {
           while (beside?.nodeName === 'BR') beside = beside.previousSibling;
           const previous = at.holder.previousSibling ?? (beside?.nodeType === 3 ? beside : null);
           found.emails.push({ element, email: at.email, kind: From.Text, before: own && own !== '(' ? own : (previous?.textContent ?? '') + own });
+        } else if (element && !text.includes(`<${at.email}`)) {
+          // Every address the sentence quotes: the person's own may follow a relative's.
+          let rest = text;
+          for (let email = findEmail(rest); email; email = findEmail(rest)) {
+            found.quoted.push({ element, email });
+            rest = rest.slice(Math.max(1, rest.indexOf(email) + email.length));
+          }
         }
       } else if (node.nodeType === 1 && !skipped(node as Element) && !hiddenRegion(node as Element)) {
         into = true;
@@ -324,7 +333,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
     if (NAME_PART_LABEL.test(text)) {
       const value = next ?? element.parentElement?.nextElementSibling;
       if (value) found.nameParts.push({ last: LAST_NAME.test(text), value });
-    } else if (OWN_EMAIL_LABEL.test(text)) {
+    } else if (OWN_EMAIL_LABEL.test(text) && !inValuePlace(element)) {
       // The person's own e-mail field says they have none: an action offering to add one, or a label
       // (no action's caption, as a composer's "Email" button is) whose value right after its box (the
       // leaf, or the label component it is last in, whose shadow root holds the word), unlike that
@@ -616,7 +625,16 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     if (title) score -= Math.min(apart, 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
-  return best ? { email: best.email, emailElement: best.element, labelled: best.labelled } : {};
+  if (best) return { email: best.email, emailElement: best.element, labelled: best.labelled };
+  // A sparse record may keep its person's only address in its own words about them (Capsule's
+  // "About" text, a description): one that spells the titled person's first name, not a relative's
+  // or a colleague's quoted beside it. Never where the e-mail field is shown empty.
+  const given = blank ? undefined : (nameWords ?? wordsOfName(name))?.spellings[0];
+  const own =
+    given && given.length > 2
+      ? found.quoted.find(({ element, email }) => email.toLowerCase().split('@')[0]!.includes(given) && isShown(element) && !elsewhereSection(element, sections, othersCard))
+      : undefined;
+  return own ? { email: own.email.toLowerCase(), emailElement: own.element, labelled: false } : {};
 }
 
 /**
@@ -637,6 +655,18 @@ function namesPerson(email: string, name: NameWords | undefined): boolean {
 interface NameWords {
   spellings: string[];
   initials: string;
+}
+
+/**
+ * Whether an element sits where a value goes: in a `dd`, or in the second (fourth, …) cell of a table
+ * row of label and value pairs with no header cell ("Preferred Channel" | "Email" | "Do Not Call" | …,
+ * Salesforce Classic's detail table). There, "Email" is a field's value, not a label.
+ */
+function inValuePlace(element: Element): boolean {
+  const cell = element.closest('td, dd');
+  if (cell?.tagName !== 'TD') return !!cell;
+  const cells = [...cell.parentElement!.children];
+  return cells.length % 2 === 0 && cells.indexOf(cell) % 2 === 1 && cells.every((other) => other.tagName === 'TD');
 }
 
 /** Undefined for no name, or one in another script, which nothing can be compared with. */

@@ -42,6 +42,15 @@ describe('Salesforce Lightning’s highlights header', () => {
     expect(readPageIdentity(salesforceLightning, document, lead).name).toBe('Ottoline Pryce');
   });
 
+  it('takes the record’s Email field, not the one a Related Record card lays out for its "Reports To" contact', () => {
+    const contact = salesforceLightning.matchUrl(new URL('https://acme.lightning.force.com/lightning/r/Contact/0036M00003Xq7VbQAJ/view'))!;
+    const email = (address: string) => `<records-record-layout-item field-label="Email"><a href="mailto:${address}">${address}</a></records-record-layout-item>`;
+    document.body.innerHTML = `<records-highlights2><lightning-formatted-name>Tobias Wennergren</lightning-formatted-name></records-highlights2>
+      <article class="slds-card forceRelatedRecordContainer"><h2>Reports To</h2><a href="/lightning/r/Contact/0036M00003Wm2KpQAJ/view">Ingrid Haraldsen-Rask</a>${email('ingrid@skarholmen.example')}</article>
+      ${email('tobias@skarholmen.example')}`;
+    expect(salesforceLightning.readIdentity(document, contact).email).toBe('tobias@skarholmen.example');
+  });
+
   it('reads a header with no name marker from its title, without the object’s label', () => {
     document.body.innerHTML = `<records-highlights2><h1><div class="entityNameTitle">Lead</div><span>Henrike Albers</span></h1></records-highlights2>`;
     expect(readPageIdentity(salesforceLightning, document, LEAD).name).toBe('Henrike Albers');
