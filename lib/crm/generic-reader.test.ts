@@ -196,6 +196,20 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document)).toMatchObject({ name: 'Ottoline Pryce', email: 'ottoline@marbury.example' });
   });
 
+  it('reads a page whose whole app a navigation shell wraps (HubSpot’s hs-nav-v4), and still no navigation bar', () => {
+    page(`<div id="hs-nav-v4"><nav aria-label="Main">Contacts</nav><div class="app-nav"><a href="mailto:rep@fellgate.example">rep@fellgate.example</a></div>
+      <aside><h2>Thaddeus Penrice</h2><div><span class="label">Email</span><span class="value">t.penrice@millbeck.example</span></div></aside><main>Activity</main></div>`);
+    expect(readGenericIdentity(document).email).toBe('t.penrice@millbeck.example');
+  });
+
+  it('reads an address labelled as the person’s own inbox ("Work inbox"), and a shared inbox as someone else’s', () => {
+    page(`<h1>Saoirse Vennard</h1><div><p>Work inbox</p><p><a href="mailto:saoirse@carrick.example">saoirse@carrick.example</a></p></div>
+      <table><tr><th>Name</th><th>Email</th></tr><tr><td>Orla Keane</td><td>orla@carrick.example</td></tr></table>`);
+    expect(readGenericIdentity(document).email).toBe('saoirse@carrick.example');
+    page(`<h1>Saoirse Vennard</h1><div><p>Shared inbox</p><p>ops@carrick.example</p></div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+  });
+
   it('reads nothing from a map’s tooltip or its nearby records', () => {
     page(`<h1>Marisela Ocampo</h1><div><span>Company</span><span>Ocampo Orchard Supply</span></div>
       <div class="maps-tooltip" aria-label="Marker tooltip"><h3>Ignacio Ocampo</h3><dl><dt>Email</dt><dd>ignacio@ocampo.example</dd></dl></div>
@@ -222,7 +236,7 @@ describe('readGenericIdentity', () => {
   });
 
   it('takes no address from the custom fields admins add for the people around a customer', () => {
-    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email', 'Signatory email', 'Legal notices email']) {
+    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email', 'Signatory email', 'Legal notices email', 'E-Mail Innendienst', 'Email amministrazione', 'PEC', 'Supplier email', 'Correo del distribuidor']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
       expect(readGenericIdentity(document).email, label).toBe('thaddeus@bindery.example');
     }
@@ -899,6 +913,8 @@ describe('tidyName', () => {
     // Clergy's styles, one or several.
     expect(tidyName('The Revd Canon Hilary Nwachukwu-Forsyth')).toBe('Hilary Nwachukwu-Forsyth');
     expect(tidyName('Rabbi Miriam Adler')).toBe('Miriam Adler');
+    expect(tidyName('Dott.ssa Ludovica Brambati')).toBe('Ludovica Brambati');
+    expect(tidyName('Prof.ssa Chiara Lodi')).toBe('Chiara Lodi');
     // After a disclosure toggle's glyph too (Close's contact: "▾ Mrs Sunita").
     expect(tidyName('▾ श्रीमती सुनीता अग्रवाल')).toBe('सुनीता अग्रवाल');
     // A name that only ends in those letters keeps them, and a given name "Ing" without the title's dot.

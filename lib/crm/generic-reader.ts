@@ -42,7 +42,7 @@ const OTHER_SCRIPTS = '[эе]л(?:\\.|ектрон\\S*) по[чш]т\\S*|ηλε�
 const EMAIL_LABEL = new RegExp(`e-?mail|\\bemel\\b|e-?post|courriel|messagerie|corre(?:i?o|u)|posta elettronica|sahkoposti|メール|이메일|[邮郵]|${OTHER_SCRIPTS}`);
 /** Words that make an address someone else's: the record's owner or creator, the signed-in user, whoever referred the lead, a shared inbox. */
 const OWNER =
-  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
+  /owner|inhaber|besitzer|eigen(?:tumer|aar)|propr?ieta[ir]|agare|\bejer|w[lł]asciciel|vlastnik|sahibi|verantwortlich|assigned|zugewiesen|(?:creat|modifi)ed by|referr|(?<!(?:work|personal|private) )inbox|erstellt von|(?:cree|modifie) par|creado por|\buser|utilisateur|usuario|nutzer/;
 /**
  * Words that make an e-mail field someone else's ("Assistant Email", "EA email", "Correo electrónico de
  * la cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
@@ -51,7 +51,7 @@ const OWNER =
  * person's own job title ("Practice Manager").
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|signator|signer|unterzeichn|signataire|firmante|legal|notice|mitteilung|juridi|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|signator|signer|unterzeichn|signataire|firmante|legal|notice|mitteilung|juridi|innendienst|aussendienst|amministrazion|buchhaltung|comptab|contab|\bpec\b|distribu|lieferant|supplier|proveedor|fornitore|fornecedor|fournisseur|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /**
  * An e-mail field's label that says the address is no longer the person's ("Old email", "Former
  * email", "Previous Email", "Alte E-Mail", "Ehemalige E-Mail", "Ancien e-mail", "Correo anterior"):
@@ -172,8 +172,9 @@ function skipped(element: Element): boolean {
   // title names the list.
   if (LIST_VIEW.test(words)) return true;
   if (!(CHROME_WORDS.test(words) || ELSEWHERE_WORDS.test(words))) return false;
-  // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome.
-  return !element.querySelector(TITLE);
+  // A top bar that holds the record's own title (Twenty's) is the record's header, not chrome; and
+  // what holds the page's main region (a product's navigation shell wrapping the whole app) is the page.
+  return !element.querySelector(`${TITLE},main,[role=main]`);
 }
 
 /**
@@ -684,7 +685,7 @@ function wordsOfName(name: string | undefined): NameWords | undefined {
  * "Pastor"), one or several ("Prof. Dr.").
  */
 const SALUTATION =
-  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott|dhr|mevr|mw|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
+  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott\.?ssa|prof\.?ssa|dott|dhr|mevr|mw|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
 /** What CRMs and their integrations title a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]", "N/A"). */
 const PLACEHOLDER_NAME = /^(?:untitled|\[*(?:unknown|not provided)\]*|\(?no name\)?|n\/a)$/;
 /**
