@@ -200,11 +200,14 @@ export function safeDecode(text: string): string {
   }
 }
 
-/** The first shown e-mail address: from a mailto: link first (exact), then from text. */
-export function firstShownEmail(root: Document | Element, selectors: readonly string[]): string | undefined {
+/**
+ * The first shown e-mail address: from a mailto: link first (exact), then from text. None inside an
+ * element matching `outside`, where one is given (another record's card laid out like this one).
+ */
+export function firstShownEmail(root: Document | Element, selectors: readonly string[], outside?: string): string | undefined {
   for (const selector of selectors) {
     for (const element of deepQueryAll(root, selector)) {
-      const email = isShown(element) ? emailIn(element) : undefined;
+      const email = isShown(element) && !(outside && element.closest(outside)) ? emailIn(element) : undefined;
       if (email) return email;
     }
   }

@@ -47,8 +47,11 @@ const OWNER =
  * Words that make an e-mail field someone else's ("Assistant Email", "EA email", "Correo electrónico de
  * la cuenta", a "Billing Email" or Indonesian "Email Penagihan"/"Email Tagihan" that is the company's
  * invoices inbox, the custom fields admins add for the people around a customer: "Decision maker's
- * email", "Champion email", "Partner manager email", "Escalation email", "Solicitor email", a "Joint member email"); alone they may be the
- * person's own job title ("Practice Manager").
+ * email", "Champion email", "Partner manager email", "Escalation email", "Solicitor email", a "Joint
+ * member email", a contract's "Signatory email", "Legal notices email"; and the inboxes of a company's
+ * departments and partners: "E-Mail Innendienst", "Email amministrazione", an Italian company's PEC,
+ * "Supplier email", "Correo del distribuidor"); alone they may be the person's own job title
+ * ("Practice Manager"). A work, personal or private inbox is the person's own, no shared one (OWNER).
  */
 const OTHER_PERSON =
   /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|signator|signer|unterzeichn|signataire|firmante|legal|notice|mitteilung|juridi|innendienst|aussendienst|amministrazion|buchhaltung|comptab|contab|\bpec\b|distribu|lieferant|supplier|proveedor|fornitore|fornecedor|fournisseur|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
@@ -65,7 +68,6 @@ const FORMER = /\b(?:old|former|previous|prior|alte[rs]?|fruhere?|ehemalige?|vor
  * domains, never at these.
  */
 const CRM_MAILBOX = /@(?:pipedrivemail\.com|bcc\.hubspot(?:-\w+)?\.com|[^@]+\.capsulecrm\.com|[^@]+\.salesforce\.com)$/i;
-/** A second-choice address of the person: shown, but not the one to look them up by. */
 /**
  * What a CRM says of an address it refused because it is someone else's ("Another contact already has
  * this email address", "existiert bereits", "ya existe", "déjà utilisée"), as `normalize` leaves it.
@@ -84,6 +86,7 @@ function describedBy(element: Element): string {
 /** The kind of an address, shown as a label of its own beside the field's ("Work", "Privat"), as `normalize` leaves it. */
 const ADDRESS_KIND = /^(?:work|home|office|business|personal|private|other|main|arbeit|buro|privat|geschaftlich|travail|bureau|domicile|perso|trabajo|oficina|casa|lavoro|ufficio|trabalho)$/;
 
+/** A second-choice address of the person: shown, but not the one to look them up by. */
 const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /**
  * A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"), or a
@@ -114,6 +117,7 @@ const SKIPPED_ROLES = /^(?:navigation|banner|feed|log|search|menu|menubar|toolti
 const SKIPPED_TAGS = /^(?:nav|script|style|noscript|template|svg|footer|iframe)$/i;
 const CHROME_WORDS =
   /(?:^|[\s_-])(?:nav|user)(?:$|[\s_-])|navigation|nav-?bar|top-?bar|top-?band|global-?header|app-?header|site-?header|masthead|user-?(?:menu|nav|info|profile|dropdown|avatar|card)|current-?user|signed-?in|logged-?in|account-?(?:menu|switcher|dropdown)|avatar-?menu|profile-?(?:dropdown|card|trigger|menu|pic)|me-?control|mectrl|breadcrumb|app-?sidebar|notification/;
+/** A list of records (a list view, a Kanban board), which a record's dialog may open over. */
 const LIST_VIEW = /kanban|list-?view/;
 const ELSEWHERE_WORDS =
   /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|tooltip|nearby|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|extension|seamless|snov|kaspr|lead-?iq|contact-?out|rocket-?reach|zoominfo|cognism|apollo-|hunter-ext|временн\S* шкал|(?:^|\s)связи$|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;

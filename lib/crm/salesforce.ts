@@ -74,7 +74,13 @@ export const salesforceLightning: CrmDetector = {
       : undefined;
     const identity: PageIdentity = {
       name,
-      email: layoutEmail(doc) ?? onlyFormattedEmail(doc),
+      email:
+        firstShownEmail(
+          doc,
+          ['records-record-layout-item[field-label="Email"] a[href^="mailto:"]', 'records-record-layout-item[data-target-selection-name$=".PersonEmail"] a[href^="mailto:"]'],
+          // A Related Record card (App Builder's view of a lookup, "Reports To") lays out that record's Email field too.
+          '[class*=RelatedRecord]',
+        ) ?? onlyFormattedEmail(doc),
       company: fieldValue(doc, COMPANY_LABELS[match.objectType] ?? []),
     };
     if (match.objectType === 'account') identity.record = { objectType: PERSON_ACCOUNT, recordId: match.recordId };
@@ -83,20 +89,6 @@ export const salesforceLightning: CrmDetector = {
 
   completeIdentity: completeSalesforceIdentity,
 };
-
-/**
- * The address in the record's Email field. A Related Record component (an App Builder card showing a
- * lookup's record, such as "Reports To") lays out that other record's fields the same way, Email too.
- */
-function layoutEmail(doc: Document): string | undefined {
-  for (const selector of ['records-record-layout-item[field-label="Email"] a[href^="mailto:"]', 'records-record-layout-item[data-target-selection-name$=".PersonEmail"] a[href^="mailto:"]']) {
-    for (const link of deepQueryAll(doc, selector)) {
-      const email = isShown(link) && !link.closest('[class*=RelatedRecord]') ? emailIn(link) : undefined;
-      if (email) return email;
-    }
-  }
-  return undefined;
-}
 
 /**
  * A record of one of the person objects, an Account (which may be a Person Account: the page
