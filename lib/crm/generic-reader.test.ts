@@ -210,6 +210,27 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document).email).toBeUndefined();
   });
 
+  it('reads a value a line break puts under its label as the field’s, not as an empty field', () => {
+    page(`<h1>Nandini Thirumalai</h1><div><span class="label">Email</span><br><span class="value">nandini@coirworks.example</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('nandini@coirworks.example');
+  });
+
+  it('reads no address from a list of the account’s other people, even one sharing the person’s family name', () => {
+    for (const heading of ['Contacts at this account (4)', 'Other contacts', 'People at Vantor Ceramics', 'Kontakte bei Vantor']) {
+      page(`<h1>Anjali Deshmukh</h1><section><h3>${heading}</h3><ul><li><a href="/c/1">Rohan Deshmukh</a><dl><dt>Email</dt><dd>rohan.deshmukh@vantor.example</dd></dl></li>
+        <li><a href="/c/2">Ilse Vandermeer</a><dl><dt>Email</dt><dd>ilse@vantor.example</dd></dl></li></ul></section>`);
+      expect(readGenericIdentity(document).email, heading).toBeUndefined();
+    }
+  });
+
+  it('takes no placeholder a form, a help text or a loading skeleton writes where an address goes', () => {
+    // A loading skeleton: no title yet, a placeholder where the address will be.
+    page(`<div class="prop"><div class="label">Email</div><br><div class="value">name@company.example</div></div>`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    page(`<h1>Jane Doe</h1><div class="prop"><div class="label">Email</div><br><div class="value">jane.doe@company.example</div></div>`);
+    expect(readGenericIdentity(document).email).toBe('jane.doe@company.example');
+  });
+
   it('reads nothing from a map’s tooltip or its nearby records', () => {
     page(`<h1>Marisela Ocampo</h1><div><span>Company</span><span>Ocampo Orchard Supply</span></div>
       <div class="maps-tooltip" aria-label="Marker tooltip"><h3>Ignacio Ocampo</h3><dl><dt>Email</dt><dd>ignacio@ocampo.example</dd></dl></div>

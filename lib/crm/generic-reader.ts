@@ -62,6 +62,11 @@ const OTHER_PERSON =
  */
 const FORMER = /\b(?:old|former|previous|prior|alte[rs]?|fruhere?|ehemalige?|vorherige?|ancien(?:ne)?|precedente?|anterior|antigu[oa]|vecchi[oa]|oude?|vorige)\b/;
 /**
+ * What a form's placeholder, a help text or a loading skeleton writes where an address goes
+ * ("name@company.com", "you@yourcompany.com", "firstname.lastname@domain.com"): nobody's.
+ */
+const PLACEHOLDER_EMAIL = /^(?:name|e-?mail|you|your\.?name|first\.?(?:name)?\.?last(?:name)?|name\.surname)@(?:your-?)?(?:company|domain|empresa|firma|entreprise|societe|azienda)\./i;
+/**
  * The CRM's own addresses for filing mail (Capsule's Mail Drop Box on a subdomain of the account's
  * capsulecrm.com, Pipedrive's Smart BCC at pipedrivemail.com, HubSpot's BCC address, Email-to-Salesforce's
  * on a subdomain of salesforce.com): no person's mailbox. The vendors' own people are at the bare
@@ -137,9 +142,11 @@ const PREFERENCES = /preferen|praferenz|voorkeur|voreinstell|προτιμησ/;
 const CONSENT_VALUE = /^(?:(?:do not|don't|nicht|ne pas|no|non|nao|niet) )?(?:allow|zulassen|autoriser|permitir|consentire|consenti|toestaan)$/;
 /**
  * A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the
- * person's address; one headed "People (2)" lists other people (an organisation's).
+ * person's address; one headed "People (2)" lists other people (an organisation's), as does one
+ * headed "Contacts at this account (4)", "Other contacts", "People at Vantor" or "Kontakte bei …".
  */
-const COMPANY_HEADING = /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf|people|personen|personas|pessoas|persone)(?: \(\d+\))?$/;
+const COMPANY_HEADING =
+  /^(?:organi[sz]a\w*|compan\w*|accounts?|firma|unternehmen|empresas?|entreprises?|societe|azienda|bedrijf|people|personen|personas|pessoas|persone)(?: \(\d+\))?$|^(?:other (?:contacts|people)|(?:contacts|people) (?:at|in|from)|(?:weitere )?kontakte bei|(?:autres )?contacts (?:chez|de l)|(?:otros )?contactos (?:en|de la))\b/;
 /** The record's title element, which a region holding it is never skipped for. */
 const TITLE = 'h1, [role="heading"][aria-level="1"]';
 const HEADING = 'h1,h2,h3,h4,h5,h6,[role=heading]';
@@ -352,6 +359,8 @@ function visit(element: Element, found: Found, roots: Node[]): void {
         // A word in a line of text ("Email · Prijslijst 2027", a history entry's kind and subject) labels no field.
         if (box !== element && /[\p{L}\p{N}]/u.test(box.textContent!.replace(element.textContent!, ''))) return;
         let value = box.nextElementSibling;
+        // A line break between the label and its value is no value.
+        while (value?.tagName === 'BR') value = value.nextElementSibling;
         // The address's kind right after the label ("Email", "Work", then the address: Capsule's list
         // named for assistive technology) is a second label: the value comes after it.
         if (value && ADDRESS_KIND.test(normalize(value.textContent!.trim()))) value = value.nextElementSibling;
@@ -580,7 +589,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       !chain(value).some((node) => PREFERENCES.test(describing(node))),
   );
   for (const { element, email, kind, before } of found.emails) {
-    if (CRM_MAILBOX.test(email) || !isShown(element)) continue;
+    if (CRM_MAILBOX.test(email) || PLACEHOLDER_EMAIL.test(email) || !isShown(element)) continue;
     // A line that names someone else before the address ("Requester: Rhian Price (rhian@…)",
     // "Colleague: Dana Whitfield, Category Manager · dana@…") is about that someone.
     if (before && [...before.matchAll(NAMED)].some(([words]) => !name?.includes(words) && !EMAIL_LABEL.test(normalize(words)))) continue;
