@@ -74,6 +74,12 @@ describe('dynamics accounts and opportunities (records, not a person)', () => {
     expect(dynamics.readIdentity(document, CONTACT).name).toBe('Solveig Brattebø');
   });
 
+  it('takes the contact’s e-mail control, not the one the parent account’s quick view lays out the same way', () => {
+    const control = (address: string) => `<input data-id="emailaddress1.fieldControl-mail-text-input" value="${address}">`;
+    document.body.innerHTML = `<h1 data-id="header_title">Małgorzata Żak</h1><div data-id="account_quickview" role="region">${control('biuro@browar.example')}</div>${control('m.zak@browar.example')}`;
+    expect(dynamics.readIdentity(document, CONTACT).email).toBe('m.zak@browar.example');
+  });
+
   it('reads the same form as a contact’s person (so the cases below are not empty pages)', () => {
     document.body.innerHTML = FORM;
     expect(dynamics.readIdentity(document, CONTACT)).toMatchObject({ name: 'Kranich Versicherung', email: 'paul.richter@kranich.example' });

@@ -59,7 +59,12 @@ export const dynamics: CrmDetector = {
     // multi-session apps keep one per session), so only shown controls count.
     return {
       name: headerTitle(doc),
-      email: firstShownEmail(doc, ['input[data-id="emailaddress1.fieldControl-mail-text-input"]', '[data-id="emailaddress1.fieldControl-mail-text-input"]']),
+      email: firstShownEmail(
+        doc,
+        ['input[data-id="emailaddress1.fieldControl-mail-text-input"]', '[data-id="emailaddress1.fieldControl-mail-text-input"]'],
+        // A quick view of the parent account lays out the account's emailaddress1 control the same way.
+        '[data-id*="quickview" i], [data-control-name*="QuickView" i]',
+      ),
       company:
         match.objectType === 'lead'
           ? shownValue(doc, '[data-id="companyname.fieldControl-text-box-text"]')

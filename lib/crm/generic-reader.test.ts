@@ -257,7 +257,7 @@ describe('readGenericIdentity', () => {
   });
 
   it('takes no address from the custom fields admins add for the people around a customer', () => {
-    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email', 'Signatory email', 'Legal notices email', 'E-Mail Innendienst', 'Email amministrazione', 'PEC', 'Supplier email', 'Correo del distribuidor']) {
+    for (const label of ["Decision Maker's Email", 'Champion email', 'Partner Manager Email', 'EA email', 'Escalation email', 'Procurement contact email', 'Solicitor email', 'Joint member email', 'Signatory email', 'Legal notices email', 'E-Mail Innendienst', 'Email amministrazione', 'PEC', 'Supplier email', 'Correo del distribuidor', 'Bogholderi e-mail', 'Regnskapsfører e-post', 'Könyvelő e-mail címe']) {
       page(`<h1>Thaddeus Blackmore</h1><div><span>${label}</span><span>other@bindery.example</span></div><div>✉ <a href="mailto:thaddeus@bindery.example">thaddeus@bindery.example</a></div>`);
       expect(readGenericIdentity(document).email, label).toBe('thaddeus@bindery.example');
     }
@@ -936,6 +936,8 @@ describe('tidyName', () => {
     expect(tidyName('Rabbi Miriam Adler')).toBe('Miriam Adler');
     expect(tidyName('Dott.ssa Ludovica Brambati')).toBe('Ludovica Brambati');
     expect(tidyName('Prof.ssa Chiara Lodi')).toBe('Chiara Lodi');
+    expect(tidyName('Ing. arch. Bohumila Kratochvílová Ph.D.')).toBe('Bohumila Kratochvílová');
+    expect(tidyName('Mgr. Jan Novák')).toBe('Jan Novák');
     // After a disclosure toggle's glyph too (Close's contact: "▾ Mrs Sunita").
     expect(tidyName('▾ श्रीमती सुनीता अग्रवाल')).toBe('सुनीता अग्रवाल');
     // A name that only ends in those letters keeps them, and a given name "Ing" without the title's dot.

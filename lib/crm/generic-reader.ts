@@ -54,7 +54,7 @@ const OWNER =
  * ("Practice Manager"). A work, personal or private inbox is the person's own, no shared one (OWNER).
  */
 const OTHER_PERSON =
-  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|signator|signer|unterzeichn|signataire|firmante|legal|notice|mitteilung|juridi|innendienst|aussendienst|amministrazion|buchhaltung|comptab|contab|\bpec\b|distribu|lieferant|supplier|proveedor|fornitore|fornecedor|fournisseur|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
+  /emergen|notfall|urgen[cz]|n[oøö]dkontakt|noodcontact|awaryj|acil|guardian|vormund|tute(?:ur|la)|verge|temsilci|vertret|represent|(?:gener|allgemein|algemeen|geral)\w* e-?mail|(?:e-?mail|electronico|correo)\w* (?:gener|geral)|as+ist|\b[ep]a\b|manager|decision|entscheid|champion|sponsor|partner|procure|escalat|solicitor|lawyer|attorney|signator|signer|unterzeichn|signataire|firmante|legal|notice|mitteilung|juridi|innendienst|aussendienst|amministrazion|buchhaltung|comptab|contab|bogholder|bokf[oö]r|bokhald|kirjanpit|konyvel|ksiegow|księgow|muhasebe|boekhoud|regnskap|accountant|revisor|\bpec\b|distribu|lieferant|supplier|proveedor|fornitore|fornecedor|fournisseur|\bnotar|anwalt|avocat|abogad|advoca|advogad|avvocat|responsa|vorgesetzt|reports to|\bjoint\b|account|cuenta|compte|konto|\bconta\b|parent|organi[sz]ation|company|firma|empresa|entreprise|societe|\bagen[ct]|billing|invoi[cs]|laskut|λογιστ|fa[ck]?t+ur|rechnung|agihan/;
 /**
  * An e-mail field's label that says the address is no longer the person's ("Old email", "Former
  * email", "Previous Email", "Alte E-Mail", "Ehemalige E-Mail", "Ancien e-mail", "Correo anterior"):
@@ -698,7 +698,7 @@ function wordsOfName(name: string | undefined): NameWords | undefined {
  * "Pastor"), one or several ("Prof. Dr.").
  */
 const SALUTATION =
-  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott\.?ssa|prof\.?ssa|dott|dhr|mevr|mw|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
+  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott\.?ssa|prof\.?ssa|dott|mgr|bc|arch|doc|mudr|judr|phdr|rndr|dhr|mevr|mw|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
 /** What CRMs and their integrations title a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]", "N/A"). */
 const PLACEHOLDER_NAME = /^(?:untitled|\[*(?:unknown|not provided)\]*|\(?no name\)?|n\/a)$/;
 /**
@@ -726,7 +726,7 @@ export function tidyName(text: string | null | undefined): string | undefined {
   // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
   // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
   // Rowe ✨", "Priyanka Raghavan 🌻 (she/her)") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:PhD|MD|MBA)$/gu, '').replace(SALUTATION, '').trim();
+  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:Ph\.?D\.?|MD|MBA|CSc\.)$/gu, '').replace(SALUTATION, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
