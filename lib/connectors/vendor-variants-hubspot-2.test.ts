@@ -5,9 +5,8 @@
  * should see; where the answer is a product choice only what must hold is asserted. The shapes and
  * their sources are listed in test/fixtures/api/variants/README.md, "hubspot2/ (second set)".
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HubSpotSourceSchema, LeadProfileSchema, type LeadProfile } from '@/lib/schema';
-import eventsEmpty from '@/test/fixtures/api/hubspot/events-empty.json';
+import { describe, expect, it } from 'vitest';
+import type { LeadProfile } from '@/lib/schema';
 import searchEmpty from '@/test/fixtures/api/hubspot/contacts-search-empty.json';
 import paidSocial from '@/test/fixtures/api/variants/hubspot2/contact-63113-paid-social.json';
 import otherCampaigns from '@/test/fixtures/api/variants/hubspot2/contact-63114-other-campaigns.json';
@@ -29,52 +28,21 @@ import eventsDuplicates from '@/test/fixtures/api/variants/hubspot2/events-dupli
 import events404 from '@/test/fixtures/api/variants/hubspot2/error-404-events.json';
 import proxy502 from '@/test/fixtures/api/variants/hubspot2/proxy-502-cloudflare.json';
 import proxy503 from '@/test/fixtures/api/variants/hubspot2/proxy-503-maintenance.json';
-import { clearBackoffs } from './backoff';
-import { createHubSpotConnector } from './hubspot';
 import { ConnectorError } from './types';
-import { stubFetch, type FakeRoute } from '@/test/support/fake-fetch';
+import type { FakeRoute } from '@/test/support/fake-fetch';
+import { contactAt, HS_TOKEN, hub, noEvents, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
 
 const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
-// The same fake HTTP layer as vendor-variants.test.ts: the first route whose method, path and condition match answers.
+// The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
 
 type Route = FakeRoute;
-/** The vendor's own answer to a path it has no such object for. */
-const notFound = () => new Response(JSON.stringify({ status: 'error', message: 'not found' }), { status: 404 });
-const serve = (routes: Route[]) => stubFetch(routes, notFound);
-
-beforeEach(() => clearBackoffs());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => ({ resolved: value }),
-    (caught: unknown) => caught,
-  );
-}
-
-/** Whatever the mapping did, the profile must be one the panel accepts, and no vendor null may surface as the word "null". */
-function wellFormed(profile: LeadProfile | null): LeadProfile {
-  expect(profile).not.toBeNull();
-  const parsed = LeadProfileSchema.safeParse(profile);
-  expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
-  expect(JSON.stringify(profile)).not.toMatch(/"(null|undefined|NaN)"/);
-  return profile!;
-}
+resetBetweenTests();
 
 /** The IANA zone a name stands for (links such as "Japan" resolve to "Asia/Tokyo"), so two spellings of one zone compare equal. */
 const zoneOf = (zone: string | undefined): string | undefined =>
   zone === undefined ? undefined : new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-
-const HS_TOKEN = 'pat-na1-00000000-1111-4222-8333-444444444444';
-const hsSource = HubSpotSourceSchema.parse({ kind: 'hubspot' });
-const hub = () => createHubSpotConnector(hsSource, { token: HS_TOKEN });
-const noEvents: Route = { method: 'GET', path: '/events/v3/events', body: eventsEmpty };
-const contactAt = (id: string, body: unknown): Route => ({ method: 'GET', path: `/crm/v3/objects/contacts/${id}`, body });
 
 // ---------------------------------------------------------------------------------------------
 

@@ -10,8 +10,7 @@
  * test/fixtures/api/variants/README.md, section "mautic2/ (second set)".
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LeadProfileSchema, type LeadProfile } from '@/lib/schema';
+import { describe, expect, it } from 'vitest';
 import { MauticSourceSchema } from '@/lib/schema/sources';
 import activityEmpty from '@/test/fixtures/api/mautic/activity-empty.json';
 import threeMatches from '@/test/fixtures/api/variants/mautic2/contacts-three-matches.json';
@@ -30,10 +29,9 @@ import doubleEncoded from '@/test/fixtures/api/variants/mautic2/contacts-double-
 import error401 from '@/test/fixtures/api/variants/mautic2/error-401-details.json';
 import error403 from '@/test/fixtures/api/variants/mautic2/error-403-details.json';
 import error404Route from '@/test/fixtures/api/variants/mautic2/error-404-route-not-found.json';
-import { clearBackoffs } from './backoff';
-import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
-import { stubFetch, type FakeRoute } from '@/test/support/fake-fetch';
+import type { FakeRoute } from '@/test/support/fake-fetch';
+import { MT_BASE, MT_PASSWORD as PASSWORD, mt, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
 
 /** Mautic's offline.php page followed by the JSON errors, as a fatal error leaves it (text/html). */
 const offlineHtml = readFileSync('test/fixtures/api/variants/mautic2/error-500-offline.html', 'utf8');
@@ -41,34 +39,10 @@ const offlineHtml = readFileSync('test/fixtures/api/variants/mautic2/error-500-o
 const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
-// The same fake HTTP layer as vendor-variants.test.ts: the first route whose method, path and condition match answers.
+// The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
 
 type Route = FakeRoute;
-/** The vendor's own answer to a path it has no such object for. */
-const notFound = () => new Response(JSON.stringify({ status: 'error', message: 'not found' }), { status: 404 });
-const serve = (routes: Route[]) => stubFetch(routes, notFound);
-
-beforeEach(() => clearBackoffs());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => ({ resolved: value }),
-    (caught: unknown) => caught,
-  );
-}
-
-/** Whatever the mapping did, the profile must be one the panel accepts, and no vendor null may surface as the word "null". */
-function wellFormed(profile: LeadProfile | null): LeadProfile {
-  expect(profile).not.toBeNull();
-  const parsed = LeadProfileSchema.safeParse(profile);
-  expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
-  expect(JSON.stringify(profile)).not.toMatch(/"(null|undefined|NaN)"/);
-  return profile!;
-}
+resetBetweenTests();
 
 const instant = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 /** HTML entities as Mautic stores them (`&amp;`, `&quot;`, `&#39;`, `&#039;`, `&#38;`), which a rep must never read. */
@@ -77,10 +51,6 @@ const ENTITY = /&(amp|quot|lt|gt|apos|#\d+|#x[0-9a-f]+);/i;
 // ---------------------------------------------------------------------------------------------
 // Mautic
 
-const MT_BASE = 'https://mautic.keyline.example';
-const PASSWORD = 'not-a-real-password';
-const mtSource = MauticSourceSchema.parse({ kind: 'mautic', baseUrl: MT_BASE, auth: { method: 'basic', username: 'leadside-api' } });
-const mt = (source = mtSource) => createMauticConnector(source, { password: PASSWORD });
 const query = (email: string) => ({ crm: 'salesforce' as const, recordId: '00Q1', email });
 
 type Listing = { contacts: Record<string, unknown> };

@@ -5,10 +5,8 @@
  * documented meaning says a rep should see, not what the mapping happens to do. The shapes and
  * their sources are listed in test/fixtures/api/variants/README.md.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HubSpotSourceSchema, LeadProfileSchema, type LeadProfile } from '@/lib/schema';
-import { MauticSourceSchema } from '@/lib/schema/sources';
-import eventsEmpty from '@/test/fixtures/api/hubspot/events-empty.json';
+import { describe, expect, it } from 'vitest';
+import type { LeadProfile } from '@/lib/schema';
 import hsNulls from '@/test/fixtures/api/variants/hubspot/contact-nulls.json';
 import hsEmptyStrings from '@/test/fixtures/api/variants/hubspot/contact-empty-strings-zero.json';
 import hsNonAscii from '@/test/fixtures/api/variants/hubspot/contact-non-ascii.json';
@@ -40,52 +38,20 @@ import mtActivityVariants from '@/test/fixtures/api/variants/mautic/activity-var
 import mtActivityMissing from '@/test/fixtures/api/variants/mautic/activity-missing-details.json';
 import mtActivityEmpty from '@/test/fixtures/api/variants/mautic/activity-empty-total-string.json';
 import mt429 from '@/test/fixtures/api/variants/mautic/error-429-no-retry-after.json';
-import { clearBackoffs } from './backoff';
-import { createHubSpotConnector } from './hubspot';
-import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
-import { stubFetch, type FakeRoute } from '@/test/support/fake-fetch';
+import type { FakeRoute } from '@/test/support/fake-fetch';
+import { contactAt, HS_TOKEN, hub, mt, noEvents, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
 
 const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
-// A fake HTTP layer: the first route whose method, path and condition match answers.
+// The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
 
 type Route = FakeRoute;
-/** The vendor's own answer to a path it has no such object for. */
-const notFound = () => new Response(JSON.stringify({ status: 'error', message: 'not found' }), { status: 404 });
-const serve = (routes: Route[]) => stubFetch(routes, notFound);
-
-beforeEach(() => clearBackoffs());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => ({ resolved: value }),
-    (caught: unknown) => caught,
-  );
-}
-
-/** Whatever the mapping did, the profile must be one the panel accepts, and no vendor null may surface as the word "null". */
-function wellFormed(profile: LeadProfile | null): LeadProfile {
-  expect(profile).not.toBeNull();
-  const parsed = LeadProfileSchema.safeParse(profile);
-  expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
-  expect(JSON.stringify(profile)).not.toMatch(/"(null|undefined|NaN)"/);
-  return profile!;
-}
+resetBetweenTests();
 
 // ---------------------------------------------------------------------------------------------
 // HubSpot
-
-const HS_TOKEN = 'pat-na1-00000000-1111-4222-8333-444444444444';
-const hsSource = HubSpotSourceSchema.parse({ kind: 'hubspot' });
-const hub = () => createHubSpotConnector(hsSource, { token: HS_TOKEN });
-const noEvents: Route = { method: 'GET', path: '/events/v3/events', body: eventsEmpty };
-const contactAt = (id: string, body: unknown): Route => ({ method: 'GET', path: `/crm/v3/objects/contacts/${id}`, body });
 
 describe('HubSpot variants (properties are `string | null`, SimplePublicObjectWithAssociations)', () => {
   it('H01: unset properties come back as null: the lead is found, nothing reads "null", unknowns stay unknown', async () => {
@@ -249,9 +215,6 @@ describe('HubSpot variants (properties are `string | null`, SimplePublicObjectWi
 // ---------------------------------------------------------------------------------------------
 // Mautic
 
-const MT_BASE = 'https://mautic.keyline.example';
-const mtSource = MauticSourceSchema.parse({ kind: 'mautic', baseUrl: MT_BASE, auth: { method: 'basic', username: 'leadside-api' } });
-const mt = () => createMauticConnector(mtSource, { password: 'not-a-real-password' });
 const list = (body: unknown): Route => ({ method: 'GET', path: '/api/contacts', body });
 /** The activity answers its first page with the fixture and any later page with nothing. */
 const activity = (body: unknown): Route[] => [

@@ -134,7 +134,7 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
     const noun = KIND_LABELS[kind].toLowerCase();
     const guess = guessKind(cells);
     const hint = guess && guess !== kind ? ` It looks like a ${KIND_LABELS[guess].toLowerCase()} file: choose that kind and try again.` : '';
-    const found = cells.map((cell) => normalizeColumnName(cell)).filter(Boolean).slice(0, 8).join(', ');
+    const found = foundColumns(cells);
     const params = { missing: missing.join(', '), found: found || '—', total: COLUMNS[kind].length };
     return {
       message: `Not a ${noun} file: the header row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${found || 'nothing'}).${hint} The template lists every column (${COLUMNS[kind].length}).`,
@@ -146,7 +146,7 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
   // would import every item as a lead named by nobody.
   const guess = guessKind(cells);
   if (guess && guess !== kind && ignored.length > positions.size) {
-    const found = cells.map((cell) => normalizeColumnName(cell)).filter(Boolean).slice(0, 8).join(', ');
+    const found = foundColumns(cells);
     const label = KIND_LABELS[guess].toLowerCase();
     return {
       message: `This looks like a ${label} file: most of its columns (${found}) are a ${label} file's, not this kind's. Choose that kind and try again.`,
@@ -154,6 +154,11 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
     };
   }
   return { columns, ignored };
+}
+
+/** The header's first columns, as the documented names they would be, for a refusal to quote. */
+function foundColumns(cells: readonly string[]): string {
+  return cells.map((cell) => normalizeColumnName(cell)).filter(Boolean).slice(0, 8).join(', ');
 }
 
 /** Spreadsheet column letters, as the user sees them: 0 → A, 26 → AA. */

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { HubSpotSourceSchema, LeadProfileSchema, type LeadProfile } from '@/lib/schema';
+import { MauticSourceSchema, type MauticSource } from '@/lib/schema/sources';
+import eventsEmpty from '@/test/fixtures/api/hubspot/events-empty.json';
+import { clearBackoffs } from '@/lib/connectors/backoff';
+import { createHubSpotConnector } from '@/lib/connectors/hubspot';
+import { createMauticConnector } from '@/lib/connectors/mautic';
+import { stubFetch, type FakeRoute } from './fake-fetch';
+
+/**
+ * What the vendor-variant test files share (lib/connectors/vendor-variants*.test.ts): a fake HTTP
+ * layer where the first route whose method, path and condition match answers, the checks every
+ * mapped profile must pass, and the HubSpot and Mautic connectors under test.
+ */
+
+/** Each test starts with no back-off left from another and ends with fetch and spies restored. */
+export function resetBetweenTests(): void {
+  beforeEach(() => clearBackoffs());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+}
+
+/** The vendor's own answer to a path it has no such object for. */
+const notFound = () => new Response(JSON.stringify({ status: 'error', message: 'not found' }), { status: 404 });
+export const serve = (routes: FakeRoute[]) => stubFetch(routes, notFound);
+
+/** What a promise settled with: `{ resolved }`, or what it was rejected with. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => ({ resolved: value }),
+    (caught: unknown) => caught,
+  );
+}
+
+/** Whatever the mapping did, the profile must be one the panel accepts, and no vendor null may surface as the word "null". */
+export function wellFormed(profile: LeadProfile | null): LeadProfile {
+  expect(profile).not.toBeNull();
+  const parsed = LeadProfileSchema.safeParse(profile);
+  expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
+  expect(JSON.stringify(profile)).not.toMatch(/"(null|undefined|NaN)"/);
+  return profile!;
+}
+
+export const HS_TOKEN = 'pat-na1-00000000-1111-4222-8333-444444444444';
+const hsSource = HubSpotSourceSchema.parse({ kind: 'hubspot' });
+export const hub = () => createHubSpotConnector(hsSource, { token: HS_TOKEN });
+export const noEvents: FakeRoute = { method: 'GET', path: '/events/v3/events', body: eventsEmpty };
+export const contactAt = (id: string, body: unknown): FakeRoute => ({ method: 'GET', path: `/crm/v3/objects/contacts/${id}`, body });
+
+export const MT_BASE = 'https://mautic.keyline.example';
+export const MT_PASSWORD = 'not-a-real-password';
+export const mtSource = MauticSourceSchema.parse({ kind: 'mautic', baseUrl: MT_BASE, auth: { method: 'basic', username: 'leadside-api' } });
+export const mt = (source: MauticSource = mtSource) => createMauticConnector(source, { password: MT_PASSWORD });
