@@ -29,7 +29,7 @@ const WEIGHTS = {
 } as const;
 
 /** Multipliers: an item in the fallback language, an item they can have in their own, a generic item when the need is known. */
-const FACTORS = { fallbackLanguage: 0.55, twinInTheirLanguage: 0.35, generic: 0.35, prospectContentForCustomer: 0.5, unmatched: 0.2 } as const;
+const FACTORS = { fallbackLanguage: 0.55, twinInTheirLanguage: 0.35, generic: 0.35, prospectContentForCustomer: 0.5, unmatched: 0.2, otherNeed: 0.3 } as const;
 
 /** What they read lately says more than what they read months ago. */
 const RECENT_PAGES = 8;
@@ -38,6 +38,13 @@ const ASKED_AGAIN_COVERAGE = 0.6;
 const DAY = 86_400_000;
 /** Below this (on the 0–1 match scale) an item shares only a stray word with what the lead said or read. */
 const MIN_RELEVANCE = 0.1;
+/**
+ * An item about none of the products their need is about, matching less than this share of the best
+ * match, shares words with what they wrote rather than their need: a compressed-air guide that says
+ * "fan" for a lead whose fan bearings fail. The products of the need are those of every item matching
+ * at least this share of the best.
+ */
+const OTHER_NEED_SHARE = 0.75;
 
 export interface RankOptions {
   /** The day freshness is judged on; defaults to today. */
@@ -71,7 +78,16 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
   const current = index.items.map((entry, position) => isCurrent(entry, position, today, replaced));
   const eligible = index.items.map((entry, position) => current[position]! && isEligible(entry, index, context, profile));
   const needKnown = Boolean(problem) || hasSpecificMatch(index, pages, eligible);
-  const productNeed = productAffinity(index, eligible, problem, pages);
+  const semanticScores = index.items.map(({ item }) => {
+    const vector = options.semantic?.items.get(item.id);
+    return vector ? Math.max(0, cosine(options.semantic!.lead, vector)) : 0;
+  });
+  // How directly each item answers what they wrote and read: the evidence every other signal adds to.
+  const direct = index.items.map(
+    (_, position) => WEIGHTS.problem * (problem?.scores[position] ?? 0) + WEIGHTS.pages * (pages?.scores[position] ?? 0) + WEIGHTS.semantic * semanticScores[position]!,
+  );
+  const productNeed = productAffinity(index, eligible, direct);
+  const needsProducts = productsOfTheNeed(index, eligible, direct);
   const leadPersona = context.persona ? canonicalPersona(context.persona) : undefined;
   const field = options.field?.length ? fieldAdjustments({ industry: profile.industry, persona: leadPersona }, options.field) : undefined;
 
@@ -81,7 +97,6 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     const { item } = entry;
     const problemScore = problem?.scores[position] ?? 0;
     const pagesScore = pages?.scores[position] ?? 0;
-    const semanticScore = options.semantic?.items.get(item.id) ? Math.max(0, cosine(options.semantic.lead, options.semantic.items.get(item.id)!)) : 0;
     const competitor = competitorEvidence(item, context);
     const generic = entry.generic;
     const audience = audienceOf(item);
@@ -95,9 +110,9 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
 
     const productMatch = generic || entry.broad ? undefined : strongestProduct(item, position, productNeed);
     const sameProduct = productMatch?.score ?? 0;
-    const direct = WEIGHTS.problem * problemScore + WEIGHTS.pages * pagesScore + WEIGHTS.semantic * semanticScore;
+    const directMatch = direct[position]!;
     // The product's pull fills in for words that did not match (another language, other wording); it adds little to a strong direct match.
-    const relevance = direct + WEIGHTS.sameProduct * sameProduct * (1 - Math.min(1, direct));
+    const relevance = directMatch + WEIGHTS.sameProduct * sameProduct * (1 - Math.min(1, directMatch));
 
     let score =
       relevance +
@@ -120,6 +135,9 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     // When a need is known, an item matching none of it only fills a slot nothing matched: below every match.
     if (needKnown && relevance < MIN_RELEVANCE && !competitor) score *= FACTORS.unmatched;
     if (context.customer && audience === 'prospect' && context.ownedProducts.size === 0) score *= FACTORS.prospectContentForCustomer;
+    if (needsProducts && !generic && !entry.broad && !competitor && directMatch < OTHER_NEED_SHARE * needsProducts.best && !aboutAny(item, needsProducts.products)) {
+      score *= FACTORS.otherNeed;
+    }
     if (score <= 0) return;
     scored.push({
       position,
@@ -162,8 +180,6 @@ function isEligible(entry: IndexedItem, index: CatalogIndex, context: LeadContex
   // Their language, or the catalog's main one; never a third.
   const language = entry.language;
   if (language !== context.language && language !== context.fallbackLanguage) return false;
-  // Another industry's story reads as "not for us" to a prospect, however well the topic fits.
-  if (item.industries.length > 0 && profile.industry && !includesIgnoringCase(item.industries, profile.industry)) return false;
   if (!competitorEvidence(item, context) && isCompetitive(item)) return false;
   const audience = audienceOf(item);
   if (audience === 'customer' && !context.customer) return false;
@@ -203,13 +219,12 @@ function audienceOf(item: ContentItem): 'prospect' | 'customer' | undefined {
  */
 type ProductNeed = Map<string, Array<{ position: number; match: number }>>;
 
-function productAffinity(index: CatalogIndex, eligible: readonly boolean[], problem?: TextMatch, pages?: TextMatch): ProductNeed {
+function productAffinity(index: CatalogIndex, eligible: readonly boolean[], direct: readonly number[]): ProductNeed {
   const best: ProductNeed = new Map();
   index.items.forEach((entry, position) => {
     const products = entry.item.products ?? [];
-    // A price sheet or a deck about every product says nothing about which one they need.
-    if (!eligible[position] || products.length === 0 || entry.broad || entry.generic) return;
-    const match = Math.min(1, WEIGHTS.problem * (problem?.scores[position] ?? 0) + WEIGHTS.pages * (pages?.scores[position] ?? 0));
+    if (!aboutOneProduct(entry, eligible[position]!)) return;
+    const match = Math.min(1, direct[position]!);
     if (match <= 0) return;
     for (const product of products) {
       const key = product.toLowerCase();
@@ -229,6 +244,27 @@ function strongestProduct(item: ContentItem, position: number, need: ProductNeed
   return best;
 }
 
+/** An eligible item about some products but not (nearly) all: a price sheet or a deck about every product says nothing about which one they need. */
+function aboutOneProduct(entry: IndexedItem, eligible: boolean): boolean {
+  return eligible && (entry.item.products ?? []).length > 0 && !entry.broad && !entry.generic;
+}
+
+function aboutAny(item: ContentItem, products: ReadonlySet<string>): boolean {
+  return (item.products ?? []).some((product) => products.has(product.toLowerCase()));
+}
+
+/** The best direct match among items about a product, and the products of every item matching at least OTHER_NEED_SHARE of it. */
+function productsOfTheNeed(index: CatalogIndex, eligible: readonly boolean[], direct: readonly number[]): { products: Set<string>; best: number } | undefined {
+  const about = index.items.map((entry, position) => aboutOneProduct(entry, eligible[position]!));
+  const best = Math.max(0, ...direct.filter((_, position) => about[position]));
+  if (best < MIN_RELEVANCE) return undefined;
+  const products = new Set<string>();
+  index.items.forEach(({ item }, position) => {
+    if (about[position] && direct[position]! >= OTHER_NEED_SHARE * best) for (const product of item.products ?? []) products.add(product.toLowerCase());
+  });
+  return { products, best };
+}
+
 /** A page read that matches a specific item well is a need, even without a stated problem. */
 function hasSpecificMatch(index: CatalogIndex, pages: TextMatch | undefined, eligible: readonly boolean[]): boolean {
   if (!pages) return false;
@@ -237,10 +273,11 @@ function hasSpecificMatch(index: CatalogIndex, pages: TextMatch | undefined, eli
 
 /**
  * They asked for it again: a problem written after they opened the item covers most of its title
- * ("Could you resend the 2026 price sheet?" against "Price sheet 2026"), or says the names in it: the
- * words its title shares with its translations' titles and no other title has, a case study's
- * customer ("Könnten Sie mir die Fallstudie von Veldhuis Care noch einmal schicken?" against
- * "Veldhuis Care: Fluktuation von 31 % auf 19 % gesenkt"; the figures a title quotes are no names).
+ * ("Could you resend the 2026 price sheet?" against "Price sheet 2026"), or says a name in it: a word
+ * its title shares with its translations' titles and no other item has anywhere, a case study's
+ * customer ("Pourriez-vous me renvoyer l'étude de cas Nordholm ?" against "Nordholm Foods : chaque
+ * preuve de maintenance…"; the figures a title quotes are no names, nor "Care" in "Veldhuis Care"
+ * when another item speaks of care homes).
  */
 function askedAgain(entry: IndexedItem, index: CatalogIndex, profile: LeadProfile, openedAt: string): boolean {
   const title = new Set(entry.titleTerms);
@@ -250,17 +287,18 @@ function askedAgain(entry: IndexedItem, index: CatalogIndex, profile: LeadProfil
   const written = words(later.join(' '));
   const said = new Set(written.map((word) => stem(word, entry.language)));
   if ([...title].filter((term) => said.has(term)).length / title.size >= ASKED_AGAIN_COVERAGE) return true;
-  const names = titleNames(entry, index);
-  return names.length > 0 && names.every((name) => written.includes(name));
+  return titleNames(entry, index).some((name) => written.includes(name));
 }
 
-/** The words of an item's title that every translation's title has too and no other item's title has: names. */
+/** The words of an item's title that every translation's title has too and no other item has anywhere: names. */
 function titleNames(entry: IndexedItem, index: CatalogIndex): string[] {
   if (entry.twins.length === 0) return [];
   const family = new Set([entry, ...entry.twins.map((twin) => index.items[twin]!)]);
   const titleWords = (other: IndexedItem) => new Set(words(other.item.title));
   const twinTitles = entry.twins.map((twin) => titleWords(index.items[twin]!));
-  const others = index.items.filter((other) => !family.has(other)).map(titleWords);
+  const others = index.items
+    .filter((other) => !family.has(other))
+    .map(({ item }) => new Set(words([item.title, item.summary, ...item.topics].join(' '))));
   return [...titleWords(entry)].filter((word) => !/^\d+$/.test(word) && twinTitles.every((twin) => twin.has(word)) && others.every((other) => !other.has(word)));
 }
 

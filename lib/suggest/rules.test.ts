@@ -41,6 +41,35 @@ describe('the colleague’s rules', () => {
     expect(ids(saying('Could you send your price list?'), catalog)).toEqual(['p26']);
   });
 
+  it('after the item that answers the need, more about the same product before another product’s item sharing a stray word', () => {
+    const catalog = [
+      item('cs-sense-de', {
+        language: 'de',
+        type: 'case_study',
+        title: 'Lagerschäden drei Wochen vor dem Stillstand erkannt',
+        topics: ['Lagerschäden', 'Pumpenlager'],
+        summary: 'Pumpenlager und Lüfterlager fielen ohne Vorwarnung aus. Funksensoren melden den Schaden heute Wochen vorher.',
+        products: ['Sense'],
+      }),
+      item('datasheet-sense-en', { type: 'datasheet', title: 'Sense datasheet', topics: ['vibration sensors'], summary: 'Wireless vibration sensors for motors and pumps.', products: ['Sense'] }),
+      item('guide-air-de', { language: 'de', title: 'Druckluftleckagen finden', topics: ['Druckluft'], summary: 'Undichte Leitungen, Kompressoren und Lüfter kosten jeden Monat Geld.', products: ['Energy'] }),
+    ];
+    const german = saying('Bei uns fallen immer wieder Lüfter- und Pumpenlager ohne Vorwarnung aus.', { language: 'de' });
+    expect(ids(german, catalog)).toEqual(['cs-sense-de', 'datasheet-sense-en', 'guide-air-de']);
+  });
+
+  it('puts the story from the lead’s own industry first, and still sends another industry’s that answers the need', () => {
+    // RULES.md grades a case study on the need, not the customer's industry: the judged sets written
+    // apart from the ranker give another industry's story on the lead's problem a 2 or a 3.
+    const catalog = [
+      item('cs-retail', { ...quoting, type: 'case_study', title: 'A retailer quotes in minutes', industries: ['Retail'], updatedAt: '2026-10-01T00:00:00Z' }),
+      item('cs-logistics', { ...quoting, type: 'case_study', title: 'A carrier quotes in minutes', industries: ['Logistics'], updatedAt: '2026-01-01T00:00:00Z' }),
+      item('cs-payroll', { type: 'case_study', title: 'Payroll closed in two days', topics: ['payroll'], industries: ['Logistics'] }),
+    ];
+    expect(ids(saying('Our reps spend hours on every quote', { industry: 'Logistics' }), catalog).slice(0, 2)).toEqual(['cs-logistics', 'cs-retail']);
+    expect(ids(saying('Our reps spend hours on every quote', { industry: 'Retail' }), catalog).slice(0, 2)).toEqual(['cs-retail', 'cs-logistics']);
+  });
+
   it('sends the lead’s language first, English only as the fallback, never a third language', () => {
     const catalog = [
       item('cs-en', { ...quoting, language: 'en', title: 'Quotes in minutes' }),
@@ -121,12 +150,16 @@ describe('the colleague’s rules', () => {
       item('cs-en', { ...story, language: 'en', title: 'Veldhuis Care: turnover down from 31 % to 19 %' }),
       item('cs-de', { ...story, language: 'de', translationOf: 'cs-en', title: 'Veldhuis Care: Fluktuation von 31 % auf 19 % gesenkt', url: 'https://www.vendor.example/de/cs-de' }),
       item('guide-de', { language: 'de', title: 'Fluktuation verstehen', topics: ['Fluktuation'], products: ['Pulse'] }),
+      item('guide-en', { title: 'Keeping staff longer', summary: 'Why staff in care homes leave in their first year.', topics: ['turnover'], products: ['Pulse'] }),
     ];
     const view = { url: 'https://www.vendor.example/de/cs-de', title: 'Veldhuis Care: Fluktuation von 31 % auf 19 % gesenkt', viewedAt: '2026-11-05T15:00:00Z', visitId: 'v1' };
     const asking = saying('Könnten Sie mir die Fallstudie von Veldhuis Care bitte noch einmal schicken?', { language: 'de', pageViews: [view] });
     expect(ids(asking, catalog)[0]).toBe('cs-de');
-    // A mention of the customer's sector, no name: not asked again.
+    // The customer's name alone is enough.
+    expect(ids(saying('Können Sie mir das Veldhuis-Beispiel noch einmal schicken?', { language: 'de', pageViews: [view] }), catalog)[0]).toBe('cs-de');
+    // A mention of the customer's sector, no name: not asked again, in either language.
     expect(ids(saying('Wie senken wir die Fluktuation in der Pflege?', { language: 'de', pageViews: [view] }), catalog)).not.toContain('cs-de');
+    expect(ids(saying('Our care homes lose half their staff every year.', { language: 'de', pageViews: [view] }), catalog)).not.toContain('cs-de');
   });
 
   it('ranks the English twin of an item they opened in their language as any English twin: below what fits in English alone', () => {
