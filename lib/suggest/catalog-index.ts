@@ -82,7 +82,7 @@ function buildIndex(catalog: readonly ContentItem[]): CatalogIndex {
 
   // First pass: the plain stems, so compounds can be split into parts the catalog knows.
   const fieldWords = catalog.map((item, position) =>
-    FIELDS.map((field) => words(fieldText(item, field.name)).map((word) => ({ word, stem: stem(word, languages[position]!) }))),
+    FIELDS.map((field) => words(fieldText(item, field.name), [languages[position]!]).map((word) => ({ word, stem: stem(word, languages[position]!) }))),
   );
   const vocabulary = new Set(fieldWords.flat(2).map((entry) => entry.stem));
   const compounds = new Map<string, string[]>();

@@ -15,6 +15,12 @@ describe('language', () => {
     expect(detectLanguage('SOC 2')).toBeUndefined();
   });
 
+  it('detects the languages whose function words come from the stopword package too', () => {
+    expect(detectLanguage('Onze facturen komen nog per post binnen en niemand weet wie ze moet goedkeuren.')).toBe('nl');
+    expect(detectLanguage('Nasze faktury przychodzą pocztą i nikt nie wie, kto ma je zatwierdzić.')).toBe('pl');
+    expect(detectLanguage('Våra fakturor kommer fortfarande med posten och ingen vet vem som ska godkänna dem.')).toBe('sv');
+  });
+
   it('takes the stated language first, then the written one, then the country, then the time zone', () => {
     expect(leadLanguage(lead({ language: 'pt-BR', problems: [{ text: 'We need quotes faster than this', form: 'f', submittedAt: '2026-11-01T00:00:00Z' }] }))).toEqual({ language: 'pt', evidence: 'stated' });
     expect(leadLanguage(lead({ country: 'IT', problems: [{ text: 'Nos patients oublient leurs rendez-vous', form: 'f', submittedAt: '2026-11-01T00:00:00Z' }] }))?.language).toBe('fr');

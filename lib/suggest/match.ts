@@ -34,7 +34,7 @@ const SCORE_FLOOR = 4.5;
 
 export function queryWords(index: CatalogIndex, text: string, languages: readonly string[]): QueryWord[] {
   const seen = new Map<string, QueryWord>();
-  for (const word of words(text)) {
+  for (const word of words(text, languages)) {
     if (seen.has(word)) continue;
     const variants = new Set(languages.map((language) => stem(word, language)));
     if (languages.includes('de')) for (const part of splitCompound(index.compounds, index.vocabulary, word)) variants.add(part);

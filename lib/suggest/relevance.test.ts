@@ -12,13 +12,14 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  *   another industry's story, another product's stray match);
  * - third: written the same way and held out for a session (0.700), then read with the second;
  * - fourth and fifth: written the same way and held out, measured and never read to change the
- *   ranker (0.662 and 0.737 before the third's reading, 0.727 and 0.786 after).
+ *   ranker (0.662 and 0.737 before the third's reading, 0.727 and 0.786 after, 0.766 and 0.784 with
+ *   the function words of Dutch, Polish and the Nordic languages).
  */
 const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> = [
   { set: 'first', floor: 0.88, leads: 40 },
   { set: 'second', floor: 0.81, leads: 30 },
   { set: 'third', floor: 0.75, leads: 30 },
-  { set: 'fourth', floor: 0.72, leads: 30 },
+  { set: 'fourth', floor: 0.75, leads: 30 },
   { set: 'fifth', floor: 0.78, leads: 30 },
 ];
 

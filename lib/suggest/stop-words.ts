@@ -1,3 +1,5 @@
+import { dan, fin, nld, nob, pol, swe } from 'stopword';
+
 /**
  * Words that carry no topic in a prospect's sentence, per language the ranker reads. Without them
  * "we need our audit done" would match every summary that says "we" or "our". The same lists tell
@@ -35,9 +37,21 @@ suoi sue mi ci si è sono era essere avere ha hanno molto più meno ogni tutto t
 quando come prima dopo già può possono ci`,
 };
 
-export const STOP_WORDS_BY_LANGUAGE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+const WRITTEN_HERE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries(LISTS).map(([language, words]) => [language, new Set(words.split(/\s+/).filter(Boolean))]),
 );
 
-/** Every list at once: a word that is a function word in any language the catalog is in carries no topic. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS_BY_LANGUAGE.values()].flatMap((words) => [...words]));
+/**
+ * The function words of the other languages a catalog or a lead may use, from the stopword package.
+ * Each drops its words only from a text in its own language: across languages they would drop topics
+ * ("po" is a Polish preposition and an English purchase order, "door" a Dutch one and a door).
+ */
+export const OWN_LANGUAGE_STOP_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({ nl: nld, pl: pol, sv: swe, da: dan, no: nob, fi: fin }).map(([language, words]) => [language, new Set(words)]),
+);
+
+/** Every language's function words, for telling which language a text is in (`detectLanguage`). */
+export const STOP_WORDS_BY_LANGUAGE: ReadonlyMap<string, ReadonlySet<string>> = new Map([...WRITTEN_HERE, ...OWN_LANGUAGE_STOP_WORDS]);
+
+/** The lists written here at once: a word that is a function word in any of these languages carries no topic, whatever the text's language. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...WRITTEN_HERE.values()].flatMap((words) => [...words]));

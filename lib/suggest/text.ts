@@ -1,5 +1,5 @@
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
-import { STOP_WORDS } from './stop-words';
+import { OWN_LANGUAGE_STOP_WORDS, STOP_WORDS } from './stop-words';
 
 /** Snowball algorithms for the languages the ranker stems; others are matched on whole words. */
 const ALGORITHMS: Record<string, string> = {
@@ -46,13 +46,14 @@ function fold(word: string): string {
 /**
  * The words of a text that can carry a topic: lower case, split on anything but letters and digits
  * (so "l'attente" gives "attente", "no-shows" gives "no" and "shows"), function words and single
- * letters dropped.
+ * letters dropped. `languages`: the languages the text may be in, whose own function words go too.
  */
-export function words(text: string): string[] {
+export function words(text: string, languages: readonly string[] = []): string[] {
+  const own = languages.flatMap((language) => OWN_LANGUAGE_STOP_WORDS.get(language) ?? []);
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && !STOP_WORDS.has(word));
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && !own.some((list) => list.has(word)));
 }
 
 /** German's joins between the parts of a compound ("Angebot-s-erstellung", "Patient-en-termin"). */
