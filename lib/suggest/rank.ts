@@ -26,6 +26,8 @@ const WEIGHTS = {
   old: -0.1,
   semantic: 0.5,
   sameProduct: 0.3,
+  /** A product's datasheet answers any need of its product, if less directly than the piece on that need: RULES.md's usual second send. */
+  sameProductDatasheet: 0.7,
 } as const;
 
 /** Multipliers: an item in the fallback language, an item they can have in their own, a generic item when the need is known. */
@@ -112,7 +114,8 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
     const sameProduct = productMatch?.score ?? 0;
     const directMatch = direct[position]!;
     // The product's pull fills in for words that did not match (another language, other wording); it adds little to a strong direct match.
-    const relevance = directMatch + WEIGHTS.sameProduct * sameProduct * (1 - Math.min(1, directMatch));
+    const pull = item.type === 'datasheet' ? WEIGHTS.sameProductDatasheet : WEIGHTS.sameProduct;
+    const relevance = directMatch + pull * sameProduct * (1 - Math.min(1, directMatch));
 
     let score =
       relevance +

@@ -6,21 +6,22 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  * The ranker on each judged set (rules in test/fixtures/relevance/RULES.md), against the two
  * baselines computed in the same run. Each floor is the level reached when the set came, less a
  * little for float noise: a change that costs quality fails here.
- * - first: the set the ranker was written on (NDCG@3 0.889);
+ * - first: the set the ranker was written on (NDCG@3 0.889, 0.913 with the datasheet's pull);
  * - second: written for another vendor by someone who had not read the ranker; reading its misses
  *   led to rule fixes (an opened item's English twin, a request naming a case study's customer,
  *   another industry's story, another product's stray match);
  * - third: written the same way and held out for a session (0.700), then read with the second;
  * - fourth and fifth: written the same way and held out, measured and never read to change the
  *   ranker (0.662 and 0.737 before the third's reading, 0.727 and 0.786 after, 0.766 and 0.784 with
- *   the function words of Dutch, Polish and the Nordic languages).
+ *   the function words of Dutch, Polish and the Nordic languages, 0.813 and 0.813 with a product's
+ *   datasheet pulled toward the need's piece).
  */
 const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> = [
-  { set: 'first', floor: 0.88, leads: 40 },
-  { set: 'second', floor: 0.81, leads: 30 },
-  { set: 'third', floor: 0.75, leads: 30 },
-  { set: 'fourth', floor: 0.75, leads: 30 },
-  { set: 'fifth', floor: 0.78, leads: 30 },
+  { set: 'first', floor: 0.9, leads: 40 },
+  { set: 'second', floor: 0.85, leads: 30 },
+  { set: 'third', floor: 0.78, leads: 30 },
+  { set: 'fourth', floor: 0.8, leads: 30 },
+  { set: 'fifth', floor: 0.8, leads: 30 },
 ];
 
 describe.each(SETS)('ranking quality on the $set judged set', ({ set, floor, leads }) => {

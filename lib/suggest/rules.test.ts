@@ -58,6 +58,15 @@ describe('the colleague’s rules', () => {
     expect(ids(german, catalog)).toEqual(['cs-sense-de', 'datasheet-sense-en', 'guide-air-de']);
   });
 
+  it('sends the product’s datasheet next to the piece on the need, before the product’s pieces on other needs', () => {
+    const catalog = [
+      item('cs-de', { language: 'de', type: 'case_study', title: 'Angebote in Minuten', topics: ['Angebotserstellung'], summary: 'Vertrieb erstellt Angebote am selben Tag.', products: ['Quote'] }),
+      item('guide-en', { type: 'guide', title: 'Approval chains for discounts', topics: ['discount approvals'], products: ['Quote'], updatedAt: '2026-11-01T00:00:00Z' }),
+      item('datasheet-en', { type: 'datasheet', title: 'Quote datasheet', topics: ['CPQ'], products: ['Quote'], updatedAt: '2026-01-01T00:00:00Z' }),
+    ];
+    expect(ids(saying('Unsere Angebotserstellung dauert Tage.', { language: 'de' }), catalog)).toEqual(['cs-de', 'datasheet-en', 'guide-en']);
+  });
+
   it('puts the story from the lead’s own industry first, and still sends another industry’s that answers the need', () => {
     // RULES.md grades a case study on the need, not the customer's industry: the judged sets written
     // apart from the ranker give another industry's story on the lead's problem a 2 or a 3.
