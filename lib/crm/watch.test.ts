@@ -172,6 +172,40 @@ describe('watchRecords', () => {
     history.replaceState(null, '', location.pathname);
   });
 
+  it('reports a return to a record this page load has read at once, with its person, and reads nothing', async () => {
+    const TOMAS: PageIdentity = { name: 'Tomas Berg', email: 'tomas.berg@ledgerly.io', company: 'Ledgerly' };
+    const reads: string[] = [];
+    const detector: CrmDetector = {
+      crm: 'salesforce',
+      matches: ['https://*/*'],
+      matchUrl: (url) => ({ ...MATCH, recordId: url.hash === '#next' ? '00Q8d00000XyZ2bEAF' : MATCH.recordId }),
+      readIdentity() {
+        reads.push(location.hash);
+        return location.hash === '#next' ? TOMAS : PERSON;
+      },
+    };
+    const go = (hash: string) => {
+      history.pushState(null, '', hash || location.pathname);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    };
+    start(detector);
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ ...MATCH, ...PERSON }));
+    go('#next');
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ recordId: '00Q8d00000XyZ2bEAF', ...TOMAS }));
+    const readsBefore = reads.length;
+    go('');
+    expect(reported.at(-1)).toMatchObject({ ...MATCH, ...PERSON });
+    await afterFrame();
+    await settle(500);
+    expect(reads).toHaveLength(readsBefore);
+    // A record the page load has not read yet is read as ever.
+    controller.abort();
+    controller = new AbortController();
+    start(detector);
+    await vi.waitFor(() => expect(reads.length).toBeGreaterThan(readsBefore));
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('reports a record whose page already shows the person once, with the person', async () => {
     document.body.dataset.person = 'shown';
     const { detector } = fakeDetector();

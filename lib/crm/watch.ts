@@ -64,6 +64,13 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
   let pageWatch: AbortController | undefined;
   let hadRecord = false;
   let previous: { key: string; identity: PageIdentity } | undefined;
+  /**
+   * The person each record of this page load was last reported with, once the page or the API named
+   * them by e-mail. A return to the record reports them again at once and reads nothing: a record's
+   * person changes only through the CRM's own edit, which a visit no longer follows once it has read
+   * the person either. Kept for the last RECORDS_KEPT records, oldest out first.
+   */
+  const readBefore = new Map<string, PageIdentity>();
   const changes = observePageChanges(win.document, signal, options.ownElements ?? []);
   let genericReaderAsks = 0;
   let genericReaderComing: Promise<void> | undefined;
@@ -123,9 +130,22 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       const record = identity.record ?? match;
       if (watch.aborted || (reported && sameIdentity(identity, reported))) return;
       reported = identity;
+      if (identity.email && !detector.personChangesInPlace) {
+        readBefore.delete(key);
+        readBefore.set(key, identity);
+        if (readBefore.size > RECORDS_KEPT) readBefore.delete(readBefore.keys().next().value!);
+      }
       const { record: _resolved, notAPerson: _notAPerson, otherRecord: _otherRecord, genericPending: _pending, ...person } = identity;
       options.onRecord({ ...match, ...record, ...person, url: href });
     };
+
+    const known = readBefore.get(key);
+    if (known) {
+      fromPage = known;
+      previous = { key, identity: known };
+      report();
+      return;
+    }
 
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
@@ -271,6 +291,8 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
   };
 }
 
+/** How many records' people a page load remembers for its returns (readBefore). */
+const RECORDS_KEPT = 100;
 /** How many times a page load asks for the generic reader before it reads without it. */
 const GENERIC_READER_ASKS = 3;
 /** First wait after a change: a render comes in bursts, and one read after it sees all of them. */
