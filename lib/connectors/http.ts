@@ -20,7 +20,7 @@ export interface HttpOptions {
   /** Named in every error the rep or admin sees ("HubSpot answered 401: …"). */
   vendor: string;
   /** Pulls the vendor's own error text out of an error body. */
-  errorText?: (body: unknown) => string | undefined;
+  errorText?: (body: unknown, status: number) => string | undefined;
   /**
    * The credentials this call sends (tokens, passwords). A service that echoes one back in its
    * answer never gets it into an error message or the console: it is cut out here, where the
@@ -259,7 +259,7 @@ function errorFor(
   waitMs?: number,
 ): ConnectorError {
   // A proxy's or a maintenance page's HTML is said by its title, never as markup.
-  const vendorText = redact((body !== undefined && options.errorText?.(body)) || errorPageText(text).slice(0, 200) || response.statusText);
+  const vendorText = redact((body !== undefined && options.errorText?.(body, response.status)) || errorPageText(text).slice(0, 200) || response.statusText);
   const said = `${options.vendor} answered ${response.status}: ${vendorText}`;
   // Where a sentence of ours follows the vendor's, its closing period is not doubled.
   const sentence = said.trim().replace(/\.$/, '');
@@ -282,7 +282,9 @@ function errorFor(
         wait === undefined ? code('source.rateLimited') : connectorText('source.rateLimitedRetry', { system, status, count: Math.ceil(wait / 1000) }, vendorText);
       return new ConnectorError('rate-limited', `${sentence}.${when}`, wait, system, codedText);
     }
-    case status >= 500:
+    // A refusal that says when to ask again is temporary, whatever its code: HubSpot's 477 while an
+    // account moves between data centres, a 409 or 423 from a proxy with Retry-After.
+    case status >= 500 || response.headers.has('Retry-After'):
       return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')), system, code('source.serverError'));
     default:
       return new ConnectorError('rejected', said, undefined, system, code('source.rejected'));

@@ -89,6 +89,35 @@ export const CrmObjectSchema = z.object({
 });
 export type CrmObject = z.infer<typeof CrmObjectSchema>;
 
+/**
+ * A property's definition (GET /crm/v3/properties/contacts/{name}): a choice property (radio,
+ * dropdown, checkboxes) answers its options' internal values ("option_3"), which only the
+ * definition turns into the words the marketer wrote ("Weekdays 09:00-11:00").
+ */
+export const PropertyDefinitionSchema = z.object({
+  name: z.string(),
+  options: z
+    .array(z.object({ label: z.string(), value: z.string() }).nullable().catch(null))
+    .nullish()
+    .transform((options) => (options ?? []).filter((option) => option !== null)),
+});
+export type PropertyDefinition = z.infer<typeof PropertyDefinitionSchema>;
+
+/** Choice values as their options' labels (";"-separated for checkboxes); a value no option has stays as it is. */
+export function withChoiceLabels(contact: CrmObject, definitions: ReadonlyMap<string, PropertyDefinition>): CrmObject {
+  const properties = { ...contact.properties };
+  for (const [name, definition] of definitions) {
+    const value = properties[name];
+    if (typeof value !== 'string' || definition.options.length === 0) continue;
+    const labels = new Map(definition.options.map((option) => [option.value, option.label]));
+    properties[name] = value
+      .split(';')
+      .map((part) => labels.get(part) ?? part)
+      .join(';');
+  }
+  return { ...contact, properties };
+}
+
 export const CrmSearchResponseSchema = z.object({
   total: z.number().optional(),
   results: z.array(CrmObjectSchema),
@@ -128,6 +157,7 @@ const HubDbRowSchema = z.object({
 const ErrorBodySchema = z.object({
   message: z.string(),
   category: z.string().optional(),
+  correlationId: z.string().max(100).optional().catch(undefined),
   context: z.record(z.string(), z.unknown()).optional(),
   errors: z
     .array(z.object({ message: z.string().optional(), context: z.record(z.string(), z.unknown()).optional() }))
@@ -136,9 +166,10 @@ const ErrorBodySchema = z.object({
 
 /**
  * HubSpot's own error text, with the scopes it names when it names them, so the admin sees exactly
- * which checkbox to tick on the private app ("… (required scopes: crm.objects.contacts.read)").
+ * which checkbox to tick on the private app ("… (required scopes: crm.objects.contacts.read)"), and
+ * for a failure on HubSpot's side the correlation id its support asks for.
  */
-export function hubspotErrorText(body: unknown): string | undefined {
+export function hubspotErrorText(body: unknown, status: number): string | undefined {
   const parsed = ErrorBodySchema.safeParse(body);
   if (!parsed.success) return undefined;
   const scopes = new Set<string>();
@@ -151,7 +182,9 @@ export function hubspotErrorText(body: unknown): string | undefined {
   collect(parsed.data.context);
   for (const detail of parsed.data.errors ?? []) collect(detail.context);
   const message = parsed.data.message.trim() || parsed.data.category || 'no message';
-  return scopes.size ? `${message} (required scopes: ${[...scopes].join(', ')})` : message;
+  const said = scopes.size ? `${message} (required scopes: ${[...scopes].join(', ')})` : message;
+  // A failure on HubSpot's side is one its support finds by this id; a refusal says what to change.
+  return status >= 500 && parsed.data.correlationId ? `${said} (correlation id ${parsed.data.correlationId})` : said;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +202,7 @@ const STANDARD_PROPERTIES = [
   'country',
   'hubspotscore',
   'lifecyclestage',
+  'hs_lifecyclestage_marketingqualifiedlead_date',
   'hs_email_optout',
   // Original source and its drill-downs, first page/referrer/time.
   'hs_analytics_source',
@@ -631,6 +665,8 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
     },
     ...optional('score', text(p, 'hubspotscore') !== undefined && Number.isFinite(score) ? score : undefined),
     ...optional('stage', lifecycleStage(text(p, 'lifecyclestage'))),
+    // HubSpot's own "Became a Marketing Qualified Lead Date": the team's follow-up clock starts there.
+    ...optional('qualifiedAt', toTimestamp(text(p, 'hs_lifecyclestage_marketingqualifiedlead_date'))),
     highIntent: highIntent(p, pageViews),
     ...(gaps.length ? { gaps } : {}),
   };

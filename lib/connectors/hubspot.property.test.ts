@@ -183,7 +183,7 @@ describe('HubSpot parsers never throw', () => {
         const content = contentFromRow(row);
         if ('item' in content) ContentItemSchema.parse(content.item);
         else expect(content.skipped.length).toBeGreaterThan(0);
-        const said = hubspotErrorText(errorBody);
+        const said = hubspotErrorText(errorBody, 500);
         expect(said === undefined || typeof said === 'string').toBe(true);
         const time = toTimestamp(row);
         expect(time === undefined || !Number.isNaN(Date.parse(time))).toBe(true);

@@ -65,6 +65,8 @@ const connector = (overrides: Partial<typeof source> = {}, token: string | undef
   createHubSpotConnector({ ...source, ...overrides }, { token });
 
 const contactRoute: Route = { method: 'GET', path: '/crm/v3/objects/contacts/51001', body: contact51001 };
+/** The definitions of the source's mapped choice properties, read with the first profile (unserved here: free text). */
+const DEFINITION_CALLS = ['GET /crm/v3/properties/contacts/preferred_contact_method', 'GET /crm/v3/properties/contacts/best_time_to_call'];
 const eventRoutes: Route[] = [
   { method: 'GET', path: '/events/v3/events', when: (url) => url.searchParams.get('after') === 'Mjk2NDg1MjM1MDAw', body: eventsPage2 },
   { method: 'GET', path: '/events/v3/events', when: (url) => !url.searchParams.has('after'), body: eventsPage1 },
@@ -133,12 +135,14 @@ describe('HubSpot connector: profiles', () => {
     expect(get.url.searchParams.get('propertiesWithHistory')).toBe('message');
     expect(get.url.searchParams.get('archived')).toBe('false');
 
+    // The mapped choice properties' definitions, once per connector: their options' labels.
+    expect(calls.slice(2, 4).map((call) => `${call.method} ${call.url.pathname}`)).toEqual(DEFINITION_CALLS);
     // Page views: two pages of events, the second asked for with the first page's cursor.
-    expect(calls.slice(2).map((call) => Object.fromEntries(call.url.searchParams))).toEqual([
+    expect(calls.slice(4).map((call) => Object.fromEntries(call.url.searchParams))).toEqual([
       { objectType: 'contact', objectId: '51001', eventType: 'e_visited_page', limit: '100', sort: '-occurredAt' },
       { objectType: 'contact', objectId: '51001', eventType: 'e_visited_page', limit: '100', sort: '-occurredAt', after: 'Mjk2NDg1MjM1MDAw' },
     ]);
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(6);
 
     expect(profile).toMatchObject({
       id: '51001',
@@ -200,6 +204,7 @@ describe('HubSpot connector: profiles', () => {
     expect(profile?.id).toBe('51001');
     expect(calls.map((call) => `${call.method} ${call.url.pathname}`)).toEqual([
       'GET /crm/v3/objects/contacts/51001',
+      ...DEFINITION_CALLS,
       'GET /events/v3/events',
       'GET /events/v3/events',
     ]);
@@ -556,7 +561,12 @@ describe('HubSpot connector: delivering feedback as notes', () => {
         error: expect.stringContaining('HubSpot answered 400: Property values were not valid'),
         coded: expect.objectContaining({ code: 'source.rejected', params: { system: 'HubSpot', status: 400 } }),
       },
-      { id: request.id, outcome: 'retry', error: 'HubSpot answered 500: internal error', coded: { code: 'source.serverError', params: { system: 'HubSpot', status: 500 }, detail: 'internal error' } },
+      {
+        id: request.id,
+        outcome: 'retry',
+        error: 'HubSpot answered 500: internal error (correlation id 5d4c3b2a-1908-4f7e-8d6c-5b4a39281706)',
+        coded: { code: 'source.serverError', params: { system: 'HubSpot', status: 500 }, detail: 'internal error (correlation id 5d4c3b2a-1908-4f7e-8d6c-5b4a39281706)' },
+      },
     ]);
   });
 
@@ -622,7 +632,8 @@ describe('HubSpot connector: failures', () => {
   it('500: a server error, with HubSpot’s text', async () => {
     hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', status: 500, body: error500 }]);
     const error = await failure(find());
-    expect(error).toMatchObject({ kind: 'server', message: 'HubSpot answered 500: internal error' });
+    // The correlation id HubSpot's support asks for comes along, for a failure on HubSpot's side only.
+    expect(error).toMatchObject({ kind: 'server', message: 'HubSpot answered 500: internal error (correlation id 5d4c3b2a-1908-4f7e-8d6c-5b4a39281706)' });
   });
 
   it('an HTML error page is reported by its text, never its markup', async () => {

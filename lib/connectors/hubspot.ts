@@ -20,9 +20,12 @@ import {
   noteMarker,
   pageViewsFromEvents,
   ProfileMappingError,
+  PropertyDefinitionSchema,
   summaryPageViews,
   toLeadProfile,
+  withChoiceLabels,
   type CrmObject,
+  type PropertyDefinition,
 } from './hubspot-map';
 import { check } from './capability';
 import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
@@ -109,7 +112,29 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     let query = `properties=${list(contactProperties(source))}&archived=false`;
     // Each submission of the problem field is its own dated quote; only the GET can give history.
     if (source.mappings.problem) query += `&propertiesWithHistory=${list([source.mappings.problem])}`;
-    return live(await callOrNull(`/crm/v3/objects/contacts/${id}?${query}`, CrmObjectSchema, signal));
+    const contact = live(await callOrNull(`/crm/v3/objects/contacts/${id}?${query}`, CrmObjectSchema, signal));
+    return contact && withChoiceLabels(contact, await choiceDefinitions(signal));
+  }
+
+  /**
+   * The definitions of the mapped properties a marketer may have made choices (preferred channel, best
+   * time), read once per connector. Reading them needs the crm.schemas.contacts.read scope: without
+   * it, or for a property HubSpot does not have, the values are shown as they come.
+   */
+  let definitions: Promise<Map<string, PropertyDefinition>> | undefined;
+  function choiceDefinitions(signal: AbortSignal): Promise<Map<string, PropertyDefinition>> {
+    const names = [...new Set([source.mappings.preferredChannel, source.mappings.bestTime].filter(Boolean))];
+    definitions ??= (async () => {
+      const read = new Map<string, PropertyDefinition>();
+      for (const name of names) {
+        const definition = await callOrNull(`/crm/v3/properties/contacts/${encodeURIComponent(name)}`, PropertyDefinitionSchema, signal).catch(() => null);
+        if (definition) read.set(name, definition);
+      }
+      // A read cut short by the caller is no answer about the definitions: the next profile asks again.
+      if (signal.aborted) definitions = undefined;
+      return read;
+    })();
+    return definitions;
   }
 
   /**
@@ -204,8 +229,9 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         return { views: pageViewsFromEvents(events), olderMissing: error };
       }
       events.push(...answer.results);
+      // An empty page may still carry a cursor to older events (HubSpot's cursors do): read on.
       const next = answer.paging?.next?.after;
-      if (!next || next === after || answer.results.length === 0) break;
+      if (!next || next === after) break;
       after = next;
     }
     return { views: pageViewsFromEvents(events) };
