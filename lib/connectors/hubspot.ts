@@ -63,7 +63,8 @@ export const EVENTS_SCOPE_GAP = 'needs HubSpot’s web-analytics scope or Enterp
  * page views from the web-analytics events API (Enterprise) or, failing that, the contact's visit
  * summary, the sales-content catalog from a HubDB table, and feedback delivered as notes on the
  * contact. Scopes the private app needs: crm.objects.contacts.read (+ .write for notes), hubdb for
- * the catalog; the events API needs an Enterprise hub.
+ * the catalog, crm.schemas.contacts.read for choice properties' labels; the events API needs an
+ * Enterprise hub.
  */
 export function createHubSpotConnector(source: HubSpotSource, secrets: { token?: string }): Connector {
   const token = secrets.token?.trim() || undefined;
