@@ -788,6 +788,15 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     }
   });
 
+  it('reads the address a link to the e-mail composer shows, labelled by an icon for assistive technology only', () => {
+    // HubSpot's highlight card: "✉" named "Eメール", then the address as the link that opens the composer.
+    page(
+      '<h1>大西 涼子</h1><div class="email-line"><span role="img" aria-label="Eメール">✉</span><a href="#" data-test-id="open-email-composer">r.onishi@yodogawa.example</a></div>' +
+        '<div class="email-composer"><span>To</span><span title="k.matsuda@yodogawa.example">松田 健</span></div>',
+    );
+    expect(readGenericIdentity(document).email).toBe('r.onishi@yodogawa.example');
+  });
+
   it('takes no address from an assistant’s panel, similar or duplicate records, or the notifications', () => {
     for (const region of [
       '<aside class="ziaPanel" aria-label="Zia"><h3>相似潜在客户</h3><ul><li>刘洋 · liu.yang@wuxi.example</li></ul></aside>',
@@ -880,6 +889,10 @@ describe('tidyName', () => {
     for (const text of ['[[unknown]]', '[not provided]', 'Unknown', 'Contact Details', 'Lead Summary', 'Donor details']) expect(tidyName(text), text).toBeUndefined();
     expect(tidyName('Folasade -')).toBe('Folasade');
     expect(tidyName('Anna-Lena Voss')).toBe('Anna-Lena Voss');
+    // A title after a spaced middle dot or bullet is no part of the name; a Catalan l·l is.
+    expect(tidyName('Isadora Penhallow · Survey Operations Lead')).toBe('Isadora Penhallow');
+    expect(tidyName('Marc Soler • CFO')).toBe('Marc Soler');
+    expect(tidyName('Núria Gal·la')).toBe('Núria Gal·la');
   });
 
   it('turns a name shown family name first into given name first, and leaves suffixes and companies alone', () => {

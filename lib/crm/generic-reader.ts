@@ -113,7 +113,8 @@ const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|def
  * news, cookie dialog, in-app guidance and getting-started checklist), enrichment apps'
  * suggestions (an address they found, not the record's), an older record of the same person (a
  * returning customer's, an archived one: the address they had then), an e-mail composer or
- * docked utility panel (its recipients) and other browser extensions' panels (the sales-prospecting
+ * docked utility panel (its recipients; a link that opens the composer shows the record's own address)
+ * and other browser extensions' panels (the sales-prospecting
  * tools' sidebars and cards, with the addresses they guessed). Short words need word edges ("nav" is
  * inside "canvas").
  */
@@ -125,7 +126,7 @@ const CHROME_WORDS =
 /** A list of records (a list view, a Kanban board), which a record's dialog may open over. */
 const LIST_VIEW = /kanban|list-?view/;
 const ELSEWHERE_WORDS =
-  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|tooltip|nearby|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|composer|docking|extension|seamless|snov|kaspr|lead-?iq|contact-?out|rocket-?reach|zoominfo|cognism|apollo-|hunter-ext|временн\S* шкал|(?:^|\s)связи$|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
+  /timeline|tijdlijn|tidslinje|zeitachse|ch?ronolog|a(?:[ck]t|tt?)ivi[dt]|verlauf|chronik|assistant|copilot|zia-?panel|preview|similar|duplicat|suggest|insight|follower|conne(?:ction|ctie|ssion)|conex(?:ion|oe)|verbindung|feed|related|rel-?list|histor|engagement|recent-?communication|conversation|comment|(?:^|[\s_-])(?:notes?|flow)(?:$|[\s_-])|association|subgrid|quick-?view|participa|teilnehmer|deelnemer|stakeholder|inbox|thread|owner|assignee|created-?by|modified-?by|assigned-?to|popover|hover-?(?:card|panel)|tooltip|nearby|cookie|what.?s.?new|guid|getting.?start|enrich|lusha|returning|archiv|(?<!open[\w-]*)composer|docking|extension|seamless|snov|kaspr|lead-?iq|contact-?out|rocket-?reach|zoominfo|cognism|apollo-|hunter-ext|временн\S* шкал|(?:^|\s)связи$|(?:\borg\w*|company|account)-?(?:block|card|panel|widget)/;
 /**
  * A contact-preferences section (its label, class or id: "Contact Preferences", "Preferencias de
  * comunicación", "Προτιμήσεις επικοινωνίας") holds consent toggles labelled as the fields they govern
@@ -721,12 +722,12 @@ const NOT_A_GIVEN_NAME = /^(?:[js]r|i+|iv|phd|md)\.?$|\b(?:inc|llc|ltd|gmbh|corp
 
 export function tidyName(text: string | null | undefined): string | undefined {
   // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)"), what a spaced dash
-  // adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved", an import's "-" for a
-  // missing last name) and a degree after it
+  // or dot adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved", an import's "-"
+  // for a missing last name, Close's "· Survey Operations Lead") and a degree after it
   // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
   // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
   // Rowe ✨", "Priyanka Raghavan 🌻 (she/her)") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()|^.* \/ | ?\([^)]*\)| [-–—](?: .*)?$|,? (?:Ph\.?D\.?|MD|MBA|CSc\.)$/gu, '').replace(SALUTATION, '').trim();
+  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()|^.* \/ | ?\([^)]*\)| [-–—·•](?: .*)?$|,? (?:Ph\.?D\.?|MD|MBA|CSc\.)$/gu, '').replace(SALUTATION, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
