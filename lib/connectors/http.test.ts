@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { fetchJson, MAX_RESPONSE_BYTES, MAX_RETRY_AFTER_MS, retryAfterMs } from './http';
+import { fetchJson, MAX_RESPONSE_BYTES, MAX_RETRY_AFTER_MS, rateLimitResetMs, retryAfterMs } from './http';
 import { ConnectorError } from './types';
 
 const Anything = z.unknown();
@@ -85,5 +85,18 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs('99999999', now)).toBe(MAX_RETRY_AFTER_MS);
     expect(retryAfterMs('Fri, 01 Jan 2100 00:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_MS);
     expect(retryAfterMs('soon', now)).toBeUndefined();
+  });
+});
+
+describe('rateLimitResetMs', () => {
+  it('takes Retry-After first, else the limiter’s reset as Unix seconds or as seconds to go', () => {
+    const now = Date.parse('2026-12-03T12:00:00Z');
+    const headers = (entries: Record<string, string>) => new Headers(entries);
+    expect(rateLimitResetMs(headers({ 'Retry-After': '30', 'X-RateLimit-Reset': String(now / 1000 + 2400) }), now)).toBe(30_000);
+    expect(rateLimitResetMs(headers({ 'X-RateLimit-Reset': String(now / 1000 + 2400) }), now)).toBe(2_400_000);
+    expect(rateLimitResetMs(headers({ 'RateLimit-Reset': '45' }), now)).toBe(45_000);
+    expect(rateLimitResetMs(headers({ 'X-RateLimit-Reset': String(now / 1000 - 60) }), now)).toBe(0);
+    for (const value of ['', 'soon', '-5']) expect(rateLimitResetMs(headers({ 'X-RateLimit-Reset': value }), now), value).toBeUndefined();
+    expect(rateLimitResetMs(headers({}), now)).toBeUndefined();
   });
 });

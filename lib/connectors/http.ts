@@ -106,7 +106,7 @@ async function sendWithinRateLimit(
     if (response.status !== 429) return sent;
     const text = await readText(response, request, options.vendor, sent.timeout, false);
     const body = parseJson(text);
-    const wait = rateLimitWaitMs(response.headers, body, attempt, retryAfterMs(response.headers.get('Retry-After')));
+    const wait = rateLimitWaitMs(response.headers, body, attempt, rateLimitResetMs(response.headers));
     backOff(limit.key, wait);
     console.info(`Leadside: ${options.vendor} rate limit reached (credentials ${limit.key}); no calls for ${Math.ceil(wait / 1000)} s.`);
     if (attempt < limit.retries && wait <= limit.maxWaitMs) continue;
@@ -249,6 +249,22 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }
 
+/**
+ * How long a rate-limited service says to wait: its Retry-After, else its limiter's reset, sent as
+ * Unix seconds (`X-RateLimit-Reset`, as Mautic's rate limiter and GitHub send it) or as seconds to go
+ * (the IETF draft's `RateLimit-Reset`), at most MAX_RETRY_AFTER_MS.
+ */
+export function rateLimitResetMs(headers: Headers, now = Date.now()): number | undefined {
+  const retryAfter = retryAfterMs(headers.get('Retry-After'), now);
+  if (retryAfter !== undefined) return retryAfter;
+  const header = headers.get('X-RateLimit-Reset') ?? headers.get('RateLimit-Reset');
+  const reset = header?.trim() ? Number(header) : Number.NaN;
+  if (!Number.isFinite(reset) || reset < 0) return undefined;
+  // No wait of more than a few hours is written as that many seconds: a figure past 10⁹ is a date.
+  const waitMs = reset > 1e9 ? reset * 1000 - now : reset * 1000;
+  return Math.min(Math.max(0, waitMs), MAX_RETRY_AFTER_MS);
+}
+
 /** `text` comes with secrets already cut out; the vendor's own error field is cut here. */
 function errorFor(
   response: Response,
@@ -272,11 +288,11 @@ function errorFor(
     case status === 401:
       return new ConnectorError('auth', `${sentence}. The access token is missing, wrong or expired.`, undefined, system, code('source.unauthorized'));
     case status === 403:
-      return new ConnectorError('auth', `${sentence}. The token works but lacks a permission (scope) this needs.`, undefined, system, code('source.forbidden'));
+      return new ConnectorError('auth', `${sentence}. Refused, as a permission (scope) this needs is missing or the API is switched off for this account.`, undefined, system, code('source.forbidden'));
     case status === 404:
       return new ConnectorError('not-found', said, undefined, system, code('source.notFound'));
     case status === 429: {
-      const wait = waitMs ?? retryAfterMs(response.headers.get('Retry-After'));
+      const wait = waitMs ?? rateLimitResetMs(response.headers);
       const when = wait === undefined ? '' : ` Leadside asks again in ${Math.ceil(wait / 1000)} s.`;
       const codedText =
         wait === undefined ? code('source.rateLimited') : connectorText('source.rateLimitedRetry', { system, status, count: Math.ceil(wait / 1000) }, vendorText);

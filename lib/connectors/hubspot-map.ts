@@ -25,7 +25,6 @@ import {
   CHANNEL_LABELS,
   CRM_LABELS,
   ContentItemSchema,
-  HttpUrlSchema,
   LeadProfileSchema,
   newestProblemFirst,
   VERDICT_LABELS,
@@ -47,7 +46,7 @@ import { AudienceSchema, BuyerStageSchema } from '@/lib/schema/content';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
-import { clip } from './vendor-text';
+import { clip, httpUrl } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -280,12 +279,6 @@ export function toTimestamp(value: unknown): string | undefined {
   return new Date(ms).toISOString();
 }
 
-/** An http(s) URL we may show, or undefined (javascript:, data:, relative paths, bare IPs…). */
-export function httpUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const parsed = HttpUrlSchema.safeParse(value.trim());
-  return parsed.success ? parsed.data : undefined;
-}
 
 function isEmail(value: string | undefined): value is string {
   return !!value && z.email().safeParse(value).success;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   ContentItemSchema,
-  HttpUrlSchema,
   LEAD_LIMITS,
   TimeZoneSchema,
   type Activity,
@@ -36,7 +35,7 @@ import {
   type MauticUtmTag,
 } from './mautic-api';
 import type { ProfileSummary } from './types';
-import { clip, textOfHtml } from './vendor-text';
+import { clip, httpUrl, textOfHtml } from './vendor-text';
 
 /*
  * Pure mapping from Mautic's payloads to Leadside's domain objects. The connector parses the result
@@ -66,12 +65,6 @@ export function toTimestamp(value: unknown): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-/** An http(s) link Leadside may render, or undefined (javascript:, relative paths, junk). */
-export function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const parsed = HttpUrlSchema.safeParse(value.trim());
-  return parsed.success ? parsed.data : undefined;
-}
 
 const nonEmpty = (value: unknown): string | undefined => {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

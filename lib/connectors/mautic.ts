@@ -487,7 +487,15 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       undefined,
       signal,
     );
-    const write = await guarded(signal, () => checkWrite(signal, auth.userId, auth.isAdmin));
+    // Without a sign-in nothing is written either: "not verified" would read as a pass.
+    const write: CapabilityCheck = auth.check.ok
+      ? await guarded(signal, () => checkWrite(signal, auth.userId, auth.isAdmin))
+      : {
+          capability: 'write',
+          ok: false,
+          message: `Not checked: ${vendor} did not accept the sign-in, so notes cannot be written either.`,
+          coded: connectorText('mautic.check.writeNoSignIn', { system: vendor }),
+        };
     return [auth.check, lookup, content, write].map((line) => ({ ...line, message: redact(line.message), ...(line.coded ? { coded: redactCoded(line.coded, redact) } : {}) }));
   }
 

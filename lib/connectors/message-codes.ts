@@ -92,6 +92,7 @@ export const CONNECTOR_CODES = {
   'mautic.check.writeAllowed': ['permission'],
   'mautic.check.writeRefused': ['permission'],
   'mautic.check.writeUnverified': ['system', 'permission'],
+  'mautic.check.writeNoSignIn': ['system'],
   // A REST gateway or the Leadside server.
   'rest.check.auth': [],
   'rest.check.lookup': [],

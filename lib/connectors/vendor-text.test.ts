@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, errorPageText, textOfHtml } from './vendor-text';
+import { clip, errorPageText, httpUrl, textOfHtml } from './vendor-text';
 
 describe('textOfHtml', () => {
   it('keeps a rich-text value’s words, its breaks and one blank line between paragraphs, not its tags or entities', () => {
@@ -26,5 +26,19 @@ describe('clip', () => {
   it('cuts text longer than the limit and marks the cut', () => {
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abcd', 4)).toBe('abcd');
+  });
+});
+
+describe('httpUrl', () => {
+  it('keeps an http(s) address as it came, and nothing else', () => {
+    expect(httpUrl(' https://www.keyline.example/pricing?utm_source=mail ')).toBe('https://www.keyline.example/pricing?utm_source=mail');
+    for (const value of ['javascript:alert(1)', '/s/pages/view/8', 42, undefined]) expect(httpUrl(value), String(value)).toBeUndefined();
+  });
+
+  it('keeps the page of an address too long for a profile, and drops one whose page alone is too long', () => {
+    const state = 'x'.repeat(2400);
+    expect(httpUrl(`https://www.keyline.example/pricing/calculator?state=${state}`)).toBe('https://www.keyline.example/pricing/calculator');
+    expect(httpUrl(`https://www.keyline.example/pricing/calculator?q=1#${state}`)).toBe('https://www.keyline.example/pricing/calculator?q=1');
+    expect(httpUrl(`https://www.keyline.example/${state}`)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { DecodingMode, decodeHTML } from 'entities';
+import { HttpUrlSchema } from '@/lib/schema/common';
 import { LEAD_LIMITS } from '@/lib/schema/lead';
 
 /**
@@ -64,4 +65,19 @@ export function errorPageText(text: string): string {
   if (!/^\s*<(?:!doctype|html|head|body|\?xml)|<\/(?:html|body|head|title|h1|p|div|center)>/i.test(text)) return text;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
   return textOfHtml(title?.trim() ? title : text.replace(/<head\b[\s\S]*?<\/head>/i, '')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A vendor's URL as a profile holds it: http(s) only, at most LEAD_LIMITS.url characters. An address
+ * over it (a tracking link's query, a calculator's state in the URL) keeps its page without the
+ * fragment, then without the query; one still longer is none: one long address never loses the lead.
+ */
+export function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = HttpUrlSchema.safeParse(value.trim());
+  if (!parsed.success) return undefined;
+  let url = parsed.data;
+  if (url.length > LEAD_LIMITS.url) url = url.split('#')[0]!;
+  if (url.length > LEAD_LIMITS.url) url = url.split('?')[0]!;
+  return url.length <= LEAD_LIMITS.url ? url : undefined;
 }

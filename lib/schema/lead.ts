@@ -54,11 +54,11 @@ export const LeadSourceSchema = z.object({
 export type LeadSource = z.infer<typeof LeadSourceSchema>;
 
 /** Caps on what a vendor, a gateway or a file may send about one lead: far above any real lead, far below what would stall the panel. */
-export const LEAD_LIMITS = { text: 500, longText: 10_000, pageViews: 5_000, problems: 200, moments: 200, activities: 1_000, optOuts: 20 } as const;
+export const LEAD_LIMITS = { text: 500, longText: 10_000, url: 2048, pageViews: 5_000, problems: 200, moments: 200, activities: 1_000, optOuts: 20 } as const;
 const Text = z.string().max(LEAD_LIMITS.text, `At most ${LEAD_LIMITS.text} characters`);
 
 export const PageViewSchema = z.object({
-  url: HttpUrlSchema.max(2048, 'A page URL is at most 2048 characters'),
+  url: HttpUrlSchema.max(LEAD_LIMITS.url, `A page URL is at most ${LEAD_LIMITS.url} characters`),
   title: z.string().max(LEAD_LIMITS.longText, `A page title is at most ${LEAD_LIMITS.longText} characters`),
   viewedAt: TimestampSchema,
   durationSec: z.number().nonnegative().optional(),
@@ -136,7 +136,7 @@ export const ActivitySchema = z.object({
   kind: ActivityKindSchema,
   /** The asset's title, the e-mail's name, the form's name. */
   title: Text,
-  url: HttpUrlSchema.max(2048, 'An activity URL is at most 2048 characters').optional(),
+  url: HttpUrlSchema.max(LEAD_LIMITS.url, `An activity URL is at most ${LEAD_LIMITS.url} characters`).optional(),
   at: TimestampSchema,
   /** An opened e-mail: when it was sent and with which subject. */
   sentAt: TimestampSchema.optional(),
