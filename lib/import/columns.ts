@@ -155,13 +155,24 @@ export function resolveColumn(kind: ImportKind, raw: string): string | undefined
   // Own properties only: a header named "constructor" is data, not Object.prototype's.
   const aliases = COLUMN_ALIASES[kind];
   if (Object.hasOwn(aliases, name)) return aliases[name];
-  return KNOWN[kind].has(name) ? name : undefined;
+  if (KNOWN[kind].has(name)) return name;
+  // Names written as one word ("timezone", Mautic's own field name) are matched without their "_" too.
+  return WITHOUT_UNDERSCORES[kind].get(name.replaceAll('_', ''));
 }
 
 const KNOWN: Record<ImportKind, ReadonlySet<string>> = {
   profiles: new Set(PROFILE_COLUMNS.map((column) => column.name)),
   pageViews: new Set(PAGE_VIEW_COLUMNS.map((column) => column.name)),
   content: new Set(CONTENT_COLUMNS.map((column) => column.name)),
+};
+
+/** A kind's documented names and aliases by their letters and digits alone ("timezone" → `time_zone`). */
+const byLettersAlone = (kind: ImportKind): ReadonlyMap<string, string> =>
+  new Map([...[...KNOWN[kind]].map((name) => [name, name] as const), ...Object.entries(COLUMN_ALIASES[kind])].map(([name, column]) => [name.replaceAll('_', ''), column]));
+const WITHOUT_UNDERSCORES: Record<ImportKind, ReadonlyMap<string, string>> = {
+  profiles: byLettersAlone('profiles'),
+  pageViews: byLettersAlone('pageViews'),
+  content: byLettersAlone('content'),
 };
 
 /** Required columns (or groups) the given columns lack, worded for the user. */

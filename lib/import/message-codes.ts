@@ -33,6 +33,7 @@ export const IMPORT_CODES = {
   'import.duplicateIdRow': ['first'],
   'import.duplicateIdItem': ['first'],
   'import.cellCount': ['cells', 'columns'],
+  'import.oneCell': ['columns'],
   'import.unclosedQuote': [],
   'import.strayQuote': [],
   'import.brokenRow': [],

@@ -121,6 +121,17 @@ describe('parseCsv', () => {
     expect(parsed.records.profiles.map((row) => row.id)).toEqual(['a', 'c']);
   });
 
+  it('refuses a note below the table, a row of one cell where the header has several, at its own row', async () => {
+    const parsed = await parseCsv('"id","name","email"\n"a","A","a@example.com"\n""\n"Grand Totals (1 record)"\n"Copyright (c) 2000-2026 salesforce.com, inc."', 'profiles');
+    expect(parsed.records.profiles.map((row) => row.id)).toEqual(['a']);
+    expect(parsed.errors.map((error) => [error.row, error.coded?.code])).toEqual([
+      [4, 'import.oneCell'],
+      [5, 'import.oneCell'],
+    ]);
+    // A file of two columns may hold an id alone: that is a record.
+    expect((await parseCsv('id,email\nb,\nc', 'profiles')).records.profiles.map((row) => row.id)).toEqual(['b', 'c']);
+  });
+
   it('refuses a second row with the same id, naming the first', async () => {
     const parsed = await parseCsv('id,name\na,First\nb,B\na,Second', 'profiles');
     expect(parsed.errors).toEqual([{ row: 4, column: 'id', message: 'Same id as row 2: each id may appear once', coded: { code: 'import.duplicateIdRow', params: { first: 2 }, detail: expect.any(String) } }]);

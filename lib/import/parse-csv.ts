@@ -74,6 +74,17 @@ export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }:
           if (cells.every((cell) => cell.trim() === '')) continue;
           // The header again (two exports pasted together) is no lead called "id".
           if (cells.length === headerCells.length && cells.every((cell, position) => normalizeColumnName(cell) === normalizeColumnName(headerCells[position]!))) continue;
+          // One cell where the header has several: a note below the table (a Salesforce report's
+          // "Grand Totals", its filters and copyright), never a record whose id is the whole line.
+          if (cells.length === 1 && columns.length > 2) {
+            collector.reject(
+              rowNumber,
+              '(row)',
+              `This row is one cell where the header has ${columns.length} columns: a note below the table (a report's totals or footer), not a record`,
+              importText('import.oneCell', { columns: columns.length }),
+            );
+            continue;
+          }
           const problem = broken.get(index);
           if (problem) {
             collector.reject(rowNumber, '(row)', problem.message, problem.coded);
