@@ -30,7 +30,7 @@ const WEIGHTS = {
   sameProductDatasheet: 0.7,
 } as const;
 
-/** Multipliers: an item in the fallback language, an item they can have in their own, a generic item when the need is known. */
+/** Multipliers: an item in the fallback language, an item they can have in their own, a generic item when the need is known, another product's stray match (OTHER_NEED_SHARE). */
 const FACTORS = { fallbackLanguage: 0.55, twinInTheirLanguage: 0.35, generic: 0.35, prospectContentForCustomer: 0.5, unmatched: 0.2, otherNeed: 0.3 } as const;
 
 /** What they read lately says more than what they read months ago. */
