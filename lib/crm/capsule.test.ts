@@ -12,6 +12,15 @@ describe('Capsule party page', () => {
       <section class="_k3a1"><h2 class="_k3a2">People (2)</h2><ul><li><a href="/party/245600311">Harriet Osei</a> <span>harriet@tideway.example</span></li></ul></section></div>`;
     expect(readRecordPage(capsule, document, match)).toEqual({ crm: 'capsule', type: 'organisation', id: '245600310', email: undefined, name: undefined });
   });
+
+  it('is an organisation where its name is in a company’s legal form, its people’s tab not open', () => {
+    document.body.innerHTML = `<main><h1>Penrose Quay Boatyard Ltd</h1><ul><li><a href="mailto:office@penrosequay.example">office@penrosequay.example</a></li></ul>
+      <section class="people" hidden><a href="/party/245600311">Gwithian Pengelly</a></section></main>`;
+    expect(readRecordPage(capsule, document, match)).toMatchObject({ type: 'organisation', email: undefined, name: undefined });
+    // A person's name is never in one, even one ending like a legal form's letters ("Ana Sa").
+    document.body.innerHTML = `<main><h1>Ana Sa</h1><a href="mailto:ana@sa.example">ana@sa.example</a></main>`;
+    expect(readRecordPage(capsule, document, match)).toMatchObject({ type: 'person' });
+  });
 });
 
 describe('Capsule organisation and opportunity', () => {

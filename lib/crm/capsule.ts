@@ -39,7 +39,9 @@ export const capsule: CrmDetector = {
     const summary = deepQueryAll(doc, SUMMARY).find(isShown);
     const people = peopleLists(doc);
     const organisation = organisationOf(summary ?? doc, match.recordId, people);
-    if (!organisation && people.some((list) => isShown(list) && otherParties(list, match.recordId).length > 0)) {
+    const title = firstShownText(doc, [`${SUMMARY}__name`, 'h1']);
+    // Its people listed, or (their tab not open) a name in a company's legal form: no person is "… Ltd".
+    if (!organisation && (people.some((list) => isShown(list) && otherParties(list, match.recordId).length > 0) || LEGAL_FORM.test(title ?? ''))) {
       return { record: { objectType: 'organisation', recordId: match.recordId, nonPerson: 'organisation' }, notAPerson: true };
     }
     // Nothing on the page shown yet (no summary, no heading of any kind, no region named for
@@ -96,6 +98,9 @@ export const capsuleTestUrls: DetectorTestUrls = {
  * organisation for a person costs a "not in marketing data", missing a person costs the rep their
  * brief.
  */
+/** The legal form that ends a company's name ("Penrose Quay Boatyard Ltd", "Polder GmbH", "Acme, Inc."). */
+const LEGAL_FORM = /[\s,](?:ltd|limited|llc|inc|incorporated|corp|corporation|gmbh|plc|b\.?v|s\.a|s\.?r\.?l|sarl|pty)\.?$/i;
+
 function peopleLists(doc: Document): Element[] {
   // By class or label, or (where a build's class names say nothing) by the heading, "People (2)".
   const headed = deepQueryAll(doc, 'h2, h3').filter((heading) => /^people\b/i.test(cleanText(heading.textContent) ?? ''));
