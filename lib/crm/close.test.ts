@@ -27,6 +27,15 @@ describe('Close, read by the generic layer', () => {
     expect(read(`<section><h2>Contacts</h2>${card}${other}</section>`)).toMatchObject({ id: LEAD, name: undefined, email: undefined });
   });
 
+  it('takes a contact’s address that has not bounced over one Close marks bounced, in either reading', () => {
+    const rows = `<div><a href="mailto:tk@kestenbaum-pottery.example">tk@kestenbaum-pottery.example</a> <span>office</span> <span title="Last email to this address bounced">⚠ Bounced</span></div>
+      <div><a href="mailto:tobiah@harbourline.example">tobiah@harbourline.example</a> <span>direct</span></div>`;
+    const own = `<div class="ContactCard_card__x1Y2z" data-contact-id="${CONTACT}"><div class="ContactCard_name__a1">Tobiah Kestenbaum</div>${rows}</div>`;
+    expect(read(own)).toMatchObject({ id: `${LEAD}/${CONTACT}`, email: 'tobiah@harbourline.example' });
+    const generic = `<div class="contact-card" data-contact-id="${CONTACT}"><button aria-expanded="true">▾</button><span class="contact-name">Tobiah Kestenbaum</span>${rows}</div>`;
+    expect(read(`<section><h2>Contacts</h2>${generic}</section>`)).toMatchObject({ id: `${LEAD}/${CONTACT}`, email: 'tobiah@harbourline.example' });
+  });
+
   it('names no contact after the "Contacts" section heading its card is labelled by, whose "+ Add" is a button', () => {
     const section = `<section aria-labelledby="contacts-t"><h2 id="contacts-t">Contacts <button type="button">+ Add</button></h2>
       <div class="contact-card"><div class="contact-title">ysolde@spindrift.example</div><a href="mailto:ysolde@spindrift.example">ysolde@spindrift.example</a></div></section>`;

@@ -254,6 +254,15 @@ function chosenContact(leadId: string, cards: Element[]): Element | undefined {
  * The contact's addresses, primary first. Read whether or not the card is expanded: a collapsed
  * card still belongs to this person, and only the card itself has to be shown.
  */
+/**
+ * A contact's addresses in the card's order, except that one marked bounced in its row ("⚠ Bounced",
+ * Close's warning after the last e-mail to it failed) goes after the others: they no longer read it.
+ */
 function emailsOf(card: Element): string[] {
-  return [...card.querySelectorAll('a[href^="mailto:"]')].flatMap((link) => mailtoAddress(link.getAttribute('href')!)?.toLowerCase() ?? []);
+  const links = [...card.querySelectorAll('a[href^="mailto:"]')];
+  const bounced = (link: Element) => link.parentElement !== card && BOUNCED.test(link.parentElement?.textContent ?? '');
+  return [...links.filter((link) => !bounced(link)), ...links.filter(bounced)].flatMap((link) => mailtoAddress(link.getAttribute('href')!)?.toLowerCase() ?? []);
 }
+
+/** Close's mark on an address whose last e-mail bounced. */
+const BOUNCED = /\bbounced\b/i;
