@@ -93,7 +93,8 @@ export const capsuleTestUrls: DetectorTestUrls = {
  * Capsule draws a person and an organisation with one party template, and the URL is the same shape
  * for both, so the page decides: a person's header names its organisation under the name ("VP
  * Security at Ledgerly", a link to another party); an organisation's page lists its people, each a
- * link to their own party. (The name's menu, which offers "Convert to Organisation", is rendered
+ * link to their own party, or where that tab is not open, names it in a company's legal form ("… Ltd",
+ * "… GmbH"). (The name's menu, which offers "Convert to Organisation", is rendered
  * only while open, so it cannot be read.) A party showing neither counts as a person: taking an
  * organisation for a person costs a "not in marketing data", missing a person costs the rep their
  * brief.
