@@ -29,15 +29,12 @@ import events404 from '@/test/fixtures/api/variants/hubspot2/error-404-events.js
 import proxy502 from '@/test/fixtures/api/variants/hubspot2/proxy-502-cloudflare.json';
 import proxy503 from '@/test/fixtures/api/variants/hubspot2/proxy-503-maintenance.json';
 import { ConnectorError } from './types';
-import type { FakeRoute } from '@/test/support/fake-fetch';
-import { contactAt, HS_TOKEN, hub, noEvents, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
+import { contactAt, HS_TOKEN, hub, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
-const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
 
-type Route = FakeRoute;
 resetBetweenTests();
 
 /** The IANA zone a name stands for (links such as "Japan" resolve to "Asia/Tokyo"), so two spellings of one zone compare equal. */

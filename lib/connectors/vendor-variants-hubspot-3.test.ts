@@ -14,8 +14,7 @@
  * test/fixtures/api/variants/README.md, section "hubspot3/ (third set)".
  */
 import { describe, expect, it, vi } from 'vitest';
-import { HubSpotSourceSchema, newestProblemFirst, type LeadProfile } from '@/lib/schema';
-import { createHubSpotConnector } from '@/lib/connectors/hubspot';
+import { newestProblemFirst, type LeadProfile } from '@/lib/schema';
 import searchEmpty from '@/test/fixtures/api/hubspot/contacts-search-empty.json';
 import mergedSurvivor from '@/test/fixtures/api/variants/hubspot3/contact-63920-merged-survivor.json';
 import events63920 from '@/test/fixtures/api/variants/hubspot3/events-63920.json';
@@ -47,9 +46,8 @@ import error500Correlation from '@/test/fixtures/api/variants/hubspot3/error-500
 import error477Migration from '@/test/fixtures/api/variants/hubspot3/error-477-migration.json';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { contactAt, HS_TOKEN, hub, noEvents, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
+import { contactAt, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
-const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -57,9 +55,6 @@ const signal = new AbortController().signal;
 type Route = FakeRoute;
 resetBetweenTests();
 
-/** A HubSpot connector with the admin's own settings (field mappings, timeout) on top of the defaults. */
-const hubWith = (settings: Record<string, unknown>) =>
-  createHubSpotConnector(HubSpotSourceSchema.parse({ kind: 'hubspot', ...settings }), { token: HS_TOKEN });
 
 const EVENTS = '/events/v3/events';
 const SEARCH = '/crm/v3/objects/contacts/search';
@@ -67,8 +62,6 @@ const search = (body: unknown, extra: Partial<Route> = {}): Route => ({ method: 
 const events = (body: unknown, when?: Route['when']): Route => ({ method: 'GET', path: EVENTS, body, when });
 const query = (email: string) => ({ crm: 'pipedrive' as const, recordId: '5510', email });
 
-/** The instant a timestamp names, so "…:07Z" and "…:07.000Z" compare equal. */
-const instant = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
 /** What a refusal says, in English and as a code, for checking that an id or a scope reaches the admin. */
 const said = (error: ConnectorError) => `${error.message} ${JSON.stringify(error.coded ?? {})}`;
@@ -152,7 +145,7 @@ describe('HubSpot variants, third set: contact properties', () => {
 
   it('H31: a multiple-checkboxes property mapped as the preferred channel ("Phone;LinkedIn"): one of the ticked channels, not nothing', async () => {
     serve([contactAt('63131', multiCheckbox), noEvents]);
-    const profile = wellFormed(await hubWith({ mappings: { preferredChannel: 'preferred_channels' } }).getProfile('63131', signal));
+    const profile = wellFormed(await hub({ mappings: { preferredChannel: 'preferred_channels' } }).getProfile('63131', signal));
     expect(profile.name).toBe('Priyanka Iyer');
     expect(['phone', 'linkedin']).toContain(profile.contact.preferredChannel);
   });
@@ -167,7 +160,7 @@ describe('HubSpot variants, third set: contact properties', () => {
       { method: 'GET', path: '/crm/v3/properties/contacts', body: { results: definitions } },
       { method: 'POST', path: '/crm/v3/properties/contacts/batch/read', body: { results: definitions } },
     ]);
-    const connector = hubWith({ mappings: { preferredChannel: 'preferred_contact_channel', bestTime: 'best_time_to_reach' } });
+    const connector = hub({ mappings: { preferredChannel: 'preferred_contact_channel', bestTime: 'best_time_to_reach' } });
     const profile = wellFormed(await connector.getProfile('63132', signal));
     expect([undefined, 'phone']).toContain(profile.contact.preferredChannel);
     expect(profile.contact.bestTimeText ?? '').not.toMatch(/option_\d/);
@@ -385,7 +378,7 @@ describe('HubSpot variants, third set: refusals and failures', () => {
     serve([contactAt('63142', contact63142), noEvents]);
     hangWhere((url) => url.pathname.startsWith('/crm/v3/objects/contacts/'));
     const started = Date.now();
-    const error = await rejection(hubWith({ timeoutSeconds: 1 }).getProfile('63142', signal));
+    const error = await rejection(hub({ timeoutSeconds: 1 }).getProfile('63142', signal));
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -394,7 +387,7 @@ describe('HubSpot variants, third set: refusals and failures', () => {
   it('H42d: the contact answers but its events never do: the lead is shown with a gap for the page history, not lost to the timeout', async () => {
     serve([contactAt('63142', contact63142), noEvents]);
     hangWhere((url) => url.pathname === EVENTS);
-    const profile = wellFormed(await hubWith({ timeoutSeconds: 1 }).getProfile('63142', signal));
+    const profile = wellFormed(await hub({ timeoutSeconds: 1 }).getProfile('63142', signal));
     expect(profile.id).toBe('63142');
     expect(profile.name).toBe('Kofi Asante');
     expect(profile.pageViews).toEqual([]);

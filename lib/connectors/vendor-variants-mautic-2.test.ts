@@ -30,63 +30,46 @@ import error401 from '@/test/fixtures/api/variants/mautic2/error-401-details.jso
 import error403 from '@/test/fixtures/api/variants/mautic2/error-403-details.json';
 import error404Route from '@/test/fixtures/api/variants/mautic2/error-404-route-not-found.json';
 import { ConnectorError } from './types';
-import type { FakeRoute } from '@/test/support/fake-fetch';
-import { MT_BASE, MT_PASSWORD as PASSWORD, mt, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
+import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 /** Mautic's offline.php page followed by the JSON errors, as a fatal error leaves it (text/html). */
 const offlineHtml = readFileSync('test/fixtures/api/variants/mautic2/error-500-offline.html', 'utf8');
 
-const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
 
-type Route = FakeRoute;
 resetBetweenTests();
 
-const instant = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 /** HTML entities as Mautic stores them (`&amp;`, `&quot;`, `&#39;`, `&#039;`, `&#38;`), which a rep must never read. */
 const ENTITY = /&(amp|quot|lt|gt|apos|#\d+|#x[0-9a-f]+);/i;
 
 // ---------------------------------------------------------------------------------------------
 // Mautic
 
-const query = (email: string) => ({ crm: 'salesforce' as const, recordId: '00Q1', email });
 
-type Listing = { contacts: Record<string, unknown> };
-/** GET /api/contacts answers the list; GET /api/contacts/{id} answers each listed contact as `{"contact": …}` (Mautic's own answer by id). */
-const list = (body: unknown): Route[] => [
-  { method: 'GET', path: '/api/contacts', body },
-  ...Object.entries((body as Listing).contacts ?? {}).map(([id, contact]): Route => ({ method: 'GET', path: `/api/contacts/${id}`, body: { contact } })),
-];
-const ACTIVITY = /^\/api\/contacts\/\d+\/activity$/;
-/** The activity answers its first page with the fixture and any later page with nothing. */
-const activity = (body: unknown): Route[] => [
-  { method: 'GET', path: ACTIVITY, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body },
-  { method: 'GET', path: ACTIVITY, body: activityEmpty },
-];
 
 describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
   it('M13: three search matches keyed by id, the exact address (other case) third: that contact is the lead', async () => {
-    const seen = serve([...list(threeMatches), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('lee@contoso.example'), signal));
+    const seen = serve([...mtList(threeMatches), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('lee@contoso.example'), signal));
     expect.soft(profile.id).toBe('3303');
     expect.soft(profile.name).toBe('Lee Park');
     expect.soft(profile.email?.toLowerCase()).toBe('lee@contoso.example');
     expect.soft(profile.score).toBe(64);
     expect.soft(profile.title).toBe('Head of IT');
-    const activityFor = seen.filter((call) => ACTIVITY.test(call.url.pathname)).map((call) => call.url.pathname);
+    const activityFor = seen.filter((call) => MT_ACTIVITY.test(call.url.pathname)).map((call) => call.url.pathname);
     expect.soft(activityFor.every((path) => path.startsWith('/api/contacts/3303/'))).toBe(true);
   });
 
   it('M14: "contacts": {} (an empty map, not []) with total 0 is nobody, not an error', async () => {
-    serve(list(emptyObject));
-    expect(await mt().findProfile(query('nobody@contoso.example'), signal)).toBeNull();
+    serve(mtList(emptyObject));
+    expect(await mt().findProfile(mtQuery('nobody@contoso.example'), signal)).toBeNull();
   });
 
   it('M15: Mautic 5 field objects with "" and null values and points 0 (int): unknowns stay unknown, score 0 kept', async () => {
-    serve([...list(m5EmptyValues), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('tomas@fabrikam.example'), signal));
+    serve([...mtList(m5EmptyValues), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('tomas@fabrikam.example'), signal));
     expect.soft(profile.id).toBe('3402');
     expect.soft(profile.name).toBe('Tomás');
     expect.soft(profile.company).toBeUndefined();
@@ -105,8 +88,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
       auth: { method: 'basic', username: 'leadside-api' },
       mappings: { preferredChannel: 'preferred_channel', bestTime: 'best_time' },
     });
-    serve([...list(m5LocaleSelect), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt(source).findProfile(query('marina.costa@valeverde.example'), signal));
+    serve([...mtList(m5LocaleSelect), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt(source).findProfile(mtQuery('marina.costa@valeverde.example'), signal));
     expect.soft(profile.name).toBe('Marina Costa');
     expect.soft(profile.company).toBe('Vale Verde Agro');
     expect.soft(profile.title).toBe('Diretora de TI');
@@ -120,8 +103,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M17: doNotContact entries (reason 1 on email, reason 3 on sms) reach the rep: do-not-email, with why and when', async () => {
-    serve([...list(dnc), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('jonas.weber@northwind.example'), signal));
+    serve([...mtList(dnc), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('jonas.weber@northwind.example'), signal));
     expect.soft(profile.contact.doNotEmail).toBe(true);
     const optOuts = profile.contact.optOuts ?? [];
     const email = optOuts.find((entry) => entry.channel === 'email');
@@ -134,8 +117,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M18: three UTM rows (no dateAdded, first url relative): first touch from the first row, latest from the last', async () => {
-    serve([...list(utmThree), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('aiko.tanaka@adatum.example'), signal));
+    serve([...mtList(utmThree), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('aiko.tanaka@adatum.example'), signal));
     expect.soft(profile.source.channel).toBe('paid_search');
     expect.soft(profile.source.campaign).toBe('brand-search-jp');
     expect.soft(profile.source.utm.source).toBe('google');
@@ -151,8 +134,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M19: activity in ascending order with point, stage, sent-only e-mails: pages, opens, downloads, forms as they are, newest first', async () => {
-    serve([...list(rafael), ...activity(mixedAsc)]);
-    const profile = wellFormed(await mt().findProfile(query('rafael.ortega@tailspin.example'), signal));
+    serve([...mtList(rafael), ...mtActivity(mixedAsc)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('rafael.ortega@tailspin.example'), signal));
     expect.soft(profile.pageViews.map((view) => view.url).sort()).toEqual([
       'https://www.keyline.example/pricing',
       'https://www.keyline.example/webinars/soc2',
@@ -174,8 +157,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M20: timestamps with a -03:00 offset (as Mautic’s own examples print them) keep their instant', async () => {
-    serve([...list(rafael), ...activity(offsetTimestamps)]);
-    const profile = wellFormed(await mt().findProfile(query('rafael.ortega@tailspin.example'), signal));
+    serve([...mtList(rafael), ...mtActivity(offsetTimestamps)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('rafael.ortega@tailspin.example'), signal));
     expect.soft(profile.pageViews.map((view) => [view.url, instant(view.viewedAt)])).toEqual([
       ['https://www.keyline.example/pt/precos', Date.parse('2026-11-18T12:35:00Z')],
     ]);
@@ -188,13 +171,13 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
 
   it('M21: a server paging at its default 25 (total 27, maxPages 2): page 2 is read, its form and oldest page kept', async () => {
     const seen = serve([
-      ...list(rafael),
-      { method: 'GET', path: ACTIVITY, when: (url) => url.searchParams.get('page') === '2', body: limit25Page2 },
-      { method: 'GET', path: ACTIVITY, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body: limit25Page1 },
-      { method: 'GET', path: ACTIVITY, body: activityEmpty },
+      ...mtList(rafael),
+      { method: 'GET', path: MT_ACTIVITY, when: (url) => url.searchParams.get('page') === '2', body: limit25Page2 },
+      { method: 'GET', path: MT_ACTIVITY, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body: limit25Page1 },
+      { method: 'GET', path: MT_ACTIVITY, body: activityEmpty },
     ]);
-    const profile = wellFormed(await mt().findProfile(query('rafael.ortega@tailspin.example'), signal));
-    expect.soft(seen.some((call) => ACTIVITY.test(call.url.pathname) && call.url.searchParams.get('page') === '2')).toBe(true);
+    const profile = wellFormed(await mt().findProfile(mtQuery('rafael.ortega@tailspin.example'), signal));
+    expect.soft(seen.some((call) => MT_ACTIVITY.test(call.url.pathname) && call.url.searchParams.get('page') === '2')).toBe(true);
     expect.soft(profile.pageViews).toHaveLength(26);
     expect.soft(profile.pageViews.map((view) => view.url)).toContain('https://www.keyline.example/blog/first-visit');
     expect.soft(profile.problems.map((problem) => problem.text)).toEqual(['We need audit evidence for 40 AWS accounts by June.']);
@@ -207,8 +190,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
       auth: { method: 'basic', username: 'leadside-api' },
       mappings: { problem: 'biggest_challenge' },
     });
-    serve([...list(textareaHtml), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt(source).findProfile(query('grace.okafor@lucerne.example'), signal));
+    serve([...mtList(textareaHtml), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt(source).findProfile(mtQuery('grace.okafor@lucerne.example'), signal));
     expect.soft(profile.problems).toHaveLength(1);
     const text = profile.problems[0]?.text ?? '';
     expect.soft(text).not.toMatch(/<\/?p>/);
@@ -218,8 +201,8 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M23: &#38; (Mautic 5), &quot; and a double-encoded &amp;#039; never reach the rep as entities', async () => {
-    serve([...list(doubleEncoded), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('niamh.oneill@rr-logistics.example'), signal));
+    serve([...mtList(doubleEncoded), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('niamh.oneill@rr-logistics.example'), signal));
     expect.soft(profile.company).toBe('R&R Logistics');
     expect.soft(profile.title).toBe('Head of "Growth"');
     expect.soft(profile.name ?? '').not.toMatch(ENTITY);
@@ -228,7 +211,7 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
 
   it('M24a: 401 {"errors":[{code, message, details: []}]} is an auth error, without the password', async () => {
     serve([{ method: 'GET', path: '/api/contacts', status: 401, body: error401 }]);
-    const error = await rejection(mt().findProfile(query('lee@contoso.example'), signal));
+    const error = await rejection(mt().findProfile(mtQuery('lee@contoso.example'), signal));
     expect(error).toBeInstanceOf(ConnectorError);
     expect.soft((error as ConnectorError).kind).toBe('auth');
     expect.soft((error as ConnectorError).message).not.toContain(PASSWORD);
@@ -236,24 +219,24 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
 
   it('M24b: 403 "You do not have access to the requested area/action." is a permission error, not a missing lead', async () => {
     serve([{ method: 'GET', path: '/api/contacts', status: 403, body: error403 }]);
-    const error = await rejection(mt().findProfile(query('lee@contoso.example'), signal));
+    const error = await rejection(mt().findProfile(mtQuery('lee@contoso.example'), signal));
     expect(error).toBeInstanceOf(ConnectorError);
     expect.soft(['auth', 'rejected']).toContain((error as ConnectorError).kind);
   });
 
   it('M25: 404 "Requested URL not found: /api/contacts" (API off or routes not cached) is an error, not "no such lead"', async () => {
     serve([{ method: 'GET', path: '/api/contacts', status: 404, body: error404Route }]);
-    const error = await rejection(mt().findProfile(query('lee@contoso.example'), signal));
+    const error = await rejection(mt().findProfile(mtQuery('lee@contoso.example'), signal));
     expect(error).toBeInstanceOf(ConnectorError);
     expect.soft((error as ConnectorError).kind).not.toBe('not-found');
   });
 
   it('M26a: the activity answers 500 with Mautic’s HTML offline page: the contact is shown, with a gap, no pages invented', async () => {
     serve([
-      ...list(rafael),
-      { method: 'GET', path: ACTIVITY, status: 500, text: offlineHtml, headers: { 'Content-Type': 'text/html; charset=UTF-8' } },
+      ...mtList(rafael),
+      { method: 'GET', path: MT_ACTIVITY, status: 500, text: offlineHtml, headers: { 'Content-Type': 'text/html; charset=UTF-8' } },
     ]);
-    const profile = wellFormed(await mt().findProfile(query('rafael.ortega@tailspin.example'), signal));
+    const profile = wellFormed(await mt().findProfile(mtQuery('rafael.ortega@tailspin.example'), signal));
     expect.soft(profile.id).toBe('3406');
     expect.soft(profile.name).toBe('Rafael Ortega');
     expect.soft(profile.pageViews).toEqual([]);
@@ -263,7 +246,7 @@ describe('Mautic variants, second set (Mautic 4/5 as it answers)', () => {
 
   it('M26b: the search answers 500 with Mautic’s HTML offline page: a server error whose message holds no HTML', async () => {
     serve([{ method: 'GET', path: '/api/contacts', status: 500, text: offlineHtml, headers: { 'Content-Type': 'text/html; charset=UTF-8' } }]);
-    const error = await rejection(mt().findProfile(query('rafael.ortega@tailspin.example'), signal));
+    const error = await rejection(mt().findProfile(mtQuery('rafael.ortega@tailspin.example'), signal));
     expect(error).toBeInstanceOf(ConnectorError);
     expect.soft((error as ConnectorError).kind).toBe('server');
     expect.soft((error as ConnectorError).message).not.toMatch(/<[a-z!/]/i);

@@ -47,9 +47,8 @@ import error500Legacy from '@/test/fixtures/api/variants/mautic3/error-500-legac
 import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { MT_BASE, MT_PASSWORD as PASSWORD, mt, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
+import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtContactsById, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
-const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -57,18 +56,9 @@ const signal = new AbortController().signal;
 type Route = FakeRoute;
 resetBetweenTests();
 
-const instant = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
-const query = (email: string) => ({ crm: 'salesforce' as const, recordId: '00Q1', email });
-const withMappings = (mappings: Record<string, string>) =>
-  MauticSourceSchema.parse({ kind: 'mautic', baseUrl: MT_BASE, auth: { method: 'basic', username: 'leadside-api' }, mappings });
+const withMappings = (mappings: Record<string, string>) => MauticSourceSchema.parse({ ...mtSource, mappings });
 
-type Listing = { contacts: Record<string, { id: number; fields: { all: { email?: string | null } } }> };
 const EMPTY_LIST = { total: '0', contacts: [] };
-/** GET /api/contacts/{id} answers each listed contact as `{"contact": …}` (Mautic's own answer by id). */
-const byId = (body: unknown): Route[] =>
-  Object.entries((body as Listing).contacts).map(([id, contact]): Route => ({ method: 'GET', path: `/api/contacts/${id}`, body: { contact } }));
-/** GET /api/contacts answers the list, whatever the search; GET /api/contacts/{id} each listed contact. */
-const list = (body: unknown): Route[] => [{ method: 'GET', path: '/api/contacts', body }, ...byId(body)];
 /**
  * Every query value as PHP reads it (`$_GET`, application/x-www-form-urlencoded: "+" is a space, "%2B" a
  * plus), which is what URLSearchParams gives too.
@@ -78,16 +68,10 @@ const mentions = (url: URL, text: string) => queryValues(url).some((value) => va
 /** GET /api/contacts answers the list only to a request that names `text` (the address, the CRM id); else nobody. */
 const listWhenAsked = (text: string, body: unknown): Route[] => [
   { method: 'GET', path: '/api/contacts', when: (url) => mentions(url, text), body },
-  ...byId(body),
+  ...mtContactsById(body),
 ];
 const nobodyElse: Route = { method: 'GET', path: '/api/contacts', body: EMPTY_LIST };
 
-const ACTIVITY = /^\/api\/contacts\/\d+\/activity$/;
-/** The activity answers its first page with the fixture and any later page with nothing. */
-const activity = (body: unknown): Route[] => [
-  { method: 'GET', path: ACTIVITY, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body },
-  { method: 'GET', path: ACTIVITY, body: activityEmpty },
-];
 
 /** A request as the raw fake below saw it (for the OAuth2 cases, whose token request has a form body). */
 interface RawCall {
@@ -124,12 +108,12 @@ const oauthSource = MauticSourceSchema.parse({ kind: 'mautic', baseUrl: MT_BASE,
 const mtOauth = () => createMauticConnector(oauthSource, { clientSecret: CLIENT_SECRET });
 const TOKEN_PATH = '/oauth/v2/token';
 
-const amaraQuery = query('amara.nwosu@woodgrove.example');
+const amaraQuery = mtQuery('amara.nwosu@woodgrove.example');
 
 describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   it('M27a: a plus-addressed e-mail (dana.okonkwo+crm@…) is searched as that address, "+" not read as a space', async () => {
-    const seen = serve([...listWhenAsked('dana.okonkwo+crm@fabrikam.example', plusAddress), nobodyElse, ...activity(activityEmpty)]);
-    const profile = await mt().findProfile(query('dana.okonkwo+crm@fabrikam.example'), signal);
+    const seen = serve([...listWhenAsked('dana.okonkwo+crm@fabrikam.example', plusAddress), nobodyElse, ...mtActivity(activityEmpty)]);
+    const profile = await mt().findProfile(mtQuery('dana.okonkwo+crm@fabrikam.example'), signal);
     const searched = seen.filter((call) => call.url.pathname === '/api/contacts').map((call) => queryValues(call.url).join(' & '));
     expect(profile, `Mautic read the search as: ${searched.join(' | ')}`).not.toBeNull();
     const lead = wellFormed(profile);
@@ -161,40 +145,40 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
       ...listWhenAsked(recordId, sameAddressCrmId),
       ...listWhenAsked('sam.rivera@northwind.example', sameAddressTwo),
       nobodyElse,
-      ...activity(activityEmpty),
+      ...mtActivity(activityEmpty),
     ]);
     const source = withMappings({ crmIdField: 'sfdc_lead_id', crm: 'salesforce' });
     const profile = wellFormed(await mt(source).findProfile({ crm: 'salesforce', recordId, email: 'sam.rivera@northwind.example' }, signal));
     expect.soft(profile.id).toBe('4377');
     expect.soft(profile.name).toBe('Samuel Rivera');
-    const activityFor = seen.filter((call) => ACTIVITY.test(call.url.pathname)).map((call) => call.url.pathname);
+    const activityFor = seen.filter((call) => MT_ACTIVITY.test(call.url.pathname)).map((call) => call.url.pathname);
     expect.soft(activityFor.every((path) => path.startsWith('/api/contacts/4377/'))).toBe(true);
   });
 
   it('M28b: one address on two contacts and no CRM id mapped: whichever is chosen, everything shown is that one contact’s', async () => {
-    const seen = serve([...listWhenAsked('sam.rivera@northwind.example', sameAddressTwo), nobodyElse, ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('sam.rivera@northwind.example'), signal));
+    const seen = serve([...listWhenAsked('sam.rivera@northwind.example', sameAddressTwo), nobodyElse, ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('sam.rivera@northwind.example'), signal));
     const expected: Record<string, Partial<LeadProfile>> = {
       '4301': { name: 'Sam Rivera', company: 'Northwind Traders', title: 'IT Manager', score: 64 },
       '4377': { name: 'Samuel Rivera', company: 'Northwind Traders Inc.', title: 'IT Manager, Infrastructure', score: 0 },
     };
     expect(Object.keys(expected)).toContain(profile.id);
     expect.soft(profile).toMatchObject(expected[profile.id]!);
-    const activityFor = seen.filter((call) => ACTIVITY.test(call.url.pathname)).map((call) => call.url.pathname);
+    const activityFor = seen.filter((call) => MT_ACTIVITY.test(call.url.pathname)).map((call) => call.url.pathname);
     expect.soft(activityFor.every((path) => path.startsWith(`/api/contacts/${profile.id}/`))).toBe(true);
   });
 
   it('M28c: a server that ignores the filter (every contact, total "350", anonymous visitors first): nobody else is taken for the lead', async () => {
-    serve([...list(filterIgnored), ...activity(activityEmpty)]);
+    serve([...mtList(filterIgnored), ...mtActivity(activityEmpty)]);
     const outcome = await rejection(mt().findProfile(amaraQuery, signal));
     if (outcome instanceof ConnectorError) expect.soft(outcome.kind).not.toBe('auth');
     else expect(outcome, 'a contact whose address is not the lead’s was shown as the lead').toEqual({ resolved: null });
   });
 
   it('M29: multiselect fields ("video|email", labels in normalizedValue) mapped as channel and best time; boolean, date, datetime fields beside', async () => {
-    serve([...list(multiselectBoolean), ...activity(activityEmpty)]);
+    serve([...mtList(multiselectBoolean), ...mtActivity(activityEmpty)]);
     const source = withMappings({ preferredChannel: 'contact_channels', bestTime: 'best_time_slots' });
-    const profile = wellFormed(await mt(source).findProfile(query('ines.duarte@contoso-seguros.example'), signal));
+    const profile = wellFormed(await mt(source).findProfile(mtQuery('ines.duarte@contoso-seguros.example'), signal));
     expect.soft(profile.name).toBe('Inês Duarte');
     expect.soft(profile.score).toBe(57);
     // The lead chose two channels, the first being a video call: a channel she named, never none.
@@ -207,9 +191,9 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M30: preferred_locale zh_Hant_TW keeps its script; the mapped custom timezone field gives the zone when the core one is empty', async () => {
-    serve([...list(localeScript), ...activity(activityEmpty)]);
+    serve([...mtList(localeScript), ...mtActivity(activityEmpty)]);
     const source = withMappings({ timeZone: 'office_timezone' });
-    const profile = wellFormed(await mt(source).findProfile(query('meilin.chen@tailwind-semi.example'), signal));
+    const profile = wellFormed(await mt(source).findProfile(mtQuery('meilin.chen@tailwind-semi.example'), signal));
     expect.soft(profile.name).toBe('Mei-Lin Chen');
     expect.soft(profile.title).toBe('資安經理');
     expect.soft(profile.contact.timeZone).toBe('Asia/Taipei');
@@ -219,8 +203,8 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M31: ipAddresses map whose geo details (a VPN in Chicago) contradict the lead’s fields; title "Mr" is a salutation, not the job', async () => {
-    serve([...list(ipMapVpn), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('jonas.richter@hafenlogistik.example'), signal));
+    serve([...mtList(ipMapVpn), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('jonas.richter@hafenlogistik.example'), signal));
     expect.soft(profile.id).toBe('4131');
     expect.soft(profile.name).toBe('Jonas Richter');
     expect.soft(profile.company).toBe('Hafenlogistik GmbH');
@@ -236,8 +220,8 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M32: a bounce whose comment is a 635-character SMTP answer, and a web-push opt-out: do-not-email with why and when, no call ban', async () => {
-    serve([...list(dncBouncePush), ...activity(activityEmpty)]);
-    const profile = wellFormed(await mt().findProfile(query('hannah.lindqvist@nordkraft.example'), signal));
+    serve([...mtList(dncBouncePush), ...mtActivity(activityEmpty)]);
+    const profile = wellFormed(await mt().findProfile(mtQuery('hannah.lindqvist@nordkraft.example'), signal));
     expect.soft(profile.name).toBe('Hannah Lindqvist');
     expect.soft(profile.contact.doNotEmail).toBe(true);
     expect.soft(profile.contact.doNotCall).toBe(false);
@@ -255,22 +239,22 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
       ...listWhenAsked('owen.park@litware.example', stageFormerCustomer),
       ...listWhenAsked('lucia.ferreira@adventure-works.example', stageSql),
       nobodyElse,
-      ...activity(activityEmpty),
+      ...mtActivity(activityEmpty),
     ]);
-    const owen = wellFormed(await mt().findProfile(query('owen.park@litware.example'), signal));
+    const owen = wellFormed(await mt().findProfile(mtQuery('owen.park@litware.example'), signal));
     expect.soft(owen.id).toBe('4133');
     expect.soft(owen.stage).not.toBe('customer');
     expect.soft(owen.customer).not.toBe(true);
     // Mautic's points go below zero when point actions subtract (a churned customer's penalty): the score is -15, not 0 or none.
     expect.soft(owen.score).toBe(-15);
-    const lucia = wellFormed(await mt().findProfile(query('lucia.ferreira@adventure-works.example'), signal));
+    const lucia = wellFormed(await mt().findProfile(mtQuery('lucia.ferreira@adventure-works.example'), signal));
     expect.soft(lucia.id).toBe('4134');
     expect.soft(lucia.stage).toBe('sql');
     expect.soft(lucia.score).toBe(92);
   });
 
   it('M34: hits from a campaign e-mail’s link, on a Mautic landing page (admin href "/s/pages/view/8", no urlTitle), a 2,398-character address, campaign events: the public pages, titled', async () => {
-    serve([...list(amara), ...activity(campaignLandingHits)]);
+    serve([...mtList(amara), ...mtActivity(campaignLandingHits)]);
     const profile = wellFormed(await mt().findProfile(amaraQuery, signal));
     const pages = profile.pageViews.map((view) => {
       const url = new URL(view.url);
@@ -296,7 +280,7 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M35: the server’s clocks went back (02:40+02:00, then 02:10+01:00): activities newest first by instant, not by wall clock', async () => {
-    serve([...list(amara), ...activity(dstFallback)]);
+    serve([...mtList(amara), ...mtActivity(dstFallback)]);
     const profile = wellFormed(await mt().findProfile(amaraQuery, signal));
     const activities = (profile.activities ?? []).map((item) => [item.kind, instant(item.at)]);
     expect.soft(activities).toEqual([
@@ -308,7 +292,7 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M36: opens of "Custom Email"s (no e-mail entity, email_name null; one without stored subject or hash): shown, titled, with their subject', async () => {
-    serve([...list(amara), ...activity(customEmailOpens)]);
+    serve([...mtList(amara), ...mtActivity(customEmailOpens)]);
     const profile = wellFormed(await mt().findProfile(amaraQuery, signal));
     const opens = (profile.activities ?? []).filter((item) => item.kind === 'email_open');
     expect.soft(opens.map((item) => instant(item.at))).toEqual([Date.parse('2026-11-24T09:12:00Z'), Date.parse('2026-11-02T07:55:00Z')]);
@@ -320,7 +304,7 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M37: a form message of 12,500 characters (no limit on a textarea): the problem is kept, within the cap, from its first words', async () => {
-    serve([...list(amara), ...activity(formLongMessage)]);
+    serve([...mtList(amara), ...mtActivity(formLongMessage)]);
     const profile = wellFormed(await mt().findProfile(amaraQuery, signal));
     expect.soft(profile.problems).toHaveLength(1);
     const problem = profile.problems[0];
@@ -331,9 +315,9 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   });
 
   it('M37b: the form writes the contact field mapped as the problem: the lead’s words once, dated by the submission', async () => {
-    serve([...list(mappedProblemField), ...activity(formWritesMappedField)]);
+    serve([...mtList(mappedProblemField), ...mtActivity(formWritesMappedField)]);
     const source = withMappings({ problem: 'biggest_challenge' });
-    const profile = wellFormed(await mt(source).findProfile(query('tomasz.wojcik@woodgrove.example'), signal));
+    const profile = wellFormed(await mt(source).findProfile(mtQuery('tomasz.wojcik@woodgrove.example'), signal));
     const words = 'Auditors ask us for the same evidence twice, once for SOC 2 and once for ISO 27001; we need one place for it.';
     const same = profile.problems.filter((problem) => problem.text === words);
     expect.soft(same, JSON.stringify(profile.problems)).toHaveLength(1);
@@ -343,10 +327,10 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
   it('M38a: the activity hits Mautic’s rate limiter (text/html, X-RateLimit-Reset, no Retry-After): the contact is shown, with a gap', async () => {
     const reset = Math.floor(Date.now() / 1000) + 2400;
     serve([
-      ...list(amara),
+      ...mtList(amara),
       {
         method: 'GET',
-        path: ACTIVITY,
+        path: MT_ACTIVITY,
         status: 429,
         text: JSON.stringify(error429RateLimiter),
         headers: { 'Content-Type': 'text/html; charset=UTF-8', 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) },
@@ -387,7 +371,7 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
       if (bearer !== `Bearer ${oauthToken2.access_token}`) return json(401, error401TokenExpired, { 'WWW-Authenticate': 'Bearer realm="Service", error="invalid_grant", error_description="The access token provided has expired."' });
       if (path === '/api/contacts') return json(200, amara);
       if (path === '/api/contacts/4140') return json(200, { contact: amara.contacts['4140'] });
-      if (ACTIVITY.test(path)) return json(200, activityEmpty);
+      if (MT_ACTIVITY.test(path)) return json(200, activityEmpty);
       return json(404, { errors: [{ message: `Requested URL not found: ${path}`, code: 404, type: null }] });
     });
     const outcome = await rejection(mtOauth().findProfile(amaraQuery, signal));
@@ -404,11 +388,11 @@ describe('Mautic variants, third set (Mautic 4/5 as it answers)', () => {
       if (path === TOKEN_PATH) return json(200, tokenCalls() === 1 ? oauthToken1 : oauthToken2);
       const bearer = call.headers.get('Authorization') ?? '';
       const fresh = bearer === `Bearer ${oauthToken2.access_token}`;
-      const stillValid = bearer === `Bearer ${oauthToken1.access_token}` && !ACTIVITY.test(path);
+      const stillValid = bearer === `Bearer ${oauthToken1.access_token}` && !MT_ACTIVITY.test(path);
       if (!fresh && !stillValid) return json(401, error401TokenExpired);
       if (path === '/api/contacts') return json(200, amara);
       if (path === '/api/contacts/4140') return json(200, { contact: amara.contacts['4140'] });
-      if (ACTIVITY.test(path)) return json(200, (call.url.searchParams.get('page') ?? '1') === '1' ? customEmailOpens : activityEmpty);
+      if (MT_ACTIVITY.test(path)) return json(200, (call.url.searchParams.get('page') ?? '1') === '1' ? customEmailOpens : activityEmpty);
       return json(404, { errors: [{ message: `Requested URL not found: ${path}`, code: 404, type: null }] });
     });
     const profile = wellFormed(await mtOauth().findProfile(amaraQuery, signal));

@@ -40,9 +40,8 @@ import mtActivityEmpty from '@/test/fixtures/api/variants/mautic/activity-empty-
 import mt429 from '@/test/fixtures/api/variants/mautic/error-429-no-retry-after.json';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { contactAt, HS_TOKEN, hub, mt, noEvents, rejection, resetBetweenTests, serve, wellFormed } from '@/test/support/vendor-variants';
+import { contactAt, HS_TOKEN, hub, mt, mtActivity, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
-const signal = new AbortController().signal;
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -216,11 +215,6 @@ describe('HubSpot variants (properties are `string | null`, SimplePublicObjectWi
 // Mautic
 
 const list = (body: unknown): Route => ({ method: 'GET', path: '/api/contacts', body });
-/** The activity answers its first page with the fixture and any later page with nothing. */
-const activity = (body: unknown): Route[] => [
-  { method: 'GET', path: /^\/api\/contacts\/\d+\/activity$/, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body },
-  { method: 'GET', path: /^\/api\/contacts\/\d+\/activity$/, body: mtActivityEmpty },
-];
 
 describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)', () => {
   it('M01: total "0" and contacts [] is nobody, not an error', async () => {
@@ -229,7 +223,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M02: contacts as a JSON array (the legacy documentation’s list shape) still finds the lead', async () => {
-    serve([list(mtListArray), ...activity(mtActivityEmpty)]);
+    serve([list(mtListArray), ...mtActivity(mtActivityEmpty)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'jim@his-site.example' }, signal));
     expect(profile.id).toBe('2101');
     expect(profile.name).toBe('Jim Contact');
@@ -239,7 +233,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M03: empty field groups, ipAddresses and utmtags as [], no owner or stage, activity without details', async () => {
-    serve([list(mtEmptyGroups), ...activity(mtActivityMissing)]);
+    serve([list(mtEmptyGroups), ...mtActivity(mtActivityMissing)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'ana.souza@fourthcoffee.example' }, signal));
     expect(profile.id).toBe('2102');
     expect(profile.name).toBe('Ana Souza');
@@ -252,7 +246,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M04: values Mautic stored HTML-encoded (O&#39;Brien, Smith &amp; Søn) read as the lead wrote them', async () => {
-    serve([list(mtEntities), ...activity(mtActivityEmpty)]);
+    serve([list(mtEntities), ...mtActivity(mtActivityEmpty)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'siobhan.obrien@smith-son.example' }, signal));
     expect(profile.name).toBe("Siobhán O'Brien");
     expect(profile.company).toBe('Smith & Søn ApS');
@@ -261,7 +255,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M05: id and points as strings, tags as strings; the form’s encoded message, an e-mail read, a page without title', async () => {
-    serve([list(mtStrings), ...activity(mtActivityVariants)]);
+    serve([list(mtStrings), ...mtActivity(mtActivityVariants)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'bao.tran@wingtip.example' }, signal));
     expect(profile.id).toBe('2104');
     expect(profile.name).toBe('Bao Trần');
@@ -277,7 +271,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M06: dates as "Y-m-d H:i:s" (UTC) and a LinkedIn cpc click: first seen in UTC, paid social', async () => {
-    serve([list(mtSqlDates), ...activity(mtActivityEmpty)]);
+    serve([list(mtSqlDates), ...mtActivity(mtActivityEmpty)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'noor.haddad@contoso-gulf.example' }, signal));
     expect(profile.source.firstSeen).toBe('2026-10-01T08:15:00.000Z');
     expect(profile.source.channel).toBe('paid_social');
@@ -287,21 +281,21 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M07: two search matches: the contact whose e-mail is the address (case aside) is the lead', async () => {
-    serve([list(mtTwoMatches), ...activity(mtActivityEmpty)]);
+    serve([list(mtTwoMatches), ...mtActivity(mtActivityEmpty)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'jordan.lee@contoso.example' }, signal));
     expect(profile.id).toBe('2202');
     expect(profile.score).toBe(55);
   });
 
   it('M08: a contact without fields is no lead (null or a clear error), never a profile', async () => {
-    serve([list(mtMissingFields), ...activity(mtActivityEmpty)]);
+    serve([list(mtMissingFields), ...mtActivity(mtActivityEmpty)]);
     const outcome = await rejection(mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'ghost@contoso.example' }, signal));
     if (outcome instanceof ConnectorError) expect(outcome.kind).toBe('malformed');
     else expect(outcome).toEqual({ resolved: null });
   });
 
   it('M09: an activity answer with total "0" and no events gives an empty history', async () => {
-    serve([list(mtStrings), ...activity(mtActivityEmpty)]);
+    serve([list(mtStrings), ...mtActivity(mtActivityEmpty)]);
     const profile = wellFormed(await mt().findProfile({ crm: 'salesforce', recordId: '00Q1', email: 'bao.tran@wingtip.example' }, signal));
     expect(profile.pageViews).toEqual([]);
     expect(profile.problems).toEqual([]);
@@ -315,7 +309,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M11: GET /api/contacts/{id} ({"contact": …}) reads the same lead by id', async () => {
-    serve([{ method: 'GET', path: '/api/contacts/2105', body: mtContact2105 }, ...activity(mtActivityEmpty)]);
+    serve([{ method: 'GET', path: '/api/contacts/2105', body: mtContact2105 }, ...mtActivity(mtActivityEmpty)]);
     const profile = wellFormed(await mt().getProfile('2105', signal));
     expect(profile.id).toBe('2105');
     expect(profile.name).toBe('Noor Haddad');
@@ -324,7 +318,7 @@ describe('Mautic variants (PHP arrays: [] for empty maps, strings for numbers)',
   });
 
   it('M12: fields as [] (PHP’s empty array for an empty map) is no crash: the contact by id, or a clear error', async () => {
-    serve([{ method: 'GET', path: '/api/contacts/2106', body: mtFieldsEmptyArray }, ...activity(mtActivityEmpty)]);
+    serve([{ method: 'GET', path: '/api/contacts/2106', body: mtFieldsEmptyArray }, ...mtActivity(mtActivityEmpty)]);
     const outcome = await rejection(mt().getProfile('2106', signal));
     if (outcome instanceof ConnectorError) expect(outcome.kind).toBe('malformed');
     else expect(wellFormed((outcome as { resolved: LeadProfile | null }).resolved).id).toBe('2106');

@@ -105,9 +105,9 @@ export const COLUMNS: Record<ImportKind, readonly ColumnDoc[]> = {
 
 /** Other spellings accepted for a documented column (after normalizeColumnName). */
 export const COLUMN_ALIASES: Record<ImportKind, Record<string, string>> = {
-  // "HubSpot ID" splits at its capital as camelCase does: hub_spot_id.
-  profiles: { hub_spot_id: 'hubspot_id', hs_language: 'language', preferred_locale: 'language', locale: 'language', is_customer: 'customer', e_mail: 'email', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
-  pageViews: { e_mail: 'email', email_address: 'email', lead_id: 'profile_id', page_url: 'url', page_title: 'title' },
+  // Spellings that differ only in "_" need none: "HubSpot ID" (hub_spot_id) and "E-mail" (e_mail) are matched by their letters.
+  profiles: { hs_language: 'language', preferred_locale: 'language', locale: 'language', is_customer: 'customer', email_address: 'email', source_channel: 'channel', source_campaign: 'campaign', first_page_url: 'first_page' },
+  pageViews: { email_address: 'email', lead_id: 'profile_id', page_url: 'url', page_title: 'title' },
   content: { content_type: 'type', lang: 'language', locale: 'language', stages_of_journey: 'buyer_stages', journey_stages: 'buyer_stages', product: 'products', competitor: 'competitors' },
 };
 
@@ -149,30 +149,22 @@ export function normalizeColumnName(raw: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** The documented column a header stands for, or undefined when it is not one. */
+/**
+ * The documented column a header stands for, or undefined when it is not one. Names and aliases are
+ * compared without their "_" too, so one written as one word ("timezone", Mautic's own field name)
+ * is its column (`time_zone`). A Map, so a header named "constructor" is data, not Object.prototype's.
+ */
 export function resolveColumn(kind: ImportKind, raw: string): string | undefined {
-  const name = normalizeColumnName(raw);
-  // Own properties only: a header named "constructor" is data, not Object.prototype's.
-  const aliases = COLUMN_ALIASES[kind];
-  if (Object.hasOwn(aliases, name)) return aliases[name];
-  if (KNOWN[kind].has(name)) return name;
-  // Names written as one word ("timezone", Mautic's own field name) are matched without their "_" too.
-  return WITHOUT_UNDERSCORES[kind].get(name.replaceAll('_', ''));
+  return BY_LETTERS[kind].get(normalizeColumnName(raw).replaceAll('_', ''));
 }
 
-const KNOWN: Record<ImportKind, ReadonlySet<string>> = {
-  profiles: new Set(PROFILE_COLUMNS.map((column) => column.name)),
-  pageViews: new Set(PAGE_VIEW_COLUMNS.map((column) => column.name)),
-  content: new Set(CONTENT_COLUMNS.map((column) => column.name)),
-};
-
 /** A kind's documented names and aliases by their letters and digits alone ("timezone" → `time_zone`). */
-const byLettersAlone = (kind: ImportKind): ReadonlyMap<string, string> =>
-  new Map([...[...KNOWN[kind]].map((name) => [name, name] as const), ...Object.entries(COLUMN_ALIASES[kind])].map(([name, column]) => [name.replaceAll('_', ''), column]));
-const WITHOUT_UNDERSCORES: Record<ImportKind, ReadonlyMap<string, string>> = {
-  profiles: byLettersAlone('profiles'),
-  pageViews: byLettersAlone('pageViews'),
-  content: byLettersAlone('content'),
+const byLetters = (kind: ImportKind): ReadonlyMap<string, string> =>
+  new Map([...COLUMNS[kind].map((column) => [column.name, column.name] as const), ...Object.entries(COLUMN_ALIASES[kind])].map(([name, column]) => [name.replaceAll('_', ''), column]));
+const BY_LETTERS: Record<ImportKind, ReadonlyMap<string, string>> = {
+  profiles: byLetters('profiles'),
+  pageViews: byLetters('pageViews'),
+  content: byLetters('content'),
 };
 
 /** Required columns (or groups) the given columns lack, worded for the user. */

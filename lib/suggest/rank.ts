@@ -88,8 +88,10 @@ export function suggestContent(profile: LeadProfile, catalog: readonly ContentIt
   const direct = index.items.map(
     (_, position) => WEIGHTS.problem * (problem?.scores[position] ?? 0) + WEIGHTS.pages * (pages?.scores[position] ?? 0) + WEIGHTS.semantic * semanticScores[position]!,
   );
-  const productNeed = productAffinity(index, eligible, direct);
-  const needsProducts = productsOfTheNeed(index, eligible, direct);
+  // Items about some products, not (nearly) all: a price sheet or a deck about every product says nothing about which one they need.
+  const aboutOne = index.items.map((entry, position) => eligible[position]! && (entry.item.products ?? []).length > 0 && !entry.broad && !entry.generic);
+  const productNeed = productAffinity(index, aboutOne, direct);
+  const needsProducts = productsOfTheNeed(index, aboutOne, direct);
   const leadPersona = context.persona ? canonicalPersona(context.persona) : undefined;
   const field = options.field?.length ? fieldAdjustments({ industry: profile.industry, persona: leadPersona }, options.field) : undefined;
 
@@ -222,11 +224,11 @@ function audienceOf(item: ContentItem): 'prospect' | 'customer' | undefined {
  */
 type ProductNeed = Map<string, Array<{ position: number; match: number }>>;
 
-function productAffinity(index: CatalogIndex, eligible: readonly boolean[], direct: readonly number[]): ProductNeed {
+function productAffinity(index: CatalogIndex, aboutOne: readonly boolean[], direct: readonly number[]): ProductNeed {
   const best: ProductNeed = new Map();
   index.items.forEach((entry, position) => {
     const products = entry.item.products ?? [];
-    if (!aboutOneProduct(entry, eligible[position]!)) return;
+    if (!aboutOne[position]) return;
     const match = Math.min(1, direct[position]!);
     if (match <= 0) return;
     for (const product of products) {
@@ -247,23 +249,17 @@ function strongestProduct(item: ContentItem, position: number, need: ProductNeed
   return best;
 }
 
-/** An eligible item about some products but not (nearly) all: a price sheet or a deck about every product says nothing about which one they need. */
-function aboutOneProduct(entry: IndexedItem, eligible: boolean): boolean {
-  return eligible && (entry.item.products ?? []).length > 0 && !entry.broad && !entry.generic;
-}
-
 function aboutAny(item: ContentItem, products: ReadonlySet<string>): boolean {
   return (item.products ?? []).some((product) => products.has(product.toLowerCase()));
 }
 
 /** The best direct match among items about a product, and the products of every item matching at least OTHER_NEED_SHARE of it. */
-function productsOfTheNeed(index: CatalogIndex, eligible: readonly boolean[], direct: readonly number[]): { products: Set<string>; best: number } | undefined {
-  const about = index.items.map((entry, position) => aboutOneProduct(entry, eligible[position]!));
-  const best = Math.max(0, ...direct.filter((_, position) => about[position]));
+function productsOfTheNeed(index: CatalogIndex, aboutOne: readonly boolean[], direct: readonly number[]): { products: Set<string>; best: number } | undefined {
+  const best = Math.max(0, ...direct.filter((_, position) => aboutOne[position]));
   if (best < MIN_RELEVANCE) return undefined;
   const products = new Set<string>();
   index.items.forEach(({ item }, position) => {
-    if (about[position] && direct[position]! >= OTHER_NEED_SHARE * best) for (const product of item.products ?? []) products.add(product.toLowerCase());
+    if (aboutOne[position] && direct[position]! >= OTHER_NEED_SHARE * best) for (const product of item.products ?? []) products.add(product.toLowerCase());
   });
   return { products, best };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { HubSpotSourceSchema, LeadProfileSchema, type LeadProfile } from '@/lib/schema';
 import { MauticSourceSchema, type MauticSource } from '@/lib/schema/sources';
 import eventsEmpty from '@/test/fixtures/api/hubspot/events-empty.json';
+import mauticActivityEmpty from '@/test/fixtures/api/mautic/activity-empty.json';
 import { clearBackoffs } from '@/lib/connectors/backoff';
 import { createHubSpotConnector } from '@/lib/connectors/hubspot';
 import { createMauticConnector } from '@/lib/connectors/mautic';
@@ -43,9 +44,15 @@ export function wellFormed(profile: LeadProfile | null): LeadProfile {
   return profile!;
 }
 
+/** A signal no test aborts. */
+export const signal = new AbortController().signal;
+
+/** The instant a timestamp names, so "…:07Z" and "…:07.000Z" compare equal. */
+export const instant = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+
 export const HS_TOKEN = 'pat-na1-00000000-1111-4222-8333-444444444444';
-const hsSource = HubSpotSourceSchema.parse({ kind: 'hubspot' });
-export const hub = () => createHubSpotConnector(hsSource, { token: HS_TOKEN });
+/** A HubSpot connector, with the admin's own settings (field mappings, timeout) on top of the defaults. */
+export const hub = (settings: Record<string, unknown> = {}) => createHubSpotConnector(HubSpotSourceSchema.parse({ kind: 'hubspot', ...settings }), { token: HS_TOKEN });
 export const noEvents: FakeRoute = { method: 'GET', path: '/events/v3/events', body: eventsEmpty };
 export const contactAt = (id: string, body: unknown): FakeRoute => ({ method: 'GET', path: `/crm/v3/objects/contacts/${id}`, body });
 
@@ -53,3 +60,17 @@ export const MT_BASE = 'https://mautic.keyline.example';
 export const MT_PASSWORD = 'not-a-real-password';
 export const mtSource = MauticSourceSchema.parse({ kind: 'mautic', baseUrl: MT_BASE, auth: { method: 'basic', username: 'leadside-api' } });
 export const mt = (source: MauticSource = mtSource) => createMauticConnector(source, { password: MT_PASSWORD });
+/** A lookup from a Salesforce record whose page showed `email`. */
+export const mtQuery = (email: string) => ({ crm: 'salesforce' as const, recordId: '00Q1', email });
+/** GET /api/contacts/{id} answers each contact a list names as `{"contact": …}` (Mautic's own answer by id). */
+export const mtContactsById = (body: unknown): FakeRoute[] =>
+  Object.entries((body as { contacts?: Record<string, unknown> }).contacts ?? {}).map(([id, contact]): FakeRoute => ({ method: 'GET', path: `/api/contacts/${id}`, body: { contact } }));
+/** GET /api/contacts answers the list, whatever the search; GET /api/contacts/{id} each listed contact. */
+export const mtList = (body: unknown): FakeRoute[] => [{ method: 'GET', path: '/api/contacts', body }, ...mtContactsById(body)];
+/** A contact's activity, any page. */
+export const MT_ACTIVITY = /^\/api\/contacts\/\d+\/activity$/;
+/** A contact's activity: the first page is `body`, any later page is empty. */
+export const mtActivity = (body: unknown): FakeRoute[] => [
+  { method: 'GET', path: MT_ACTIVITY, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body },
+  { method: 'GET', path: MT_ACTIVITY, body: mauticActivityEmpty },
+];
