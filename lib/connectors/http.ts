@@ -233,9 +233,20 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    // A PHP server with display_errors on (Mautic on PHP 8 with an older library) prints its notices
+    // before the answer: the JSON after them is the answer.
+    const afterNotices = text.replace(PHP_NOTICES, '');
+    if (afterNotices === text) return undefined;
+    try {
+      return JSON.parse(afterNotices) as unknown;
+    } catch {
+      return undefined;
+    }
   }
 }
+
+/** PHP's notices as display_errors prints them in HTML: "<br />\n<b>Deprecated</b>:  … on line <b>77</b><br />". */
+const PHP_NOTICES = /^(?:\s*<br\s*\/?>\s*<b>(?:Deprecated|Notice|Warning|Strict Standards)<\/b>:[^\n]*?on line <b>\d+<\/b><br\s*\/?>)+\s*/;
 
 /** The longest wait a service may ask for: a Retry-After of days would park feedback until nobody remembers it. */
 export const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;

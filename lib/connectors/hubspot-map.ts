@@ -46,7 +46,7 @@ import { AudienceSchema, BuyerStageSchema } from '@/lib/schema/content';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
-import { clip, httpUrl } from './vendor-text';
+import { clip, httpUrl, textOfHtml } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -578,13 +578,15 @@ export function statedProblems(contact: CrmObject, problemProperty: string): Sta
   for (const raw of contact.propertiesWithHistory?.[problemProperty] ?? []) {
     const entry = HistoryEntrySchema.safeParse(raw);
     if (!entry.success) continue;
-    const value = entry.data.value?.trim();
+    // A rich-text property (fieldType html) keeps the lead's words in markup: its words, never its tags.
+    const value = entry.data.value && textOfHtml(entry.data.value);
     const at = toTimestamp(entry.data.timestamp);
     if (!value || !at || problems.some((problem) => problem.text === value)) continue;
     problems.push({ text: clip(value, LEAD_LIMITS.longText), form: formFor(at, entry.data.sourceType ?? undefined, entry.data.sourceLabel ?? undefined, known), submittedAt: at });
   }
   if (problems.length === 0) {
-    const value = text(contact.properties, problemProperty);
+    const raw = text(contact.properties, problemProperty);
+    const value = raw && textOfHtml(raw);
     const latest = known[0];
     // HubSpot caps nothing a form submits: a message longer than a profile holds is cut, not refused.
     const said = value && clip(value, LEAD_LIMITS.longText);

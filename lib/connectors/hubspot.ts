@@ -165,17 +165,17 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     const bySalesforce = sfProperty ? { filters: [{ propertyName: sfProperty, operator: 'EQ', value: query.recordId }] } : undefined;
     if (!byEmail && !bySalesforce) return undefined;
 
-    const search = (groups: object[]) =>
-      searchContacts({ filterGroups: groups, properties: [...new Set([...properties, ADDITIONAL_EMAILS, ...(sfProperty ? [sfProperty] : [])])], limit: 10 }, signal);
+    const search = (groups: object[], asked = sfProperty) =>
+      searchContacts({ filterGroups: groups, properties: [...new Set([...properties, ADDITIONAL_EMAILS, ...(asked ? [asked] : [])])], limit: 10 }, signal);
     let found;
     try {
       // Filter groups are ORed: one search finds the contact by any key.
       found = await search([byEmail, byOtherEmail, bySalesforce].filter(Boolean) as object[]);
     } catch (error) {
       // A mapped Salesforce property that does not exist in this account makes HubSpot refuse the
-      // whole search (400); the e-mail alone must still find the lead.
+      // whole search (400); the e-mail alone must still find the lead, without asking for the property.
       if (!(error instanceof ConnectorError && error.kind === 'rejected' && bySalesforce && byEmail)) throw error;
-      found = await search([byEmail, byOtherEmail!]);
+      found = await search([byEmail, byOtherEmail!], '');
     }
     const results = found.results.filter(live);
     const addresses = (contact: CrmObject, property: string) => (contact.properties[property] ?? '').toLowerCase().split(';').map((address) => address.trim());

@@ -202,6 +202,12 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       const message = `${error.message} ${vendor} has no contacts API at ${source.baseUrl}: check that its API is enabled (Configuration → API Settings) and that this is Mautic's address.`;
       throw new ConnectorError('rejected', message, undefined, vendor, connectorText('source.rejected', { system: vendor, status: 404 }, error.message));
     });
+    // Mautic counting a match it sends no readable contact for (5.0 lists it as an empty object) has
+    // the lead but cannot give it: never "not in Mautic".
+    if (answer.contacts.length === 0 && (answer.total ?? 0) > 0) {
+      const detail = `it counted ${answer.total} contact(s) with this address but sent none with its fields`;
+      throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${detail}`, undefined, undefined, connectorText('mautic.contactUnreadable', { system: vendor }, detail));
+    }
     const wanted = email.trim().toLowerCase();
     return answer.contacts.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === wanted);
   }
@@ -297,6 +303,11 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       }
       events.push(...answer.events);
       if (answer.events.length === 0 || page >= (answer.maxPages ?? page)) break;
+      // Mautic has more pages than are read: the brief says its history stops here.
+      if (page === MAX_ACTIVITY_PAGES) {
+        const limit = MAX_ACTIVITY_PAGES * ACTIVITY_PAGE_SIZE;
+        gaps.push(dataGap('Older activity', `was not read: Leadside reads the newest ${limit} events of each kind`, connectorText('mautic.olderActivityNotRead', { limit })));
+      }
     }
     return events;
   }

@@ -82,6 +82,7 @@ export const CONNECTOR_CODES = {
   'mautic.contactUnreadable': ['system'],
   'mautic.activityUnread': [],
   'mautic.olderActivityUnread': [],
+  'mautic.olderActivityNotRead': ['limit'],
   'mautic.check.signedIn': ['system', 'user'],
   'mautic.check.signedInWithRole': ['system', 'user', 'role'],
   'mautic.check.credentialsAccepted': ['system'],
