@@ -14,7 +14,9 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  * - fourth and fifth: written the same way and held out, measured and never read to change the
  *   ranker (0.662 and 0.737 before the third's reading, 0.727 and 0.786 after, 0.766 and 0.784 with
  *   the function words of Dutch, Polish and the Nordic languages, 0.813 and 0.813 with a product's
- *   datasheet pulled toward the need's piece).
+ *   datasheet pulled toward the need's piece);
+ * - sixth: written the same way for a construction-software vendor (Swedish, Czech and Japanese
+ *   among its languages) and held out: 0.791 when it came, never read.
  */
 const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> = [
   { set: 'first', floor: 0.9, leads: 40 },
@@ -22,6 +24,7 @@ const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> 
   { set: 'third', floor: 0.78, leads: 30 },
   { set: 'fourth', floor: 0.8, leads: 30 },
   { set: 'fifth', floor: 0.8, leads: 30 },
+  { set: 'sixth', floor: 0.78, leads: 40 },
 ];
 
 describe.each(SETS)('ranking quality on the $set judged set', ({ set, floor, leads }) => {
