@@ -100,19 +100,27 @@ export const closeCrm: CrmDetector = {
     // A contact the rep expanded is the one they are looking at; else the one the address says.
     const expanded = deepQueryAll(doc, '[aria-expanded="true"]')
       .filter(isShown)
-      // The toggle's own card where the page marks one: the region around the toggle alone would end
-      // before the contact's addresses, below the toggle.
-      .map((toggle) => toggle.closest(ANY_CONTACT_CARD) ?? contactAround(toggle))
-      .map((region) => ({ region, link: region.querySelector('a[href^="mailto:"]') }))
-      .find((entry) => entry.link);
-    const email = expanded ? emailsOf(expanded.region)[0] : generic.email;
-    const around = expanded?.region ?? generic.emailElement;
+      // The toggle's own card where the page marks one (or names it by the name inside it): the region
+      // around the toggle alone would end before the contact's addresses, below the toggle.
+      .map((toggle) => {
+        const card = toggle.closest(ANY_CONTACT_CARD) ?? selfNamedCard(toggle);
+        return card ? { region: card, email: emailsOf(card, true)[0] } : { region: contactAround(toggle), email: undefined };
+      })
+      .map((entry) => ({ ...entry, email: entry.email ?? emailsOf(entry.region)[0] }))
+      .find((entry) => entry.email);
+    // A lead's person is one of its contacts: where the page marks their cards, an address outside
+    // all of them is the lead's own (its accounts-payable inbox in a custom field), and the person's
+    // is the first a card shows.
+    const cards = deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
+    const outsideCards = !expanded && generic.emailElement && cards.length > 0 && !cards.some((card) => card.contains(generic.emailElement!));
+    const chosen = expanded ?? (outsideCards ? cards.map((region) => ({ region, email: emailsOf(region, true)[0] })).find((entry) => entry.email) : undefined);
+    const email = chosen ? chosen.email : generic.email;
+    const around = chosen?.region ?? generic.emailElement;
     if (!email || !around) {
       // No address shown (every contact collapsed, or none has one): a lead named after a person, as
       // Close names a lead made from one, is that contact of the lead; else a lead that shows one
       // contact card (its "Add email" button where the address would be) is that contact.
       const named = deepQueryAll(doc, CONTACT_TOGGLE).filter(isShown).map(contactAround).find((region) => identity.name && nameIn(region) === identity.name);
-      const cards = named ? [] : deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
       const contact = named ?? (cards.length === 1 ? cards[0] : undefined);
       const contactId = contact && contactIdOf(contact);
       return contactId ? { record: { objectType: 'lead', recordId: `${match.recordId}/${contactId}` }, name: named ? identity.name : nameIn(contact) } : { company: identity.name };
@@ -258,10 +266,24 @@ function chosenContact(leadId: string, cards: Element[]): Element | undefined {
  * A contact's addresses in the card's order, except that one marked bounced in its row ("⚠ Bounced",
  * Close's warning after the last e-mail to it failed) goes after the others: they no longer read it.
  */
-function emailsOf(card: Element): string[] {
-  const links = [...card.querySelectorAll('a[href^="mailto:"]')];
+function emailsOf(card: Element, composerLinks = false): string[] {
+  // A mailto link; in a contact's own card, also a link that shows the address and opens Close's
+  // composer (around a region that is no card, such a link may be anyone's: a feed's, a note's).
+  const shown = (link: Element) => (composerLinks && link.textContent!.trim() === findEmail(link.textContent!) ? findEmail(link.textContent!) : undefined);
+  const addressOf = (link: Element) => (link.matches('[href^="mailto:"]') ? mailtoAddress(link.getAttribute('href')!) : shown(link));
+  const links = [...card.querySelectorAll('a')].filter(addressOf);
   const bounced = (link: Element) => link.parentElement !== card && BOUNCED.test(link.parentElement?.textContent ?? '');
-  return [...links.filter((link) => !bounced(link)), ...links.filter(bounced)].flatMap((link) => mailtoAddress(link.getAttribute('href')!)?.toLowerCase() ?? []);
+  return [...links.filter((link) => !bounced(link)), ...links.filter(bounced)].flatMap((link) => addressOf(link)?.toLowerCase() ?? []);
+}
+
+/**
+ * A contact's card named by the name inside it (`aria-labelledby`), around its expand toggle: one
+ * toggle in it, and named by no heading (a section named by its "Contacts" heading holds them all).
+ */
+function selfNamedCard(toggle: Element): Element | undefined {
+  const card = toggle.closest('[aria-labelledby]');
+  const name = card && labelledBy(card);
+  return card && name && card.contains(name) && !name.matches('h1, h2, h3, h4, h5, h6, [role=heading]') && card.querySelectorAll(CONTACT_TOGGLE).length === 1 ? card : undefined;
 }
 
 /** Close's mark on an address whose last e-mail bounced. */

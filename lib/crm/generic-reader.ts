@@ -142,6 +142,11 @@ const PREFERENCES = /preferen|praferenz|voorkeur|voreinstell|προτιμησ/;
  */
 const CONSENT_VALUE = /^(?:(?:do not|don't|nicht|ne pas|no|non|nao|niet) )?(?:allow|zulassen|autoriser|permitir|consentire|consenti|toestaan)$/;
 /**
+ * A count under the word ("E-post: 12 mejl", "Emails 3", Pipedrive's overview of a person's activity):
+ * how many messages were exchanged, no empty e-mail field.
+ */
+const COUNT_VALUE = /^\d/;
+/**
  * A section headed by the company alone ("Organisation", "Accounts (1)") holds its inbox, not the
  * person's address; one headed "People (2)" lists other people (an organisation's), as does one
  * headed "Contacts at this account (4)", "Other contacts", "People at Vantor" or "Kontakte bei …".
@@ -461,6 +466,15 @@ function contextOf(element: Element): { label: string; flags: string } {
     }
     let before: Element | null | undefined = node.previousElementSibling;
     if (node.tagName === 'TD' && !before) before = node.parentElement?.querySelector('th');
+    // A caption under its value (a tile's "Email" below the address, first in its box) is the value's
+    // own label: the text before the box is another tile's.
+    const after = before ? undefined : node.nextElementSibling;
+    const caption = after && !after.nextElementSibling && !VALUE_TAGS.test(after.tagName) && !after.querySelector('a, input') ? shortText(after) : undefined;
+    if (caption && EMAIL_LABEL.test(normalize(caption))) {
+      labels.push(caption);
+      labelFound = true;
+      continue;
+    }
     const labelling = before && !VALUE_TAGS.test(before.tagName) && !before.querySelector('a, input') ? before : undefined;
     const shown = shortText(labelling);
     // An icon that labels its field only to assistive technology (a "✉" whose aria-label is "Email"):
@@ -587,6 +601,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       !found.emails.some(({ element }) => chain(element).includes(value)) &&
       !elsewhereSection(value, sections) &&
       !CONSENT_VALUE.test(normalize(value.textContent!.trim())) &&
+      !COUNT_VALUE.test(value.textContent!.trim()) &&
       !chain(value).some((node) => PREFERENCES.test(describing(node))),
   );
   for (const { element, email, kind, before } of found.emails) {
