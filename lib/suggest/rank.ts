@@ -286,8 +286,22 @@ function askedAgain(entry: IndexedItem, index: CatalogIndex, profile: LeadProfil
   const written = words(later.join(' '));
   const said = new Set(written.map((word) => stem(word, entry.language)));
   if ([...title].filter((term) => said.has(term)).length / title.size >= ASKED_AGAIN_COVERAGE) return true;
-  return titleNames(entry, index).some((name) => written.includes(name));
+  if (titleNames(entry, index).some((name) => written.includes(name))) return true;
+  // A request to send one again that says what it was about ("the case study about the logistics
+  // firm with the 4,000 invoices"), in words of its own: two of the item's terms will do.
+  const asked = later.join(' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return RESEND.test(asked) && [...said].filter((term) => entry.terms.has(term)).length >= ASKED_AGAIN_TERMS;
 }
+
+/**
+ * Asking for something again, in the catalog's languages ("resend", "send … again", "noch einmal
+ * schicken", "renvoyer", "reenviar", "rimandare", "opnieuw sturen", "ponownie wysłać"), or saying it
+ * cannot be found any more ("ich finde den Link nicht mehr", "je ne le retrouve plus"); accents off.
+ */
+const RESEND =
+  /\bre-?send|\bsend\b.*\b(?:again|once more)\b|\bnoch ?(?:ein)?mal\b|\berneut|\bnochmal|\brenvo[iy]|\b(?:a|de) nouveau\b|\breenvi|\bde nuevo\b|\botra vez\b|\brimand|\bdi nuovo\b|\bnovamente\b|\bopnieuw\b|\bnog (?:een ?)?keer\b|\bponownie\b|\bigjen\b|\buudelleen\b|\bcan'?t find\b|\bcannot find\b|\bfinde\b.*\bnicht mehr\b|\bne (?:le|la|les) (?:re)?trouve plus\b|\bno (?:lo|la) encuentro\b/;
+/** How many of an item's terms a request to send it again must say. */
+const ASKED_AGAIN_TERMS = 2;
 
 /** The words of an item's title that every translation's title has too and no other item has anywhere: names. */
 function titleNames(entry: IndexedItem, index: CatalogIndex): string[] {

@@ -11,20 +11,22 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  *   led to rule fixes (an opened item's English twin, a request naming a case study's customer,
  *   another industry's story, another product's stray match);
  * - third: written the same way and held out for a session (0.700), then read with the second;
- * - fourth and fifth: written the same way and held out, measured and never read to change the
- *   ranker (0.662 and 0.737 before the third's reading, 0.727 and 0.786 after, 0.766 and 0.784 with
- *   the function words of Dutch, Polish and the Nordic languages, 0.813 and 0.813 with a product's
- *   datasheet pulled toward the need's piece);
+ * - fourth and fifth: written the same way and held out for two sessions (0.662 and 0.737 before the
+ *   third's reading, 0.727 and 0.786 after, 0.766 and 0.784 with the function words of Dutch, Polish
+ *   and the Nordic languages, 0.813 and 0.813 with a product's datasheet pulled toward the need's
+ *   piece), then read: 0.832 and 0.831 with a request to send again what they opened, said in words
+ *   of their own;
  * - sixth: written the same way for a construction-software vendor (Swedish, Czech and Japanese
- *   among its languages) and held out: 0.791 when it came, never read.
+ *   among its languages) and held out: 0.791 when it came, 0.807 after the rule the fourth and fifth
+ *   taught; never read.
  */
 const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> = [
   { set: 'first', floor: 0.9, leads: 40 },
   { set: 'second', floor: 0.85, leads: 30 },
   { set: 'third', floor: 0.78, leads: 30 },
-  { set: 'fourth', floor: 0.8, leads: 30 },
-  { set: 'fifth', floor: 0.8, leads: 30 },
-  { set: 'sixth', floor: 0.78, leads: 40 },
+  { set: 'fourth', floor: 0.82, leads: 30 },
+  { set: 'fifth', floor: 0.82, leads: 30 },
+  { set: 'sixth', floor: 0.8, leads: 40 },
 ];
 
 describe.each(SETS)('ranking quality on the $set judged set', ({ set, floor, leads }) => {

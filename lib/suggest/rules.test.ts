@@ -171,6 +171,20 @@ describe('the colleague’s rules', () => {
     expect(ids(saying('Our care homes lose half their staff every year.', { language: 'de', pageViews: [view] }), catalog)).not.toContain('cs-de');
   });
 
+  it('takes a later request to send again what they opened, saying what it was about in words of their own, as asking for it again', () => {
+    const claims = { topics: ['assurance animaux', 'suivi des remboursements'], products: ['Pay'] };
+    const catalog = [
+      item('guide-en', { ...claims, title: 'Pet insurance claims sent from the consult room', topics: ['pet insurance', 'claim tracking'] }),
+      item('guide-fr', { ...claims, language: 'fr', translationOf: 'guide-en', title: 'Assurance santé animale : des demandes envoyées depuis la consultation', url: 'https://www.vendor.example/fr/guide-fr' }),
+      item('plans-fr', { language: 'fr', title: 'Plans de santé mensuels', topics: ['prélèvement', 'abonnement'], products: ['Pay'] }),
+    ];
+    const view = { url: 'https://www.vendor.example/fr/guide-fr', title: 'Assurance santé animale', viewedAt: '2026-11-05T15:00:00Z', visitId: 'v1' };
+    const asking = saying("Pourriez-vous me renvoyer votre guide sur les remboursements d'assurance ? Je ne le retrouve plus.", { language: 'fr', pageViews: [view] });
+    expect(ids(asking, catalog)[0]).toBe('guide-fr');
+    // The same words without asking for it again: what they opened stays out.
+    expect(ids(saying("Comment suivre les remboursements d'assurance ?", { language: 'fr', pageViews: [view] }), catalog)).not.toContain('guide-fr');
+  });
+
   it('ranks the English twin of an item they opened in their language as any English twin: below what fits in English alone', () => {
     const catalog = [
       item('cs-en', { ...quoting, language: 'en', title: 'Quotes in minutes' }),
