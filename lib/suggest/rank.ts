@@ -190,6 +190,9 @@ function isEligible(entry: IndexedItem, index: CatalogIndex, context: LeadContex
   if (audience === 'customer' && !context.customer) return false;
   // A customer does not need to be sold what they already own.
   if (audience === 'prospect' && context.customer && (item.products ?? []).some((product) => context.ownedProducts.has(product.toLowerCase()))) return false;
+  // Customer content is written for the customers of its products ("For Pay customers: a new
+  // clinic"): a customer who owns none of them is not one of its readers.
+  if (audience === 'customer' && context.ownedProducts.size > 0 && (item.products ?? []).length > 0 && !item.products!.some((product) => context.ownedProducts.has(product.toLowerCase()))) return false;
   const openedAt = context.opened.size ? context.opened.get(entry.pageKey) : undefined;
   return openedAt === undefined || askedAgain(entry, index, profile, openedAt);
 }

@@ -135,6 +135,18 @@ describe('the colleague’s rules', () => {
     expect(ids(saying('Our price updates take ages to reach the reps'), catalog)).toEqual(['datasheet']);
   });
 
+  it('gives a customer no customer content written for the customers of products they do not own', () => {
+    const catalog = [
+      item('quote-admin', { audience: 'customer', title: 'For Quote customers: price book admin', topics: ['price updates'], products: ['Quote'] }),
+      item('remind-admin', { audience: 'customer', title: 'For Remind customers: reminder templates', topics: ['price updates', 'templates'], products: ['Remind'] }),
+      item('quote-datasheet', { audience: 'prospect', title: 'Quote datasheet', topics: ['price updates'], products: ['Quote'] }),
+    ];
+    const remindCustomer = saying('Our price updates take ages to reach the reps', { customer: true, productsOwned: ['Remind'] });
+    expect(ids(remindCustomer, catalog)).not.toContain('quote-admin');
+    expect(ids(remindCustomer, catalog)).toContain('quote-datasheet');
+    expect(ids(saying('Our price updates take ages to reach the reps', { customer: true, productsOwned: ['Quote'] }), catalog)).toContain('quote-admin');
+  });
+
   it('puts specific items above generic overviews when a need is known, and the overview first when none is', () => {
     const catalog = [
       item('overview', { type: 'deck', title: 'Company overview', topics: ['quote', 'platform'], products: ['Quote', 'Remind', 'Track'] }),
