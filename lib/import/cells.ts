@@ -76,6 +76,9 @@ const FALSE = new Set(['false', 'no', 'n', '0']);
  * the first, so the report can tell the user everything wrong with the row at once. Cells are what
  * the file had: strings from a CSV; strings, numbers, booleans, null or arrays from JSON.
  */
+/** `="…"`: a formula that is one string literal (`""` for a quote inside it). */
+const EXCEL_TEXT_LITERAL = /^="((?:[^"]|"")*)"$/;
+
 export class RowReader {
   readonly errors: Array<Pick<RowError, 'column' | 'message' | 'coded'>> = [];
 
@@ -105,7 +108,9 @@ export class RowReader {
     const value = this.cells.get(column);
     if (value === undefined || value === null) return undefined;
     let text: string;
-    if (typeof value === 'string') text = value.trim();
+    // Excel's way of keeping a value as text ("=\"000456\"", written by exports "for Excel" so that
+    // leading zeros survive) is that text: only a formula with nothing in it but one quoted string.
+    if (typeof value === 'string') text = value.trim().replace(EXCEL_TEXT_LITERAL, (_, quoted: string) => quoted.replace(/""/g, '"'));
     else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
     else if (typeof value === 'boolean') text = String(value);
     else return quiet ? undefined : this.fail(column, `Expected text, got ${Array.isArray(value) ? 'a list' : typeof value}`, importText('import.expectedText', {}, value));

@@ -99,6 +99,14 @@ function flatColumn(path: PropertyKey[]): string {
 }
 
 /**
+ * The id the CRM knows the record by, as its pages and API show it: Zoho CRM's CSV export writes
+ * every record id with a `zcrm_` prefix ("zcrm_5725767000000432002") that no Zoho URL or API has.
+ */
+function crmRecordId(crm: string, value: string): string {
+  return crm === 'zoho' ? value.replace(/^zcrm_(?=\d+$)/, '') : value;
+}
+
+/**
  * A profile from one flat row (CSV, or a JSON object with the same keys).
  *
  * Each cell is checked with the domain's own zod schema for that field (EmailSchema, HttpUrlSchema,
@@ -114,7 +122,7 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   const crmIds: Record<string, string> = {};
   for (const { crm, column } of CRM_COLUMNS) {
     const value = r.text(column);
-    if (value !== undefined) crmIds[crm] = value;
+    if (value !== undefined) crmIds[crm] = crmRecordId(crm, value);
   }
   const email = check(r, 'email', EmailSchema, r.text('email'));
 
