@@ -56,7 +56,7 @@ export const closeCrm: CrmDetector = {
     const cards = deepQueryAll(doc, CONTACT_CARD).filter(isShown);
     const card = chosenContact(match.recordId, cards);
     if (!card) return {};
-    const email = emailsOf(card)[0];
+    const email = emailsOf(card, true)[0];
     const contactId = contactIdOf(card);
     return {
       // The record id names the contact too: the lead id alone would give every contact of the lead
