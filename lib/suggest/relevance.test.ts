@@ -16,7 +16,8 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  *   and the Nordic languages, 0.813 and 0.813 with a product's datasheet pulled toward the need's
  *   piece), then read: 0.832 and 0.831 with a request to send again what they opened, said in words
  *   of their own; 0.833 and 0.843 with no customer content for the customers of products the lead
- *   does not own;
+ *   does not own; 0.861 and 0.843 with the stopword package's Spanish list (the second set 0.862 →
+ *   0.855 with it: one lead's tie);
  * - sixth: written the same way for a construction-software vendor (Swedish, Czech and Japanese
  *   among its languages) and held out: 0.791 when it came, 0.807 and 0.823 after the two rules the
  *   fourth and fifth taught; never read.
@@ -25,7 +26,7 @@ const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> 
   { set: 'first', floor: 0.9, leads: 40 },
   { set: 'second', floor: 0.85, leads: 30 },
   { set: 'third', floor: 0.78, leads: 30 },
-  { set: 'fourth', floor: 0.83, leads: 30 },
+  { set: 'fourth', floor: 0.85, leads: 30 },
   { set: 'fifth', floor: 0.84, leads: 30 },
   { set: 'sixth', floor: 0.82, leads: 40 },
 ];

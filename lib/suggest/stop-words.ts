@@ -1,4 +1,4 @@
-import { dan, fin, nld, nob, pol, swe } from 'stopword';
+import { dan, fin, nld, nob, pol, spa, swe } from 'stopword';
 
 /**
  * Words that carry no topic in a prospect's sentence, per language the ranker reads. Without them
@@ -42,16 +42,22 @@ const WRITTEN_HERE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 );
 
 /**
- * The function words of the other languages a catalog or a lead may use, from the stopword package.
+ * The function words of the other languages a catalog or a lead may use, from the stopword package,
+ * and its fuller Spanish list ("desde", "hasta", "durante", "porque" beside the list written here).
  * Each drops its words only from a text in its own language: across languages they would drop topics
  * ("po" is a Polish preposition and an English purchase order, "door" a Dutch one and a door).
  */
 export const OWN_LANGUAGE_STOP_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries({ nl: nld, pl: pol, sv: swe, da: dan, no: nob, fi: fin }).map(([language, words]) => [language, new Set(words)]),
+  Object.entries({ nl: nld, pl: pol, sv: swe, da: dan, no: nob, fi: fin, es: spa }).map(([language, words]) => [language, new Set(words)]),
 );
 
-/** Every language's function words, for telling which language a text is in (`detectLanguage`). */
-export const STOP_WORDS_BY_LANGUAGE: ReadonlyMap<string, ReadonlySet<string>> = new Map([...WRITTEN_HERE, ...OWN_LANGUAGE_STOP_WORDS]);
+/** Every language's function words, for telling which language a text is in (`detectLanguage`): both lists where a language has two. */
+export const STOP_WORDS_BY_LANGUAGE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  [...new Set([...WRITTEN_HERE.keys(), ...OWN_LANGUAGE_STOP_WORDS.keys()])].map((language) => [
+    language,
+    new Set([...(WRITTEN_HERE.get(language) ?? []), ...(OWN_LANGUAGE_STOP_WORDS.get(language) ?? [])]),
+  ]),
+);
 
 /** The lists written here at once: a word that is a function word in any of these languages carries no topic, whatever the text's language. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([...WRITTEN_HERE.values()].flatMap((words) => [...words]));

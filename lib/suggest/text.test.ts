@@ -11,5 +11,7 @@ describe('words', () => {
     // "po" is a Polish preposition, and an English purchase order.
     expect(words('Invoices without a PO wait for weeks', ['en'])).toEqual(['invoices', 'po', 'wait', 'weeks']);
     expect(words('Niemand weet wie de facturen moet goedkeuren', ['nl'])).toEqual(['niemand', 'weet', 'facturen', 'goedkeuren']);
+    // Spanish has both lists: "desde" and "hasta" carry no topic in a Spanish sentence.
+    expect(words('Usamos Claimly desde hace un año, hasta ahora', ['es'])).toEqual(['usamos', 'claimly', 'hace', 'año', 'ahora']);
   });
 });
