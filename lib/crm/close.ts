@@ -104,9 +104,9 @@ export const closeCrm: CrmDetector = {
       // around the toggle alone would end before the contact's addresses, below the toggle.
       .map((toggle) => {
         const card = toggle.closest(ANY_CONTACT_CARD) ?? selfNamedCard(toggle);
-        return card ? { region: card, email: emailsOf(card, true)[0] } : { region: contactAround(toggle), email: undefined };
+        const region = card ?? contactAround(toggle);
+        return { region, email: emailsOf(region, Boolean(card))[0] };
       })
-      .map((entry) => ({ ...entry, email: entry.email ?? emailsOf(entry.region)[0] }))
       .find((entry) => entry.email);
     // A lead's person is one of its contacts: where the page marks their cards, an address outside
     // all of them is the lead's own (its accounts-payable inbox in a custom field), and the person's
