@@ -8,41 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContentItemSchema, LeadProfileSchema } from '@/lib/schema';
-import { parseImportText, type ImportKind, type ParsedImport, type RowError } from './index';
+import type { ImportKind, ParsedImport } from './index';
+import { columnsAt, errorsAt, expectAccounted, expectNothingImported, importVariantFiles, instant, item, profile, viewAt, wellFormed } from '@/test/support/import-variants';
 
-const DIR = 'test/fixtures/import-variants-2';
-
-/** The file as UTF-8 text, a byte-order mark kept. */
-const readUtf8 = (name: string): string => readFileSync(`${DIR}/${name}`, 'utf8');
+const { bytes, readUtf8, load } = importVariantFiles('test/fixtures/import-variants-2');
 /** UTF-16 LE as a browser hands it over after decoding, the byte-order mark kept as U+FEFF. */
-const readUtf16le = (name: string): string => new TextDecoder('utf-16le', { ignoreBOM: true }).decode(readFileSync(`${DIR}/${name}`));
-
-const load = (name: string, kind: ImportKind, text = readUtf8(name)): Promise<ParsedImport> => parseImportText(name, text, kind);
-
-const errorsAt = (parsed: ParsedImport, row: number, column?: string): RowError[] =>
-  parsed.errors.filter((error) => error.row === row && (column === undefined || error.column === column));
-const columnsAt = (parsed: ParsedImport, row: number): string[] => [...new Set(errorsAt(parsed, row).map((error) => error.column))].sort();
-const profile = (parsed: ParsedImport, id: string) => parsed.records.profiles.find((lead) => lead.id === id);
-const item = (parsed: ParsedImport, id: string) => parsed.records.content.find((entry) => entry.id === id);
-const viewAt = (parsed: ParsedImport, url: string) => parsed.records.pageViews.find((view) => view.url === url);
-const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
-/** No lone surrogate anywhere (an emoji cut in half). */
-const wellFormed = (text: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
-
-/** Every row counted is either imported or refused: nothing vanishes. */
-function expectAccounted(parsed: ParsedImport): void {
-  expect(parsed.valid + parsed.rejected).toBe(parsed.total);
-  expect(new Set(parsed.errors.map((error) => error.row)).size).toBe(parsed.rejected);
-}
-
-/** Refused as a whole: said so, and nothing of it is imported. */
-function expectNothingImported(parsed: ParsedImport): void {
-  expect(parsed.fatal).toEqual(expect.any(String));
-  expect(parsed.valid).toBe(0);
-  expect(parsed.records.profiles).toEqual([]);
-  expect(parsed.records.pageViews).toEqual([]);
-  expect(parsed.records.content).toEqual([]);
-}
+const readUtf16le = (name: string): string => new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes(name));
 
 describe('import variants 2: more files as tools save them', () => {
   it('21 Excel for Mac "CSV (Macintosh)" (CR-only line ends) reads every row with its values, the bad stage at its spreadsheet row 5', async () => {

@@ -9,42 +9,14 @@
  * Where the docs leave the answer open, either documented outcome is accepted: refused at the right row and column
  * with a clear message, or imported with the right value; never a silently wrong value or a silent drop.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContentItemSchema, LeadProfileSchema, PageViewSchema } from '@/lib/schema';
-import { parseImportText, type ImportKind, type ParsedImport, type RowError } from './index';
+import type { ImportKind, ParsedImport } from './index';
+import { columnsAt, errorsAt, expectAccounted, expectNothingImported, importVariantFiles, instant, item, profile, viewAt } from '@/test/support/import-variants';
 
-const DIR = 'test/fixtures/import-variants-3';
-
-/** The file as UTF-8 text, a byte-order mark kept. */
-const readUtf8 = (name: string): string => readFileSync(`${DIR}/${name}`, 'utf8');
+const { bytes, readUtf8, load } = importVariantFiles('test/fixtures/import-variants-3');
 /** A legacy code page decoded as a browser's TextDecoder does it (what a FileReader with that encoding hands over). */
-const readDecoded = (name: string, encoding: 'shift_jis' | 'windows-1250'): string => new TextDecoder(encoding).decode(readFileSync(`${DIR}/${name}`));
-
-const load = (name: string, kind: ImportKind, text = readUtf8(name)): Promise<ParsedImport> => parseImportText(name, text, kind);
-
-const errorsAt = (parsed: ParsedImport, row: number, column?: string): RowError[] =>
-  parsed.errors.filter((error) => error.row === row && (column === undefined || error.column === column));
-const columnsAt = (parsed: ParsedImport, row: number): string[] => [...new Set(errorsAt(parsed, row).map((error) => error.column))].sort();
-const profile = (parsed: ParsedImport, id: string) => parsed.records.profiles.find((lead) => lead.id === id);
-const item = (parsed: ParsedImport, id: string) => parsed.records.content.find((entry) => entry.id === id);
-const viewAt = (parsed: ParsedImport, url: string) => parsed.records.pageViews.find((view) => view.url === url);
-const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
-
-/** Every row counted is either imported or refused: nothing vanishes. */
-function expectAccounted(parsed: ParsedImport): void {
-  expect(parsed.valid + parsed.rejected).toBe(parsed.total);
-  expect(new Set(parsed.errors.map((error) => error.row)).size).toBe(parsed.rejected);
-}
-
-/** Refused as a whole: said so, and nothing of it is imported. */
-function expectNothingImported(parsed: ParsedImport): void {
-  expect(parsed.fatal).toEqual(expect.any(String));
-  expect(parsed.valid).toBe(0);
-  expect(parsed.records.profiles).toEqual([]);
-  expect(parsed.records.pageViews).toEqual([]);
-  expect(parsed.records.content).toEqual([]);
-}
+const readDecoded = (name: string, encoding: 'shift_jis' | 'windows-1250'): string => new TextDecoder(encoding).decode(bytes(name));
 
 /**
  * A row the docs let the importer refuse: refused only on `allowed` columns (at least one), each message quoting

@@ -3,30 +3,22 @@
  * CRM exports, sync scripts, PowerShell, pandas), checked against docs/file-import.md only.
  * The files are in test/fixtures/import-variants/ (see its README.md for what each must show).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContentItemSchema, LeadProfileSchema } from '@/lib/schema';
-import { parseImportText, type ImportKind, type ParsedImport, type RowError } from './index';
+import { errorsAt, expectAccounted, importVariantFiles, instant, profile } from '@/test/support/import-variants';
 
-const DIR = 'test/fixtures/import-variants';
+const { bytes, readUtf8, load } = importVariantFiles('test/fixtures/import-variants');
 
-/** The file as UTF-8 text, a byte-order mark kept (as a FileReader or a paste may hand it over). */
-const readUtf8 = (name: string): string => readFileSync(`${DIR}/${name}`, 'utf8');
-
-/** Windows-1252, decoded the way a browser's TextDecoder('windows-1252') does (0x80–0x9F are not Latin-1). */
+/**
+ * Windows-1252, decoded the way a browser's TextDecoder('windows-1252') does (0x80–0x9F are not Latin-1).
+ * By hand: Node's own decoder for it depends on the ICU data it was built with.
+ */
 const CP1252_HIGH: Record<number, string> = {
   0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž',
   0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
 };
-const readCp1252 = (name: string): string =>
-  Array.from(readFileSync(`${DIR}/${name}`), (byte) => CP1252_HIGH[byte] ?? String.fromCharCode(byte)).join('');
+const readCp1252 = (name: string): string => Array.from(bytes(name), (byte) => CP1252_HIGH[byte] ?? String.fromCharCode(byte)).join('');
 
-const load = (name: string, kind: ImportKind, text = readUtf8(name)): Promise<ParsedImport> => parseImportText(name, text, kind);
-
-const errorsAt = (parsed: ParsedImport, row: number, column?: string): RowError[] =>
-  parsed.errors.filter((error) => error.row === row && (column === undefined || error.column === column));
-const profile = (parsed: ParsedImport, id: string) => parsed.records.profiles.find((lead) => lead.id === id);
-const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
 const isKnownZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -36,12 +28,6 @@ const isKnownZone = (zone: string): boolean => {
   }
 };
 
-/** Every row counted is either imported or refused: nothing vanishes. */
-function expectAccounted(parsed: ParsedImport): void {
-  expect(parsed.valid + parsed.rejected).toBe(parsed.total);
-  const refusedRows = new Set(parsed.errors.map((error) => error.row));
-  expect(refusedRows.size).toBe(parsed.rejected);
-}
 
 describe('import variants: files as admins save them', () => {
   it('01 German Excel (BOM, ";", CRLF, umlauts, quoted ; and "") imports every lead with its values', async () => {

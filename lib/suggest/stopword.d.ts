@@ -6,4 +6,5 @@ declare module 'stopword' {
   export const dan: readonly string[];
   export const nob: readonly string[];
   export const fin: readonly string[];
+  export const spa: readonly string[];
 }
