@@ -179,14 +179,22 @@ export function missingColumns(kind: ImportKind, present: ReadonlySet<string>): 
   return missing;
 }
 
-/** The kind whose documented columns the headers match best, to say "this looks like a page views file". */
-export function guessKind(headers: readonly string[]): ImportKind | undefined {
+/**
+ * The kind whose documented columns the headers match best, to say "this looks like a page views
+ * file": one the file has every required column of, and that matches them better than the `chosen`
+ * kind does (a content export that lacks only its title is still no profiles file).
+ */
+export function guessKind(headers: readonly string[], chosen?: ImportKind): ImportKind | undefined {
+  const scoreOf = (kind: ImportKind) => {
+    const present = new Set(headers.map((header) => resolveColumn(kind, header)).filter((name): name is string => Boolean(name)));
+    return { present, score: present.size / COLUMNS[kind].length };
+  };
+  const floor = chosen ? scoreOf(chosen).score : 0;
   let best: { kind: ImportKind; score: number } | undefined;
   for (const kind of Object.keys(COLUMNS) as ImportKind[]) {
-    const present = new Set(headers.map((header) => resolveColumn(kind, header)).filter((name): name is string => Boolean(name)));
+    const { present, score } = scoreOf(kind);
     if (missingColumns(kind, present).length > 0) continue;
-    const score = present.size / COLUMNS[kind].length;
-    if (!best || score > best.score) best = { kind, score };
+    if (score > floor && (!best || score > best.score)) best = { kind, score };
   }
   return best?.kind;
 }

@@ -22,6 +22,7 @@ export const IMPORT_CODES = {
   'import.unknownValue': ['allowed'],
   'import.expectedList': [],
   'import.notAnEmail': [],
+  'import.roundedId': [],
   'import.notAUrl': [],
   'import.unknownTimeZone': [],
   'import.clockTime': [],
@@ -39,6 +40,7 @@ export const IMPORT_CODES = {
   'import.brokenRow': [],
   // The whole file.
   'import.fileEmpty': [],
+  'import.notUtf8': [],
   'import.noHeader': [],
   'import.noRows': [],
   'import.noItems': [],

@@ -14,10 +14,16 @@ export const CSV_CHUNK_SIZE = 512 * 1024;
  * extension page's CSP and the service worker make workers awkward) in chunks, pausing after each so
  * the page can paint the progress bar; rows are numbered as a spreadsheet shows them.
  */
+/** Said of a file the browser could not read as UTF-8. */
+const NOT_UTF8 = 'The file is not UTF-8 text: some of its characters could not be read (a file saved as "CSV (MS-DOS)" or in another code page). Save it as "CSV UTF-8" and import it again.';
+
 export function parseCsv(text: string, kind: ImportKind, { onProgress, signal }: ParseOptions = {}): Promise<ParsedImport> {
   const collector = new ImportCollector(kind, 'csv');
   const input = text.replace(/^\uFEFF/, '');
   if (input.trim() === '') return Promise.resolve(collector.fatal('The file is empty.', importText('import.fileEmpty', {})));
+  // The browser reads the file as UTF-8 and puts U+FFFD where its bytes are not: a file in another
+  // code page ("CSV (MS-DOS)" is 850) would import every accented name wrong, and silently.
+  if (input.includes('\uFFFD')) return Promise.resolve(collector.fatal(NOT_UTF8, importText('import.notUtf8', {})));
   const delimiter = detectDelimiter(input);
 
   return new Promise((resolve, reject) => {
@@ -143,7 +149,7 @@ function readHeader(kind: ImportKind, cells: string[]): { columns: Array<string 
   const missing = missingColumns(kind, new Set(positions.keys()));
   if (missing.length > 0) {
     const noun = KIND_LABELS[kind].toLowerCase();
-    const guess = guessKind(cells);
+    const guess = guessKind(cells, kind);
     const hint = guess && guess !== kind ? ` It looks like a ${KIND_LABELS[guess].toLowerCase()} file: choose that kind and try again.` : '';
     const found = foundColumns(cells);
     const params = { missing: missing.join(', '), found: found || '—', total: COLUMNS[kind].length };

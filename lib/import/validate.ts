@@ -98,6 +98,9 @@ function flatColumn(path: PropertyKey[]): string {
   return snake(named.at(-1) ?? '(row)');
 }
 
+/** A number in scientific notation, as Excel shows a long number it rounded ("1.05123E+11", "1,05123E+11"). */
+const ROUNDED_NUMBER = /^\d(?:[.,]\d+)?E\+?\d+$/i;
+
 /**
  * The id the CRM knows the record by, as its pages and API show it: Zoho CRM's CSV export writes
  * every record id with a `zcrm_` prefix ("zcrm_5725767000000432002") that no Zoho URL or API has.
@@ -122,7 +125,9 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   const crmIds: Record<string, string> = {};
   for (const { crm, column } of CRM_COLUMNS) {
     const value = r.text(column);
-    if (value !== undefined) crmIds[crm] = crmRecordId(crm, value);
+    // Excel shows a long numeric id it was not told is text as "1.05123E+11": the id's digits are gone.
+    if (value !== undefined && ROUNDED_NUMBER.test(value)) r.fail(column, `A number Excel rounded (shown in scientific notation), not the record id: format the column as text in the sheet and export it again: ${quote(value)}`, importText('import.roundedId', {}, value));
+    else if (value !== undefined) crmIds[crm] = crmRecordId(crm, value);
   }
   const email = check(r, 'email', EmailSchema, r.text('email'));
 
