@@ -310,8 +310,9 @@ function errorFor(
       return new ConnectorError('rate-limited', `${sentence}.${when}`, wait, system, codedText);
     }
     // A refusal that says when to ask again is temporary, whatever its code: HubSpot's 477 while an
-    // account moves between data centres, a 409 or 423 from a proxy with Retry-After.
-    case status >= 500 || response.headers.has('Retry-After'):
+    // account moves between data centres, a 409 or 423 from a proxy with Retry-After. So is 423
+    // Locked without it: HubSpot locks a record for about two seconds while another write runs.
+    case status >= 500 || status === 423 || response.headers.has('Retry-After'):
       return new ConnectorError('server', said, retryAfterMs(response.headers.get('Retry-After')), system, code('source.serverError'));
     default:
       return new ConnectorError('rejected', said, undefined, system, code('source.rejected'));

@@ -124,6 +124,8 @@ export const CrmSearchResponseSchema = z.object({
 });
 
 /** GET /crm/v3/objects/{type}?limit=1: the same collection without a total. */
+/** POST /oauth/v2/private-apps/get/access-token-info: a private app token's info, the scopes it was granted among it. */
+export const TokenInfoSchema = z.object({ scopes: z.array(z.string()).optional() });
 export const CrmListResponseSchema = z.object({ results: z.array(CrmObjectSchema), paging: PagingSchema });
 
 export const EventsPageSchema = z.object({

@@ -696,6 +696,7 @@ describe('HubSpot connector: connection test', () => {
       { method: 'GET', path: '/cms/v3/hubdb/tables/5729341/rows', when: (url) => url.searchParams.has('after'), body: rowsPage2 },
       { method: 'GET', path: '/cms/v3/hubdb/tables/5729341/rows', body: rowsPage1 },
       { method: 'GET', path: '/crm/v3/objects/notes', body: notesList },
+      { method: 'POST', path: '/oauth/v2/private-apps/get/access-token-info', body: { scopes: ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'hubdb'] } },
     ]);
     const checks = await connector().testConnection(signal);
     expect(checks).toEqual([
@@ -722,9 +723,10 @@ describe('HubSpot connector: connection test', () => {
       'GET /cms/v3/hubdb/tables/5729341/rows',
       'GET /cms/v3/hubdb/tables/5729341/rows?after=MTQ0MjcxOTM4NTEz',
       'GET /crm/v3/objects/notes?limit=1',
+      'POST /oauth/v2/private-apps/get/access-token-info',
     ]);
-    // Nothing is written by a connection test.
-    expect(calls.filter((call) => call.method === 'POST').map((call) => call.url.pathname)).toEqual(['/crm/v3/objects/contacts/search']);
+    // Nothing is written by a connection test: its POSTs are a search and the token's own info.
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.url.pathname)).toEqual(['/crm/v3/objects/contacts/search', '/oauth/v2/private-apps/get/access-token-info']);
   });
 
   it('reports each failure in HubSpot’s words, and an account without the events API', async () => {

@@ -11,6 +11,7 @@ import {
   contactProperties,
   contentFromRow,
   CrmListResponseSchema,
+  TokenInfoSchema,
   CrmObjectSchema,
   CrmSearchResponseSchema,
   EventsPageSchema,
@@ -41,6 +42,10 @@ const MAX_ROW_PAGES = 50;
 const NOTE_TO_CONTACT = 202;
 /** A contact id is HubSpot's numeric object id; anything else never reaches a URL path. */
 const CONTACT_ID = /^\d{1,20}$/;
+/** The scope a private app needs to write notes on contacts. */
+const WRITE_SCOPE = 'crm.objects.contacts.write';
+/** How many contacts the rep's own search lists. */
+const SEARCH_PAGE = 20;
 /** Salesforce record ids: 15 characters, or 18 with the case-safe suffix. */
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** An address the connection test searches for: valid, and never a real person. */
@@ -298,7 +303,12 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       else if (offset !== undefined) params.set('offset', String(offset));
       const query = params.toString();
       // GET /cms/v3/hubdb/tables/{tableIdOrName}/rows: the published rows (codegen/cms/hubdb/apis/RowsApi.ts).
-      const answer = await call(`/cms/v3/hubdb/tables/${table}/rows${query ? `?${query}` : ''}`, HubDbRowsPageSchema, signal);
+      const answer = await call(`/cms/v3/hubdb/tables/${table}/rows${query ? `?${query}` : ''}`, HubDbRowsPageSchema, signal).catch((error: unknown) => {
+        // A table this token cannot see (a sandbox's token, a mistyped id) is the admin's to fix: named.
+        if (!(error instanceof ConnectorError && error.kind === 'not-found')) throw error;
+        const message = `HubSpot has no HubDB table ${source.contentTableId} for this token (a sandbox has no copy of production's tables): check the content table in Options.`;
+        throw new ConnectorError('not-found', message, undefined, VENDOR, connectorText('hubspot.contentTableMissing', { table: source.contentTableId! }, error.message));
+      });
       for (const raw of answer.results) {
         const row = contentFromRow(raw);
         if ('item' in row) items.set(row.item.id, row.item);
@@ -350,10 +360,14 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   ): Promise<DeliveryResult> {
     const item: FeedbackItem = entry.item;
     const email = item.lead.email?.trim().toLowerCase();
-    const key = email || `${item.lead.crm}:${item.lead.recordId}`;
+    // The contact the brief showed is the one the rep judged: HubSpot's contact id is the profile's id
+    // (another system's profile carries its name before the id, lib/connectors/merged.ts). Without
+    // it, the contact is looked up as the brief was.
+    const shown = item.lead.profileId && CONTACT_ID.test(item.lead.profileId) ? item.lead.profileId : undefined;
+    const key = shown ? `profile:${shown}` : email || `${item.lead.crm}:${item.lead.recordId}`;
     let lookup = contactIds.get(key);
     if (!lookup) {
-      lookup = findContactId({ crm: item.lead.crm, recordId: item.lead.recordId, email }, signal);
+      lookup = shown ? Promise.resolve(shown) : findContactId({ crm: item.lead.crm, recordId: item.lead.recordId, email }, signal);
       contactIds.set(key, lookup);
       // A failed lookup is not remembered: the next item for this lead tries again.
       lookup.catch(() => contactIds.delete(key));
@@ -373,14 +387,24 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     }
     // POST /crm/v3/objects/notes (developers.hubspot.com/docs/api-reference/crm-notes-v3/guide):
     // hs_timestamp places it on the timeline; the association puts it on the contact.
-    const created = await call('/crm/v3/objects/notes', CrmObjectSchema, signal, {
-      method: 'POST',
-      body: {
-        properties: { hs_timestamp: new Date(item.createdAt).toISOString(), hs_note_body: noteBody(item, entry.id) },
-        associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] }],
-      },
-    });
-    return { id: entry.id, outcome: 'delivered', remoteId: created.id };
+    const createOn = (id: string) =>
+      call('/crm/v3/objects/notes', CrmObjectSchema, signal, {
+        method: 'POST',
+        body: {
+          properties: { hs_timestamp: new Date(item.createdAt).toISOString(), hs_note_body: noteBody(item, entry.id) },
+          associations: [{ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] }],
+        },
+      });
+    try {
+      return { id: entry.id, outcome: 'delivered', remoteId: (await createOn(contactId)).id };
+    } catch (error) {
+      // A contact merged since the brief: HubSpot refuses the old id's association, and reading the
+      // old id answers the contact it was merged into, which the note goes on.
+      if (!(error instanceof ConnectorError && error.kind === 'rejected' && /associat/i.test(error.message))) throw error;
+      const survivor = await loadContact(contactId, signal).catch(() => null);
+      if (!survivor || survivor.id === contactId) throw error;
+      return { id: entry.id, outcome: 'delivered', remoteId: (await createOn(survivor.id)).id };
+    }
   }
 
   const connector: Connector = {
@@ -411,8 +435,16 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       if (!query) return [];
       // The search API's `query` matches HubSpot's default searchable properties (name, e-mail,
       // phone, company); filters are not needed for a rep's free text.
-      const found = await searchContacts({ query: query.slice(0, 200), limit: 20, properties: ['firstname', 'lastname', 'email', 'company'] }, signal);
-      return found.results.map((contact): ProfileSummary => {
+      const asked = { query: query.slice(0, 200), limit: SEARCH_PAGE, properties: ['firstname', 'lastname', 'email', 'company'] };
+      const found = await searchContacts(asked, signal);
+      // HubSpot may answer a short page that still has more after it (its total says so): one more page fills it.
+      const after = found.results.length < Math.min(SEARCH_PAGE, found.total ?? Infinity) ? found.paging?.next?.after : undefined;
+      const more = after ? (await searchContacts({ ...asked, after }, signal)).results : [];
+      const results = [...found.results, ...more.filter((contact) => !found.results.some((first) => first.id === contact.id))];
+      // HubSpot's order is not relevance: the contact whose address the rep typed comes first.
+      const typed = query.toLowerCase();
+      const exact = (contact: CrmObject) => (contact.properties.email?.trim().toLowerCase() === typed ? 0 : 1);
+      return [...results].sort((a, b) => exact(a) - exact(b)).slice(0, SEARCH_PAGE).map((contact): ProfileSummary => {
         const p = contact.properties;
         const name = [p.firstname?.trim(), p.lastname?.trim()].filter(Boolean).join(' ');
         return {
@@ -471,8 +503,14 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       });
       const write = await check('write', async () => {
         // Reading notes proves the notes API answers this token without writing anything; creating
-        // one also needs crm.objects.contacts.write, which HubSpot only confirms on the first note.
+        // one also needs crm.objects.contacts.write, which a private app's token info names
+        // (developers.hubspot.com/docs/api/private-apps). A token it says nothing about (an OAuth
+        // one) is confirmed by the first note.
         await call('/crm/v3/objects/notes?limit=1', CrmListResponseSchema, signal);
+        const info = await call('/oauth/v2/private-apps/get/access-token-info', TokenInfoSchema, signal, { method: 'POST', body: { tokenKey: token } }).catch(() => undefined);
+        if (info?.scopes && !info.scopes.includes(WRITE_SCOPE)) {
+          throw new ConnectorError('auth', `This token may read notes but not write them: its private app lacks the ${WRITE_SCOPE} scope.`, undefined, VENDOR, connectorText('hubspot.check.noWriteScope', { scope: WRITE_SCOPE }));
+        }
         return said('Notes are reachable: feedback is logged as a note on the contact (needs the crm.objects.contacts.write scope).', connectorText('hubspot.check.write', {}));
       });
       return [auth, lookup, content, write];

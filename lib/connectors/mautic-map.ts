@@ -734,8 +734,8 @@ export function assetToContent(asset: MauticAsset, now = Date.now()): Partial<Co
     personas: [],
     stages: [],
     ...(updatedAt ? { updatedAt } : {}),
-    // Mautic keeps each asset's language (Mautic's locale form, pt_BR) for its translated variants.
-    ...optional('language', ContentItemSchema.shape.language.safeParse(asset.language?.replace('_', '-')).data),
+    // Mautic keeps each asset's language (Mautic's locale form, pt_BR or zh_Hant_TW) for its translated variants.
+    ...optional('language', ContentItemSchema.shape.language.safeParse(asset.language?.replace(/_/g, '-')).data),
   };
 }
 

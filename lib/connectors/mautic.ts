@@ -38,6 +38,8 @@ import {
 import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult, type LookupQuery, type OutboxEntry } from './types';
 import { codedOf, connectorText, redactCoded, said } from './message-codes';
 
+/** A Mautic contact's id: its profiles' ids (lib/connectors/mautic-map.ts). */
+const MAUTIC_ID = /^\d+$/;
 /** Activity is read newest first; older pages add little to a brief and cost a round trip each. */
 const ACTIVITY_PAGE_SIZE = 100;
 const MAX_ACTIVITY_PAGES = 5;
@@ -362,18 +364,24 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
   async function deliverOne(
     entry: OutboxEntry & { kind: 'feedback' },
-    contactIdFor: (email: string) => Promise<string | undefined>,
+    contacts: { ofProfile(profileId: string): Promise<string | undefined>; byEmail(email: string): Promise<string | undefined> },
     signal: AbortSignal,
   ): Promise<DeliveryResult> {
     // An earlier attempt got Mautic's id for the note: it is stored.
     if (entry.remoteId) return { id: entry.id, outcome: 'delivered', remoteId: entry.remoteId };
+    // The contact the brief showed is the one the rep judged (a rep's corrected match, or a record
+    // whose address is a shared inbox another contact holds): Mautic's contact id is the profile's id.
+    // Another system's profile carries its name before the id (lib/connectors/merged.ts), and a
+    // contact merged or deleted since is found by the address instead.
+    const profileId = entry.item.lead.profileId;
+    const shown = profileId && MAUTIC_ID.test(profileId) ? await contacts.ofProfile(profileId) : undefined;
     const email = entry.item.lead.email?.trim();
-    if (!email) {
+    if (!shown && !email) {
       return { id: entry.id, outcome: 'rejected', error: 'The lead has no e-mail address, which is how Leadside finds the contact in Mautic.', coded: connectorText('mautic.leadHasNoEmail', {}) };
     }
-    const contactId = await contactIdFor(email);
+    const contactId = shown ?? (await contacts.byEmail(email!));
     if (!contactId) {
-      return { id: entry.id, outcome: 'rejected', error: `${vendor} has no contact with the e-mail ${email}.`, coded: connectorText('mautic.noContactForEmail', { system: vendor, email }) };
+      return { id: entry.id, outcome: 'rejected', error: `${vendor} has no contact with the e-mail ${email}.`, coded: connectorText('mautic.noContactForEmail', { system: vendor, email: email! }) };
     }
     // Notes cannot be sent with an idempotency key, so any repeat attempt looks for its marker
     // first: an unclear one may have been stored, and a retried one may have timed out after Mautic
@@ -396,18 +404,19 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
   async function deliver(entries: readonly OutboxEntry[], signal: AbortSignal): Promise<DeliveryResult[]> {
     // Within a batch each lead's contact is looked up once.
-    const contactIds = new Map<string, Promise<string | undefined>>();
-    const contactIdFor = (email: string) => {
-      const key = email.toLowerCase();
-      let found = contactIds.get(key);
-      if (!found) {
-        found = contactsByEmail(email, signal).then((contacts) => bestMatch(contacts)?.id);
-        contactIds.set(key, found);
-      }
-      return found;
+    const once = (find: (key: string) => Promise<string | undefined>) => {
+      const found = new Map<string, Promise<string | undefined>>();
+      return (key: string) => {
+        if (!found.has(key)) found.set(key, find(key));
+        return found.get(key)!;
+      };
+    };
+    const contacts = {
+      ofProfile: once(async (id) => (await call({ path: `/api/contacts/${id}`, signal }, MauticContactResponseSchema, true))?.contact.id),
+      byEmail: once((email) => contactsByEmail(email, signal).then((found) => bestMatch(found)?.id)),
     };
 
-    const results = await deliverEach(entries, signal, (entry) => deliverOne(entry, contactIdFor, signal));
+    const results = await deliverEach(entries, signal, (entry) => deliverOne(entry, contacts, signal));
     return results.map((result) => ('error' in result ? { ...result, error: redact(result.error), ...(result.coded ? { coded: redactCoded(result.coded, redact) } : {}) } : result));
   }
 

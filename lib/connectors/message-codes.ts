@@ -71,8 +71,10 @@ export const CONNECTOR_CODES = {
   'hubspot.check.content': ['count', 'table'],
   'hubspot.check.contentSkipped': ['count', 'table', 'skipped'],
   'hubspot.check.write': [],
+  'hubspot.check.noWriteScope': ['scope'],
   'hubspot.noContactForEmail': ['email'],
   'hubspot.noContactForRecord': ['crm', 'record'],
+  'hubspot.contentTableMissing': ['table'],
   // Mautic.
   'mautic.leadHasNoEmail': [],
   'mautic.noContactForEmail': ['system', 'email'],
