@@ -20,7 +20,7 @@
  * sources: test/fixtures/api/variants/README.md, section "mautic4/ (fourth set)".
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MauticSourceSchema } from '@/lib/schema/sources';
 import type { LeadProfile } from '@/lib/schema';
 import activityEmpty from '@/test/fixtures/api/mautic/activity-empty.json';
@@ -44,6 +44,7 @@ import searchObrien from '@/test/fixtures/api/variants/mautic4/contacts-search-o
 import { createMauticConnector } from './mautic';
 import { ConnectorError, type ConnectorErrorKind } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
+import { json, rawServer } from '@/test/support/vendor-variants';
 import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 const FIXTURES = 'test/fixtures/api/variants/mautic4';
@@ -85,38 +86,8 @@ function expectClearError(outcome: unknown, kinds?: ConnectorErrorKind[]): Conne
 }
 
 // ---------------------------------------------------------------------------------------------
-// A raw fake server for the cases the shared fake cannot express: any path, a form-encoded token
-// request, the redirect mode fetch was asked for. Restored by resetBetweenTests (vi.unstubAllGlobals).
+// The raw fake server (rawServer in the harness) for the cases the route fake cannot express.
 
-interface RawCall {
-  method: string;
-  url: URL;
-  headers: Headers;
-  redirect: RequestRedirect | undefined;
-  body: string | undefined;
-}
-function rawServer(answer: (call: RawCall) => Response): RawCall[] {
-  const calls: RawCall[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = input instanceof Request ? input : undefined;
-      const raw = init?.body;
-      const call: RawCall = {
-        method: init?.method ?? request?.method ?? 'GET',
-        url: new URL(request ? request.url : String(input)),
-        headers: new Headers(init?.headers ?? request?.headers),
-        redirect: init?.redirect ?? request?.redirect,
-        body: typeof raw === 'string' ? raw : raw instanceof URLSearchParams ? raw.toString() : request ? await request.clone().text() : undefined,
-      };
-      calls.push(call);
-      return answer(call);
-    }),
-  );
-  return calls;
-}
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 const html = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
 /** What fetch gives after following a redirect: the last answer, `redirected` set, `url` the final address. */
 function followed(response: Response, finalUrl: string): Response {

@@ -28,7 +28,7 @@
  * to wait); where the right answer is a product choice only that is asserted. Shapes and sources:
  * section "mautic5/ (fifth set)" of the variants README (test/fixtures/api/variants/README.md).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentEventSchema, ContentItemSchema, FeedbackItemSchema, VERDICT_LABELS, type ContentItem, type Verdict } from '@/lib/schema';
 import { MauticSourceSchema } from '@/lib/schema/sources';
 import activityEmpty from '@/test/fixtures/api/mautic/activity-empty.json';
@@ -62,6 +62,7 @@ import error429RateLimiter from '@/test/fixtures/api/variants/mautic5/error-429-
 import { clearBackoffs } from './backoff';
 import { createMauticConnector } from './mautic';
 import { ConnectorError, type DeliveryResult, type OutboxEntry } from './types';
+import { json, rawServer, type RawCall } from '@/test/support/vendor-variants';
 import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
@@ -75,46 +76,8 @@ const ENTITY = /&(amp|quot|lt|gt|apos|#\d+|#x[0-9a-f]+);/i;
 const HTML_TAG = /<[a-z!/]/i;
 
 // ---------------------------------------------------------------------------------------------
-// A fake Mautic for the write and OAuth2 cases: any path, a form-encoded token request, a connection that
-// drops after the server did its work. Restored by resetBetweenTests (vi.unstubAllGlobals).
+// A fake Mautic for the write and OAuth2 cases, on the harness's raw fake server (rawServer).
 
-interface RawCall {
-  method: string;
-  url: URL;
-  headers: Headers;
-  body: string | undefined;
-  /** The body parsed as JSON, when it is JSON. */
-  json: any;
-}
-function rawServer(answer: (call: RawCall) => Response): RawCall[] {
-  const calls: RawCall[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = input instanceof Request ? input : undefined;
-      const raw = init?.body;
-      const body = typeof raw === 'string' ? raw : raw instanceof URLSearchParams ? raw.toString() : request ? await request.clone().text() : undefined;
-      let parsed: unknown;
-      try {
-        parsed = body === undefined ? undefined : JSON.parse(body);
-      } catch {
-        parsed = undefined;
-      }
-      const call: RawCall = {
-        method: init?.method ?? request?.method ?? 'GET',
-        url: new URL(request ? request.url : String(input)),
-        headers: new Headers(init?.headers ?? request?.headers),
-        body,
-        json: parsed,
-      };
-      calls.push(call);
-      return answer(call);
-    }),
-  );
-  return calls;
-}
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 /** Mautic's answer to a route it does not have (RouteNotFound through the API's exception listener). */
 const routeNotFound = (path: string) => json(404, { errors: [{ message: `Requested URL not found: ${path}`, code: 404, type: null }] });
 

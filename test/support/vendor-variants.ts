@@ -74,3 +74,53 @@ export const mtActivity = (body: unknown): FakeRoute[] => [
   { method: 'GET', path: MT_ACTIVITY, when: (url) => (url.searchParams.get('page') ?? '1') === '1', body },
   { method: 'GET', path: MT_ACTIVITY, body: mauticActivityEmpty },
 ];
+
+/** One request the raw fake (rawServer) saw. */
+export interface RawCall {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** The redirect mode fetch was asked for. */
+  redirect: RequestRedirect | undefined;
+  body: string | undefined;
+  /** The body parsed as JSON, when it is JSON. */
+  json: any;
+}
+
+/**
+ * A raw fake server for the cases the route fake (`serve`) cannot express: any path, a form-encoded
+ * token request, the redirect mode asked for, a connection that drops after the server did its work.
+ * Restored by resetBetweenTests (vi.unstubAllGlobals).
+ */
+export function rawServer(answer: (call: RawCall) => Response | Promise<Response>): RawCall[] {
+  const calls: RawCall[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : undefined;
+      const raw = init?.body;
+      const body = typeof raw === 'string' ? raw : raw instanceof URLSearchParams ? raw.toString() : request ? await request.clone().text() : undefined;
+      let parsed: unknown;
+      try {
+        parsed = body === undefined ? undefined : JSON.parse(body);
+      } catch {
+        parsed = undefined;
+      }
+      const call: RawCall = {
+        method: init?.method ?? request?.method ?? 'GET',
+        url: new URL(request ? request.url : String(input)),
+        headers: new Headers(init?.headers ?? request?.headers),
+        redirect: init?.redirect ?? request?.redirect,
+        body,
+        json: parsed,
+      };
+      calls.push(call);
+      return answer(call);
+    }),
+  );
+  return calls;
+}
+
+/** A JSON answer, as a vendor's API sends it. */
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
