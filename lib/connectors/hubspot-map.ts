@@ -95,6 +95,8 @@ export type CrmObject = z.infer<typeof CrmObjectSchema>;
  */
 export const PropertyDefinitionSchema = z.object({
   name: z.string(),
+  /** `enumeration`, `string`, `number`, `date`, `datetime`, `bool` (properties API). */
+  type: z.string().optional().catch(undefined),
   options: z
     .array(z.object({ label: z.string(), value: z.string() }).nullable().catch(null))
     .nullish()
@@ -102,12 +104,22 @@ export const PropertyDefinitionSchema = z.object({
 });
 export type PropertyDefinition = z.infer<typeof PropertyDefinitionSchema>;
 
-/** Choice values as their options' labels (";"-separated for checkboxes); a value no option has stays as it is. */
-export function withChoiceLabels(contact: CrmObject, definitions: ReadonlyMap<string, PropertyDefinition>): CrmObject {
+/**
+ * Values as a person reads them: choices as their options' labels (";"-separated for checkboxes; a
+ * value no option has stays as it is), and a date or date-time property's epoch milliseconds as the
+ * day (dates are midnight UTC) or the UTC instant they stand for.
+ */
+export function withReadableValues(contact: CrmObject, definitions: ReadonlyMap<string, PropertyDefinition>): CrmObject {
   const properties = { ...contact.properties };
   for (const [name, definition] of definitions) {
     const value = properties[name];
-    if (typeof value !== 'string' || definition.options.length === 0) continue;
+    if (typeof value !== 'string') continue;
+    if ((definition.type === 'date' || definition.type === 'datetime') && /^\d{10,}$/.test(value.trim())) {
+      const iso = new Date(Number(value.trim())).toISOString();
+      properties[name] = definition.type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+      continue;
+    }
+    if (definition.options.length === 0) continue;
     const labels = new Map(definition.options.map((option) => [option.value, option.label]));
     properties[name] = value
       .split(';')
@@ -319,12 +331,19 @@ export function channelFor(source: string | undefined, utm: Utm = {}): Channel {
 }
 
 /**
+ * HubSpot's words for a keyword the search engine withheld ("Unknown keywords (SSL)",
+ * knowledge.hubspot.com "Understand source properties"): no keyword the lead typed.
+ */
+const WITHHELD = /^\s*unknown keywords?\b/i;
+
+/**
  * The campaign and keyword HubSpot's two drill-down properties hold for each source
  * (knowledge.hubspot.com "Understand source properties"): paid search → campaign / keyword,
  * organic search → search term, email and other campaigns → the utm_campaign, social → network /
  * campaign. Everything else carries no campaign.
  */
-function drillDown(source: string | undefined, first: string | undefined, second: string | undefined): { campaign?: string; keyword?: string } {
+function drillDown(source: string | undefined, drilled1: string | undefined, drilled2: string | undefined): { campaign?: string; keyword?: string } {
+  const [first, second] = [drilled1, drilled2].map((value) => (value && WITHHELD.test(value) ? undefined : value));
   switch (source?.trim().toUpperCase()) {
     case 'PAID_SEARCH':
       return { campaign: first, keyword: second };
@@ -632,6 +651,8 @@ function crmIds(contact: CrmObject, source: HubSpotSource): Record<string, strin
 
 export class ProfileMappingError extends Error {}
 
+const clipped = (value: string | undefined) => (value === undefined ? undefined : clip(value));
+
 /** A contact (and its page views) as a LeadProfile, validated so nothing invalid leaves here. */
 export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[], source: HubSpotSource, gaps: readonly DataGap[] = []): LeadProfile {
   const p = contact.properties;
@@ -642,9 +663,10 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
     id: contact.id,
     ...optional('email', isEmail(email) ? email : undefined),
     ...optional('name', name || undefined),
-    ...optional('company', text(p, 'company')),
-    ...optional('title', text(p, 'jobtitle')),
-    ...optional('industry', text(p, 'industry')),
+    // A form stores whatever it is sent (a bot's 700-character company): cut, never the lead lost.
+    ...optional('company', clipped(text(p, 'company'))),
+    ...optional('title', clipped(text(p, 'jobtitle'))),
+    ...optional('industry', clipped(text(p, 'industry'))),
     ...optional('language', LeadLanguageSchema.safeParse(text(p, 'hs_language')).data),
     ...optional('country', text(p, 'country')),
     crmIds: crmIds(contact, source),

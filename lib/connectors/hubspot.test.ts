@@ -103,6 +103,8 @@ describe('HubSpot connector: profiles', () => {
         { filters: [{ propertyName: 'email', operator: 'EQ', value: 'priya.raman@ledgerly.io' }] },
         { filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: 'priya.raman@ledgerly.io' }] },
         { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: '00Q8d00000XyZ1aEAF' }] },
+        // The sync may have stored the id's 15-character form.
+        { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: '00Q8d00000XyZ1a' }] },
       ],
       properties: ['email', 'hs_additional_emails', 'salesforceleadid'],
       limit: 10,
@@ -243,7 +245,7 @@ describe('HubSpot connector: profiles', () => {
       {
         method: 'POST',
         path: '/crm/v3/objects/contacts/search',
-        when: (_url, body) => body.filterGroups.length === 3,
+        when: (_url, body) => body.filterGroups.length === 4,
         status: 400,
         body: { status: 'error', message: 'There was a problem with the request.', correlationId: 'x', category: 'VALIDATION_ERROR' },
       },

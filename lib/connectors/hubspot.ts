@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ContentItem, DataGap, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
 import { CRM_LABELS } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
+import { salesforceIdForms } from '@/lib/crm/salesforce-id';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
@@ -24,7 +25,7 @@ import {
   summaryPageViews,
   toLeadProfile,
   TokenInfoSchema,
-  withChoiceLabels,
+  withReadableValues,
   type CrmObject,
   type PropertyDefinition,
 } from './hubspot-map';
@@ -52,6 +53,8 @@ const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const TEST_EMAIL = 'connection-test@leadside.invalid';
 /** HubSpot's property for a contact's addresses besides the primary one, ";"-separated. */
 const ADDITIONAL_EMAILS = 'hs_additional_emails';
+/** How many of the contacts the search lists are read to find one whose record still holds the address. */
+const MAX_CANDIDATES = 3;
 const STANDARD_SALESFORCE_PROPERTIES = ['salesforceleadid', 'salesforcecontactid'];
 /**
  * 429s: a call is sent again on its own at most twice, after a window of at most 2 s (the secondly
@@ -107,7 +110,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     return fetchJson(built, schema, { ...(await withRateLimit()), notFoundAsNull: true });
   }
 
-  const searchContacts = (body: object, signal: AbortSignal) =>
+  const searchIndex = (body: object, signal: AbortSignal) =>
     call('/crm/v3/objects/contacts/search', CrmSearchResponseSchema, signal, { method: 'POST', body });
 
   /** The contact with every property the profile needs, and the history of the stated problem. */
@@ -119,16 +122,16 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     // Each submission of the problem field is its own dated quote; only the GET can give history.
     if (source.mappings.problem) query += `&propertiesWithHistory=${list([source.mappings.problem])}`;
     const contact = live(await callOrNull(`/crm/v3/objects/contacts/${id}?${query}`, CrmObjectSchema, signal));
-    return contact && withChoiceLabels(contact, await choiceDefinitions(signal));
+    return contact && withReadableValues(contact, await valueDefinitions(signal));
   }
 
   /**
-   * The definitions of the mapped properties a marketer may have made choices (preferred channel, best
-   * time), read once per connector. Reading them needs the crm.schemas.contacts.read scope: without
-   * it, or for a property HubSpot does not have, the values are shown as they come.
+   * The definitions of the mapped properties a marketer may have made choices or dates (preferred
+   * channel, best time), read once per connector. Reading them needs the crm.schemas.contacts.read
+   * scope: without it, or for a property HubSpot does not have, the values are shown as they come.
    */
   let definitions: Promise<Map<string, PropertyDefinition>> | undefined;
-  function choiceDefinitions(signal: AbortSignal): Promise<Map<string, PropertyDefinition>> {
+  function valueDefinitions(signal: AbortSignal): Promise<Map<string, PropertyDefinition>> {
     const names = [...new Set([source.mappings.preferredChannel, source.mappings.bestTime].filter(Boolean))];
     definitions ??= (async () => {
       const read = new Map<string, PropertyDefinition>();
@@ -153,43 +156,43 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       const contact = live(await callOrNull(`/crm/v3/objects/contacts/${query.recordId}?properties=email`, CrmObjectSchema, signal));
       if (contact && sameEmail(contact, email)) return contact.id;
     }
-    return (await searchContact(query, email, ['email'], signal))?.id ?? null;
+    return (await searchContacts(query, email, ['email'], signal))[0]?.id ?? null;
   }
 
-  async function searchContact(
+  /** The contacts the search index lists for the record, the likeliest first: by Salesforce id, by e-mail, by another address. */
+  async function searchContacts(
     query: { crm: CrmId; recordId: string },
     email: string | undefined,
     properties: string[],
     signal: AbortSignal,
-  ): Promise<CrmObject | undefined> {
+  ): Promise<CrmObject[]> {
     const byEmail = email && email.includes('@') ? { filters: [{ propertyName: 'email', operator: 'EQ', value: email }] } : undefined;
     // A contact's other addresses are in hs_additional_emails (";"-separated), which `email` never
     // matches: the rep's CRM may hold the one the lead wrote from last.
     const byOtherEmail = byEmail && { filters: [{ propertyName: ADDITIONAL_EMAILS, operator: 'CONTAINS_TOKEN', value: email }] };
     const sfProperty = query.crm === 'salesforce' && SALESFORCE_ID.test(query.recordId) ? salesforceIdProperty(source, query.recordId) : '';
-    const bySalesforce = sfProperty ? { filters: [{ propertyName: sfProperty, operator: 'EQ', value: query.recordId }] } : undefined;
-    if (!byEmail && !bySalesforce) return undefined;
+    // The page may show the 15-character id where the sync stored the 18 the API gives (or the other
+    // way round): a group for each form.
+    const bySalesforce = sfProperty ? salesforceIdForms(query.recordId).map((value) => ({ filters: [{ propertyName: sfProperty, operator: 'EQ', value }] })) : [];
+    if (!byEmail && bySalesforce.length === 0) return [];
 
     const search = (groups: object[], asked = sfProperty) =>
-      searchContacts({ filterGroups: groups, properties: [...new Set([...properties, ADDITIONAL_EMAILS, ...(asked ? [asked] : [])])], limit: 10 }, signal);
+      searchIndex({ filterGroups: groups, properties: [...new Set([...properties, ADDITIONAL_EMAILS, ...(asked ? [asked] : [])])], limit: 10 }, signal);
     let found;
     try {
       // Filter groups are ORed: one search finds the contact by any key.
-      found = await search([byEmail, byOtherEmail, bySalesforce].filter(Boolean) as object[]);
+      found = await search([byEmail, byOtherEmail, ...bySalesforce].filter(Boolean) as object[]);
     } catch (error) {
       // A mapped Salesforce property that does not exist in this account makes HubSpot refuse the
       // whole search (400); the e-mail alone must still find the lead, without asking for the property.
-      if (!(error instanceof ConnectorError && error.kind === 'rejected' && bySalesforce && byEmail)) throw error;
+      if (!(error instanceof ConnectorError && error.kind === 'rejected' && bySalesforce.length > 0 && byEmail)) throw error;
       found = await search([byEmail, byOtherEmail!], '');
     }
     const results = found.results.filter(live);
-    const addresses = (contact: CrmObject, property: string) => (contact.properties[property] ?? '').toLowerCase().split(';').map((address) => address.trim());
-    return (
-      (sfProperty ? results.find((contact) => sameSalesforceId(contact.properties[sfProperty], query.recordId)) : undefined) ??
-      (email ? results.find((contact) => addresses(contact, 'email').includes(email)) : undefined) ??
-      (email ? results.find((contact) => addresses(contact, ADDITIONAL_EMAILS).includes(email)) : undefined) ??
-      results[0]
-    );
+    const rank = (contact: CrmObject) =>
+      sfProperty && sameSalesforceId(contact.properties[sfProperty], query.recordId) ? 0 : email && holdsAddress(contact, email) === 'email' ? 1 : email && holdsAddress(contact, email) ? 2 : 3;
+    // A stable sort: HubSpot's order among equals.
+    return results.map((contact) => ({ contact, rank: rank(contact) })).sort((a, b) => a.rank - b.rank).map(({ contact }) => contact);
   }
 
   /** The page views, and why the older pages are missing when a later page of events failed. */
@@ -419,10 +422,17 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         const contact = await loadContact(query.recordId, signal);
         if (contact && sameEmail(contact, email)) return profileFor(contact, signal);
       }
-      const match = await searchContact(query, email, ['email'], signal);
-      if (!match) return null;
-      const contact = await loadContact(match.id, signal);
-      return contact ? profileFor(contact, signal) : null;
+      // HubSpot's search index lags its records (an address moved to another contact a moment ago is
+      // still listed on the old one): a contact found by e-mail is taken only if its record, read
+      // now, still holds the address; one found by the Salesforce id its sync keeps, as it is.
+      const candidates = await searchContacts(query, email, ['email'], signal);
+      for (const match of candidates.slice(0, MAX_CANDIDATES)) {
+        const contact = await loadContact(match.id, signal);
+        if (!contact) continue;
+        const bySalesforceId = query.crm === 'salesforce' && sameSalesforceId(contact.properties[salesforceIdProperty(source, query.recordId)], query.recordId);
+        if (!email || bySalesforceId || holdsAddress(contact, email)) return profileFor(contact, signal);
+      }
+      return null;
     },
 
     async getProfile(id, signal) {
@@ -436,10 +446,10 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       // The search API's `query` matches HubSpot's default searchable properties (name, e-mail,
       // phone, company); filters are not needed for a rep's free text.
       const asked = { query: query.slice(0, 200), limit: SEARCH_PAGE, properties: ['firstname', 'lastname', 'email', 'company'] };
-      const found = await searchContacts(asked, signal);
+      const found = await searchIndex(asked, signal);
       // HubSpot may answer a short page that still has more after it (its total says so): one more page fills it.
       const after = found.results.length < Math.min(SEARCH_PAGE, found.total ?? Infinity) ? found.paging?.next?.after : undefined;
-      const more = after ? (await searchContacts({ ...asked, after }, signal)).results : [];
+      const more = after ? (await searchIndex({ ...asked, after }, signal)).results : [];
       const results = [...found.results, ...more.filter((contact) => !found.results.some((first) => first.id === contact.id))];
       // HubSpot's order is not relevance: the contact whose address the rep typed comes first.
       const typed = query.toLowerCase();
@@ -478,7 +488,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         return said('Token accepted: contacts are readable.', connectorText('hubspot.check.auth', {}));
       });
       const lookup = await check('lookup', async () => {
-        await searchContacts(
+        await searchIndex(
           { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: TEST_EMAIL }] }], properties: ['email'], limit: 1 },
           signal,
         );
@@ -542,6 +552,13 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
  */
 function live(contact: CrmObject | null): CrmObject | null {
   return contact?.archived ? null : contact;
+}
+
+/** Where a contact holds an address: as its e-mail, among its other addresses, or not at all. */
+function holdsAddress(contact: CrmObject, email: string): 'email' | 'additional' | undefined {
+  const addresses = (property: string) => (contact.properties[property] ?? '').toLowerCase().split(';').map((address) => address.trim());
+  if (addresses('email').includes(email)) return 'email';
+  return addresses(ADDITIONAL_EMAILS).includes(email) ? 'additional' : undefined;
 }
 
 function sameEmail(contact: CrmObject, email: string | undefined): boolean {

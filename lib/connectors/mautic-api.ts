@@ -104,11 +104,17 @@ export type MauticContact = z.infer<typeof MauticContactSchema>;
 /** `GET /api/contacts/{id}`: `{"contact": {…}}`. */
 export const MauticContactResponseSchema = z.object({ contact: MauticContactSchema });
 
-/** `GET /api/contacts?…`: `{"total": "1", "contacts": {"47": {…}}}` (or `"contacts": []` when none). */
-export const MauticContactListSchema = z.object({
-  total: optionalNumber,
-  contacts: lenientList(MauticContactSchema),
-});
+/** How many entries a PHP list holds, readable or not. */
+const entryCount = (list: unknown) => (Array.isArray(list) ? list.length : list && typeof list === 'object' ? Object.keys(list).length : 0);
+
+/**
+ * `GET /api/contacts?…`: `{"total": "1", "contacts": {"47": {…}}}` (or `"contacts": []` when none);
+ * `listed` is how many entries it sent, before those that could not be read were dropped.
+ */
+export const MauticContactListSchema = z
+  .looseObject({ contacts: z.unknown() })
+  .transform((answer) => ({ ...answer, listed: entryCount(answer.contacts) }))
+  .pipe(z.object({ total: optionalNumber, contacts: lenientList(MauticContactSchema), listed: z.number() }));
 
 // --- Activity (contacts.rst: Get activity events for specific Contact) --------------------------
 

@@ -247,11 +247,20 @@ function labelOf(event: MauticEvent): string | undefined {
 
 type Hit = Omit<PageView, 'visitId'>;
 
+/** Mautic's tracking pixel, which a hit records as its URL when the page sent none. */
+const TRACKING_PIXEL = /\/mtracking\.gif$/i;
+
 function pageHit(event: MauticEvent): Hit | undefined {
   const parsed = PageHitDetailsSchema.safeParse(detailsOf(event));
   const hit = parsed.success ? parsed.data.hit : undefined;
   const label = event.eventLabel;
-  const url = httpUrl(hit?.url) ?? (typeof label === 'object' && label?.isExternal ? httpUrl(label.href) : undefined);
+  // Mautic stores what the tracking script sent, else the request's own path (PageModel): a path
+  // without its site (a single-page app's "/app/checkout"), or the pixel's "/mtracking.gif?d=…". The
+  // label's link is that path on Mautic's own host, no page the lead read: it stands in only for a
+  // hit with no URL at all.
+  const written = hit?.url?.trim();
+  const url = written ? httpUrl(written) : typeof label === 'object' && label?.isExternal ? httpUrl(label.href) : undefined;
+  if (url && TRACKING_PIXEL.test(new URL(url).pathname)) return undefined;
   const viewedAt = toTimestamp(hit?.dateHit) ?? toTimestamp(event.timestamp);
   if (!url || !viewedAt) return undefined;
   const left = toTimestamp(hit?.dateLeft);
@@ -264,13 +273,29 @@ function pageHit(event: MauticEvent): Hit | undefined {
   };
 }
 
+/**
+ * An asset's link as a lead can open it. Mautic builds the link from the request it saw, so behind a
+ * proxy it does not trust it gives the scheme, host or path the proxy hides (`http://mautic/asset/21:…`
+ * for an instance at https://www.keyline.example/marketing, mautic/mautic#7931): a link to Mautic's
+ * asset route that is not under the address the admin gave is put under it. Any other link is kept.
+ */
+export function publicAssetUrl(url: string | null | undefined, baseUrl: string | undefined): string | undefined {
+  if (!url || !baseUrl || !URL.canParse(url) || !URL.canParse(baseUrl)) return url ?? undefined;
+  const base = new URL(baseUrl);
+  const link = new URL(url);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (link.origin === base.origin && link.pathname.startsWith(`${basePath}/`)) return url;
+  const route = link.pathname.indexOf('/asset/');
+  return route < 0 ? url : `${base.origin}${basePath}${link.pathname.slice(route)}${link.search}`;
+}
+
 /** A download is activity of its own kind, not a page read: it never joins the pages or their count. */
-function assetDownload(event: MauticEvent): Activity | undefined {
+function assetDownload(event: MauticEvent, baseUrl: string | undefined): Activity | undefined {
   const parsed = AssetDownloadDetailsSchema.safeParse(detailsOf(event));
   const at = toTimestamp(event.timestamp);
   // The download link is the asset's downloadUrl, the same URL listContent() gives the catalog
   // item, so suggestions skip what the lead already has.
-  const url = httpUrl(parsed.data?.assetDownloadUrl);
+  const url = httpUrl(publicAssetUrl(parsed.data?.assetDownloadUrl, baseUrl));
   const title = nonEmpty(parsed.data?.asset?.title) ?? labelOf(event) ?? url;
   if (!at || !title) return undefined;
   return { kind: 'download', title: clip(title), ...(url ? { url } : {}), at };
@@ -377,7 +402,7 @@ export interface ActivitySummary {
   firstHit?: { url: string; referer?: string; at: string };
 }
 
-export function summarizeActivity(events: readonly MauticEvent[]): ActivitySummary {
+export function summarizeActivity(events: readonly MauticEvent[], baseUrl?: string): ActivitySummary {
   const hits: Hit[] = [];
   const problems: StatedProblem[] = [];
   const forms: ActivitySummary['forms'] = [];
@@ -398,7 +423,7 @@ export function summarizeActivity(events: readonly MauticEvent[]): ActivitySumma
         break;
       }
       case 'asset.download': {
-        const download = assetDownload(event);
+        const download = assetDownload(event, baseUrl);
         if (download) downloads.push(download);
         break;
       }
@@ -578,6 +603,8 @@ export function optOutsOf(contact: MauticContact): OptOut[] {
 export interface ProfileOptions {
   mappings?: MauticMappings;
   labels?: FieldLabels;
+  /** The address the admin gave for Mautic: asset links are put under it (publicAssetUrl). */
+  baseUrl?: string;
 }
 
 /** The profile as plain data; the connector validates it with LeadProfileSchema. */
@@ -585,7 +612,7 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
   const mappings = options.mappings ?? MAUTIC_MAPPING_DEFAULTS;
   const field = (alias: string) => fieldValue(contact.fields, alias);
   const mapped = (alias: string) => (alias ? fieldReading(contact.fields, alias, options.labels) : undefined);
-  const activity = summarizeActivity(events);
+  const activity = summarizeActivity(events, options.baseUrl);
   const email = field('email');
   const name = [field('firstname'), field('lastname')].filter(Boolean).join(' ');
   const zone = mapped(mappings.timeZone)?.value ?? field('timezone');
@@ -712,9 +739,9 @@ const CONTENT_WORDS: ReadonlyArray<readonly [RegExp, ContentType]> = [
 ];
 
 /** A published asset as a catalog item (plain data; the connector validates it), or undefined. */
-export function assetToContent(asset: MauticAsset, now = Date.now()): Partial<ContentItem> | undefined {
+export function assetToContent(asset: MauticAsset, baseUrl?: string, now = Date.now()): Partial<ContentItem> | undefined {
   const title = nonEmpty(asset.title);
-  const url = httpUrl(asset.downloadUrl) ?? httpUrl(asset.url);
+  const url = httpUrl(publicAssetUrl(asset.downloadUrl, baseUrl)) ?? httpUrl(asset.url);
   if (!title || !url) return undefined;
   // Unpublished or outside its publish window: not something a rep should send.
   if (asset.isPublished === false) return undefined;

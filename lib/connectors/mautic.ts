@@ -204,9 +204,10 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       const message = `${error.message} ${vendor} has no contacts API at ${source.baseUrl}: check that its API is enabled (Configuration → API Settings) and that this is Mautic's address.`;
       throw new ConnectorError('rejected', message, undefined, vendor, connectorText('source.rejected', { system: vendor, status: 404 }, error.message));
     });
-    // Mautic counting a match it sends no readable contact for (5.0 lists it as an empty object) has
-    // the lead but cannot give it: never "not in Mautic".
-    if (answer.contacts.length === 0 && (answer.total ?? 0) > 0) {
+    // A match listed but not readable (5.0 lists it as an empty object) is a lead Mautic has but cannot
+    // give: never "not in Mautic". A count with no entry at all is Mautic's count cache lagging a
+    // contact deleted or merged a moment ago (contact_api_count_cache_ttl, mautic/mautic#13288): none.
+    if (answer.contacts.length === 0 && answer.listed > 0) {
       const detail = `it counted ${answer.total} contact(s) with this address but sent none with its fields`;
       throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${detail}`, undefined, undefined, connectorText('mautic.contactUnreadable', { system: vendor }, detail));
     }
@@ -317,7 +318,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   async function profileOf(contact: MauticContact, signal: AbortSignal): Promise<LeadProfile> {
     const gaps: DataGap[] = [];
     const [events, labels] = await Promise.all([activityOf(contact.id, signal, gaps), labelsFor(contact, signal)]);
-    const profile = contactToProfile(contact, events, { mappings, ...(labels ? { labels } : {}) });
+    const profile = contactToProfile(contact, events, { mappings, baseUrl: source.baseUrl, ...(labels ? { labels } : {}) });
     const parsed = LeadProfileSchema.safeParse(gaps.length ? { ...(profile as object), gaps } : profile);
     if (!parsed.success) {
       const summary = summarizeZodError(parsed.error);
@@ -336,7 +337,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       const params = new URLSearchParams({ start: String(start), limit: String(ASSET_PAGE_SIZE), orderBy: 'id', orderByDir: 'asc' });
       const answer = await call({ path: `/api/assets?${params}`, signal }, MauticAssetListSchema);
       for (const asset of answer.assets) {
-        const item = ContentItemSchema.safeParse(assetToContent(asset));
+        const item = ContentItemSchema.safeParse(assetToContent(asset, source.baseUrl));
         // An asset without a title or an http(s) link, or unpublished, is not sendable: skipped, not fatal.
         if (item.success) items.push(item.data);
       }

@@ -27,6 +27,11 @@ describe('clip', () => {
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abcd', 4)).toBe('abcd');
   });
+  it('never cuts an emoji in half', () => {
+    // "ab😀c" is a, b, the emoji's two halves, c: cut to 4, the emoji would be split after its first half.
+    expect(clip('ab😀cd', 4)).toBe('ab…');
+    expect(clip('abc😀d', 5)).toBe('abc…');
+  });
 });
 
 describe('httpUrl', () => {

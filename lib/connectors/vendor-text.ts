@@ -12,7 +12,10 @@ import { LEAD_LIMITS } from '@/lib/schema/lead';
  * profile keeps (HubSpot caps nothing a form submits), and one long value must never lose the lead.
  */
 export function clip(text: string, max: number = LEAD_LIMITS.text): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never between the two halves of an emoji (or any character outside the BMP).
+  const end = /[\uD800-\uDBFF]/.test(text[max - 2]!) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 /**

@@ -602,10 +602,7 @@ describe('Mautic variants, fifth set (writing back, content, proxies, history)',
 
   // --- M68: behind a reverse proxy under a sub-path -----------------------------------------------------
 
-  // Not met yet, kept as the case to meet: Mautic's own asset links behind a proxy that does not pass
-  // the public host (http://mautic/…) would have to be rebased on the configured address, which no
-  // rule does; the assets are left out today (every call and the note already work under the sub-path).
-  it.fails('M68: Mautic behind a reverse proxy at https://www.keyline.example/marketing (no trusted proxies: its links say http://mautic/…): every call under the sub-path, nothing sent to the internal address, asset links the lead can open', async () => {
+  it('M68: Mautic behind a reverse proxy at https://www.keyline.example/marketing (no trusted proxies: its links say http://mautic/…): every call under the sub-path, nothing sent to the internal address, asset links the lead can open', async () => {
     const PUBLIC = 'https://www.keyline.example';
     const BASE = `${PUBLIC}/marketing`;
     const contacts = byId(noorBehindProxy);
