@@ -19,7 +19,9 @@ export default defineConfig({
   retries: 0,
   // A stray test.only must not silently skip the rest of the suite on CI.
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
+  // A test that takes 20 s alone took over a minute once beside the variant matrix's tabs (2026-12-07):
+  // every process here shares two cores, so a test's time says little of the product's speed.
+  timeout: 120_000,
   // How long an assertion waits for what the rep would see. Three workers on two cores leave no idle
   // CPU, so a cold worker's first answer can be slow: the glance pill on a freshly opened Lightning
   // record took up to 3.6 s after the page loaded with three spinning processes beside three workers

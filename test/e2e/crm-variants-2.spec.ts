@@ -1,10 +1,11 @@
 import { test } from '@playwright/test';
-import { VariantMatrix, variantsOfPart, variantTitle } from './crm-variants-matrix';
+import { closeVariantTab, expectVariantReported, openVariantTab, variantsOfPart, type VariantTab } from './crm-variants-matrix';
 
 // Part 2 of the variant corpus end to end (see crm-variants-matrix.ts).
-const variants = variantsOfPart(2);
-let matrix: VariantMatrix | undefined;
-test.beforeAll(async ({ headless }) => void (matrix = await VariantMatrix.open(variants, headless)));
-test.afterAll(() => matrix?.close());
+let variantTab: VariantTab | undefined;
+test.beforeAll(async ({ headless }) => void (variantTab = await openVariantTab(headless)));
+test.afterAll(() => closeVariantTab(variantTab));
 
-for (const variant of variants) test(variantTitle(variant), () => matrix!.expectReported(variant));
+for (const variant of variantsOfPart(2)) {
+  test(`${variant.file} reports the record and the person`, () => expectVariantReported(variantTab!, variant));
+}

@@ -19,8 +19,8 @@ export type ExpectedRecord = z.infer<typeof ExpectedRecordSchema>;
 const ManifestSchema = z.object({
   variants: z
     .array(z.object({ file: z.string().min(1), url: z.url(), expected: ExpectedRecordSchema }))
-    // test/e2e/crm-variants-matrix.ts loads its part's pages into a few tabs, one after another, and tells a page's
-    // report from the one before it in the same tab by the URL, so no two pages may share one.
+    // test/e2e/crm-variants-matrix.ts loads every page of its half into one tab and tells a page's report from the one
+    // before it by the URL, so no two pages may share one.
     .superRefine((variants, ctx) => {
       const seen = new Map<string, string>();
       for (const [index, { file, url }] of variants.entries()) {

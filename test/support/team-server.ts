@@ -50,9 +50,25 @@ export interface TeamServerOptions {
   dataDir?: string;
 }
 
+/**
+ * A dump of a freshly migrated database, taken by this process's first in-memory server: later ones
+ * load it (about 1.4 s) where PGlite's initdb and the migrations take 4–5 s of CPU each time, as the
+ * server's own suites do (server/test-support/pglite-dump.ts).
+ */
+let migratedDump: Promise<Blob> | undefined;
+
+async function openTeamDatabase(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) return openDatabase({ dataDir });
+  if (migratedDump) return openDatabase({ pgliteDump: await migratedDump });
+  const database = await openDatabase();
+  migratedDump = database.pglite!.dumpDataDir('none');
+  await migratedDump;
+  return database;
+}
+
 /** Starts the server with the demo team on `host` of the test server (PGlite takes a few seconds the first time). */
 export async function serveTeamServer(server: TestServer, { host = TEAM_SERVER_HOST, dataDir }: TeamServerOptions = {}): Promise<TeamServer> {
-  const database = await openDatabase({ dataDir });
+  const database = await openTeamDatabase(dataDir);
   const { tokens } = await seedDemo(database);
   const app = createApp({ database });
   // Node's req/res to the app's Request → Response, exactly as `npm run server` serves it.
