@@ -207,11 +207,18 @@ export function safeDecode(text: string): string {
 export function firstShownEmail(root: Document | Element, selectors: readonly string[], outside?: string): string | undefined {
   for (const selector of selectors) {
     for (const element of deepQueryAll(root, selector)) {
-      const email = isShown(element) && !(outside && element.closest(outside)) ? emailIn(element) : undefined;
+      // A field the rep is typing in is left to the generic reader, which weighs it against the saved
+      // address the page shows elsewhere.
+      const email = isShown(element) && !(outside && element.closest(outside)) && !isBeingEdited(element) ? emailIn(element) : undefined;
       if (email) return email;
     }
   }
   return undefined;
+}
+
+/** Whether the rep is typing in this element: what it holds may not be saved yet. */
+export function isBeingEdited(element: Element): boolean {
+  return (element.getRootNode() as Document | ShadowRoot).activeElement === element;
 }
 
 /** The address a `mailto:` link's href names (percent-decoded, its query left out), as written. */

@@ -5,7 +5,7 @@
  * regions which never hold the record's person (navigation, the signed-in user's menus, activity
  * timelines, related lists), then a look around each e-mail found to judge whose it is.
  */
-import { cleanText, emailAt, findEmail, isShown, knownShadowRoots, labelledBy, mailtoAddress, newRecordDialog } from './dom';
+import { cleanText, emailAt, findEmail, isBeingEdited, isShown, knownShadowRoots, labelledBy, mailtoAddress, newRecordDialog } from './dom';
 
 export interface GenericReading {
   name?: string;
@@ -652,6 +652,9 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       if (TAKEN.test(normalize(describedBy(element)))) continue;
       score -= 1;
     }
+    // The input the rep is typing in holds what is not saved yet (a half-typed "…@saimaa-logistiikka.exa"
+    // while the header still shows the saved address): of two addresses otherwise alike, the other one.
+    if (isBeingEdited(element)) score -= 10;
     if (title) score -= Math.min(apart, 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }

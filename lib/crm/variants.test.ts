@@ -73,6 +73,8 @@ function load(html: string): void {
   foldClosedDetails();
   hideHiddenElements();
   skipContentVisibilityHidden(html);
+  // A browser focuses a page's autofocus element as it loads it (the input a rep is typing in).
+  document.querySelector<HTMLElement>('[autofocus]')?.focus();
 }
 
 /** The detector whose URLs include this one, and what it makes of the URL. */
