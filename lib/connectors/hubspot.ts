@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ContentItem, DataGap, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
 import { CRM_LABELS } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
-import { salesforceIdForms } from '@/lib/crm/salesforce-id';
+import { salesforceIdForms } from '@/lib/leads/salesforce-id';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';

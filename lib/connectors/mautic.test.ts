@@ -249,6 +249,14 @@ describe('Mautic connector: finding a lead', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('asks for a Salesforce id in both its forms, 15 and 18 characters, in the mapped CRM id field', async () => {
+    const calls = serve(mautic);
+    const mapped = MauticSourceSchema.parse({ ...basicSource, mappings: { ...basicSource.mappings, crmIdField: 'sf_id', crm: 'salesforce' } });
+    await createMauticConnector(mapped, { password: PASSWORD }).findProfile({ crm: 'salesforce', recordId: '00Q8d00000XyZ1a' }, signal);
+    const byCrmId = calls.find((call) => call.params.get('where[0][col]') === 'sf_id');
+    expect(byCrmId?.params.get('where[0][val]')?.split(',')).toEqual(['00Q8d00000XyZ1a', '00Q8d00000XyZ1aEAF']);
+  });
+
   it('reads a contact by id, answering null when it is gone or not a Mautic id', async () => {
     const calls = serve(mautic);
     const connector = createMauticConnector(basicSource, { password: PASSWORD });

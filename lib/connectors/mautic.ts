@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { salesforceIdForms } from '@/lib/leads/salesforce-id';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type DataGap, type LeadProfile } from '@/lib/schema';
 import { mauticMappings, type MauticSource } from '@/lib/schema/sources';
 import { channelFromWords } from '@/lib/leads/contact-channel';
@@ -224,7 +225,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     const alias = mappings.crmIdField;
     if (!alias || query.crm !== mappings.crm || !query.recordId.trim()) return [];
     const id = query.recordId.trim();
-    const ids = query.crm === 'salesforce' && id.length === 18 ? [id, id.slice(0, 15)] : [id];
+    const ids = query.crm === 'salesforce' ? salesforceIdForms(id) : [id];
     try {
       const answer = await call({ path: `/api/contacts?${whereEquals(alias, ids)}`, signal }, MauticContactListSchema);
       return answer.contacts.filter((contact) => ids.includes(fieldValue(contact.fields, alias) ?? ''));
