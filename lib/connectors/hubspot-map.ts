@@ -206,6 +206,8 @@ export function hubspotErrorText(body: unknown, status: number): string | undefi
 /** Standard contact properties (HubSpot's default contact property set). */
 const STANDARD_PROPERTIES = [
   'email',
+  // The contact's other addresses: a lookup by one of them checks the record still holds it.
+  'hs_additional_emails',
   'firstname',
   'lastname',
   'company',

@@ -118,6 +118,8 @@ describe('HubSpot connector: profiles', () => {
     expect(requested).toEqual(
       expect.arrayContaining([
         'email',
+        // A contact found by another of its addresses must be seen to hold it still.
+        'hs_additional_emails',
         'hs_analytics_source',
         'hs_analytics_source_data_1',
         'hs_analytics_first_url',
@@ -133,7 +135,7 @@ describe('HubSpot connector: profiles', () => {
         'salesforceleadid',
       ]),
     );
-    expect(get.url.search).toMatch(/^\?properties=email,firstname,lastname,company,/);
+    expect(get.url.search).toMatch(/^\?properties=email,hs_additional_emails,firstname,lastname,company,/);
     expect(get.url.searchParams.get('propertiesWithHistory')).toBe('message');
     expect(get.url.searchParams.get('archived')).toBe('false');
 
