@@ -46,6 +46,7 @@ import { AudienceSchema, BuyerStageSchema } from '@/lib/schema/content';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
+import { isSalesforceId } from '@/lib/leads/salesforce-id';
 import { clip, httpUrl, textOfHtml } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
@@ -646,7 +647,7 @@ function crmIds(contact: CrmObject, source: HubSpotSource): Record<string, strin
   const ids: Record<string, string> = { hubspot: contact.id };
   const salesforce = salesforceProperties(source)
     .map((name) => text(contact.properties, name))
-    .find((value) => value && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value));
+    .find((value) => value && isSalesforceId(value));
   if (salesforce) ids.salesforce = salesforce;
   return ids;
 }

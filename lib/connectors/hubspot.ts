@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ContentItem, DataGap, FeedbackItem, LeadProfile, PageView } from '@/lib/schema';
 import { CRM_LABELS } from '@/lib/schema';
 import type { CrmId } from '@/lib/schema/record';
-import { salesforceIdForms } from '@/lib/leads/salesforce-id';
+import { isSalesforceId, salesforceIdForms, sameSalesforceId } from '@/lib/leads/salesforce-id';
 import type { HubSpotSource } from '@/lib/schema/sources';
 import { deliverEach, SEARCH_INDEX_SETTLE_MS } from './deliver-each';
 import { fetchJson, type HttpRequest } from './http';
@@ -48,7 +48,6 @@ const WRITE_SCOPE = 'crm.objects.contacts.write';
 /** How many contacts the rep's own search lists. */
 const SEARCH_PAGE = 20;
 /** Salesforce record ids: 15 characters, or 18 with the case-safe suffix. */
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** An address the connection test searches for: valid, and never a real person. */
 const TEST_EMAIL = 'connection-test@leadside.invalid';
 /** HubSpot's property for a contact's addresses besides the primary one, ";"-separated. */
@@ -156,21 +155,24 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       const contact = live(await callOrNull(`/crm/v3/objects/contacts/${query.recordId}?properties=email`, CrmObjectSchema, signal));
       if (contact && sameEmail(contact, email)) return contact.id;
     }
-    return (await searchContacts(query, email, ['email'], signal))[0]?.id ?? null;
+    return (await searchContacts(query, email, ['email'], signal))[0]?.contact.id ?? null;
   }
 
-  /** The contacts the search index lists for the record, the likeliest first: by Salesforce id, by e-mail, by another address. */
+  /**
+   * The contacts the search index lists for the record, the likeliest first: by Salesforce id, by
+   * e-mail, by another address. `bySalesforceId`: the sync's id matched, which needs no address check.
+   */
   async function searchContacts(
     query: { crm: CrmId; recordId: string },
     email: string | undefined,
     properties: string[],
     signal: AbortSignal,
-  ): Promise<CrmObject[]> {
+  ): Promise<{ contact: CrmObject; bySalesforceId: boolean }[]> {
     const byEmail = email && email.includes('@') ? { filters: [{ propertyName: 'email', operator: 'EQ', value: email }] } : undefined;
     // A contact's other addresses are in hs_additional_emails (";"-separated), which `email` never
     // matches: the rep's CRM may hold the one the lead wrote from last.
     const byOtherEmail = byEmail && { filters: [{ propertyName: ADDITIONAL_EMAILS, operator: 'CONTAINS_TOKEN', value: email }] };
-    const sfProperty = query.crm === 'salesforce' && SALESFORCE_ID.test(query.recordId) ? salesforceIdProperty(source, query.recordId) : '';
+    const sfProperty = query.crm === 'salesforce' && isSalesforceId(query.recordId) ? salesforceIdProperty(source, query.recordId) : '';
     // The page may show the 15-character id where the sync stored the 18 the API gives (or the other
     // way round): a group for each form.
     const bySalesforce = sfProperty ? salesforceIdForms(query.recordId).map((value) => ({ filters: [{ propertyName: sfProperty, operator: 'EQ', value }] })) : [];
@@ -189,10 +191,13 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       found = await search([byEmail, byOtherEmail!], '');
     }
     const results = found.results.filter(live);
-    const rank = (contact: CrmObject) =>
-      sfProperty && sameSalesforceId(contact.properties[sfProperty], query.recordId) ? 0 : email && holdsAddress(contact, email) === 'email' ? 1 : email && holdsAddress(contact, email) ? 2 : 3;
+    const ranked = results.map((contact) => {
+      const bySalesforceId = !!sfProperty && sameSalesforceId(contact.properties[sfProperty], query.recordId);
+      const held = email ? holdsAddress(contact, email) : undefined;
+      return { contact, bySalesforceId, rank: bySalesforceId ? 0 : held === 'email' ? 1 : held ? 2 : 3 };
+    });
     // A stable sort: HubSpot's order among equals.
-    return results.map((contact) => ({ contact, rank: rank(contact) })).sort((a, b) => a.rank - b.rank).map(({ contact }) => contact);
+    return ranked.sort((a, b) => a.rank - b.rank).map(({ contact, bySalesforceId }) => ({ contact, bySalesforceId }));
   }
 
   /** The page views, and why the older pages are missing when a later page of events failed. */
@@ -426,11 +431,9 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       // still listed on the old one): a contact found by e-mail is taken only if its record, read
       // now, still holds the address; one found by the Salesforce id its sync keeps, as it is.
       const candidates = await searchContacts(query, email, ['email'], signal);
-      for (const match of candidates.slice(0, MAX_CANDIDATES)) {
+      for (const { contact: match, bySalesforceId } of candidates.slice(0, MAX_CANDIDATES)) {
         const contact = await loadContact(match.id, signal);
-        if (!contact) continue;
-        const bySalesforceId = query.crm === 'salesforce' && sameSalesforceId(contact.properties[salesforceIdProperty(source, query.recordId)], query.recordId);
-        if (!email || bySalesforceId || holdsAddress(contact, email)) return profileFor(contact, signal);
+        if (contact && (!email || bySalesforceId || holdsAddress(contact, email))) return profileFor(contact, signal);
       }
       return null;
     },
@@ -579,7 +582,3 @@ export function salesforceIdProperty(source: HubSpotSource, recordId: string): s
   return mapped;
 }
 
-/** Salesforce shows 15- or 18-character ids for the same record; the first 15 are the id. */
-function sameSalesforceId(a: string | undefined, b: string): boolean {
-  return !!a && a.trim().slice(0, 15) === b.slice(0, 15);
-}

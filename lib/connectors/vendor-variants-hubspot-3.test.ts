@@ -13,7 +13,7 @@
  * product choice only what must hold is asserted. Shapes and sources:
  * test/fixtures/api/variants/README.md, section "hubspot3/ (third set)".
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newestProblemFirst, type LeadProfile } from '@/lib/schema';
 import searchEmpty from '@/test/fixtures/api/hubspot/contacts-search-empty.json';
 import mergedSurvivor from '@/test/fixtures/api/variants/hubspot3/contact-63920-merged-survivor.json';
@@ -46,7 +46,7 @@ import error500Correlation from '@/test/fixtures/api/variants/hubspot3/error-500
 import error477Migration from '@/test/fixtures/api/variants/hubspot3/error-477-migration.json';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { contactAt, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { contactAt, hangWhere, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, said, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -64,7 +64,6 @@ const query = (email: string) => ({ crm: 'pipedrive' as const, recordId: '5510',
 
 
 /** What a refusal says, in English and as a code, for checking that an id or a scope reaches the admin. */
-const said = (error: ConnectorError) => `${error.message} ${JSON.stringify(error.coded ?? {})}`;
 
 type HistoryEntry = { value: string; timestamp: string; sourceType: string };
 /** Every problem is one version of the message as HubSpot recorded it: its text with that version's own instant, newest first. */
@@ -83,21 +82,6 @@ function expectProblemsFromHistory(profile: LeadProfile, history: readonly Histo
  * Lets requests the test picks hang until they are aborted (a HubSpot edge that never answers);
  * every other request is answered by the routes `serve` installed.
  */
-function hangWhere(hangs: (url: URL) => boolean): void {
-  const answer = globalThis.fetch;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(String(input));
-      if (!hangs(url)) return answer(input, init);
-      return new Promise<Response>((_resolve, reject) => {
-        const abort = init?.signal;
-        if (abort?.aborted) reject(abort.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
-        abort?.addEventListener('abort', () => reject(abort.reason ?? new DOMException('The operation was aborted.', 'AbortError')));
-      });
-    }),
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -56,7 +56,7 @@ import contact64057 from '@/test/fixtures/api/variants/hubspot4/contact-64057.js
 import { createHubSpotConnector } from './hubspot';
 import { ConnectorError, type LookupQuery } from './types';
 import type { FakeCall, FakeRoute } from '@/test/support/fake-fetch';
-import { contactAt, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { contactAt, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, said, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +75,6 @@ const asks = (text: string) => (_url: URL, body: any) => JSON.stringify(body ?? 
 const query = (email: string, crm: LookupQuery['crm'] = 'pipedrive', recordId = '5710'): LookupQuery => ({ crm, recordId, email });
 
 /** What a refusal says, in English and as a code, for checking that what the admin must fix reaches them. */
-const said = (error: ConnectorError) => `${error.message} ${JSON.stringify(error.coded ?? {})}`;
 /** The IANA zone a name stands for, so two spellings of one zone compare equal. */
 const zoneOf = (zone: string | undefined): string | undefined =>
   zone === undefined ? undefined : new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;

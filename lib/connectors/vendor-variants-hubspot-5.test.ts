@@ -53,7 +53,7 @@ import anaExactLast from '@/test/fixtures/api/variants/hubspot5/search-text-ana-
 import anaShortPage1 from '@/test/fixtures/api/variants/hubspot5/search-text-ana-short-page1.json';
 import anaShortPage2 from '@/test/fixtures/api/variants/hubspot5/search-text-ana-short-page2.json';
 import { ConnectorError, type CapabilityCheck, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
-import { HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, said, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -68,7 +68,6 @@ const fill = (template: unknown, values: Record<string, string>): Json =>
   JSON.parse(JSON.stringify(template).replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? JSON.stringify(values[key]).slice(1, -1) : whole)));
 
 /** What a refusal or a failed delivery says, in English and as a code. */
-const said = (error: { message?: string; error?: string; coded?: unknown }) => `${error.message ?? error.error ?? ''} ${JSON.stringify(error.coded ?? {})}`;
 
 const ALL_SCOPES = ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.companies.read', 'hubdb', 'oauth'];
 const TABLE_ID = '5729341';

@@ -52,7 +52,7 @@ import callbackDatetime from '@/test/fixtures/api/variants/hubspot6/contact-6608
 import callbackProperty from '@/test/fixtures/api/variants/hubspot6/property-preferred_callback_time.json';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { contactAt, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { contactAt, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, said, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -77,7 +77,6 @@ const page = (path: string, fixture: { status: number; headers: Record<string, s
 });
 
 /** What a refusal says, in English and as a code. */
-const said = (error: ConnectorError) => `${error.message} ${JSON.stringify(error.coded ?? {})}`;
 const HTML_TAG = /<\/?(!doctype|html|head|body|div|span|h1|h2|p|strong|header|meta|link)\b/i;
 
 /** Every filter value a search body names (`value` and `values`), to answer as HubSpot's `EQ`/`IN` would. */

@@ -47,7 +47,7 @@ import error500Legacy from '@/test/fixtures/api/variants/mautic3/error-500-legac
 import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtContactsById, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { instant, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed, withMappings } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -56,7 +56,6 @@ import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity,
 type Route = FakeRoute;
 resetBetweenTests();
 
-const withMappings = (mappings: Record<string, string>) => MauticSourceSchema.parse({ ...mtSource, mappings });
 
 const EMPTY_LIST = { total: '0', contacts: [] };
 /**

@@ -44,7 +44,7 @@ import searchObrien from '@/test/fixtures/api/variants/mautic4/contacts-search-o
 import { createMauticConnector } from './mautic';
 import { ConnectorError, type ConnectorErrorKind } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { json, rawServer } from '@/test/support/vendor-variants';
+import { json, rawServer, withMappings } from '@/test/support/vendor-variants';
 import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 const FIXTURES = 'test/fixtures/api/variants/mautic4';
@@ -66,7 +66,6 @@ const ENTITY = /&(amp|quot|lt|gt|apos|#\d+|#x[0-9a-f]+);/i;
 /** An HTML tag or doctype: what a message or gap must not carry from an HTML page. */
 const HTML_TAG = /<[a-z!/]/i;
 
-const withMappings = (mappings: Record<string, string>) => MauticSourceSchema.parse({ ...mtSource, mappings });
 const LEILANI_EMAIL = 'leilani.kahale@fabrikam-robotics.example';
 const leilaniQuery = mtQuery(LEILANI_EMAIL);
 const leilaniContact = leilani.contacts['5201'];

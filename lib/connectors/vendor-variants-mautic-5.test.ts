@@ -62,7 +62,7 @@ import error429RateLimiter from '@/test/fixtures/api/variants/mautic5/error-429-
 import { clearBackoffs } from './backoff';
 import { createMauticConnector } from './mautic';
 import { ConnectorError, type DeliveryResult, type OutboxEntry } from './types';
-import { json, rawServer, type RawCall } from '@/test/support/vendor-variants';
+import { describeOutcome, json, noteAsRead, rawServer, type RawCall } from '@/test/support/vendor-variants';
 import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
@@ -205,16 +205,6 @@ function openedEvent(): OutboxEntry {
   return { kind: 'event', item, id, attempts: 0, unclear: false };
 }
 
-/** The rep's words as Mautic shows the note: tags as line breaks, entities decoded. */
-const noteAsRead = (text: string) =>
-  text
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** What a batch came back with: its results, or what it was rejected with. */
 async function deliverOutcome(promise: Promise<DeliveryResult[]>): Promise<DeliveryResult[] | ConnectorError | unknown> {
@@ -222,7 +212,6 @@ async function deliverOutcome(promise: Promise<DeliveryResult[]>): Promise<Deliv
   return outcome && typeof outcome === 'object' && 'resolved' in outcome ? (outcome as { resolved: DeliveryResult[] }).resolved : outcome;
 }
 const resultFor = (results: DeliveryResult[], entry: OutboxEntry) => results.find((result) => result.id === entry.id);
-const describeOutcome = (outcome: unknown) => (outcome instanceof Error ? `${outcome.name} (${(outcome as ConnectorError).kind ?? '-'}): ${outcome.message}` : JSON.stringify(outcome));
 
 /** Not delivered, and said why: a result that is not `delivered` with its reason, or a clear error for the batch. */
 function expectRefusedWithReason(outcome: unknown, entry: OutboxEntry, kinds: string[]) {

@@ -49,25 +49,7 @@ import staleOptions from '@/test/fixtures/api/variants/mautic6/contacts-stale-op
 import { createMauticConnector } from './mautic';
 import { ConnectorError, type DeliveryResult, type OutboxEntry } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import {
-  json,
-  MT_ACTIVITY,
-  MT_BASE,
-  MT_PASSWORD as PASSWORD,
-  mt,
-  mtActivity,
-  mtContactsById,
-  mtList,
-  mtQuery,
-  mtSource,
-  rawServer,
-  rejection,
-  resetBetweenTests,
-  serve,
-  signal,
-  wellFormed,
-  type RawCall,
-} from '@/test/support/vendor-variants';
+import { describeOutcome, hangWhere, json, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, noteAsRead, rawServer, rejection, resetBetweenTests, serve, signal, type RawCall, wellFormed, withMappings } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -75,7 +57,6 @@ import {
 resetBetweenTests();
 
 const withSettings = (settings: Record<string, unknown>) => MauticSourceSchema.parse({ ...mtSource, ...settings });
-const withMappings = (mappings: Record<string, string>) => withSettings({ mappings });
 
 /** HTML entities as Mautic stores them, which a rep must never read. */
 const ENTITY = /&(amp|quot|lt|gt|apos|#\d+|#x[0-9a-f]+);/i;
@@ -94,31 +75,12 @@ const listWhenAsked = (texts: string[], body: unknown): FakeRoute[] => [
   ...mtContactsById(body),
 ];
 
-/** What a call settled with, for messages. */
-const describeOutcome = (outcome: unknown) =>
-  outcome instanceof Error ? `${outcome.name} (${(outcome as ConnectorError).kind ?? '-'}): ${outcome.message}` : JSON.stringify(outcome)?.slice(0, 400);
 /** The profile a lookup resolved with, failing the test with what it was rejected with otherwise. */
 function resolvedProfile(outcome: unknown): LeadProfile | null {
   expect(outcome, describeOutcome(outcome)).not.toBeInstanceOf(Error);
   return (outcome as { resolved: LeadProfile | null }).resolved;
 }
 
-/** Requests matching `hangs` never answer (until the connector gives up and aborts them); others go to the fake underneath. */
-function hangWhere(hangs: (url: URL) => boolean): void {
-  const answer = globalThis.fetch;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      if (!hangs(url)) return answer(input, init);
-      return new Promise<Response>((_resolve, reject) => {
-        const abort = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-        if (abort?.aborted) reject(abort.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
-        abort?.addEventListener('abort', () => reject(abort.reason ?? new DOMException('The operation was aborted.', 'AbortError')));
-      });
-    }),
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Notes (M84): Mautic's NoteApiController as the fifth set describes it, on a MySQL whose lead_notes.text column is
@@ -180,17 +142,6 @@ function verdictEntry(lead: { email: string; name: string; profileId: string }, 
   });
   return { kind: 'feedback', item, id, attempts: 0, unclear: false };
 }
-/** The rep's words as Mautic shows a note: tags as line breaks, entities decoded. */
-const noteAsRead = (text: string) =>
-  text
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
 
 // ---------------------------------------------------------------------------------------------
 

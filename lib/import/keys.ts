@@ -1,4 +1,5 @@
 import type { LeadProfile } from '@/lib/schema';
+import { isSalesforceId } from '@/lib/leads/salesforce-id';
 
 /**
  * The key a CRM record id is looked up by. Salesforce shows an id with 15 case-sensitive characters
@@ -6,9 +7,8 @@ import type { LeadProfile } from '@/lib/schema';
  * exports use either, so both stand for their first 15.
  */
 export function crmKey(crm: string, recordId: string): string {
-  return `crm:${crm}:${crm === 'salesforce' && recordId.length === 18 && SALESFORCE_ID.test(recordId) ? recordId.slice(0, 15) : recordId}`;
+  return `crm:${crm}:${crm === 'salesforce' && recordId.length === 18 && isSalesforceId(recordId) ? recordId.slice(0, 15) : recordId}`;
 }
-const SALESFORCE_ID = /^[a-zA-Z0-9]{18}$/;
 
 /** E-mail lookups ignore case. */
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;

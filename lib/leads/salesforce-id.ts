@@ -7,9 +7,15 @@
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const CASE_CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
+/** Whether `id` is shaped like a Salesforce record id (15 or 18 letters and digits). */
+export const isSalesforceId = (id: string): boolean => SALESFORCE_ID.test(id);
+
+/** Whether two ids name one record: their first 15 characters are the id, the rest its case checksum. */
+export const sameSalesforceId = (stored: string | undefined, id: string): boolean => !!stored && stored.trim().slice(0, 15) === id.slice(0, 15);
+
 /** The id as given first, then its other form; just the id when it is no Salesforce id. */
 export function salesforceIdForms(id: string): string[] {
-  if (!SALESFORCE_ID.test(id)) return [id];
+  if (!isSalesforceId(id)) return [id];
   const short = id.slice(0, 15);
   // Salesforce's documented conversion: each five characters give one, a bit set for each capital.
   let suffix = '';

@@ -124,3 +124,42 @@ export function rawServer(answer: (call: RawCall) => Response | Promise<Response
 /** A JSON answer, as a vendor's API sends it. */
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/** A Mautic source with the admin's own field mappings. */
+export const withMappings = (mappings: Record<string, string>) => MauticSourceSchema.parse({ ...mtSource, mappings });
+
+/** What a call settled with, for assertion messages. */
+export const describeOutcome = (outcome: unknown) =>
+  outcome instanceof Error ? `${outcome.name} (${(outcome as { kind?: string }).kind ?? '-'}): ${outcome.message}` : JSON.stringify(outcome)?.slice(0, 400);
+
+/** What a connector error (or a refused delivery result) says, in words and in its coded form. */
+export const said = (error: { message?: string; error?: string; coded?: unknown }) => `${error.message ?? error.error ?? ''} ${JSON.stringify(error.coded ?? {})}`;
+
+/** The rep's words as Mautic shows a note: tags as line breaks, entities decoded. */
+export const noteAsRead = (text: string) =>
+  text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+
+/** Requests matching `hangs` never answer (until the connector gives up and aborts them); others go to the fake underneath. */
+export function hangWhere(hangs: (url: URL) => boolean): void {
+  const answer = globalThis.fetch;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (!hangs(url)) return answer(input, init);
+      return new Promise<Response>((_resolve, reject) => {
+        const abort = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+        if (abort?.aborted) reject(abort.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+        abort?.addEventListener('abort', () => reject(abort.reason ?? new DOMException('The operation was aborted.', 'AbortError')));
+      });
+    }),
+  );
+}
