@@ -2,7 +2,9 @@ import { announceRefresh, sourceSettings } from '@/lib/brief/brief';
 import { glanceFor } from '@/lib/leads/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
 import type { RecordAnswer } from '@/lib/schema/glance';
-import { lookupCachedProfile, lookupProfile } from '@/lib/brief/profiles';
+import { lookupCachedProfile, lookupProfile, readCachedLookup } from '@/lib/brief/profiles';
+import { isTiedToRecord } from '@/lib/leads/crm-record';
+import { loadSettings } from '@/lib/store/settings';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
@@ -24,13 +26,14 @@ export interface ContentScriptSender {
 /** Handles what a CRM tab's content script reports. The tab comes from the sender, never the message. */
 export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url, documentId }: ContentScriptSender) {
   switch (request.type) {
-    case 'record-detected': {
-      // The glance for the pill travels back on the report's own channel, so a record costs the CRM
-      // page one message round, not a report and then a separate push.
-      const { glance } = await noteTabRecord(tabId, request.record);
-      const message = await glance;
-      const answer: RecordAnswer & { ok: true } = message === NO_LEAD ? { ok: true, noLead: true } : message ? { ok: true, glance: message } : { ok: true };
-      return answer;
+    case 'record-detected':
+      return answerReport(tabId, request.record);
+    case 'record-opened': {
+      // Answered from the cache alone, never the source: a record the worker does not know is read
+      // from the page as before, and its one lookup then takes the e-mail too.
+      const shown = await personKnownFor(request.record);
+      if (!shown) return { ok: true };
+      return { ...(await answerReport(tabId, { ...request.record, ...shown })), known: shown } satisfies RecordAnswer;
     }
     case 'record-cleared': {
       if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId, record: null });
@@ -45,6 +48,31 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
       await injectCode(tabId, documentId, request.code);
       return { ok: true };
   }
+}
+
+/**
+ * Notes the tab's record and answers with its glance, on the report's own channel, so a record costs
+ * the CRM page one message round, not a report and then a separate push.
+ */
+async function answerReport(tabId: number, record: DetectedRecord): Promise<RecordAnswer & { ok: true }> {
+  const { glance } = await noteTabRecord(tabId, record);
+  const message = await glance;
+  return message === NO_LEAD ? { ok: true, noLead: true } : message ? { ok: true, glance: message } : { ok: true };
+}
+
+/**
+ * Who the record's page showed when it was last read, where reading it again could only confirm
+ * it: the cached lead (fresh or stale) is one marketing ties to the record by its id, and that
+ * read showed the lead's own address. A record whose page showed someone else (a reassigned id, a
+ * merged contact) or no address is read again, as is one whose cache entry a refresh without the
+ * page's address has replaced.
+ */
+async function personKnownFor(record: DetectedRecord): Promise<{ email: string; name?: string } | undefined> {
+  const entry = (await readCachedLookup(record, (await loadSettings()).cacheTtlMinutes))?.entry;
+  const profile = entry?.profile;
+  if (!entry?.email || !profile?.email || !isTiedToRecord(profile, record)) return undefined;
+  if (entry.email.toLowerCase() !== profile.email.toLowerCase()) return undefined;
+  return { email: entry.email, ...(entry.name ? { name: entry.name } : {}) };
 }
 
 /** The worker's pass found that marketing does not know the record's lead. */

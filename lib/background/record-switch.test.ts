@@ -9,7 +9,7 @@ import type { DataSource } from '@/lib/schema/sources';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { PageRequestSchema } from '@/lib/messaging/messages';
 import { db } from '@/lib/store/db';
-import { forgetTabsInMemory } from '@/lib/store/tab-records';
+import { forgetTabsInMemory, getTabRecord } from '@/lib/store/tab-records';
 import { handleContentScriptRequest, noteTabRecord } from './content-script-requests';
 import { handlePageRequest } from './page-requests';
 
@@ -169,6 +169,55 @@ describe('the worker answers a record report', () => {
     await held.answerAll();
     expect(await answer).toEqual({ ok: true, noLead: true });
     expect(await handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: TAB })).toEqual({ ok: true });
+  });
+});
+
+describe('the worker answers a record opened before its page is read', () => {
+  // Tabs of their own: each tab's lookups are budgeted (lookup-budget.ts), and the other tests' tab has spent some.
+  const READ_IN = 31;
+  const OPENED_IN = 32;
+  const opened = (record: DetectedRecord) => handleContentScriptRequest({ type: 'record-opened', record }, { tabId: OPENED_IN });
+
+  it('from the cache, with the person its page showed, when marketing ties the lead to the record and the page showed the lead’s address', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    const read = handleContentScriptRequest({ type: 'record-detected', record: withPerson }, { tabId: READ_IN });
+    await held.answerAll();
+    await read;
+    const answer = await opened(fromUrl);
+    expect(answer).toEqual({
+      ok: true,
+      glance: { recordKey: 'salesforce:00Q8d00000XyZ1aEAF', glance: expect.objectContaining({ name: priya!.name }) },
+      known: { name: priya!.name, email: priya!.email },
+    });
+    // The tab's record is the person as the page showed them, as a read would have reported it.
+    expect(await getTabRecord(OPENED_IN)).toEqual({ ...fromUrl, name: priya!.name, email: priya!.email });
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+  });
+
+  it('with nothing, and no lookup or change to the tab, when the worker does not know the record', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    expect(await opened(fromUrl)).toEqual({ ok: true });
+    expect(await getTabRecord(OPENED_IN)).toBeNull();
+    expect(held.findProfile).not.toHaveBeenCalled();
+  });
+
+  it('with nothing when the page showed someone else, or only its URL was looked up, or marketing does not tie the lead to the record', async () => {
+    const cases: Array<{ lead: LeadProfile; record: DetectedRecord }> = [
+      { lead: priya!, record: { ...withPerson, email: 'someone.else@ledgerly.io' } },
+      { lead: priya!, record: fromUrl },
+      { lead: { ...priya!, crmIds: {} }, record: withPerson },
+    ];
+    for (const [index, { lead, record }] of cases.entries()) {
+      await db.profiles.clear();
+      const held = heldSource('by-id', () => lead);
+      source = held.connector;
+      const read = handleContentScriptRequest({ type: 'record-detected', record }, { tabId: READ_IN + 10 + index });
+      await held.answerAll();
+      await read;
+      expect(await opened(fromUrl), JSON.stringify(record)).toEqual({ ok: true });
+    }
   });
 });
 

@@ -192,6 +192,7 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector, timeo
   const entry: CachedProfile = {
     key: recordKey(record),
     email: record.email,
+    ...(record.name ? { name: record.name } : {}),
     chosenByRep: Boolean(override),
     profile,
     fetchedAt: new Date().toISOString(),

@@ -59,38 +59,45 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
     performance.mark('leadside:record-detected', { detail: key });
   };
 
+  /** Shows (or takes down) the pill as the worker's answer to a report about `record` says; the answer, parsed. */
+  const takeAnswer = async (record: WatchedRecord, answer: unknown) => {
+    const key = `${record.crm}:${record.recordId}`;
+    const parsed = safeParse(RecordAnswerSchema, answer);
+    if (!parsed.success || ctx.isInvalid) return undefined;
+    const { glance, noLead } = parsed.data;
+    if (glance) {
+      const shown = glance.glance;
+      glances.set(glance.recordKey, shown);
+      await loadPill();
+      // An answer about a record this tab has already left changes nothing on screen, nor one a later
+      // answer has replaced; showing the same glance again changes nothing (the pill compares).
+      const show = () => glances.get(currentKey!) === shown && pill?.show(shown);
+      // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
+      // the record, in the frame the CRM draws it in: a pill shown on its own costs the CRM page a
+      // frame of its own. Only a glance waits, so an answer without one never takes its place.
+      if (record.name || record.email) show();
+      else page.withNextChange(show, GlanceWait.Ms);
+    }
+    // A tab open all day visits hundreds of records: the oldest glance goes first.
+    if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
+    if (noLead) {
+      glances.delete(key);
+      if (key === currentKey) pill?.hide();
+    }
+    return parsed.data;
+  };
+
   const page = watchRecords(window, detectors, {
     signal: ctx.signal,
     ownElements: own,
     loadGenericReader: () => send({ type: 'load-code', code: 'generic-reader' }),
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
-      const key = `${record.crm}:${record.recordId}`;
-      enter(key);
-      void send({ type: 'record-detected', record }).then(async (answer) => {
-        const parsed = safeParse(RecordAnswerSchema, answer);
-        if (!parsed.success || ctx.isInvalid) return;
-        const { glance, noLead } = parsed.data;
-        if (glance) {
-          const shown = glance.glance;
-          glances.set(glance.recordKey, shown);
-          await loadPill();
-          // An answer about a record this tab has already left changes nothing on screen, nor one a later
-          // answer has replaced; showing the same glance again changes nothing (the pill compares).
-          const show = () => glances.get(currentKey!) === shown && pill?.show(shown);
-          // A page still loading (a report of the URL alone, no person shown yet) gets its pill with
-          // the record, in the frame the CRM draws it in: a pill shown on its own costs the CRM page a
-          // frame of its own. Only a glance waits, so an answer without one never takes its place.
-          if (record.name || record.email) show();
-          else page.withNextChange(show, GlanceWait.Ms);
-        }
-        // A tab open all day visits hundreds of records: the oldest glance goes first.
-        if (glances.size > Kept.Glances) glances.delete(glances.keys().next().value!);
-        if (noLead) {
-          glances.delete(key);
-          if (key === currentKey) pill?.hide();
-        }
-      });
+      enter(`${record.crm}:${record.recordId}`);
+      void send({ type: 'record-detected', record }).then((answer) => takeAnswer(record, answer));
+    },
+    async askKnown(record: WatchedRecord) {
+      return (await takeAnswer(record, await send({ type: 'record-opened', record })))?.known;
     },
     onNoRecord() {
       currentKey = undefined;

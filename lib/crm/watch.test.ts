@@ -206,6 +206,91 @@ describe('watchRecords', () => {
     history.replaceState(null, '', location.pathname);
   });
 
+  describe('a record the worker already knows by its id', () => {
+    /** A watch whose worker answers `askKnown` with `answer`, each ask noted in `asked`. */
+    const watchKnowing = (detector: CrmDetector, answer: (record: WatchedRecord) => Promise<PageIdentity | undefined>) => {
+      const asked: WatchedRecord[] = [];
+      watchRecords(window, [detector], {
+        signal: controller.signal,
+        onRecord: (record) => reported.push(record),
+        onNoRecord() {},
+        askKnown: (record) => (asked.push(record), answer(record)),
+      });
+      return asked;
+    };
+
+    it('is not read at all, even once its page renders, and a return to it is reported by its URL alone', async () => {
+      const { detector, reads } = fakeDetector();
+      const asked = watchKnowing(detector, async () => PERSON);
+      expect(asked).toEqual([expect.objectContaining({ ...MATCH, url: location.href })]);
+      await afterFrame();
+      document.body.dataset.person = 'rendered';
+      document.body.append(document.createElement('main'));
+      await settle(500);
+      expect(reads).toEqual([]);
+      // The worker noted the record in answering: the content script reports nothing more.
+      expect(reported).toEqual([]);
+      history.pushState(null, '', '#elsewhere');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      history.pushState(null, '', location.pathname);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      expect(reported.at(-1)).toMatchObject(MATCH);
+      expect(reported.at(-1)!.email).toBeUndefined();
+      await settle(200);
+      expect(reads).toEqual([]);
+    });
+
+    it('is read as before when the worker does not know it, and its first read waits for the answer', async () => {
+      const { detector, reads } = fakeDetector();
+      let answer!: (person: PageIdentity | undefined) => void;
+      watchKnowing(detector, () => new Promise((resolve) => (answer = resolve)));
+      document.body.dataset.person = 'shown';
+      await afterFrame();
+      expect(reads).toEqual([]);
+      answer(undefined);
+      await vi.waitFor(() => expect(reported).toEqual([expect.objectContaining({ ...MATCH, ...PERSON })]));
+      expect(reads.length).toBeGreaterThan(0);
+    });
+
+    it('is read meanwhile when the worker is slow to answer', async () => {
+      const { detector, reads } = fakeDetector();
+      watchKnowing(detector, () => new Promise(() => undefined));
+      document.body.dataset.person = 'shown';
+      await vi.waitFor(() => expect(reported).toEqual([expect.objectContaining({ ...MATCH, ...PERSON })]), { timeout: 1000 });
+      expect(reads.length).toBeGreaterThan(0);
+    });
+
+    it('is never asked about for a record whose person the page decides', async () => {
+      const party = { crm: 'capsule' as const, objectType: 'party', recordId: '80011201', personFromPage: true };
+      const detector: CrmDetector = { crm: 'capsule', matches: ['https://*/*'], matchUrl: () => party, readIdentity: () => ({}) };
+      const asked = watchKnowing(detector, async () => PERSON);
+      await afterFrame();
+      expect(asked).toEqual([]);
+      expect(reported).toEqual([expect.objectContaining(party)]);
+    });
+
+    it('still counts as the page shown for the next record: a page that goes on showing its person is not the next record’s', async () => {
+      const reads: string[] = [];
+      const detector: CrmDetector = {
+        crm: 'salesforce',
+        matches: ['https://*/*'],
+        matchUrl: (url) => ({ ...MATCH, recordId: url.hash === '#next' ? '00Q8d00000XyZ2bEAF' : MATCH.recordId }),
+        readIdentity() {
+          reads.push(location.hash);
+          return PERSON;
+        },
+      };
+      watchKnowing(detector, async (record) => (record.recordId === MATCH.recordId ? PERSON : undefined));
+      await settle(50);
+      history.pushState(null, '', '#next');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await vi.waitFor(() => expect(reads).toContain('#next'));
+      await settle(300);
+      expect(reported.filter((record) => record.email)).toEqual([]);
+      history.replaceState(null, '', location.pathname);
+    });
+  });
+
   it('reports a record whose page already shows the person once, with the person', async () => {
     document.body.dataset.person = 'shown';
     const { detector } = fakeDetector();

@@ -21,6 +21,14 @@ export interface WatchOptions {
   onRecord(record: WatchedRecord): void;
   /** Called when the tab moves from a record to a page that is not one. */
   onNoRecord(): void;
+  /**
+   * Asked in the URL change's task when the URL names a person's record this page load has not read
+   * (not a record whose person the page decides): resolves with the person when the worker already
+   * holds a lead that marketing ties to the record by its id, and the page is then not read for it
+   * at all (no reads, no API call, no report: the worker noted the record in answering); undefined to
+   * read it. The first read waits for the answer, up to KNOWN_WAIT_MS.
+   */
+  askKnown?(record: WatchedRecord): Promise<PageIdentity | undefined>;
   signal: AbortSignal;
   /** How long to keep watching a record page for its person to render. */
   identityTimeoutMs?: number;
@@ -68,9 +76,16 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
    * The person each record of this page load was last reported with, once the page or the API named
    * them by e-mail. A return to the record reports them again at once and reads nothing: a record's
    * person changes only through the CRM's own edit, which a visit no longer follows once it has read
-   * the person either. Kept for the last RECORDS_KEPT records, oldest out first.
+   * the person either. A record whose person the worker knew (askKnown) was never read: it is
+   * reported by its URL alone, and `shown` is who its page showed for the next record's stale check.
+   * Kept for the last RECORDS_KEPT records, oldest out first.
    */
-  const readBefore = new Map<string, PageIdentity>();
+  const readBefore = new Map<string, { reported: PageIdentity; shown: PageIdentity }>();
+  const remember = (key: string, reported: PageIdentity, shown = reported) => {
+    readBefore.delete(key);
+    readBefore.set(key, { reported, shown });
+    if (readBefore.size > RECORDS_KEPT) readBefore.delete(readBefore.keys().next().value!);
+  };
   const changes = observePageChanges(win.document, signal, options.ownElements ?? []);
   let genericReaderAsks = 0;
   let genericReaderComing: Promise<void> | undefined;
@@ -130,33 +145,54 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       const record = identity.record ?? match;
       if (watch.aborted || (reported && sameIdentity(identity, reported))) return;
       reported = identity;
-      if (identity.email && !detector.personChangesInPlace) {
-        readBefore.delete(key);
-        readBefore.set(key, identity);
-        if (readBefore.size > RECORDS_KEPT) readBefore.delete(readBefore.keys().next().value!);
-      }
+      if (identity.email && !detector.personChangesInPlace) remember(key, identity);
       const { record: _resolved, notAPerson: _notAPerson, otherRecord: _otherRecord, genericPending: _pending, ...person } = identity;
       options.onRecord({ ...match, ...record, ...person, url: href });
     };
 
-    const known = readBefore.get(key);
-    if (known) {
-      fromPage = known;
-      previous = { key, identity: known };
+    const before = readBefore.get(key);
+    if (before) {
+      fromPage = before.reported;
+      previous = { key, identity: before.shown };
       report();
       return;
     }
 
+    /** Reading the page for the person: stopped early when the worker already knows them. */
+    const reading = new AbortController();
+    watch.addEventListener('abort', () => reading.abort(), { once: true, signal: reading.signal });
+    const mayBeKnown = options.askKnown && !match.personFromPage && !match.nonPerson && !detector.personChangesInPlace;
+    const asked = mayBeKnown ? options.askKnown!({ ...match, url: href }).catch(() => undefined) : undefined;
+    void asked?.then((person) => {
+      if (!person || watch.aborted) return;
+      reading.abort();
+      if (!readBefore.has(key)) remember(key, {}, person);
+      previous = { key, identity: person };
+    });
+
     // A page whose person can change in place is followed for as long as its URL stays.
     const followMs = detector.personChangesInPlace ? Number.POSITIVE_INFINITY : (options.identityTimeoutMs ?? 10_000);
-    const readNoLaterThan = followPage(win, changes, watch, followMs, (first) => {
-      const outcome = readPage(first);
-      // The URL alone names the record. It is reported after the first page read, so a page that
-      // already shows the person (a record the CRM kept rendered) costs one report, and one message
-      // to the worker, instead of two.
-      if (!reported) report();
-      return outcome;
-    });
+    let readNoLaterThan = (_delayMs: number) => undefined as void;
+    const startReading = () => {
+      if (reading.signal.aborted) return;
+      readNoLaterThan = followPage(win, changes, reading.signal, followMs, (first) => {
+        const outcome = readPage(first);
+        // The URL alone names the record. It is reported after the first page read, so a page that
+        // already shows the person (a record the CRM kept rendered) costs one report, and one message
+        // to the worker, instead of two.
+        if (!reported) report();
+        return outcome;
+      });
+      detector
+        .fetchIdentity?.(match, reading.signal)
+        .then((identity) => {
+          fromApi = identity;
+          report();
+        })
+        .catch(() => undefined); // the page's own reading stands
+    };
+    if (asked) void Promise.race([asked, new Promise((resolve) => setTimeout(resolve, KNOWN_WAIT_MS))]).then(startReading);
+    else startReading();
     const readPage = (first: boolean): ReadOutcome => {
       const identity = readPageIdentity(detector, win.document, match, first);
       // Read again at once with the reader, or a little later (asking again) without it.
@@ -182,13 +218,6 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       return changed ? 'changed' : 'same';
     };
 
-    detector
-      .fetchIdentity?.(match, watch)
-      .then((identity) => {
-        fromApi = identity;
-        report();
-      })
-      .catch(() => undefined); // the page's own reading stands
   };
 
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
@@ -293,6 +322,12 @@ function observePageChanges(doc: Document, signal: AbortSignal, own: readonly El
 
 /** How many records' people a page load remembers for its returns (readBefore). */
 const RECORDS_KEPT = 100;
+/**
+ * How long the first read of a record waits for the worker to say whether it already knows the
+ * person (a cache read, a few ms; a worker that must first start takes longer, and the page is then
+ * read meanwhile).
+ */
+const KNOWN_WAIT_MS = 100;
 /** How many times a page load asks for the generic reader before it reads without it. */
 const GENERIC_READER_ASKS = 3;
 /** First wait after a change: a render comes in bursts, and one read after it sees all of them. */

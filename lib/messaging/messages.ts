@@ -28,6 +28,12 @@ export type InjectedCode = z.infer<typeof InjectedCodeSchema>;
 /** Sent by the content script; the tab comes from the sender, never from the message. */
 export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema }),
+  /**
+   * The URL names a person's record the page has not been read for: answered with the glance (and
+   * `known`) when the worker already holds a lead tied to the record by its id, else with nothing
+   * and no change to the tab's record, so the page is read as before (record-detected).
+   */
+  z.object({ type: z.literal('record-opened'), record: DetectedRecordSchema }),
   z.object({ type: z.literal('record-cleared') }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('get-custom-site') }),

@@ -37,5 +37,14 @@ export type GlanceMessage = z.Infer<typeof GlanceMessageSchema>;
  * earlier visit to the record must go. Neither: nothing new (the report changed nothing, or the tab
  * moved on).
  */
-export const RecordAnswerSchema = z.object({ glance: z.optional(GlanceMessageSchema), noLead: z.optional(z.boolean()) });
+export const RecordAnswerSchema = z.object({
+  glance: z.optional(GlanceMessageSchema),
+  noLead: z.optional(z.boolean()),
+  /**
+   * Only in answer to `record-opened`: marketing ties a lead to the record by its id, so the page need
+   * not be read for the person. Their name and address as marketing holds them, which a page still
+   * showing this record while the CRM draws the next one would show too (the next read's stale check).
+   */
+  known: z.optional(z.object({ name: z.optional(z.string()), email: z.optional(z.string()) })),
+});
 export type RecordAnswer = z.Infer<typeof RecordAnswerSchema>;

@@ -13,6 +13,8 @@ export interface CachedProfile {
   key: string;
   /** The e-mail the lookup used; a later lookup with a different e-mail must not reuse a miss. */
   email?: string;
+  /** The name the lookup used: with `email`, who the record's page showed when it was last read. */
+  name?: string;
   profile: LeadProfile | null;
   fetchedAt: string;
   /** The profile is the one the rep picked for this record, not the automatic match. */
