@@ -94,6 +94,12 @@ export type CrmObject = z.infer<typeof CrmObjectSchema>;
  * dropdown, checkboxes) answers its options' internal values ("option_3"), which only the
  * definition turns into the words the marketer wrote ("Weekdays 09:00-11:00").
  */
+/**
+ * Internal option names (`option_1`, `weekday_mornings`; `;`-separated for checkboxes): lower-case
+ * words joined by `_`, which nobody writes as their own words (a lone word, "mornings", may be).
+ */
+const INTERNAL_OPTION_VALUES = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:;[a-z][a-z0-9]*(?:_[a-z0-9]+)+)*$/;
+
 export const PropertyDefinitionSchema = z.object({
   name: z.string(),
   /** `enumeration`, `string`, `number`, `date`, `datetime`, `bool` (properties API). */
@@ -108,13 +114,19 @@ export type PropertyDefinition = z.infer<typeof PropertyDefinitionSchema>;
 /**
  * Values as a person reads them: choices as their options' labels (";"-separated for checkboxes; a
  * value no option has stays as it is), and a date or date-time property's epoch milliseconds as the
- * day (dates are midnight UTC) or the UTC instant they stand for.
+ * day (dates are midnight UTC) or the UTC instant they stand for. A property whose definition HubSpot
+ * refused (`null`) may be a choice whose value is an internal name (HubSpot's own example is
+ * `option_1`): a value shaped like one is left out rather than shown as the lead's words.
  */
-export function withReadableValues(contact: CrmObject, definitions: ReadonlyMap<string, PropertyDefinition>): CrmObject {
+export function withReadableValues(contact: CrmObject, definitions: ReadonlyMap<string, PropertyDefinition | null>): CrmObject {
   const properties = { ...contact.properties };
   for (const [name, definition] of definitions) {
     const value = properties[name];
     if (typeof value !== 'string') continue;
+    if (!definition) {
+      if (INTERNAL_OPTION_VALUES.test(value.trim())) delete properties[name];
+      continue;
+    }
     if ((definition.type === 'date' || definition.type === 'datetime') && /^\d{10,}$/.test(value.trim())) {
       const iso = new Date(Number(value.trim())).toISOString();
       properties[name] = definition.type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -435,7 +447,8 @@ export function pageViewsFromEvents(events: readonly unknown[]): PageView[] {
     if (!parsed.success) continue;
     const event = parsed.data;
     if (event.eventType && event.eventType !== 'e_visited_page') continue;
-    const url = httpUrl(event.properties.hs_url);
+    // Older page-view events name the page hs_page_url and hs_page_title (the title is read so too).
+    const url = httpUrl(event.properties.hs_url ?? event.properties.hs_page_url);
     const viewedAt = toTimestamp(event.occurredAt);
     if (!url || !viewedAt) continue;
     const key = event.id ?? `${url}@${viewedAt}`;

@@ -85,6 +85,21 @@ async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
 // ---------------------------------------------------------------------------------------------
 
 describe('HubSpot connector: profiles', () => {
+  it('asks again with the next profile for a choice definition HubSpot refused for a while, but not for one the token lacks the scope for', async () => {
+    const definitionCalls = (calls: { url: URL }[]) => calls.filter((call) => call.url.pathname.startsWith('/crm/v3/properties/')).length;
+    for (const [status, expected] of [[503, 4], [403, 2]] as const) {
+      const calls = hubspot([
+        contactRoute,
+        ...eventRoutes,
+        { method: 'GET', path: '/crm/v3/properties/contacts/preferred_contact_method', status, body: { status: 'error', message: 'refused' } },
+        { method: 'GET', path: '/crm/v3/properties/contacts/best_time_to_call', status, body: { status: 'error', message: 'refused' } },
+      ]);
+      const hub = connector();
+      for (let profile = 0; profile < 2; profile++) expect((await hub.getProfile('51001', signal))?.name).toBe('Priya Raman');
+      expect(definitionCalls(calls), `after ${status}`).toBe(expected);
+    }
+  });
+
   it('finds a Salesforce lead by e-mail or the synced Salesforce id, and maps the whole profile', async () => {
     const calls = hubspot([{ method: 'POST', path: '/crm/v3/objects/contacts/search', body: searchPriya }, contactRoute, ...eventRoutes]);
 

@@ -126,20 +126,29 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
 
   /**
    * The definitions of the mapped properties a marketer may have made choices or dates (preferred
-   * channel, best time), read once per connector. Reading them needs the crm.schemas.contacts.read
-   * scope: without it, or for a property HubSpot does not have, the values are shown as they come.
+   * channel, best time), read once per connector. For a property HubSpot does not have, the values
+   * are shown as they come. One whose definition HubSpot refused (no crm.schemas.contacts.read scope,
+   * a rate limit, an outage) is `null`: its internal option values are not shown as the lead's words
+   * (withReadableValues), and a refusal that may pass (anything but the missing scope) is asked again
+   * with the next profile.
    */
-  let definitions: Promise<Map<string, PropertyDefinition>> | undefined;
-  function valueDefinitions(signal: AbortSignal): Promise<Map<string, PropertyDefinition>> {
+  let definitions: Promise<Map<string, PropertyDefinition | null>> | undefined;
+  function valueDefinitions(signal: AbortSignal): Promise<Map<string, PropertyDefinition | null>> {
     const names = [...new Set([source.mappings.preferredChannel, source.mappings.bestTime].filter(Boolean))];
     definitions ??= (async () => {
-      const read = new Map<string, PropertyDefinition>();
+      const read = new Map<string, PropertyDefinition | null>();
+      let askAgain = false;
       for (const name of names) {
-        const definition = await callOrNull(`/crm/v3/properties/contacts/${encodeURIComponent(name)}`, PropertyDefinitionSchema, signal).catch(() => null);
-        if (definition) read.set(name, definition);
+        try {
+          const definition = await callOrNull(`/crm/v3/properties/contacts/${encodeURIComponent(name)}`, PropertyDefinitionSchema, signal);
+          if (definition) read.set(name, definition);
+        } catch (error) {
+          read.set(name, null);
+          askAgain ||= !(error instanceof ConnectorError && error.kind === 'auth');
+        }
       }
-      // A read cut short by the caller is no answer about the definitions: the next profile asks again.
-      if (signal.aborted) definitions = undefined;
+      // A read cut short by the caller is no answer about the definitions either.
+      if (askAgain || signal.aborted) definitions = undefined;
       return read;
     })();
     return definitions;
