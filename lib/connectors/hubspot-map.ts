@@ -47,7 +47,7 @@ import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
 import { isSalesforceId } from '@/lib/leads/salesforce-id';
-import { clip, httpUrl, textOfHtml } from './vendor-text';
+import { clip, httpUrl, textOfHtml, utmValue } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -387,7 +387,7 @@ export function utmFromUrl(url: string | undefined): Utm {
   }
   const utm: Utm = {};
   for (const key of ['source', 'medium', 'campaign', 'term', 'content'] as const) {
-    const value = params.get(`utm_${key}`)?.trim();
+    const value = utmValue(params.get(`utm_${key}`));
     if (value) utm[key] = value;
   }
   return utm;

@@ -35,7 +35,7 @@ import {
   type MauticUtmTag,
 } from './mautic-api';
 import type { ProfileSummary } from './types';
-import { clip, httpUrl, textOfHtml } from './vendor-text';
+import { clip, httpUrl, textOfHtml, utmValue } from './vendor-text';
 
 /*
  * Pure mapping from Mautic's payloads to Leadside's domain objects. The connector parses the result
@@ -326,13 +326,22 @@ const NON_PROBLEM_FIELDS = new Set([
 ]);
 
 /**
+ * Words in a field's alias that say the form, not the lead, wrote its value: a consent or terms
+ * checkbox (whose value is the sentence agreed to), a subscription, and the hidden fields a page fills
+ * from its URL (UTMs, click ids, the landing page).
+ */
+const NON_PROBLEM_ALIAS_WORDS =
+  /(?:^|[_-])(?:consent|gdpr|agree|agreed|agreement|privacy|terms|tos|optin|opt|subscribe|subscription|newsletter|permission|legal|utm|gclid|gbraid|wbraid|fbclid|msclkid|landing|referrer|referer|campaign)(?:$|[_-])/i;
+
+/**
  * The lead's own words from a form submission: the longest free-text answer (at least a few words,
- * not an e-mail address, link or number), skipping the fields that identify the person.
+ * not an e-mail address, link or number), skipping the fields that identify the person or that the
+ * form fills in itself.
  */
 export function problemText(results: Record<string, unknown>): string | undefined {
   let best: string | undefined;
   for (const [alias, raw] of Object.entries(results)) {
-    if (NON_PROBLEM_FIELDS.has(alias.toLowerCase())) continue;
+    if (NON_PROBLEM_FIELDS.has(alias.toLowerCase()) || NON_PROBLEM_ALIAS_WORDS.test(alias)) continue;
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (text.length < 15 || !/\s/.test(text)) continue;
     if (/^\S+@\S+$/.test(text) || /^https?:\/\//i.test(text) || /^[\d\s()+.-]+$/.test(text)) continue;
@@ -506,7 +515,7 @@ export function highIntentMoments(activity: ActivitySummary): Array<{ label: str
 function utmOf(tag: MauticUtmTag): Utm {
   const utm: Utm = {};
   const set = (key: keyof Utm, value: string | null | undefined) => {
-    const text = nonEmpty(value);
+    const text = utmValue(nonEmpty(value));
     if (text) utm[key] = text;
   };
   set('source', tag.utmSource);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, errorPageText, httpUrl, textOfHtml } from './vendor-text';
+import { clip, errorPageText, httpUrl, textOfHtml, utmValue } from './vendor-text';
 
 describe('textOfHtml', () => {
   it('keeps a rich-text value’s words, its breaks and one blank line between paragraphs, not its tags or entities', () => {
@@ -19,6 +19,20 @@ describe('errorPageText', () => {
   it('says a page without a title by its text on one line, and other text as it came', () => {
     expect(errorPageText('<html><body><h1>Down</h1>\n<p>Back soon.</p></body></html>')).toBe('Down Back soon.');
     expect(errorPageText('{"message":"<none>"}')).toBe('{"message":"<none>"}');
+    // PHP's own error, printed where the JSON should have been.
+    expect(errorPageText('<br />\n<b>Fatal error</b>:  Allowed memory size exhausted in <b>/var/www/x.php</b> on line <b>12</b><br />')).toBe(
+      'Fatal error: Allowed memory size exhausted in /var/www/x.php on line 12',
+    );
+  });
+});
+
+describe('utmValue', () => {
+  it('takes a value as clicked, and no tracking template placeholder nobody filled in', () => {
+    expect(utmValue(' soc 2 audit software ')).toBe('soc 2 audit software');
+    expect(utmValue('Q4 {DACH} ABM')).toBe('Q4 {DACH} ABM');
+    for (const placeholder of ['{keyword}', '{creative}', '{{ad.name}}', '{{campaign.id}}', '%%campaign%%', '[utm_term]', '', '  ', null, undefined]) {
+      expect(utmValue(placeholder), String(placeholder)).toBeUndefined();
+    }
   });
 });
 

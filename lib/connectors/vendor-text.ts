@@ -60,12 +60,25 @@ export function textOfHtml(text: string): string {
 }
 
 /**
+ * A UTM value as the lead's click carried it, or none for a tracking template's placeholder nobody
+ * filled in: Google Ads' ValueTrack `{keyword}`, `{creative}`, Meta's `{{ad.name}}`, a `%%campaign%%`
+ * macro. An ad network that does not know another's placeholders passes them through verbatim.
+ */
+export function utmValue(value: string | null | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text || /^(?:\{\{?\s*[\w.:-]+\s*\}?\}|%%[\w.:-]+%%|\[[\w.:-]+\])$/.test(text)) return undefined;
+  return text;
+}
+
+/**
  * What an error page says, for a message: a proxy's or a maintenance page's HTML (Cloudflare's "502
  * Bad Gateway", a host's "Service temporarily unavailable") by its title, else its text on one line.
  * Other text is returned as it came.
  */
 export function errorPageText(text: string): string {
-  if (!/^\s*<(?:!doctype|html|head|body|\?xml)|<\/(?:html|body|head|title|h1|p|div|center)>/i.test(text)) return text;
+  // A page, or any element closed (or a line break): PHP's own error printed where the JSON should be
+  // (`<br />\n<b>Fatal error</b>: …`) is HTML too, where a lone `<none>` in a JSON message is not.
+  if (!/^\s*<(?:!doctype|html|head|body|\?xml)|<\/[a-z][a-z0-9]*\s*>|<br\s*\/?>/i.test(text)) return text;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
   return textOfHtml(title?.trim() ? title : text.replace(/<head\b[\s\S]*?<\/head>/i, '')).replace(/\s+/g, ' ').trim();
 }
