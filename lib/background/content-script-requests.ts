@@ -2,7 +2,7 @@ import { announceRefresh, sourceSettings } from '@/lib/brief/brief';
 import { glanceFor } from '@/lib/leads/glance';
 import { broadcast, type ContentScriptRequest, type GlanceMessage } from '@/lib/messaging/messages';
 import type { RecordAnswer } from '@/lib/schema/glance';
-import { lookupCachedProfile, lookupProfile, readCachedLookup } from '@/lib/brief/profiles';
+import { lookupCachedProfile, lookupProfile, notePersonShown, readCachedLookup } from '@/lib/brief/profiles';
 import { isTiedToRecord } from '@/lib/leads/crm-record';
 import { loadSettings } from '@/lib/store/settings';
 import { recordKey, type DetectedRecord } from '@/lib/schema/record';
@@ -108,6 +108,7 @@ async function followRecord(tabId: number, record: DetectedRecord): Promise<Glan
     const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     const options = { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) };
     const cached = await lookupCachedProfile(record, options);
+    if (cached && record.email && !cached.entry.email) void notePersonShown(record).catch(() => undefined);
     if (!cached && !takeTabLookup(tabId)) return undefined;
     const { entry } = cached ?? (await lookupProfile(record, options));
     const current = await getTabRecord(tabId);

@@ -195,6 +195,19 @@ describe('the worker answers a record opened before its page is read', () => {
     expect(held.findProfile).toHaveBeenCalledTimes(1);
   });
 
+  it('from the cache, too, for a lead found by the record id alone whose page then showed their address', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    const byUrl = handleContentScriptRequest({ type: 'record-detected', record: fromUrl }, { tabId: READ_IN + 5 });
+    await held.answerAll();
+    await byUrl;
+    // The page not read yet: the URL alone says nothing of who the page shows.
+    expect(await opened(fromUrl)).toEqual({ ok: true });
+    await handleContentScriptRequest({ type: 'record-detected', record: withPerson }, { tabId: READ_IN + 5 });
+    await vi.waitFor(async () => expect(await opened(fromUrl)).toMatchObject({ known: { name: priya!.name, email: priya!.email } }));
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+  });
+
   it('with nothing, and no lookup or change to the tab, when the worker does not know the record', async () => {
     const held = heldSource('by-id', () => priya!);
     source = held.connector;

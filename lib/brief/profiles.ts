@@ -98,6 +98,22 @@ function answerFromCache(usable: CachedProfile, ttlMinutes: number): CachedLooku
   return { entry: usable, refreshing: true, needsRefresh: true };
 }
 
+/**
+ * Notes on a cached lead found by the record's id alone who the record's page then showed (its
+ * address and name): what the worker knows of a record it need not read again (`record-opened`).
+ * Only an entry with no address of its own takes them: one with an address that differs is no
+ * answer for this page at all (answersFor), and is asked again.
+ */
+export async function notePersonShown(record: DetectedRecord): Promise<void> {
+  if (!record.email) return;
+  const shown = { email: record.email, ...(record.name ? { name: record.name } : {}) };
+  await db.profiles
+    .where('key')
+    .equals(recordKey(record))
+    .filter((entry) => !entry.email && entry.profile !== null)
+    .modify(shown);
+}
+
 /** Starts the refresh a stale answer needs, behind it. */
 function refreshBehind({ needsRefresh, ...lookup }: CachedLookup, record: DetectedRecord, options: LookupOptions): Lookup {
   if (needsRefresh) {

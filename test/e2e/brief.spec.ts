@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 import { navigateInApp, salesforceRecordUrl, SidePanel } from '../support/pages';
-import { nativeSidePanelUrls } from '../support/launch';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getTabId, nativeSidePanelUrls, wakeServiceWorker } from '../support/launch';
 import { readClosedShadow } from '../support/closed-shadow';
 
 const PRIYA = salesforceRecordUrl('Lead', '00Q8d00000XyZ1aEAF');
@@ -119,4 +121,41 @@ test('the pill follows the rep from record to record: gone for a lead marketing 
   await expect.poll(async () => !(await hidden()) && (await pill())?.text).toContain('Marcus Oyelaran');
   await navigateInApp(crm, new URL(PRIYA).pathname);
   await expect.poll(async () => !(await hidden()) && (await pill())?.text).toContain('Priya Raman');
+});
+
+test('a lead read once is known in the next tab without its page being read again', async ({ extension, server }) => {
+  const first = await extension.context.newPage();
+  await first.goto(PRIYA);
+  await expect.poll(async () => (await readClosedShadow(first, 'leadside-glance'))?.text).toContain('Priya Raman');
+
+  // The same record in another org's tab whose page never shows the address: only what the worker
+  // already knows (marketing ties Priya to the record, and the first tab's page showed her address)
+  // can name it there.
+  const fixture = readFileSync(path.resolve('test/fixtures/crm/salesforce-lightning.html'), 'utf8');
+  const withoutAddress = fixture.replace("email: 'priya.raman@ledgerly.io'", "email: ''");
+  expect(withoutAddress).not.toBe(fixture);
+  server.route('acme-eu.lightning.force.com', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(withoutAddress));
+  const second = await extension.context.newPage();
+  await second.goto(`https://acme-eu.lightning.force.com${new URL(PRIYA).pathname}`);
+  await expect.poll(async () => (await readClosedShadow(second, 'leadside-glance'))?.text).toContain('Priya Raman');
+  const worker = await wakeServiceWorker(extension.context, extension.extensionId);
+  const tabId = await getTabId(worker, second);
+  // The worker's copy of the tab's record (IndexedDB, written just behind its answer to the page).
+  const tabRow = () =>
+    worker.evaluate(
+      (id) =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('leadside');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('tabs').objectStore('tabs').get(id);
+            request.onsuccess = () => (open.result.close(), resolve((request.result as { record?: unknown } | undefined)?.record ?? null));
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      tabId,
+    );
+  await expect.poll(tabRow).toMatchObject({ recordId: '00Q8d00000XyZ1aEAF', email: 'priya.raman@ledgerly.io', name: 'Priya Raman' });
+  // The page itself shows no address, so none of it came from reading the page.
+  await expect(second.getByText('priya.raman@ledgerly.io')).toHaveCount(0);
 });
