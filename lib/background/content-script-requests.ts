@@ -62,16 +62,17 @@ async function answerReport(tabId: number, record: DetectedRecord): Promise<Reco
 
 /**
  * Who the record's page showed when it was last read, where reading it again could only confirm
- * it: the cached lead (fresh or stale) is one marketing ties to the record by its id, and that
- * read showed the lead's own address. A record whose page showed someone else (a reassigned id, a
- * merged contact) or no address is read again, as is one whose cache entry a refresh without the
- * page's address has replaced.
+ * what the cache (fresh or stale) answers for it:
+ * - a lead marketing ties to the record by its id, whose own address that read showed;
+ * - nobody: the lookup made with the address that read showed found no lead.
+ * A record whose page showed someone else (a reassigned id, a merged contact) or no address is read
+ * again, as is one whose cache entry a refresh without the page's address has replaced.
  */
 async function personKnownFor(record: DetectedRecord): Promise<{ email: string; name?: string } | undefined> {
   const entry = (await readCachedLookup(record, (await loadSettings()).cacheTtlMinutes))?.entry;
-  const profile = entry?.profile;
-  if (!entry?.email || !profile?.email || !isTiedToRecord(profile, record)) return undefined;
-  if (entry.email.toLowerCase() !== profile.email.toLowerCase()) return undefined;
+  if (!entry?.email) return undefined;
+  const { profile } = entry;
+  if (profile && !(profile.email?.toLowerCase() === entry.email.toLowerCase() && isTiedToRecord(profile, record))) return undefined;
   return { email: entry.email, ...(entry.name ? { name: entry.name } : {}) };
 }
 

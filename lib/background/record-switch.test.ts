@@ -208,6 +208,16 @@ describe('the worker answers a record opened before its page is read', () => {
     expect(held.findProfile).toHaveBeenCalledTimes(1);
   });
 
+  it('from the cache, that marketing does not know the lead, when the lookup made with the address the page showed found nobody', async () => {
+    const held = heldSource('nobody', () => null);
+    source = held.connector;
+    const read = handleContentScriptRequest({ type: 'record-detected', record: withPerson }, { tabId: READ_IN + 6 });
+    await held.answerAll();
+    await read;
+    expect(await opened(fromUrl)).toEqual({ ok: true, noLead: true, known: { name: priya!.name, email: priya!.email } });
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+  });
+
   it('with nothing, and no lookup or change to the tab, when the worker does not know the record', async () => {
     const held = heldSource('by-id', () => priya!);
     source = held.connector;
@@ -222,6 +232,8 @@ describe('the worker answers a record opened before its page is read', () => {
       { lead: priya!, record: fromUrl },
       { lead: { ...priya!, crmIds: {} }, record: withPerson },
     ];
+    // A miss is "nobody" only for the address it was looked up with; looked up by the URL alone, it says nothing.
+    cases.push({ lead: null as unknown as LeadProfile, record: fromUrl });
     for (const [index, { lead, record }] of cases.entries()) {
       await db.profiles.clear();
       const held = heldSource('by-id', () => lead);
