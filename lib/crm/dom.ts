@@ -244,7 +244,8 @@ export function emailIn(element: Element): string | undefined {
 
 export function cleanText(text: string | null | undefined): string | undefined {
   // What shows nothing (a soft hyphen, a zero-width space, a word joiner, a byte-order mark pasted in
-  // from another program) is no part of a name.
-  const cleaned = text?.replace(/[\u00ad\u200b\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  // from another program, the direction marks and isolates a right-to-left interface puts around a
+  // Latin name or address) is no part of a name.
+  const cleaned = text?.replace(/[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
   return cleaned ? cleaned : undefined;
 }

@@ -104,8 +104,12 @@ const MESSAGE_HEADER = /^(?:(?:from|to|cc|bcc|von|an|de|a|para|van|aan|da|fra|ti
  * email to priya@…").
  */
 const MESSAGE_WORD = /(?:^|\s)(?:from|cc|bcc|von|van)$/;
-/** The CRM's mark for the main address (Ukrainian and Russian "Основна"/"Основной" too). */
-const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default|основн/;
+/**
+ * The CRM's mark for the main address: Ukrainian and Russian "Основна"/"Основной", Hebrew "ראשי",
+ * Arabic "أساسي"/"رئيسي", Turkish "birincil", Finnish "ensisijainen", Chinese "主要", Japanese "メイン",
+ * Korean "기본" too.
+ */
+const PRIMARY = /prima[ir]|glown|principal|haupt|preferred|bevorzugt|prefere|default|основн|ראשי|أساسي|رئيسي|birincil|ensisijai|主要|メイン|기본/;
 
 /**
  * Regions that never hold the record's person, by role, tag or the words in their class, id, test
