@@ -293,11 +293,15 @@ function errorFor(
   const { status } = response;
   const system = options.vendor;
   // The vendor's own words follow the translated sentence, quoted as they came.
-  const code = (name: 'source.unauthorized' | 'source.forbidden' | 'source.notFound' | 'source.rateLimited' | 'source.serverError' | 'source.rejected') =>
+  const code = (name: 'source.unauthorized' | 'source.forbidden' | 'source.wrongDataCentre' | 'source.notFound' | 'source.rateLimited' | 'source.serverError' | 'source.rejected') =>
     connectorText(name, { system, status }, vendorText);
   switch (true) {
     case status === 401:
       return new ConnectorError('auth', `${sentence}. The access token is missing, wrong or expired.`, undefined, system, code('source.unauthorized'));
+    // 488 is HubSpot's own: the account lives in another of its data centres ("hublet", named in the
+    // answer). A setting to fix, as a refused token is, never a refusal of what was sent.
+    case status === 488:
+      return new ConnectorError('auth', `${sentence}. The API address is not this account's data centre: set the one named here.`, undefined, system, code('source.wrongDataCentre'));
     case status === 403:
       return new ConnectorError('auth', `${sentence}. Refused, as a permission (scope) this needs is missing or the API is switched off for this account.`, undefined, system, code('source.forbidden'));
     case status === 404:

@@ -781,7 +781,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /**
  * The note body for one feedback item. Mautic note text is HTML (notes.rst), so the rep's words are
- * escaped and lines joined with <br>. The last line is the marker deliver() looks for.
+ * escaped and lines joined with <br>. Mautic URL-decodes a note's text that holds any character
+ * beyond ASCII (InputHelper::html, twice), which the source line's "·" always is: a "%" goes as its
+ * HTML entity, which survives that and reads as typed ("SOC%202%20guide.pdf", "100%"). The last
+ * line is the marker deliver() looks for.
  */
 export function noteText(item: FeedbackItem): string {
   const lines: string[] = [];
@@ -805,5 +808,5 @@ export function noteText(item: FeedbackItem): string {
   if (source) lines.push(`Lead source when given: ${source}`);
   lines.push(`Given ${item.rep ? `by ${item.rep} ` : ''}on ${item.createdAt}`);
   lines.push(noteMarker(item.id));
-  return lines.map(escapeHtml).join('<br>');
+  return lines.map(escapeHtml).join('<br>').replaceAll('%', '&#37;');
 }

@@ -672,7 +672,12 @@ describe('Mautic connector: connection test', () => {
     const denied = await createMauticConnector(basicSource, { password: PASSWORD }).testConnection(signal);
     expect(denied[3]).toMatchObject({ capability: 'write', ok: false, message: expect.stringContaining('may not create notes') });
 
+    // Mautic 4.4 to 6 fail the check for a role without the notes permissions, and its notes too (mautic/mautic#12110).
     serve((call) => (call.path.endsWith('/permissioncheck') ? { status: 500, json: error500 } : mautic(call)));
+    const failed = await createMauticConnector(basicSource, { password: PASSWORD }).testConnection(signal);
+    expect(failed[3]).toMatchObject({ capability: 'write', ok: false, message: expect.stringContaining('Not confirmed'), coded: { code: 'mautic.check.writeCheckFailed' } });
+
+    serve((call) => (call.path.endsWith('/permissioncheck') ? { json: {} } : mautic(call)));
     const unknown = await createMauticConnector(basicSource, { password: PASSWORD }).testConnection(signal);
     expect(unknown[3]).toMatchObject({ capability: 'write', ok: true, message: expect.stringContaining('The first delivery will tell') });
   });

@@ -482,8 +482,16 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       return unverified;
     } catch (error) {
       if (signal.aborted) throw error;
-      // Older Mautic has no lead:notes permission set and may fail the check: not a verdict.
-      return unverified;
+      // Mautic 4.4 to 6 know no lead:notes permissions and fail the check with a 500 for a role that is
+      // not an administrator, and then fail its notes the same way (mautic/mautic#12110): no verdict
+      // that writing works. Any other failure (the network, a limit) says nothing either way.
+      if (!(error instanceof ConnectorError && error.kind === 'server')) return unverified;
+      return {
+        capability: 'write',
+        ok: false,
+        message: `Not confirmed: ${vendor} failed the check of whether this user may create notes (${NOTE_PERMISSION}), as Mautic 4.4 to 6 does for a role without the notes permissions, whose notes then fail too. Use an administrator, or give the role Contacts → Notes permissions.`,
+        coded: connectorText('mautic.check.writeCheckFailed', { system: vendor, permission: NOTE_PERMISSION }),
+      };
     }
   }
 

@@ -14,6 +14,7 @@ export const CONNECTOR_CODES = {
   // Any HTTP source (lib/connectors/http.ts, backoff.ts).
   'source.unauthorized': ['system', 'status'],
   'source.forbidden': ['system', 'status'],
+  'source.wrongDataCentre': ['system', 'status'],
   'source.notFound': ['system', 'status'],
   'source.rateLimited': ['system', 'status'],
   'source.rateLimitedRetry': ['system', 'status', 'count'],
@@ -95,6 +96,7 @@ export const CONNECTOR_CODES = {
   'mautic.check.writeAllowed': ['permission'],
   'mautic.check.writeRefused': ['permission'],
   'mautic.check.writeUnverified': ['system', 'permission'],
+  'mautic.check.writeCheckFailed': ['system', 'permission'],
   'mautic.check.writeNoSignIn': ['system'],
   // A REST gateway or the Leadside server.
   'rest.check.auth': [],
