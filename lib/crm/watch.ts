@@ -23,9 +23,10 @@ export interface WatchOptions {
   onNoRecord(): void;
   /**
    * Asked in the URL change's task when the URL names a person's record this page load has not read
-   * (not a record whose person the page decides): resolves with the person when the worker already
-   * holds a lead that marketing ties to the record by its id, and the page is then not read for it
-   * at all (no reads, no API call, no report: the worker noted the record in answering); undefined to
+   * (not a record whose person the page decides): resolves with who the record's page showed when
+   * last read, where reading it again could only confirm what the worker already answers for it (a
+   * lead marketing ties to the record by its id, or no lead), and the page is then not read for it at
+   * all (no reads, no API call, no report: the worker noted the record in answering); undefined to
    * read it. The first read waits for the answer, up to KNOWN_WAIT_MS.
    */
   askKnown?(record: WatchedRecord): Promise<PageIdentity | undefined>;
@@ -217,7 +218,6 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
       if (!detector.personChangesInPlace && identity.name && identity.email && identity.company) return 'done';
       return changed ? 'changed' : 'same';
     };
-
   };
 
   const nav = (win as Window & { navigation?: EventTarget }).navigation;

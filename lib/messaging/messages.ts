@@ -29,9 +29,10 @@ export type InjectedCode = z.infer<typeof InjectedCodeSchema>;
 export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema }),
   /**
-   * The URL names a person's record the page has not been read for: answered with the glance (and
-   * `known`) when the worker already holds a lead tied to the record by its id, else with nothing
-   * and no change to the tab's record, so the page is read as before (record-detected).
+   * The URL names a person's record the page has not been read for: answered from the worker's cache
+   * with the glance or "no lead" (and `known`) where reading the page could only confirm what the
+   * worker already answers for the record, else with nothing and no change to the tab's record, so
+   * the page is read as before (record-detected).
    */
   z.object({ type: z.literal('record-opened'), record: DetectedRecordSchema }),
   z.object({ type: z.literal('record-cleared') }),

@@ -41,9 +41,10 @@ export const RecordAnswerSchema = z.object({
   glance: z.optional(GlanceMessageSchema),
   noLead: z.optional(z.boolean()),
   /**
-   * Only in answer to `record-opened`: marketing ties a lead to the record by its id, so the page need
-   * not be read for the person. Their name and address as marketing holds them, which a page still
-   * showing this record while the CRM draws the next one would show too (the next read's stale check).
+   * Only in answer to `record-opened`: the worker already knows whom the record's page shows, so the
+   * page need not be read. Their name and address as the page showed them when last read, which a
+   * page still showing this record while the CRM draws the next one shows too (the next read's stale
+   * check).
    */
   known: z.optional(z.object({ name: z.optional(z.string()), email: z.optional(z.string()) })),
 });
