@@ -47,7 +47,7 @@ import error500Legacy from '@/test/fixtures/api/variants/mautic3/error-500-legac
 import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { instant, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed, withMappings } from '@/test/support/vendor-variants';
+import { instant, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed, withMappings, MT_EMPTY_LIST as EMPTY_LIST, queryValues, mentions } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -57,13 +57,6 @@ type Route = FakeRoute;
 resetBetweenTests();
 
 
-const EMPTY_LIST = { total: '0', contacts: [] };
-/**
- * Every query value as PHP reads it (`$_GET`, application/x-www-form-urlencoded: "+" is a space, "%2B" a
- * plus), which is what URLSearchParams gives too.
- */
-const queryValues = (url: URL) => [...url.searchParams.values()];
-const mentions = (url: URL, text: string) => queryValues(url).some((value) => value.toLowerCase().includes(text.toLowerCase()));
 /** GET /api/contacts answers the list only to a request that names `text` (the address, the CRM id); else nobody. */
 const listWhenAsked = (text: string, body: unknown): Route[] => [
   { method: 'GET', path: '/api/contacts', when: (url) => mentions(url, text), body },

@@ -49,7 +49,7 @@ import staleOptions from '@/test/fixtures/api/variants/mautic6/contacts-stale-op
 import { createMauticConnector } from './mautic';
 import { ConnectorError, type DeliveryResult, type OutboxEntry } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { describeOutcome, hangWhere, json, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, noteAsRead, rawServer, rejection, resetBetweenTests, serve, signal, type RawCall, wellFormed, withMappings } from '@/test/support/vendor-variants';
+import { describeOutcome, hangWhere, json, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, noteAsRead, rawServer, rejection, resetBetweenTests, serve, signal, type RawCall, wellFormed, withMappings, MT_EMPTY_LIST as EMPTY_LIST, mtListWhenAsked as listWhenAsked, queryValues } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -62,18 +62,6 @@ const withSettings = (settings: Record<string, unknown>) => MauticSourceSchema.p
 const ENTITY = /&(amp|quot|lt|gt|apos|#\d+|#x[0-9a-f]+);/i;
 /** An HTML tag or doctype: what a message must not carry. */
 const HTML_TAG = /<[a-z!/]/i;
-const EMPTY_LIST = { total: '0', contacts: [] };
-
-/** Every query value as PHP reads it ($_GET: "+" is a space, "%26" an ampersand), which URLSearchParams gives too. */
-const queryValues = (url: URL) => [...url.searchParams.values()];
-const mentions = (url: URL, ...texts: string[]) =>
-  queryValues(url).some((value) => texts.every((text) => value.toLowerCase().includes(text.toLowerCase())));
-/** GET /api/contacts answers `body` only to a request one of whose values holds every text; nobody otherwise. */
-const listWhenAsked = (texts: string[], body: unknown): FakeRoute[] => [
-  { method: 'GET', path: '/api/contacts', when: (url) => mentions(url, ...texts), body },
-  { method: 'GET', path: '/api/contacts', body: EMPTY_LIST },
-  ...mtContactsById(body),
-];
 
 /** The profile a lookup resolved with, failing the test with what it was rejected with otherwise. */
 function resolvedProfile(outcome: unknown): LeadProfile | null {

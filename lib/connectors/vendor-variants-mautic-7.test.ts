@@ -68,8 +68,7 @@ import {
   serve,
   signal,
   wellFormed,
-  withMappings,
-} from '@/test/support/vendor-variants';
+  withMappings, MT_EMPTY_LIST as EMPTY_LIST, mtListWhenAsked as listWhenAsked, queryValues, mentions } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.
@@ -84,20 +83,7 @@ const nginx504 = readFileSync(`${FIXTURES}/nginx-504.html`, 'utf8');
 
 /** An HTML tag or doctype: what a message must not carry from an HTML page. */
 const HTML_TAG = /<[a-z!/]/i;
-const EMPTY_LIST = { total: '0', contacts: [] };
 const HTML_HEADERS = { 'Content-Type': 'text/html; charset=UTF-8' };
-
-/** Every query value as PHP reads it ($_GET: "+" is a space), which URLSearchParams gives too. */
-const queryValues = (url: URL) => [...url.searchParams.values()];
-/** Whether one of the request's values holds every text, case aside (MySQL's `_ci` collations compare case-insensitively). */
-const mentions = (url: URL, ...texts: string[]) =>
-  queryValues(url).some((value) => texts.every((text) => value.toLowerCase().includes(text.toLowerCase())));
-/** GET /api/contacts answers `body` only to a request one of whose values names every text; nobody otherwise. */
-const listWhenAsked = (texts: string[], body: unknown): FakeRoute[] => [
-  { method: 'GET', path: '/api/contacts', when: (url) => mentions(url, ...texts), body },
-  { method: 'GET', path: '/api/contacts', body: EMPTY_LIST },
-  ...mtContactsById(body),
-];
 /** What the contact searches asked Mautic, for assertion messages. */
 const searchesIn = (calls: { url: URL }[]) =>
   calls

@@ -66,6 +66,19 @@ export const mtQuery = (email: string) => ({ crm: 'salesforce' as const, recordI
 export const mtContactsById = (body: unknown): FakeRoute[] =>
   Object.entries((body as { contacts?: Record<string, unknown> }).contacts ?? {}).map(([id, contact]): FakeRoute => ({ method: 'GET', path: `/api/contacts/${id}`, body: { contact } }));
 /** GET /api/contacts answers the list, whatever the search; GET /api/contacts/{id} each listed contact. */
+/** Mautic's answer to a contact search that found nobody. */
+export const MT_EMPTY_LIST = { total: '0', contacts: [] };
+/** Every query value as PHP reads it ($_GET: "+" is a space, "%26" an ampersand), which URLSearchParams gives too. */
+export const queryValues = (url: URL) => [...url.searchParams.values()];
+/** Whether one of the request's values holds every text, case aside (MySQL's `_ci` collations compare case-insensitively). */
+export const mentions = (url: URL, ...texts: string[]) =>
+  queryValues(url).some((value) => texts.every((text) => value.toLowerCase().includes(text.toLowerCase())));
+/** GET /api/contacts answers `body` only to a request one of whose values holds every text; nobody otherwise. */
+export const mtListWhenAsked = (texts: string[], body: unknown): FakeRoute[] => [
+  { method: 'GET', path: '/api/contacts', when: (url) => mentions(url, ...texts), body },
+  { method: 'GET', path: '/api/contacts', body: MT_EMPTY_LIST },
+  ...mtContactsById(body),
+];
 export const mtList = (body: unknown): FakeRoute[] => [{ method: 'GET', path: '/api/contacts', body }, ...mtContactsById(body)];
 /** A contact's activity, any page. */
 export const MT_ACTIVITY = /^\/api\/contacts\/\d+\/activity$/;
