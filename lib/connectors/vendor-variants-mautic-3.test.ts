@@ -47,7 +47,7 @@ import error500Legacy from '@/test/fixtures/api/variants/mautic3/error-500-legac
 import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
-import { instant, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed, withMappings, MT_EMPTY_LIST as EMPTY_LIST, queryValues, mentions } from '@/test/support/vendor-variants';
+import { instant, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, rejection, resetBetweenTests, serve, signal, wellFormed, withMappings, MT_EMPTY_LIST as EMPTY_LIST, queryValues, mentions } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------

@@ -46,10 +46,8 @@ import noteCreated from '@/test/fixtures/api/variants/mautic6/note-created.json'
 import error500Generic from '@/test/fixtures/api/variants/mautic6/error-500-generic.json';
 import assetsHttpDownloadUrl from '@/test/fixtures/api/variants/mautic6/assets-http-download-url.json';
 import staleOptions from '@/test/fixtures/api/variants/mautic6/contacts-stale-options.json';
-import { createMauticConnector } from './mautic';
 import { ConnectorError, type DeliveryResult, type OutboxEntry } from './types';
-import type { FakeRoute } from '@/test/support/fake-fetch';
-import { describeOutcome, hangWhere, json, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtContactsById, mtList, mtQuery, mtSource, noteAsRead, rawServer, rejection, resetBetweenTests, serve, signal, type RawCall, wellFormed, withMappings, MT_EMPTY_LIST as EMPTY_LIST, mtListWhenAsked as listWhenAsked, queryValues } from '@/test/support/vendor-variants';
+import { describeOutcome, hangWhere, json, mt, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mtActivity, mtList, mtQuery, mtSource, noteAsRead, rawServer, rejection, resetBetweenTests, serve, signal, type RawCall, wellFormed, withMappings, MT_EMPTY_LIST as EMPTY_LIST, mtListWhenAsked as listWhenAsked, queryValues } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): a fake HTTP layer, the profile checks, the connectors.

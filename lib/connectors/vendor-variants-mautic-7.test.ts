@@ -50,7 +50,6 @@ import rfcViolatingEmail from '@/test/fixtures/api/variants/mautic7/contacts-101
 import searchSato from '@/test/fixtures/api/variants/mautic7/contacts-search-sato.json';
 import { createMauticConnector } from './mautic';
 import { ConnectorError } from './types';
-import type { FakeRoute } from '@/test/support/fake-fetch';
 import {
   describeOutcome,
   instant,
