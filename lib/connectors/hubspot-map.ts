@@ -19,7 +19,6 @@
  * - Errors: {status: "error", message, correlationId, category, errors?: [{message, context:
  *   {requiredScopes: [...]}}]} (MISSING_SCOPES example in HubSpot/hubspot-api-nodejs#268).
  */
-import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import {
   CHANNEL_LABELS,
@@ -47,7 +46,7 @@ import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
 import { isSalesforceId } from '@/lib/leads/salesforce-id';
-import { clip, httpUrl, textOfHtml, utmValue } from './vendor-text';
+import { clip, httpUrl, oneLineText, textOfHtml, utmValue } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -742,7 +741,8 @@ export function contentFromRow(raw: unknown): { item: ContentItem } | { skipped:
   const row = HubDbRowSchema.safeParse(raw);
   if (!row.success) return { skipped: `a row HubSpot sent without an id or values` };
   const { values } = row.data;
-  const title = cellText(values.title) ?? row.data.name?.trim();
+  // A rich-text title is its words; one that holds none (an empty paragraph) is none, as is a blank.
+  const title = oneLineText(cellText(values.title)) ?? oneLineText(row.data.name ?? undefined);
   const label = title ? `“${title.slice(0, 60)}”` : `row ${row.data.id}`;
   if (!title) return { skipped: `${label} has no title` };
   const url = httpUrl(cellText(values.url));
@@ -754,7 +754,7 @@ export function contentFromRow(raw: unknown): { item: ContentItem } | { skipped:
     title,
     type,
     url,
-    summary: stripHtml(cellText(values.summary) ?? ''),
+    summary: oneLineText(cellText(values.summary)) ?? '',
     topics: cellList(values.topics),
     industries: cellList(values.industries),
     personas: cellList(values.personas),
@@ -816,12 +816,6 @@ function cellList(value: unknown): string[] {
 }
 
 /** Rich text as plain text: tags dropped, entities decoded by the `entities` library (never rendered as HTML). */
-function stripHtml(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The optional ranking columns of a HubDB row, each left out when it is empty or does not read. */
 function rankingColumns(values: Record<string, unknown>): Partial<ContentItem> {
   const shape = ContentItemSchema.shape;
@@ -847,7 +841,11 @@ function rankingColumns(values: Record<string, unknown>): Partial<ContentItem> {
 
 /** A HubDB date cell (ms since the epoch at midnight UTC) or a YYYY-MM-DD text, as YYYY-MM-DD. */
 function cellDay(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    // Beyond the dates JavaScript can hold (±8.64e15 ms), a number is no day at all.
+    const day = new Date(value);
+    return Number.isNaN(day.getTime()) ? undefined : day.toISOString().slice(0, 10);
+  }
   return cellText(value)?.slice(0, 10);
 }
 

@@ -332,9 +332,10 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
         else skipped.push(row.skipped);
       }
       const next = answer.paging?.next;
-      // Cursor pages (paging.next.after) or, for random-access answers, offsets; a page that repeats
-      // its cursor or comes back empty ends the list rather than looping.
-      if (answer.results.length > 0 && next?.after && next.after !== after) after = next.after;
+      // Cursor pages (paging.next.after) or, for random-access answers, offsets. A page that repeats
+      // its cursor ends the list rather than looping (MAX_ROW_PAGES bounds the rest); an empty page
+      // with a new cursor does not (rows filtered out of a page), but an empty offset page does.
+      if (next?.after && next.after !== after) after = next.after;
       else if (answer.results.length > 0 && !after && next?.offset !== undefined && next.offset !== offset) offset = next.offset;
       else return { items: [...items.values()], skipped };
     }

@@ -35,7 +35,7 @@ import {
   type MauticUtmTag,
 } from './mautic-api';
 import type { ProfileSummary } from './types';
-import { clip, httpUrl, textOfHtml, utmValue } from './vendor-text';
+import { clip, httpUrl, oneLineText, textOfHtml, utmValue } from './vendor-text';
 
 /*
  * Pure mapping from Mautic's payloads to Leadside's domain objects. The connector parses the result
@@ -749,7 +749,8 @@ const CONTENT_WORDS: ReadonlyArray<readonly [RegExp, ContentType]> = [
 
 /** A published asset as a catalog item (plain data; the connector validates it), or undefined. */
 export function assetToContent(asset: MauticAsset, baseUrl?: string, now = Date.now()): Partial<ContentItem> | undefined {
-  const title = nonEmpty(asset.title);
+  // Mautic's editor writes a description (and an odd title) as HTML: its words are the text.
+  const title = oneLineText(nonEmpty(asset.title));
   const url = httpUrl(publicAssetUrl(asset.downloadUrl, baseUrl)) ?? httpUrl(asset.url);
   if (!title || !url) return undefined;
   // Unpublished or outside its publish window: not something a rep should send.
@@ -764,7 +765,7 @@ export function assetToContent(asset: MauticAsset, baseUrl?: string, now = Date.
     title,
     type: contentTypeFor(asset),
     url,
-    summary: nonEmpty(asset.description) ?? '',
+    summary: oneLineText(nonEmpty(asset.description)) ?? '',
     topics: topic ? [topic] : [],
     industries: [],
     personas: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, errorPageText, httpUrl, textOfHtml, utmValue } from './vendor-text';
+import { clip, errorPageText, httpUrl, oneLineText, textOfHtml, utmValue } from './vendor-text';
 
 describe('textOfHtml', () => {
   it('keeps a rich-text value’s words, its breaks and one blank line between paragraphs, not its tags or entities', () => {
@@ -23,6 +23,16 @@ describe('errorPageText', () => {
     expect(errorPageText('<br />\n<b>Fatal error</b>:  Allowed memory size exhausted in <b>/var/www/x.php</b> on line <b>12</b><br />')).toBe(
       'Fatal error: Allowed memory size exhausted in /var/www/x.php on line 12',
     );
+  });
+});
+
+describe('oneLineText', () => {
+  it('gives a rich-text value\'s words on one line, and none for markup alone or blanks', () => {
+    expect(oneLineText('<p><strong>SOC 2</strong> in 11 weeks</p><script>alert(1)</script>')).toBe('SOC 2 in 11 weeks');
+    expect(oneLineText('Keyline &amp; Okta\n guide')).toBe('Keyline & Okta guide');
+    expect(oneLineText('<p></p>')).toBeUndefined();
+    expect(oneLineText('  ')).toBeUndefined();
+    expect(oneLineText(undefined)).toBeUndefined();
   });
 });
 

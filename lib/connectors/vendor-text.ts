@@ -59,6 +59,11 @@ export function textOfHtml(text: string): string {
     .trim();
 }
 
+/** A value's words on one line, its markup (a rich-text cell's, an editor's) dropped; none when it holds none. */
+export function oneLineText(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : textOfHtml(value).replace(/\s+/g, ' ').trim() || undefined;
+}
+
 /**
  * A UTM value as the lead's click carried it, or none for a tracking template's placeholder nobody
  * filled in: Google Ads' ValueTrack `{keyword}`, `{creative}`, Meta's `{{ad.name}}`, a `%%campaign%%`
