@@ -270,7 +270,7 @@ function emailsOf(card: Element, composerLinks = false): string[] {
   // A mailto link; in a contact's own card, also a link that shows the address and opens Close's
   // composer (around a region that is no card, such a link may be anyone's: a feed's, a note's).
   const shown = (link: Element) => (composerLinks && link.textContent!.trim() === findEmail(link.textContent!) ? findEmail(link.textContent!) : undefined);
-  const addressOf = (link: Element) => (link.matches('[href^="mailto:"]') ? mailtoAddress(link.getAttribute('href')!) : shown(link));
+  const addressOf = (link: Element) => (link.matches('[href^="mailto:"]') ? mailtoAddress(link.getAttribute('href')!, link) : shown(link));
   const links = [...card.querySelectorAll('a')].filter(addressOf);
   const bounced = (link: Element) => link.parentElement !== card && BOUNCED.test(link.parentElement?.textContent ?? '');
   return [...links.filter((link) => !bounced(link)), ...links.filter(bounced)].flatMap((link) => addressOf(link)?.toLowerCase() ?? []);

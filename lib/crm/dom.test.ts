@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deepQueryAll, emailAt, findEmail, firstShownEmail, firstShownText, inOneRead, labelledBy } from './dom';
+import { deepQueryAll, emailAt, findEmail, firstShownEmail, firstShownText, inOneRead, labelledBy, mailtoAddress } from './dom';
 
 /** A host element with an open shadow root holding `html`. */
 function shadowHost(html: string): { host: HTMLElement; root: ShadowRoot } {
@@ -61,6 +61,23 @@ describe('labelledBy', () => {
   it('takes the first of the ids a field is named by together ("kind label value"), as the field’s kind', () => {
     document.body.innerHTML = `<span id="k">Email</span><span id="l">Work</span><a id="v" aria-labelledby=" k  l v">x@y.example</a>`;
     expect(labelledBy(document.getElementById('v')!)?.textContent).toBe('Email');
+  });
+});
+
+describe('findEmail and mailtoAddress', () => {
+  it('takes no address cut short on screen', () => {
+    expect(findEmail('kwame.osei-bonsu@regional-procurement.accra-cocoa-pr…')).toBeUndefined();
+    expect(findEmail('kwame@accra.example... then kwame@accra-cocoa.example')).toBe('kwame@accra-cocoa.example');
+  });
+
+  it('reads a link to an internationalised domain as the address it shows', () => {
+    const link = document.createElement('a');
+    link.textContent = 'lotte@gärtnerei-übelhör.example';
+    expect(mailtoAddress('mailto:lotte@xn--grtnerei-belhr-5hb41akd.example', link)).toBe('lotte@gärtnerei-übelhör.example');
+    // Another mailbox shown, or no link given: the href's own address.
+    link.textContent = 'info@gärtnerei-übelhör.example';
+    expect(mailtoAddress('mailto:lotte@xn--grtnerei-belhr-5hb41akd.example', link)).toBe('lotte@xn--grtnerei-belhr-5hb41akd.example');
+    expect(mailtoAddress('mailto:lotte@xn--grtnerei-belhr-5hb41akd.example')).toBe('lotte@xn--grtnerei-belhr-5hb41akd.example');
   });
 });
 

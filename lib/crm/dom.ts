@@ -149,7 +149,10 @@ export function findEmail(text: string): string | undefined {
   for (let seen = 0; at >= 0 && seen < MAX_AT_SIGNS; seen += 1, at = text.indexOf('@', at + 1)) {
     const local = LOCAL_PART.exec(text.slice(Math.max(0, at - 64), at))?.[0];
     const domain = local && DOMAIN.exec(text.slice(at + 1, at + 1 + 320))?.[0];
-    if (domain) return `${local}@${domain}`;
+    // An address cut short on screen ("kwame@regional-procurement.accra-coc…", the domain running
+    // on into an ellipsis) is no address: its whole form is elsewhere (a field, a copy button's
+    // data) or nowhere.
+    if (domain && !/^[\p{L}\p{N}.-]*?(?:…|\.\.)/u.test(text.slice(at + 1 + domain.length))) return `${local}@${domain}`;
   }
   return undefined;
 }
@@ -221,15 +224,22 @@ export function isBeingEdited(element: Element): boolean {
   return (element.getRootNode() as Document | ShadowRoot).activeElement === element;
 }
 
-/** The address a `mailto:` link's href names (percent-decoded, its query left out), as written. */
-export function mailtoAddress(href: string): string | undefined {
-  return findEmail(safeDecode(href.slice('mailto:'.length).split('?')[0]!));
+/**
+ * The address a `mailto:` link's href names (percent-decoded, its query left out), as written. A link
+ * to an internationalised domain writes it in ASCII ("xn--…", punycode); the address is then the one
+ * the link shows (`link`'s text), when that is the same mailbox in the domain's own letters.
+ */
+export function mailtoAddress(href: string, link?: Element): string | undefined {
+  const address = findEmail(safeDecode(href.slice('mailto:'.length).split('?')[0]!));
+  if (!address || !link || !/[@.]xn--/i.test(address)) return address;
+  const shown = findEmail(link.textContent ?? '');
+  return shown && !/[@.]xn--/i.test(shown) && shown.split('@')[0]!.toLowerCase() === address.split('@')[0]!.toLowerCase() ? shown : address;
 }
 
 /** The address an element shows: a mailto link's, an input's value, or its text; in lower case. */
 export function emailIn(element: Element): string | undefined {
   const href = element.getAttribute('href');
-  const fromHref = href?.toLowerCase().startsWith('mailto:') ? safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '') : undefined;
+  const fromHref = href?.toLowerCase().startsWith('mailto:') ? mailtoAddress(href, element) : undefined;
   const given = fromHref || (element as HTMLInputElement).value;
   if (given) return findEmail(given)?.toLowerCase();
   // Text node by text node, not the element's whole text: a label rendered right against its value,

@@ -334,7 +334,7 @@ function visit(element: Element, found: Found, roots: Node[]): void {
   if (tag === 'H1' || (heading && element.getAttribute('aria-level') === '1')) found.titles.push(element);
   else if (tag === 'A') {
     const href = element.getAttribute('href') ?? '';
-    const email = /^mailto:/i.test(href) ? mailtoAddress(href) : undefined;
+    const email = /^mailto:/i.test(href) ? mailtoAddress(href, element) : undefined;
     if (email) found.emails.push({ element, email, kind: From.Link });
   } else if (tag === 'INPUT') {
     const input = element as HTMLInputElement;
