@@ -27,13 +27,13 @@ export interface ContentScriptSender {
 export async function handleContentScriptRequest(request: ContentScriptRequest, { tabId, windowId, url, documentId }: ContentScriptSender) {
   switch (request.type) {
     case 'record-detected':
-      return answerReport(tabId, request.record);
+      return answerReport(tabId, request.record, request.wantsGlance);
     case 'record-opened': {
       // Answered from the cache alone, never the source: a record the worker does not know is read
       // from the page as before, and its one lookup then takes the e-mail too.
       const shown = await personKnownFor(request.record);
       if (!shown) return { ok: true };
-      return { ...(await answerReport(tabId, { ...request.record, ...shown })), known: shown } satisfies RecordAnswer;
+      return { ...(await answerReport(tabId, { ...request.record, ...shown }, true)), known: shown } satisfies RecordAnswer;
     }
     case 'record-cleared': {
       if ((await setTabRecord(tabId, null)) !== 'none') await broadcast({ type: 'tab-record-changed', tabId, record: null });
@@ -54,8 +54,8 @@ export async function handleContentScriptRequest(request: ContentScriptRequest, 
  * Notes the tab's record and answers with its glance, on the report's own channel, so a record costs
  * the CRM page one message round, not a report and then a separate push.
  */
-async function answerReport(tabId: number, record: DetectedRecord): Promise<RecordAnswer & { ok: true }> {
-  const { glance } = await noteTabRecord(tabId, record);
+async function answerReport(tabId: number, record: DetectedRecord, wantsGlance = false): Promise<RecordAnswer & { ok: true }> {
+  const { glance } = await noteTabRecord(tabId, record, wantsGlance);
   const message = await glance;
   return message === NO_LEAD ? { ok: true, noLead: true } : message ? { ok: true, glance: message } : { ok: true };
 }
@@ -66,11 +66,13 @@ async function answerReport(tabId: number, record: DetectedRecord): Promise<Reco
  * - a lead marketing ties to the record by its id, whose own address that read showed;
  * - nobody: the lookup made with the address that read showed found no lead.
  * A record whose page showed someone else (a reassigned id, a merged contact) or no address is read
- * again, as is one whose cache entry a refresh without the page's address has replaced.
+ * again, as is one whose cache entry a refresh without the page's address has replaced, and one on
+ * another account's site (record ids are one account's: Pipedrive's person 48213 is someone in each).
  */
 async function personKnownFor(record: DetectedRecord): Promise<{ email: string; name?: string } | undefined> {
   const entry = (await readCachedLookup(record, (await loadSettings()).cacheTtlMinutes))?.entry;
-  if (!entry?.email) return undefined;
+  // Shown on this account's site: another account's record with the same id is someone else.
+  if (!entry?.email || entry.shownOn !== new URL(record.url).origin) return undefined;
   const { profile } = entry;
   if (profile && !(profile.email?.toLowerCase() === entry.email.toLowerCase() && isTiedToRecord(profile, record))) return undefined;
   return { email: entry.email, ...(entry.name ? { name: entry.name } : {}) };
@@ -83,9 +85,14 @@ const NO_LEAD = 'no-lead';
  * Keeps the record the tab reports and tells the pages; `glance` (in an object, so awaiting this
  * does not wait for it) settles once the worker's one pass over a new record is done.
  */
-export async function noteTabRecord(tabId: number, record: DetectedRecord): Promise<{ glance: Promise<GlanceMessage | typeof NO_LEAD | undefined> }> {
+export async function noteTabRecord(
+  tabId: number,
+  record: DetectedRecord,
+  /** The tab has no glance for the record yet: one even when the report changes nothing here. */
+  wantsGlance = false,
+): Promise<{ glance: Promise<GlanceMessage | typeof NO_LEAD | undefined> }> {
   const change = await setTabRecord(tabId, record);
-  if (change === 'none') return { glance: Promise.resolve(undefined) };
+  if (change === 'none') return { glance: wantsGlance ? followRecord(tabId, record) : Promise.resolve(undefined) };
   const glance = followRecord(tabId, record);
   // An open side panel heard the content script's report too, and has already built a cached
   // lead's brief from the IndexedDB it shares with the worker; this tells it the worker has

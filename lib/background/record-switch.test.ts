@@ -162,6 +162,19 @@ describe('the worker answers a record report', () => {
     });
   });
 
+  it('with the glance again for a report that changes nothing, when the tab has none yet (a reload of the record it showed)', async () => {
+    const held = heldSource('by-id', () => priya!);
+    source = held.connector;
+    const first = handleContentScriptRequest({ type: 'record-detected', record: withPerson }, { tabId: TAB + 40 });
+    await held.answerAll();
+    expect(await first).toMatchObject({ glance: { recordKey: 'salesforce:00Q8d00000XyZ1aEAF' } });
+    expect(await handleContentScriptRequest({ type: 'record-detected', record: withPerson }, { tabId: TAB + 40 })).toEqual({ ok: true });
+    expect(await handleContentScriptRequest({ type: 'record-detected', record: withPerson, wantsGlance: true }, { tabId: TAB + 40 })).toMatchObject({
+      glance: { recordKey: 'salesforce:00Q8d00000XyZ1aEAF' },
+    });
+    expect(held.findProfile).toHaveBeenCalledTimes(1);
+  });
+
   it('that marketing does not know the lead (a pill kept from an earlier visit must go), and with nothing when the report changes nothing', async () => {
     const held = heldSource('nobody', () => null);
     source = held.connector;
@@ -231,6 +244,8 @@ describe('the worker answers a record opened before its page is read', () => {
       { lead: priya!, record: { ...withPerson, email: 'someone.else@ledgerly.io' } },
       { lead: priya!, record: fromUrl },
       { lead: { ...priya!, crmIds: {} }, record: withPerson },
+      // Another account's record with the same id (record ids are one account's).
+      { lead: priya!, record: { ...withPerson, url: 'https://globex.lightning.force.com/lightning/r/Lead/00Q8d00000XyZ1aEAF/view' } },
     ];
     // A miss is "nobody" only for the address it was looked up with; looked up by the URL alone, it says nothing.
     cases.push({ lead: null as unknown as LeadProfile, record: fromUrl });

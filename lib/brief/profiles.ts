@@ -106,12 +106,18 @@ function answerFromCache(usable: CachedProfile, ttlMinutes: number): CachedLooku
  */
 export async function notePersonShown(record: DetectedRecord): Promise<void> {
   if (!record.email) return;
-  const shown = { email: record.email, ...(record.name ? { name: record.name } : {}) };
+  const shown = { email: record.email, ...personShown(record) };
   await db.profiles
     .where('key')
     .equals(recordKey(record))
     .filter((entry) => !entry.email && entry.profile !== null)
     .modify(shown);
+}
+
+/** Who the record's page showed beside its address, and on which account's site (CachedProfile). */
+function personShown(record: DetectedRecord): Pick<CachedProfile, 'name' | 'shownOn'> {
+  if (!record.email) return {};
+  return { ...(record.name ? { name: record.name } : {}), shownOn: new URL(record.url).origin };
 }
 
 /** Starts the refresh a stale answer needs, behind it. */
@@ -208,7 +214,7 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector, timeo
   const entry: CachedProfile = {
     key: recordKey(record),
     email: record.email,
-    ...(record.name ? { name: record.name } : {}),
+    ...personShown(record),
     chosenByRep: Boolean(override),
     profile,
     fetchedAt: new Date().toISOString(),

@@ -93,8 +93,11 @@ export function runRecordDetection(ctx: Pick<ContentScriptContext, 'signal' | 'i
     loadGenericReader: () => send({ type: 'load-code', code: 'generic-reader' }),
     onRecordUrl: (match) => enter(`${match.crm}:${match.recordId}`),
     onRecord(record: WatchedRecord) {
-      enter(`${record.crm}:${record.recordId}`);
-      void send({ type: 'record-detected', record }).then((answer) => takeAnswer(record, answer));
+      const key = `${record.crm}:${record.recordId}`;
+      enter(key);
+      // A record this page load has no glance for yet (a reload of the record the tab showed) asks
+      // for it, even where the report tells the worker nothing new.
+      void send({ type: 'record-detected', record, ...(glances.has(key) ? {} : { wantsGlance: true }) }).then((answer) => takeAnswer(record, answer));
     },
     async askKnown(record: WatchedRecord) {
       return (await takeAnswer(record, await send({ type: 'record-opened', record })))?.known;

@@ -27,7 +27,11 @@ export type InjectedCode = z.infer<typeof InjectedCodeSchema>;
 
 /** Sent by the content script; the tab comes from the sender, never from the message. */
 export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema }),
+  /**
+   * `wantsGlance`: the tab has no glance for the record yet (a new page load), so the answer brings it
+   * even when the report changes nothing the worker holds (a reload of the record the tab showed).
+   */
+  z.object({ type: z.literal('record-detected'), record: DetectedRecordSchema, wantsGlance: z.boolean().optional() }),
   /**
    * The URL names a person's record the page has not been read for: answered from the worker's cache
    * with the glance or "no lead" (and `known`) where reading the page could only confirm what the

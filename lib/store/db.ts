@@ -15,6 +15,11 @@ export interface CachedProfile {
   email?: string;
   /** The name the lookup used: with `email`, who the record's page showed when it was last read. */
   name?: string;
+  /**
+   * The origin of the page that showed `email` (`https://acme.pipedrive.com`): record ids are one
+   * account's, and another account's record with the same id is someone else.
+   */
+  shownOn?: string;
   profile: LeadProfile | null;
   fetchedAt: string;
   /** The profile is the one the rep picked for this record, not the automatic match. */

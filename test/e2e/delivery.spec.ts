@@ -76,7 +76,10 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
   expect(ids).toHaveLength(600);
   // The 1,000, and the rep's first look at the lead whose record the tab shows (its own delivery).
   const expected = 1001;
-  while (gateway.stored.size < expected && Date.now() - startedAt < 200_000) await options.waitForTimeout(500);
+  // Alone this takes ~15 s. Beside the variant matrix on two busy cores the gateway's 1.5 s holds
+  // time out more often and the last items wait for their backoff and the delivery alarm (a CI run
+  // had 991 of 1,001 at 200 s), so the wait runs to just short of the test's own time limit.
+  while (gateway.stored.size < expected && Date.now() - startedAt < 360_000) await options.waitForTimeout(500);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const faults = Object.values(gateway.faults).reduce((sum, count) => sum + count, 0);
   console.log(
