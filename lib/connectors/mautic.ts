@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { salesforceIdForms } from '@/lib/leads/salesforce-id';
+import { crmIdForms, sameCrmId } from '@/lib/leads/crm-record';
 import { ContentItemSchema, LeadProfileSchema, summarizeZodError, type ContentItem, type DataGap, type LeadProfile } from '@/lib/schema';
 import { mauticMappings, type MauticSource } from '@/lib/schema/sources';
 import { channelFromWords } from '@/lib/leads/contact-channel';
@@ -217,18 +217,19 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
   }
 
   /**
-   * Contacts whose mapped CRM id field holds this record's id. Salesforce shows a record by its 15- or
-   * 18-character id, and a sync may have stored either, so both are asked for. A mapped alias that is
-   * not a field of this Mautic makes it refuse the query: the e-mail still finds the lead.
+   * Contacts whose mapped CRM id field holds this record's id, in any form a sync may have stored it
+   * (crmIdForms: Salesforce's 15 and 18 characters, a GUID with or without braces, in either case). A
+   * mapped alias that is not a field of this Mautic makes it refuse the query: the e-mail still finds
+   * the lead.
    */
   async function contactsByCrmId(query: LookupQuery, signal: AbortSignal): Promise<MauticContact[]> {
     const alias = mappings.crmIdField;
     if (!alias || query.crm !== mappings.crm || !query.recordId.trim()) return [];
     const id = query.recordId.trim();
-    const ids = query.crm === 'salesforce' ? salesforceIdForms(id) : [id];
+    const ids = crmIdForms(query.crm, id);
     try {
       const answer = await call({ path: `/api/contacts?${whereEquals(alias, ids)}`, signal }, MauticContactListSchema);
-      return answer.contacts.filter((contact) => ids.includes(fieldValue(contact.fields, alias) ?? ''));
+      return answer.contacts.filter((contact) => sameCrmId(query.crm, fieldValue(contact.fields, alias), id));
     } catch (error) {
       if (error instanceof ConnectorError && (error.kind === 'rejected' || error.kind === 'server') && !signal.aborted) return [];
       throw error;
@@ -537,9 +538,13 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
     findProfile: (query, signal) =>
       guarded(signal, async () => {
         // Mautic knows CRM record ids only through a mapped custom field; the e-mail the CRM page showed is the other key.
-        const byCrmId = bestMatch(await contactsByCrmId(query, signal));
-        if (byCrmId) return profileOf(byCrmId, signal);
         const email = query.email?.trim();
+        const byId = await contactsByCrmId(query, signal);
+        // Several contacts may hold one CRM id (a Close lead is a company, its people its contacts):
+        // the one with the address the page shows is the person the rep has open.
+        const shown = email && byId.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === email.toLowerCase());
+        const byCrmId = bestMatch(shown && shown.length ? shown : byId);
+        if (byCrmId) return profileOf(byCrmId, signal);
         if (!email) return null;
         const contact = bestMatch(await contactsByEmail(email, signal));
         return contact ? profileOf(contact, signal) : null;

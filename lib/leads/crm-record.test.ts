@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTiedToRecord } from './crm-record';
+import { crmIdForms, isTiedToRecord, sameCrmId } from './crm-record';
 
 describe('isTiedToRecord', () => {
   it('holds for the record id the profile carries for that CRM', () => {
@@ -17,5 +17,21 @@ describe('isTiedToRecord', () => {
     expect(isTiedToRecord({ crmIds: { hubspot: '51001' } }, { crm: 'hubspot', recordId: '51002' })).toBe(false);
     expect(isTiedToRecord({ crmIds: {} }, { crm: 'hubspot', recordId: '51001' })).toBe(false);
     expect(isTiedToRecord({ crmIds: { hubspot: ' ' } }, { crm: 'hubspot', recordId: ' ' })).toBe(false);
+  });
+});
+
+describe('crmIdForms and sameCrmId', () => {
+  it('ask for a GUID bare and in braces, in either case, and take any of them as the record', () => {
+    const forms = crmIdForms('dynamics', '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}');
+    expect(forms[0]).toBe('{3F2504E0-4F89-11D3-9A0C-0305E82C3301}');
+    expect(forms).toEqual(expect.arrayContaining(['3f2504e0-4f89-11d3-9a0c-0305e82c3301', '3F2504E0-4F89-11D3-9A0C-0305E82C3301', '{3f2504e0-4f89-11d3-9a0c-0305e82c3301}']));
+    expect(sameCrmId('dynamics', '3f2504e0-4f89-11d3-9a0c-0305e82c3301', '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}')).toBe(true);
+    expect(sameCrmId('dynamics', '3f2504e0-4f89-11d3-9a0c-0305e82c3302', '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}')).toBe(false);
+  });
+
+  it('leave other ids as they are, and Salesforce ids to their own rules', () => {
+    expect(crmIdForms('pipedrive', '4410')).toEqual(['4410']);
+    expect(sameCrmId('pipedrive', '14410', '4410')).toBe(false);
+    expect(crmIdForms('salesforce', '00Q8d00000XyZ1a')).toEqual(['00Q8d00000XyZ1a', '00Q8d00000XyZ1aEAF']);
   });
 });
