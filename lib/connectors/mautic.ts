@@ -212,8 +212,12 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
       const detail = `it counted ${answer.total} contact(s) with this address but sent none with its fields`;
       throw new ConnectorError('malformed', `${vendor} sent a contact Leadside could not read: ${detail}`, undefined, undefined, connectorText('mautic.contactUnreadable', { system: vendor }, detail));
     }
-    const wanted = email.trim().toLowerCase();
-    return answer.contacts.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === wanted);
+    return answer.contacts.filter((contact) => holdsEmail(contact, email));
+  }
+
+  /** Whether the contact's own address is this one, case and spaces aside. */
+  function holdsEmail(contact: MauticContact, email: string): boolean {
+    return fieldValue(contact.fields, 'email')?.toLowerCase() === email.trim().toLowerCase();
   }
 
   /**
@@ -542,7 +546,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
         const byId = await contactsByCrmId(query, signal);
         // Several contacts may hold one CRM id (a Close lead is a company, its people its contacts):
         // the one with the address the page shows is the person the rep has open.
-        const shown = email && byId.filter((contact) => fieldValue(contact.fields, 'email')?.toLowerCase() === email.toLowerCase());
+        const shown = email && byId.filter((contact) => holdsEmail(contact, email));
         const byCrmId = bestMatch(shown && shown.length ? shown : byId);
         if (byCrmId) return profileOf(byCrmId, signal);
         if (!email) return null;

@@ -52,8 +52,8 @@ import resourceNotFound from '@/test/fixtures/api/variants/hubspot5/error-404-re
 import anaExactLast from '@/test/fixtures/api/variants/hubspot5/search-text-ana-exact-last.json';
 import anaShortPage1 from '@/test/fixtures/api/variants/hubspot5/search-text-ana-short-page1.json';
 import anaShortPage2 from '@/test/fixtures/api/variants/hubspot5/search-text-ana-short-page2.json';
-import { ConnectorError, type CapabilityCheck, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
-import { HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, said, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { ConnectorError, type CapabilityCheck, type DeliveryResult, type ProfileSummary } from './types';
+import { feedbackEntry as entry, deliveryResultFor as resultFor, settledDelivery, HS_TOKEN, hub, instant, noEvents, rejection, resetBetweenTests, said, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -353,20 +353,6 @@ function verdict(id: string, lead: Omit<LeadRef, 'key'>, extra: Partial<{ note: 
     reasons: extra.reasons ?? ['Clear need'],
     ...(extra.note === undefined ? {} : { note: extra.note }),
   });
-}
-const entry = (item: FeedbackItem, over: Partial<OutboxEntry> = {}): OutboxEntry => ({ kind: 'feedback', item, id: item.id, attempts: 0, unclear: false, ...over }) as OutboxEntry;
-const resultFor = (results: DeliveryResult[], id: string) => {
-  const found = results.find((result) => result.id === id);
-  expect(found, `no delivery result for ${id}`).toBeDefined();
-  return found!;
-};
-/** A deliver() that settled: the results, or the ConnectorError it threw for the whole batch; anything else is a crash. */
-function settledDelivery(outcome: unknown): DeliveryResult[] | ConnectorError {
-  if (outcome instanceof ConnectorError) return outcome;
-  expect(outcome, `deliver crashed instead of answering: ${String(outcome)}`).toHaveProperty('resolved');
-  const results = (outcome as { resolved: DeliveryResult[] }).resolved;
-  expect(Array.isArray(results)).toBe(true);
-  return results;
 }
 const check = (checks: CapabilityCheck[], capability: CapabilityCheck['capability']) => {
   const found = checks.find((candidate) => candidate.capability === capability);

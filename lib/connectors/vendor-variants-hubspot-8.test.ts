@@ -54,7 +54,7 @@ import locked423 from '@/test/fixtures/api/variants/hubspot8/error-423-locked.js
 import tokenInfo from '@/test/fixtures/api/variants/hubspot8/private-app-token-info.json';
 import { createHubSpotConnector } from './hubspot';
 import { ConnectorError, type CapabilityCheck, type Connector, type DeliveryResult, type OutboxEntry } from './types';
-import { describeOutcome, HS_TOKEN, hub, rejection, resetBetweenTests, said, signal, wellFormed } from '@/test/support/vendor-variants';
+import { describeOutcome, feedbackEntry as entry, deliveryResultFor as resultFor, settledDelivery, HS_TOKEN, hub, rejection, resetBetweenTests, said, signal, wellFormed } from '@/test/support/vendor-variants';
 
 // ---------------------------------------------------------------------------------------------
 // The vendor-variant harness (test/support/vendor-variants.ts): the profile checks, the connectors. The HTTP
@@ -610,20 +610,6 @@ function verdict(id: string, lead: LeadRef, extra: Partial<{ verdict: Verdict; r
     reasons: extra.reasons ?? ['Clear need'],
     ...(extra.note === undefined ? {} : { note: extra.note }),
   });
-}
-const entry = (item: FeedbackItem, over: Partial<OutboxEntry> = {}): OutboxEntry => ({ kind: 'feedback', item, id: item.id, attempts: 0, unclear: false, ...over }) as OutboxEntry;
-const resultFor = (results: DeliveryResult[], id: string) => {
-  const found = results.find((result) => result.id === id);
-  expect(found, `no delivery result for ${id}`).toBeDefined();
-  return found!;
-};
-/** A deliver() that settled: the results, or the ConnectorError it threw for the whole batch; anything else is a crash. */
-function settledDelivery(outcome: unknown): DeliveryResult[] | ConnectorError {
-  if (outcome instanceof ConnectorError) return outcome;
-  expect(outcome, `deliver crashed instead of answering: ${describeOutcome(outcome)}`).toHaveProperty('resolved');
-  const results = (outcome as { resolved: DeliveryResult[] }).resolved;
-  expect(Array.isArray(results)).toBe(true);
-  return results;
 }
 const reason = (result: DeliveryResult) => said(result as { error?: string; coded?: unknown });
 /** What a rep or admin may read: never the token, never markup. */

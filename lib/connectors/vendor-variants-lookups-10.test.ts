@@ -29,7 +29,7 @@ import error403Mautic from '@/test/fixtures/api/variants/lookups10/error-403-mau
 import error401HubSpot from '@/test/fixtures/api/variants/lookups10/error-401-hubspot.json';
 import hubspotStore from '@/test/fixtures/api/variants/lookups10/hubspot-contacts.json';
 import { ConnectorError, type LookupQuery } from './types';
-import { describeOutcome, hub, json, mt, MT_ACTIVITY, rawServer, rejection, resetBetweenTests, signal, wellFormed, withMappings, type RawCall } from '@/test/support/vendor-variants';
+import { describeOutcome, hub, json, mauticSearchTerms, mt, MT_ACTIVITY, rawServer, rejection, resetBetweenTests, signal, wellFormed, withMappings, type RawCall } from '@/test/support/vendor-variants';
 
 resetBetweenTests();
 
@@ -45,46 +45,6 @@ function like(value: string, pattern: string): boolean {
   return new RegExp(`^${regex}$`, 'i').test(value);
 }
 
-/** Mautic's search string: tags stripped, terms at spaces outside quotes, AND-ed (OR when "OR" is there); `command:value`, `+` strict, `!` not. */
-function searchTerms(input: string) {
-  const text = input.replace(/<[^>]*>?/g, '').trim();
-  const tokens: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (char === ' ' && !quoted) {
-      if (current) tokens.push(current);
-      current = '';
-    } else if ((char === '(' || char === ')') && !quoted) continue;
-    else current += char;
-  }
-  if (current) tokens.push(current);
-  const or = tokens.includes('OR');
-  const terms = tokens
-    .filter((token) => token !== 'OR' && token !== 'AND')
-    .map((token) => {
-      const colon = token.indexOf(':');
-      let command = colon > 0 ? token.slice(0, colon).trim().toLowerCase() : '';
-      let string = colon > 0 ? token.slice(colon + 1) : token;
-      let not = false;
-      if (command.startsWith('!')) {
-        not = true;
-        command = command.slice(1);
-      }
-      let strict = false;
-      if (string.startsWith('+')) {
-        strict = true;
-        string = string.slice(1);
-      } else if (string.startsWith('!')) {
-        not = true;
-        string = string.slice(1);
-      }
-      return { command, string, not, strict };
-    })
-    .filter((term) => term.string !== '');
-  return { terms, or };
-}
 
 function fakeMautic(contacts: Record<string, Contact>, refuse?: (url: URL) => Response | undefined) {
   const fields = new Set(['id', ...Object.values(contacts).flatMap((contact) => Object.keys(contact.fields.all))]);
@@ -99,7 +59,7 @@ function fakeMautic(contacts: Record<string, Contact>, refuse?: (url: URL) => Re
       slot[part] = val;
     }
     if (where.some((clause) => clause?.col && !fields.has(clause.col.replace(/^l\./, '')))) return json(500, { errors: [{ code: 500, message: 'Looks like I encountered an error (error #500). If I do it again, please report me to the system administrator!', details: [] }] });
-    const { terms, or } = searchTerms(url.searchParams.get('search') ?? '');
+    const { terms, or } = mauticSearchTerms(url.searchParams.get('search') ?? '');
     const found = Object.values(contacts).filter((contact) => {
       const whereOk = where.every((clause) => {
         if (!clause?.col) return true;

@@ -72,6 +72,8 @@ import {
   signal,
   wellFormed,
   withMappings,
+  mauticSearchTerms,
+  type MauticSearchTerm,
   type RawCall,
 } from '@/test/support/vendor-variants';
 
@@ -200,67 +202,17 @@ const asRead = (stored: string) =>
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 // ---------------------------------------------------------------------------------------------
-// Mautic's search strings (CoreBundle/Helper/SearchStringHelper.php, CommonRepository): tags stripped, terms split at
-// spaces outside quotes and AND-ed, "command:value" terms, "!" (not) and "+" (strict) in front; a command the repository
-// does not know adds no condition at all.
+// Mautic's search strings (mauticSearchTerms in test/support/vendor-variants.ts); a command the repository does not know
+// adds no condition at all.
 
-interface SearchTerm {
-  command: string;
-  string: string;
-  not: boolean;
-  strict: boolean;
-}
-function parseSearch(input: string): { terms: SearchTerm[]; or: boolean } {
-  const text = input.replace(/<[^>]*>?/g, '').trim();
-  const tokens: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (char === ' ' && !quoted) {
-      if (current) tokens.push(current);
-      current = '';
-    } else if ((char === '(' || char === ')') && !quoted) continue;
-    else current += char;
-  }
-  if (current) tokens.push(current);
-  const or = tokens.includes('OR');
-  const terms = tokens
-    .filter((token) => token !== 'OR' && token !== 'AND')
-    .map((token): SearchTerm => {
-      const colon = token.indexOf(':');
-      let command = colon > 0 ? token.slice(0, colon).trim() : '';
-      let string = colon > 0 ? token.slice(colon + 1) : token;
-      let not = false;
-      if (command.startsWith('!')) {
-        not = true;
-        command = command.slice(1);
-      }
-      let strict = false;
-      if (string.startsWith('+!') || string.startsWith('!+')) {
-        strict = true;
-        not = true;
-        string = string.slice(2);
-      } else if (string.startsWith('+')) {
-        strict = true;
-        string = string.slice(1);
-      } else if (string.startsWith('!')) {
-        not = true;
-        string = string.slice(1);
-      }
-      return { command: command.toLowerCase(), string: command ? string.toLowerCase() : string, not, strict };
-    })
-    .filter((term) => term.string !== '');
-  return { terms, or };
-}
 /** MySQL's LIKE under a `_ci` collation: "%" and "_" are wildcards, case aside. */
 function like(value: string, pattern: string): boolean {
   const regex = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '[\\s\\S]*').replace(/_/g, '[\\s\\S]');
   return new RegExp(`^${regex}$`, 'i').test(value);
 }
 /** Whether an item passes the parsed search; `condition` answers one term, or undefined when the term adds no condition. */
-function passes(search: string, condition: (term: SearchTerm) => boolean | undefined): boolean {
-  const { terms, or } = parseSearch(search);
+function passes(search: string, condition: (term: MauticSearchTerm) => boolean | undefined): boolean {
+  const { terms, or } = mauticSearchTerms(search);
   const results = terms.map((term) => {
     const result = condition(term);
     return result === undefined ? undefined : term.not ? !result : result;
@@ -269,7 +221,7 @@ function passes(search: string, condition: (term: SearchTerm) => boolean | undef
   if (applied.length === 0) return true;
   return or ? applied.some(Boolean) : applied.every(Boolean);
 }
-const pattern = (term: SearchTerm) => (term.strict || term.string.includes('%') ? term.string : `%${term.string}%`);
+const pattern = (term: MauticSearchTerm) => (term.strict || term.string.includes('%') ? term.string : `%${term.string}%`);
 
 // ---------------------------------------------------------------------------------------------
 // A fake Mautic 5 on the harness's raw fake server (rawServer): contacts, notes, users, assets, as its API controllers answer.

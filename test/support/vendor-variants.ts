@@ -6,6 +6,8 @@ import mauticActivityEmpty from '@/test/fixtures/api/mautic/activity-empty.json'
 import { clearBackoffs } from '@/lib/connectors/backoff';
 import { createHubSpotConnector } from '@/lib/connectors/hubspot';
 import { createMauticConnector } from '@/lib/connectors/mautic';
+import { ConnectorError, type DeliveryResult, type OutboxEntry } from '@/lib/connectors/types';
+import type { FeedbackItem } from '@/lib/schema';
 import { stubFetch, type FakeRoute } from './fake-fetch';
 
 /**
@@ -175,4 +177,79 @@ export function hangWhere(hangs: (url: URL) => boolean): void {
       });
     }),
   );
+}
+
+/**
+ * Mautic's search strings as its repository reads them (CoreBundle/Helper/SearchStringHelper.php,
+ * CommonRepository): tags stripped, terms split at spaces outside quotes and AND-ed ("OR" makes them
+ * OR-ed), `command:value` terms, "!" (not) and "+" (strict) in front; a fake Mautic's search.
+ */
+export interface MauticSearchTerm {
+  command: string;
+  string: string;
+  not: boolean;
+  strict: boolean;
+}
+export function mauticSearchTerms(input: string): { terms: MauticSearchTerm[]; or: boolean } {
+  const text = input.replace(/<[^>]*>?/g, '').trim();
+  const tokens: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (char === ' ' && !quoted) {
+      if (current) tokens.push(current);
+      current = '';
+    } else if ((char === '(' || char === ')') && !quoted) continue;
+    else current += char;
+  }
+  if (current) tokens.push(current);
+  const or = tokens.includes('OR');
+  const terms = tokens
+    .filter((token) => token !== 'OR' && token !== 'AND')
+    .map((token): MauticSearchTerm => {
+      const colon = token.indexOf(':');
+      let command = colon > 0 ? token.slice(0, colon).trim() : '';
+      let string = colon > 0 ? token.slice(colon + 1) : token;
+      let not = false;
+      if (command.startsWith('!')) {
+        not = true;
+        command = command.slice(1);
+      }
+      let strict = false;
+      if (string.startsWith('+!') || string.startsWith('!+')) {
+        strict = true;
+        not = true;
+        string = string.slice(2);
+      } else if (string.startsWith('+')) {
+        strict = true;
+        string = string.slice(1);
+      } else if (string.startsWith('!')) {
+        not = true;
+        string = string.slice(1);
+      }
+      return { command: command.toLowerCase(), string: command ? string.toLowerCase() : string, not, strict };
+    })
+    .filter((term) => term.string !== '');
+  return { terms, or };
+}
+
+/** A feedback item as the outbox hands it to deliver(): never tried, not unclear, unless `over` says so. */
+export const feedbackEntry = (item: FeedbackItem, over: Partial<OutboxEntry> = {}): OutboxEntry =>
+  ({ kind: 'feedback', item, id: item.id, attempts: 0, unclear: false, ...over }) as OutboxEntry;
+
+/** The delivery result for an item id, failing the test when deliver() gave none. */
+export function deliveryResultFor(results: DeliveryResult[], id: string): DeliveryResult {
+  const found = results.find((result) => result.id === id);
+  expect(found, `no delivery result for ${id}`).toBeDefined();
+  return found!;
+}
+
+/** A deliver() that settled: the results, or the ConnectorError it threw for the whole batch; anything else is a crash. */
+export function settledDelivery(outcome: unknown): DeliveryResult[] | ConnectorError {
+  if (outcome instanceof ConnectorError) return outcome;
+  expect(outcome, `deliver crashed instead of answering: ${describeOutcome(outcome)}`).toHaveProperty('resolved');
+  const results = (outcome as { resolved: DeliveryResult[] }).resolved;
+  expect(Array.isArray(results)).toBe(true);
+  return results;
 }
