@@ -183,8 +183,7 @@ function readLinkedPerson(doc: Document): PageIdentity {
   return {
     record: { objectType: 'person', recordId: personId },
     name: own.map((link) => cleanText(link.textContent)).find(Boolean),
-    // The e-mail shown beside this person's link, never one from another person's block.
-    email: own.map((link) => firstShownEmail(ownRegion(link, view, personId), EMAIL_FIELDS)).find(Boolean),
+    email: own.map((link) => emailNear(link, view, personId)).find(Boolean),
     company: firstShownText(view, ORGANIZATION_LINKS),
   };
 }
@@ -192,17 +191,19 @@ function readLinkedPerson(doc: Document): PageIdentity {
 const NOT_THE_DEALS = '[class*="participant" i],[data-test*="participant" i],[role=tooltip],[class*="hovercard" i],tr:not([aria-current=true],[aria-selected=true])';
 
 /**
- * The largest region around a person's link that shows no other person: the link's ancestors up
- * to, not including, the first one that also links someone else (or the view itself).
+ * The e-mail shown nearest a person's link: in the smallest of the link's ancestors that shows one,
+ * up to, not including, the first that also links someone else (another person's block) or the view
+ * itself. Nearest, not first on the page: a deal's own fields ("Invoice email") may come before its
+ * person's block.
  */
-function ownRegion(link: Element, view: Element, personId: string): Element {
-  let region = link;
-  for (let parent = link.parentElement; parent && parent !== view; parent = parent.parentElement) {
+function emailNear(link: Element, view: Element, personId: string): string | undefined {
+  for (let region = link.parentElement; region && region !== view; region = region.parentElement) {
     // A link to no person (undefined id) is nobody else's.
-    if ([...parent.querySelectorAll('a[href*="/person/"]')].some((anchor) => (personIdOf(anchor) ?? personId) !== personId)) break;
-    region = parent;
+    if ([...region.querySelectorAll('a[href*="/person/"]')].some((anchor) => (personIdOf(anchor) ?? personId) !== personId)) return undefined;
+    const email = firstShownEmail(region, EMAIL_FIELDS);
+    if (email) return email;
   }
-  return region;
+  return undefined;
 }
 
 /** The person id a link names (a person page's path, as RECORD_PATH; a query or hash may follow). */
