@@ -90,6 +90,15 @@ describe('do-not-contact with when and why', () => {
     expect(shown).toContain('SMS: bounced (date not given)');
   });
 
+  it('a stop on text messages alone: do not text, with its reason, and calls not forbidden', () => {
+    const shown = text(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false, optOuts: [{ channel: 'sms', reason: 'unsubscribed' }] }, now: NOW })));
+    expect(shown).toContain('Do not text');
+    expect(shown).toContain('SMS: unsubscribed');
+    expect(shown).not.toContain('Do not call');
+    // A stop on push notifications alone is nothing a rep acts on.
+    expect(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false, optOuts: [{ channel: 'notification', reason: 'unsubscribed' }] } }))).toBe('');
+  });
+
   it('keeps the plain warning when the source gives no details, and nothing when contact is allowed', () => {
     expect(text(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: true, doNotEmail: false } })))).toContain('the lead asked marketing not to be contacted this way');
     expect(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false } }))).toBe('');

@@ -4,12 +4,14 @@ import { optOutHeadline } from './activity-text';
 import { usePanelWords } from './use-panel-words';
 import { Formatted } from './Formatted';
 
-/** Do-not-call / do-not-email: the first thing under the name, never buried in a section; with when and why, where the source says. */
+/** Do-not-call / do-not-text / do-not-email: the first thing under the name, never buried in a section; with when and why, where the source says. */
 export function DoNotContactAlert({ contact, now = new Date() }: { contact: ContactPreferences; now?: Date }) {
   const { t, locale } = usePanelWords();
-  const rules = [contact.doNotCall && t('dnc.doNotCall'), contact.doNotEmail && t('dnc.doNotEmail')].filter(Boolean);
-  if (rules.length === 0) return null;
   const optOuts = contact.optOuts ?? [];
+  // A stop on text messages (Mautic's "sms" channel) is its own rule: the lead may still take a call.
+  const noTexts = optOuts.some((optOut) => optOut.channel === 'sms');
+  const rules = [contact.doNotCall && t('dnc.doNotCall'), noTexts && t('dnc.doNotText'), contact.doNotEmail && t('dnc.doNotEmail')].filter(Boolean);
+  if (rules.length === 0) return null;
   return (
     <div className="notice notice-danger dnc" role="alert" data-testid="do-not-contact">
       <strong>{rules.join(' · ')}</strong>

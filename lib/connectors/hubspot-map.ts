@@ -20,6 +20,7 @@
  *   {requiredScopes: [...]}}]} (MISSING_SCOPES example in HubSpot/hubspot-api-nodejs#268).
  */
 import { z } from 'zod';
+import { channelFromWords } from '@/lib/leads/contact-channel';
 import {
   CHANNEL_LABELS,
   CRM_LABELS,
@@ -29,7 +30,6 @@ import {
   VERDICT_LABELS,
   summarizeZodError,
   type Channel,
-  type ContactChannel,
   type ContentItem,
   type ContentType,
   type DataGap,
@@ -528,18 +528,6 @@ export function ianaTimeZone(value: string | undefined): string | undefined {
 /** Best time is free text in HubSpot (a text property): read by the shared parser (lib/leads/best-time.ts). */
 export { parseBestTime } from '@/lib/leads/best-time';
 
-/** A free-text or dropdown "preferred channel" value; multi-checkbox values are ";"-separated. */
-export function preferredChannel(value: string | undefined): ContactChannel | undefined {
-  const first = value?.split(';')[0]?.trim().toLowerCase();
-  if (!first) return undefined;
-  if (/linked ?in/.test(first)) return 'linkedin';
-  if (/\b(sms|text|whatsapp)\b/.test(first)) return 'sms';
-  if (/video|zoom|teams|meet/.test(first)) return 'video_call';
-  if (/phone|call|mobile|telephone/.test(first)) return 'phone';
-  if (/e-?mail/.test(first)) return 'email';
-  return undefined;
-}
-
 /** HubSpot's default lifecycle stages; custom stages (numeric ids) have no place in ours. */
 const STAGES: Record<string, LifecycleStage> = {
   subscriber: 'subscriber',
@@ -689,7 +677,8 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
     pageViews,
     problems: statedProblems(contact, source.mappings.problem),
     contact: {
-      ...optional('preferredChannel', preferredChannel(text(p, source.mappings.preferredChannel))),
+      // A free-text or dropdown property; multi-checkbox values are ";"-separated (the first is read).
+      ...optional('preferredChannel', channelFromWords(text(p, source.mappings.preferredChannel))),
       // The lead's words always; the window only when they could be read.
       ...bestTimeFrom(text(p, source.mappings.bestTime)),
       ...optional('timeZone', ianaTimeZone(text(p, source.mappings.timeZone))),

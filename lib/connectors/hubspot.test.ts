@@ -29,7 +29,6 @@ import {
   lifecycleStage,
   noteBody,
   parseBestTime,
-  preferredChannel,
   summaryPageViews,
   toTimestamp,
 } from './hubspot-map';
@@ -815,17 +814,6 @@ describe('HubSpot mapping rules', () => {
     ['10:00-10:00', undefined],
   ])('best time %s', (value, expected) => {
     expect(parseBestTime(value)).toEqual(expected);
-  });
-
-  it.each([
-    ['Email', 'email'],
-    ['Phone call', 'phone'],
-    ['Video call (Zoom)', 'video_call'],
-    ['SMS / text', 'sms'],
-    ['LinkedIn;Email', 'linkedin'],
-    ['carrier pigeon', undefined],
-  ])('preferred channel %s → %s', (value, expected) => {
-    expect(preferredChannel(value)).toBe(expected);
   });
 
   it.each([

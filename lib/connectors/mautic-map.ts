@@ -596,7 +596,9 @@ export function optOutsOf(contact: MauticContact): OptOut[] {
     .filter((entry) => entry.reason !== 0 && entry.reason !== '0')
     .map((entry) => {
       const at = toTimestamp(entry.dateAdded);
-      const comment = nonEmpty(entry.comments);
+      // A comment an integration or an admin wrote may hold markup: its words only. An SMTP answer's
+      // "<nadia@…>" is no tag, and stays.
+      const comment = oneLineText(nonEmpty(entry.comments));
       return {
         channel: clip(entry.channel?.trim().toLowerCase() || 'email'),
         reason: OPT_OUT_REASONS[String(entry.reason ?? '').trim().toLowerCase()] ?? 'other',
@@ -631,9 +633,10 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
   const channel = mapped(mappings.preferredChannel);
   const preferredChannel = channel && preferredChannelOf(channel.value, channel.label);
   const bestTime = mapped(mappings.bestTime);
-  // The label reads as the lead chose it ("Mornings, 9–11"); a window is read from either.
-  const { bestTimeText, bestTime: parsedWindow } = bestTimeFrom(bestTime ? (bestTime.label ?? bestTime.value) : undefined);
-  const understood = parsedWindow ?? parseBestTime(bestTime?.value);
+  // The label reads as the lead chose it ("Mornings, 9–11"); a window is read from either. A text
+  // field that allows HTML keeps markup in its value: its words only, as for the stated problem.
+  const { bestTimeText, bestTime: parsedWindow } = bestTimeFrom(oneLineText(bestTime ? (bestTime.label ?? bestTime.value) : undefined));
+  const understood = parsedWindow ?? parseBestTime(oneLineText(bestTime?.value));
   const crmId = mapped(mappings.crmIdField)?.value;
   const stated = mapped(mappings.problem);
   const problems = stated ? [statedInField(stated, mappings.problem, activity), ...activity.problems] : activity.problems;
@@ -657,9 +660,11 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
       ...(bestTimeText ? { bestTimeText: clip(bestTimeText) } : {}),
       ...(understood ? { bestTime: understood } : {}),
       ...(zone && TimeZoneSchema.safeParse(zone).success ? { timeZone: zone } : {}),
-      // DNC on e-mail blocks e-mail; on SMS or phone the rep should not call or text either.
+      // DNC on e-mail blocks e-mail; on a phone channel (an integration's "phone" or "call"), calls.
+      // Mautic's own "sms" is its text messages: a lead who stopped those may still take a call, and
+      // the SMS entry is shown with the others (optOuts).
       doNotEmail: channels.includes('email'),
-      doNotCall: channels.some((channel) => channel === 'sms' || channel === 'phone' || channel === 'call'),
+      doNotCall: channels.some((channel) => channel === 'phone' || channel === 'call'),
       ...(optOuts.length ? { optOuts } : {}),
     },
     activities: activitiesOf(activity),

@@ -175,7 +175,8 @@ describe('Mautic connector: finding a lead', () => {
       crmIds: {},
       score: 87,
       stage: 'sql',
-      contact: { timeZone: 'America/New_York', doNotCall: true, doNotEmail: false },
+      // Her do-not-contact entry is on Mautic's "sms" channel, its text messages: calls are not refused.
+      contact: { timeZone: 'America/New_York', doNotCall: false, doNotEmail: false, optOuts: [expect.objectContaining({ channel: 'sms' })] },
       source: {
         channel: 'paid_search',
         campaign: 'soc2-readiness-q3',

@@ -28,12 +28,23 @@ describe('preferred channel from a field value and its label', () => {
     ['Zoom', 'video_call'],
     ['LinkedIn', 'linkedin'],
     ['linkedin_message', 'linkedin'],
+    ['Video call (Zoom)', 'video_call'],
+    ['SMS / text', 'sms'],
   ])('reads "%s" as %s', (words, channel) => {
     expect(channelFromWords(words)).toBe(channel);
   });
 
   it('names nothing for words that are no channel', () => {
-    for (const words of ['', '  ', 'No preference', '2', 'Morning', 'Context', 'Telescope']) expect(channelFromWords(words)).toBeUndefined();
+    for (const words of ['', '  ', 'No preference', '2', 'Morning', 'Context', 'Telescope', 'carrier pigeon']) expect(channelFromWords(words)).toBeUndefined();
+  });
+
+  it('never names a channel the lead asked not to be reached by', () => {
+    for (const words of ['Please don’t call me', "Don't call", 'no_call', 'Do not e-mail', 'Never phone', 'Bitte nicht anrufen', 'Kein Anruf', "Pas d'appel", 'No llamar', 'Não ligar', 'Niet bellen'])
+      expect(channelFromWords(words), words).toBeUndefined();
+    expect(preferredChannelOf('no_call', 'Please don’t call me')).toBeUndefined();
+    // What the refusal leaves is still read: the lead's other words name the way they do want.
+    expect(channelFromWords('Phone, not e-mail')).toBe('phone');
+    expect(channelFromWords('E-mail (no calls)')).toBe('email');
   });
 
   it('takes the value when it names a channel, else the label', () => {
@@ -46,5 +57,6 @@ describe('preferred channel from a field value and its label', () => {
   it('reads the first of several choices', () => {
     expect(channelFromWords('sms|email')).toBe('sms');
     expect(channelFromWords('E-mail; Phone')).toBe('email');
+    expect(channelFromWords('LinkedIn;Email')).toBe('linkedin');
   });
 });

@@ -16,16 +16,25 @@ const CHANNEL_WORDS: ReadonlyArray<readonly [ContactChannel, RegExp]> = [
   ['email', /e-?mail|courriel|correo|\bmail\b|posta elettronica/],
 ];
 
-/** Lower case without accents ("Ligação" → "ligacao", "Téléphone" → "telephone"). */
+/**
+ * A way the lead asked not to be reached, up to the next separator ("Please don't call me", "no_call",
+ * "Bitte nicht anrufen", "Pas d'appel", "No llamar", "Não ligar", "Phone, not e-mail"): what it names
+ * is no channel they prefer.
+ */
+const REFUSED = /\b(?:no|not|never|don'?t|nicht|nie|kein\w*|pas|sans|nunca|nao|non|niet|geen|nooit)\b[^,;/|.]*/g;
+
+/** Lower case without accents ("Ligação" → "ligacao", "Téléphone" → "telephone"), typographic apostrophes plain. */
 function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[\u2018\u2019]/g, "'").toLowerCase().trim();
 }
 
 /** The channel one text names, or undefined. Multi-choice values ("phone|email", "a; b") name their first. */
 export function channelFromWords(text: string | undefined): ContactChannel | undefined {
   const first = text?.split(/[|;]/)[0];
   if (!first?.trim()) return undefined;
-  const words = plain(first).replace(/[_-]+/g, (dash) => (dash === '-' ? '-' : ' '));
+  const words = plain(first)
+    .replace(/[_-]+/g, (dash) => (dash === '-' ? '-' : ' '))
+    .replace(REFUSED, ' ');
   return CHANNEL_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
 }
 
