@@ -38,7 +38,11 @@ const contact = {
     { id: 7, url: 'https://ledgerly.example/?utm_source=newsletter', referer: null, utmCampaign: 'spring-tune-up', utmMedium: 'email', utmSource: 'newsletter', utmTerm: null, utmContent: null },
     { id: 19, url: 'https://ledgerly.example/fleet', referer: 'https://www.google.com/', utmCampaign: 'fleet-q4', utmMedium: 'cpc', utmSource: 'google', utmTerm: 'fleet service software', utmContent: 'ad-2' },
   ],
-  doNotContact: [{ id: 5, dateAdded: ago(30), reason: 1, comments: 'Unsubscribed from &quot;Spring tune-up&quot;', channel: 'email', channelId: 12 }],
+  doNotContact: [
+    { id: 5, dateAdded: ago(30), reason: 1, comments: 'Unsubscribed from &quot;Spring tune-up&quot;', channel: 'email', channelId: 12 },
+    // Mautic's "sms" channel is its text messages: texting is refused, calling is not.
+    { id: 6, dateAdded: ago(60), reason: 3, comments: 'Replied STOP to the reminder', channel: 'sms', channelId: null },
+  ],
 };
 
 const activity = {
@@ -142,6 +146,9 @@ test('Mautic: activities of their own kind, do-not-contact with date and reason,
   await expect(dnc).toContainText('Do not email');
   await expect(dnc).toContainText('E-mail: unsubscribed on');
   await expect(dnc).toContainText('Unsubscribed from "Spring tune-up"');
+  await expect(dnc).toContainText('Do not text');
+  await expect(dnc).toContainText('SMS: set by marketing on');
+  await expect(dnc).not.toContainText('Do not call');
 
   await expect(panel.page.getByTestId('source-latest')).toContainText('fleet-q4');
   await expect(panel.page.getByTestId('source-latest-term')).toHaveText('fleet service software');
