@@ -49,6 +49,18 @@ describe('readGenericIdentity', () => {
     expect(readGenericIdentity(document).email).toBe('ravi.iyer@monsoon.example');
   });
 
+  it("never takes an address from a table row that links another record by a name of its own (the account's other contacts)", () => {
+    const table = `<section><h2>Associated people</h2><table><thead><tr><th>Name</th><th>Email</th></tr></thead><tbody>
+      <tr><td><a href="/record/0-1/102">Ronan Keaveney</a></td><td>ronan.keaveney@brackenridge.example</td></tr></tbody></table></section>`;
+    page(`<h1>Saoirse Mulvany</h1>${table}`);
+    expect(readGenericIdentity(document).email).toBeUndefined();
+    page(`<h1>Saoirse Mulvany</h1>${table}<div><span>Email</span><span>saoirse@brackenridge.example</span></div>`);
+    expect(readGenericIdentity(document).email).toBe('saoirse@brackenridge.example');
+    // The person's own row in such a table (a list beside the record) is hers.
+    page(`<h1>Saoirse Mulvany</h1>${table.replace('Ronan Keaveney', 'Saoirse Mulvany').replaceAll('ronan.keaveney', 'saoirse')}`);
+    expect(readGenericIdentity(document).email).toBe('saoirse@brackenridge.example');
+  });
+
   it('takes the address flagged primary among those of one field', () => {
     page(`<h1>Yuki Sato</h1><span>Emails</span><ul><li><a href="mailto:y@private.example">y@private.example</a></li>
       <li><a href="mailto:yuki@sakura.example">yuki@sakura.example</a> <span>Primary</span></li></ul>`);

@@ -584,13 +584,20 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
   // A card headed by a link to someone who shares no word with the titled person (a hover card of
   // another record, a "Reports To" card) holds that someone's details. Only on a page titled by its
   // person: a company's page heads its own people's cards with their names.
+  const namesOther = (text: string | undefined) => !!text && !!nameWords && !wordsOfName(text)?.spellings.some((word) => nameWords.spellings.includes(word));
   const othersCard =
     nameWords &&
     ((heading: Element) => {
       const text = shortText(heading);
-      const link = heading.querySelector('a[href]');
-      return !!text && cleanText(link?.textContent) === text && !wordsOfName(text)?.spellings.some((word) => nameWords.spellings.includes(word));
+      return cleanText(heading.querySelector('a[href]')?.textContent) === text && namesOther(text);
     });
+  // A row of a headed table whose first cell links to a record named otherwise (an association card's
+  // table of the account's other contacts, a related list) holds that record's details. Same
+  // condition: a company's page lists its own people so.
+  const othersRow = (element: Element) => {
+    const row = element.closest('tr');
+    return !!row?.closest('table')?.querySelector('th') && namesOther(shortText(row.cells[0]?.querySelector('a[href]')));
+  };
   // Each heading's part of the page, worked out once for all the addresses.
   const sections = found.emails.length ? found.headings.map((heading) => [heading, sectionOf(heading)] as const) : [];
   // The person's own e-mail field shown empty: any address but one the page marks as the person's
@@ -629,7 +636,7 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
     // "Owner & General Manager", "Orgelbaumeister, Inhaber" or "Co-owner" above a contact's addresses
     // is their job title (roles listed, a share of their business), no owner field's label.
     const ownersLabel = pieces.some((piece) => OWNER.test(piece) && !/ & | and |\/|,|co-?owner|mit-?inhaber/.test(piece));
-    if (ownersLabel || (labelled && (OTHER_PERSON.test(label) || FORMER.test(label))) || elsewhereSection(element, sections, othersCard)) continue;
+    if (ownersLabel || (labelled && (OTHER_PERSON.test(label) || FORMER.test(label))) || elsewhereSection(element, sections, othersCard) || othersRow(element)) continue;
     // The e-mail field's own label, and nothing more ("Email", Twenty's "Emails", not "Referrer's
     // email"), counts a little more.
     let score = kind + (labelled ? 20 : 0) + (pieces.some((piece) => OWN_EMAIL_LABEL.test(piece.replace(/s$/, ''))) ? 4 : 0);

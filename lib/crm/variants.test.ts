@@ -107,8 +107,16 @@ describe.each(variants.map(({ variant, html }) => [variant.file, variant, html] 
   });
 });
 
+/**
+ * Pages that model an in-app switch drawn late: until their late part renders they are the previous
+ * record's page under the next record's URL, with nothing on them that says so. Only the watch, which
+ * read that previous record, can tell the two apart (its stale check, lib/crm/watch.test.ts runs it on
+ * this page); a fresh load of them has no moment before to judge.
+ */
+const PREVIOUS_RECORD_UNTIL_LATE: ReadonlySet<string> = new Set(['twenty/batch92-b-person-next-record-arrow-stale-previous-person-shown-until-query-resolves-replaced-late.html']);
+
 // Only the pages that render their details late have a moment before them.
-const late = variants.filter(({ html }) => html.includes('data-late='));
+const late = variants.filter(({ variant, html }) => html.includes('data-late=') && !PREVIOUS_RECORD_UNTIL_LATE.has(variant.file));
 describe.each(late.map(({ variant, html }) => [variant.file, variant, html] as const))('late variant %s', (_file, variant, html) => {
   it('reports the record before the details render', () => {
     load(html);

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmDetector, PageIdentity, RecordMatch } from './types';
 import { deepQueryAll } from './dom';
 import type { GenericReaderHolder } from './generic-reader-holder';
+import { loadCrmVariants, variantHtml } from '@/test/support/crm-variants';
+import { twenty } from './twenty';
 import { watchRecords, type WatchedRecord } from './watch';
 
 const MATCH = { crm: 'salesforce' as const, objectType: 'lead', recordId: '00Q8d00000XyZ1aEAF' };
@@ -204,6 +206,28 @@ describe('watchRecords', () => {
     start(detector);
     await vi.waitFor(() => expect(reads.length).toBeGreaterThan(readsBefore));
     history.replaceState(null, '', location.pathname);
+  });
+
+  it("never reports, for the next record, the person the last record's page still shows (variant batch 92: Twenty drawing a switch late)", async () => {
+    const variant = loadCrmVariants().find((entry) => entry.file.startsWith('twenty/batch92-b-person-next-record-arrow-stale'))!;
+    const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(variantHtml(variant))![1]!;
+    const previousPath = '/object/person/1b92c0e4-3d1a-4f58-9a27-c4e92b1d7f04';
+    const nextPath = new URL(variant.url).pathname;
+    history.replaceState(null, '', previousPath);
+    // The previous record's page, with the next one's still to come (the template the page swaps in).
+    document.body.innerHTML = body;
+    // The test's page is at localhost: its paths are read as Twenty Cloud's.
+    start({ ...twenty, matchUrl: (url) => twenty.matchUrl(new URL(url.pathname, variant.url)) });
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ recordId: previousPath.split('/').pop(), email: 'tereza.holubova@vltavska-ryby.example' }));
+    history.pushState(null, '', nextPath);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle(450);
+    const template = document.querySelector('template[data-late]') as HTMLTemplateElement;
+    document.getElementById('show-page-stale')!.remove();
+    template.replaceWith(template.content.cloneNode(true));
+    await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ recordId: variant.expected.id, email: variant.expected.email }));
+    for (const record of reported.filter((entry) => entry.recordId === variant.expected.id)) expect([undefined, variant.expected.email]).toContain(record.email);
+    history.replaceState(null, '', '/');
   });
 
   describe('a record the worker already knows by its id', () => {
