@@ -1,6 +1,6 @@
 import type { RowError } from './types';
 import type { CodedText } from '@/lib/schema/coded-text';
-import { importText } from './message-codes';
+import { importText, shown } from './message-codes';
 import { LEAD_LIMITS } from '@/lib/schema/lead';
 
 /** A row's cells by documented column name: a Map for JSON items, a view over the CSV row's array. */
@@ -13,9 +13,7 @@ export const MAX_CELL_LENGTH = 10_000;
 
 /** A value quoted for a message: short, on one line, shown as text (never as HTML). */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  const line = text.replace(/\s+/g, ' ');
-  return `"${line.length > 40 ? `${line.slice(0, 39)}…` : line}"`;
+  return `"${shown(value)}"`;
 }
 
 /** How an enum value is compared: "Paid search", "paid-search" and "PAID_SEARCH" are all `paid_search`. */
@@ -140,10 +138,11 @@ export class RowReader {
   boolean(column: string): boolean | undefined {
     const value = this.cells.get(column);
     if (typeof value === 'boolean') return value;
-    const text = this.text(column)?.toLowerCase();
+    const text = this.text(column);
     if (text === undefined) return undefined;
-    if (TRUE.has(text)) return true;
-    if (FALSE.has(text)) return false;
+    const key = text.toLowerCase();
+    if (TRUE.has(key)) return true;
+    if (FALSE.has(key)) return false;
     return this.fail(column, `Expected yes or no (true/false, 1/0), got ${quote(text)}`, importText('import.expectedYesNo', {}, text));
   }
 

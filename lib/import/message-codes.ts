@@ -64,10 +64,14 @@ export function importText<C extends ImportCode>(code: C, params: ParamsOf<C>, v
   return coded(code, params as Record<string, MessageParam>, value === undefined ? undefined : shown(value));
 }
 
-/** A cell's value as the message quotes it: on one line, at most 40 characters. */
-function shown(value: unknown): string {
+/**
+ * A cell's value as a message quotes it: on one line, at most 40 characters. Only line breaks and
+ * tabs become spaces: any other space stays as written, since a thin or no-break space in "1 250"
+ * may be the very reason the cell was refused.
+ */
+export function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const line = text.replace(/\s+/g, ' ');
+  const line = text.replace(/[\t\n\v\f\r\u2028\u2029]+/g, ' ');
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
