@@ -86,7 +86,7 @@ describe('a record switch asks the source once', () => {
     expect(await first).toMatchObject({ state: 'found', profile: { id: priya!.id } });
     expect(await second).toMatchObject({ state: 'found', profile: { id: priya!.id } });
     expect(held.findProfile).toHaveBeenCalledTimes(1);
-    expect(held.findProfile.mock.calls[0]![0]).toEqual({ crm: 'salesforce', recordId: fromUrl.recordId, email: undefined, name: undefined });
+    expect(held.findProfile.mock.calls[0]![0]).toEqual({ crm: 'salesforce', recordId: fromUrl.recordId, objectType: fromUrl.objectType, email: undefined, name: undefined });
   });
 
   it('with the record id and the e-mail together when the page shows the person at once', async () => {

@@ -199,7 +199,7 @@ async function fetchAndCache(record: DetectedRecord, connector: Connector, timeo
   try {
     profile = override
       ? await connector.getProfile(override.profileId, signal)
-      : await connector.findProfile({ crm: record.crm, recordId: record.recordId, email: record.email, name: record.name }, signal);
+      : await connector.findProfile({ crm: record.crm, recordId: record.recordId, objectType: record.objectType, email: record.email, name: record.name }, signal);
   } catch (caught) {
     const error = signal.aborted ? timedOut(connector.label, timeoutMs / 1000) : caught;
     const note = failureNote(error);

@@ -228,6 +228,12 @@ describe('HubSpot connector: profiles', () => {
     ]);
   });
 
+  it('never reads a HubSpot lead’s id (Sales Hub’s Leads) as a contact id: a contact 51001 is someone else', async () => {
+    const calls = hubspot([contactRoute, ...eventRoutes, { method: 'POST', path: '/crm/v3/objects/contacts/search', body: searchEmpty }]);
+    expect(await connector().findProfile({ crm: 'hubspot', objectType: 'lead', recordId: '51001' }, signal)).toBeNull();
+    expect(calls.map((call) => `${call.method} ${call.url.pathname}`)).not.toContain('GET /crm/v3/objects/contacts/51001');
+  });
+
   it('falls back to the e-mail when the HubSpot record id is not a contact', async () => {
     const calls = hubspot([
       { method: 'GET', path: '/crm/v3/objects/contacts/777', status: 404, body: error404 },

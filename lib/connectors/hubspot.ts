@@ -30,7 +30,7 @@ import {
   type PropertyDefinition,
 } from './hubspot-map';
 import { check } from './capability';
-import { ConnectorError, type Connector, type DeliveryResult, type OutboxEntry, type ProfileSummary } from './types';
+import { ConnectorError, type Connector, type DeliveryResult, type LookupQuery, type OutboxEntry, type ProfileSummary } from './types';
 import { connectorText, said, type Said } from './message-codes';
 
 const VENDOR = 'HubSpot';
@@ -43,6 +43,8 @@ const MAX_ROW_PAGES = 50;
 const NOTE_TO_CONTACT = 202;
 /** A contact id is HubSpot's numeric object id; anything else never reaches a URL path. */
 const CONTACT_ID = /^\d{1,20}$/;
+/** A record on HubSpot itself whose id is the contact's: a contact's page, not a lead's (Sales Hub's Leads) or a deal's. */
+const isContactRecord = (query: LookupQuery) => query.crm === 'hubspot' && (query.objectType ?? 'contact') === 'contact' && CONTACT_ID.test(query.recordId);
 /** The scope a private app needs to write notes on contacts. */
 const WRITE_SCOPE = 'crm.objects.contacts.write';
 /** How many contacts the rep's own search lists. */
@@ -158,9 +160,9 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
    * The contact id for a CRM record: on HubSpot the record id is the contact id; otherwise search by
    * e-mail and, for Salesforce, by the synced Salesforce id property the admin mapped.
    */
-  async function findContactId(query: { crm: CrmId; recordId: string; email?: string }, signal: AbortSignal): Promise<string | null> {
+  async function findContactId(query: LookupQuery, signal: AbortSignal): Promise<string | null> {
     const email = query.email?.trim().toLowerCase();
-    if (query.crm === 'hubspot' && CONTACT_ID.test(query.recordId)) {
+    if (isContactRecord(query)) {
       const contact = live(await callOrNull(`/crm/v3/objects/contacts/${query.recordId}?properties=email`, CrmObjectSchema, signal));
       if (contact && sameEmail(contact, email)) return contact.id;
     }
@@ -433,7 +435,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     async findProfile(query, signal) {
       const email = query.email?.trim().toLowerCase();
       // On HubSpot itself the record is the contact: one call, unless the page showed someone else.
-      if (query.crm === 'hubspot' && CONTACT_ID.test(query.recordId)) {
+      if (isContactRecord(query)) {
         const contact = await loadContact(query.recordId, signal);
         if (contact && sameEmail(contact, email)) return profileFor(contact, signal);
       }

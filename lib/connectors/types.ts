@@ -9,6 +9,11 @@ import type { CodedText } from '@/lib/schema/coded-text';
 export interface LookupQuery {
   crm: CrmId;
   recordId: string;
+  /**
+   * The CRM's kind of record ("contact", "lead", "person"), when known: a HubSpot lead's id (Sales
+   * Hub's Leads) is no contact id, though the two are alike.
+   */
+  objectType?: string;
   email?: string;
   name?: string;
 }

@@ -219,6 +219,28 @@ export function firstShownEmail(root: Document | Element, selectors: readonly st
   return undefined;
 }
 
+/**
+ * The e-mail shown nearest a link to a person's record (a deal's contact person, a lead's contact):
+ * in the smallest of the link's ancestors that shows one (by `selectors`, then, with `textToo`, in
+ * its text), up to, not including, the first that also links someone else (`linksOther`) or `view`.
+ * Nearest, not first on the page: the record's own fields ("Invoice email") may come before its
+ * person's block.
+ */
+export function emailNearLink(
+  link: Element,
+  view: Element,
+  selectors: readonly string[],
+  linksOther: (region: Element) => boolean,
+  textToo = false,
+): string | undefined {
+  for (let region = link.parentElement; region && region !== view; region = region.parentElement) {
+    if (linksOther(region)) return undefined;
+    const email = firstShownEmail(region, selectors) ?? (textToo && isShown(region) ? emailIn(region) : undefined);
+    if (email) return email;
+  }
+  return undefined;
+}
+
 /** Whether the rep is typing in this element: what it holds may not be saved yet. */
 export function isBeingEdited(element: Element): boolean {
   return (element.getRootNode() as Document | ShadowRoot).activeElement === element;

@@ -1,5 +1,5 @@
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+import { cleanText, deepQueryAll, emailNearLink, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
  * The HubSpot app: `app.hubspot.com` (NA1) and one host per data centre, `app-<region>.hubspot.com`
@@ -13,15 +13,15 @@ const CONTACT_ID = '[1-9]\\d{0,15}';
 
 /**
  * `/contacts/<portal>/record/0-1/<id>`: every CRM object lives under `/contacts/`, and the object
- * type id says which one; 0-1 is the contact (0-2 company, 0-3 deal, 0-5 ticket, 2-… custom).
+ * type id says which one; 0-1 is the contact (0-2 company, 0-3 deal, 0-136 lead, 0-5 ticket, 2-… custom).
  * `/contacts/<portal>/contact/<id>` (and `/company/<id>`, `/deal/<id>`) is the URL older links and
  * bookmarks still use. Companies and deals are records too, but not a person (RecordMatch.nonPerson);
  * tickets and custom objects are left alone. Trailing segments (`/view/1`, a tab) are views of the
  * same record, so they still match.
  */
-const RECORD_PATH = new RegExp(`^/contacts/\\d+/(?:record/0-([123])|(contact|company|deal))/(${CONTACT_ID})(?:/[^?#]*)?$`);
-/** The objects of type ids 0-1, 0-2 and 0-3, in HubSpot's own words. */
-const OBJECT_TYPES = ['contact', 'company', 'deal'];
+const RECORD_PATH = new RegExp(`^/contacts/\\d+/(?:record/0-(1|2|3|136)|(contact|company|deal))/(${CONTACT_ID})(?:/[^?#]*)?$`);
+/** The objects of type ids 0-1, 0-2, 0-3 and 0-136, in HubSpot's own words. */
+const OBJECT_TYPES: Record<string, string> = { 1: 'contact', 2: 'company', 3: 'deal', 136: 'lead' };
 
 /*
  * Why no `fetchIdentity` for HubSpot: its documented CRM API (`api.hubapi.com/crm/v3/objects/
@@ -46,15 +46,18 @@ export const hubspot: CrmDetector = {
     if (url.protocol !== 'https:' || !APP_HOST.test(url.hostname)) return null;
     const found = RECORD_PATH.exec(url.pathname);
     if (!found) return null;
-    const objectType = found[2] ?? OBJECT_TYPES[+found[1]! - 1]!;
+    const objectType = found[2] ?? OBJECT_TYPES[found[1]!]!;
     const match: RecordMatch = { crm: 'hubspot', objectType, recordId: found[3]! };
-    if (objectType !== 'contact') match.nonPerson = objectType === 'deal' ? 'deal' : 'organisation';
+    // A lead (Sales Hub's Leads) is worked for its contact, whom its page names (readLeadContact).
+    if (objectType === 'lead') match.personFromPage = true;
+    else if (objectType !== 'contact') match.nonPerson = objectType === 'deal' ? 'deal' : 'organisation';
     return match;
   },
 
   readIdentity(doc: Document, match: RecordMatch): PageIdentity {
     // A company's or a deal's sidebar shows its own name and its contacts' addresses: no one's to read.
     if (match.nonPerson) return { notAPerson: true };
+    if (match.objectType === 'lead') return readLeadContact(doc);
     // HubSpot keeps the record's own cards in the left sidebar; the middle pane's timeline quotes
     // other people's names and addresses (replies, CCs), so nothing is read from there.
     const sidebar = deepQueryAll(doc, '[data-test-id="left-sidebar"], #record-page-left-sidebar').find(isShown);
@@ -95,6 +98,43 @@ export const hubspot: CrmDetector = {
 
 const EMAIL_PROPERTY = '[data-selenium-test="property-input-email"]';
 
+/** Links to a contact's record, in the record URL's two forms. */
+const CONTACT_LINKS = 'a[href*="/record/0-1/"], a[href*="/contact/"]';
+/** Where a lead's page names contacts that are not its own: the activity timeline, hover cards and tooltips. */
+const NOT_THE_LEADS = '[data-test-id*="timeline" i], [class*="timeline" i], [role=feed], [role=tooltip], [class*="hovercard" i], [class*="popover" i]';
+
+/** The contact id a link names (a contact record's path; a tab, a query or a hash may follow). */
+function contactIdOf(link: Element): string | undefined {
+  return new RegExp(`/(?:record/0-1|contact)/(${CONTACT_ID})(?:[/?#]|$)`).exec(link.getAttribute('href') ?? '')?.[1];
+}
+
+/**
+ * A lead (Sales Hub's Leads, object 0-136) is worked for its contact: HubSpot requires each lead to
+ * be associated with one, and its page shows the associated contacts' cards. The person is the
+ * contact the page labels primary, else the first shown outside the timeline; the record reported is
+ * that contact's, with the address shown nearest its link. No contact shown yet: nothing to report
+ * but the lead.
+ */
+function readLeadContact(doc: Document): PageIdentity {
+  const links = deepQueryAll(doc, CONTACT_LINKS).filter((link) => isShown(link) && !link.closest(NOT_THE_LEADS) && contactIdOf(link));
+  const linksOther = (id: string) => (region: Element) => [...region.querySelectorAll(CONTACT_LINKS)].some((anchor) => (contactIdOf(anchor) ?? id) !== id);
+  // The largest part of the page around a link that names no other contact: its card, where HubSpot writes "Primary".
+  const cardOf = (link: Element, id: string) => {
+    let card = link;
+    for (let parent = link.parentElement; parent && parent !== doc.body && !linksOther(id)(parent); parent = parent.parentElement) card = parent;
+    return card;
+  };
+  const primary = links.length > 1 ? links.find((link) => /\bprimary\b/i.test(cardOf(link, contactIdOf(link)!).textContent ?? '')) : undefined;
+  const link = primary ?? links[0];
+  if (!link) return {};
+  const id = contactIdOf(link)!;
+  return {
+    record: { objectType: 'contact', recordId: id },
+    name: cleanText(link.textContent),
+    email: emailNearLink(link, doc.body, ['a[href^="mailto:"]', EMAIL_PROPERTY], linksOther(id), true),
+  };
+}
+
 /** Anything like an address in a property: its text, a tooltip (a value cut short), an input the rep is editing. */
 function holdsAddress(field: Element): boolean {
   return field.innerHTML.includes('@') || [...field.querySelectorAll('input')].some((input) => input.value.includes('@'));
@@ -120,6 +160,9 @@ export const hubspotTestUrls: DetectorTestUrls = {
     ['https://app-ap1.hubspot.com/contacts/22617666/record/0-3/4410/', { objectType: 'deal', recordId: '4410', nonPerson: 'deal' }],
     ['https://app.hubspot.com/contacts/4815162/deal/301724818164', { objectType: 'deal', recordId: '301724818164', nonPerson: 'deal' }],
     ['https://app-eu1.hubspot.com/contacts/26401337/deal/5501/', { objectType: 'deal', recordId: '5501', nonPerson: 'deal' }],
+    // A lead: reported at once, and refined to its contact from the page.
+    ['https://app.hubspot.com/contacts/4815162/record/0-136/88120044', { objectType: 'lead', recordId: '88120044', personFromPage: true }],
+    ['https://app-eu1.hubspot.com/contacts/26401337/record/0-136/4401/view/1', { objectType: 'lead', recordId: '4401', personFromPage: true }],
   ],
   noMatch: [
     // List views and boards, and other object types (tickets, custom objects, 0-4 and the like).

@@ -3,7 +3,7 @@
 import * as z from '../schema/zod-lean';
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
 import { getSameOrigin, optionalText } from './same-origin';
-import { cleanText, deepQueryAll, firstShownEmail, firstShownText, isShown } from './dom';
+import { cleanText, deepQueryAll, emailNearLink, firstShownEmail, firstShownText, isShown } from './dom';
 
 /**
  * Each Pipedrive company has its own subdomain (`acme.pipedrive.com`, sandboxes `acme-sandbox.…`).
@@ -183,28 +183,13 @@ function readLinkedPerson(doc: Document): PageIdentity {
   return {
     record: { objectType: 'person', recordId: personId },
     name: own.map((link) => cleanText(link.textContent)).find(Boolean),
-    email: own.map((link) => emailNear(link, view, personId)).find(Boolean),
+    // A link to no person (undefined id) is nobody else's.
+    email: own.map((link) => emailNearLink(link, view, EMAIL_FIELDS, (region) => [...region.querySelectorAll('a[href*="/person/"]')].some((anchor) => (personIdOf(anchor) ?? personId) !== personId))).find(Boolean),
     company: firstShownText(view, ORGANIZATION_LINKS),
   };
 }
 
 const NOT_THE_DEALS = '[class*="participant" i],[data-test*="participant" i],[role=tooltip],[class*="hovercard" i],tr:not([aria-current=true],[aria-selected=true])';
-
-/**
- * The e-mail shown nearest a person's link: in the smallest of the link's ancestors that shows one,
- * up to, not including, the first that also links someone else (another person's block) or the view
- * itself. Nearest, not first on the page: a deal's own fields ("Invoice email") may come before its
- * person's block.
- */
-function emailNear(link: Element, view: Element, personId: string): string | undefined {
-  for (let region = link.parentElement; region && region !== view; region = region.parentElement) {
-    // A link to no person (undefined id) is nobody else's.
-    if ([...region.querySelectorAll('a[href*="/person/"]')].some((anchor) => (personIdOf(anchor) ?? personId) !== personId)) return undefined;
-    const email = firstShownEmail(region, EMAIL_FIELDS);
-    if (email) return email;
-  }
-  return undefined;
-}
 
 /** The person id a link names (a person page's path, as RECORD_PATH; a query or hash may follow). */
 function personIdOf(anchor: Element): string | undefined {
