@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackItemSchema, LeadProfileSchema, type FeedbackItem } from '@/lib/schema';
 import { MauticSourceSchema, type MauticSource } from '@/lib/schema/sources';
 import activityPage1 from '@/test/fixtures/api/mautic/activity-1042-page1.json';

@@ -1,6 +1,6 @@
 import { mergeProfiles, type SourceAnswer } from '@/lib/leads/merge';
 import type { ContentItem, LeadProfile } from '@/lib/schema';
-import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery } from './types';
+import { type CapabilityCheck, type Connector, type LookupQuery } from './types';
 import { timedOut } from './http';
 import { asConnectorError, connectorText } from './message-codes';
 

@@ -45,7 +45,7 @@ import { createMauticConnector } from './mautic';
 import { ConnectorError, type ConnectorErrorKind } from './types';
 import type { FakeRoute } from '@/test/support/fake-fetch';
 import { json, rawServer, withMappings } from '@/test/support/vendor-variants';
-import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, mtSource, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
+import { instant, MT_ACTIVITY, MT_BASE, MT_PASSWORD as PASSWORD, mt, mtActivity, mtList, mtQuery, rejection, resetBetweenTests, serve, signal, wellFormed } from '@/test/support/vendor-variants';
 
 const FIXTURES = 'test/fixtures/api/variants/mautic4';
 /** Apache's own 404 page: what /api/… gets on a server without URL rewriting (Mautic is never reached). */

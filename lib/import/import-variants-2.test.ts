@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContentItemSchema, LeadProfileSchema } from '@/lib/schema';
-import type { ImportKind, ParsedImport } from './index';
+import type { ImportKind } from './index';
 import { columnsAt, errorsAt, expectAccounted, expectNothingImported, importVariantFiles, instant, item, profile, viewAt, wellFormed } from '@/test/support/import-variants';
 
 const { bytes, readUtf8, load } = importVariantFiles('test/fixtures/import-variants-2');

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { navigateInApp, SidePanel } from '../support/pages';
+import { SidePanel } from '../support/pages';
 
 /** See test/fixtures/crm/zoho.html: org20071882 is on the EU data centre, org20089364 on the US one. */
 const EU_LEADS = 'https://crm.zoho.eu/crm/org20071882/tab/Leads';
