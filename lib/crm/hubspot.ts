@@ -103,9 +103,11 @@ const CONTACT_LINKS = 'a[href*="/record/0-1/"], a[href*="/contact/"]';
 /** Where a lead's page names contacts that are not its own: the activity timeline, hover cards and tooltips. */
 const NOT_THE_LEADS = '[data-test-id*="timeline" i], [class*="timeline" i], [role=feed], [role=tooltip], [class*="hovercard" i], [class*="popover" i]';
 
+const CONTACT_PATH = new RegExp(`/(?:record/0-1|contact)/(${CONTACT_ID})(?:[/?#]|$)`);
+
 /** The contact id a link names (a contact record's path; a tab, a query or a hash may follow). */
 function contactIdOf(link: Element): string | undefined {
-  return new RegExp(`/(?:record/0-1|contact)/(${CONTACT_ID})(?:[/?#]|$)`).exec(link.getAttribute('href') ?? '')?.[1];
+  return CONTACT_PATH.exec(link.getAttribute('href') ?? '')?.[1];
 }
 
 /**
