@@ -116,9 +116,11 @@ async function followRecord(tabId: number, record: DetectedRecord): Promise<Glan
     const { connector, ttlMinutes, timeoutMs } = await sourceSettings();
     const options = { connector, ttlMinutes, timeoutMs, onRefreshed: announceRefresh(record) };
     const cached = await lookupCachedProfile(record, options);
-    if (cached && record.email && !cached.entry.email) void notePersonShown(record).catch(() => undefined);
     if (!cached && !takeTabLookup(tabId)) return undefined;
     const { entry } = cached ?? (await lookupProfile(record, options));
+    // Found by the record's id alone (cached, or a lookup by id this report joined while it was out):
+    // the page has since shown who it is, which is what the worker knows the record by next time.
+    if (record.email && !entry.email) void notePersonShown(record).catch(() => undefined);
     const current = await getTabRecord(tabId);
     if (!current || recordKey(current) !== recordKey(record)) return undefined;
     if (!entry.profile) return NO_LEAD;

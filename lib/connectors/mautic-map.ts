@@ -514,8 +514,11 @@ export function highIntentMoments(activity: ActivitySummary): Array<{ label: str
 
 function utmOf(tag: MauticUtmTag): Utm {
   const utm: Utm = {};
+  // A tag set added through the API may hold only its `url` (Mautic sets the columns it is given):
+  // the tags are then in that address's query.
+  const query = urlQuery(tag.url);
   const set = (key: keyof Utm, value: string | null | undefined) => {
-    const text = utmValue(nonEmpty(value));
+    const text = utmValue(nonEmpty(value)) ?? utmValue(query?.get(`utm_${key}`));
     if (text) utm[key] = text;
   };
   set('source', tag.utmSource);
@@ -524,6 +527,16 @@ function utmOf(tag: MauticUtmTag): Utm {
   set('term', tag.utmTerm);
   set('content', tag.utmContent);
   return utm;
+}
+
+/** The query of an address, absolute or relative ("/events/x?utm_medium=event"), or none. */
+function urlQuery(url: string | null | undefined): URLSearchParams | undefined {
+  if (!url?.includes('?')) return undefined;
+  try {
+    return new URL(url, 'https://relative.invalid').searchParams;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -551,7 +564,9 @@ export function leadSource(contact: MauticContact, activity: ActivitySummary): L
     return link && hostOf(link) !== siteHost ? link : undefined;
   };
   const referrer = external(first?.referer) ?? external(activity.firstHit?.referer);
-  const channel = channelFromUtm(utm.medium, utm.source) ?? channelFromReferrer(referrer, siteHost) ?? 'direct';
+  // Direct is a visit with nothing that says where it came from; with no visit tracked at all, where
+  // the lead came from is unknown ("other"), never a claim that they typed the address.
+  const channel = channelFromUtm(utm.medium, utm.source) ?? channelFromReferrer(referrer, siteHost) ?? (first || activity.firstHit ? 'direct' : 'other');
   const firstSeen = toTimestamp(contact.dateAdded) ?? activity.firstHit?.at;
 
   let latest: LeadSource['latest'];

@@ -285,7 +285,8 @@ describe('Mautic connector: finding a lead', () => {
       name: 'Sam',
       company: '42',
       score: 12,
-      source: { channel: 'direct', utm: {} },
+      // Nothing tracked says where they came from: unknown, never a claim that they typed the address.
+      source: { channel: 'other', utm: {} },
       contact: { doNotEmail: true, doNotCall: false },
       pageViews: [],
       problems: [],

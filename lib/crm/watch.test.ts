@@ -284,6 +284,18 @@ describe('watchRecords', () => {
       expect(reads.length).toBeGreaterThan(0);
     });
 
+    it('reports the person the worker knows once it answers, when a read that showed none was reported meanwhile', async () => {
+      const { detector } = fakeDetector();
+      // The worker answers after the first read has run and been reported (the page shows no address).
+      let answer: (person: PageIdentity) => void = () => undefined;
+      watchKnowing(detector, () => new Promise((resolve) => (answer = resolve)));
+      await vi.waitFor(() => expect(reported).toHaveLength(1), { timeout: 1000 });
+      expect(reported[0]!.email).toBeUndefined();
+      answer(PERSON);
+      // Its report may reach the worker after the worker's own noting of the answer: the last word is the person's.
+      await vi.waitFor(() => expect(reported.at(-1)).toMatchObject({ ...MATCH, email: PERSON.email, name: PERSON.name }));
+    });
+
     it('is never asked about for a record whose person the page decides', async () => {
       const party = { crm: 'capsule' as const, objectType: 'party', recordId: '80011201', personFromPage: true };
       const detector: CrmDetector = { crm: 'capsule', matches: ['https://*/*'], matchUrl: () => party, readIdentity: () => ({}) };

@@ -167,8 +167,14 @@ export function watchRecords(win: Window, detectors: readonly CrmDetector[], opt
     void asked?.then((person) => {
       if (!person || watch.aborted) return;
       reading.abort();
-      if (!readBefore.has(key)) remember(key, {}, person);
       previous = { key, identity: person };
+      // A read that ran while the worker was slow to answer reported the page without the person,
+      // and that report may reach the worker after its own noting of the answer: the person's report
+      // goes last, so the tab's record ends as the worker knows it.
+      if (reported && !reported.email) {
+        fromPage = person;
+        report();
+      } else if (!readBefore.has(key)) remember(key, {}, person);
     });
 
     // A page whose person can change in place is followed for as long as its URL stays.
