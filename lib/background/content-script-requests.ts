@@ -5,7 +5,7 @@ import type { RecordAnswer } from '@/lib/schema/glance';
 import { lookupCachedProfile, lookupProfile, notePersonShown, readCachedLookup } from '@/lib/brief/profiles';
 import { isTiedToRecord } from '@/lib/leads/crm-record';
 import { loadSettings } from '@/lib/store/settings';
-import { recordKey, type DetectedRecord } from '@/lib/schema/record';
+import { recordKey, recordPlace, type DetectedRecord } from '@/lib/schema/record';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { customSiteFor } from './custom-sites';
 import { injectCode } from './code-injection';
@@ -67,12 +67,12 @@ async function answerReport(tabId: number, record: DetectedRecord, wantsGlance =
  * - nobody: the lookup made with the address that read showed found no lead.
  * A record whose page showed someone else (a reassigned id, a merged contact) or no address is read
  * again, as is one whose cache entry a refresh without the page's address has replaced, and one on
- * another account's site (record ids are one account's: Pipedrive's person 48213 is someone in each).
+ * another account's page (record ids are one account's: Pipedrive's person 48213 is someone in each).
  */
 async function personKnownFor(record: DetectedRecord): Promise<{ email: string; name?: string } | undefined> {
   const entry = (await readCachedLookup(record, (await loadSettings()).cacheTtlMinutes))?.entry;
-  // Shown on this account's site: another account's record with the same id is someone else.
-  if (!entry?.email || entry.shownOn !== new URL(record.url).origin) return undefined;
+  // Shown on this account's page: another account's record with the same id is someone else.
+  if (!entry?.email || entry.shownOn !== recordPlace(record)) return undefined;
   const { profile } = entry;
   if (profile && !(profile.email?.toLowerCase() === entry.email.toLowerCase() && isTiedToRecord(profile, record))) return undefined;
   return { email: entry.email, ...(entry.name ? { name: entry.name } : {}) };

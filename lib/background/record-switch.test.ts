@@ -259,6 +259,17 @@ describe('the worker answers a record opened before its page is read', () => {
       expect(await opened(fromUrl), JSON.stringify(record)).toEqual({ ok: true });
     }
   });
+  it('with nothing on another account’s page of the same host, where the account is in the path (Zoho’s org)', async () => {
+    const id = '4150868000001234567';
+    const zohoRecord = (org: string): DetectedRecord => ({ crm: 'zoho', objectType: 'contact', recordId: id, url: `https://crm.zoho.com/crm/${org}/tab/Contacts/${id}` });
+    const held = heldSource('by-id', () => ({ ...priya!, crmIds: { zoho: id } }));
+    source = held.connector;
+    const read = handleContentScriptRequest({ type: 'record-detected', record: { ...zohoRecord('org700112233'), name: priya!.name, email: priya!.email } }, { tabId: READ_IN + 20 });
+    await held.answerAll();
+    await read;
+    expect(await opened(zohoRecord('org700112233'))).toMatchObject({ known: { email: priya!.email } });
+    expect(await opened(zohoRecord('org771234567'))).toEqual({ ok: true });
+  });
 });
 
 describe('a record that is not a person', () => {

@@ -1,6 +1,6 @@
 import { db, type CachedProfile } from '@/lib/store/db';
 import type { Connector } from '@/lib/connectors/types';
-import { recordKey, type DetectedRecord } from '@/lib/schema/record';
+import { recordKey, recordPlace, type DetectedRecord } from '@/lib/schema/record';
 import type { DataSource } from '@/lib/schema/sources';
 import { timedOut } from '@/lib/connectors/http';
 import { asConnectorError } from '@/lib/connectors/message-codes';
@@ -114,10 +114,10 @@ export async function notePersonShown(record: DetectedRecord): Promise<void> {
     .modify(shown);
 }
 
-/** Who the record's page showed beside its address, and on which account's site (CachedProfile). */
+/** Who the record's page showed beside its address, and on which account's page (CachedProfile). */
 function personShown(record: DetectedRecord): Pick<CachedProfile, 'name' | 'shownOn'> {
   if (!record.email) return {};
-  return { ...(record.name ? { name: record.name } : {}), shownOn: new URL(record.url).origin };
+  return { ...(record.name ? { name: record.name } : {}), shownOn: recordPlace(record) };
 }
 
 /** Starts the refresh a stale answer needs, behind it. */

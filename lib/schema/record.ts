@@ -65,6 +65,17 @@ export function reportedIdentity(record: DetectedRecord): string {
   return JSON.stringify([recordKey(record), record.objectType, record.nonPerson, record.name, record.email, record.company]);
 }
 
+/**
+ * The page a record's id belongs to: its address up to the path, without the id. Record ids are one
+ * account's, and an account is a host (acme.pipedrive.com) or a part of the path (Zoho's
+ * /crm/org700112233/, HubSpot's portal), so what one page showed for an id holds on another page only
+ * where the two differ in nothing but the id.
+ */
+export function recordPlace(record: Pick<DetectedRecord, 'recordId' | 'url'>): string {
+  const { origin, pathname } = new URL(record.url);
+  return origin + pathname.split(record.recordId).join('');
+}
+
 /** Stable key for one CRM record: what the cache, the feedback and the Insights join on. */
 export function recordKey(record: Pick<DetectedRecord, 'crm' | 'recordId' | 'url'>): string {
   // Custom sites are many CRMs under one id: the host keeps /people/123 on two of them apart.

@@ -16,7 +16,7 @@ export interface CachedProfile {
   /** The name the lookup used: with `email`, who the record's page showed when it was last read. */
   name?: string;
   /**
-   * The origin of the page that showed `email` (`https://acme.pipedrive.com`): record ids are one
+   * The page that showed `email`, without the record's id (recordPlace): record ids are one
    * account's, and another account's record with the same id is someone else.
    */
   shownOn?: string;
