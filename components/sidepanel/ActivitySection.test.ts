@@ -91,7 +91,7 @@ describe('do-not-contact with when and why', () => {
   });
 
   it('a stop on text messages alone: do not text, with its reason, and calls not forbidden', () => {
-    const shown = text(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false, optOuts: [{ channel: 'sms', reason: 'unsubscribed' }] }, now: NOW })));
+    const shown = text(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false, doNotText: true, optOuts: [{ channel: 'sms', reason: 'unsubscribed' }] }, now: NOW })));
     expect(shown).toContain('Do not text');
     expect(shown).toContain('SMS: unsubscribed');
     expect(shown).not.toContain('Do not call');
@@ -102,6 +102,8 @@ describe('do-not-contact with when and why', () => {
   it('keeps the plain warning when the source gives no details, and nothing when contact is allowed', () => {
     expect(text(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: true, doNotEmail: false } })))).toContain('the lead asked marketing not to be contacted this way');
     expect(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false } }))).toBe('');
+    // A stop on texts from a file import (no entry to explain it) still warns.
+    expect(text(renderPanel(createElement(DoNotContactAlert, { contact: { doNotCall: false, doNotEmail: false, doNotText: true } })))).toContain('Do not text');
   });
 });
 

@@ -8,9 +8,7 @@ import { Formatted } from './Formatted';
 export function DoNotContactAlert({ contact, now = new Date() }: { contact: ContactPreferences; now?: Date }) {
   const { t, locale } = usePanelWords();
   const optOuts = contact.optOuts ?? [];
-  // A stop on text messages (Mautic's "sms" channel) is its own rule: the lead may still take a call.
-  const noTexts = optOuts.some((optOut) => optOut.channel === 'sms');
-  const rules = [contact.doNotCall && t('dnc.doNotCall'), noTexts && t('dnc.doNotText'), contact.doNotEmail && t('dnc.doNotEmail')].filter(Boolean);
+  const rules = [contact.doNotCall && t('dnc.doNotCall'), contact.doNotText && t('dnc.doNotText'), contact.doNotEmail && t('dnc.doNotEmail')].filter(Boolean);
   if (rules.length === 0) return null;
   return (
     <div className="notice notice-danger dnc" role="alert" data-testid="do-not-contact">

@@ -676,10 +676,10 @@ export function contactToProfile(contact: MauticContact, events: readonly Mautic
       ...(understood ? { bestTime: understood } : {}),
       ...(zone && TimeZoneSchema.safeParse(zone).success ? { timeZone: zone } : {}),
       // DNC on e-mail blocks e-mail; on a phone channel (an integration's "phone" or "call"), calls.
-      // Mautic's own "sms" is its text messages: a lead who stopped those may still take a call, and
-      // the SMS entry is shown with the others (optOuts).
+      // Mautic's own "sms" is its text messages: a lead who stopped those may still take a call.
       doNotEmail: channels.includes('email'),
       doNotCall: channels.some((channel) => channel === 'phone' || channel === 'call'),
+      ...(channels.includes('sms') ? { doNotText: true } : {}),
       ...(optOuts.length ? { optOuts } : {}),
     },
     activities: activitiesOf(activity),

@@ -176,7 +176,7 @@ describe('Mautic connector: finding a lead', () => {
       score: 87,
       stage: 'sql',
       // Her do-not-contact entry is on Mautic's "sms" channel, its text messages: calls are not refused.
-      contact: { timeZone: 'America/New_York', doNotCall: false, doNotEmail: false, optOuts: [expect.objectContaining({ channel: 'sms' })] },
+      contact: { timeZone: 'America/New_York', doNotCall: false, doNotEmail: false, doNotText: true, optOuts: [expect.objectContaining({ channel: 'sms' })] },
       source: {
         channel: 'paid_search',
         campaign: 'soc2-readiness-q3',

@@ -113,10 +113,10 @@ export const closeCrm: CrmDetector = {
     // is the first a card shows.
     const cards = deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
     // With none expanded, the first contact that shows an address is the one Close puts first (its
-    // primary), whichever address the generic reader would have weighed highest among the cards.
-    const firstShown = !expanded && generic.emailElement && cards.length > 1;
-    const outsideCards = !expanded && generic.emailElement && cards.length > 0 && !cards.some((card) => card.contains(generic.emailElement!));
-    const chosen = expanded ?? (outsideCards || firstShown ? cards.map((region) => ({ region, email: emailsOf(region, true)[0] })).find((entry) => entry.email) : undefined);
+    // primary), whichever address the generic reader would have weighed highest among several cards
+    // or found outside the one card.
+    const fromCards = !expanded && generic.emailElement && (cards.length > 1 || (cards.length === 1 && !cards[0]!.contains(generic.emailElement)));
+    const chosen = expanded ?? (fromCards ? cards.map((region) => ({ region, email: emailsOf(region, true)[0] })).find((entry) => entry.email) : undefined);
     const email = chosen ? chosen.email : generic.email;
     const around = chosen?.region ?? generic.emailElement;
     if (!email || !around) {

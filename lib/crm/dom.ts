@@ -220,11 +220,20 @@ export function firstShownEmail(root: Document | Element, selectors: readonly st
 }
 
 /**
- * The e-mail shown nearest a link to a person's record (a deal's contact person, a lead's contact):
- * in the smallest of the link's ancestors that shows one (by `selectors`, then, with `textToo`, in
- * its text), up to, not including, the first that also links someone else (`linksOther`) or `view`.
- * Nearest, not first on the page: the record's own fields ("Invoice email") may come before its
- * person's block.
+ * The parts of the page that are a person's own, around a link to their record (a deal's contact
+ * person, a lead's contact): the link's ancestors, smallest first, up to, not including, the first
+ * that also links someone else (`linksOther`) or `view`. The largest is the person's card.
+ */
+export function ownRegionsOfLink(link: Element, view: Element, linksOther: (region: Element) => boolean): Element[] {
+  const regions: Element[] = [];
+  for (let region = link.parentElement; region && region !== view && !linksOther(region); region = region.parentElement) regions.push(region);
+  return regions;
+}
+
+/**
+ * The e-mail shown nearest a link to a person's record: in the smallest of its own regions
+ * (ownRegionsOfLink) that shows one, by `selectors`, then, with `textToo`, in its text. Nearest, not
+ * first on the page: the record's own fields ("Invoice email") may come before its person's block.
  */
 export function emailNearLink(
   link: Element,
@@ -233,8 +242,7 @@ export function emailNearLink(
   linksOther: (region: Element) => boolean,
   textToo = false,
 ): string | undefined {
-  for (let region = link.parentElement; region && region !== view; region = region.parentElement) {
-    if (linksOther(region)) return undefined;
+  for (const region of ownRegionsOfLink(link, view, linksOther)) {
     const email = firstShownEmail(region, selectors) ?? (textToo && isShown(region) ? emailIn(region) : undefined);
     if (email) return email;
   }

@@ -1,5 +1,5 @@
 import type { CrmDetector, DetectorTestUrls, PageIdentity, RecordMatch } from './types';
-import { cleanText, deepQueryAll, emailNearLink, firstShownEmail, firstShownText, isShown } from './dom';
+import { cleanText, deepQueryAll, emailNearLink, firstShownEmail, firstShownText, isShown, ownRegionsOfLink } from './dom';
 
 /**
  * The HubSpot app: `app.hubspot.com` (NA1) and one host per data centre, `app-<region>.hubspot.com`
@@ -120,13 +120,9 @@ function contactIdOf(link: Element): string | undefined {
 function readLeadContact(doc: Document): PageIdentity {
   const links = deepQueryAll(doc, CONTACT_LINKS).filter((link) => isShown(link) && !link.closest(NOT_THE_LEADS) && contactIdOf(link));
   const linksOther = (id: string) => (region: Element) => [...region.querySelectorAll(CONTACT_LINKS)].some((anchor) => (contactIdOf(anchor) ?? id) !== id);
-  // The largest part of the page around a link that names no other contact: its card, where HubSpot writes "Primary".
-  const cardOf = (link: Element, id: string) => {
-    let card = link;
-    for (let parent = link.parentElement; parent && parent !== doc.body && !linksOther(id)(parent); parent = parent.parentElement) card = parent;
-    return card;
-  };
-  const primary = links.length > 1 ? links.find((link) => /\bprimary\b/i.test(cardOf(link, contactIdOf(link)!).textContent ?? '')) : undefined;
+  // A contact's card (its largest own region) is where HubSpot writes "Primary".
+  const cardOf = (link: Element) => ownRegionsOfLink(link, doc.body, linksOther(contactIdOf(link)!)).at(-1) ?? link;
+  const primary = links.length > 1 ? links.find((link) => /\bprimary\b/i.test(cardOf(link).textContent ?? '')) : undefined;
   const link = primary ?? links[0];
   if (!link) return {};
   const id = contactIdOf(link)!;

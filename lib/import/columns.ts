@@ -60,6 +60,7 @@ export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
   { name: 'time_zone', description: 'IANA time zone, e.g. America/New_York.', example: 'America/New_York' },
   { name: 'do_not_call', description: 'Do not call (yes/no, true/false, 1/0). Empty means no.', example: 'no' },
   { name: 'do_not_email', description: 'Do not e-mail (yes/no). Empty means no.', example: 'no' },
+  { name: 'do_not_text', description: 'Do not send text messages (yes/no). Empty means no.', example: 'no' },
   { name: 'score', description: 'Lead score (a number).', example: '82' },
   { name: 'stage', description: 'Lifecycle stage: subscriber, lead, mql, sql, opportunity, customer, evangelist or other.', example: 'mql' },
   { name: 'qualified_at', description: "When your system marked the lead qualified (e.g. became an MQL): starts the team server's follow-up clock.", example: '2026-11-16T13:10:00Z' },

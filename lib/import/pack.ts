@@ -67,7 +67,7 @@ export function packedKeys(stored: unknown): Pick<LeadProfile, 'crmIds' | 'email
 }
 
 function hasContactDetails(contact: LeadProfile['contact']): boolean {
-  return contact.doNotCall || contact.doNotEmail || contact.preferredChannel !== undefined || contact.bestTime !== undefined || contact.timeZone !== undefined;
+  return contact.doNotCall || contact.doNotEmail || contact.doNotText === true || contact.preferredChannel !== undefined || contact.bestTime !== undefined || contact.timeZone !== undefined;
 }
 
 function set(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -52,6 +52,13 @@ describe('parseCsv', () => {
     expect('score' in sofia!).toBe(false);
   });
 
+  it('reads a stop on text messages, a rule of its own beside calls and e-mail', async () => {
+    const parsed = await parseCsv(['id,email,do_not_call,do_not_text', 'a,a@example.com,no,yes', 'b,b@example.com,no,'].join('\n'), 'profiles');
+    const [stopped, allowed] = parsed.records.profiles;
+    expect(stopped!.contact).toEqual({ doNotCall: false, doNotEmail: false, doNotText: true });
+    expect(allowed!.contact).toEqual({ doNotCall: false, doNotEmail: false });
+  });
+
   it('reports every bad cell of a row, not only the first', async () => {
     const parsed = await parseCsv(`${HEADER}\nlead-1,bob@,Bob,,,fax,,yesterday,hot,maybe,lots`, 'profiles');
     expect(parsed.rejected).toBe(1);

@@ -175,6 +175,7 @@ export function readProfileRow(cells: Cells): RowResult<LeadProfile> {
   optional(contact, 'timeZone', check(r, 'time_zone', RememberedTimeZoneSchema, r.text('time_zone')));
   contact.doNotCall = r.boolean('do_not_call') ?? false;
   contact.doNotEmail = r.boolean('do_not_email') ?? false;
+  if (r.boolean('do_not_text')) contact.doNotText = true;
 
   const name = r.shortText('name');
   const company = r.shortText('company');

@@ -15,6 +15,13 @@ describe('the glance the worker sends to the pill', () => {
     expect(glance.source).toBeTruthy();
   });
 
+  it('says "do not text" when texts are the one stop, and a call or e-mail stop before it', () => {
+    const signal = (contact: { doNotCall: boolean; doNotEmail: boolean; doNotText?: boolean }) => glanceFor(RECORD, leadProfile({ contact }), look).signal;
+    expect(signal({ doNotCall: false, doNotEmail: false, doNotText: true })).toBe('Do not text');
+    expect(signal({ doNotCall: false, doNotEmail: true, doNotText: true })).toBe('Do not email');
+    expect(createI18n('de').getFixedT(null, 'pill')('doNotText')).toBe('Keine SMS senden');
+  });
+
   it('clips a marketing system’s long texts to the glance’s limits instead of losing the pill', () => {
     // A profile's name and a high-intent label may be 500 characters (the lead's own limits); the pill's are shorter.
     const longName = `Ana ${'de la Fuente '.repeat(40)}`.trim();

@@ -17,7 +17,17 @@ export interface GlanceLook {
 export function glanceFor(record: DetectedRecord, profile: LeadProfile, { i18n, theme }: GlanceLook): Glance {
   const t = i18n.getFixedT(null, 'pill');
   const { contact } = profile;
-  const doNot = contact.doNotCall && contact.doNotEmail ? t('doNotCallOrEmail') : contact.doNotCall ? t('doNotCall') : contact.doNotEmail ? t('doNotEmail') : undefined;
+  // The stops that close the usual ways in (a call, an e-mail) first; texts only when they are the one stop.
+  const doNot =
+    contact.doNotCall && contact.doNotEmail
+      ? t('doNotCallOrEmail')
+      : contact.doNotCall
+        ? t('doNotCall')
+        : contact.doNotEmail
+          ? t('doNotEmail')
+          : contact.doNotText
+            ? t('doNotText')
+            : undefined;
   const signal = doNot ?? profile.highIntent[0]?.label ?? (profile.problems.length ? t('statedProblem') : undefined);
   const word = (key: 'region' | 'open' | 'hide' | 'move') => clip(t(key), GLANCE_LIMITS.word);
   return {

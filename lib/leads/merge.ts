@@ -67,7 +67,7 @@ function systemAnswer({ system, profile, error, errorCoded }: SourceAnswer): Sys
     found: true,
     ...(profile.score !== undefined ? { score: profile.score } : {}),
     ...(profile.stage !== undefined ? { stage: profile.stage } : {}),
-    doNotContact: profile.contact.doNotCall || profile.contact.doNotEmail,
+    doNotContact: profile.contact.doNotCall || profile.contact.doNotEmail || profile.contact.doNotText === true,
   };
 }
 

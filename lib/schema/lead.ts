@@ -121,7 +121,12 @@ export const ContactPreferencesSchema = z.object({
   timeZone: TimeZoneSchema.optional(),
   doNotCall: z.boolean().default(false),
   doNotEmail: z.boolean().default(false),
-  /** When and why doNotCall / doNotEmail were set, when the source says. */
+  /**
+   * The lead stopped text messages (Mautic's "sms" channel): a rule of its own, since a lead who
+   * stopped texts may still take a call. Set only where a source keeps such a stop.
+   */
+  doNotText: z.boolean().optional(),
+  /** When and why doNotCall / doNotText / doNotEmail were set, when the source says. */
   optOuts: z.array(OptOutSchema).max(LEAD_LIMITS.optOuts, `At most ${LEAD_LIMITS.optOuts} do-not-contact entries per lead`).optional(),
 });
 export type ContactPreferences = z.infer<typeof ContactPreferencesSchema>;
