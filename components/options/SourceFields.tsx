@@ -53,6 +53,7 @@ export function SourceFields({ kind, draft, saved, enteredFor, onChange: change 
           <Field name="bestTime" label={t('fields.hubspotBestTime')} draft={draft} onChange={change} />
           <Field name="timeZone" label={t('fields.hubspotTimeZone')} placeholder="hs_timezone" draft={draft} onChange={change} />
           <Field name="salesforceId" label={t('fields.hubspotSalesforceId')} placeholder="salesforceleadid" draft={draft} onChange={change} />
+          <Field name="score" label={t('fields.hubspotScore')} placeholder="hubspotscore" draft={draft} onChange={change} />
           <Field name="contentTableId" label={t('fields.hubspotContentTable')} draft={draft} onChange={change} />
         </div>
       )}

@@ -111,6 +111,7 @@ function rawSource(kind: DataSource['kind'], draft: SourceDraft): unknown {
           bestTime: draft.bestTime || undefined,
           timeZone: draft.timeZone || undefined,
           salesforceId: draft.salesforceId || undefined,
+          score: draft.score || undefined,
         },
         contentTableId: draft.contentTableId ?? '',
         timeoutSeconds,

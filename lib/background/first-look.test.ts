@@ -71,7 +71,7 @@ describe('the worker reports a first look', () => {
   it('to a REST gateway too, but never to the demo data or a vendor, and never for a miss', async () => {
     await saveSettings({ source: { kind: 'demo' } });
     await ask({ type: 'get-brief', tabId: TAB });
-    await saveSettings({ source: { kind: 'hubspot', apiBase: 'https://api.hubapi.com', mappings: { problem: 'message', preferredChannel: '', bestTime: '', timeZone: 'hs_timezone', salesforceId: 'salesforceleadid' }, contentTableId: '', timeoutSeconds: 8 } });
+    await saveSettings({ source: { kind: 'hubspot', apiBase: 'https://api.hubapi.com', mappings: { problem: 'message', preferredChannel: '', bestTime: '', timeZone: 'hs_timezone', salesforceId: 'salesforceleadid', score: 'hubspotscore' }, contentTableId: '', timeoutSeconds: 8 } });
     await ask({ type: 'get-brief', tabId: TAB, refresh: true });
     expect(await looksQueued()).toEqual([]);
 

@@ -227,7 +227,6 @@ const STANDARD_PROPERTIES = [
   'industry',
   'hs_language',
   'country',
-  'hubspotscore',
   'lifecyclestage',
   'hs_lifecyclestage_marketingqualifiedlead_date',
   'hs_email_optout',
@@ -661,7 +660,7 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
   const p = contact.properties;
   const email = text(p, 'email')?.toLowerCase();
   const name = [text(p, 'firstname'), text(p, 'lastname')].filter(Boolean).join(' ');
-  const score = Number(text(p, 'hubspotscore'));
+  const score = Number(text(p, source.mappings.score));
   const candidate = {
     id: contact.id,
     ...optional('email', isEmail(email) ? email : undefined),
@@ -686,7 +685,7 @@ export function toLeadProfile(contact: CrmObject, pageViews: readonly PageView[]
       doNotCall: false,
       doNotEmail: text(p, 'hs_email_optout')?.toLowerCase() === 'true',
     },
-    ...optional('score', text(p, 'hubspotscore') !== undefined && Number.isFinite(score) ? score : undefined),
+    ...optional('score', text(p, source.mappings.score) !== undefined && Number.isFinite(score) ? score : undefined),
     ...optional('stage', lifecycleStage(text(p, 'lifecyclestage'))),
     // HubSpot's own "Became a Marketing Qualified Lead Date": the team's follow-up clock starts there.
     ...optional('qualifiedAt', toTimestamp(text(p, 'hs_lifecyclestage_marketingqualifiedlead_date'))),

@@ -228,6 +228,16 @@ describe('HubSpot connector: profiles', () => {
     ]);
   });
 
+  it('reads the score from the property the admin mapped (the lead scoring tool’s, since the HubSpot score was retired), and asks for no other', async () => {
+    const scored = { ...contact51001, properties: { ...contact51001.properties, hubspotscore: '12', inbound_lead_score: '57.5' } };
+    const calls = hubspot([{ ...contactRoute, body: scored }, ...eventRoutes]);
+    const profile = await connector({ mappings: { ...source.mappings, score: 'inbound_lead_score' } }).findProfile({ crm: 'hubspot', recordId: '51001' }, signal);
+    expect(profile?.score).toBe(57.5);
+    const requested = calls[0]!.url.searchParams.get('properties')!.split(',');
+    expect(requested).toContain('inbound_lead_score');
+    expect(requested).not.toContain('hubspotscore');
+  });
+
   it('never reads a HubSpot lead’s id (Sales Hub’s Leads) as a contact id: a contact 51001 is someone else', async () => {
     const calls = hubspot([contactRoute, ...eventRoutes, { method: 'POST', path: '/crm/v3/objects/contacts/search', body: searchEmpty }]);
     expect(await connector().findProfile({ crm: 'hubspot', objectType: 'lead', recordId: '51001' }, signal)).toBeNull();

@@ -53,8 +53,13 @@ export const HubSpotSourceSchema = z.object({
       timeZone: z.string().trim().default('hs_timezone'),
       /** Filled by the HubSpot–Salesforce sync, e.g. `salesforceleadid` / `salesforcecontactid`. */
       salesforceId: z.string().trim().default('salesforceleadid'),
+      /**
+       * The lead's score: the HubSpot score (`hubspotscore`) where a portal still has it, or the score
+       * property the lead scoring tool made, named after its score, that replaced it in 2025.
+       */
+      score: z.string().trim().default('hubspotscore'),
     })
-    .default({ problem: 'message', preferredChannel: '', bestTime: '', timeZone: 'hs_timezone', salesforceId: 'salesforceleadid' }),
+    .default({ problem: 'message', preferredChannel: '', bestTime: '', timeZone: 'hs_timezone', salesforceId: 'salesforceleadid', score: 'hubspotscore' }),
   /** A HubDB table listing the sales content (one row per item); empty means no catalog from HubSpot. */
   contentTableId: z.string().trim().default(''),
   timeoutSeconds: TimeoutSchema.default(8),

@@ -20,8 +20,11 @@ test('HubSpot configured in options: a Salesforce lead shows its HubSpot history
   await options.getByLabel('Property with their preferred channel').fill('preferred_contact_method');
   await options.getByLabel('Property with their best time to call', { exact: false }).fill('best_time_to_call');
   await options.getByLabel('HubDB table with sales content (optional)').fill('5729341');
+  // The score: the HubSpot score unless the admin names their lead scoring tool's property.
+  await expect(options.getByLabel('Score property', { exact: false })).toHaveAttribute('placeholder', 'hubspotscore');
   await options.getByRole('button', { name: 'Use this source' }).click();
   await expect(options.getByTestId('source-status')).toHaveText('✓ Connected to HubSpot');
+  await options.screenshot({ path: 'artifacts/options/hubspot-source.png', fullPage: true });
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByTestId('connection-checks')).toContainText('✓ Sign-in');
 
