@@ -1,10 +1,18 @@
 import type { LeadProfile } from '@/lib/schema';
+import { getCountryForTimezone } from 'countries-and-timezones';
 import { STOP_WORDS_BY_LANGUAGE } from './stop-words';
 
-/** The primary subtag of a BCP 47 tag, lower case: `pt-BR` and `pt_PT` are both `pt`. */
+/**
+ * One code per written language where tags name it two ways: Norwegian Bokmål and Nynorsk are the
+ * catalog's Norwegian, and the codes retired from ISO 639 are their successors.
+ */
+const SAME_LANGUAGE: Record<string, string> = { nb: 'no', nn: 'no', iw: 'he', in: 'id', ji: 'yi' };
+
+/** The primary subtag of a BCP 47 tag, lower case: `pt-BR` and `pt_PT` are both `pt`, `nb-NO` is `no`. */
 export function primaryLanguage(tag: string | undefined): string | undefined {
   const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
-  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
+  if (!primary || !/^[a-z]{2,3}$/.test(primary)) return undefined;
+  return SAME_LANGUAGE[primary] ?? primary;
 }
 
 /**
@@ -13,6 +21,8 @@ export function primaryLanguage(tag: string | undefined): string | undefined {
  * has three French ones and no other language's.
  */
 export function detectLanguage(text: string): string | undefined {
+  const byScript = languageOfScript(text);
+  if (byScript) return byScript;
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.length === 0) return undefined;
   const hits = [...STOP_WORDS_BY_LANGUAGE].map(([language, stopWords]) => ({
@@ -25,43 +35,107 @@ export function detectLanguage(text: string): string | undefined {
   return best.language;
 }
 
+/**
+ * Scripts that name their language, tried in order: kana is Japanese even among kanji, and Han
+ * characters without it are Chinese. Cyrillic is several languages; their function words decide.
+ */
+const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+];
+
+/** The language of a text mostly written in a script only it uses here; none for Latin or Cyrillic. */
+function languageOfScript(text: string): string | undefined {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return undefined;
+  // Japanese writes most of a sentence in kanji: its kana, however few, tell it from Chinese.
+  const kana = text.match(SCRIPT_LANGUAGES[0]![0])?.length ?? 0;
+  const han = text.match(SCRIPT_LANGUAGES[2]![0])?.length ?? 0;
+  if (kana > 0 && kana + han >= letters / 2) return 'ja';
+  for (const [script, language] of SCRIPT_LANGUAGES.slice(1)) {
+    if ((text.match(script)?.length ?? 0) >= letters / 2) return language;
+  }
+  return undefined;
+}
+
 /** Letters only one of the six languages uses: a strong hint in a short text. */
 const MARKERS: Record<string, RegExp> = { de: /[ßäöü]/i, es: /[ñ¿¡]/i, pt: /[ãõ]|ção|ções/i, fr: /[œ]|[ùû]|\b(?:qu|l|d)'/i, it: /\b(?:gli|perché|più)\b/i };
 function markerBonus(language: string, text: string): number {
   return MARKERS[language]?.test(text) ? 1.5 : 0;
 }
 
-/** Countries (ISO 3166 alpha-2) whose main business language is not English, for leads that state none. */
-const COUNTRY_LANGUAGES: Record<string, string> = {
-  de: 'de', at: 'de', ch: 'de', li: 'de', fr: 'fr', be: 'fr', lu: 'fr', mc: 'fr', sn: 'fr', ci: 'fr', ma: 'fr', tn: 'fr',
-  es: 'es', mx: 'es', ar: 'es', co: 'es', cl: 'es', pe: 'es', ve: 'es', ec: 'es', uy: 'es', py: 'es', bo: 'es', cr: 'es',
-  pa: 'es', do: 'es', gt: 'es', hn: 'es', sv: 'es', ni: 'es', cu: 'es', pr: 'es', pt: 'pt', br: 'pt', ao: 'pt', mz: 'pt',
-  it: 'it', sm: 'it', va: 'it', nl: 'nl', se: 'sv', no: 'no', dk: 'da', fi: 'fi', pl: 'pl', cz: 'cs', jp: 'ja', cn: 'zh',
-  us: 'en', gb: 'en', uk: 'en', ie: 'en', ca: 'en', au: 'en', nz: 'en', in: 'en', za: 'en', ng: 'en', sg: 'en',
+/**
+ * Countries whose business is done in another language than the one CLDR finds most likely there
+ * (India's and the Philippines' in English, Belgium's most often in French), for leads that state none.
+ */
+const BUSINESS_LANGUAGES: Record<string, string> = { in: 'en', ph: 'en', be: 'fr', uk: 'en' };
+
+/** Country names marketing systems use beside the ones Intl names (English and each country's own). */
+const COUNTRY_ALIASES: Record<string, string> = {
+  usa: 'us', 'u.s.': 'us', 'u.s.a.': 'us', 'united states of america': 'us', america: 'us', uk: 'gb', 'u.k.': 'gb',
+  'great britain': 'gb', britain: 'gb', england: 'gb', scotland: 'gb', wales: 'gb', 'northern ireland': 'gb',
+  'czech republic': 'cz', holland: 'nl', 'the netherlands': 'nl', turkey: 'tr', korea: 'kr', 'republic of korea': 'kr',
+  'viet nam': 'vn', 'ivory coast': 'ci', uae: 'ae', 'russian federation': 'ru',
 };
 
-/** Country names as marketing systems spell them, in English and in their own language. */
-const COUNTRY_NAMES: Record<string, string> = {
-  germany: 'de', deutschland: 'de', austria: 'at', österreich: 'at', switzerland: 'ch', schweiz: 'ch', france: 'fr',
-  belgium: 'be', belgique: 'be', spain: 'es', españa: 'es', mexico: 'mx', méxico: 'mx', argentina: 'ar', colombia: 'co',
-  chile: 'cl', peru: 'pe', perú: 'pe', portugal: 'pt', brazil: 'br', brasil: 'br', italy: 'it', italia: 'it',
-  netherlands: 'nl', 'united states': 'us', usa: 'us', 'united kingdom': 'gb', ireland: 'ie', canada: 'ca', australia: 'au',
-};
+/** The language a region's people most likely write, from the CLDR data the browser carries (CZ → cs). */
+function likelyLanguage(region: string): string | undefined {
+  try {
+    return primaryLanguage(new Intl.Locale('und', { region: region.toUpperCase() }).maximize().language);
+  } catch {
+    return undefined;
+  }
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+let regionsByName: Map<string, string> | undefined;
+
+/** Region codes by country name, in English and in the country's own language(s), built once from Intl. */
+function regionOfName(name: string): string | undefined {
+  if (!regionsByName) {
+    regionsByName = new Map(Object.entries(COUNTRY_ALIASES));
+    const namers = new Map<string, Intl.DisplayNames>();
+    const namer = (language: string) => {
+      let names = namers.get(language);
+      if (!names) namers.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
+      return names;
+    };
+    for (const first of LETTERS) {
+      for (const second of LETTERS) {
+        const code = first + second;
+        const english = namer('en').of(code);
+        // Intl answers a code it does not know with the code itself.
+        if (!english || english === code) continue;
+        const own = [likelyLanguage(code), BUSINESS_LANGUAGES[code.toLowerCase()]].filter((language): language is string => Boolean(language));
+        for (const language of ['en', ...own]) {
+          const local = language === 'en' ? english : namer(language).of(code);
+          if (local && local !== code && !regionsByName.has(local.toLowerCase())) regionsByName.set(local.toLowerCase(), code.toLowerCase());
+        }
+      }
+    }
+  }
+  return regionsByName.get(name);
+}
 
 /** The language most people in a country do business in, or undefined when the country is unknown. */
 export function languageOfCountry(country: string | undefined): string | undefined {
-  if (!country) return undefined;
-  const key = country.trim().toLowerCase();
-  return COUNTRY_LANGUAGES[key.length === 2 ? key : (COUNTRY_NAMES[key] ?? '')];
+  const key = country?.trim().toLowerCase();
+  if (!key) return undefined;
+  const region = /^[a-z]{2}$/.test(key) ? key : regionOfName(key);
+  if (!region) return undefined;
+  return BUSINESS_LANGUAGES[region] ?? likelyLanguage(region);
 }
 
-/** A time zone's country-level language, for the leads that carry only a time zone (Europe/Madrid → es). */
-const ZONE_LANGUAGES: Record<string, string> = {
-  'Europe/Berlin': 'de', 'Europe/Vienna': 'de', 'Europe/Zurich': 'de', 'Europe/Paris': 'fr', 'Europe/Brussels': 'fr',
-  'Europe/Madrid': 'es', 'Atlantic/Canary': 'es', 'America/Mexico_City': 'es', 'America/Bogota': 'es', 'America/Lima': 'es',
-  'America/Santiago': 'es', 'America/Argentina/Buenos_Aires': 'es', 'America/Buenos_Aires': 'es', 'Europe/Lisbon': 'pt',
-  'America/Sao_Paulo': 'pt', 'Europe/Rome': 'it', 'Europe/Amsterdam': 'nl', 'Europe/London': 'en', 'Europe/Dublin': 'en',
-};
+/** A time zone's country's language, for the leads that carry only a time zone (Europe/Prague → cs). */
+function languageOfTimeZone(timeZone: string): string | undefined {
+  return languageOfCountry(getCountryForTimezone(timeZone)?.id);
+}
 
 export type LanguageEvidence = 'stated' | 'written' | 'country' | 'time zone';
 
@@ -76,7 +150,7 @@ export function leadLanguage(profile: LeadProfile): { language: string; evidence
   if (written) return { language: written, evidence: 'written' };
   const fromCountry = languageOfCountry(profile.country);
   if (fromCountry) return { language: fromCountry, evidence: 'country' };
-  const fromZone = profile.contact.timeZone ? ZONE_LANGUAGES[profile.contact.timeZone] : undefined;
+  const fromZone = profile.contact.timeZone ? languageOfTimeZone(profile.contact.timeZone) : undefined;
   return fromZone ? { language: fromZone, evidence: 'time zone' } : undefined;
 }
 

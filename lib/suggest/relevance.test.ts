@@ -19,10 +19,13 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  *   does not own; 0.861 and 0.843 with the stopword package's Spanish list (the second set 0.862 →
  *   0.855 with it: one lead's tie);
  * - sixth: written the same way for a construction-software vendor (Swedish, Czech and Japanese
- *   among its languages) and held out: 0.791 when it came, 0.807 and 0.823 after the two rules the
- *   fourth and fifth taught; never read;
+ *   among its languages) and held out for two sessions: 0.791 when it came, 0.807 and 0.823 after the
+ *   two rules the fourth and fifth taught; then read: 0.850 with the language of any country and time
+ *   zone (CLDR's and the time-zone package's, not a list of some), Czech and others' function words
+ *   and the languages a script names;
  * - seventh: written the same way for a vendor of hotel and short-stay rental software (Italian,
- *   Dutch, Finnish, Turkish and Korean among its languages) and held out: 0.795 when it came.
+ *   Dutch, Finnish, Turkish and Korean among its languages) and held out: 0.795 when it came, 0.825
+ *   with the sixth's language rules.
  */
 const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> = [
   { set: 'first', floor: 0.9, leads: 40 },
@@ -30,8 +33,8 @@ const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> 
   { set: 'third', floor: 0.78, leads: 30 },
   { set: 'fourth', floor: 0.85, leads: 30 },
   { set: 'fifth', floor: 0.84, leads: 30 },
-  { set: 'sixth', floor: 0.82, leads: 40 },
-  { set: 'seventh', floor: 0.79, leads: 40 },
+  { set: 'sixth', floor: 0.845, leads: 40 },
+  { set: 'seventh', floor: 0.82, leads: 40 },
 ];
 
 describe.each(SETS)('ranking quality on the $set judged set', ({ set, floor, leads }) => {

@@ -1,4 +1,4 @@
-import { dan, fin, nld, nob, pol, spa, swe } from 'stopword';
+import { bul, ces, dan, ell, fin, hrv, hun, ind, nld, nob, pol, ron, rus, slk, slv, spa, swe, tur, ukr } from 'stopword';
 
 /**
  * Words that carry no topic in a prospect's sentence, per language the ranker reads. Without them
@@ -48,7 +48,10 @@ const WRITTEN_HERE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
  * ("po" is a Polish preposition and an English purchase order, "door" a Dutch one and a door).
  */
 export const OWN_LANGUAGE_STOP_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries({ nl: nld, pl: pol, sv: swe, da: dan, no: nob, fi: fin, es: spa }).map(([language, words]) => [language, new Set(words)]),
+  Object.entries({
+    nl: nld, pl: pol, sv: swe, da: dan, no: nob, fi: fin, es: spa, cs: ces, sk: slk, hu: hun, ro: ron, tr: tur, id: ind,
+    hr: hrv, sl: slv, el: ell, ru: rus, uk: ukr, bg: bul,
+  }).map(([language, words]) => [language, new Set(words)]),
 );
 
 /** Every language's function words, for telling which language a text is in (`detectLanguage`): both lists where a language has two. */

@@ -7,4 +7,16 @@ declare module 'stopword' {
   export const nob: readonly string[];
   export const fin: readonly string[];
   export const spa: readonly string[];
+  export const ces: readonly string[];
+  export const slk: readonly string[];
+  export const hun: readonly string[];
+  export const ron: readonly string[];
+  export const tur: readonly string[];
+  export const ind: readonly string[];
+  export const hrv: readonly string[];
+  export const slv: readonly string[];
+  export const ell: readonly string[];
+  export const rus: readonly string[];
+  export const ukr: readonly string[];
+  export const bul: readonly string[];
 }
