@@ -292,6 +292,16 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
 
   async function activityOf(id: string, signal: AbortSignal, gaps: DataGap[]): Promise<MauticEvent[]> {
     const events: MauticEvent[] = [];
+    // Mautic pages the timeline by offset, newest first: events recorded while it is read push older
+    // ones onto the next page, which then repeats them, under the same id.
+    const seen = new Set<string>();
+    const isNew = (event: MauticEvent) => {
+      if (event.eventId === undefined) return true;
+      const key = `${event.event}\u0000${event.eventId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
     for (let page = 1; page <= MAX_ACTIVITY_PAGES; page++) {
       const params = new URLSearchParams({ page: String(page), limit: String(ACTIVITY_PAGE_SIZE) });
       for (const type of ACTIVITY_TYPES) params.append('filters[includeEvents][]', type);
@@ -310,7 +320,7 @@ export function createMauticConnector(source: MauticSource, secrets: { password?
         );
         break;
       }
-      events.push(...answer.events);
+      events.push(...answer.events.filter(isNew));
       if (answer.events.length === 0 || page >= (answer.maxPages ?? page)) break;
       // Mautic has more pages than are read: the brief says its history stops here.
       if (page === MAX_ACTIVITY_PAGES) {
