@@ -25,7 +25,10 @@ import type { JudgedSetName } from '@/test/fixtures/relevance/judged-set';
  *   and the languages a script names;
  * - seventh: written the same way for a vendor of hotel and short-stay rental software (Italian,
  *   Dutch, Finnish, Turkish and Korean among its languages) and held out: 0.795 when it came, 0.825
- *   with the sixth's language rules.
+ *   with the sixth's language rules;
+ * - eighth: written the same way for a vendor of law-firm software (Spanish, Norwegian, Romanian,
+ *   Indonesian and Simplified Chinese) and held out: 0.841 when it came, where the ranker before the
+ *   sixth's language rules would have scored 0.720.
  */
 const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> = [
   { set: 'first', floor: 0.9, leads: 40 },
@@ -35,6 +38,7 @@ const SETS: ReadonlyArray<{ set: JudgedSetName; floor: number; leads: number }> 
   { set: 'fifth', floor: 0.84, leads: 30 },
   { set: 'sixth', floor: 0.845, leads: 40 },
   { set: 'seventh', floor: 0.82, leads: 40 },
+  { set: 'eighth', floor: 0.835, leads: 40 },
 ];
 
 describe.each(SETS)('ranking quality on the $set judged set', ({ set, floor, leads }) => {
