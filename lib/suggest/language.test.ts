@@ -46,7 +46,7 @@ describe('language', () => {
     expect(zone('Europe/Oslo')?.language).toBe('no');
     expect(zone('Asia/Kolkata')?.language).toBe('en');
     expect(zone('Etc/UTC')).toBeUndefined();
-    for (const [country, language] of [['CZ', 'cs'], ['Czechia', 'cs'], ['Česko', 'cs'], ['Czech Republic', 'cs'], ['Norway', 'no'], ['Türkiye', 'tr'], ['Turkey', 'tr'], ['India', 'en'], ['Belgium', 'fr'], ['Magyarország', 'hu'], ['USA', 'en']]) {
+    for (const [country, language] of [['CZ', 'cs'], ['Czechia', 'cs'], ['Česko', 'cs'], ['Czech Republic', 'cs'], ['Norway', 'no'], ['Türkiye', 'tr'], ['Turkey', 'tr'], ['India', 'en'], ['Belgium', 'fr'], ['Magyarország', 'hu'], ['USA', 'en'], ['UK', 'en'], ['Morocco', 'fr'], ['PY', 'es']]) {
       expect(languageOfCountry(country), country).toBe(language);
     }
     // Bokmål and Nynorsk are the catalog's Norwegian.

@@ -72,13 +72,18 @@ function markerBonus(language: string, text: string): number {
 
 /**
  * Countries whose business is done in another language than the one CLDR finds most likely there
- * (India's and the Philippines' in English, Belgium's most often in French), for leads that state none.
+ * (India's, Pakistan's, Kenya's and the Philippines' in English, Morocco's and Senegal's in French,
+ * Belgium's most often in French), for leads that state none.
  */
-const BUSINESS_LANGUAGES: Record<string, string> = { in: 'en', ph: 'en', be: 'fr', uk: 'en' };
+const BUSINESS_LANGUAGES: Record<string, string> = {
+  in: 'en', pk: 'en', ph: 'en', ke: 'en', ug: 'en', gh: 'en', mt: 'en', be: 'fr', ma: 'fr', tn: 'fr', dz: 'fr', sn: 'fr', ht: 'fr', py: 'es',
+};
 
 /** Country names marketing systems use beside the ones Intl names (English and each country's own). */
 const COUNTRY_ALIASES: Record<string, string> = {
-  usa: 'us', 'u.s.': 'us', 'u.s.a.': 'us', 'united states of america': 'us', america: 'us', uk: 'gb', 'u.k.': 'gb',
+  // Not ISO 3166, but what many systems store for the United Kingdom.
+  uk: 'gb',
+  usa: 'us', 'u.s.': 'us', 'u.s.a.': 'us', 'united states of america': 'us', america: 'us', 'u.k.': 'gb',
   'great britain': 'gb', britain: 'gb', england: 'gb', scotland: 'gb', wales: 'gb', 'northern ireland': 'gb',
   'czech republic': 'cz', holland: 'nl', 'the netherlands': 'nl', turkey: 'tr', korea: 'kr', 'republic of korea': 'kr',
   'viet nam': 'vn', 'ivory coast': 'ci', uae: 'ae', 'russian federation': 'ru',
@@ -127,7 +132,7 @@ function regionOfName(name: string): string | undefined {
 export function languageOfCountry(country: string | undefined): string | undefined {
   const key = country?.trim().toLowerCase();
   if (!key) return undefined;
-  const region = /^[a-z]{2}$/.test(key) ? key : regionOfName(key);
+  const region = COUNTRY_ALIASES[key] ?? (/^[a-z]{2}$/.test(key) ? key : regionOfName(key));
   if (!region) return undefined;
   return BUSINESS_LANGUAGES[region] ?? likelyLanguage(region);
 }
