@@ -46,7 +46,7 @@ import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
 import { isSalesforceId } from '@/lib/leads/salesforce-id';
-import { clip, httpUrl, oneLineText, textOfHtml, utmValue } from './vendor-text';
+import { clip, httpUrl, oneLineText, pageUrl, textOfHtml, utmValue } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -446,13 +446,14 @@ export function pageViewsFromEvents(events: readonly unknown[]): PageView[] {
     const event = parsed.data;
     if (event.eventType && event.eventType !== 'e_visited_page') continue;
     // Older page-view events name the page hs_page_url and hs_page_title (the title is read so too).
-    const url = httpUrl(event.properties.hs_url ?? event.properties.hs_page_url);
+    const url = pageUrl(event.properties.hs_url ?? event.properties.hs_page_url);
     const viewedAt = toTimestamp(event.occurredAt);
     if (!url || !viewedAt) continue;
     const key = event.id ?? `${url}@${viewedAt}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const title = event.properties.hs_title?.trim() || event.properties.hs_page_title?.trim() || url;
+    // A title is the page's own text: its entities (`Pricing &amp; plans`) are characters.
+    const title = oneLineText(event.properties.hs_title) ?? oneLineText(event.properties.hs_page_title) ?? url;
     // hs_session_id groups views into visits; without it, one visit per day is the honest guess.
     const visitId = event.properties.hs_session_id?.trim() || `day:${viewedAt.slice(0, 10)}`;
     views.push({ url, title, viewedAt, visitId });
@@ -478,9 +479,9 @@ export function summaryPageViews(properties: HubSpotProperties): PageView[] {
   const summary = counts.length ? `HubSpot summary: ${counts.join(' over ')}` : 'HubSpot summary';
 
   const result: PageView[] = [];
-  const first = httpUrl(text(properties, 'hs_analytics_first_url'));
+  const first = pageUrl(text(properties, 'hs_analytics_first_url'));
   const firstAt = toTimestamp(text(properties, 'hs_analytics_first_timestamp') ?? text(properties, 'hs_analytics_first_visit_timestamp'));
-  const last = httpUrl(text(properties, 'hs_analytics_last_url'));
+  const last = pageUrl(text(properties, 'hs_analytics_last_url'));
   const lastAt = toTimestamp(text(properties, 'hs_analytics_last_visit_timestamp') ?? text(properties, 'hs_analytics_last_timestamp'));
   if (last && lastAt) result.push({ url: last, title: `Last page seen (${summary})`, viewedAt: lastAt, visitId: SUMMARY_VISIT_ID });
   else if (last && last !== first) {

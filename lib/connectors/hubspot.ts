@@ -35,8 +35,13 @@ import { connectorText, said, type Said } from './message-codes';
 
 const VENDOR = 'HubSpot';
 /** Page views worth showing a rep: the newest 300 are plenty, and each page is one more call. */
-const EVENT_PAGES = 3;
+const EVENT_VIEWS = 300;
 const EVENT_PAGE_SIZE = 100;
+/**
+ * `limit` is a most, not a promise: HubSpot may answer shorter pages with a cursor to more. The
+ * views decide when to stop; this only bounds the calls a contact with endless short pages costs.
+ */
+const MAX_EVENT_CALLS = 10;
 /** HubDB answers up to 1,000 rows a page; 50 pages is far beyond any sales-content table. */
 const MAX_ROW_PAGES = 50;
 /** HubSpot-defined association type "note to contact" (developers.hubspot.com associations v4 type list). */
@@ -232,7 +237,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   async function loadEventPages(contactId: string, signal: AbortSignal): Promise<EventsRead> {
     const events: unknown[] = [];
     let after: string | undefined;
-    for (let page = 0; page < EVENT_PAGES; page++) {
+    for (let page = 0; page < MAX_EVENT_CALLS && events.length < EVENT_VIEWS; page++) {
       // GET /events/v3/events (codegen/events/apis/EventsApi.ts: "prefix with - for descending
       // order; occurredAt is the only field supported for sorting"): newest first, so the page cap
       // keeps the recent trail. Without the sort the views are still sorted here.

@@ -35,7 +35,7 @@ import {
   type MauticUtmTag,
 } from './mautic-api';
 import type { ProfileSummary } from './types';
-import { clip, httpUrl, oneLineText, textOfHtml, utmValue } from './vendor-text';
+import { clip, httpUrl, oneLineText, pageUrl, textOfHtml, utmValue } from './vendor-text';
 
 /*
  * Pure mapping from Mautic's payloads to Leadside's domain objects. The connector parses the result
@@ -259,7 +259,7 @@ function pageHit(event: MauticEvent): Hit | undefined {
   // label's link is that path on Mautic's own host, no page the lead read: it stands in only for a
   // hit with no URL at all.
   const written = hit?.url?.trim();
-  const url = written ? httpUrl(written) : typeof label === 'object' && label?.isExternal ? httpUrl(label.href) : undefined;
+  const url = written ? pageUrl(written) : typeof label === 'object' && label?.isExternal ? pageUrl(label.href) : undefined;
   if (url && TRACKING_PIXEL.test(new URL(url).pathname)) return undefined;
   const viewedAt = toTimestamp(hit?.dateHit) ?? toTimestamp(event.timestamp);
   if (!url || !viewedAt) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, errorPageText, httpUrl, oneLineText, textOfHtml, utmValue } from './vendor-text';
+import { clip, errorPageText, httpUrl, oneLineText, pageUrl, textOfHtml, utmValue } from './vendor-text';
 
 describe('textOfHtml', () => {
   it('keeps a rich-text value’s words, its breaks and one blank line between paragraphs, not its tags or entities', () => {
@@ -69,5 +69,16 @@ describe('httpUrl', () => {
     expect(httpUrl(`https://www.keyline.example/pricing/calculator?state=${state}`)).toBe('https://www.keyline.example/pricing/calculator');
     expect(httpUrl(`https://www.keyline.example/pricing/calculator?q=1#${state}`)).toBe('https://www.keyline.example/pricing/calculator?q=1');
     expect(httpUrl(`https://www.keyline.example/${state}`)).toBeUndefined();
+  });
+});
+
+describe('pageUrl', () => {
+  it('keeps the page and its campaign tags, without anyone’s click or visitor id, its host in lower case', () => {
+    expect(pageUrl('https://WWW.Keyline.example/pricing?plan=team&_hsmi=2981&_hsenc=p2ANqtz-x&utm_source=hs_email&gclid=Cj0K&mtc_id=77#faq')).toBe(
+      'https://www.keyline.example/pricing?plan=team&utm_source=hs_email#faq',
+    );
+    // A query with nothing to take out stays as it came, its own encoding included.
+    expect(pageUrl('https://www.keyline.example/search?q=soc%202+audit')).toBe('https://www.keyline.example/search?q=soc%202+audit');
+    expect(pageUrl('javascript:alert(1)')).toBeUndefined();
   });
 });

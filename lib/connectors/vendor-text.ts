@@ -102,3 +102,26 @@ export function httpUrl(value: unknown): string | undefined {
   if (url.length > LEAD_LIMITS.url) url = url.split('?')[0]!;
   return url.length <= LEAD_LIMITS.url ? url : undefined;
 }
+
+/**
+ * Query parameters that identify one click, recipient or visitor, not the page: HubSpot's e-mail and
+ * cross-domain tracking (`_hsenc`, `_hsmi`, `__hstc`, `__hssc`, `__hsfp`, `hsCtaTracking`), Mautic's
+ * contact id (`mtc_id`), the ad networks' click ids and analytics' linker. UTM tags stay: they say
+ * which campaign brought the lead to the page, the same for everyone who came that way.
+ */
+const TRACKING_PARAMETER = /^(?:_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|mtc_id|gclid|gbraid|wbraid|dclid|fbclid|msclkid|li_fat_id|ttclid|twclid|yclid|igshid|mc_eid|_ga|_gl)$/i;
+
+/**
+ * A page the lead read, as one address whatever tracked the visit: http(s), the host in lower case
+ * (WWW.EXAMPLE.COM is www.example.com's page), without the parameters that identify a click or a
+ * visitor, so the same page read from two e-mails is one page, and no one's tracking id is shown.
+ */
+export function pageUrl(value: unknown): string | undefined {
+  const url = httpUrl(value);
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  // Deleting re-encodes the rest of the query, so a query with nothing to take out is left as it came.
+  for (const name of [...parsed.searchParams.keys()].filter((key) => TRACKING_PARAMETER.test(key))) parsed.searchParams.delete(name);
+  return httpUrl(parsed.href);
+}
+
