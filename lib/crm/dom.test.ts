@@ -87,6 +87,14 @@ describe('findEmail', () => {
     expect(findEmail('邮箱li.wei@huadong.example联系')).toBe('li.wei@huadong.example');
   });
 
+  it('finds an address under a top-level domain in its own letters or in punycode, whole', () => {
+    expect(findEmail('s.belousov@белоусов-мебель.рф')).toBe('s.belousov@белоусов-мебель.рф');
+    expect(findEmail('s.belousov@xn----9sbbcocb7bfgta2b1a8l.xn--p1ai')).toBe('s.belousov@xn----9sbbcocb7bfgta2b1a8l.xn--p1ai');
+    const link = document.createElement('a');
+    link.textContent = 's.belousov@белоусов-мебель.рф';
+    expect(mailtoAddress('mailto:s.belousov@xn----9sbbcocb7bfgta2b1a8l.xn--p1ai', link)).toBe('s.belousov@белоусов-мебель.рф');
+  });
+
   it('reads a local part with Latin letters beyond ASCII whole, never its ASCII tail', () => {
     expect(findEmail('E-Mail: josé.núñez@bodega-sur.example')).toBe('josé.núñez@bodega-sur.example');
     expect(findEmail('jürgen.weiß@bäckerei-müller.example')).toBe('jürgen.weiß@bäckerei-müller.example');

@@ -129,7 +129,9 @@ export function firstShownText(root: Document | Element, selectors: readonly str
  * Other scripts stay out of it, so a label written right before an address ("邮箱") is not taken in.
  */
 const LOCAL_PART = /[\p{sc=Latn}\p{M}\w.%+'-]{1,64}$/u;
-const DOMAIN = /^[\p{L}\p{N}.-]{1,253}\.(?:[A-Z]{2,63}|xn--[A-Z0-9-]{1,59})/iu;
+// A top-level domain in ASCII, in punycode ("xn--p1ai", tried first: "xn" alone is no domain's end),
+// or in its own letters (".рф", ".中国"), that last only where no ASCII one ends the address first.
+const DOMAIN = /^[\p{L}\p{N}.-]{1,253}\.(?:xn--[A-Z0-9-]{1,59}|[A-Z]{2,63}|\p{L}{2,63})/iu;
 /** Enough '@' signs for any record header; a page of text with thousands is not a person's address. */
 const MAX_AT_SIGNS = 100;
 /**

@@ -956,6 +956,15 @@ describe('tidyName', () => {
     expect(tidyName('Ing. Tereza Horáková')).toBe('Tereza Horáková');
     expect(tidyName('女士 陳 雅婷')).toBe('陳 雅婷');
     expect(tidyName('คุณ พิมพ์ชนก ศรีสุข')).toBe('พิมพ์ชนก ศรีสุข');
+    expect(tidyName('Herr Dipl.-Ing. Matthias Obermüller')).toBe('Matthias Obermüller');
+    expect(tidyName('Prof. dr. ir. Sanne de Wit-Ouwerkerk')).toBe('Sanne de Wit-Ouwerkerk');
+    expect(tidyName('Bà Nguyễn Thị Minh Khai')).toBe('Nguyễn Thị Minh Khai');
+    expect(tidyName('Dame Elspeth Carrow-Wynne DBE')).toBe('Elspeth Carrow-Wynne');
+    expect(tidyName('Sheikh Faris bin Nasser Al Mahri')).toBe('Faris bin Nasser Al Mahri');
+    expect(tidyName('د. عبد الرحمن بن سعيد الغامدي')).toBe('عبد الرحمن بن سعيد الغامدي');
+    expect(tidyName('ד״ר נועה בן-עמי')).toBe('נועה בן-עמי');
+    // An emoji inside a name is decoration; a text symbol is the name's own (below).
+    expect(tidyName('Rónán 🌊 Ó Súilleabháin (he/him)')).toBe('Rónán Ó Súilleabháin');
     // Clergy's styles, one or several.
     expect(tidyName('The Revd Canon Hilary Nwachukwu-Forsyth')).toBe('Hilary Nwachukwu-Forsyth');
     expect(tidyName('Rabbi Miriam Adler')).toBe('Miriam Adler');

@@ -722,13 +722,14 @@ function wordsOfName(name: string | undefined): NameWords | undefined {
 }
 
 /**
- * Salutations and academic titles CRMs put before a name (en/de/fr/es/pt/it/nl, "Dra.", Turkish
- * "Bay"/"Bayan", Czech "Ing.", Indonesian "Bpk."/"Ibu", Malay "Encik"/"Puan", Hebrew
- * "מר"/"גב'", Chinese "女士", Thai "คุณ", Hindi "श्री"/"श्रीमती", clergy's "The Revd Canon", "Rabbi",
- * "Pastor"), one or several ("Prof. Dr.").
+ * Salutations, honorifics and academic titles CRMs put before a name (en/de/fr/es/pt/it/nl, "Dra.",
+ * German "Dipl.-Ing.", Dutch "ir.", Turkish "Bay"/"Bayan", Czech "Ing.", Indonesian "Bpk."/"Ibu",
+ * Malay "Encik"/"Puan", Vietnamese "Ông"/"Bà", Burmese "Daw", Arabic "د." and "Sheikh", Hebrew
+ * "מר"/"גב'"/"ד״ר", Chinese "女士", Thai "คุณ", Hindi "श्री"/"श्रीमती", British "Sir"/"Dame", clergy's
+ * "The Revd Canon", "Rabbi", "Pastor"), one or several ("Prof. dr. ir.").
  */
 const SALUTATION =
-  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott\.?ssa|prof\.?ssa|dott|mgr|bc|arch|doc|mudr|judr|phdr|rndr|dhr|mevr|mw|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|bpk|ibu|encik|puan|מר|גב'|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
+  /^(?:(?:mr|mrs|ms|miss|mx|dra?|prof|herr|frau|m|mme|mlle|sr|sra|srta|dona?|sig|sig\.ra|dott\.?ssa|prof\.?ssa|dott|mgr|bc|arch|doc|mudr|judr|phdr|rndr|dhr|mevr|mw|ir|dipl\.-ing|bay(?:an)?|ing\.|the|revd?|canon|rabbi|pastor|sir|dame|sheikha?|shaikh|bpk|ibu|encik|puan|ông|bà|daw|د|מר|גב'|ד״ר|ד"ר|女士|คุณ|श्रीमती|श्री)\.?\s+)+/i;
 /** What CRMs and their integrations title a record with that has no name ("Untitled", "(No name)", Web-to-Lead's "[not provided]", Account Engagement's "[[unknown]]", "N/A"). */
 const PLACEHOLDER_NAME = /^(?:untitled|\[*(?:unknown|not provided)\]*|\(?no name\)?|n\/a)$/;
 /**
@@ -753,10 +754,12 @@ export function tidyName(text: string | null | undefined): string | undefined {
   // An aside in brackets ("Alexandra (Sasha) Ivanova", "Sam Rivera (they/them)"), what a spaced dash
   // or dot adds after the name (Zoho's "- Polder Tulpen B.V.", Dynamics' "- Saved", an import's "-"
   // for a missing last name, Close's "· Survey Operations Lead") and a degree after it
-  // ("Priya Subramaniam PhD", "Omar Haddad, MD") are not part of it, nor a disclosure toggle's glyph
-  // before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put around it ("✨ Tamsin
-  // Rowe ✨", "Priyanka Raghavan 🌻 (she/her)") or a breadcrumb's trail ("Personer / Ingrid Bergström").
-  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()|^.* \/ | ?\([^)]*\)| [-–—·•](?: .*)?$|,? (?:Ph\.?D\.?|MD|MBA|CSc\.)$/gu, '').replace(SALUTATION, '').trim();
+  // ("Priya Subramaniam PhD", "Omar Haddad, MD", an honour's "DBE") are not part of it, nor a
+  // disclosure toggle's glyph before it (Close's "▾ Marisol Quintero"), emoji a web form's visitor put
+  // around it ("✨ Tamsin Rowe ✨", "Priyanka Raghavan 🌻 (she/her)") or inside it ("Rónán 🌊 Ó
+  // Súilleabháin": an emoji, where a text symbol inside a name, "Zoë ☆ Lin", is the name's own) or
+  // a breadcrumb's trail ("Personer / Ingrid Bergström").
+  const shown = cleanText(text)?.replace(/^[\p{S}\u200d\ufe0f]+ | [\p{S}\u200d\ufe0f]+(?=$| \()| [\p{Emoji_Presentation}\u200d\ufe0f]+(?= )|^.* \/ | ?\([^)]*\)| [-–—·•](?: .*)?$|,? (?:Ph\.?D\.?|MD|MBA|CSc\.|[CDGKMO]BE|Esq\.)$/gu, '').replace(SALUTATION, '').trim();
   const [, family, given] = FAMILY_FIRST.exec(shown ?? '') ?? [];
   const name = given && !NOT_A_GIVEN_NAME.test(given) ? `${given} ${family}` : shown;
   // Digits make a sentence or a date ("This lead was converted on 11/18/2026"), never a person's
