@@ -228,6 +228,23 @@ describe('HubSpot connector: profiles', () => {
     ]);
   });
 
+  it('says when older page views were left unread, and not when the trail ended', async () => {
+    // Every page of events points to one more: reading stops, and the brief says its trail does.
+    const endless: Route[] = Array.from({ length: 12 }, (_, page) => ({
+      method: 'GET',
+      path: '/events/v3/events',
+      when: (url: URL) => (url.searchParams.get('after') ?? 'c0') === `c${page}`,
+      body: { results: eventsPage1.results.map((event) => ({ ...event, id: `${event.id}-${page}` })), paging: { next: { after: `c${page + 1}` } } },
+    }));
+    hubspot([contactRoute, ...endless]);
+    const profile = await connector().findProfile({ crm: 'hubspot', recordId: '51001' }, signal);
+    expect(profile?.gaps).toEqual([
+      { what: 'Older page views', why: `were not read: Leadside shows the newest ${profile!.pageViews.length}`, coded: { code: 'hubspot.olderViewsNotRead', params: { limit: profile!.pageViews.length } } },
+    ]);
+    hubspot([contactRoute, ...eventRoutes]);
+    expect((await connector().findProfile({ crm: 'hubspot', recordId: '51001' }, signal))?.gaps).toBeUndefined();
+  });
+
   it('reads the score from the property the admin mapped (the lead scoring tool’s, since the HubSpot score was retired), and asks for no other', async () => {
     const scored = { ...contact51001, properties: { ...contact51001.properties, hubspotscore: '12', inbound_lead_score: '57.5' } };
     const calls = hubspot([{ ...contactRoute, body: scored }, ...eventRoutes]);

@@ -216,10 +216,11 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     return ranked.sort((a, b) => a.rank - b.rank).map(({ contact, bySalesforceId }) => ({ contact, bySalesforceId }));
   }
 
-  /** The page views, and why the older pages are missing when a later page of events failed. */
+  /** The page views, and why the older pages are missing: a later page of events failed, or more were left unread. */
   interface EventsRead {
     views: PageView[];
     olderMissing?: ConnectorError;
+    olderLeft?: boolean;
   }
 
   async function loadEvents(contactId: string, signal: AbortSignal): Promise<EventsRead> {
@@ -237,6 +238,7 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
   async function loadEventPages(contactId: string, signal: AbortSignal): Promise<EventsRead> {
     const events: unknown[] = [];
     let after: string | undefined;
+    let more = false;
     for (let page = 0; page < MAX_EVENT_CALLS && events.length < EVENT_VIEWS; page++) {
       // GET /events/v3/events (codegen/events/apis/EventsApi.ts: "prefix with - for descending
       // order; occurredAt is the only field supported for sorting"): newest first, so the page cap
@@ -261,10 +263,12 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
       events.push(...answer.results);
       // An empty page may still carry a cursor to older events (HubSpot's cursors do): read on.
       const next = answer.paging?.next?.after;
-      if (!next || next === after) break;
+      more = Boolean(next) && next !== after;
+      if (!more) break;
       after = next;
     }
-    return { views: pageViewsFromEvents(events) };
+    // Older views HubSpot still has are left unread on purpose: the brief says its trail stops here.
+    return { views: pageViewsFromEvents(events), ...(more ? { olderLeft: true } : {}) };
   }
 
   /**
@@ -276,8 +280,12 @@ export function createHubSpotConnector(source: HubSpotSource, secrets: { token?:
     let reason: Said | undefined = eventsUnavailable;
     if (eventsUnavailable === undefined) {
       try {
-        const { views, olderMissing } = await loadEvents(contact.id, signal);
-        const gaps = olderMissing ? [dataGap('Older page views', `were not read: ${olderMissing.message}`, connectorText('hubspot.olderViewsUnread', {}, undefined, olderMissing.coded))] : [];
+        const { views, olderMissing, olderLeft } = await loadEvents(contact.id, signal);
+        const gaps = olderMissing
+          ? [dataGap('Older page views', `were not read: ${olderMissing.message}`, connectorText('hubspot.olderViewsUnread', {}, undefined, olderMissing.coded))]
+          : olderLeft
+            ? [dataGap('Older page views', `were not read: Leadside shows the newest ${views.length}`, connectorText('hubspot.olderViewsNotRead', { limit: views.length }))]
+            : [];
         if (views.length > 0) return { views, gaps };
       } catch (error) {
         if (!(error instanceof ConnectorError) || signal.aborted) throw error;

@@ -61,6 +61,7 @@ export const CONNECTOR_CODES = {
   'hubspot.noToken': [],
   'hubspot.contactUnreadable': ['id'],
   'hubspot.olderViewsUnread': [],
+  'hubspot.olderViewsNotRead': ['limit'],
   'hubspot.eventsNeedScope': [],
   'hubspot.eventsUnavailable': [],
   'hubspot.eventsNotThisTime': [],
