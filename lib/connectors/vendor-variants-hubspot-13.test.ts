@@ -45,45 +45,12 @@ import leadStatusProperty from '@/test/fixtures/api/variants/hubspot13/property-
 import pipelinesContacts from '@/test/fixtures/api/variants/hubspot13/pipelines-contacts.json';
 import missingScopes from '@/test/fixtures/api/variants/hubspot13/error-403-missing-scopes.json';
 import { ConnectorError } from './types';
-import { describeOutcome, hub, instant, json, rawServer, rejection, resetBetweenTests, signal, wellFormed, type RawCall } from '@/test/support/vendor-variants';
+import { describeOutcome, hub, instant, json, rawServer, rejection, resetBetweenTests, signal, wellFormed, type RawCall , hsContactAnswer, hsListed, hsNotFound } from '@/test/support/vendor-variants';
 
 resetBetweenTests();
 
 type Json = any;
 
-/** HubSpot's answer to GET /crm/v3/objects/contacts/{id} with no `properties` named (the default set). */
-const DEFAULT_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
-/** Always part of a v3 object's `properties`, asked for or not. */
-const ALWAYS = ['hs_object_id', 'createdate', 'lastmodifieddate'];
-
-/** Names a request lists, whether repeated (`properties=a&properties=b`) or comma-joined (`properties=a,b`). */
-const listed = (values: unknown): string[] =>
-  (Array.isArray(values) ? values : [values])
-    .filter((value): value is string => typeof value === 'string')
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean);
-
-/**
- * A contact as HubSpot answers it: only the properties the request names (plus the three it always
- * sends); `propertiesWithHistory` only for the names asked for there. "If any of the specified
- * properties are not present on the requested object(s), they will be ignored" (crm/v3 objects API).
- */
-function answerContact(contact: Json, properties: string[], withHistory: string[]): Json {
-  const names = properties.length ? properties : DEFAULT_PROPERTIES;
-  const props: Record<string, unknown> = {};
-  for (const name of [...ALWAYS, ...names, ...withHistory]) if (name in contact.properties) props[name] = contact.properties[name];
-  const body: Json = { id: contact.id, properties: props, createdAt: contact.createdAt, updatedAt: contact.updatedAt, archived: contact.archived };
-  if (contact.archivedAt) body.archivedAt = contact.archivedAt;
-  if (withHistory.length) {
-    body.propertiesWithHistory = Object.fromEntries(
-      withHistory.map((name) => [name, contact.propertiesWithHistory?.[name] ?? (contact.properties[name] ? [{ value: contact.properties[name], timestamp: contact.updatedAt, sourceType: 'CRM_UI' }] : [])]),
-    );
-  }
-  return body;
-}
-
-const notFound = () => json(404, { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND', correlationId: 'a3c1f2e4-0b5d-4e7a-9c8b-1f2e3d4c5b6a' });
 
 /**
  * A fake HubSpot portal: contacts by id (an archived one only when `archived=true` is asked, as the v3
@@ -102,21 +69,21 @@ function portal(options: { contacts: Json[]; definitions?: Json[]; pipelines?: J
     const one = /^\/crm\/v3\/objects\/contacts\/([^/]+)$/.exec(path);
     if (one && call.method === 'GET') {
       const contact = visible(byId.get(decodeURIComponent(one[1]!)), archived);
-      if (!contact) return notFound();
-      return json(200, answerContact(contact, listed(call.url.searchParams.getAll('properties')), listed(call.url.searchParams.getAll('propertiesWithHistory'))));
+      if (!contact) return hsNotFound();
+      return json(200, hsContactAnswer(contact, hsListed(call.url.searchParams.getAll('properties')), hsListed(call.url.searchParams.getAll('propertiesWithHistory'))));
     }
     if (path === '/crm/v3/objects/contacts/batch/read' && call.method === 'POST') {
       const ids: string[] = (call.json?.inputs ?? []).map((input: Json) => String(input?.id));
       const results = ids.flatMap((id) => {
         const contact = visible(byId.get(id), archived);
-        return contact ? [answerContact(contact, listed(call.json?.properties), listed(call.json?.propertiesWithHistory))] : [];
+        return contact ? [hsContactAnswer(contact, hsListed(call.json?.properties), hsListed(call.json?.propertiesWithHistory))] : [];
       });
       return json(200, { status: 'COMPLETE', results, startedAt: '2026-12-07T09:00:00.000Z', completedAt: '2026-12-07T09:00:00.050Z' });
     }
     if (path === '/crm/v3/objects/contacts/search' && call.method === 'POST') {
       const wanted = JSON.stringify(call.json ?? {}).toLowerCase();
       const results = options.contacts.filter((contact) => !contact.archived && contact.properties.email && wanted.includes(String(contact.properties.email).toLowerCase()));
-      return json(200, { total: results.length, results: results.map((contact) => answerContact(contact, listed(call.json?.properties), [])) });
+      return json(200, { total: results.length, results: results.map((contact) => hsContactAnswer(contact, hsListed(call.json?.properties), [])) });
     }
     if (path === '/events/v3/events' && call.method === 'GET') return json(200, eventsEmpty);
     const definition = /^\/crm\/v3\/properties\/contacts\/([^/]+)$/.exec(path);
@@ -136,10 +103,10 @@ function portal(options: { contacts: Json[]; definitions?: Json[]; pipelines?: J
       if (options.schemasRefused) return refused();
       if (!pipeline[1]) return json(200, pipelines);
       const found = (pipelines.results as Json[]).find((item) => item.id === decodeURIComponent(pipeline[1]!));
-      if (!found) return notFound();
+      if (!found) return hsNotFound();
       return json(200, pipeline[2] ? { results: found.stages } : found);
     }
-    return notFound();
+    return hsNotFound();
   });
 }
 

@@ -47,40 +47,12 @@ import integrationImport from '@/test/fixtures/api/variants/hubspot14/contact-72
 import laterConversion from '@/test/fixtures/api/variants/hubspot14/contact-72174-later-conversion.json';
 import longEmoji from '@/test/fixtures/api/variants/hubspot14/contact-72175-long-emoji.json';
 import { ConnectorError } from './types';
-import { describeOutcome, hub, instant, json, rawServer, rejection, resetBetweenTests, signal, wellFormed, type RawCall } from '@/test/support/vendor-variants';
+import { describeOutcome, hub, instant, json, rawServer, rejection, resetBetweenTests, signal, wellFormed, type RawCall , hsContactAnswer, hsListed, hsNotFound } from '@/test/support/vendor-variants';
 
 resetBetweenTests();
 
 type Json = any;
 
-/** HubSpot's answer to GET /crm/v3/objects/contacts/{id} with no `properties` named (the default set). */
-const DEFAULT_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
-/** Always part of a v3 object's `properties`, asked for or not. */
-const ALWAYS = ['hs_object_id', 'createdate', 'lastmodifieddate'];
-
-/** Names a request lists, whether repeated (`properties=a&properties=b`) or comma-joined (`properties=a,b`). */
-const listed = (values: unknown): string[] =>
-  (Array.isArray(values) ? values : [values])
-    .filter((value): value is string => typeof value === 'string')
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean);
-
-/** A contact as HubSpot answers it: only the properties the request names; `propertiesWithHistory` only for the names asked for there. */
-function answerContact(contact: Json, properties: string[], withHistory: string[]): Json {
-  const names = properties.length ? properties : DEFAULT_PROPERTIES;
-  const props: Record<string, unknown> = {};
-  for (const name of [...ALWAYS, ...names, ...withHistory]) if (name in contact.properties) props[name] = contact.properties[name];
-  const body: Json = { id: contact.id, properties: props, createdAt: contact.createdAt, updatedAt: contact.updatedAt, archived: contact.archived };
-  if (withHistory.length) {
-    body.propertiesWithHistory = Object.fromEntries(
-      withHistory.map((name) => [name, contact.propertiesWithHistory?.[name] ?? (contact.properties[name] ? [{ value: contact.properties[name], timestamp: contact.updatedAt, sourceType: 'CRM_UI' }] : [])]),
-    );
-  }
-  return body;
-}
-
-const notFound = () => json(404, { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND', correlationId: 'b4d2e3f5-1c6e-4f8b-8d9c-2a3b4c5d6e7f' });
 
 /** The cursor HubSpot hands out: base64 of the offset ("MTAw" is 100). */
 const cursorAt = (offset: number) => Buffer.from(String(offset)).toString('base64');
@@ -101,18 +73,18 @@ function portal(options: { contacts: Json[]; events?: Json[]; pageSize?: number 
     const one = /^\/crm\/v3\/objects\/contacts\/([^/]+)$/.exec(path);
     if (one && call.method === 'GET') {
       const contact = byId.get(decodeURIComponent(one[1]!));
-      if (!contact) return notFound();
-      return json(200, answerContact(contact, listed(params.getAll('properties')), listed(params.getAll('propertiesWithHistory'))));
+      if (!contact) return hsNotFound();
+      return json(200, hsContactAnswer(contact, hsListed(params.getAll('properties')), hsListed(params.getAll('propertiesWithHistory'))));
     }
     if (path === '/crm/v3/objects/contacts/batch/read' && call.method === 'POST') {
       const ids: string[] = (call.json?.inputs ?? []).map((input: Json) => String(input?.id));
-      const results = ids.flatMap((id) => (byId.has(id) ? [answerContact(byId.get(id), listed(call.json?.properties), listed(call.json?.propertiesWithHistory))] : []));
+      const results = ids.flatMap((id) => (byId.has(id) ? [hsContactAnswer(byId.get(id), hsListed(call.json?.properties), hsListed(call.json?.propertiesWithHistory))] : []));
       return json(200, { status: 'COMPLETE', results, startedAt: '2026-12-07T09:00:00.000Z', completedAt: '2026-12-07T09:00:00.050Z' });
     }
     if (path === '/crm/v3/objects/contacts/search' && call.method === 'POST') {
       const wanted = JSON.stringify(call.json ?? {}).toLowerCase();
       const results = options.contacts.filter((contact) => contact.properties.email && wanted.includes(String(contact.properties.email).toLowerCase()));
-      return json(200, { total: results.length, results: results.map((contact) => answerContact(contact, listed(call.json?.properties), [])) });
+      return json(200, { total: results.length, results: results.map((contact) => hsContactAnswer(contact, hsListed(call.json?.properties), [])) });
     }
     if (path === '/events/v3/events' && call.method === 'GET') {
       const objectType = params.get('objectType');
@@ -139,7 +111,7 @@ function portal(options: { contacts: Json[]; events?: Json[]; pageSize?: number 
       }
       return json(200, body);
     }
-    return notFound();
+    return hsNotFound();
   });
 }
 

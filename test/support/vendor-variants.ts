@@ -253,3 +253,42 @@ export function settledDelivery(outcome: unknown): DeliveryResult[] | ConnectorE
   expect(Array.isArray(results)).toBe(true);
   return results;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A fake HubSpot contact read, as sets 11, 13 and 14 serve it.
+
+/** HubSpot's answer to GET /crm/v3/objects/contacts/{id} with no `properties` named (the default set). */
+const HS_DEFAULT_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
+/** Always part of a v3 object's `properties`, asked for or not. */
+const HS_ALWAYS = ['hs_object_id', 'createdate', 'lastmodifieddate'];
+
+/** Names a request lists, whether repeated (`properties=a&properties=b`) or comma-joined (`properties=a,b`). */
+export const hsListed = (values: unknown): string[] =>
+  (Array.isArray(values) ? values : [values])
+    .filter((value): value is string => typeof value === 'string')
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+
+/**
+ * A contact as HubSpot answers it: only the properties the request names (plus the three it always
+ * sends); `propertiesWithHistory` only for the names asked for there. "If any of the specified
+ * properties are not present on the requested object(s), they will be ignored" (crm/v3 objects API).
+ */
+export function hsContactAnswer(contact: any, properties: string[], withHistory: string[]): any {
+  const names = properties.length ? properties : HS_DEFAULT_PROPERTIES;
+  const props: Record<string, unknown> = {};
+  for (const name of [...HS_ALWAYS, ...names, ...withHistory]) if (name in contact.properties) props[name] = contact.properties[name];
+  const body: any = { id: contact.id, properties: props, createdAt: contact.createdAt, updatedAt: contact.updatedAt, archived: contact.archived };
+  if (contact.archivedAt) body.archivedAt = contact.archivedAt;
+  if (withHistory.length) {
+    body.propertiesWithHistory = Object.fromEntries(
+      withHistory.map((name) => [name, contact.propertiesWithHistory?.[name] ?? (contact.properties[name] ? [{ value: contact.properties[name], timestamp: contact.updatedAt, sourceType: 'CRM_UI' }] : [])]),
+    );
+  }
+  return body;
+}
+
+/** HubSpot's 404 for an object it does not have. */
+export const hsNotFound = () => json(404, { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND', correlationId: 'a3c1f2e4-0b5d-4e7a-9c8b-1f2e3d4c5b6a' });
+
