@@ -35,14 +35,12 @@ export function detectLanguage(text: string): string | undefined {
   return best.language;
 }
 
-/**
- * Scripts that name their language, tried in order: kana is Japanese even among kanji, and Han
- * characters without it are Chinese. Cyrillic is several languages; their function words decide.
- */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN = /\p{Script=Han}/gu;
+/** Scripts that name their language; Cyrillic is several languages, whose function words decide. */
 const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
   [/\p{Script=Hangul}/gu, 'ko'],
-  [/\p{Script=Han}/gu, 'zh'],
+  [HAN, 'zh'],
   [/\p{Script=Greek}/gu, 'el'],
   [/\p{Script=Hebrew}/gu, 'he'],
   [/\p{Script=Arabic}/gu, 'ar'],
@@ -50,18 +48,16 @@ const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\p{Script=Devanagari}/gu, 'hi'],
 ];
 
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
 /** The language of a text mostly written in a script only it uses here; none for Latin or Cyrillic. */
 function languageOfScript(text: string): string | undefined {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const letters = count(text, /\p{L}/gu);
   if (letters === 0) return undefined;
-  // Japanese writes most of a sentence in kanji: its kana, however few, tell it from Chinese.
-  const kana = text.match(SCRIPT_LANGUAGES[0]![0])?.length ?? 0;
-  const han = text.match(SCRIPT_LANGUAGES[2]![0])?.length ?? 0;
-  if (kana > 0 && kana + han >= letters / 2) return 'ja';
-  for (const [script, language] of SCRIPT_LANGUAGES.slice(1)) {
-    if ((text.match(script)?.length ?? 0) >= letters / 2) return language;
-  }
-  return undefined;
+  // Japanese writes much of a sentence in kanji: its kana, however few, tell it from Chinese.
+  const kana = count(text, KANA);
+  if (kana > 0 && kana + count(text, HAN) >= letters / 2) return 'ja';
+  return SCRIPT_LANGUAGES.find(([script]) => count(text, script) >= letters / 2)?.[1];
 }
 
 /** Letters only one of the six languages uses: a strong hint in a short text. */
