@@ -46,7 +46,7 @@ import type { HubSpotSource } from '@/lib/schema/sources';
 import { LEAD_LIMITS, LeadLanguageSchema } from '@/lib/schema/lead';
 import { bestTimeFrom } from '@/lib/leads/best-time';
 import { isSalesforceId } from '@/lib/leads/salesforce-id';
-import { clip, httpUrl, oneLineText, pageUrl, textOfHtml, utmValue } from './vendor-text';
+import { clip, httpUrl, oneLineText, pageUrl, textOfHtml, utmFromUrl } from './vendor-text';
 
 // ---------------------------------------------------------------------------------------------
 // Payload schemas: what HubSpot documents, read leniently where HubSpot is loose (numbers as
@@ -372,23 +372,6 @@ function drillDown(source: string | undefined, drilled1: string | undefined, dri
     default:
       return {};
   }
-}
-
-/** UTM parameters from a URL's query string. */
-export function utmFromUrl(url: string | undefined): Utm {
-  if (!url) return {};
-  let params: URLSearchParams;
-  try {
-    params = new URL(url).searchParams;
-  } catch {
-    return {};
-  }
-  const utm: Utm = {};
-  for (const key of ['source', 'medium', 'campaign', 'term', 'content'] as const) {
-    const value = utmValue(params.get(`utm_${key}`));
-    if (value) utm[key] = value;
-  }
-  return utm;
 }
 
 export function leadSource(properties: HubSpotProperties): LeadSource {

@@ -35,7 +35,7 @@ import {
   type MauticUtmTag,
 } from './mautic-api';
 import type { ProfileSummary } from './types';
-import { clip, httpUrl, oneLineText, pageUrl, textOfHtml, utmValue } from './vendor-text';
+import { clip, httpUrl, oneLineText, pageUrl, textOfHtml, utmFromUrl, utmValue } from './vendor-text';
 
 /*
  * Pure mapping from Mautic's payloads to Leadside's domain objects. The connector parses the result
@@ -516,9 +516,9 @@ function utmOf(tag: MauticUtmTag): Utm {
   const utm: Utm = {};
   // A tag set added through the API may hold only its `url` (Mautic sets the columns it is given):
   // the tags are then in that address's query.
-  const query = urlQuery(tag.url);
+  const fromUrl = utmFromUrl(tag.url);
   const set = (key: keyof Utm, value: string | null | undefined) => {
-    const text = utmValue(nonEmpty(value)) ?? utmValue(query?.get(`utm_${key}`));
+    const text = utmValue(nonEmpty(value)) ?? fromUrl[key];
     if (text) utm[key] = text;
   };
   set('source', tag.utmSource);
@@ -527,16 +527,6 @@ function utmOf(tag: MauticUtmTag): Utm {
   set('term', tag.utmTerm);
   set('content', tag.utmContent);
   return utm;
-}
-
-/** The query of an address, absolute or relative ("/events/x?utm_medium=event"), or none. */
-function urlQuery(url: string | null | undefined): URLSearchParams | undefined {
-  if (!url?.includes('?')) return undefined;
-  try {
-    return new URL(url, 'https://relative.invalid').searchParams;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DecodingMode, decodeHTML } from 'entities';
 import { HttpUrlSchema } from '@/lib/schema/common';
-import { LEAD_LIMITS } from '@/lib/schema/lead';
+import { LEAD_LIMITS, type Utm } from '@/lib/schema/lead';
 
 /**
  * Text as a vendor stores or sends it, made into the plain text a lead profile and an error message
@@ -86,6 +86,23 @@ export function errorPageText(text: string): string {
   if (!/^\s*<(?:!doctype|html|head|body|\?xml)|<\/[a-z][a-z0-9]*\s*>|<br\s*\/?>/i.test(text)) return text;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
   return textOfHtml(title?.trim() ? title : text.replace(/<head\b[\s\S]*?<\/head>/i, '')).replace(/\s+/g, ' ').trim();
+}
+
+/** UTM parameters from an address's query, absolute or relative ("/events/x?utm_medium=event"). */
+export function utmFromUrl(url: string | null | undefined): Utm {
+  if (!url?.includes('?')) return {};
+  let params: URLSearchParams;
+  try {
+    params = new URL(url, 'https://relative.invalid').searchParams;
+  } catch {
+    return {};
+  }
+  const utm: Utm = {};
+  for (const key of ['source', 'medium', 'campaign', 'term', 'content'] as const) {
+    const value = utmValue(params.get(`utm_${key}`));
+    if (value) utm[key] = value;
+  }
+  return utm;
 }
 
 /**
