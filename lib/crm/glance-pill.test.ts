@@ -21,6 +21,8 @@ function pillWithRoot(onOpen: () => void = () => undefined) {
 }
 
 const isHidden = (host: HTMLElement) => host.hasAttribute('data-hidden');
+/** The page's next idle moment, where the pill's first showing chooses its corner (a timer where the DOM has no idle callbacks). */
+const idle = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 describe('glance pill', () => {
   it("keeps the lead's name, source and flags out of the page's reach", () => {
@@ -31,10 +33,11 @@ describe('glance pill', () => {
     expect(root.textContent).toContain('Priya Raman · Paid search · Do not call');
   });
 
-  it('ignores clicks a page script makes on its buttons', () => {
+  it('ignores clicks a page script makes on its buttons', async () => {
     const onOpen = vi.fn();
     const { pill, button, host } = pillWithRoot(onOpen);
     pill.show(GLANCE);
+    await idle();
     button(WORDS.open).click();
     button(WORDS.open).dispatchEvent(new MouseEvent('click', { bubbles: true }));
     button(WORDS.hide).click();
@@ -54,10 +57,11 @@ describe('glance pill', () => {
     expect(root.querySelector('.text')!.textContent).toBe('Marcus Oyelaran · Webinar');
   });
 
-  it('hides on a record switch by visibility (keeping its layout) and shows again with the next glance', () => {
+  it('hides on a record switch by visibility (keeping its layout) and shows again with the next glance', async () => {
     const { pill, host } = pillWithRoot();
     expect(isHidden(host)).toBe(true);
     pill.show(GLANCE);
+    await idle();
     expect(isHidden(host)).toBe(false);
     pill.hide();
     expect(isHidden(host)).toBe(true);
@@ -91,7 +95,7 @@ describe('glance pill', () => {
     }
   });
 
-  it('sits in the first corner that covers none of the CRM’s controls', () => {
+  it('sits in the first corner that covers none of the CRM’s controls', async () => {
     // The CRM has a button bar along the bottom right of the window.
     const bar = document.createElement('button');
     document.body.append(bar);
@@ -102,13 +106,36 @@ describe('glance pill', () => {
       return { left: right - 300, right, top: window.innerHeight - 56, bottom: window.innerHeight - 16, width: 300, height: 40, x: right - 300, y: window.innerHeight - 56, toJSON: () => ({}) };
     });
     pill.show(GLANCE);
+    await idle();
     expect([host.style.left, host.style.bottom, host.style.right]).toEqual(['1em', '1em', '']);
   });
 
-  it('looks for its corner once, and again only after the window is resized', () => {
+  it('chooses its corner when the page is idle, not in the CRM’s task that brought the glance, and shows only then', async () => {
     const probe = vi.spyOn(document, 'elementFromPoint').mockReturnValue(document.body);
-    const { pill } = pillWithRoot();
+    const { pill, host } = pillWithRoot();
+    const measure = vi.spyOn(host, 'getBoundingClientRect');
     pill.show(GLANCE);
+    // Looking at the page here would force its layout in the middle of the CRM's rendering.
+    expect(probe).not.toHaveBeenCalled();
+    expect(measure).not.toHaveBeenCalled();
+    expect(isHidden(host)).toBe(true);
+    await idle();
+    expect(probe).toHaveBeenCalled();
+    expect(isHidden(host)).toBe(false);
+    // A record left before the page was idle shows no pill for it.
+    const second = pillWithRoot();
+    second.pill.show(GLANCE);
+    second.pill.hide();
+    await idle();
+    expect(isHidden(second.host)).toBe(true);
+    second.pill.remove();
+  });
+
+  it('looks for its corner once, and again only after the window is resized', async () => {
+    const probe = vi.spyOn(document, 'elementFromPoint').mockReturnValue(document.body);
+    const { pill, host } = pillWithRoot();
+    pill.show(GLANCE);
+    await idle();
     const firstLook = probe.mock.calls.length;
     expect(firstLook).toBeGreaterThan(0);
     // Every record switch hides the pill and the next glance shows it: no new look at the page, and
@@ -117,12 +144,15 @@ describe('glance pill', () => {
     for (const name of ['Ada Lovelace', 'Grace Hopper']) {
       pill.hide();
       pill.show({ ...GLANCE, name });
+      // Placed already: shown in the task of the glance, in the frame the CRM draws the record in.
+      expect(isHidden(host)).toBe(false);
     }
     expect(probe.mock.calls.length).toBe(firstLook);
     expect(size).not.toHaveBeenCalled();
     window.dispatchEvent(new Event('resize'));
     pill.hide();
     pill.show(GLANCE);
+    await idle();
     expect(probe.mock.calls.length).toBeGreaterThan(firstLook);
   });
 });
