@@ -37,6 +37,17 @@ describe('POST /v1/import/{kind}', () => {
     expect(found.profile).toMatchObject({ id: 'lead-0001', name: 'Jane Doe', pageViews: [{ url: 'https://www.example.com/pricing', title: 'Pricing', durationSec: 88, visitId: 'v4' }] });
   });
 
+  it('finds a lead uploaded with a braced, upper-case Dynamics id by the bare lower-case id the Dynamics page reports', async () => {
+    const guid = '4e2b9c1d-7a3f-4e8b-9c2d-1f0a6b5e4d3c';
+    const report = await upload('profiles', `id,email,name,dynamics_id\nlead-dyn,dana@example.com,Dana Whit,{${guid.toUpperCase()}}\n`);
+    expect(await report.json()).toMatchObject({ valid: 1, added: 1 });
+    const rep = client(app, team.users.rep.token);
+    for (const recordId of [guid, `{${guid}}`, guid.toUpperCase()]) {
+      const found = ProfileResponseSchema.parse(await (await rep.get(`/v1/profiles?crm=dynamics&recordId=${encodeURIComponent(recordId)}`)).json());
+      expect(found.profile).toMatchObject({ id: 'lead-dyn', name: 'Dana Whit' });
+    }
+  });
+
   it('says re-importing the same file changed nothing, and counts an edited row as updated', async () => {
     expect(await (await upload('profiles', template('profiles.csv'))).json()).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
     const edited = template('profiles.csv').replace('Jane Doe', 'Jane Q. Doe');

@@ -19,6 +19,11 @@ export const crmColumn = (crm: CrmId) => `${crm}_id`;
 export const CRM_COLUMNS: ReadonlyArray<{ crm: CrmId; column: string }> = CrmIdSchema.options.map((crm) => ({ crm, column: crmColumn(crm) }));
 
 const CRM_EXAMPLES: Partial<Record<CrmId, string>> = { salesforce: '00Q8d00000AbC1dEAF', hubspot: '51001' };
+/** The forms of an id that are matched (lib/import/keys.ts crmKey). */
+const CRM_ID_NOTES: Partial<Record<CrmId, string>> = {
+  salesforce: ' (15 or 18 characters; both forms are matched)',
+  dynamics: ' (a GUID, bare or in braces, in any case; all forms are matched)',
+};
 
 export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
   { name: 'id', required: true, description: "The lead's id in marketing's system; re-importing a row with the same id replaces the lead.", example: 'lead-0001' },
@@ -34,7 +39,7 @@ export const PROFILE_COLUMNS: readonly ColumnDoc[] = [
   { name: 'products_owned', description: 'Products a customer already has, as the content catalog names them, separated by ";".', example: '' },
   ...CRM_COLUMNS.map(({ crm, column }) => ({
     name: column,
-    description: `The lead's record id in ${CRM_LABELS[crm]}${crm === 'salesforce' ? ' (15 or 18 characters; both forms are matched)' : ''}.`,
+    description: `The lead's record id in ${CRM_LABELS[crm]}${CRM_ID_NOTES[crm] ?? ''}.`,
     example: CRM_EXAMPLES[crm] ?? '',
   })),
   { name: 'channel', description: 'First-touch channel: paid_search, organic_search, paid_social, organic_social, email, referral, event, webinar, partner, direct or other. Empty means other.', example: 'paid_search' },

@@ -1,13 +1,21 @@
 import type { LeadProfile } from '@/lib/schema';
+import { canonicalGuid } from '@/lib/leads/crm-record';
 import { isSalesforceId } from '@/lib/leads/salesforce-id';
 
 /**
  * The key a CRM record id is looked up by. Salesforce shows an id with 15 case-sensitive characters
  * (Classic URLs, reports) or 18 (Lightning URLs, the API: the same 15 plus a case checksum), and
- * exports use either, so both stand for their first 15.
+ * exports use either, so both stand for their first 15. A GUID (Dynamics 365's ids) stands for its
+ * bare lower-case form, as the CRM's page reports it, whether a file holds it braced or in capitals
+ * (Dataverse exports and URLs often do); that holds for every CRM, since no Salesforce id is GUID-shaped.
  */
 export function crmKey(crm: string, recordId: string): string {
-  return `crm:${crm}:${crm === 'salesforce' && recordId.length === 18 && isSalesforceId(recordId) ? recordId.slice(0, 15) : recordId}`;
+  return `crm:${crm}:${canonicalRecordId(crm, recordId)}`;
+}
+
+function canonicalRecordId(crm: string, recordId: string): string {
+  if (crm === 'salesforce' && recordId.length === 18 && isSalesforceId(recordId)) return recordId.slice(0, 15);
+  return canonicalGuid(recordId) ?? recordId;
 }
 
 /** E-mail lookups ignore case. */

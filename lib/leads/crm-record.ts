@@ -2,7 +2,15 @@ import type { LeadProfile } from '@/lib/schema';
 import { salesforceIdForms, sameSalesforceId } from './salesforce-id';
 
 /** A Dynamics (Dataverse) record id: a GUID, shown bare or in braces, in either case. */
-const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+export const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
+/**
+ * A GUID-shaped id as one text, bare and lower case (RFC 4122: a UUID's hex digits are case-
+ * insensitive), else undefined. No Salesforce id is GUID-shaped, so this holds for every CRM.
+ */
+export function canonicalGuid(id: string): string | undefined {
+  return GUID.exec(id)?.[1]?.toLowerCase();
+}
 
 /**
  * The forms a system that synced a CRM's record id may hold it in, the id as given first: Salesforce's
@@ -27,7 +35,7 @@ export function sameCrmId(crm: string, stored: string | undefined, id: string): 
   const kept = stored?.trim();
   if (!kept) return false;
   if (crm === 'salesforce') return sameSalesforceId(kept, id);
-  const guid = (value: string) => GUID.exec(value)?.[1]?.toLowerCase() ?? value.toLowerCase();
+  const guid = (value: string) => canonicalGuid(value) ?? value.toLowerCase();
   return guid(kept) === guid(id.trim());
 }
 

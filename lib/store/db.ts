@@ -5,6 +5,7 @@ import type { LeadLook } from '@/lib/schema/feedback';
 import type { FieldSignal } from '@/lib/schema/rest-api';
 import type { DetectedRecord } from '@/lib/schema/record';
 import { queueOf } from '@/lib/delivery/outbox-row';
+import { recanonicalizeCrmKeys } from './import-buckets';
 import type { CodedText } from '@/lib/schema/coded-text';
 
 /** A marketing lookup's answer for one CRM record, found or not, with when it was fetched. */
@@ -225,6 +226,16 @@ const SCHEMA_HISTORY: ReadonlyArray<(database: Dexie) => void> = [
   // The first look at each lead this install reported (lib/delivery/looks.ts): one per marketing
   // profile, which the unique index holds to even when two tabs open the same lead at once.
   (database) => database.version(9).stores({ leadLooks: 'id, &lead.profileId' }),
+  // Imported profiles are found by a CRM record id that is a GUID (Dynamics 365) in its bare lower-case
+  // form, as the CRM's page reports it; files that held one braced or in capitals were keyed as written,
+  // so their lookup keys move to that form (lib/import/keys.ts crmKey). The profiles keep the ids as given.
+  (database) =>
+    database
+      .version(10)
+      .stores({})
+      .upgrade(async (tx) => {
+        await recanonicalizeCrmKeys(tx.table('imported'));
+      }),
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_HISTORY.length;

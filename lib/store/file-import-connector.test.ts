@@ -9,6 +9,7 @@ import { BucketSession } from './import-buckets';
 import { LeadProfileSchema } from '@/lib/schema';
 import { createFileImportConnector } from './file-import-connector';
 import { ConnectorError, type OutboxEntry } from '@/lib/connectors/types';
+import { isTiedToRecord } from '@/lib/leads/crm-record';
 
 const signal = new AbortController().signal;
 let databases: LeadsideDb[] = [];
@@ -59,6 +60,18 @@ describe('file import connector', () => {
     expect((await connector.findProfile({ crm: 'hubspot', recordId: '51001' }, signal))?.id).toBe('lead-1');
     // The id of another CRM does not match.
     expect(await connector.findProfile({ crm: 'pipedrive', recordId: '51001' }, signal)).toBeNull();
+  });
+
+  it('finds a lead imported with a braced, upper-case Dynamics id by the bare lower-case id the Dynamics page reports', async () => {
+    const guid = '4e2b9c1d-7a3f-4e8b-9c2d-1f0a6b5e4d3c';
+    const csv = ['id,email,name,dynamics_id', `lead-d,dana@example.com,Dana Whit,{${guid.toUpperCase()}}`, `lead-e,eli@example.com,Eli Moss,${guid.replace('4e2b', '5F3C').toUpperCase()}`].join('\n');
+    const { connector } = await withImports([['profiles', csv]]);
+    const lead = await connector.findProfile({ crm: 'dynamics', recordId: guid }, signal);
+    expect(lead?.id).toBe('lead-d');
+    // The profile keeps the id as the file gave it; the record still counts as the lead's own.
+    expect(lead && isTiedToRecord(lead, { crm: 'dynamics', recordId: guid })).toBe(true);
+    expect((await connector.findProfile({ crm: 'dynamics', recordId: guid.replace('4e2b', '5f3c') }, signal))?.id).toBe('lead-e');
+    expect(await connector.findProfile({ crm: 'hubspot', recordId: guid }, signal)).toBeNull();
   });
 
   it('falls back to the e-mail, ignoring case, and answers null for an unknown person', async () => {

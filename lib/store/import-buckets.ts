@@ -1,4 +1,5 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
+import { crmKey } from '@/lib/import/keys';
 import type { ImportedBucket, LeadsideDb } from './db';
 
 /**
@@ -140,6 +141,47 @@ export async function readAllEntries<V>(database: LeadsideDb, store: StoreName):
   const rows = await database.imported.where('[store+bucket]').between([store, Dexie.minKey], [store, Dexie.maxKey]).toArray();
   return rows.flatMap((row) => [...decode<V>(row)]);
 }
+
+/**
+ * Rewrites the `keys` store's CRM keys to what crmKey() makes of them now (a database upgrade, inside
+ * its transaction): a key is `crm:<crm>:<id>` of the id as crmKey() canonicalised it when imported, and
+ * crmKey() of that id again is what it makes of the original today, so the keys need no profile read.
+ * A key that changes moves to its new key's bucket, its profiles after those the new key already lists
+ * (a file that held one id in two forms). Returns how many keys moved.
+ */
+export async function recanonicalizeCrmKeys(imported: Table<ImportedBucket, [string, number]>): Promise<number> {
+  const rows = await imported.where('[store+bucket]').between(['keys', Dexie.minKey], ['keys', Dexie.maxKey]).toArray();
+  const buckets = new Map(rows.map((row) => [row.bucket, decode<string | string[]>(row)]));
+  const dirty = new Set<number>();
+  const moves: Array<[key: string, ids: string | string[]]> = [];
+  for (const [bucket, entries] of buckets) {
+    for (const [key, ids] of entries) {
+      const moved = recanonicalized(key);
+      if (moved === key) continue;
+      entries.delete(key);
+      dirty.add(bucket);
+      moves.push([moved, ids]);
+    }
+  }
+  for (const [key, ids] of moves) {
+    const bucket = bucketOf('keys', key);
+    let entries = buckets.get(bucket);
+    if (!entries) buckets.set(bucket, (entries = new Map()));
+    const current = entries.get(key);
+    const merged = [...new Set([...listOf(current), ...listOf(ids)])];
+    entries.set(key, merged.length === 1 ? merged[0]! : merged);
+    dirty.add(bucket);
+  }
+  if (dirty.size > 0) await imported.bulkPut([...dirty].map((bucket): ImportedBucket => ({ store: 'keys', bucket, data: encode(buckets.get(bucket)!) })));
+  return moves.length;
+}
+
+const CRM_KEY = /^crm:([^:]*):(.*)$/s;
+const recanonicalized = (key: string) => {
+  const parts = CRM_KEY.exec(key);
+  return parts ? crmKey(parts[1]!, parts[2]!) : key;
+};
+const listOf = (ids: string | string[] | undefined): string[] => (ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids);
 
 /** [key1, value1, key2, value2, …]: flat, so encoding 100,000 entries allocates no pair arrays. */
 function encode<V>(entries: Map<string, V>): string {

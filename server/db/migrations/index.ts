@@ -10,6 +10,7 @@ import * as dashboardAnalytics from './0008_dashboard_analytics';
 import * as fieldRequestStatus from './0009_field_request_status';
 import * as digests from './0010_digests';
 import * as sourcesPerKind from './0011_sources_per_kind';
+import * as crmGuidIds from './0012_crm_guid_ids';
 
 /**
  * The migrations in order, listed here rather than discovered on disk, so they run the same under
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_field_request_status': fieldRequestStatus,
   '0010_digests': digests,
   '0011_sources_per_kind': sourcesPerKind,
+  '0012_crm_guid_ids': crmGuidIds,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
