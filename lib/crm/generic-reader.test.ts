@@ -168,6 +168,14 @@ describe('readGenericIdentity', () => {
     }
   });
 
+  it('takes the saved address the record shows read-only over a new one an inline editor holds unsaved, and the editor’s where none is shown', () => {
+    const editor = (address: string) => `<div><label for="e">Email</label><input id="e" type="text" value="${address}"><button>Save</button><button>Cancel</button></div>`;
+    page(`<div><h1>Emeka Okonkwo</h1><div class="highlight-email">emeka@lagoonbev.example</div></div>${editor('emeka.okonkwo@lagoon-beverages.example')}`);
+    expect(readGenericIdentity(document).email).toBe('emeka@lagoonbev.example');
+    page(`<div><h1>Emeka Okonkwo</h1><div>Procurement Lead</div></div>${editor('emeka.okonkwo@lagoon-beverages.example')}`);
+    expect(readGenericIdentity(document).email).toBe('emeka.okonkwo@lagoon-beverages.example');
+  });
+
   it('takes an edit input the CRM marks invalid for the lesser of two addresses otherwise alike', () => {
     const row = (address: string, invalid: boolean) => `<div><label>Email</label><input type="email" value="${address}"${invalid ? ' aria-invalid="true"' : ''}></div>`;
     page(`<h1>Tendai Mukwasha</h1>${row('orders@msasa.example', true)}${row('tendai@msasa.example', false)}`);
@@ -631,6 +639,13 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       `<div><input type="email" value="${email}" aria-labelledby="emails"><input type="radio" name="primary" title="Mark as primary"${checked ? ' checked' : ''}></div>`;
     page(`<h1>Zuzana Horváthová</h1><div role="group"><div id="emails">Emails</div>${row('z.h@liptov.example', false)}${row('zuzka@posta.example', false)}${row('zuzana@horvath.example', true)}</div>`);
     expect(readGenericIdentity(document).email).toBe('zuzana@horvath.example');
+  });
+
+  it('takes the address whose "Primary" radio, in a label of its own, is checked: the unchecked rows’ labels flag nothing', () => {
+    const row = (email: string, checked: boolean) =>
+      `<div><input type="text" aria-label="Email" value="${email}"><label><input type="radio" name="primary"${checked ? ' checked' : ''}> Primary</label></div>`;
+    page(`<h1>Henrike Vogel</h1><div><span id="l">Email</span><div role="group" aria-labelledby="l">${row('henrike.vogel@posteo.example', false)}${row('h.vogel@vogel-schiffstechnik.example', true)}${row('einkauf@vogel-schiffstechnik.example', false)}</div></div>`);
+    expect(readGenericIdentity(document).email).toBe('h.vogel@vogel-schiffstechnik.example');
   });
 
   it('takes no address from the options of a list beside the record that are not the chosen one (a split view)', () => {

@@ -420,13 +420,15 @@ function shortText(element: Node | null | undefined): string | undefined {
  * A flag's words: its text (or what a tag component renders in its own shadow root, "Preferred" in a
  * Crayons fw-tag, or the root's first element when its style sheet makes the whole too long), its
  * `aria-label`, all an icon says (a star labelled "Primary" is heard only by assistive technology),
- * and a checked control's title: of a "Mark as primary" radio in each row, only the checked one
- * marks its row.
+ * and a checked control's title. What holds a control flags only as a checked choice: of a "Mark as
+ * primary" radio in each row, or a "Primary" label round each row's radio, only the checked one marks
+ * its row; the next row (its own address's input) flags nothing of this one.
  */
 function flagText(element: Element | null | undefined): Array<string | null | undefined> {
+  const control = element?.tagName === 'INPUT' ? element : element?.querySelector('input');
   // An open menu beside an address offers actions ("Set as primary"), never a flag.
-  if (element?.matches('[role^=menu]')) return [];
-  return [shortText(element) ?? shortText(element?.shadowRoot) ?? shortText(element?.shadowRoot?.querySelector(':not(style)')), element?.getAttribute('aria-label'), (element as HTMLInputElement | null)?.checked ? element!.getAttribute('title') : ''];
+  if (!element || element.matches('[role^=menu]') || (control && !(control as HTMLInputElement).checked)) return [];
+  return [shortText(element) ?? shortText(element.shadowRoot) ?? shortText(element.shadowRoot?.querySelector(':not(style)')), element.getAttribute('aria-label'), control ? element.getAttribute('title') : ''];
 }
 
 /** Elements that hold a value (another address, a person's link), never a field's label. */
@@ -663,9 +665,11 @@ function chooseEmail(found: Found, title: Element | undefined, name: string | un
       if (TAKEN.test(normalize(describedBy(element)))) continue;
       score -= 1;
     }
-    // The input the rep is typing in holds what is not saved yet (a half-typed "…@saimaa-logistiikka.exa"
-    // while the header still shows the saved address): of two addresses otherwise alike, the other one.
-    if (isBeingEdited(element)) score -= 10;
+    // An input holds what may not be saved yet: the half-typed "…@saimaa-logistiikka.exa" the rep is
+    // typing, or a new address left in an inline editor (with its Save and Cancel) while the header
+    // still shows the saved one. The record's address is the saved one: an address shown read-only
+    // under an e-mail label outranks it; alone, or beside weaker ones, it is still the field's value.
+    if (kind === From.Input || isBeingEdited(element)) score -= 10;
     if (title) score -= Math.min(apart, 20) / 4;
     if (!best || score > best.score) best = { score, email: email.toLowerCase(), element, labelled };
   }
