@@ -582,6 +582,11 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
       '<div><span class="lbl">E-mail</span><span class="val">—</span></div>',
       '<dl><dt>Email</dt><dd><button>Click to add</button></dd></dl>',
       '<div class="card"><strong>João Albuquerque</strong><button>Add email</button></div>',
+      // The products' translations put the verb after the noun, or before it with an article.
+      '<div><span class="lbl">E-Mail</span><button aria-label="E-Mail hinzufügen">+ E-Mail hinzufügen</button></div>',
+      '<div><span class="lbl">E-mail</span><button>E-mail toevoegen</button></div>',
+      '<div><span class="lbl">E-mail</span><button>Ajouter un e-mail</button></div>',
+      '<div><span class="lbl">Correo</span><button>Añadir correo</button></div>',
     ]) {
       page(`<h1>João Albuquerque</h1>${own}${others}`);
       expect(readGenericIdentity(document).email, own).toBeUndefined();
@@ -590,6 +595,9 @@ describe('readGenericIdentity, names in parts and company inboxes', () => {
     // "Email" button beside "Call", and an empty edit input say nothing about the person's address.
     page(`<h1>João Albuquerque</h1><div><span class="lbl">E-mail</span><span class="val">—</span></div><div><span class="lbl">Personal email</span><span class="val"><a href="mailto:joao@serra.example">joao@serra.example</a></span></div>`);
     expect(readGenericIdentity(document).email).toBe('joao@serra.example');
+    // An action adding one more address, beside its own field's words, says nothing of the person's own.
+    page(`<h1>Joris van Leeuwen</h1><div class="property"><label>E-mailadres</label><div class="value">joris@polderwarmte.example</div></div><div class="property"><label>Aanvullende e-mailadressen</label><div class="value">--</div><button type="button">+ E-mailadres toevoegen</button></div>`);
+    expect(readGenericIdentity(document).email).toBe('joris@polderwarmte.example');
     for (const unrelated of [
       '<div><span class="lbl">Secondary email</span><span class="val">—</span></div>',
       '<div><span class="lbl">Email Opt Out</span><span class="val">No</span></div><div><span class="lbl">Last email</span><span class="val">—</span></div>',

@@ -92,7 +92,7 @@ function describedBy(element: Element): string {
 const ADDRESS_KIND = /^(?:work|home|office|business|personal|private|other|main|arbeit|buro|privat|geschaftlich|travail|bureau|domicile|perso|trabajo|oficina|casa|lavoro|ufficio|trabalho)$/;
 
 /** A second-choice address of the person: shown, but not the one to look them up by. */
-const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|additional|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
+const SECONDARY = /se[ck][ou]nda[ir]|dodatkow|ad+i[ct]ional|aanvullend|supplementaire|aggiuntiv|zusatzlich|weitere|other|andere|autre|otro|outro|altro|alternat|\b[23]\b|home|privat|prive|personal|personnel|persoonlijk|perso\b|особист|личн/;
 /**
  * A message header's label before an address in one text ("From:", "Van:", "Para:", "Cc:"), or a
  * composer's row label, which needs no colon in English ("Cc" beside a recipient's pill).
@@ -362,8 +362,12 @@ function visit(element: Element, found: Found, roots: Node[]): void {
       // box (a toolbar's next button is alike), shows none. An empty edit input says nothing: the rep
       // may be typing. A heading "Email" heads a list of messages (a related list beside its "Compose"
       // button), no field.
-      if (element.closest('button,a,[role=button],[role=tab]')) {
-        if (/^(?:\+|add)/.test(text)) found.blanks.push(element);
+      const action = element.closest('button,a,[role=button],[role=tab]');
+      if (action) {
+        // Adding one more address ("Additional emails: -- + Add email", its field's words beside the
+        // action) says nothing of the person's own.
+        const field = normalize((action.parentElement?.textContent ?? '').replace(action.textContent!, '').slice(0, Field.LabelMax));
+        if (ADD_ACTION.test(text) && !SECONDARY.test(field)) found.blanks.push(element);
       } else if (!element.closest('h2,h3,h4')) {
         const box = next ? element : (parentOf(element) ?? element);
         // A word in a line of text ("Email · Prijslijst 2027", a history entry's kind and subject) labels no field.
@@ -383,12 +387,23 @@ function visit(element: Element, found: Found, roots: Node[]): void {
 }
 
 /**
+ * An action offering to add the e-mail, in the words the products' translations put before the noun
+ * ("Add email", "Ajouter un e-mail", "Añadir correo", "Aggiungi email", "Lägg till e-post", "Dodaj
+ * e-mail", "Lisää sähköposti") or after it ("E-Mail hinzufügen", "E-mail toevoegen"), as `normalize`
+ * leaves them.
+ */
+const ADD_BEFORE = '(?:add|ajouter|anadir|agregar|adicionar|aggiungi|lagg till|legg til|tilf[oø]j|dodaj|lisaa) (?:(?:an?|une?|uma|un\'|una) ?)?';
+const ADD_AFTER = ' (?:hinzufugen|toevoegen)';
+const ADD_ACTION = new RegExp(`^(?:\\+|${ADD_BEFORE})|(?:${ADD_AFTER})$`);
+
+/**
  * A label that is the e-mail field's and nothing more ("E-mail", "Email address", "Adresse e-mail",
- * "Correo electrónico"), or an action to add one ("Add email", "+ Email"): not "Email opt out",
- * "Last email" or "Assistant email", whose empty value says nothing about the person's address.
+ * "Correo electrónico"), or an action to add one ("Add email", "+ Email", "E-Mail hinzufügen"): not
+ * "Email opt out", "Last email" or "Assistant email", whose empty value says nothing about the
+ * person's address.
  */
 const OWN_EMAIL_LABEL = new RegExp(
-  `^(?:\\+ ?|add )?(?:(?:adresse|endereco|indirizzo|адрес)(?: de)? )?(?:e-?mail|e-?posta?|courriel|corre[ou](?: electronico?)?|sahkoposti|e?メール|이메일|[电電]子[邮郵]件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?$`,
+  `^(?:\\+ ?|${ADD_BEFORE})?(?:(?:adresse|endereco|indirizzo|адрес)(?: de)? )?(?:e-?mail|e-?posta?|courriel|corre[ou](?: electronico?)?|sahkoposti|e?メール|이메일|[电電]子[邮郵]件|${OTHER_SCRIPTS})(?:[ -]?ad+res+e?|アドレス)?(?:${ADD_AFTER})?$`,
 );
 
 /** Whether a field's label is the e-mail field's and nothing more (see OWN_EMAIL_LABEL). */
