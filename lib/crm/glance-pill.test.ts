@@ -129,6 +129,13 @@ describe('glance pill', () => {
     await idle();
     expect(isHidden(second.host)).toBe(true);
     second.pill.remove();
+    // A pill taken off the page (an updated extension's script takes over) looks at nothing after.
+    const third = pillWithRoot();
+    probe.mockClear();
+    third.pill.show(GLANCE);
+    third.pill.remove();
+    await idle();
+    expect(probe).not.toHaveBeenCalled();
   });
 
   it('looks for its corner once, and again only after the window is resized', async () => {

@@ -129,9 +129,10 @@ export function createGlancePill(doc: Document, onOpen: () => void): GlancePill 
   let wanted = false;
   /** The idle callback that will choose the corner and then show the pill. */
   let placing: number | undefined;
-  const whenIdle: (run: () => void) => number = win.requestIdleCallback
-    ? (run) => win.requestIdleCallback(run, { timeout: PLACE_WAIT_MS })
-    : (run) => win.setTimeout(run, 0);
+  // A timer where the browser has no idle callbacks.
+  const idle = win.requestIdleCallback
+    ? { start: (run: () => void) => win.requestIdleCallback(run, { timeout: PLACE_WAIT_MS }), stop: (id: number) => win.cancelIdleCallback(id) }
+    : { start: (run: () => void) => win.setTimeout(run, 0), stop: (id: number) => win.clearTimeout(id) };
   const placeThenShow = () => {
     placing = undefined;
     if (!wanted || closedByRep) return;
@@ -169,7 +170,7 @@ export function createGlancePill(doc: Document, onOpen: () => void): GlancePill 
       wanted = true;
       if (!host.hasAttribute('data-hidden') || closedByRep) return;
       if (placed || movedByRep) setHidden(false);
-      else placing ??= whenIdle(placeThenShow);
+      else placing ??= idle.start(placeThenShow);
     },
     hide() {
       wanted = false;
@@ -178,10 +179,7 @@ export function createGlancePill(doc: Document, onOpen: () => void): GlancePill 
     },
     remove() {
       listening.abort();
-      if (placing === undefined) {
-        // nothing waits
-      } else if (win.cancelIdleCallback) win.cancelIdleCallback(placing);
-      else win.clearTimeout(placing);
+      if (placing !== undefined) idle.stop(placing);
       host.remove();
     },
   };
