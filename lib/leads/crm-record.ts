@@ -2,7 +2,7 @@ import type { LeadProfile } from '@/lib/schema';
 import { salesforceIdForms, sameSalesforceId } from './salesforce-id';
 
 /** A Dynamics (Dataverse) record id: a GUID, shown bare or in braces, in either case. */
-export const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
 /**
  * A GUID-shaped id as one text, bare and lower case (RFC 4122: a UUID's hex digits are case-

@@ -1,8 +1,8 @@
 import { db as defaultDb, type LeadsideDb } from './db';
-import { countImported, idsOf, type LookupIds, type SearchLine } from './import-rows';
+import { countImported, type SearchLine } from './import-rows';
 import { crmKey, emailKey, pageViewOwnerKeys } from '@/lib/import/keys';
 import { unpackProfile } from '@/lib/import/pack';
-import { readAllEntries, readEntries } from './import-buckets';
+import { idsOf, readAllEntries, readEntries, type LookupIds } from './import-buckets';
 import { ContentItemSchema, LeadProfileSchema, PageViewSchema, summarizeZodError, type ContentItem, type LeadProfile, type PageView } from '@/lib/schema';
 import { ConnectorError, type CapabilityCheck, type Connector, type LookupQuery, type ProfileSummary } from '@/lib/connectors/types';
 import { connectorText } from '@/lib/connectors/message-codes';

@@ -143,6 +143,13 @@ export async function readAllEntries<V>(database: LeadsideDb, store: StoreName):
 }
 
 /**
+ * The profiles a lookup key (CRM record id, e-mail) leads to: nearly always one, stored as a plain
+ * string; an array only when several leads share the key (two leads with one e-mail).
+ */
+export type LookupIds = string | string[];
+export const idsOf = (value: LookupIds | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value);
+
+/**
  * Rewrites the `keys` store's CRM keys to what crmKey() makes of them now (a database upgrade, inside
  * its transaction): a key is `crm:<crm>:<id>` of the id as crmKey() canonicalised it when imported, and
  * crmKey() of that id again is what it makes of the original today, so the keys need no profile read.
@@ -151,9 +158,9 @@ export async function readAllEntries<V>(database: LeadsideDb, store: StoreName):
  */
 export async function recanonicalizeCrmKeys(imported: Table<ImportedBucket, [string, number]>): Promise<number> {
   const rows = await imported.where('[store+bucket]').between(['keys', Dexie.minKey], ['keys', Dexie.maxKey]).toArray();
-  const buckets = new Map(rows.map((row) => [row.bucket, decode<string | string[]>(row)]));
+  const buckets = new Map(rows.map((row) => [row.bucket, decode<LookupIds>(row)]));
   const dirty = new Set<number>();
-  const moves: Array<[key: string, ids: string | string[]]> = [];
+  const moves: Array<[key: string, ids: LookupIds]> = [];
   for (const [bucket, entries] of buckets) {
     for (const [key, ids] of entries) {
       const moved = recanonicalized(key);
@@ -168,7 +175,7 @@ export async function recanonicalizeCrmKeys(imported: Table<ImportedBucket, [str
     let entries = buckets.get(bucket);
     if (!entries) buckets.set(bucket, (entries = new Map()));
     const current = entries.get(key);
-    const merged = [...new Set([...listOf(current), ...listOf(ids)])];
+    const merged = [...new Set([...idsOf(current), ...idsOf(ids)])];
     entries.set(key, merged.length === 1 ? merged[0]! : merged);
     dirty.add(bucket);
   }
@@ -181,7 +188,6 @@ const recanonicalized = (key: string) => {
   const parts = CRM_KEY.exec(key);
   return parts ? crmKey(parts[1]!, parts[2]!) : key;
 };
-const listOf = (ids: string | string[] | undefined): string[] => (ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids);
 
 /** [key1, value1, key2, value2, …]: flat, so encoding 100,000 entries allocates no pair arrays. */
 function encode<V>(entries: Map<string, V>): string {

@@ -2,7 +2,9 @@ import { db as defaultDb, type LeadsideDb } from './db';
 import type { ContentItem, LeadProfile, PageView } from '@/lib/schema';
 import { profileLookupKeys } from '@/lib/import/keys';
 import { packedKeys, packProfile, type PackedProfile } from '@/lib/import/pack';
-import { BucketSession, hashKey, readEntries } from './import-buckets';
+import { BucketSession, hashKey, idsOf, readEntries, type LookupIds } from './import-buckets';
+
+export type { LookupIds } from './import-buckets';
 import type { ImportedCounts, ImportedPageView, ImportOutcome, ParsedImport } from '@/lib/import/types';
 
 export interface SaveOptions {
@@ -20,12 +22,6 @@ export interface SearchLine {
 type Counted = Omit<ImportOutcome, 'kind'>;
 const NO_KEYS: readonly string[] = [];
 
-/**
- * The profiles a lookup key (CRM record id, e-mail) leads to: nearly always one, stored as a plain
- * string; an array only when several leads share the key (two leads with one e-mail).
- */
-export type LookupIds = string | string[];
-export const idsOf = (value: LookupIds | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value);
 const NO_CHANGE: Counted = { added: 0, updated: 0, unchanged: 0 };
 const EMPTY_COUNTS: ImportedCounts = { profiles: 0, pageViews: 0, content: 0 };
 
