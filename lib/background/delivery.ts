@@ -30,8 +30,20 @@ export async function deliverDue(): Promise<void> {
 }
 
 let soon: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Every message starts a delivery, so several finish at once. Each sets the alarm from what it read
+ * of the outbox; run side by side, a "nothing due" read before a row backed off could clear the alarm
+ * after the later read had set it, and the row would wait for the next message, maybe forever. One
+ * at a time, each reading the outbox when its turn comes, the last one standing saw the latest state.
+ */
+let scheduling: Promise<void> = Promise.resolve();
 
-async function scheduleNextAttempt(): Promise<void> {
+function scheduleNextAttempt(): Promise<void> {
+  scheduling = scheduling.then(setAlarmForNextDue).catch((error: unknown) => console.warn('Leadside: next delivery not scheduled:', error instanceof Error ? error.message : error));
+  return scheduling;
+}
+
+async function setAlarmForNextDue(): Promise<void> {
   const due = await nextDueAt();
   clearTimeout(soon);
   if (due === undefined) {

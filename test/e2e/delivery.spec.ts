@@ -87,6 +87,14 @@ test('fault injection: 1,000 items through 500s, 429s, timeouts, dropped connect
       `(${JSON.stringify(gateway.faults)}), ${gateway.itemsReceived - gateway.stored.size} items resent (${gateway.duplicatesAnswered} answered as duplicates), ` +
       `${stops} worker stops, ${seconds} s`,
   );
+  if (gateway.stored.size < expected) {
+    // Why the rest did not arrive: each waiting row's attempts, when it is next due and its last error.
+    const waiting = (await readLocal(options)).outbox.filter((row) => row.state !== 'sent') as unknown as Array<{ attempts: number; nextAttemptAt: number; lastError?: string; state: string }>;
+    const alarm = await options.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome.alarms.get('leadside-outbox'));
+    const now = Date.now();
+    console.log(`delivery alarm: ${alarm ? `in ${Math.round((alarm.scheduledTime - now) / 1000)} s` : 'none'}`);
+    console.log(`still waiting: ${waiting.map((row) => `${row.state} after ${row.attempts} attempts, due in ${Math.round((row.nextAttemptAt - now) / 1000)} s (${row.lastError})`).join('; ')}`);
+  }
   expect(gateway.stored.size).toBe(expected);
   // What the gateway was sent, not only what it kept: it dedups by id, so a second copy of a rep's
   // submission under another id, or an id resent with other content, would hide behind its count.
