@@ -3,6 +3,7 @@ import type { Activity } from '@/lib/schema';
 import { formatDateTime, relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
+import { withoutTracking } from '@/lib/leads/tracking-params';
 import { activityText } from './activity-text';
 import { usePanelWords } from './use-panel-words';
 import { Formatted } from './Formatted';
@@ -31,7 +32,7 @@ export function ActivitySection({ activities, now = new Date() }: { activities: 
               <li key={`${activity.kind}-${activity.at}-${index}`} className="page-view" data-testid="activity" data-kind={activity.kind}>
                 <span>
                   {before}
-                  <span translate="no">{activity.url ? <SafeLink href={activity.url}>{title}</SafeLink> : title}</span>
+                  <span translate="no">{activity.url ? <SafeLink href={withoutTracking(activity.url)}>{title}</SafeLink> : title}</span>
                   {after}
                 </span>
                 <span className="small muted">

@@ -29,4 +29,15 @@ describe('pages viewed', () => {
     expect(html.match(/data-testid="visit"/g)).toHaveLength(3);
     expect(html).not.toContain('Show all');
   });
+
+  it('links each page without the tracking tags it was reached with, so a rep opening it is not counted as the campaign’s visit', () => {
+    const html = renderPanel(
+      createElement(PagesSection, {
+        pageViews: [{ url: 'https://acme.example/guide?id=7&utm_source=linkedin&utm_campaign=pricing-push&gclid=k', title: 'Setup guide', viewedAt: '2026-11-02T10:00:00Z', visitId: 'v1' }],
+      }),
+    );
+    expect(html).toContain('href="https://acme.example/guide?id=7"');
+    expect(html).not.toContain('utm_');
+    expect(html).not.toContain('Pricing');
+  });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PageView } from '@/lib/schema';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
 import { groupVisits, intentKindOf } from '@/lib/leads/visits';
+import { withoutTracking } from '@/lib/leads/tracking-params';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
 import { usePanelWords } from './use-panel-words';
@@ -36,7 +37,7 @@ export function PagesSection({ pageViews }: { pageViews: readonly PageView[] }) 
                   return (
                     <li key={`${page.url}-${page.viewedAt}`} className="page-view">
                       <span translate="no">
-                        <SafeLink href={page.url}>{page.title}</SafeLink>
+                        <SafeLink href={withoutTracking(page.url)}>{page.title}</SafeLink>
                       </span>
                       {page.durationSec !== undefined && <span className="small muted">
                           {' · '}

@@ -2,6 +2,7 @@ import type { LeadSource } from '@/lib/schema';
 import { formatDate, relativeTime } from '@/lib/format/time';
 import { Section } from '@/components/ui/Section';
 import { SafeLink } from '@/components/ui/SafeLink';
+import { withoutTracking } from '@/lib/leads/tracking-params';
 import { usePanelWords } from './use-panel-words';
 import { Formatted } from './Formatted';
 
@@ -32,7 +33,7 @@ export function SourceSection({ source }: { source: LeadSource }) {
           <>
             <dt>{t('source.firstPage')}</dt>
             <dd translate="no">
-              <SafeLink href={source.firstPage}>{prettyUrl(source.firstPage)}</SafeLink>
+              <SafeLink href={withoutTracking(source.firstPage)}>{prettyUrl(source.firstPage)}</SafeLink>
             </dd>
           </>
         )}

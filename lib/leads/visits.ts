@@ -1,4 +1,5 @@
 import type { PageView } from '@/lib/schema';
+import { withoutTracking } from './tracking-params';
 
 export interface Visit {
   visitId: string;
@@ -31,7 +32,8 @@ const INTENT_SIGNALS: ReadonlyArray<readonly [RegExp, IntentKind, string]> = [
 ];
 
 const signalOf = (view: Pick<PageView, 'title' | 'url'>) => {
-  const text = `${view.title} ${view.url}`;
+  // The page's own address: a campaign's name in its utm tags says nothing of what the page is.
+  const text = `${view.title} ${withoutTracking(view.url)}`;
   return INTENT_SIGNALS.find(([pattern]) => pattern.test(text));
 };
 
