@@ -4,6 +4,7 @@
  */
 
 import { trackShadowRoots, type ShadowRoots } from './shadow-roots';
+import { isHiddenOnlyByTabs } from './tab-panels';
 
 type Scope = Document | Element | ShadowRoot;
 
@@ -101,13 +102,18 @@ function composedContains(ancestor: Scope, node: Node): boolean {
 }
 
 /**
- * Whether the element is actually rendered. CRMs like Lightning keep previous records' pages in the
- * DOM, hidden, so reading a hidden element would attribute the last record's person to this one.
+ * Whether the element is actually rendered, or is in a section of the shown record folded away behind
+ * its tab (tab-panels.ts). CRMs like Lightning keep previous records' pages in the DOM, hidden, so
+ * reading any other hidden element would attribute the last record's person to this one.
  */
 export function isShown(element: Element): boolean {
   // Every browser Leadside supports has checkVisibility with `visibilityProperty` (Chrome 121, Firefox
   // 122; the manifest asks for 123 and 142). `visibility: hidden` counts as hidden: a console keeps a
   // parked session's record that way, whose person is not this record's.
+  return isRendered(element) || isHiddenOnlyByTabs(element, isRendered);
+}
+
+function isRendered(element: Element): boolean {
   return element.checkVisibility({ visibilityProperty: true });
 }
 

@@ -177,12 +177,14 @@ function skipped(element: Element): boolean {
   if (element.tagName === 'HEADER' && !element.parentElement?.closest('article, aside, main, nav, section, [role="main"]') && !element.querySelector(TITLE)) return true;
   const custom = element.tagName.includes('-');
   if (!element.hasAttributes() && !custom) return false;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('inert')) return true;
   const style = (element as HTMLElement).style;
+  const role = element.getAttribute('role');
+  // Hidden, unless it is a section of the shown record folded behind its tab (isShown says which).
+  const hidden = element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || style?.display === 'none';
+  if (element.hasAttribute('inert') || (hidden && !(role === 'tabpanel' && isShown(element)))) return true;
   // The largest z-index there is, set inline: what other browser extensions put on the page (a
   // sales-intelligence sidebar listing the company's other people, a password manager's button).
-  if (style?.display === 'none' || style?.zIndex === '2147483647') return true;
-  const role = element.getAttribute('role');
+  if (style?.zIndex === '2147483647') return true;
   if (SKIPPED_ROLES.test(role ?? '') || newRecordDialog(element)) return true;
   // Another record in a list beside the open one (Salesforce's split view): an option not chosen,
   // unless the list is the e-mail field's own, open for editing (Twenty's "Emails" dropdown).

@@ -1,0 +1,62 @@
+/**
+ * A record page's own tab panels. A narrow window or a compact layout folds a record's sections into
+ * tabs (Lightning's Activity / Details / Related, HubSpot's columns under "About"), and a panel once
+ * rendered stays in the DOM while another tab is selected: the person's address is then hidden, yet
+ * it is this record's. CRMs also keep earlier records' pages hidden (Lightning's cached pages, a
+ * console's other workspaces), whose addresses are not this record's. What tells them apart here:
+ * an unselected panel of the record has its tab on screen, and holds no record of its own (no
+ * level-1 heading, in it or in a panel beside it, as a console's workspaces each have).
+ */
+
+/** The element `node` hangs from, crossing out of a shadow root to its host. */
+function composedParent(node: Element): Element | null {
+  return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+}
+
+const RECORD_HEADING = 'h1, [role="heading"][aria-level="1"]';
+
+/** The tab that names `panel`: by its aria-labelledby, or a tab whose aria-controls names it. */
+function tabOf(panel: Element): Element | undefined {
+  const ids = (panel.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  // A panel slotted into a tab set's shadow root (Lightning's flexipage-tabset2) has its tabs there.
+  const roots = [panel.getRootNode(), panel.parentElement?.shadowRoot].filter((root): root is Document | ShadowRoot => !!root && 'getElementById' in root);
+  for (const root of roots) {
+    for (const id of ids) {
+      const labelledBy = root.getElementById(id);
+      if (labelledBy?.getAttribute('role') === 'tab') return labelledBy;
+    }
+    const controlling = panel.id ? root.querySelector(`[role="tab"][aria-controls="${CSS.escape(panel.id)}"]`) : null;
+    if (controlling) return controlling;
+  }
+  return undefined;
+}
+
+/** Whether a hidden tab panel is a section of the record on screen, folded away behind its shown tab. */
+function isRecordSection(panel: Element, isShown: (element: Element) => boolean): boolean {
+  const tab = tabOf(panel);
+  if (!tab || !isShown(tab) || panel.querySelector(RECORD_HEADING)) return false;
+  const parent = composedParent(panel);
+  if (!parent) return false;
+  const besides = [...parent.children].filter((sibling) => sibling !== panel && sibling.getAttribute('role') === 'tabpanel');
+  if (besides.some((sibling) => sibling.querySelector(RECORD_HEADING) || sibling.shadowRoot?.querySelector(RECORD_HEADING))) return false;
+  // The tab set itself is on screen, or is a section folded away in turn.
+  return isShown(parent) || isHiddenOnlyByTabs(parent, isShown);
+}
+
+/**
+ * Whether `element`, hidden, is hidden only because it is in a record's unselected tab panel: the
+ * panel is a section of the shown record (isRecordSection), and nothing between the panel and the
+ * element hides it on its own. `isShown` is the browser's own check of what is rendered.
+ */
+export function isHiddenOnlyByTabs(element: Element, isShown: (element: Element) => boolean): boolean {
+  // Most hidden elements are in no tab panel at all (an earlier record's page, a closed menu): found
+  // out without looking at any style.
+  let panel: Element | null = element;
+  while (panel && panel.getAttribute('role') !== 'tabpanel') panel = composedParent(panel);
+  if (!panel || isShown(panel) || !isRecordSection(panel, isShown)) return false;
+  // Hidden by something of its own (a collapsed menu, a closed section): shown by no tab.
+  for (let current = element; current !== panel; current = composedParent(current)!) {
+    if (getComputedStyle(current).display === 'none') return false;
+  }
+  return true;
+}
