@@ -107,13 +107,13 @@ function composedContains(ancestor: Scope, node: Node): boolean {
  * reading any other hidden element would attribute the last record's person to this one.
  */
 export function isShown(element: Element): boolean {
-  // Every browser Leadside supports has checkVisibility with `visibilityProperty` (Chrome 121, Firefox
-  // 122; the manifest asks for 123 and 142). `visibility: hidden` counts as hidden: a console keeps a
-  // parked session's record that way, whose person is not this record's.
   return isRendered(element) || isHiddenOnlyByTabs(element, isRendered);
 }
 
 function isRendered(element: Element): boolean {
+  // Every browser Leadside supports has checkVisibility with `visibilityProperty` (Chrome 121, Firefox
+  // 122; the manifest asks for 123 and 142). `visibility: hidden` counts as hidden: a console keeps a
+  // parked session's record that way, whose person is not this record's.
   return element.checkVisibility({ visibilityProperty: true });
 }
 

@@ -39,6 +39,14 @@ describe('a section of the shown record folded behind its tab', () => {
     expect(isShown(document.querySelector('.value')!)).toBe(false);
   });
 
+  it('is not, when the panel is made invisible rather than taken out of the layout: a console’s parked session', () => {
+    recordWithTabs('Activity', { Activity: '', Details: EMAIL });
+    const details = document.querySelector<HTMLElement>('#panel-Details')!;
+    details.style.display = '';
+    details.style.visibility = 'hidden';
+    expect(isShown(document.querySelector('.value')!)).toBe(false);
+  });
+
   it('keeps hidden what is hidden inside the panel on its own (a closed menu), and what a shown panel hides', () => {
     recordWithTabs('Activity', { Activity: `<div style="display:none">${EMAIL}</div>`, Details: `<div style="display:none">${EMAIL}</div>` });
     for (const value of document.querySelectorAll('.value')) expect(isShown(value)).toBe(false);

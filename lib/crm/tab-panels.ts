@@ -53,7 +53,9 @@ export function isHiddenOnlyByTabs(element: Element, isShown: (element: Element)
   // out without looking at any style.
   let panel: Element | null = element;
   while (panel && panel.getAttribute('role') !== 'tabpanel') panel = composedParent(panel);
-  if (!panel || isShown(panel) || !isRecordSection(panel, isShown)) return false;
+  // A tab set takes an unselected panel out of the layout; a panel kept in it but made invisible
+  // (`visibility: hidden`) is how a console parks a whole session, not a tab of the record.
+  if (!panel || isShown(panel) || getComputedStyle(panel).display !== 'none' || !isRecordSection(panel, isShown)) return false;
   // Hidden by something of its own (a collapsed menu, a closed section): shown by no tab.
   for (let current = element; current !== panel; current = composedParent(current)!) {
     if (getComputedStyle(current).display === 'none') return false;
