@@ -111,7 +111,9 @@ export const closeCrm: CrmDetector = {
     // A lead's person is one of its contacts: where the page marks their cards, an address outside
     // all of them is the lead's own (its accounts-payable inbox in a custom field), and the person's
     // is the first a card shows.
-    const cards = deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
+    // A card's own parts can match too (its name element, `id="cont_…-name"`): they are that card.
+    const shownCards = deepQueryAll(doc, ANY_CONTACT_CARD).filter(isShown);
+    const cards = shownCards.filter((card) => !shownCards.some((other) => other !== card && other.contains(card)));
     // With none expanded, the first contact that shows an address is the one Close puts first (its
     // primary), whichever address the generic reader would have weighed highest among several cards
     // or found outside the one card.
@@ -128,7 +130,9 @@ export const closeCrm: CrmDetector = {
       const contactId = contact && contactIdOf(contact);
       return contactId ? { record: { objectType: 'lead', recordId: `${match.recordId}/${contactId}` }, name: named ? identity.name : nameIn(contact) } : { company: identity.name };
     }
-    const contact = contactAround(around);
+    // The contact card the address is in, where the page marks cards: the region around the address
+    // alone ends at its row when the card lists several addresses.
+    const contact = cards.find((card) => card.contains(around)) ?? contactAround(around);
     const contactId = contactIdOf(contact);
     return {
       record: { objectType: 'lead', recordId: `${match.recordId}/${contactId ?? email}` },

@@ -62,4 +62,25 @@ describe('a section of the shown record folded behind its tab', () => {
     expect(inOneRead(() => deepQueryAll(document, '.value').map((element) => element.textContent))).toEqual(['ada@analytical.example']);
     expect(inOneRead(() => firstShownEmail(document, ['.value']))).toBe('ada@analytical.example');
   });
+
+  it('is read from a tab set built without ARIA, its tabs and panels keyed by the same values (Zoho’s Lyte tabs, plain buttons)', () => {
+    document.body.innerHTML = `<h1>Ada Lovelace</h1><lyte-tabs>
+      <lyte-tab-head><span data-tab="overview">Overview</span><span data-tab="timeline" class="active">Timeline</span></lyte-tab-head>
+      <lyte-tab-body data-tab="overview" style="display:none">${EMAIL}</lyte-tab-body>
+      <lyte-tab-body data-tab="timeline">Called on Monday</lyte-tab-body></lyte-tabs>`;
+    expect(isShown(document.querySelector('.value')!)).toBe(true);
+    document.body.innerHTML = `<h1>Ada Lovelace</h1><div><button data-tab-id="fields">Fields</button><button data-tab-id="emails">Emails</button></div>
+      <div data-tab-content="fields" style="display:none">${EMAIL}</div><div data-tab-content="emails">Threads</div>`;
+    expect(isShown(document.querySelector('.value')!)).toBe(true);
+  });
+
+  it('is not, for hidden rows keyed by ids, or keyed panels with no row of tabs carrying their keys', () => {
+    document.body.innerHTML = `<h1>Ada Lovelace</h1><button data-id="r1">Open</button><ul>
+      <li data-id="r1" style="display:none">${EMAIL}</li><li data-id="r2">Grace</li></ul>`;
+    expect(isShown(document.querySelector('.value')!)).toBe(false);
+    document.body.innerHTML = `<h1>Ada Lovelace</h1><button data-tab="overview">Overview</button>
+      <div data-tab="overview" style="display:none">${EMAIL}</div><div data-tab="timeline">Called</div>`;
+    expect(isShown(document.querySelector('.value')!)).toBe(false);
+  });
 });
+

@@ -31,13 +31,61 @@ function tabOf(panel: Element): Element | undefined {
   return undefined;
 }
 
+/**
+ * A tab set built without ARIA (Zoho's Lyte tabs, plain buttons): its panels are siblings keyed by one
+ * data attribute, each with its own value (`data-tab="overview"`), and its tabs are another row of
+ * siblings keyed the same way (`data-tab-id="overview"`). Both rows are required, so a list's rows
+ * (keyed by id, with no second row of the same keys) are never taken for panels. Returns `element`'s
+ * sibling panels and its tab, when it is such a panel.
+ */
+function keyedPanel(element: Element, withTab = true): { panels: Element[]; tab?: Element } | undefined {
+  const parent = element.parentElement;
+  if (!parent || parent.childElementCount < 2) return undefined;
+  for (const { name, value } of element.attributes) {
+    if (!TAB_KEY.test(name) || !value) continue;
+    const panels = [...parent.children].filter((sibling) => sibling.hasAttribute(name));
+    const keys = new Set(panels.map((panel) => panel.getAttribute(name)));
+    if (panels.length < 2 || keys.size !== panels.length) continue;
+    if (!withTab) return { panels };
+    const tab = tabKeyedBy(parent.parentElement ?? parent, value, keys, panels);
+    if (tab) return { panels, tab };
+  }
+  return undefined;
+}
+
+/**
+ * The data attributes a tab set without ARIA keys its tabs and panels by, as the products name them
+ * (`data-tab`, `data-tab-id`, `data-tab-content`, `data-pane`): only those, so the ids every element
+ * of some frameworks carries (`data-aura-rendered-by`, `data-id`) never make a page's rows look like panels.
+ */
+const TAB_KEY = /^data-(?:[\w-]*-)?(?:tab|pane)(?:-[\w-]*)?$/i;
+
+/** The tab carrying `key` in `area`: an element outside the panels whose row of siblings carries the other panels' keys too. */
+function tabKeyedBy(area: Element, key: string, keys: ReadonlySet<string | null>, panels: readonly Element[]): Element | undefined {
+  for (const candidate of area.querySelectorAll('*')) {
+    const attribute = [...candidate.attributes].find(({ name, value }) => TAB_KEY.test(name) && value === key);
+    if (!attribute || panels.some((panel) => panel.contains(candidate))) continue;
+    const row = [...(candidate.parentElement?.children ?? [])].filter((sibling) => sibling !== candidate && keys.has(sibling.getAttribute(attribute.name)));
+    if (row.length > 0) return candidate;
+  }
+  return undefined;
+}
+
+/** The panels beside a tab panel and the tab that shows it, however the tab set is built. */
+function tabSetOf(panel: Element): { panels: Element[]; tab?: Element } | undefined {
+  if (panel.getAttribute('role') !== 'tabpanel') return keyedPanel(panel);
+  const tab = tabOf(panel);
+  const parent = composedParent(panel);
+  return tab && parent ? { panels: [...parent.children].filter((sibling) => sibling.getAttribute('role') === 'tabpanel'), tab } : undefined;
+}
+
 /** Whether a hidden tab panel is a section of the record on screen, folded away behind its shown tab. */
 function isRecordSection(panel: Element, isShown: (element: Element) => boolean): boolean {
-  const tab = tabOf(panel);
-  if (!tab || !isShown(tab) || panel.querySelector(RECORD_HEADING)) return false;
+  const set = tabSetOf(panel);
+  if (!set?.tab || !isShown(set.tab) || panel.querySelector(RECORD_HEADING)) return false;
   const parent = composedParent(panel);
   if (!parent) return false;
-  const besides = [...parent.children].filter((sibling) => sibling !== panel && sibling.getAttribute('role') === 'tabpanel');
+  const besides = set.panels.filter((sibling) => sibling !== panel);
   if (besides.some((sibling) => sibling.querySelector(RECORD_HEADING) || sibling.shadowRoot?.querySelector(RECORD_HEADING))) return false;
   // The tab set itself is on screen, or is a section folded away in turn.
   return isShown(parent) || isHiddenOnlyByTabs(parent, isShown);
@@ -52,7 +100,7 @@ export function isHiddenOnlyByTabs(element: Element, isShown: (element: Element)
   // Most hidden elements are in no tab panel at all (an earlier record's page, a closed menu): found
   // out without looking at any style.
   let panel: Element | null = element;
-  while (panel && panel.getAttribute('role') !== 'tabpanel') panel = composedParent(panel);
+  while (panel && panel.getAttribute('role') !== 'tabpanel' && !(panel.hasAttributes() && keyedPanel(panel, false))) panel = composedParent(panel);
   // A tab set takes an unselected panel out of the layout; a panel kept in it but made invisible
   // (`visibility: hidden`) is how a console parks a whole session, not a tab of the record.
   if (!panel || isShown(panel) || getComputedStyle(panel).display !== 'none' || !isRecordSection(panel, isShown)) return false;
