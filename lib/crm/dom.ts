@@ -16,6 +16,8 @@ interface ReadState {
   shownRoots?: ShadowRoot[];
   /** Whether an element renders its content, for every element asked about and its ancestors. */
   rendered: Map<Element, boolean>;
+  /** The tab panel each hidden element asked about is in (tab-panels.ts), and its ancestors'. */
+  panels?: Map<Element, Element | null>;
 }
 let inRead: ReadState | undefined;
 /** The page's open shadow roots as the content script's page watch keeps them (see shadow-roots.ts). */
@@ -107,7 +109,7 @@ function composedContains(ancestor: Scope, node: Node): boolean {
  * reading any other hidden element would attribute the last record's person to this one.
  */
 export function isShown(element: Element): boolean {
-  return isRendered(element) || isHiddenOnlyByTabs(element, isRendered);
+  return isRendered(element) || isHiddenOnlyByTabs(element, isRendered, inRead && (inRead.panels ??= new Map()));
 }
 
 function isRendered(element: Element): boolean {

@@ -96,11 +96,10 @@ function isRecordSection(panel: Element, isShown: (element: Element) => boolean)
  * panel is a section of the shown record (isRecordSection), and nothing between the panel and the
  * element hides it on its own. `isShown` is the browser's own check of what is rendered.
  */
-export function isHiddenOnlyByTabs(element: Element, isShown: (element: Element) => boolean): boolean {
+export function isHiddenOnlyByTabs(element: Element, isShown: (element: Element) => boolean, panels?: Map<Element, Element | null>): boolean {
   // Most hidden elements are in no tab panel at all (an earlier record's page, a closed menu): found
   // out without looking at any style.
-  let panel: Element | null = element;
-  while (panel && panel.getAttribute('role') !== 'tabpanel' && !(panel.hasAttributes() && keyedPanel(panel, false))) panel = composedParent(panel);
+  const panel = panelAround(element, panels);
   // A tab set takes an unselected panel out of the layout; a panel kept in it but made invisible
   // (`visibility: hidden`) is how a console parks a whole session, not a tab of the record.
   if (!panel || isShown(panel) || getComputedStyle(panel).display !== 'none' || !isRecordSection(panel, isShown)) return false;
@@ -109,4 +108,18 @@ export function isHiddenOnlyByTabs(element: Element, isShown: (element: Element)
     if (getComputedStyle(current).display === 'none') return false;
   }
   return true;
+}
+
+/**
+ * The nearest tab panel `element` is in, or null. `panels` keeps each element's answer for one read:
+ * a page that keeps earlier records hidden asks about thousands of elements sharing their ancestors,
+ * and each ancestor is then looked at once instead of once per element below it.
+ */
+function panelAround(element: Element, panels?: Map<Element, Element | null>): Element | null {
+  const known = panels?.get(element);
+  if (known !== undefined) return known;
+  const parent = composedParent(element);
+  const panel = element.getAttribute('role') === 'tabpanel' || (element.hasAttributes() && keyedPanel(element, false)) ? element : parent ? panelAround(parent, panels) : null;
+  panels?.set(element, panel);
+  return panel;
 }
